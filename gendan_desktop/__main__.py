@@ -1,0 +1,3 @@
+from gendan_desktop.cli import main
+
+raise SystemExit(main())

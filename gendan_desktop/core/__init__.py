@@ -1,0 +1,1 @@
+"""Domain core: models and services on peewee. Nothing here imports Qt."""

@@ -1,0 +1,144 @@
+"""Small pieces every service uses: document numbers, versions, audit, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from peewee import ForeignKeyField, Model
+
+from .db import write_transaction
+from .errors import NotFound, StaleEdit
+from .models import AuditLog, Counter, Setting
+
+_USER = [None]
+
+
+def current_user() -> str:
+    """The merchandiser's name (settings) for audit lines, else the OS login."""
+    if _USER[0] is None:
+        name = get_setting("merchandiser_name", "")
+        if not name:
+            try:
+                name = getpass.getuser()
+            except Exception:  # no login name on some service accounts
+                name = ""
+        _USER[0] = name
+    return _USER[0]
+
+
+def set_current_user(name: str | None) -> None:
+    _USER[0] = name
+
+
+# ---------------------------------------------------------------- settings --
+def get_setting(key: str, default: str = "") -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else default
+
+
+def set_setting(key: str, value: str) -> None:
+    with write_transaction():
+        n = Setting.update(value=value).where(Setting.key == key).execute()
+        if not n:
+            Setting.create(key=key, value=value)
+    if key == "merchandiser_name":
+        _USER[0] = None
+
+
+# ----------------------------------------------------------------- numbers --
+def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> str:
+    """Next document number like ``SO2611-0001``: prefix, YYMM, running number.
+
+    The counter is per prefix and month; it runs inside the caller's transaction.
+    """
+    d = date or dt.date.today()
+    name = f"{prefix}{d:%y%m}"
+    with write_transaction():
+        n = Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
+        if not n:
+            Counter.create(name=name, value=1)
+        value = Counter.get(Counter.name == name).value
+    return f"{name}-{value:0{width}d}"
+
+
+# -------------------------------------------------------------- versioning --
+def get_or_404(model: type[Model], pk: int, what_zh: str, what_en: str):
+    obj = model.get_or_none(model.id == pk)
+    if obj is None:
+        raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。", f"{what_en} {pk} was not found; it may have been deleted.")
+    return obj
+
+
+def _fmt(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Model):
+        return str(value.id)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def audit(entity: str, entity_id: int, action: str, *, order_id: int | None = None,
+          field: str = "", old: Any = None, new: Any = None) -> None:
+    AuditLog.create(
+        user=current_user(), entity=entity, entity_id=entity_id, order_id=order_id,
+        action=action, field=field, old=_fmt(old), new=_fmt(new),
+    )
+
+
+def save_versioned(obj: Model, changes: dict[str, Any], expected_version: int | None,
+                   what_zh: str, what_en: str, *, audit_entity: str | None = None,
+                   order_id: int | None = None) -> list[str]:
+    """Apply ``changes`` to ``obj`` if it is still at ``expected_version``.
+
+    The UPDATE carries ``WHERE version = expected`` so two windows (or two people
+    on PostgreSQL) can never silently overwrite each other: the loser gets
+    StaleEdit. Changed fields are audited when ``audit_entity`` is given.
+    Returns the names of the fields that changed. Call inside a transaction.
+    """
+    model = type(obj)
+    fresh = model.get_or_none(model.id == obj.id)
+    if fresh is None:
+        raise NotFound(f"{what_zh}已被删除。", f"{what_en} was deleted.")
+    expected = fresh.version if expected_version is None else expected_version
+    changed = {}
+    for name, value in changes.items():
+        old = getattr(fresh, name + "_id" if isinstance(model._meta.fields[name], ForeignKeyField) else name)
+        new = value.id if isinstance(value, Model) else value
+        if _fmt(old) != _fmt(new):
+            changed[name] = (old, new)
+    if fresh.version != expected:
+        raise StaleEdit(what_zh, what_en, expected, fresh.version)
+    if not changed:
+        return []
+    values = {model._meta.fields[k]: v for k, v in changes.items() if k in changed}
+    values[model.version] = model.version + 1
+    if "updated_at" in model._meta.fields:
+        values[model._meta.fields["updated_at"]] = dt.datetime.now().replace(microsecond=0)
+    n = model.update(values).where((model.id == obj.id) & (model.version == expected)).execute()
+    if n != 1:
+        actual = model.get_by_id(obj.id).version
+        raise StaleEdit(what_zh, what_en, expected, actual)
+    for k, (old, new) in changed.items():
+        setattr(obj, k, changes[k])
+        if audit_entity:
+            audit(audit_entity, obj.id, "update", order_id=order_id, field=k, old=old, new=new)
+    obj.version = expected + 1
+    return list(changed)
+
+
+def chunked(items: Iterable, size: int):
+    batch = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,74 @@
+"""Schema version and numbered migrations.
+
+``schema_version`` holds one row: the number of the last migration applied.
+Each migration runs in its own transaction together with the version bump.
+Migration 1 creates the baseline tables from the models; later migrations must
+only add (tables, columns, indexes, data) and must tolerate a database whose
+baseline was created by a newer model definition (check before adding).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from peewee import Database, SqliteDatabase
+
+from .errors import DatabaseError
+
+Migration = tuple[int, str, Callable[[Database], None]]
+
+
+def _m0001_baseline(db: Database) -> None:
+    from .models import ALL_MODELS
+
+    db.create_tables(ALL_MODELS, safe=True)
+
+
+MIGRATIONS: list[Migration] = [
+    (1, "baseline tables", _m0001_baseline),
+]
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]
+
+
+def _ensure_version_table(db: Database) -> None:
+    db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    if db.execute_sql("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
+        db.execute_sql("INSERT INTO schema_version (version) VALUES (0)")
+
+
+def schema_version(db: Database) -> int:
+    if "schema_version" not in db.get_tables():
+        return 0
+    row = db.execute_sql("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _begin(db: Database):
+    if isinstance(db, SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()
+
+
+def migrate(db: Database, target: int | None = None) -> list[int]:
+    """Apply pending migrations up to ``target`` (default: latest). Returns those applied."""
+    target = latest_version() if target is None else target
+    with _begin(db):
+        _ensure_version_table(db)
+    current = schema_version(db)
+    if current > latest_version():
+        raise DatabaseError(
+            f"数据库的结构版本({current})比本程序支持的({latest_version()})新,请升级跟单桌面。",
+            f"The database schema ({current}) is newer than this program supports "
+            f"({latest_version()}); please upgrade Gendan Desktop.",
+        )
+    applied = []
+    for number, _name, func in MIGRATIONS:
+        if current < number <= target:
+            with _begin(db):
+                func(db)
+                db.execute_sql(f"UPDATE schema_version SET version = {int(number)}")
+            applied.append(number)
+    return applied
