@@ -1,0 +1,101 @@
+"""Command line: ``gendan-desktop [--db URL] [COMMAND …]``.
+
+Without a command it opens the main window. Each feature area registers its own
+subcommands from a module in ``gendan_desktop/commands/`` (``add_commands``), so
+the command line grows without one file owning every feature.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import locale
+import os
+import sys
+
+from . import __version__
+
+# Modules that define ``add_commands(subparsers, common_parent)``; each command
+# sets ``func(args) -> int`` via ``set_defaults``.
+COMMAND_MODULES = [
+    "gendan_desktop.commands.database",
+    "gendan_desktop.commands.excel",
+    "gendan_desktop.commands.printing",
+]
+
+
+def _guess_lang(argv: list[str]) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    env = os.environ.get("GENDAN_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    if not env:
+        try:
+            env = locale.getlocale()[0] or ""
+        except ValueError:
+            env = ""
+    return "en" if env.lower().startswith("en") else "zh"
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted both before and after the subcommand.
+
+    SUPPRESS keeps a subparser from overwriting a value given before the
+    subcommand with its own default.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="SQLite file path or postgresql://user:pass@host/db (default: $GENDAN_DB or the data folder)")
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                        help="language of messages (default: from the locale, else Chinese)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="gendan-desktop", parents=[common],
+        description="跟单桌面 Gendan Desktop — the merchandiser's workbench.",
+    )
+    parser.add_argument("--version", action="version", version=f"gendan-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_commands(sub, common)
+    return parser
+
+
+def open_gui(args) -> int:
+    from .gui.app import run
+
+    return run(db_url=getattr(args, "db", None), lang=getattr(args, "lang", None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .core.errors import GendanError, set_language
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_guess_lang(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "lang", None):
+        set_language(args.lang)
+    func = getattr(args, "func", None) or open_gui
+    try:
+        return int(func(args) or 0)
+    except GendanError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Qt front end. Calls core services; the core never calls back into it."""
