@@ -68,6 +68,8 @@ class Client(VersionedModel):
     code = CharField(max_length=40, unique=True)
     name = CharField(max_length=200, index=True)
     name_en = CharField(max_length=200, default="")
+    # initials + full pinyin of the name (core/pinyin.py); set by core/clients.py
+    pinyin = CharField(max_length=600, default="", index=True)
     country = CharField(max_length=80, default="", index=True)
     source = CharField(max_length=30, default="other", index=True)  # enums.CLIENT_SOURCES
     grade = CharField(max_length=20, default="ordinary", index=True)  # key / ordinary
