@@ -133,12 +133,36 @@ def label(kind: str, value: str, lang: str | None = None) -> str:
     return pair[1] if (lang or current_language()) == "en" else pair[0]
 
 
+# Words merchandisers write in their own spreadsheets for the same values.
+ALIASES = {
+    "source": {
+        "广交会": "trade_show", "交易会": "trade_show", "展会客户": "trade_show", "exhibition": "trade_show",
+        "fair": "trade_show", "canton fair": "trade_show", "阿里": "alibaba", "1688": "alibaba",
+        "介绍": "referral", "转介绍": "referral", "老客户介绍": "referral", "拜访": "visit",
+        "来访": "visit", "官网": "website", "网站": "website", "谷歌推广": "google",
+    },
+    "grade": {"普通": "ordinary", "一般": "ordinary", "大": "key", "重要": "key", "重点": "key",
+              "vip": "key", "a": "key", "b": "ordinary", "normal": "ordinary"},
+    "channel": {"电邮": "email", "e-mail": "email", "mail": "email", "电话沟通": "phone",
+                "tel": "phone", "微信沟通": "wechat", "来访": "visit"},
+    "order_channel": {"电传": "fax", "电邮": "email", "e-mail": "email", "口头下单": "verbal",
+                      "网络": "online", "网单": "online"},
+    "order_type": {"加工": "processing", "op": "normal", "样品": "sample", "重做": "remake"},
+}
+
+
 def parse(kind: str, text: str, field: str | None = None) -> str:
-    """Accept a stored value or a Chinese/English label; raise ValidationError otherwise."""
+    """Accept a stored value, a Chinese/English label or a common alias.
+
+    Raises ValidationError naming the allowed labels otherwise.
+    """
     t = (text or "").strip()
     table = ENUMS[kind]
     if t in table:
         return t
+    alias = ALIASES.get(kind, {}).get(t.lower())
+    if alias:
+        return alias
     low = t.lower()
     for value, (zh, en) in table.items():
         if t == zh or low == en.lower() or low == value.replace("_", " "):

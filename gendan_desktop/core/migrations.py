@@ -24,8 +24,28 @@ def _m0001_baseline(db: Database) -> None:
     db.create_tables(ALL_MODELS, safe=True)
 
 
+def _columns(db: Database, table: str) -> set[str]:
+    return {c.name for c in db.get_columns(table)}
+
+
+def _m0002_search(db: Database) -> None:
+    """Client.pinyin (absent from databases made before it existed) and the search index."""
+    from .pinyin import pinyin_key
+    from .search import create_index
+
+    if "pinyin" not in _columns(db, "client"):
+        db.execute_sql("ALTER TABLE client ADD COLUMN pinyin VARCHAR(600) NOT NULL DEFAULT ''")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS client_pinyin ON client (pinyin)")
+    rows = db.execute_sql("SELECT id, name FROM client WHERE pinyin = '' AND name <> ''").fetchall()
+    param = "?" if isinstance(db, SqliteDatabase) else "%s"
+    for client_id, name in rows:
+        db.execute_sql(f"UPDATE client SET pinyin = {param} WHERE id = {param}", (pinyin_key(name), client_id))
+    create_index(db)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
+    (2, "client pinyin and search index", _m0002_search),
 ]
 
 

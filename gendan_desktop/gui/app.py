@@ -1,16 +1,158 @@
-"""Application start-up (placeholder until the main window lands)."""
+"""Application start-up: QApplication, translators, database, main window.
+
+``run()`` is what ``gendan-desktop`` without a command calls. Tests and the
+screenshot script use ``create_application`` + ``open_database_or_ask`` +
+``MainWindow`` directly.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from .uistate import APPLICATION, ORGANIZATION, ui_language
+
+_TRANSLATORS: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def qt_translations_dir() -> str:
+    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if path and Path(path, "qtbase_zh_CN.qm").exists():
+        return path
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / "Qt" / "translations")
+
+
+def install_translators(lang: str) -> str:
+    """Install our strings (source language is Chinese; English from gendan_en.qm)
+    and Qt's own dialogs in the same language. Returns the language applied."""
+    from .. import resources_path
+    from ..core.errors import set_language
+
+    app = QCoreApplication.instance()
+    for t in _TRANSLATORS:
+        app.removeTranslator(t)
+    _TRANSLATORS.clear()
+    lang = "en" if lang.startswith("en") else "zh"
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load(str(resources_path("translations", "gendan_en.qm"))):
+            _TRANSLATORS.append(ours)
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+    else:
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", qt_translations_dir()):
+            _TRANSLATORS.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    for t in _TRANSLATORS:
+        app.installTranslator(t)
+    set_language(lang)  # core error sentences follow the UI
+    return lang
+
+
+def create_application(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names (for QSettings) and translators installed."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setOrganizationName(ORGANIZATION)
+        QApplication.setApplicationName(APPLICATION)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    else:
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("")
+    install_translators(lang or ui_language())
+    return app
+
+
+def open_database_or_ask(db_url: str | None, parent=None):
+    """Open the database; on DatabaseError say why and offer to restore a backup,
+    choose another file, or quit. Returns the database, or None to quit."""
+    from ..core.db import default_db_url, open_database
+    from ..core.errors import DatabaseError
+
+    url = db_url or default_db_url()
+    while True:
+        try:
+            return open_database(url)
+        except DatabaseError as exc:
+            box = QMessageBox(QMessageBox.Critical, tr("无法打开数据库"), str(exc), QMessageBox.NoButton, parent)
+            restore = box.addButton(tr("从备份恢复…"), QMessageBox.AcceptRole)
+            other = box.addButton(tr("打开其他数据库…"), QMessageBox.ActionRole)
+            box.addButton(tr("退出"), QMessageBox.RejectRole)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is restore:
+                if not _restore_interactively(url, parent):
+                    continue
+            elif clicked is other:
+                path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库"), str(Path(url).parent),
+                                                      tr("跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+                if path:
+                    url = path
+            else:
+                return None
+
+
+def _restore_interactively(url: str, parent) -> bool:
+    from ..core.backup import restore_database
+    from ..core.db import sqlite_path
+    from ..core.errors import GendanError
+
+    start = Path(sqlite_path(url)).parent / "backups"
+    path, _ = QFileDialog.getOpenFileName(parent, tr("选择备份文件"), str(start if start.is_dir() else start.parent),
+                                          tr("跟单桌面备份 (*.sqlite3);;所有文件 (*)"))
+    if not path:
+        return False
+    try:
+        safety = restore_database(path, url)
+    except GendanError as exc:
+        QMessageBox.warning(parent, tr("恢复失败"), str(exc))
+        return False
+    msg = tr("已从“%1”恢复。").replace("%1", path)
+    if safety:
+        msg += "\n" + tr("原来的文件已保存为“%1”。").replace("%1", str(safety))
+    QMessageBox.information(parent, tr("恢复完成"), msg)
+    return True
+
+
+def start_auto_backup(window) -> None:
+    """Back up in a worker when the last automatic backup is over a day old."""
+    from .operations import QueryOp
+
+    def job():
+        from ..core.backup import auto_backup
+
+        return auto_backup()
+
+    def done(path):
+        if path:
+            window.statusBar().showMessage(tr("已自动备份到 %1").replace("%1", str(path)), 8000)
+
+    def failed(exc):
+        window.statusBar().showMessage(tr("自动备份失败:%1").replace("%1", str(exc)), 15000)
+
+    QueryOp(window, job, success=done).failure(failed).run_in_background()
+
 
 def run(db_url: str | None = None, lang: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    app = create_application(lang)
+    db = open_database_or_ask(db_url)
+    if db is None:
+        return 1
+    from .main_window import MainWindow
 
-    from ..core.db import describe, open_database
-
-    db = open_database(db_url)
-    app = QApplication.instance() or QApplication([])
-    label = QLabel(f"跟单桌面 — {describe(db.gendan_url)}")
-    label.resize(640, 400)
-    label.show()
+    window = MainWindow(db.gendan_url)
+    window.show()
+    if not os.environ.get("GENDAN_NO_AUTO_BACKUP"):
+        start_auto_backup(window)
     return app.exec()

@@ -1,0 +1,132 @@
+"""``print``: write production sheets, flow cards, quotations/PI and statements as PDF.
+
+    gendan-desktop print production-sheet ORDER_NO FILE.pdf
+    gendan-desktop print flow-cards ORDER_NO FILE.pdf [--cards N1,N2] [--layout a5|a4x2]
+    gendan-desktop print quotation QUOTATION_OR_PI_NO FILE.pdf
+    gendan-desktop print statement CLIENT_CODE FILE.pdf --from DATE --to DATE [--currency USD]
+
+Production sheets and flow cards written this way count as printed copies
+(the paper the floor holds, to be recalled if the order changes) unless
+``--no-record`` is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..core.errors import NotFound, ValidationError, current_language
+
+WHATS = ["production-sheet", "flow-cards", "quotation", "statement"]
+
+
+def _say(zh: str, en: str) -> None:
+    print(en if current_language() == "en" else zh, file=sys.stdout)
+
+
+def add_commands(subparsers, common_parent) -> None:
+    p = subparsers.add_parser(
+        "print", parents=[common_parent],
+        help="write a production sheet, flow cards, a quotation/PI or a statement as PDF",
+        description="Write printable paper as PDF. Production sheets and flow cards are counted as "
+                    "printed copies (to be recalled if the order changes) unless --no-record is given.",
+    )
+    p.add_argument("what", choices=WHATS, help="which document")
+    p.add_argument("ref", metavar="NUMBER",
+                   help="order number (production-sheet, flow-cards), quotation or PI number, or client code (statement)")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("--cards", metavar="N1,N2", default="", help="flow-cards: only these card numbers")
+    p.add_argument("--layout", choices=["a5", "a4x2"], default=None,
+                   help="flow-cards: one A5 card per page, or two per A4 (default: the setting flow_card_layout)")
+    p.add_argument("--copies", type=int, default=1, metavar="N", help="copies to count as printed (default 1)")
+    p.add_argument("--no-record", action="store_true", help="do not count the PDF as printed paper")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="statement: first day of the period")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="statement: last day (default today)")
+    p.add_argument("--currency", metavar="CUR", help="statement: only this currency")
+    p.add_argument("--issue", action="store_true", help="statement: give it a statement number")
+    p.set_defaults(func=cmd_print)
+
+
+def _date(text: str | None, name: str, default: dt.date | None = None) -> dt.date:
+    if not text:
+        if default is None:
+            raise ValidationError(f"请用 --{name} 给出日期(YYYY-MM-DD)。", f"Give --{name} as YYYY-MM-DD.", field=name)
+        return default
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"--{name} 的日期“{text}”格式不对,应为 YYYY-MM-DD。",
+                              f"The date “{text}” given to --{name} is not YYYY-MM-DD.", field=name) from None
+
+
+def _write(path: str, pdf: bytes) -> Path:
+    out = Path(path)
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise ValidationError(f"无法写入文件“{out}”:{exc.strerror}。请换一个位置或关闭占用该文件的程序。",
+                              f"Cannot write “{out}”: {exc.strerror}. Choose another place or close the program "
+                              "holding the file.", field="file") from None
+    return out
+
+
+def cmd_print(args) -> int:
+    from ..core.db import close_database, default_db_url, open_database
+
+    open_database(getattr(args, "db", None) or default_db_url())
+    try:
+        return _run(args)
+    finally:
+        close_database()
+
+
+def _run(args) -> int:
+    from ..printing import service
+
+    if args.what in ("production-sheet", "flow-cards"):
+        order = service._order_by_number(args.ref)
+        if args.what == "production-sheet":
+            sheet = service.sheet_for_order(order.id)
+            out = _write(args.file, service.production_sheet_pdf(sheet.id))
+            if not args.no_record:
+                service.record_printed("production_sheet", [sheet.id], args.copies)
+            _say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
+                 f"R{sheet.revision} written to {out}")
+            return 0
+        ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
+        from ..core.models import FlowCard
+
+        if ids is None:
+            ids = [c.id for c in FlowCard.select(FlowCard.id).where(FlowCard.order == order.id)]
+        if not ids:
+            raise NotFound(f"订单 {order.number} 还没有流程卡,请先开流程卡再打印。",
+                           f"Order {order.number} has no flow cards yet; issue them before printing.")
+        out = _write(args.file, service.flow_cards_pdf(order.id, ids, args.layout))
+        if not args.no_record:
+            service.record_printed("flow_card", ids, args.copies)
+        _say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")
+        return 0
+    if args.what == "quotation":
+        from ..core.models import Quotation
+        from ..printing.quotation import quotation_pdf
+
+        q = Quotation.get_or_none((Quotation.number == args.ref) | (Quotation.pi_number == args.ref))
+        if q is None:
+            raise NotFound(f"找不到报价单或 PI {args.ref},请检查编号。", f"No quotation or PI {args.ref}; check the number.")
+        out = _write(args.file, quotation_pdf(q.id))
+        _say(f"{'PI' if q.pi_number else '报价单'} {args.ref} 已写入 {out}", f"{args.ref} written to {out}")
+        return 0
+    from ..core.models import Client
+    from ..printing.statement_pdf import statement_pdf
+
+    client = Client.get_or_none(Client.code == args.ref)
+    if client is None:
+        raise NotFound(f"找不到客户编码 {args.ref},请检查。", f"No client with code {args.ref}; check the code.")
+    pdf = statement_pdf(client.id, _date(args.date_from, "from"), _date(args.date_to, "to", dt.date.today()),
+                        args.currency, issue=args.issue)
+    out = _write(args.file, pdf)
+    _say(f"客户 {client.code} 的对账单已写入 {out}", f"Statement of {client.code} written to {out}")
+    return 0

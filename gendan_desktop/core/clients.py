@@ -1,0 +1,429 @@
+"""Client archive (客户档案): clients, tags, contacts, derived facts, duplicates.
+
+Current vs potential and new vs returning are never stored: they are derived
+from orders and dates in ``get_client_summary`` so they cannot go stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+from peewee import fn
+
+from . import enums
+from .common import audit, get_or_404, save_versioned
+from .db import write_transaction
+from .errors import NotFound, ValidationError
+from .models import Client, ClientTag, Contact, Counter, FollowUp, Order
+from .pinyin import pinyin_key
+
+# Fields a merchandiser may set on a client (code and name handled apart).
+CLIENT_FIELDS = {
+    "name", "code", "name_en", "country", "source", "grade", "first_contact_date",
+    "address", "website", "phone", "email", "payment_terms", "default_currency",
+    "notes", "archived",
+}
+CONTACT_FIELDS = {"name", "title", "email", "phone", "mobile", "wechat", "fax", "is_primary", "notes"}
+
+CODE_COUNTER = "client_code"
+RETURNING_AFTER_DAYS = 365
+
+_EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]{2,}$")
+
+
+# ------------------------------------------------------------- validation --
+def check_email(value: str, who_zh: str = "", who_en: str = "", field_name: str = "email") -> str:
+    """Strip and check one e-mail address; empty is allowed."""
+    v = (value or "").strip()
+    if v and not _EMAIL_RE.match(v):
+        raise ValidationError(
+            f"{who_zh}的邮箱“{v}”格式不正确,请填写如 name@example.com 的地址。",
+            f"The e-mail “{v}” of {who_en or 'the record'} is not valid; enter an address like name@example.com.",
+            field=field_name,
+        )
+    return v
+
+
+def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[str, Any]:
+    unknown = set(values) - CLIENT_FIELDS
+    if unknown:
+        raise ValidationError(
+            f"客户没有这些字段:{'、'.join(sorted(unknown))}。",
+            f"A client has no field(s): {', '.join(sorted(unknown))}.",
+            field=sorted(unknown)[0],
+        )
+    out = dict(values)
+    for k, v in out.items():
+        if isinstance(v, str):
+            out[k] = v.strip()
+    if "name" in out and not out["name"]:
+        raise ValidationError("客户名称不能为空,请填写公司名称。",
+                              "The client name is empty; enter the company name.", field="name")
+    if "source" in out:
+        out["source"] = enums.parse("source", out["source"] or "other", field="source")
+    if "grade" in out:
+        out["grade"] = enums.parse("grade", out["grade"] or "ordinary", field="grade")
+    if "email" in out:
+        out["email"] = check_email(out["email"], f"客户{label_zh}", f"client {label_en}")
+    if "default_currency" in out:
+        cur = (out["default_currency"] or "USD").upper()
+        if not re.fullmatch(r"[A-Z]{3}", cur):
+            raise ValidationError(f"币种“{cur}”无效,请填写三位字母代码,如 USD。",
+                                  f"The currency “{cur}” is not valid; use a three-letter code like USD.",
+                                  field="default_currency")
+        out["default_currency"] = cur
+    fcd = out.get("first_contact_date")
+    if fcd is not None:
+        if isinstance(fcd, dt.datetime):
+            out["first_contact_date"] = fcd.date()
+        elif not isinstance(fcd, dt.date):
+            raise ValidationError("首次联系日期必须是日期。", "The first contact date must be a date.",
+                                  field="first_contact_date")
+    return out
+
+
+def _check_code_free(code: str, exclude_id: int | None = None) -> None:
+    q = Client.select(Client.id, Client.name).where(fn.LOWER(Client.code) == code.lower())
+    if exclude_id is not None:
+        q = q.where(Client.id != exclude_id)
+    other = q.first()
+    if other is not None:
+        raise ValidationError(
+            f"客户编号“{code}”已被客户“{other.name}”使用,请换一个编号或留空自动生成。",
+            f"The client code “{code}” is already used by “{other.name}”; choose another or leave it empty.",
+            field="code",
+        )
+
+
+def next_client_code() -> str:
+    """The next free code ``C0001``, ``C0002``…; skips codes typed in by hand."""
+    with write_transaction():
+        while True:
+            n = Counter.update(value=Counter.value + 1).where(Counter.name == CODE_COUNTER).execute()
+            if not n:
+                Counter.create(name=CODE_COUNTER, value=1)
+            code = f"C{Counter.get(Counter.name == CODE_COUNTER).value:04d}"
+            if not Client.select().where(fn.LOWER(Client.code) == code.lower()).exists():
+                return code
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tags or ():
+        t = (t or "").strip()
+        if t and len(t) <= 50:
+            seen.setdefault(t, None)
+        elif t:
+            raise ValidationError(f"标签“{t[:20]}…”太长(最多 50 个字)。",
+                                  f"The tag “{t[:20]}…” is too long (50 characters at most).", field="tags")
+    return list(seen)
+
+
+def _clean_contact(values: dict[str, Any], client_label: str) -> dict[str, Any]:
+    unknown = set(values) - CONTACT_FIELDS
+    if unknown:
+        raise ValidationError(f"联系人没有这些字段:{'、'.join(sorted(unknown))}。",
+                              f"A contact has no field(s): {', '.join(sorted(unknown))}.",
+                              field=sorted(unknown)[0])
+    out = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    if "name" in out and not out["name"]:
+        raise ValidationError(f"客户“{client_label}”的联系人姓名不能为空。",
+                              f"A contact of client “{client_label}” has no name; enter the name.", field="name")
+    if "email" in out:
+        out["email"] = check_email(out["email"], f"联系人“{out.get('name', '')}”", f"contact “{out.get('name', '')}”")
+    if "is_primary" in out:
+        out["is_primary"] = bool(out["is_primary"])
+    return out
+
+
+# ---------------------------------------------------------------- clients --
+def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict] = (), **fields: Any) -> Client:
+    """Create a client with its tags and contacts in one transaction.
+
+    ``code`` is generated (C0001…) when not given. The first contact becomes the
+    primary one unless another is marked ``is_primary``.
+    """
+    fields.setdefault("name", "")
+    values = _clean_client(fields, fields.get("name", ""), fields.get("name", ""))
+    tag_list = _clean_tags(tags)
+    contact_list = [_clean_contact(dict(c), values["name"]) for c in contacts or ()]
+    for c in contact_list:
+        if not c.get("name"):
+            raise ValidationError(f"客户“{values['name']}”的联系人姓名不能为空。",
+                                  f"A contact of client “{values['name']}” has no name; enter the name.", field="name")
+    primaries = [c for c in contact_list if c.get("is_primary")]
+    if len(primaries) > 1:
+        raise ValidationError(f"客户“{values['name']}”只能有一位主要联系人,请只勾选一位。",
+                              f"Client “{values['name']}” can have only one primary contact; mark just one.",
+                              field="is_primary")
+    if contact_list and not primaries:
+        contact_list[0]["is_primary"] = True
+    with write_transaction():
+        code = values.pop("code", "") or ""
+        if code:
+            _check_code_free(code)
+        else:
+            code = next_client_code()
+        client = Client.create(code=code, pinyin=pinyin_key(values["name"]), **values)
+        for t in tag_list:
+            ClientTag.create(client=client, tag=t)
+        for c in contact_list:
+            Contact.create(client=client, **c)
+        audit("client", client.id, "create", new=client.code)
+    return client
+
+
+def update_client(client_id: int, changes: dict[str, Any], expected_version: int | None) -> Client:
+    """Save ``changes`` if nobody changed the client meanwhile (else StaleEdit)."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    values = _clean_client(changes, client.name, client.name)
+    with write_transaction():
+        if "code" in values:
+            if not values["code"]:
+                raise ValidationError("客户编号不能为空。", "The client code cannot be empty.", field="code")
+            _check_code_free(values["code"], exclude_id=client.id)
+        if "name" in values:
+            values["pinyin"] = pinyin_key(values["name"])
+        save_versioned(client, values, expected_version, f"客户“{client.name}”", f"Client “{client.name}”",
+                       audit_entity="client")
+    return client
+
+
+def archive_client(client_id: int, expected_version: int | None = None, archived: bool = True) -> Client:
+    """Hide a client from daily lists (or bring it back); history is kept."""
+    return update_client(client_id, {"archived": archived}, expected_version)
+
+
+def set_tags(client_id: int, tags: Iterable[str]) -> list[str]:
+    """Replace the client's tags; returns them cleaned and in order."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    tag_list = _clean_tags(tags)
+    with write_transaction():
+        ClientTag.delete().where(ClientTag.client == client.id).execute()
+        for t in tag_list:
+            ClientTag.create(client=client.id, tag=t)
+    return tag_list
+
+
+def get_tags(client_id: int) -> list[str]:
+    return [t.tag for t in ClientTag.select().where(ClientTag.client == client_id).order_by(ClientTag.id)]
+
+
+# --------------------------------------------------------------- contacts --
+def add_contact(client_id: int, **fields: Any) -> Contact:
+    """Add a contact; the client's first contact (or one marked is_primary) is primary."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    fields.setdefault("name", "")
+    values = _clean_contact(fields, client.name)
+    with write_transaction():
+        has_primary = Contact.select().where((Contact.client == client.id) & Contact.is_primary).exists()
+        if values.get("is_primary"):
+            Contact.update(is_primary=False).where(Contact.client == client.id).execute()
+        elif not has_primary:
+            values["is_primary"] = True
+        return Contact.create(client=client.id, **values)
+
+
+def update_contact(contact_id: int, changes: dict[str, Any], expected_version: int | None) -> Contact:
+    """Save a contact; marking it primary unmarks the client's other contacts."""
+    contact = get_or_404(Contact, contact_id, "联系人", "Contact")
+    client = contact.client
+    values = _clean_contact(changes, client.name)
+    if values.get("is_primary") is False and contact.is_primary:
+        raise ValidationError(
+            f"“{contact.name}”是客户“{client.name}”的主要联系人;请把另一位联系人设为主要联系人。",
+            f"“{contact.name}” is the primary contact of “{client.name}”; mark another contact as primary instead.",
+            field="is_primary")
+    with write_transaction():
+        save_versioned(contact, values, expected_version, f"联系人“{contact.name}”", f"Contact “{contact.name}”")
+        if values.get("is_primary"):
+            Contact.update(is_primary=False).where(
+                (Contact.client == client.id) & (Contact.id != contact.id)).execute()
+    return contact
+
+
+def delete_contact(contact_id: int) -> None:
+    """Delete a contact; if it was primary, the earliest remaining one takes over."""
+    contact = get_or_404(Contact, contact_id, "联系人", "Contact")
+    with write_transaction():
+        FollowUp.update(contact=None).where(FollowUp.contact == contact.id).execute()
+        contact.delete_instance()
+        if contact.is_primary:
+            nxt = Contact.select().where(Contact.client == contact.client_id).order_by(Contact.id).first()
+            if nxt is not None:
+                Contact.update(is_primary=True).where(Contact.id == nxt.id).execute()
+
+
+def primary_contact(client_id: int) -> Contact | None:
+    return Contact.select().where((Contact.client == client_id) & Contact.is_primary).first()
+
+
+# ---------------------------------------------------------- derived facts --
+@dataclass
+class ClientSummary:
+    """Facts derived from orders and follow-ups (see ``get_client_summary``)."""
+
+    client_id: int
+    code: str
+    name: str
+    is_current: bool
+    is_returning: bool
+    order_count: int
+    first_order_date: dt.date | None
+    last_order_date: dt.date | None
+    relationship_since: dt.date | None
+    last_followup_date: dt.date | None
+    next_followup_date: dt.date | None
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def is_potential(self) -> bool:
+        return not self.is_current
+
+    @property
+    def is_new(self) -> bool:
+        return not self.is_returning
+
+
+def get_client_summary(client_id: int, today: dt.date | None = None) -> ClientSummary:
+    """Derived facts of a client.
+
+    - current (现实客户): has at least one order that is neither draft nor
+      cancelled; otherwise potential (潜在客户).
+    - order_count: orders that are not cancelled (drafts included).
+    - returning (老客户): more than one non-cancelled order, OR the relationship
+      began more than 365 days before ``today`` — the relationship begins at the
+      earlier of ``first_contact_date`` and the first non-cancelled order date.
+      Otherwise new (新客户).
+    - next_followup_date: the earliest reminder still pending.
+    """
+    today = today or dt.date.today()
+    client = get_or_404(Client, client_id, "客户", "Client")
+    live = Order.select().where((Order.client == client.id) & (Order.status != "cancelled"))
+    order_count = live.count()
+    is_current = live.where(Order.status != "draft").exists()
+    first_order, last_order = (Order.select(fn.MIN(Order.order_date), fn.MAX(Order.order_date))
+                               .where((Order.client == client.id) & (Order.status != "cancelled"))
+                               .scalar(as_tuple=True))
+    starts = [d for d in (client.first_contact_date, _as_date(first_order)) if d is not None]
+    since = min(starts) if starts else None
+    is_returning = order_count > 1 or (since is not None and (today - since).days > RETURNING_AFTER_DAYS)
+    last_fu = FollowUp.select(fn.MAX(FollowUp.date)).where(FollowUp.client == client.id).scalar()
+    next_fu = (FollowUp.select(fn.MIN(FollowUp.next_date))
+               .where((FollowUp.client == client.id) & (FollowUp.next_done == False)  # noqa: E712
+                      & FollowUp.next_date.is_null(False)).scalar())
+    return ClientSummary(
+        client_id=client.id, code=client.code, name=client.name, is_current=is_current,
+        is_returning=is_returning, order_count=order_count, first_order_date=_as_date(first_order),
+        last_order_date=_as_date(last_order), relationship_since=since,
+        last_followup_date=_as_date(last_fu), next_followup_date=_as_date(next_fu),
+        tags=get_tags(client.id),
+    )
+
+
+def _as_date(value) -> dt.date | None:
+    """Aggregates come back as strings on SQLite and dates on PostgreSQL."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+# ------------------------------------------------------------- duplicates --
+_LATIN_SUFFIXES = {
+    "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc", "llp",
+    "gmbh", "ag", "kg", "ab", "oy", "oü", "ou", "as", "aps", "sa", "sl", "srl", "spa", "sarl", "sas",
+    "bv", "nv", "plc", "pty", "pte", "bhd", "sdn", "kk",
+}
+_CJK_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+
+
+@lru_cache(maxsize=8192)
+def normalise_name(name: str) -> str:
+    """A key for spotting the same company written differently.
+
+    Lower case, full-width folded, punctuation and spaces dropped, and legal
+    suffixes removed: "Baltic Garments Co., Ltd." and "baltic garments" match,
+    as do "华美服装有限公司" and "华美服装".
+    """
+    s = unicodedata.normalize("NFKC", name or "").casefold()
+    s = re.sub(r"\ba/s\b", "as", s.replace(".", ""))  # S.p.A. → spa, B.V. → bv, A/S → as
+    tokens = [t for t in re.split(r"[\W_]+", s) if t]
+    while len(tokens) > 1 and tokens[-1] in _LATIN_SUFFIXES:
+        tokens.pop()
+    joined = "".join(tokens)
+    changed = True
+    while changed:
+        changed = False
+        for suf in _CJK_SUFFIXES:
+            if joined.endswith(suf) and len(joined) > len(suf):
+                joined = joined[: -len(suf)]
+                changed = True
+    return joined
+
+
+class DuplicateIndex:
+    """All clients keyed by normalised name and e-mail, built once.
+
+    Excel import checks hundreds of rows; building this once avoids scanning the
+    client table per row. ``add`` registers a client created meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[int]] = {}
+        self.by_email: dict[str, list[int]] = {}
+        for cid, name, email in Client.select(Client.id, Client.name, Client.email).tuples():
+            self.add(cid, name, email)
+
+    def add(self, client_id: int, name: str, email: str = "") -> None:
+        key = normalise_name(name)
+        if key:
+            self.by_name.setdefault(key, []).append(client_id)
+        if email and email.strip():
+            self.by_email.setdefault(email.strip().lower(), []).append(client_id)
+
+    def find_ids(self, name: str = "", email: str = "") -> list[int]:
+        ids: dict[int, None] = {}
+        for cid in self.by_name.get(normalise_name(name), []) if name else []:
+            ids.setdefault(cid, None)
+        for cid in self.by_email.get(email.strip().lower(), []) if email and email.strip() else []:
+            ids.setdefault(cid, None)
+        return list(ids)
+
+
+def find_duplicates(name: str = "", email: str = "", *, exclude_id: int | None = None,
+                    index: DuplicateIndex | None = None) -> list[Client]:
+    """Clients that look like the same company: same normalised name or same e-mail."""
+    ids = [i for i in (index or DuplicateIndex()).find_ids(name, email) if i != exclude_id]
+    if not ids:
+        return []
+    return list(Client.select().where(Client.id.in_(ids)).order_by(Client.id))
+
+
+def client_by_code_or_name(text: str) -> Client:
+    """Find one client by exact code, else exact name, else normalised name."""
+    t = (text or "").strip()
+    if not t:
+        raise ValidationError("请填写客户编号或名称。", "Enter a client code or name.", field="client")
+    hit = Client.get_or_none(fn.LOWER(Client.code) == t.lower())
+    if hit is not None:
+        return hit
+    candidates = list(Client.select().where(Client.name == t).order_by(Client.id))
+    if not candidates:
+        key = normalise_name(t)
+        ids = DuplicateIndex().by_name.get(key, []) if key else []
+        candidates = list(Client.select().where(Client.id.in_(ids)).order_by(Client.id)) if ids else []
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFound(f"找不到客户“{t}”:没有这个编号或名称的客户。请检查拼写,或先在客户档案中新建该客户。",
+                       f"No client “{t}”: no client has this code or name. Check the spelling, "
+                       "or create the client in the client archive first.", field="client")
+    listing = ", ".join(f"{c.code} {c.name}" for c in candidates[:5])
+    raise ValidationError(f"“{t}”对应多位客户({listing}),请改用客户编号。",
+                          f"“{t}” matches several clients ({listing}); use the client code instead.",
+                          field="client")

@@ -1,0 +1,228 @@
+"""收款: deposits, balances and other payments received from clients.
+
+A payment may name the order it pays (then the order must belong to the client
+and be in the payment's currency) or only the client (paid on account). An order
+that is fully shipped and whose shipped amount is covered by the credits and
+payments against it moves to 'settled'; removing a payment moves it back to
+'shipped'. Every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from peewee import fn
+
+from .common import audit, get_or_404, save_versioned
+from .db import write_transaction
+from .enums import CURRENCIES, PAYMENT_KINDS, label, parse
+from .errors import StaleEdit, ValidationError
+from .fields import MONEY_PLACES, to_decimal
+from .models import Client, Order, OrderLine, Payment, Shipment, ShipmentLine
+from .receivables import order_amounts
+
+_SETTLEABLE = ("shipped", "settled")
+
+
+# ----------------------------------------------------------------- helpers --
+def clean_amount(value, what_zh: str = "金额", what_en: str = "The amount", field: str = "amount") -> Decimal:
+    """A positive Decimal with at most two decimals, or ValidationError."""
+    try:
+        amount = to_decimal(value)
+    except (InvalidOperation, ValueError, TypeError):
+        raise ValidationError(f"{what_zh}“{value}”不是有效的数字,请输入如 1234.50 的金额。",
+                              f"{what_en} “{value}” is not a number; enter an amount such as 1234.50.",
+                              field=field) from None
+    if not amount.is_finite() or amount <= 0:
+        raise ValidationError(f"{what_zh}必须大于零(现为 {value}),请输入正数。",
+                              f"{what_en} must be greater than zero (it is {value}); enter a positive amount.",
+                              field=field)
+    if amount != amount.quantize(MONEY_PLACES):
+        raise ValidationError(f"{what_zh} {amount} 最多只能有两位小数,请改为精确到分的金额。",
+                              f"{what_en} {amount} has more than two decimals; round it to the cent.",
+                              field=field)
+    if amount >= Decimal("1e13"):
+        raise ValidationError(f"{what_zh} {amount} 过大,请检查是否多输了位数。",
+                              f"{what_en} {amount} is too large; check for extra digits.", field=field)
+    return amount.quantize(MONEY_PLACES)
+
+
+def clean_currency(value: str, field: str = "currency") -> str:
+    cur = (value or "").strip().upper()
+    if cur not in CURRENCIES:
+        raise ValidationError(f"币种“{value}”无效,可选:{'、'.join(CURRENCIES)}。",
+                              f"“{value}” is not a valid currency; choose one of {', '.join(CURRENCIES)}.",
+                              field=field)
+    return cur
+
+
+def _clean_date(value, field: str = "date") -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip().replace("/", "-").replace(".", "-"))
+    except ValueError:
+        raise ValidationError(f"日期“{value}”无效,请按 2026-10-16 的格式输入。",
+                              f"The date “{value}” is not valid; enter it like 2026-10-16.", field=field) from None
+
+
+def set_order_status(order: Order, status: str, reason: str = "") -> None:
+    """Move ``order`` to ``status`` through the orders service (which audits it).
+
+    An order still 'confirmed' when its first shipment leaves (stock goods, or
+    production never recorded) passes through 'in_production', the only way
+    the order status table allows.
+    """
+    from . import orders
+
+    current = Order.get_by_id(order.id).status
+    if current == "confirmed" and status in ("partly_shipped", "shipped"):
+        orders.set_status(order.id, "in_production", reason="出货时开始生产未登记 / production start not recorded before shipping")
+    orders.set_status(order.id, status, reason=reason)
+    order.status = status
+
+
+def is_fully_shipped(order_id: int) -> bool:
+    """Every line of the order shipped in full (an order with no lines is not)."""
+    shipped = (ShipmentLine.select(ShipmentLine.order_line, fn.SUM(ShipmentLine.quantity))
+               .join(Shipment).where(Shipment.order == order_id).group_by(ShipmentLine.order_line))
+    done = {line_id: int(q or 0) for line_id, q in shipped.tuples()}
+    lines = list(OrderLine.select(OrderLine.id, OrderLine.quantity).where(OrderLine.order == order_id).tuples())
+    return bool(lines) and all(done.get(lid, 0) >= qty for lid, qty in lines)
+
+
+def refresh_settlement(order_id: int) -> str:
+    """Settle a fully shipped order whose balance is ≤ 0, or un-settle it.
+
+    Call after anything that changes what is shipped, credited or paid against
+    the order (aftersales calls it after recording a credit). Returns the
+    order's status afterwards.
+    """
+    with write_transaction():
+        order = Order.get_by_id(order_id)
+        if order.status not in _SETTLEABLE:
+            return order.status
+        covered = order_amounts(order_id)["balance"] <= 0 and is_fully_shipped(order_id)
+        if covered and order.status == "shipped":
+            set_order_status(order, "settled", reason="已收齐货款 / fully paid")
+        elif not covered and order.status == "settled":
+            set_order_status(order, "shipped", reason="货款未结清 / balance outstanding again")
+        return Order.get_by_id(order_id).status
+
+
+def _describe(p: Payment) -> str:
+    return f"{p.kind} {p.amount} {p.currency} {p.date.isoformat()} {p.reference}".strip()
+
+
+def _check_order(client: Client, order_id: int | None, currency: str) -> Order | None:
+    if order_id is None:
+        return None
+    order = get_or_404(Order, order_id, "订单", "Order")
+    if order.client_id != client.id:
+        raise ValidationError(
+            f"订单 {order.number} 不属于客户 {client.name},不能记在该客户的收款上。请选择该客户的订单。",
+            f"Order {order.number} does not belong to client {client.name}; choose one of that client's orders.",
+            field="order")
+    if order.currency != currency:
+        raise ValidationError(
+            f"收款币种 {currency} 与订单 {order.number} 的币种 {order.currency} 不同,请改用 {order.currency},"
+            "或不指定订单记为预收款。",
+            f"The payment is in {currency} but order {order.number} is in {order.currency}; "
+            f"record it in {order.currency} or without an order.",
+            field="currency")
+    return order
+
+
+# ---------------------------------------------------------------- services --
+def record_payment(client_id: int, amount, currency: str, date, kind: str = "balance",
+                   order_id: int | None = None, reference: str = "", notes: str = "") -> Payment:
+    """Record money received. ``kind``: deposit / balance / other (or its label)."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    amount = clean_amount(amount, "收款金额", "The payment amount")
+    currency = clean_currency(currency)
+    date = _clean_date(date)
+    kind = parse("payment_kind", kind, field="kind")
+    with write_transaction():
+        order = _check_order(client, order_id, currency)
+        p = Payment.create(client=client, order=order, kind=kind, amount=amount, currency=currency,
+                           date=date, reference=(reference or "").strip(), notes=notes or "")
+        audit("payment", p.id, "create", order_id=order.id if order else None, new=_describe(p))
+        if order is not None:
+            refresh_settlement(order.id)
+    return p
+
+
+def update_payment(payment_id: int, changes: dict, expected_version: int | None) -> Payment:
+    """Correct a payment (amount, currency, date, kind, order, reference, notes)."""
+    allowed = {"amount", "currency", "date", "kind", "order", "order_id", "reference", "notes"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"收款不能修改这些字段:{', '.join(sorted(unknown))}。",
+                              f"These payment fields cannot be changed: {', '.join(sorted(unknown))}.")
+    with write_transaction():
+        p = get_or_404(Payment, payment_id, "收款记录", "Payment")
+        if expected_version is not None and p.version != expected_version:
+            raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
+        values: dict = {}
+        if "amount" in changes:
+            values["amount"] = clean_amount(changes["amount"], "收款金额", "The payment amount")
+        if "currency" in changes:
+            values["currency"] = clean_currency(changes["currency"])
+        if "date" in changes:
+            values["date"] = _clean_date(changes["date"])
+        if "kind" in changes:
+            values["kind"] = parse("payment_kind", changes["kind"], field="kind")
+        for k in ("reference", "notes"):
+            if k in changes:
+                values[k] = (changes[k] or "").strip() if k == "reference" else (changes[k] or "")
+        old_order = p.order_id
+        new_order = changes.get("order_id", changes.get("order", old_order))
+        new_order = getattr(new_order, "id", new_order)
+        currency = values.get("currency", p.currency)
+        order = _check_order(p.client, new_order, currency)
+        values["order"] = order.id if order else None
+        save_versioned(p, values, expected_version, "该收款记录", "This payment",
+                       audit_entity="payment", order_id=order.id if order else old_order)
+        for oid in {old_order, values["order"]} - {None}:
+            refresh_settlement(oid)
+    return Payment.get_by_id(payment_id)
+
+
+def void_payment(payment_id: int, reason: str = "", expected_version: int | None = None) -> None:
+    """Remove a payment recorded in error; the audit log keeps what it was and why."""
+    with write_transaction():
+        p = get_or_404(Payment, payment_id, "收款记录", "Payment")
+        if expected_version is not None and p.version != expected_version:
+            raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
+        order_id = p.order_id
+        reason = (reason or "").strip()
+        audit("payment", p.id, "void", order_id=order_id, old=_describe(p),
+              new=f"作废 / voided: {reason}" if reason else None)
+        Payment.delete().where((Payment.id == p.id) & (Payment.version == p.version)).execute()
+        if order_id is not None:
+            refresh_settlement(order_id)
+
+
+delete_payment = void_payment
+
+
+def list_payments(client_id: int | None = None, order_id: int | None = None,
+                  date_from: dt.date | None = None, date_to: dt.date | None = None):
+    """Payments, newest first, optionally for one client / order / period."""
+    q = Payment.select(Payment, Client).join(Client).order_by(Payment.date.desc(), Payment.id.desc())
+    if client_id is not None:
+        q = q.where(Payment.client == client_id)
+    if order_id is not None:
+        q = q.where(Payment.order == order_id)
+    if date_from is not None:
+        q = q.where(Payment.date >= date_from)
+    if date_to is not None:
+        q = q.where(Payment.date <= date_to)
+    return list(q)
+
+
+def kind_label(kind: str) -> str:
+    return label("payment_kind", kind)

@@ -1,0 +1,319 @@
+"""Production documents (生产单, 流程卡) and the start of production.
+
+A production sheet states what production must make and the client's
+requirements, for one order revision. Flow cards travel with each batch; their
+number (``LC2611-00001``: plain ASCII, fit for Code128) is what the barcode
+carries and what a scanner types back. Progress entry and progress queries
+live in ``progress.py`` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import fn
+
+from .common import audit, get_or_404, next_number
+from .db import write_transaction
+from .errors import StateError, ValidationError
+from .models import Counter, Factory, FlowCard, FlowCardStep, Order, OrderLine, ProductionSheet
+from .progress import (  # noqa: F401  (re-exported: one import for callers)
+    GridCell,
+    GridRow,
+    LateStep,
+    OrderProgress,
+    ProgressGrid,
+    card_by_number,
+    card_steps,
+    delete_progress,
+    get_card,
+    late_steps,
+    live_cards,
+    lock_row,
+    order_progress,
+    progress_grid,
+    record_progress,
+    reports_for_card,
+)
+from .routes import Route, route_for
+
+SHEET_PREFIX = "PS"
+CARD_PREFIX = "LC"
+CARD_NUMBER_WIDTH = 5
+ISSUABLE_STATUSES = ("confirmed", "in_production")
+MAX_CARDS_PER_ISSUE = 5000  # a typo in the batch size must not print a forest
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _order_for_issue(order_id: int, what_zh: str, what_en: str) -> Order:
+    order = lock_row(Order, order_id) or get_or_404(Order, order_id, "订单", "Order")
+    if order.status not in ISSUABLE_STATUSES:
+        from .enums import label
+
+        raise StateError(
+            f"订单 {order.number} 当前状态为“{label('order_status', order.status, 'zh')}”,不能下发{what_zh}。"
+            "订单需先审查并确认(或已在生产中)。",
+            f"Order {order.number} is “{label('order_status', order.status, 'en')}”; {what_en} can only be "
+            "issued once the order is confirmed (or in production).")
+    return order
+
+
+def _reserve_numbers(prefix: str, count: int, width: int, day: dt.date | None = None) -> list[str]:
+    """``count`` consecutive numbers like common.next_number, with one counter update."""
+    d = day or dt.date.today()
+    name = f"{prefix}{d:%y%m}"
+    with write_transaction():
+        n = Counter.update(value=Counter.value + count).where(Counter.name == name).execute()
+        if not n:
+            Counter.create(name=name, value=count)
+        end = Counter.get(Counter.name == name).value
+    return [f"{name}-{v:0{width}d}" for v in range(end - count + 1, end + 1)]
+
+
+# ------------------------------------------------------- production sheet --
+def current_sheet(order_id: int) -> ProductionSheet | None:
+    """The live production sheet of the order's current revision, if any."""
+    order = get_or_404(Order, order_id, "订单", "Order")
+    return (ProductionSheet.select()
+            .where((ProductionSheet.order == order.id) & (ProductionSheet.revision == order.revision)
+                   & ProductionSheet.recalled_at.is_null())
+            .order_by(ProductionSheet.id.desc()).first())
+
+
+def issue_production_sheet(order_id: int, client_requirements: str | None = None, packing: str | None = None,
+                           carton_count=0, shipping_marks: str | None = None, remarks: str = "", *,
+                           reissue: bool = False) -> ProductionSheet:
+    """Issue the production sheet of the order's current revision.
+
+    Texts left as None are taken from the order. If a live sheet already
+    exists for this revision it is refused, unless ``reissue`` is given: then
+    the old sheet is recalled and the new one replaces it.
+    """
+    try:
+        cartons = int(str(carton_count if carton_count not in (None, "") else 0).strip())
+    except ValueError:
+        cartons = -1
+    if cartons < 0:
+        raise ValidationError(f"箱数“{carton_count}”无效,请填写 0 或正整数。",
+                              f"The carton count “{carton_count}” is not valid; enter 0 or a whole number.",
+                              field="carton_count")
+    with write_transaction():
+        order = _order_for_issue(order_id, "生产单", "a production sheet")
+        old = current_sheet(order.id)
+        if old is not None and not reissue:
+            raise StateError(
+                f"订单 {order.number} R{order.revision} 已有生产单 {old.number},不能重复下发。如需重开,请选择“重新下发”,旧单将被收回。",
+                f"Order {order.number} R{order.revision} already has production sheet {old.number}; choose "
+                "re-issue to replace it (the old sheet is then recalled).")
+        sheet = ProductionSheet.create(
+            number=next_number(SHEET_PREFIX),
+            order=order.id,
+            revision=order.revision,
+            client_requirements=(order.client_requirements if client_requirements is None else client_requirements).strip(),
+            packing=(order.packing if packing is None else packing).strip(),
+            carton_count=cartons,
+            shipping_marks=(order.shipping_marks if shipping_marks is None else shipping_marks).strip(),
+            remarks=(remarks or "").strip(),
+        )
+        audit("production_sheet", sheet.id, "issue", order_id=order.id, field="number", new=sheet.number)
+        if old is not None:
+            ProductionSheet.update(recalled_at=_now(), recall_reason=f"重新下发 {sheet.number} / re-issued",
+                                   version=ProductionSheet.version + 1).where(ProductionSheet.id == old.id).execute()
+            audit("production_sheet", old.id, "recall", order_id=order.id, field="recalled_at",
+                  new=f"re-issued as {sheet.number}")
+            FlowCard.update(sheet=sheet.id).where(
+                FlowCard.id.in_(live_cards(order).select(FlowCard.id))).execute()
+        return sheet
+
+
+# -------------------------------------------------------------- flow cards --
+def planned_dates(route: Route, finish: dt.date) -> list[dt.date]:
+    """Planned finish date of each step, spread back from ``finish`` by the steps' days."""
+    out, day = [], finish
+    for s in reversed(route.steps):
+        out.append(day)
+        day -= dt.timedelta(days=s.days)
+    return list(reversed(out))
+
+
+def remaining_by_line(order: Order) -> dict[int, int]:
+    """Pieces of each order line not yet on a live card of the current revision."""
+    carded = dict(live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
+                  .group_by(FlowCard.order_line).tuples())
+    return {ln.id: ln.quantity - int(carded.get(ln.id) or 0)
+            for ln in OrderLine.select().where(OrderLine.order == order.id)}
+
+
+def _positive(value, what_zh: str, what_en: str, field: str) -> int:
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        n = 0
+    if n <= 0 or isinstance(value, bool):
+        raise ValidationError(f"{what_zh}“{value}”无效,请填写正整数。",
+                              f"The {what_en} “{value}” is not valid; enter a whole number above 0.", field=field)
+    return n
+
+
+def issue_flow_cards(order_id: int, batch_size=None, batches=None, factory_id: int | None = None, *,
+                     finish_by: dt.date | None = None, notes: str = "") -> list[FlowCard]:
+    """Issue flow cards for the order's current revision.
+
+    Either ``batch_size``: every line's pieces not yet on a live card are split
+    into batches of that size; or ``batches``: explicit ``[(order_line_id, qty),
+    ...]``. Each card gets the steps of the route of the order's product
+    category, with planned dates spread back from ``finish_by`` (default: the
+    delivery date). Cards go to ``factory_id``, else to the order's factory.
+    """
+    if (batch_size is None) == (batches is None):
+        raise ValidationError("请给出每批数量,或逐批列出订单明细和数量(二选一)。",
+                              "Give either a batch size or an explicit list of batches (one of the two).",
+                              field="batch_size")
+    with write_transaction():
+        order = _order_for_issue(order_id, "流程卡", "flow cards")
+        lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no)}
+        remaining = remaining_by_line(order)
+        plan: list[tuple[OrderLine, int]] = []
+        if batch_size is not None:
+            size = _positive(batch_size, "每批数量", "batch size", "batch_size")
+            for ln in lines.values():
+                left = remaining[ln.id]
+                while left > 0:
+                    plan.append((ln, min(size, left)))
+                    left -= size
+            if not plan:
+                raise StateError(f"订单 {order.number} R{order.revision} 的所有明细都已开出流程卡,没有剩余数量。",
+                                 f"Every line of order {order.number} R{order.revision} is already on flow cards; "
+                                 "nothing is left to issue.")
+        else:
+            asked: dict[int, int] = {}
+            for i, item in enumerate(batches, start=1):
+                try:
+                    line_id, qty = item
+                    line_id = int(line_id)
+                except (TypeError, ValueError):
+                    raise ValidationError(f"第 {i} 批的格式不对,应为(订单明细, 数量)。",
+                                          f"Batch {i} is malformed; give (order line, quantity).", field="batches") from None
+                ln = lines.get(line_id)
+                if ln is None:
+                    raise ValidationError(f"第 {i} 批的订单明细(编号 {line_id})不属于订单 {order.number}。",
+                                          f"The line (id {line_id}) of batch {i} is not a line of order {order.number}.",
+                                          field="batches")
+                n = _positive(qty, f"第 {i} 批的数量", f"quantity of batch {i}", "batches")
+                asked[ln.id] = asked.get(ln.id, 0) + n
+                if asked[ln.id] > remaining[ln.id]:
+                    raise ValidationError(
+                        f"订单 {order.number} 第 {ln.line_no} 行({ln.style} {ln.colour} {ln.size})只剩 "
+                        f"{remaining[ln.id]} 件未开流程卡,所列批次合计 {asked[ln.id]} 件,超出了。",
+                        f"Line {ln.line_no} of order {order.number} ({ln.style} {ln.colour} {ln.size}) has only "
+                        f"{remaining[ln.id]} pieces left without cards; the batches listed add up to {asked[ln.id]}.",
+                        field="batches")
+                plan.append((ln, n))
+            if not plan:
+                raise ValidationError("没有列出任何批次。", "No batches were listed.", field="batches")
+        if len(plan) > MAX_CARDS_PER_ISSUE:
+            raise ValidationError(f"这样会开出 {len(plan)} 张流程卡,超过 {MAX_CARDS_PER_ISSUE} 张,请检查每批数量。",
+                                  f"This would issue {len(plan)} flow cards, more than {MAX_CARDS_PER_ISSUE}; "
+                                  "check the batch size.", field="batch_size")
+        factory = order.factory_id
+        if factory_id is not None:
+            factory = get_or_404(Factory, int(factory_id), "工厂", "Factory").id
+        route = route_for(order.product_category)
+        finish = finish_by or order.delivery_date
+        dates = planned_dates(route, finish)
+        start = finish - dt.timedelta(days=route.total_days)
+        sheet = current_sheet(order.id)
+        next_batch: dict[int, int] = dict(
+            FlowCard.select(FlowCard.order_line, fn.MAX(FlowCard.batch_no))
+            .where((FlowCard.order == order.id) & (FlowCard.revision == order.revision))
+            .group_by(FlowCard.order_line).tuples())
+        numbers = _reserve_numbers(CARD_PREFIX, len(plan), CARD_NUMBER_WIDTH)
+        cards, step_rows = [], []
+        for (ln, qty), number in zip(plan, numbers):
+            next_batch[ln.id] = int(next_batch.get(ln.id) or 0) + 1
+            card = FlowCard.create(
+                number=number, order=order.id, sheet=sheet.id if sheet else None, order_line=ln.id,
+                revision=order.revision, batch_no=next_batch[ln.id], style=ln.style, colour=ln.colour,
+                size=ln.size, quantity=qty, factory=factory, planned_start=start, planned_finish=finish,
+                notes=(notes or "").strip(),
+            )
+            cards.append(card)
+            step_rows.extend({"card": card.id, "seq": s.seq, "name": s.name, "planned_date": d}
+                             for s, d in zip(route.steps, dates))
+            audit("flow_card", card.id, "issue", order_id=order.id, field="number",
+                  new=f"{number} line {ln.line_no} batch {card.batch_no} qty {qty}")
+        for i in range(0, len(step_rows), 500):
+            FlowCardStep.insert_many(step_rows[i:i + 500]).execute()
+        return cards
+
+
+def recall_card(card, reason: str) -> FlowCard:
+    """Void one flow card (e.g. issued by mistake); its printed copy must come back."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("收回流程卡需要填写原因。", "Recalling a flow card needs a reason.", field="reason")
+    with write_transaction():
+        card = lock_row(FlowCard, get_card(card).id)
+        if card.recalled_at is not None:
+            raise StateError(f"流程卡 {card.number} 已于 {card.recalled_at:%Y-%m-%d} 收回。",
+                             f"Flow card {card.number} was already recalled on {card.recalled_at:%Y-%m-%d}.")
+        FlowCard.update(recalled_at=_now(), recall_reason=reason, version=FlowCard.version + 1).where(
+            FlowCard.id == card.id).execute()
+        audit("flow_card", card.id, "recall", order_id=card.order_id, field="recalled_at", new=reason)
+        return FlowCard.get_by_id(card.id)
+
+
+def cards_for_order(order_id: int, include_recalled: bool = False) -> list[FlowCard]:
+    order = get_or_404(Order, order_id, "订单", "Order")
+    q = FlowCard.select().where(FlowCard.order == order.id) if include_recalled else live_cards(order)
+    return list(q.order_by(FlowCard.id))
+
+
+# ------------------------------------------------------ start production --
+@dataclass(frozen=True)
+class StartResult:
+    order_id: int
+    covered: bool
+    override_reason: str
+    shortages: list
+
+
+def start_production(order_id: int, override_reason: str | None = None) -> StartResult:
+    """Move a confirmed order into production.
+
+    Allowed when the materials are covered, or, if they are not, when the
+    merchandiser gives a reason (kept in Order.material_override_reason and
+    audited). Otherwise refused with the shortages listed.
+    """
+    from . import orders  # written by the orders engineer; imported late to avoid a cycle
+    from .enums import label
+    from .materials import materials_covered
+
+    reason = (override_reason or "").strip()
+    with write_transaction():
+        order = lock_row(Order, order_id) or get_or_404(Order, order_id, "订单", "Order")
+        if order.status != "confirmed":
+            raise StateError(
+                f"订单 {order.number} 当前状态为“{label('order_status', order.status, 'zh')}”,"
+                "只有已确认的订单才能开始生产。",
+                f"Order {order.number} is “{label('order_status', order.status, 'en')}”; only a confirmed "
+                "order can go into production.")
+        covered, shortages = materials_covered(order.id)
+        if not covered and not reason:
+            zh = "、".join(f"{s.name} 缺 {s.shortage_text} {s.unit}" for s in shortages)
+            en = "; ".join(f"{s.name} short by {s.shortage_text} {s.unit}" for s in shortages)
+            raise StateError(
+                f"订单 {order.number} 物料不足,不能开始生产:{zh}。请先补足物料,或填写原因强制开始。",
+                f"Order {order.number} cannot go into production, materials are short: {en}. "
+                "Cover them first, or give a reason to start anyway.", field="override_reason")
+        if not covered:
+            Order.update(material_override_reason=reason).where(Order.id == order.id).execute()
+            audit("order", order.id, "material_override", order_id=order.id, field="material_override_reason",
+                  old=order.material_override_reason or None, new=reason)
+            order.material_override_reason = reason
+        orders.set_status(order, "in_production")  # audits the status, sets production_started_at
+        return StartResult(order.id, covered, reason if not covered else "", shortages)

@@ -1,0 +1,138 @@
+"""Production exceptions (生产异常): what endangers the client's requirement or date.
+
+open → escalated (to the boss, as the source document insists) → resolved.
+Every step is audited against the order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from peewee import Case
+
+from . import enums
+from .common import audit, current_user, get_or_404
+from .db import write_transaction
+from .errors import StateError, ValidationError
+from .models import FlowCard, Order, ProductionException
+
+SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+
+def _day(value) -> dt.date:
+    if value is None or value == "":
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"日期“{value}”无效,请按 2026-11-26 的格式填写。",
+                              f"The date “{value}” is not valid; use the form 2026-11-26.", field="date") from None
+
+
+def _get(exception_id: int) -> ProductionException:
+    return get_or_404(ProductionException, exception_id, "生产异常", "Production exception")
+
+
+def report_exception(order_id: int, kind: str, severity: str, description: str, card_id: int | None = None, *,
+                     reported_by: str | None = None, date=None) -> ProductionException:
+    """Record an exception against an order (and optionally the flow card / batch it hit)."""
+    kind = enums.parse("exception_kind", kind, field="kind")
+    severity = enums.parse("severity", severity or "medium", field="severity")
+    description = (description or "").strip()
+    if not description:
+        raise ValidationError("请描述异常情况:发生了什么,影响哪些货、多少数量。",
+                              "Describe the exception: what happened, which goods and how many are affected.",
+                              field="description")
+    with write_transaction():
+        order = get_or_404(Order, order_id, "订单", "Order")
+        if card_id is not None:
+            card = get_or_404(FlowCard, int(card_id), "流程卡", "Flow card")
+            if card.order_id != order.id:
+                raise ValidationError(f"流程卡 {card.number} 不属于订单 {order.number}。",
+                                      f"Flow card {card.number} does not belong to order {order.number}.",
+                                      field="card")
+        exc = ProductionException.create(
+            order=order.id, card=card_id, kind=kind, severity=severity, description=description,
+            reported_at=_day(date), reported_by=(reported_by if reported_by is not None else current_user()).strip(),
+        )
+        audit("exception", exc.id, "report", order_id=order.id, field="description",
+              new=f"[{kind}/{severity}] {description}")
+        return exc
+
+
+def escalate(exception_id: int, to_whom: str, date=None) -> ProductionException:
+    """Pass the exception up (厂长, 老板 …); it stays open until resolved."""
+    to_whom = (to_whom or "").strip()
+    if not to_whom:
+        raise ValidationError("请填写上报给谁(如厂长、老板)。",
+                              "Enter whom the exception is escalated to (e.g. the factory manager).",
+                              field="escalated_to")
+    with write_transaction():
+        exc = _get(exception_id)
+        if exc.status == "resolved":
+            raise StateError(f"生产异常 {exc.id} 已解决,不需要再上报。",
+                             f"Production exception {exc.id} is already resolved; it needs no escalation.")
+        day = _day(date)
+        old = exc.escalated_to
+        ProductionException.update(
+            escalated_to=to_whom, escalated_at=day, status="escalated",
+            version=ProductionException.version + 1, updated_at=dt.datetime.now().replace(microsecond=0),
+        ).where(ProductionException.id == exc.id).execute()
+        audit("exception", exc.id, "escalate", order_id=exc.order_id, field="escalated_to", old=old or None,
+              new=f"{to_whom} ({day})")
+        return _get(exc.id)
+
+
+def resolve(exception_id: int, resolution: str, date=None) -> ProductionException:
+    resolution = (resolution or "").strip()
+    if not resolution:
+        raise ValidationError("请填写处理结果:采取了什么措施、结果如何。",
+                              "Enter the resolution: what was done and with what result.", field="resolution")
+    with write_transaction():
+        exc = _get(exception_id)
+        if exc.status == "resolved":
+            raise StateError(f"生产异常 {exc.id} 已于 {exc.resolved_at} 解决。",
+                             f"Production exception {exc.id} was already resolved on {exc.resolved_at}.")
+        day = _day(date)
+        ProductionException.update(
+            resolution=resolution, resolved_at=day, status="resolved",
+            version=ProductionException.version + 1, updated_at=dt.datetime.now().replace(microsecond=0),
+        ).where(ProductionException.id == exc.id).execute()
+        audit("exception", exc.id, "resolve", order_id=exc.order_id, field="status", old=exc.status,
+              new=f"resolved: {resolution}")
+        return _get(exc.id)
+
+
+def _rank():
+    return Case(ProductionException.severity, [(k, v) for k, v in SEVERITY_RANK.items()], 9)
+
+
+def open_exceptions(order_id: int | None = None) -> list[ProductionException]:
+    """Exceptions not yet resolved: the most severe first, then the oldest."""
+    q = ProductionException.select().where(ProductionException.status != "resolved")
+    if order_id is not None:
+        q = q.where(ProductionException.order == order_id)
+    return list(q.order_by(_rank(), ProductionException.reported_at, ProductionException.id))
+
+
+def exceptions_for_order(order_id: int) -> list[ProductionException]:
+    return list(ProductionException.select().where(ProductionException.order == order_id)
+                .order_by(ProductionException.reported_at.desc(), ProductionException.id.desc()))
+
+
+def open_exception_counts(order_ids: Iterable[int]) -> dict[int, int]:
+    """Open exceptions per order, for list columns (one query)."""
+    from peewee import fn
+
+    ids = list(order_ids)
+    if not ids:
+        return {}
+    q = (ProductionException.select(ProductionException.order, fn.COUNT(ProductionException.id))
+         .where(ProductionException.order.in_(ids) & (ProductionException.status != "resolved"))
+         .group_by(ProductionException.order))
+    return {oid: n for oid, n in q.tuples()}

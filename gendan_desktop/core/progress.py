@@ -1,0 +1,429 @@
+"""Production progress (生产进度): flow cards on the floor, step by step.
+
+A flow card carries one FlowCardStep per process step; every entry a worker
+signs (typed, or scanned from the card's barcode) is a ProgressReport, and the
+step keeps the running sums. The rules that keep the quantities honest:
+
+- in one report, good + defect ≤ qty in;
+- at the first step the cumulative qty in is at most the card quantity, at any
+  later step at most the cumulative good of the step before;
+- cumulative good + defect ≤ cumulative qty in;
+- a recalled (void) card takes no progress.
+
+``production.py`` re-exports the public functions here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from peewee import JOIN, fn
+
+from .common import audit, get_or_404
+from .db import is_sqlite, write_transaction
+from .errors import NotFound, StateError, ValidationError
+from .models import FlowCard, FlowCardStep, Order, OrderLine, ProgressReport
+from .routes import normalize_step_name, step_label
+
+# order statuses in which unfinished steps still matter
+OPEN_PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
+
+
+# ----------------------------------------------------------------- helpers --
+def lock_row(model, pk: int):
+    """Take a row lock inside the current transaction (PostgreSQL).
+
+    On SQLite the write transaction already began IMMEDIATE, which serialises
+    writers, and FOR UPDATE does not exist there.
+    """
+    if not is_sqlite():
+        return model.select().where(model.id == pk).for_update().get_or_none()
+    return model.get_or_none(model.id == pk)
+
+
+def live_cards(order: Order):
+    """Cards of the order's current revision that are not recalled."""
+    return FlowCard.select().where(
+        (FlowCard.order == order.id) & (FlowCard.revision == order.revision) & FlowCard.recalled_at.is_null()
+    )
+
+
+def _qty(value, name_zh: str, name_en: str, where_zh: str, where_en: str) -> int:
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        value = str(value)
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        n = None
+    if n is None or n < 0:
+        raise ValidationError(f"{where_zh}的{name_zh}“{value}”无效,请填写 0 或正整数。",
+                              f"The {name_en} “{value}” for {where_en} is not valid; enter 0 or a whole number.",
+                              field=name_en.replace(" ", "_"))
+    return n
+
+
+def _as_date(value, where_zh: str, where_en: str) -> dt.date:
+    if value is None or value == "":
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"{where_zh}的日期“{value}”无效,请按 2026-11-26 的格式填写。",
+                              f"The date “{value}” for {where_en} is not valid; use the form 2026-11-26.",
+                              field="date") from None
+
+
+# ------------------------------------------------------------ card lookup --
+def card_by_number(text: str) -> FlowCard:
+    """The flow card whose number is ``text`` (as a scanner types it).
+
+    Whitespace and the Enter a scanner sends are trimmed, case is ignored and
+    full-width characters (a Chinese input method left on) are folded.
+    """
+    t = unicodedata.normalize("NFKC", text or "").strip().upper()
+    if not t:
+        raise ValidationError("请扫描流程卡条码或输入流程卡号。",
+                              "Scan a flow card's barcode or type its number.", field="card_number")
+    card = FlowCard.get_or_none(FlowCard.number == t)
+    if card is None:
+        card = FlowCard.select().where(fn.UPPER(FlowCard.number) == t).first()
+    if card is None:
+        raise NotFound(f"找不到卡号为“{t}”的流程卡。请检查条码是否完整,或手动输入卡号。",
+                       f"No flow card is numbered “{t}”. Check that the barcode was read "
+                       "completely, or type the card number.")
+    return card
+
+
+def get_card(card) -> FlowCard:
+    """A card from a FlowCard, its id (int) or its number (str)."""
+    if isinstance(card, FlowCard):
+        return card
+    if isinstance(card, int):
+        return get_or_404(FlowCard, card, "流程卡", "Flow card")
+    return card_by_number(str(card))
+
+
+def card_steps(card: FlowCard) -> list[FlowCardStep]:
+    return list(FlowCardStep.select().where(FlowCardStep.card == card.id).order_by(FlowCardStep.seq))
+
+
+def _find_step(card: FlowCard, steps: list[FlowCardStep], step) -> FlowCardStep:
+    if isinstance(step, FlowCardStep):
+        step = step.seq
+    if isinstance(step, int) or (isinstance(step, str) and step.strip().isdigit()):
+        seq = int(step)
+        for s in steps:
+            if s.seq == seq:
+                return s
+    else:
+        name = normalize_step_name(str(step or ""))
+        for s in steps:
+            if s.name == name or s.name.lower() == name.lower():
+                return s
+    names = "、".join(f"{s.seq}.{s.name}" for s in steps)
+    names_en = ", ".join(f"{s.seq}. {step_label(s.name, 'en')}" for s in steps)
+    raise NotFound(f"流程卡 {card.number} 没有工序“{step}”。此卡的工序:{names}。",
+                   f"Flow card {card.number} has no step “{step}”. Its steps are: {names_en}.")
+
+
+def check_card_live(card: FlowCard, order: Order) -> None:
+    """Refuse work on a void card: recalled, or issued under an older revision."""
+    if card.recalled_at is not None:
+        why = f"(原因:{card.recall_reason})" if card.recall_reason else ""
+        why_en = f" (reason: {card.recall_reason})" if card.recall_reason else ""
+        raise StateError(f"流程卡 {card.number} 已收回作废{why},不能再登记进度。请使用订单 {order.number} 重新下发的流程卡。",
+                         f"Flow card {card.number} was recalled and is void{why_en}; no progress can be recorded "
+                         f"on it. Use the cards re-issued for order {order.number}.")
+    if card.revision != order.revision or order.status == "cancelled":
+        raise StateError(f"流程卡 {card.number} 是按订单 {order.number} 的旧版本(R{card.revision})下发的,"
+                         f"订单现为 R{order.revision}{'(已取消)' if order.status == 'cancelled' else ''},"
+                         "此卡已作废,不能再登记进度。",
+                         f"Flow card {card.number} was issued under revision R{card.revision} of order "
+                         f"{order.number}, which is now R{order.revision}"
+                         f"{' (cancelled)' if order.status == 'cancelled' else ''}; the card is void and "
+                         "takes no progress.")
+
+
+def _refresh_finished(card: FlowCard, steps: list[FlowCardStep], on_date: dt.date) -> None:
+    """Mark steps finished in order: all the previous step's good came in and came out.
+
+    A step is finished when the step before it is finished, its cumulative
+    qty in equals what it could receive, and good + defect equals qty in.
+    """
+    prev_finished, available = True, card.quantity
+    for s in steps:
+        fin = prev_finished and s.qty_in == available and s.qty_good + s.qty_defect == s.qty_in
+        want = (s.finished_at or on_date) if fin else None
+        if want != s.finished_at:
+            FlowCardStep.update(finished_at=want).where(FlowCardStep.id == s.id).execute()
+            s.finished_at = want
+        prev_finished, available = fin, s.qty_good
+
+
+# ----------------------------------------------------------- progress entry --
+def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: str = "",
+                    date=None, inspector: str = "", notes: str = "") -> ProgressReport:
+    """Record one progress entry at a step of a flow card, and update the step's sums.
+
+    ``card`` is a FlowCard, its id, or its number as scanned; ``step`` the step's
+    seq (1, 2, …) or name (裁剪 or Cutting). Nothing is written if a rule breaks.
+    """
+    with write_transaction():
+        card = get_card(card)
+        card = lock_row(FlowCard, card.id)  # re-read under the lock
+        order = Order.get_by_id(card.order_id)
+        check_card_live(card, order)
+        steps = card_steps(card)
+        s = _find_step(card, steps, step)
+        where_zh = f"流程卡 {card.number} 工序“{s.name}”"
+        where_en = f"flow card {card.number}, step “{step_label(s.name, 'en')}”"
+        n_in = _qty(qty_in, "投入数", "qty in", where_zh, where_en)
+        n_good = _qty(qty_good, "良品数", "qty good", where_zh, where_en)
+        n_defect = _qty(qty_defect, "次品数", "qty defect", where_zh, where_en)
+        day = _as_date(date, where_zh, where_en)
+        if n_in == 0 and n_good == 0 and n_defect == 0:
+            raise ValidationError(f"{where_zh}:投入、良品、次品数都为 0,没有可登记的进度。",
+                                  f"For {where_en}: qty in, good and defect are all 0; there is nothing to record.",
+                                  field="qty_in")
+        if n_good + n_defect > n_in:
+            raise ValidationError(
+                f"{where_zh}:本次良品 {n_good} 件 + 次品 {n_defect} 件 = {n_good + n_defect} 件,"
+                f"超过了本次投入的 {n_in} 件。请核对数量。",
+                f"For {where_en}: good {n_good} + defect {n_defect} = {n_good + n_defect} is more than "
+                f"the {n_in} put in by this report. Check the quantities.", field="qty_good")
+        idx = steps.index(s)
+        cum_in = s.qty_in + n_in
+        if idx == 0:
+            if cum_in > card.quantity:
+                raise ValidationError(
+                    f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
+                    f"超过了流程卡数量 {card.quantity} 件。",
+                    f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
+                    f"more than the card quantity of {card.quantity}.", field="qty_in")
+        else:
+            prev = steps[idx - 1]
+            if cum_in > prev.qty_good:
+                raise ValidationError(
+                    f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
+                    f"超过了上道工序“{prev.name}”的累计良品 {prev.qty_good} 件。请先登记上道工序的产出。",
+                    f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
+                    f"more than the {prev.qty_good} good pieces of the previous step "
+                    f"“{step_label(prev.name, 'en')}”. Record the previous step's output first.", field="qty_in")
+        cum_out = s.qty_good + s.qty_defect + n_good + n_defect
+        if cum_out > cum_in:  # cannot happen given the per-report rule; kept as the invariant's guard
+            raise ValidationError(
+                f"{where_zh}:累计良品+次品 {cum_out} 件超过累计投入 {cum_in} 件。",
+                f"For {where_en}: cumulative good + defect {cum_out} exceeds cumulative qty in {cum_in}.",
+                field="qty_good")
+        report = ProgressReport.create(
+            step=s.id, date=day, qty_in=n_in, qty_good=n_good, qty_defect=n_defect,
+            operator=(operator or "").strip(), inspector=(inspector or "").strip(), notes=(notes or "").strip(),
+        )
+        FlowCardStep.update(
+            qty_in=FlowCardStep.qty_in + n_in,
+            qty_good=FlowCardStep.qty_good + n_good,
+            qty_defect=FlowCardStep.qty_defect + n_defect,
+        ).where(FlowCardStep.id == s.id).execute()
+        s.qty_in, s.qty_good, s.qty_defect = cum_in, s.qty_good + n_good, s.qty_defect + n_defect
+        _refresh_finished(card, steps, day)
+        audit("progress_report", report.id, "create", order_id=order.id, field=f"{card.number}/{s.seq}.{s.name}",
+              new=f"in {n_in}, good {n_good}, defect {n_defect}, operator {report.operator}, date {day}")
+        return report
+
+
+def delete_progress(report_id: int, reason: str) -> None:
+    """Take back a mistyped entry; refused if a later step already used its good pieces."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("删除进度记录需要填写原因。", "Deleting a progress entry needs a reason.", field="reason")
+    with write_transaction():
+        report = get_or_404(ProgressReport, report_id, "进度记录", "Progress entry")
+        step = FlowCardStep.get_by_id(report.step_id)
+        card = lock_row(FlowCard, step.card_id)
+        order = Order.get_by_id(card.order_id)
+        check_card_live(card, order)
+        steps = card_steps(card)
+        s = next(x for x in steps if x.id == step.id)
+        idx = steps.index(s)
+        new_good = s.qty_good - report.qty_good
+        if idx + 1 < len(steps) and steps[idx + 1].qty_in > new_good:
+            nxt = steps[idx + 1]
+            raise StateError(
+                f"流程卡 {card.number} 工序“{s.name}”的这条记录不能删除:下道工序“{nxt.name}”已投入 {nxt.qty_in} 件,"
+                f"删除后本工序良品只剩 {new_good} 件。请先删除下道工序的记录。",
+                f"This entry of flow card {card.number}, step “{step_label(s.name, 'en')}”, cannot be deleted: the "
+                f"next step “{step_label(nxt.name, 'en')}” already took {nxt.qty_in}, and only {new_good} good "
+                "would remain. Delete the next step's entries first.")
+        FlowCardStep.update(
+            qty_in=FlowCardStep.qty_in - report.qty_in,
+            qty_good=FlowCardStep.qty_good - report.qty_good,
+            qty_defect=FlowCardStep.qty_defect - report.qty_defect,
+        ).where(FlowCardStep.id == s.id).execute()
+        s.qty_in -= report.qty_in
+        s.qty_good = new_good
+        s.qty_defect -= report.qty_defect
+        report.delete_instance()
+        _refresh_finished(card, steps, report.date)
+        audit("progress_report", report_id, "delete", order_id=order.id, field=f"{card.number}/{s.seq}.{s.name}",
+              old=f"in {report.qty_in}, good {report.qty_good}, defect {report.qty_defect}, date {report.date}",
+              new=f"deleted: {reason}")
+
+
+def reports_for_card(card) -> list[ProgressReport]:
+    card = get_card(card)
+    return list(ProgressReport.select(ProgressReport, FlowCardStep).join(FlowCardStep)
+                .where(FlowCardStep.card == card.id).order_by(FlowCardStep.seq, ProgressReport.id))
+
+
+# ----------------------------------------------------------------- queries --
+@dataclass
+class GridCell:
+    step_id: int
+    seq: int
+    name: str
+    planned_date: dt.date | None
+    qty_in: int
+    qty_good: int
+    qty_defect: int
+    finished_at: dt.date | None
+    late: bool  # planned date passed and not finished
+
+
+@dataclass
+class GridRow:
+    card_id: int
+    number: str
+    batch_no: int
+    style: str
+    colour: str
+    size: str
+    quantity: int
+    factory_id: int | None
+    cells: list[GridCell | None]  # aligned with ProgressGrid.columns
+
+
+@dataclass
+class ColumnTotal:
+    planned_qty: int = 0  # pieces on the cards that carry this step
+    qty_in: int = 0
+    qty_good: int = 0
+    qty_defect: int = 0
+
+
+@dataclass
+class ProgressGrid:
+    order_id: int
+    columns: list[str]  # step names in route order
+    rows: list[GridRow]
+    totals: list[ColumnTotal] = field(default_factory=list)
+
+
+def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
+    """Cards × steps of the order's current revision: planned date vs quantities done."""
+    today = today or dt.date.today()
+    order = get_or_404(Order, order_id, "订单", "Order")
+    cards = list(live_cards(order).order_by(FlowCard.id))
+    steps = list(FlowCardStep.select().join(FlowCard)
+                 .where(FlowCard.id.in_(live_cards(order).select(FlowCard.id)))
+                 .order_by(FlowCardStep.seq))
+    # column order: by seq, first appearance wins (cards of one order share a route)
+    columns: list[str] = []
+    for s in steps:
+        if s.name not in columns:
+            columns.append(s.name)
+    pos = {name: i for i, name in enumerate(columns)}
+    by_card: dict[int, list[GridCell | None]] = {c.id: [None] * len(columns) for c in cards}
+    totals = [ColumnTotal() for _ in columns]
+    qty_of = {c.id: c.quantity for c in cards}
+    for s in steps:
+        i = pos[s.name]
+        late = s.finished_at is None and s.planned_date is not None and s.planned_date < today
+        by_card[s.card_id][i] = GridCell(s.id, s.seq, s.name, s.planned_date, s.qty_in, s.qty_good,
+                                         s.qty_defect, s.finished_at, late)
+        t = totals[i]
+        t.planned_qty += qty_of[s.card_id]
+        t.qty_in += s.qty_in
+        t.qty_good += s.qty_good
+        t.qty_defect += s.qty_defect
+    rows = [GridRow(c.id, c.number, c.batch_no, c.style, c.colour, c.size, c.quantity, c.factory_id, by_card[c.id])
+            for c in cards]
+    return ProgressGrid(order.id, columns, rows, totals)
+
+
+@dataclass(frozen=True)
+class OrderProgress:
+    ordered: int  # pieces on the order lines
+    carded: int  # pieces on live flow cards
+    good: int  # good pieces out of the last step of every card
+
+    @property
+    def fraction(self) -> float:
+        return self.good / self.ordered if self.ordered else 0.0
+
+    @property
+    def percent(self) -> int:
+        return int(self.fraction * 100)
+
+
+def last_step_good_query():
+    """(order id, SUM of good at each live card's last step) for current revisions."""
+    last = FlowCardStep.alias("last")
+    max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))
+    return (FlowCardStep.select(FlowCard.order, fn.SUM(FlowCardStep.qty_good))
+            .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
+            .where(FlowCard.recalled_at.is_null() & (FlowCard.revision == Order.revision)
+                   & (FlowCardStep.seq == max_seq))
+            .group_by(FlowCard.order))
+
+
+def order_progress(order_id: int) -> OrderProgress:
+    """Good pieces at the last step over the ordered quantity (current revision)."""
+    order = get_or_404(Order, order_id, "订单", "Order")
+    ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar() or 0
+    carded = live_cards(order).select(fn.SUM(FlowCard.quantity)).scalar() or 0
+    row = last_step_good_query().where(FlowCard.order == order.id).tuples().first()
+    return OrderProgress(int(ordered), int(carded), int(row[1] or 0) if row else 0)
+
+
+@dataclass(frozen=True)
+class LateStep:
+    order_id: int
+    order_number: str
+    card_id: int
+    card_number: str
+    step_id: int
+    seq: int
+    name: str
+    planned_date: dt.date
+    days_late: int
+    quantity: int  # card quantity
+    qty_in: int
+    qty_good: int
+
+
+def late_steps(today: dt.date | None = None, order_id: int | None = None) -> list[LateStep]:
+    """Steps of live cards whose planned date passed without the step being finished."""
+    today = today or dt.date.today()
+    q = (FlowCardStep.select(Order.id, Order.number, FlowCard.id, FlowCard.number, FlowCardStep.id,
+                             FlowCardStep.seq, FlowCardStep.name, FlowCardStep.planned_date, FlowCard.quantity,
+                             FlowCardStep.qty_in, FlowCardStep.qty_good)
+         .join(FlowCard).join(Order, JOIN.INNER, on=(FlowCard.order == Order.id))
+         .where(FlowCardStep.planned_date.is_null(False) & (FlowCardStep.planned_date < today)
+                & FlowCardStep.finished_at.is_null() & FlowCard.recalled_at.is_null()
+                & (FlowCard.revision == Order.revision) & Order.status.in_(OPEN_PRODUCTION_STATUSES))
+         .order_by(FlowCardStep.planned_date, FlowCard.number, FlowCardStep.seq))
+    if order_id is not None:
+        q = q.where(Order.id == order_id)
+    out = []
+    for oid, onum, cid, cnum, sid, seq, name, planned, qty, q_in, q_good in q.tuples():
+        planned = planned if isinstance(planned, dt.date) else dt.date.fromisoformat(str(planned))
+        out.append(LateStep(oid, onum, cid, cnum, sid, seq, name, planned, (today - planned).days, qty, q_in, q_good))
+    return out

@@ -1,0 +1,309 @@
+"""Quotations (报价单), proforma invoices (PI) and the step to an order.
+
+Each item carries six cost lines in CNY per piece. Its unit price, in the
+quotation's currency, is
+
+    unit_price = total_cost × (1 + margin_pct / 100) ÷ exchange_rate
+
+rounded to 2 places (ROUND_HALF_UP), where ``exchange_rate`` is CNY per unit of
+the currency. The merchandiser may type another unit price; such an override is
+kept when margin or rate change later (an item whose stored price differs from
+the formula's is treated as overridden).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Iterable
+
+from . import enums
+from .common import audit, get_or_404, get_setting, next_number, save_versioned
+from .db import write_transaction
+from .errors import StaleEdit, StateError, ValidationError
+from .fields import to_decimal
+from .models import Client, Quotation, QuotationItem
+
+COST_FIELDS = ("cost_material", "cost_processing", "cost_accessories", "cost_packing",
+               "cost_freight", "cost_other")
+ITEM_FIELDS = {"style", "product", "description", "quantity", "unit", "unit_price", *COST_FIELDS}
+HEADER_FIELDS = {"date", "currency", "exchange_rate", "margin_pct", "valid_until", "payment_terms",
+                 "trade_terms", "notes"}
+EDITABLE_STATUSES = ("draft", "sent", "pi")
+PRICE_PLACES = Decimal("0.01")
+
+
+# ------------------------------------------------------------------ price --
+def compute_unit_price(total_cost_cny, margin_pct, exchange_rate) -> Decimal:
+    """Unit price in the quotation currency (see module doc)."""
+    cost = to_decimal(total_cost_cny)
+    rate = to_decimal(exchange_rate)
+    if rate <= 0:
+        raise ValidationError("汇率必须大于 0。", "The exchange rate must be above 0.", field="exchange_rate")
+    price = cost * (1 + to_decimal(margin_pct) / 100) / rate
+    return price.quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def total_cost(item) -> Decimal:
+    """Sum of the six cost lines (CNY per piece) of an item or item dict."""
+    get = item.get if isinstance(item, dict) else lambda k, d=0: getattr(item, k, d)
+    return sum((to_decimal(get(k, 0)) for k in COST_FIELDS), Decimal(0))
+
+
+# -------------------------------------------------------------- validation --
+def _num(value, field: str, zh: str, en: str, *, minimum: Decimal | None = Decimal(0)) -> Decimal:
+    try:
+        d = to_decimal(value)
+    except (InvalidOperation, ValueError):
+        raise ValidationError(f"{zh}“{value}”不是数字。", f"The {en} “{value}” is not a number.", field=field)
+    if not d.is_finite() or (minimum is not None and d < minimum):
+        raise ValidationError(f"{zh}不能小于 {minimum}。", f"The {en} cannot be below {minimum}.", field=field)
+    return d
+
+
+def _clean_header(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - HEADER_FIELDS
+    if unknown:
+        raise ValidationError(f"报价单没有这些字段:{'、'.join(sorted(unknown))}。",
+                              f"A quotation has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    out = dict(values)
+    if "currency" in out:
+        cur = (out["currency"] or "").strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", cur):
+            raise ValidationError(f"币种“{cur}”无效,请填写三位字母代码,如 USD。",
+                                  f"The currency “{cur}” is not valid; use a three-letter code like USD.",
+                                  field="currency")
+        out["currency"] = cur
+    if "exchange_rate" in out:
+        out["exchange_rate"] = _num(out["exchange_rate"], "exchange_rate", "汇率", "exchange rate")
+        if out["exchange_rate"] <= 0:
+            raise ValidationError("汇率必须大于 0(1 外币折合多少人民币)。",
+                                  "The exchange rate must be above 0 (CNY per unit of the currency).",
+                                  field="exchange_rate")
+    if "margin_pct" in out:
+        out["margin_pct"] = _num(out["margin_pct"], "margin_pct", "利润率", "margin")
+    for key, zh, en in (("date", "报价日期", "quotation date"), ("valid_until", "报价有效期", "valid-until date")):
+        v = out.get(key)
+        if isinstance(v, dt.datetime):
+            out[key] = v.date()
+        elif v is not None and not isinstance(v, dt.date):
+            raise ValidationError(f"{zh}必须是日期。", f"The {en} must be a date.", field=key)
+    for key in ("payment_terms", "trade_terms", "notes"):
+        if key in out:
+            out[key] = (out[key] or "").strip()
+    return out
+
+
+def _check_validity(date: dt.date, valid_until: dt.date | None) -> None:
+    if valid_until is not None and valid_until < date:
+        raise ValidationError(f"报价有效期({valid_until})早于报价日期({date}),请改为之后的日期。",
+                              f"The price is valid until {valid_until}, before the quotation date {date}; "
+                              "pick a later date.", field="valid_until")
+
+
+def _clean_items(items: Iterable[dict], margin_pct, exchange_rate) -> list[dict]:
+    out = []
+    for n, raw in enumerate(items or (), start=1):
+        unknown = set(raw) - ITEM_FIELDS
+        if unknown:
+            raise ValidationError(f"第 {n} 行报价明细没有这些字段:{'、'.join(sorted(unknown))}。",
+                                  f"Quotation item {n} has no field(s): {', '.join(sorted(unknown))}.",
+                                  field=sorted(unknown)[0])
+        product = (raw.get("product") or "").strip()
+        if not product:
+            raise ValidationError(f"第 {n} 行报价明细缺少品名,请填写产品名称。",
+                                  f"Quotation item {n} has no product; enter the product name.", field="product")
+        qty = raw.get("quantity", 0) or 0
+        if not isinstance(qty, int) or qty < 0:
+            raise ValidationError(f"第 {n} 行的数量必须是不小于 0 的整数。",
+                                  f"The quantity of item {n} must be a whole number, 0 or more.", field="quantity")
+        item = {"line_no": n, "product": product, "quantity": qty,
+                "style": (raw.get("style") or "").strip(), "description": raw.get("description") or "",
+                "unit": (raw.get("unit") or "pcs").strip()}
+        for k in COST_FIELDS:
+            kind = enums.label("cost_kind", k[5:], "zh")
+            item[k] = _num(raw.get(k, 0), k, f"第 {n} 行{kind}成本", f"{k[5:]} cost of item {n}")
+        computed = compute_unit_price(total_cost(item), margin_pct, exchange_rate)
+        if raw.get("unit_price") not in (None, ""):
+            item["unit_price"] = _num(raw["unit_price"], "unit_price", f"第 {n} 行单价", f"unit price of item {n}")
+        else:
+            item["unit_price"] = computed
+        out.append(item)
+    if not out:
+        raise ValidationError("报价单至少需要一行产品。", "A quotation needs at least one item.", field="items")
+    return out
+
+
+def _default_rate(currency: str) -> Decimal:
+    if currency == "CNY":
+        return Decimal(1)
+    text = get_setting(f"exchange_rate_{currency}", "")
+    if not text:
+        raise ValidationError(f"请填写 {currency} 的汇率(1 {currency} 折合多少人民币)。",
+                              f"Enter the exchange rate of {currency} (CNY per 1 {currency}).",
+                              field="exchange_rate")
+    return to_decimal(text)
+
+
+def _label(q: Quotation) -> tuple[str, str]:
+    return f"报价单 {q.number}", f"Quotation {q.number}"
+
+
+# ---------------------------------------------------------------- writing --
+def create_quotation(client_id: int, items: Iterable[dict], *, currency: str | None = None,
+                     exchange_rate=None, margin_pct=20, valid_until: dt.date | None = None,
+                     date: dt.date | None = None, payment_terms: str | None = None,
+                     trade_terms: str = "FOB", notes: str = "") -> Quotation:
+    """Create a quotation and its items; unit prices follow the formula unless given."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    currency = currency or client.default_currency or "USD"
+    head = _clean_header({
+        "date": date or dt.date.today(), "currency": currency,
+        "exchange_rate": exchange_rate if exchange_rate is not None else _default_rate(currency.upper()),
+        "margin_pct": margin_pct, "valid_until": valid_until,
+        "payment_terms": client.payment_terms if payment_terms is None else payment_terms,
+        "trade_terms": trade_terms, "notes": notes,
+    })
+    _check_validity(head["date"], head["valid_until"])
+    rows = _clean_items(items, head["margin_pct"], head["exchange_rate"])
+    with write_transaction():
+        q = Quotation.create(number=next_number("QT", date=head["date"]), client=client.id, status="draft", **head)
+        for row in rows:
+            QuotationItem.create(quotation=q.id, **row)
+        audit("quotation", q.id, "create", new=q.number)
+    return q
+
+
+def _recompute(q: Quotation, old_margin, old_rate) -> None:
+    """Reprice items that followed the formula; keep typed-in overrides."""
+    for it in QuotationItem.select().where(QuotationItem.quotation == q.id):
+        cost = total_cost(it)
+        if it.unit_price == compute_unit_price(cost, old_margin, old_rate):
+            new = compute_unit_price(cost, q.margin_pct, q.exchange_rate)
+            if new != it.unit_price:
+                QuotationItem.update(unit_price=new).where(QuotationItem.id == it.id).execute()
+
+
+def _bump_version(q: Quotation, expected: int, zh: str, en: str) -> None:
+    n = (Quotation.update(version=Quotation.version + 1, updated_at=dt.datetime.now().replace(microsecond=0))
+         .where((Quotation.id == q.id) & (Quotation.version == expected)).execute())
+    if n != 1:
+        raise StaleEdit(zh, en, expected, Quotation.get_by_id(q.id).version)
+    q.version = expected + 1
+
+
+def update_quotation(quotation_id: int, changes: dict[str, Any], expected_version: int | None,
+                     items: Iterable[dict] | None = None) -> Quotation:
+    """Save header ``changes`` and, if given, replace the items — one versioned edit."""
+    q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+    zh, en = _label(q)
+    if q.status not in EDITABLE_STATUSES:
+        raise StateError(f"{zh}状态为“{enums.label('quotation_status', q.status, 'zh')}”,不能再修改。",
+                         f"{en} is {enums.label('quotation_status', q.status, 'en').lower()}; it can no longer "
+                         "be changed.")
+    head = _clean_header(changes)
+    old_margin, old_rate = q.margin_pct, q.exchange_rate
+    margin = head.get("margin_pct", q.margin_pct)
+    rate = head.get("exchange_rate", q.exchange_rate)
+    _check_validity(head.get("date", q.date), head.get("valid_until", q.valid_until))
+    rows = _clean_items(items, margin, rate) if items is not None else None
+    with write_transaction():
+        changed = save_versioned(q, head, expected_version, zh, en, audit_entity="quotation")
+        if rows is not None:
+            QuotationItem.delete().where(QuotationItem.quotation == q.id).execute()
+            for row in rows:
+                QuotationItem.create(quotation=q.id, **row)
+            audit("quotation", q.id, "items", new=str(len(rows)))
+            if not changed:  # items alone still make a new version
+                _bump_version(q, q.version if expected_version is None else expected_version, zh, en)
+        elif {"margin_pct", "exchange_rate"} & set(changed):
+            _recompute(q, old_margin, old_rate)
+    return q
+
+
+def _set_status(q: Quotation, allowed: tuple[str, ...], new: str, action_zh: str, action_en: str,
+                extra: dict | None = None) -> Quotation:
+    zh, en = _label(q)
+    if q.status not in allowed:
+        raise StateError(
+            f"{zh}当前状态为“{enums.label('quotation_status', q.status, 'zh')}”,不能{action_zh}。",
+            f"{en} is {enums.label('quotation_status', q.status, 'en').lower()}; it cannot be {action_en}.")
+    save_versioned(q, {"status": new, **(extra or {})}, q.version, zh, en, audit_entity="quotation")
+    return q
+
+
+def mark_sent(quotation_id: int) -> Quotation:
+    q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+    with write_transaction():
+        return _set_status(q, ("draft",), "sent", "标记为已发送", "marked sent")
+
+
+def mark_rejected(quotation_id: int) -> Quotation:
+    """The client did not take the offer (未成交)."""
+    q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+    with write_transaction():
+        return _set_status(q, ("draft", "sent", "pi"), "rejected", "标记为未成交", "marked rejected")
+
+
+def issue_pi(quotation_id: int, pi_date: dt.date | None = None) -> Quotation:
+    """Turn the quotation into a proforma invoice: PI number, PI date, status 'pi'."""
+    q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+    pi_date = pi_date or dt.date.today()
+    if q.valid_until is not None and q.valid_until < pi_date and q.status in ("draft", "sent"):
+        raise StateError(
+            f"报价单 {q.number} 的价格已于 {q.valid_until} 过期,请先延长有效期或重新报价,再开 PI。",
+            f"The prices of quotation {q.number} expired on {q.valid_until}; extend the validity or "
+            "re-quote before issuing a PI.")
+    with write_transaction():
+        extra = {"pi_number": next_number("PI", date=pi_date), "pi_date": pi_date}
+        return _set_status(q, ("draft", "sent"), "pi", "开 PI", "issued as a PI", extra)
+
+
+def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, client_po: str = "",
+                                channel: str = "email", *, order_date: dt.date | None = None,
+                                lines: list[dict] | None = None, sample_id: int | None = None,
+                                **extra):
+    """Create an order from the quotation's items (quantity > 0) and mark it 'ordered'.
+
+    ``lines`` replaces the item-derived lines when the client splits colours or
+    sizes. Both writes happen in one transaction.
+    """
+    from .orders import create_order  # orders imports nothing from here; late import keeps it so
+
+    q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+    if lines is None:
+        lines = [{"style": it.style, "product": it.product, "colour": "", "size": "",
+                  "quantity": it.quantity, "unit_price": it.unit_price}
+                 for it in q.items.order_by(QuotationItem.line_no) if it.quantity > 0]
+    if not lines:
+        raise ValidationError(f"报价单 {q.number} 的产品数量都是 0,请先填写下单数量。",
+                              f"Every item of quotation {q.number} has quantity 0; enter the order quantities first.",
+                              field="quantity")
+    with write_transaction():
+        _set_status(q, ("draft", "sent", "pi"), "ordered", "转为订单", "turned into an order")
+        order = create_order(q.client_id, lines=lines, delivery_date=delivery_date, channel=channel,
+                             client_po=client_po, currency=q.currency, order_date=order_date,
+                             quotation_id=q.id, sample_id=sample_id,
+                             **{"payment_terms": q.payment_terms, "trade_terms": q.trade_terms, **extra})
+    return order
+
+
+# ---------------------------------------------------------------- queries --
+def quotations_expiring(today: dt.date, within_days: int = 7) -> list[Quotation]:
+    """Draft or sent quotations whose prices expire between today and today + within_days."""
+    end = today + dt.timedelta(days=within_days)
+    return list(Quotation.select(Quotation, Client).join(Client)
+                .where(Quotation.status.in_(("draft", "sent")) & Quotation.valid_until.between(today, end))
+                .order_by(Quotation.valid_until, Quotation.number))
+
+
+def quotation_items(quotation_id: int) -> list[QuotationItem]:
+    return list(QuotationItem.select().where(QuotationItem.quotation == quotation_id)
+                .order_by(QuotationItem.line_no))
+
+
+def quotation_total(quotation_id: int) -> Decimal:
+    """Sum of quantity × unit price, in the quotation currency, rounded to cents."""
+    total = sum((it.unit_price * it.quantity for it in quotation_items(quotation_id)), Decimal(0))
+    return total.quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)

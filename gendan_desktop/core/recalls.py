@@ -1,0 +1,130 @@
+"""Cancellation (取消订单) and recalling paper (收回生产单、流程卡).
+
+When a client changes or cancels an order, the production sheets and flow
+cards already on the floor are void and the merchandiser must collect them.
+A recalled document has ``recalled_at`` set; until ``returned_at`` is set it
+appears in ``outstanding_recalls()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import fn
+
+from .common import audit, chunked, get_or_404
+from .db import write_transaction
+from .errors import StaleEdit, StateError, ValidationError
+from .models import FlowCard, Order, ProductionSheet, Shipment, ShipmentLine
+from .orders import get_order, set_status
+
+# kind → (model, Chinese name, English name)
+DOC_KINDS: dict[str, tuple[type, str, str]] = {
+    "production_sheet": (ProductionSheet, "生产单", "production sheet"),
+    "flow_card": (FlowCard, "流程卡", "flow card"),
+}
+_KIND_ALIASES = {"生产单": "production_sheet", "流程卡": "flow_card", "sheet": "production_sheet",
+                 "card": "flow_card"}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _kind(kind: str) -> str:
+    k = _KIND_ALIASES.get(kind, kind)
+    if k not in DOC_KINDS:
+        raise ValidationError(f"“{kind}”不是可收回的单据类型(生产单或流程卡)。",
+                              f"“{kind}” is not a recallable document kind (production sheet or flow card).",
+                              field="kind")
+    return k
+
+
+def recall_documents(order_id: int, reason: str, *, before_revision: int | None = None) -> list[tuple[str, int]]:
+    """Mark the order's production sheets and flow cards not yet recalled as recalled.
+
+    With ``before_revision`` only those issued under an older revision. Each
+    recall is audited and bumps the document's version (an open edit window on
+    it then gets StaleEdit). Returns (kind, id) of the documents recalled.
+    Runs inside the caller's transaction when there is one.
+    """
+    now = _now()
+    out: list[tuple[str, int]] = []
+    with write_transaction():
+        for kind, (model, _zh, _en) in DOC_KINDS.items():
+            cond = (model.order == order_id) & model.recalled_at.is_null()
+            if before_revision is not None:
+                cond &= model.revision < before_revision
+            ids = [row.id for row in model.select(model.id).where(cond).order_by(model.id)]
+            for batch in chunked(ids, 500):  # stay under SQLite's bound-variable limit
+                (model.update({model.recalled_at: now, model.recall_reason: reason,
+                               model.version: model.version + 1, model.updated_at: now})
+                 .where(model.id.in_(batch) & model.recalled_at.is_null()).execute())
+            for doc_id in ids:
+                audit(kind, doc_id, "recall", order_id=order_id, field="recall_reason", new=reason)
+                out.append((kind, doc_id))
+    return out
+
+
+def shipped_total(order_id: int) -> int:
+    total = (ShipmentLine.select(fn.SUM(ShipmentLine.quantity)).join(Shipment)
+             .where(Shipment.order == order_id).scalar())
+    return int(total or 0)
+
+
+def cancel_order(order_id: int, reason: str, expected_version: int | None) -> Order:
+    """Cancel an order that has shipped nothing, recalling all its paper in the
+    same transaction. Returns the fresh order."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("请填写取消原因。", "Please give the reason for the cancellation.", field="reason")
+    with write_transaction():
+        order = get_order(order_id)
+        if expected_version is not None and order.version != expected_version:
+            raise StaleEdit(f"订单 {order.number}", f"Order {order.number}", expected_version, order.version)
+        if order.status == "cancelled":
+            raise StateError(f"订单 {order.number} 已经取消。", f"Order {order.number} is already cancelled.")
+        shipped = shipped_total(order.id)
+        if shipped or order.status in ("partly_shipped", "shipped", "settled"):
+            raise StateError(f"订单 {order.number} 已出货 {shipped} 件,不能取消;剩余数量请用改单减少,已出货的请走售后/退货。",
+                             f"Order {order.number} has already shipped {shipped} pieces and cannot be cancelled; "
+                             "reduce the rest with a revision and handle shipped goods as after-sales/returns.")
+        set_status(order, "cancelled", reason=reason, expected_version=expected_version)
+        recall_documents(order.id, f"订单已取消:{reason}")
+    return get_order(order_id)
+
+
+def outstanding_recalls(order_id: int | None = None) -> list[dict[str, Any]]:
+    """Recalled production sheets and flow cards whose paper is not back yet,
+    oldest recall first (optionally for one order)."""
+    out: list[dict[str, Any]] = []
+    for kind, (model, zh, en) in DOC_KINDS.items():
+        q = (model.select(model.id, model.number, model.revision, model.recalled_at, model.recall_reason,
+                          model.printed_copies, Order.id.alias("order_id"), Order.number.alias("order_number"))
+             .join(Order).where(model.recalled_at.is_null(False) & model.returned_at.is_null()))
+        if order_id is not None:
+            q = q.where(model.order == order_id)
+        for row in q.dicts():
+            out.append({"kind": kind, "kind_zh": zh, "kind_en": en, **row})
+    out.sort(key=lambda r: (r["recalled_at"], r["order_number"], r["kind"], r["number"]))
+    return out
+
+
+def mark_returned(kind: str, doc_id: int, *, returned_at: dt.datetime | None = None):
+    """Record that the paper of a recalled document is back (idempotent)."""
+    kind = _kind(kind)
+    model, zh, en = DOC_KINDS[kind]
+    with write_transaction():
+        doc = get_or_404(model, doc_id, zh, en)
+        if doc.recalled_at is None:
+            raise StateError(f"{zh} {doc.number} 没有被收回,不需要登记交回。",
+                             f"The {en} {doc.number} has not been recalled; there is nothing to return.")
+        if doc.returned_at is not None:
+            return doc
+        when = returned_at or _now()
+        (model.update({model.returned_at: when, model.version: model.version + 1, model.updated_at: when})
+         .where(model.id == doc.id).execute())
+        audit(kind, doc.id, "returned", order_id=doc.order_id, field="returned_at", new=when)
+        doc.returned_at, doc.version = when, doc.version + 1
+    return doc

@@ -1,0 +1,172 @@
+"""Samples (小样/打样) and the client's approval (批板).
+
+requested → made → sent → approved | rejected. Any other step is refused with a
+StateError. Sending a sample also registers it in the dispatch register, in the
+same transaction. A rejected sample can be requested again as a new sample.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import enums
+from .common import audit, get_or_404, next_number, save_versioned
+from .db import write_transaction
+from .errors import StateError, ValidationError
+from .models import Client, Dispatch, Quotation, Sample
+
+# action → (states it may start from, state it leads to, zh verb, en verb)
+TRANSITIONS = {
+    "make": (("requested",), "made", "标记为已做好", "marked made"),
+    "send": (("made",), "sent", "寄出", "sent"),
+    "approve": (("sent",), "approved", "批板通过", "approved"),
+    "reject": (("sent",), "rejected", "标记为未通过", "rejected"),
+}
+REQUEST_FIELDS = {"style", "product", "colour", "size", "quantity", "description", "due_date"}
+
+
+def _need_date(value, field: str, zh: str, en: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise ValidationError(f"{zh}必须是日期。", f"The {en} must be a date.", field=field)
+    return value
+
+
+def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int | None) -> Sample:
+    """Apply one transition; call inside a transaction."""
+    s = get_or_404(Sample, sample_id, "样品", "Sample")
+    allowed, new, verb_zh, verb_en = TRANSITIONS[action]
+    if s.status not in allowed:
+        need_zh = "或".join(f"“{enums.label('sample_status', a, 'zh')}”" for a in allowed)
+        need_en = " or ".join(enums.label("sample_status", a, "en").lower() for a in allowed)
+        raise StateError(
+            f"样品 {s.number} 当前状态为“{enums.label('sample_status', s.status, 'zh')}”,不能{verb_zh};"
+            f"只有{need_zh}的样品可以{verb_zh}。",
+            f"Sample {s.number} is {enums.label('sample_status', s.status, 'en').lower()}, so it cannot be "
+            f"{verb_en}; only a sample that is {need_en} can.")
+    save_versioned(s, {"status": new, **changes}, expected_version, f"样品 {s.number}", f"Sample {s.number}",
+                   audit_entity="sample")
+    return s
+
+
+def request_sample(client_id: int, *, requested_date: dt.date | None = None,
+                   quotation_id: int | None = None, style: str = "", product: str = "",
+                   colour: str = "", size: str = "", quantity: int = 1, description: str = "",
+                   due_date: dt.date | None = None) -> Sample:
+    """Record that the client asked for a sample (status 'requested')."""
+    client = get_or_404(Client, client_id, "客户", "Client")
+    requested_date = _need_date(requested_date or dt.date.today(), "requested_date", "打样申请日期",
+                                "request date")
+    if not (product or "").strip() and not (style or "").strip():
+        raise ValidationError("请填写样品的款号或品名。", "Enter the style or product of the sample.",
+                              field="product")
+    if not isinstance(quantity, int) or quantity < 1:
+        raise ValidationError("样品数量必须是大于 0 的整数。", "The sample quantity must be a whole number above 0.",
+                              field="quantity")
+    if due_date is not None:
+        due_date = _need_date(due_date, "due_date", "样品交期", "sample due date")
+        if due_date < requested_date:
+            raise ValidationError(f"样品交期({due_date})早于申请日期({requested_date}),请改为之后的日期。",
+                                  f"The due date ({due_date}) is before the request date ({requested_date}); "
+                                  "pick a later date.", field="due_date")
+    if quotation_id is not None:
+        q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
+        if q.client_id != client.id:
+            raise ValidationError(f"报价单 {q.number} 属于另一位客户,不能用于“{client.name}”的样品。",
+                                  f"Quotation {q.number} belongs to another client; it cannot be used for a "
+                                  f"sample of “{client.name}”.", field="quotation")
+    with write_transaction():
+        s = Sample.create(
+            number=next_number("SP", date=requested_date), client=client.id, quotation=quotation_id,
+            style=(style or "").strip(), product=(product or "").strip(), colour=(colour or "").strip(),
+            size=(size or "").strip(), quantity=quantity, description=description or "",
+            status="requested", requested_date=requested_date, due_date=due_date,
+        )
+        audit("sample", s.id, "create", new=s.number)
+    return s
+
+
+def mark_made(sample_id: int, date: dt.date | None = None, expected_version: int | None = None) -> Sample:
+    date = _need_date(date or dt.date.today(), "made_date", "做好日期", "date made")
+    with write_transaction():
+        return _step(sample_id, "make", {"made_date": date}, expected_version)
+
+
+def send_sample(sample_id: int, courier: str, tracking_no: str = "", date: dt.date | None = None,
+                expected_version: int | None = None, notes: str = "") -> Sample:
+    """Mark the sample sent and register the dispatch (kind 'sample')."""
+    date = _need_date(date or dt.date.today(), "sent_date", "寄出日期", "date sent")
+    courier = (courier or "").strip()
+    if not courier:
+        raise ValidationError("请填写快递公司(如 DHL、顺丰),以便跟踪样品。",
+                              "Enter the courier (e.g. DHL, SF Express) so the sample can be traced.",
+                              field="courier")
+    tracking_no = (tracking_no or "").strip()
+    with write_transaction():
+        s = _step(sample_id, "send", {"sent_date": date, "courier": courier, "tracking_no": tracking_no},
+                  expected_version)
+        what = " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
+        Dispatch.create(client=s.client_id, date=date, kind="sample", items=what, quantity=s.quantity,
+                        courier=courier, tracking_no=tracking_no, sample=s.id, notes=notes or "")
+    return s
+
+
+def approve_sample(sample_id: int, comments: str = "", date: dt.date | None = None,
+                   expected_version: int | None = None) -> Sample:
+    """The client approved the sample (批板); orders may now follow it."""
+    date = _need_date(date or dt.date.today(), "decided_date", "批板日期", "approval date")
+    with write_transaction():
+        return _step(sample_id, "approve", {"decided_date": date, "client_comments": (comments or "").strip()},
+                     expected_version)
+
+
+def reject_sample(sample_id: int, comments: str, date: dt.date | None = None,
+                  expected_version: int | None = None) -> Sample:
+    """The client rejected the sample; their comments (why) are required."""
+    date = _need_date(date or dt.date.today(), "decided_date", "回复日期", "decision date")
+    comments = (comments or "").strip()
+    if not comments:
+        raise ValidationError("请填写客户不通过样品的意见,以便改进后重新打样。",
+                              "Enter the client's comments on why the sample was rejected, so the next one "
+                              "can be improved.", field="client_comments")
+    with write_transaction():
+        return _step(sample_id, "reject", {"decided_date": date, "client_comments": comments}, expected_version)
+
+
+def request_again(sample_id: int, requested_date: dt.date | None = None, **changes: Any) -> Sample:
+    """A new sample after a rejection, copying the old one (changes override)."""
+    old = get_or_404(Sample, sample_id, "样品", "Sample")
+    if old.status != "rejected":
+        raise StateError(f"样品 {old.number} 未被拒绝,无需重新打样。",
+                         f"Sample {old.number} was not rejected; there is no need to request it again.")
+    unknown = set(changes) - REQUEST_FIELDS
+    if unknown:
+        raise ValidationError(f"样品没有这些字段:{'、'.join(sorted(unknown))}。",
+                              f"A sample has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    base = {k: getattr(old, k) for k in REQUEST_FIELDS - {"due_date"}}
+    base["description"] = changes.pop("description", None) or (
+        f"{old.description}\n(重新打样,上次 {old.number} 意见:{old.client_comments})".strip())
+    base.update(changes)
+    return request_sample(old.client_id, requested_date=requested_date, quotation_id=old.quotation_id, **base)
+
+
+# ---------------------------------------------------------------- queries --
+def approved_samples_for_client(client_id: int) -> list[Sample]:
+    """Samples the client approved, newest first: what an order can follow."""
+    return list(Sample.select().where((Sample.client == client_id) & (Sample.status == "approved"))
+                .order_by(Sample.decided_date.desc(), Sample.id.desc()))
+
+
+def samples_awaiting_decision(client_id: int | None = None) -> list[Sample]:
+    """Samples sent and not yet approved or rejected, oldest first (to chase)."""
+    q = Sample.select().where(Sample.status == "sent")
+    if client_id is not None:
+        q = q.where(Sample.client == client_id)
+    return list(q.order_by(Sample.sent_date, Sample.id))
+
+
+def samples_for_client(client_id: int) -> list[Sample]:
+    return list(Sample.select().where(Sample.client == client_id)
+                .order_by(Sample.requested_date.desc(), Sample.id.desc()))

@@ -1,0 +1,210 @@
+"""Global search (Ctrl+K) and the quick filter of the lists.
+
+Finds clients by name, English name, code, pinyin and e-mail, orders by number
+and client PO, flow cards by number.
+
+On SQLite one FTS5 table per kind, tokenize='trigram', holds those texts with
+``rowid`` = the record's id. SQL triggers keep it current (services write with
+plain peewee, so no Python hook would see every write). Trigrams need three
+characters; shorter text falls back to LIKE, which on the 10k clients is quick
+and on orders and flow cards uses the number's index as a prefix range.
+On PostgreSQL it is ILIKE.
+"""
+
+from __future__ import annotations
+
+from peewee import SQL, Database, NodeList
+
+from .db import current_database, is_sqlite
+
+KINDS = ("client", "order", "flow_card")
+
+# kind -> (model table, FTS table, indexed columns)
+_INDEXED = {
+    "client": ("client", "client_fts", ("name", "name_en", "code", "pinyin", "email")),
+    "order": ("order", "order_fts", ("number", "client_po")),
+    "flow_card": ("flow_card", "flow_card_fts", ("number",)),
+}
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+# ------------------------------------------------------------ the index ---
+def create_index(db: Database) -> None:
+    """Create the FTS tables and their triggers (SQLite only), then fill them."""
+    if not is_sqlite(db):
+        return
+    for kind in KINDS:
+        _table, fts, cols = _INDEXED[kind]
+        db.execute_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5("
+            f"{', '.join(cols)}, tokenize='trigram')"
+        )
+    create_triggers(db)
+    rebuild_index(db)
+
+
+def create_triggers(db: Database) -> None:
+    for kind in KINDS:
+        table, fts, cols = _INDEXED[kind]
+        col_list = ", ".join(cols)
+        new_vals = ", ".join(f"COALESCE(new.{c}, '')" for c in cols)
+        changed = " OR ".join(f"new.{c} IS NOT old.{c}" for c in cols)
+        db.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {_q(table)} BEGIN "
+            f"INSERT INTO {fts}(rowid, {col_list}) VALUES (new.id, {new_vals}); END"
+        )
+        db.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {_q(table)} BEGIN "
+            f"DELETE FROM {fts} WHERE rowid = old.id; END"
+        )
+        db.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE ON {_q(table)} "
+            f"WHEN new.id IS NOT old.id OR {changed} BEGIN "
+            f"DELETE FROM {fts} WHERE rowid = old.id; "
+            f"INSERT INTO {fts}(rowid, {col_list}) VALUES (new.id, {new_vals}); END"
+        )
+
+
+def drop_triggers(db: Database) -> None:
+    for kind in KINDS:
+        fts = _INDEXED[kind][1]
+        for suffix in ("ai", "ad", "au"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
+
+
+def rebuild_index(db: Database | None = None) -> None:
+    """Refill the index from the tables (after a bulk load with triggers off)."""
+    db = db or current_database()
+    if not is_sqlite(db):
+        return
+    for kind in KINDS:
+        table, fts, cols = _INDEXED[kind]
+        col_list = ", ".join(cols)
+        db.execute_sql(f"DELETE FROM {fts}")
+        db.execute_sql(
+            f"INSERT INTO {fts}(rowid, {col_list}) SELECT id, "
+            + ", ".join(f"COALESCE({c}, '')" for c in cols)
+            + f" FROM {_q(table)}"
+        )
+
+
+def index_problems(db: Database | None = None) -> list[str]:
+    """Kinds whose index row count differs from the table's (for ``check``)."""
+    db = db or current_database()
+    if not is_sqlite(db):
+        return []
+    problems = []
+    for kind in KINDS:
+        table, fts, _cols = _INDEXED[kind]
+        try:
+            n_fts = db.execute_sql(f"SELECT COUNT(*) FROM {fts}").fetchone()[0]
+        except Exception as exc:  # table missing or damaged
+            problems.append(f"{fts}: {exc}")
+            continue
+        n = db.execute_sql(f"SELECT COUNT(*) FROM {_q(table)}").fetchone()[0]
+        if n != n_fts:
+            problems.append(f"{fts} has {n_fts} rows for {n} in {table}")
+    return problems
+
+
+# --------------------------------------------------------------- queries ---
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _sql_for(kind: str, text: str, db: Database) -> tuple[str, list]:
+    """SQL selecting the ids of ``kind`` that match ``text`` (non-empty, stripped)."""
+    if kind not in _INDEXED:
+        raise ValueError(f"unknown search kind {kind!r}")
+    table, fts, cols = _INDEXED[kind]
+    if is_sqlite(db):
+        if len(text) >= 3:
+            return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [_fts_phrase(text)]
+        if kind == "client":
+            # 10k rows: a scan of short text is a few ms; LIKE is case-blind for ASCII.
+            pattern = f"%{_like_escape(text)}%"
+            where = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols)
+            return f"SELECT id FROM {_q(table)} WHERE {where}", [pattern] * len(cols)
+        # Numbers and POs: a prefix range walks the column's index (as typed and upper case).
+        parts, params = [], []
+        for c in cols:
+            for t in dict.fromkeys((text, text.upper())):
+                parts.append(f"SELECT id FROM {_q(table)} WHERE {c} >= ? AND {c} < ?")
+                params += [t, t + "\U0010ffff"]
+        return " UNION ".join(parts), params
+    pattern = f"%{_like_escape(text)}%"
+    where = " OR ".join(f"{c} ILIKE %s" for c in cols)
+    return f"SELECT id FROM {_q(table)} WHERE {where}", [pattern] * len(cols)
+
+
+def matching_ids(kind: str, text: str):
+    """A SQL subquery of the ids of ``kind`` matching ``text``, for list models.
+
+    Use as ``Order.select().where(Order.id.in_(matching_ids("order", text)))``.
+    Returns None for empty text (no filter).
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    db = current_database()
+    sql, params = _sql_for(kind, text, db)
+    return NodeList((SQL("("), SQL(sql, params), SQL(")")))
+
+
+def matching_id_list(kind: str, text: str, limit: int | None = None) -> list[int]:
+    """The ids themselves (for callers that want a plain list)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    db = current_database()
+    sql, params = _sql_for(kind, text, db)
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [r[0] for r in db.execute_sql(sql, params).fetchall()]
+
+
+def _labels(kind: str, ids: list[int], db: Database) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ", ".join(["%s" if not is_sqlite(db) else "?"] * len(ids))
+    if kind == "client":
+        sql = f'SELECT id, code, name FROM "client" WHERE id IN ({marks})'
+        fmt = lambda r: f"{r[2]} ({r[1]})"  # noqa: E731
+    elif kind == "order":
+        sql = (f'SELECT o.id, o.number, o.client_po, c.name FROM "order" o '
+               f'JOIN "client" c ON c.id = o.client_id WHERE o.id IN ({marks})')
+        fmt = lambda r: f"{r[1]} · {r[3]}" + (f" · PO {r[2]}" if r[2] else "")  # noqa: E731
+    else:
+        sql = (f'SELECT f.id, f.number, o.number FROM "flow_card" f '
+               f'JOIN "order" o ON o.id = f.order_id WHERE f.id IN ({marks})')
+        fmt = lambda r: f"{r[1]} · {r[2]}"  # noqa: E731
+    return {r[0]: fmt(r) for r in db.execute_sql(sql, ids).fetchall()}
+
+
+def search(text: str, limit: int = 50) -> list[tuple[str, int, str]]:
+    """Global search: ``[(kind, id, label), …]``, clients first, then orders, then cards.
+
+    Exact number matches come first within their kind.
+    """
+    text = (text or "").strip()
+    if not text:
+        return []
+    db = current_database()
+    results: list[tuple[str, int, str]] = []
+    for kind in KINDS:
+        room = limit - len(results)
+        if room <= 0:
+            break
+        ids = matching_id_list(kind, text, limit=room)
+        labels = _labels(kind, ids, db)
+        rows = [(kind, i, labels[i]) for i in sorted(ids) if i in labels]
+        rows.sort(key=lambda r: not r[2].upper().startswith(text.upper()))
+        results.extend(rows)
+    return results[:limit]

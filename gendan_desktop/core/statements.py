@@ -1,0 +1,231 @@
+"""对账单: a client's account for a period, per currency, for finance.
+
+The figures only; core/../excel and printing lay them out. Rules:
+
+* opening balance = everything dated before ``date_from`` (shipments by
+  shipment date, credits by credit date, payments by payment date);
+* entries dated ``date_from`` … ``date_to`` inclusive, in date order; on one day
+  shipments come first, then credits, then payments (each in entry order), and
+  each entry carries the running balance;
+* closing = opening + shipped − credits − paid, exactly (Decimal); with
+  ``date_to`` on or after the last movement it equals the client's receivable;
+* a statement gets its number (prefix "ST") only when it is issued
+  (``issue_statement``), so previews do not burn numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from peewee import JOIN
+
+from .common import audit, get_or_404, next_number
+from .db import write_transaction
+from .errors import ValidationError
+from .fields import MONEY_PLACES, to_decimal
+from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
+from .payments import clean_currency
+from .receivables import ZERO, credit_totals, line_amount, payment_totals, shipped_totals
+
+CURRENCY_NAMES_ZH = {
+    "CNY": "人民币",
+    "RMB": "人民币",
+    "USD": "美元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "HKD": "港元",
+    "AUD": "澳元",
+    "CAD": "加元",
+    "CHF": "瑞士法郎",
+    "SGD": "新加坡元",
+}
+
+_KIND_ORDER = {"shipment": 0, "credit": 1, "payment": 2}
+
+
+def amount_in_words_zh(amount, currency: str = "CNY") -> str:
+    """Chinese uppercase (大写) of an amount, rounded to the fen.
+
+    CNY: ``壹仟贰佰叁拾肆元伍角``; other currencies get their name in front:
+    ``美元壹仟贰佰叁拾肆元伍角``. Whole amounts end in 整; negative ones start
+    with 负 (a client in credit).
+    """
+    import cn2an
+
+    value = to_decimal(amount).quantize(MONEY_PLACES, rounding=ROUND_HALF_UP)
+    sign = "负" if value < 0 else ""
+    words = cn2an.an2cn(format(abs(value), "f"), "rmb")
+    cur = (currency or "CNY").upper()
+    prefix = "" if cur in ("CNY", "RMB") else CURRENCY_NAMES_ZH.get(cur, cur)
+    return f"{prefix}{sign}{words}"
+
+
+@dataclass
+class StatementEntry:
+    """One row of a statement. ``debit`` raises the balance, ``credit`` lowers it."""
+
+    date: dt.date
+    kind: str  # shipment / credit / payment
+    document_no: str  # shipment no. / complaint no. / payment reference
+    order_no: str = ""
+    client_po: str = ""
+    style: str = ""
+    product: str = ""
+    colour: str = ""
+    size: str = ""
+    quantity: int | None = None
+    unit_price: Decimal | None = None
+    amount: Decimal = ZERO  # always positive; the column (debit/credit) gives the sign
+    description: str = ""
+    balance: Decimal = ZERO  # running balance after this entry
+
+    @property
+    def debit(self) -> Decimal:
+        return self.amount if self.kind == "shipment" else ZERO
+
+    @property
+    def credit(self) -> Decimal:
+        return ZERO if self.kind == "shipment" else self.amount
+
+
+@dataclass
+class Statement:
+    client_id: int
+    client_code: str
+    client_name: str
+    currency: str
+    date_from: dt.date
+    date_to: dt.date
+    opening: Decimal
+    entries: list[StatementEntry] = field(default_factory=list)
+    number: str | None = None  # set by issue_statement
+    generated_on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def total_shipped(self) -> Decimal:
+        return sum((e.amount for e in self.entries if e.kind == "shipment"), ZERO)
+
+    @property
+    def total_credits(self) -> Decimal:
+        return sum((e.amount for e in self.entries if e.kind == "credit"), ZERO)
+
+    @property
+    def total_paid(self) -> Decimal:
+        return sum((e.amount for e in self.entries if e.kind == "payment"), ZERO)
+
+    @property
+    def total_quantity(self) -> int:
+        return sum(e.quantity or 0 for e in self.entries if e.kind == "shipment")
+
+    @property
+    def closing(self) -> Decimal:
+        return self.opening + self.total_shipped - self.total_credits - self.total_paid
+
+    @property
+    def closing_in_words(self) -> str:
+        return amount_in_words_zh(self.closing, self.currency)
+
+
+def _as_date(value, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip().replace("/", "-").replace(".", "-"))
+    except ValueError:
+        raise ValidationError(f"日期“{value}”无效,请按 2026-10-16 的格式输入。",
+                              f"The date “{value}” is not valid; enter it like 2026-10-16.", field=name) from None
+
+
+def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date) -> list[StatementEntry]:
+    out: list[tuple] = []
+    ships = (ShipmentLine.select(ShipmentLine, Shipment, OrderLine, Order)
+             .join(Shipment).switch(ShipmentLine).join(OrderLine).switch(Shipment).join(Order)
+             .where((Order.client == client_id) & (Order.currency == currency)
+                    & (Shipment.date >= date_from) & (Shipment.date <= date_to)))
+    for sl in ships:
+        s, ln, o = sl.shipment, sl.order_line, sl.shipment.order
+        e = StatementEntry(s.date, "shipment", s.number, o.number, o.client_po, ln.style, ln.product,
+                           ln.colour, ln.size, sl.quantity, sl.unit_price, line_amount(sl.quantity, sl.unit_price),
+                           ln.product)
+        out.append((s.date, 0, s.id, ln.line_no, sl.id, e))
+    credits = (Complaint.select(Complaint, Order).join(Order, on=(Complaint.order == Order.id))
+               .where((Order.client == client_id) & (Complaint.currency == currency)
+                      & Complaint.credit_date.is_null(False)
+                      & (Complaint.credit_date >= date_from) & (Complaint.credit_date <= date_to)))
+    for c in credits:
+        e = StatementEntry(c.credit_date, "credit", c.number, c.order.number, c.order.client_po,
+                           amount=c.credit_amount, description=(c.description or "").strip().splitlines()[0][:80]
+                           if (c.description or "").strip() else "")
+        out.append((c.credit_date, 1, c.id, 0, 0, e))
+    pays = (Payment.select(Payment, Order).join(Order, join_type=JOIN.LEFT_OUTER, on=(Payment.order == Order.id))
+            .where((Payment.client == client_id) & (Payment.currency == currency)
+                   & (Payment.date >= date_from) & (Payment.date <= date_to)))
+    for p in pays:
+        o = p.order if p.order_id else None
+        e = StatementEntry(p.date, "payment", p.reference, o.number if o else "", o.client_po if o else "",
+                           amount=p.amount, description=p.kind)
+        out.append((p.date, 2, p.id, 0, 0, e))
+    out.sort(key=lambda t: t[:5])
+    return [t[5] for t in out]
+
+
+def statement(client_id: int, date_from, date_to, currency: str | None = None) -> list[Statement]:
+    """The client's statement for the period, one ``Statement`` per currency.
+
+    With ``currency`` the list holds exactly that currency. Without, it holds
+    every currency the client has a balance or a movement in up to ``date_to``
+    (the client's default currency if there is none at all).
+    """
+    client = get_or_404(Client, client_id, "客户", "Client")
+    date_from, date_to = _as_date(date_from, "date_from"), _as_date(date_to, "date_to")
+    if date_from > date_to:
+        raise ValidationError(f"对账期间的开始日期 {date_from} 晚于结束日期 {date_to},请调换。",
+                              f"The period starts ({date_from}) after it ends ({date_to}); swap the dates.",
+                              field="date_from")
+    before = {}
+    for totals, sign in ((shipped_totals(client_id, before=date_from), 1),
+                         (credit_totals(client_id, before=date_from), -1),
+                         (payment_totals(client_id, before=date_from), -1)):
+        for (_cid, cur), v in totals.items():
+            before[cur] = before.get(cur, ZERO) + sign * v
+    if currency:
+        currencies = [clean_currency(currency)]
+    else:
+        active: set[str] = {cur for cur, v in before.items() if v != 0}
+        for totals in (shipped_totals(client_id, since=date_from, until=date_to),
+                       credit_totals(client_id, since=date_from, until=date_to),
+                       payment_totals(client_id, since=date_from, until=date_to)):
+            active |= {cur for (_cid, cur) in totals}
+        currencies = sorted(active) or [client.default_currency]
+    out = []
+    for cur in currencies:
+        st = Statement(client.id, client.code, client.name, cur, date_from, date_to, before.get(cur, ZERO),
+                       _entries(client.id, cur, date_from, date_to))
+        balance = st.opening
+        for e in st.entries:
+            balance = balance + e.debit - e.credit
+            e.balance = balance
+        out.append(st)
+    return out
+
+
+def issue_statement_number(client_id: int | None = None, note: str = "") -> str:
+    """Take the next statement number (ST2611-0001 …) and record it in the audit log."""
+    with write_transaction():
+        number = next_number("ST")
+        audit("statement", client_id or 0, "issue", new=f"{number} {note}".strip())
+    return number
+
+
+def issue_statement(st: Statement) -> Statement:
+    """A copy of ``st`` carrying a newly issued statement number."""
+    if st.number:
+        return st
+    note = f"{st.currency} {st.date_from.isoformat()}~{st.date_to.isoformat()} closing {st.closing}"
+    return dataclasses.replace(st, number=issue_statement_number(st.client_id, note))

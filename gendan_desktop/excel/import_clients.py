@@ -1,0 +1,266 @@
+"""Import of client lists (客户档案) from a spreadsheet; called by importer.run.
+
+Values are checked with the same rules as core/clients.py (e-mail form,
+source and grade values, currency, text lengths) so every problem is found
+before anything is written; rows are then written through create_client /
+update_client, so the records are exactly what the client forms create.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core import clients as client_service
+from ..core import enums
+from ..core.db import write_transaction
+from ..core.errors import GendanError, ValidationError
+from ..core.models import Client, Contact
+from ..core.order_input import clean_text, parse_currency
+from .values import cell_date, cell_text, is_blank
+
+SOURCE_ALIASES = {
+    "广交会": "trade_show", "展会": "trade_show", "交易会": "trade_show", "展览会": "trade_show",
+    "canton fair": "trade_show", "trade fair": "trade_show", "exhibition": "trade_show", "fair": "trade_show",
+    "阿里": "alibaba", "阿里巴巴国际站": "alibaba", "国际站": "alibaba", "1688": "alibaba", "alibaba.com": "alibaba",
+    "谷歌": "google", "google ads": "google", "亚马逊": "amazon", "领英": "linkedin",
+    "介绍": "referral", "转介绍": "referral", "老客户介绍": "referral", "朋友介绍": "referral",
+    "官网": "website", "网站": "website", "独立站": "website", "拜访": "visit", "陌拜": "visit", "上门": "visit",
+    "其它": "other",
+}
+GRADE_ALIASES = {
+    "大客户": "key", "重要客户": "key", "重点客户": "key", "重要": "key", "vip": "key", "a": "key", "a类": "key",
+    "key account": "key", "普通": "ordinary", "普通客户": "ordinary", "一般": "ordinary", "一般客户": "ordinary",
+    "normal": "ordinary", "regular": "ordinary", "b": "ordinary", "c": "ordinary", "b类": "ordinary", "c类": "ordinary",
+}
+CLIENT_TEXT = ("name", "code", "name_en", "country", "address", "website", "phone", "payment_terms", "notes")
+CONTACT_TEXT = {"contact": "name", "contact_title": "title", "mobile": "mobile", "wechat": "wechat", "fax": "fax"}
+_TAG_SPLIT = re.compile(r"[,，;；、/|]+")
+
+
+def _enum(kind: str, aliases: dict[str, str], text: str) -> str:
+    t = text.strip()
+    return aliases.get(t.casefold(), aliases.get(t, None)) or enums.parse(kind, t, field=kind)
+
+
+class _Row:
+    __slots__ = ("row", "client", "contact", "tags", "action", "target", "merged_into")
+
+    def __init__(self, row: int):
+        self.row = row
+        self.client: dict[str, Any] = {}
+        self.contact: dict[str, Any] = {}
+        self.tags: list[str] = []
+        self.action = "create"  # create / update / skip / merge
+        self.target: int | None = None  # client id to update
+        self.merged_into: "_Row | None" = None
+
+
+def _validate_row(plan, mapping, row_no: int, values: list, issues: list) -> _Row | None:
+    from .importer import issue
+
+    rec = _Row(row_no)
+    bad = False
+    for col, name in mapping.items():
+        raw = values[col] if col < len(values) else ""
+        if name == "name" and is_blank(raw):
+            issues.append(issue(plan, row_no, col, name, "客户名称为空,请填写公司名称。",
+                                "the client name is empty; enter the company name."))
+            bad = True
+            continue
+        if is_blank(raw):
+            continue
+        try:
+            if name in CLIENT_TEXT:
+                rec.client[name] = clean_text(cell_text(raw), Client, name, *_names(plan, name))
+            elif name in CONTACT_TEXT:
+                rec.contact[CONTACT_TEXT[name]] = clean_text(cell_text(raw), Contact, CONTACT_TEXT[name],
+                                                             *_names(plan, name))
+            elif name == "email":
+                text = cell_text(raw)
+                rec.client["email"] = client_service.check_email(text, "该客户", "the client")
+                clean_text(text, Client, "email", "邮箱", "e-mail")
+            elif name == "source":
+                rec.client["source"] = _enum("source", SOURCE_ALIASES, cell_text(raw))
+            elif name == "grade":
+                rec.client["grade"] = _enum("grade", GRADE_ALIASES, cell_text(raw))
+            elif name == "default_currency":
+                rec.client["default_currency"] = parse_currency(cell_text(raw))
+            elif name == "first_contact_date":
+                d = cell_date(raw)
+                if d is None:
+                    raise ValidationError(f"“{cell_text(raw)}”不是有效日期,请写成 2026-10-16 这样的日期。",
+                                          f"“{cell_text(raw)}” is not a valid date; write it like 2026-10-16.")
+                rec.client["first_contact_date"] = d
+            elif name == "tags":
+                rec.tags = [t.strip() for t in _TAG_SPLIT.split(cell_text(raw)) if t.strip()]
+                for t in rec.tags:
+                    if len(t) > 50:
+                        raise ValidationError(f"标签“{t[:20]}…”太长(最多 50 个字)。",
+                                              f"the tag “{t[:20]}…” is too long (50 characters at most).")
+        except GendanError as exc:
+            issues.append(issue(plan, row_no, col, name, exc.zh, exc.en))
+            bad = True
+    if bad:
+        return None
+    # A mobile number is the phone to call when no landline is given.
+    if "mobile" in rec.contact and not rec.client.get("phone"):
+        rec.client["phone"] = clean_text(rec.contact["mobile"], Client, "phone", "电话", "phone")
+    if "phone" in rec.client and rec.contact.get("name"):
+        rec.contact.setdefault("phone", rec.client["phone"])
+    if rec.client.get("email") and rec.contact.get("name"):
+        rec.contact.setdefault("email", rec.client["email"])
+    return rec
+
+
+def _names(plan, name: str) -> tuple[str, str]:
+    spec = next(s for s in plan.fields if s.name == name)
+    return spec.zh, spec.en
+
+
+def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_invalid: bool,
+                   dry_run: bool, create_missing_clients: bool = False) -> None:
+    from .importer import is_total_row, issue
+
+    index = client_service.DuplicateIndex()
+    by_code = {c.lower(): i for i, c in Client.select(Client.id, Client.code).tuples()}
+    names = dict(Client.select(Client.id, Client.name).tuples())
+    file_by_key: dict[str, _Row] = {}
+    records: list[_Row] = []
+    invalid_rows: set[int] = set()
+    col_of = {name: col for col, name in mapping.items()}
+    for row_no, values in plan.rows:
+        ticker.step()
+        if is_total_row(values, mapping) and is_blank(values[col_of["name"]] if col_of["name"] < len(values) else ""):
+            continue
+        result.rows_read += 1
+        issues: list = []
+        rec = _validate_row(plan, mapping, row_no, values, issues)
+        if rec is None:
+            result.errors.extend(issues)
+            invalid_rows.add(row_no)
+            continue
+        c = rec.client
+        name_key = client_service.normalise_name(c["name"])
+        keys = [k for k in (f"n:{name_key}" if name_key else "", f"e:{c.get('email', '').lower()}" if c.get("email") else "",
+                            f"c:{c['code'].lower()}" if c.get("code") else "") if k]
+        earlier = next((file_by_key[k] for k in keys if k in file_by_key), None)
+        if earlier is not None and on_duplicate != "create":
+            if on_duplicate == "skip":
+                rec.action = "skip"
+                result.notes.append(issue(plan, row_no, None, "name",
+                                          f"与第 {earlier.row} 行是同一客户“{c['name']}”,已跳过。",
+                                          f"same client “{c['name']}” as row {earlier.row}; skipped."))
+            else:
+                rec.action = "merge"
+                rec.merged_into = earlier
+                result.notes.append(issue(plan, row_no, None, "name",
+                                          f"与第 {earlier.row} 行是同一客户“{c['name']}”,非空的内容已合并到该行。",
+                                          f"same client “{c['name']}” as row {earlier.row}; its non-empty values "
+                                          "were merged into that row."))
+            result.skipped += 1
+            records.append(rec)
+            continue
+        if earlier is not None and c.get("code") and f"c:{c['code'].lower()}" in file_by_key:
+            result.errors.append(issue(plan, row_no, col_of.get("code"), "code",
+                                       f"客户编号“{c['code']}”与第 {earlier.row} 行重复,请换一个编号或留空自动生成。",
+                                       f"the client code “{c['code']}” repeats row {earlier.row}; change it or "
+                                       "leave it empty."))
+            invalid_rows.add(row_no)
+            continue
+        for k in keys:
+            file_by_key.setdefault(k, rec)
+        ids = []
+        if c.get("code") and c["code"].lower() in by_code:
+            ids.append(by_code[c["code"].lower()])
+        ids += [i for i in index.find_ids(c["name"], c.get("email", "")) if i not in ids]
+        if ids:
+            listing = "、".join(names.get(i, str(i)) for i in ids[:3])
+            if on_duplicate == "skip":
+                rec.action = "skip"
+                result.skipped += 1
+                result.notes.append(issue(plan, row_no, None, "name",
+                                          f"客户“{c['name']}”已存在(“{listing}”),已跳过。",
+                                          f"client “{c['name']}” already exists (“{listing}”); skipped."))
+            elif on_duplicate == "update":
+                if len(ids) > 1 and not (c.get("code") and c["code"].lower() in by_code):
+                    result.errors.append(issue(plan, row_no, None, "name",
+                                               f"“{c['name']}”对应多位已有客户({listing}),无法确定更新哪一位;"
+                                               "请在表中填写客户编号。",
+                                               f"“{c['name']}” matches several clients ({listing}); add the client "
+                                               "code to say which one to update."))
+                    invalid_rows.add(row_no)
+                    continue
+                rec.action, rec.target = "update", ids[0]
+            elif c.get("code") and c["code"].lower() in by_code:
+                result.errors.append(issue(plan, row_no, col_of.get("code"), "code",
+                                           f"客户编号“{c['code']}”已被客户“{names.get(by_code[c['code'].lower()])}”"
+                                           "使用,请换一个编号或留空自动生成。",
+                                           f"the client code “{c['code']}” is already used; change it or leave it "
+                                           "empty."))
+                invalid_rows.add(row_no)
+                continue
+        records.append(rec)
+    result.invalid = len(invalid_rows)
+    for rec in records:
+        if rec.action == "create":
+            result.created += 1
+        elif rec.action == "update":
+            result.updated += 1
+    if result.errors and not skip_invalid:
+        result.created = result.updated = 0
+        return
+    if dry_run:
+        return
+    for rec in records:  # merge later duplicates into their first row before writing
+        if rec.action == "merge":
+            target = rec.merged_into
+            target.client.update({k: v for k, v in rec.client.items() if k != "code"})
+            target.contact.update(rec.contact)
+            target.tags += [t for t in rec.tags if t not in target.tags]
+    failed = 0
+    try:
+        with write_transaction():
+            for rec in records:
+                ticker.step()
+                if rec.action not in ("create", "update"):
+                    continue
+                try:
+                    with write_transaction():  # a savepoint: one bad row cannot half-write
+                        if rec.action == "create":
+                            contacts = [rec.contact] if rec.contact.get("name") else []
+                            client = client_service.create_client(tags=rec.tags, contacts=contacts, **rec.client)
+                            index.add(client.id, client.name, client.email)
+                        else:
+                            _update(rec)
+                except GendanError as exc:
+                    result.errors.append(issue(plan, rec.row, None, exc.field or "", exc.zh, exc.en))
+                    if not skip_invalid:
+                        raise
+                    failed += 1
+                    result.invalid += 1
+                    if rec.action == "create":
+                        result.created -= 1
+                    else:
+                        result.updated -= 1
+            ticker.check()
+    except GendanError:
+        result.created = result.updated = 0
+        result.invalid += 1
+        return
+    result.written = bool(result.created or result.updated)
+
+
+def _update(rec: _Row) -> None:
+    """Fill in the row's non-empty values; add its contact and tags if new."""
+    client = Client.get_by_id(rec.target)
+    changes = {k: v for k, v in rec.client.items() if k != "code" and v not in ("", None)}
+    if changes:
+        client_service.update_client(client.id, changes, None)
+    name = rec.contact.get("name")
+    if name and not Contact.select().where((Contact.client == client.id) & (Contact.name == name)).exists():
+        client_service.add_contact(client.id, **rec.contact)
+    if rec.tags:
+        old = client_service.get_tags(client.id)
+        if set(rec.tags) - set(old):
+            client_service.set_tags(client.id, old + [t for t in rec.tags if t not in old])

@@ -1,0 +1,310 @@
+"""Excel import of clients and of orders with their lines: the Qt-free API.
+
+Two steps, so the GUI can show a mapping dialog between them::
+
+    plan = prepare(path, "clients")          # read + header guess + preview
+    # … the user corrects plan.mapping (column index → field name) …
+    result = run(plan, mapping=plan.mapping, on_duplicate="skip",
+                 skip_invalid=False, dry_run=False,
+                 progress=lambda done, total: ..., cancelled=lambda: False)
+    save_error_report(result, "errors.xlsx")
+
+Every row is validated before anything is written. By default one invalid
+row means nothing is written (all-or-nothing, one transaction); with
+``skip_invalid`` the valid rows are written and the others reported.
+Duplicates (within the file and against the database) are skipped, updated or
+created anew according to ``on_duplicate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..core.errors import ValidationError, current_language
+from .header import FieldSpec, SCAN_ROWS, field_specs, find_header, guess_mapping
+from .reader import FileRefused, column_letter, formula_cells_without_value, open_workbook
+from .values import cell_text, is_blank
+
+KINDS = ("clients", "orders")
+ON_DUPLICATE = ("skip", "update", "create")
+PREVIEW_ROWS = 20
+_TOTAL_WORDS = {"合计", "总计", "小计", "total", "totals", "subtotal", "sum", "grand total"}
+
+
+@dataclass
+class RowIssue:
+    """One problem (or note) about one row: Excel row number, column, what to do."""
+
+    row: int  # as Excel shows it (1-based); 0 = the whole file
+    column: str  # "C 交期" (letter and header text), "" when about the row
+    field: str
+    zh: str
+    en: str
+
+    def message(self, lang: str | None = None) -> str:
+        return self.en if (lang or current_language()) == "en" else self.zh
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows_read: int = 0
+    created: int = 0  # clients, or orders
+    updated: int = 0
+    skipped: int = 0  # rows skipped as duplicates
+    lines_created: int = 0  # order lines (orders import)
+    clients_created: int = 0  # clients created for unknown names (orders import)
+    invalid: int = 0  # rows with errors
+    errors: list[RowIssue] = field(default_factory=list)
+    notes: list[RowIssue] = field(default_factory=list)  # duplicates skipped, total rows ignored …
+    written: bool = False
+    dry_run: bool = False
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.cancelled
+
+    def summary(self, lang: str | None = None) -> str:
+        en = (lang or current_language()) == "en"
+        what = {"clients": ("客户", "clients"), "orders": ("订单", "orders")}[self.kind]
+        if en:
+            head = (f"{'Dry run: ' if self.dry_run else ''}{self.rows_read} rows read; "
+                    f"{what[1]} created {self.created}, updated {self.updated}; "
+                    f"rows skipped as duplicates {self.skipped}; rows with errors {self.invalid}.")
+            if self.kind == "orders":
+                head += f" Order lines created {self.lines_created}; clients created {self.clients_created}."
+            if self.cancelled:
+                head += " Cancelled: nothing was written."
+            elif self.errors and not self.written and not self.dry_run:
+                head += " Nothing was written because of the errors below."
+        else:
+            head = (f"{'试导入(未写入):' if self.dry_run else ''}读取 {self.rows_read} 行;"
+                    f"新建{what[0]} {self.created},更新 {self.updated};"
+                    f"重复跳过 {self.skipped} 行;有错误 {self.invalid} 行。")
+            if self.kind == "orders":
+                head += f"新建订单明细 {self.lines_created} 行,新建客户 {self.clients_created} 个。"
+            if self.cancelled:
+                head += "已取消,未写入任何数据。"
+            elif self.errors and not self.written and not self.dry_run:
+                head += "因以下错误,未写入任何数据。"
+        return head
+
+
+@dataclass
+class ImportPlan:
+    """What ``prepare`` found: the GUI shows it in the mapping dialog."""
+
+    path: Path
+    kind: str
+    book_kind: str  # xlsx / xls / ods
+    sheet_names: list[str]
+    sheet_name: str
+    header_row: int  # 0-based index into the sheet rows (Excel row = header_row + 1)
+    headers: list[str]  # header cell texts, one per column
+    mapping: dict[int, str]  # column index → field name (the guess; the GUI may edit it)
+    fields: list[FieldSpec]
+    preview: list[list[str]]  # first data rows as text, for the dialog
+    rows: list[tuple[int, list]]  # (Excel row number, raw values) of every non-blank data row
+
+    @property
+    def missing_required(self) -> list[FieldSpec]:
+        return missing_required(self.kind, self.mapping)
+
+    def column_label(self, index: int) -> str:
+        head = self.headers[index] if index < len(self.headers) else ""
+        return f"{column_letter(index)} {head}".strip()
+
+
+def missing_required(kind: str, mapping: dict[int, str]) -> list[FieldSpec]:
+    mapped = set(mapping.values())
+    out = [s for s in field_specs(kind) if s.required and s.name not in mapped]
+    if kind == "orders" and not {"style", "product"} & mapped:
+        out.append(next(s for s in field_specs(kind) if s.name == "style"))
+    return out
+
+
+def _fill_merged(rows: list[list], merged, first_data_row: int) -> None:
+    """Give every cell of a merged range below the header the range's value.
+
+    Order sheets often merge the order number or client down over the order's
+    lines; only the top-left cell holds the value.
+    """
+    for (r0, c0), (r1, c1) in merged:
+        if r1 < first_data_row or r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        for r in range(max(r0, first_data_row), min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if (r, c) != (r0, c0):
+                    row[c] = value
+
+
+def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
+            header_row: int | None = None) -> ImportPlan:
+    """Read ``path`` safely, find the header row and guess the column mapping.
+
+    ``sheet`` picks a worksheet by name (default: the one whose header names
+    the most known columns); ``header_row`` (0-based) overrides the guess.
+    Raises FileRefused with one sentence for hostile, wrong or unreadable files.
+    """
+    if kind not in KINDS:
+        raise ValueError(kind)
+    book = open_workbook(path)
+    candidates = [s for s in book.sheets if sheet is None or s.name == sheet]
+    if not candidates:
+        raise FileRefused(f"工作簿中没有名为“{sheet}”的工作表。", f"The workbook has no sheet named “{sheet}”.")
+    best = None
+    for s in candidates:
+        if header_row is not None:
+            idx = header_row
+            mapping = guess_mapping(kind, s.rows[idx]) if idx < len(s.rows) else {}
+        else:
+            idx, mapping = find_header(kind, s.rows)
+        if best is None or len(mapping) > len(best[2]):
+            best = (s, idx, mapping)
+    s, idx, mapping = best
+    if idx < 0 or not mapping:
+        names = "、".join(f.zh for f in field_specs(kind) if f.required)
+        raise FileRefused(
+            f"无法导入“{book.path.name}”:前 {SCAN_ROWS} 行中找不到可识别的列标题(如“{names}”)。"
+            "请确认表头一行写有列名,或使用“保存导入模板”得到的模板。",
+            f"Cannot import “{book.path.name}”: no recognisable column headers in the first {SCAN_ROWS} rows; "
+            "make sure one row names the columns, or use the import template.")
+    rows = s.rows
+    _fill_merged(rows, s.merged, idx + 1)
+    headers = [cell_text(v) for v in rows[idx]]
+    data = [(i + 1, row) for i, row in enumerate(rows[idx + 1:], start=idx + 1)
+            if not all(is_blank(v) for v in row)]
+    preview = [[cell_text(v) for v in row] for _n, row in data[:PREVIEW_ROWS]]
+    return ImportPlan(book.path, kind, book.kind, [x.name for x in book.sheets], s.name, idx, headers,
+                      dict(mapping), field_specs(kind), preview, data)
+
+
+def is_total_row(row: list, mapping: dict[int, str]) -> bool:
+    """A 合计/Total line under the data: skipped instead of reported as invalid."""
+    for v in row:
+        if isinstance(v, str) and v.strip().casefold().rstrip(":：") in _TOTAL_WORDS:
+            return True
+    return False
+
+
+class Cancelled(Exception):
+    """Raised inside the write transaction to roll it back when the user cancels."""
+
+
+def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate: str = "skip",
+        skip_invalid: bool = False, dry_run: bool = False, create_missing_clients: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Validate every row, then (unless ``dry_run``) write in one transaction.
+
+    ``progress(done, total)`` is called now and then (validation is the first
+    half of ``total``, writing the second); ``cancelled()`` returning True
+    stops the import with nothing written. Raises ValidationError when a
+    required column is not mapped.
+    """
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValidationError(f"重复处理方式“{on_duplicate}”无效,可选 skip、update、create。",
+                              f"Unknown duplicate handling “{on_duplicate}”; use skip, update or create.",
+                              field="on_duplicate")
+    mapping = dict(plan.mapping if mapping is None else mapping)
+    mapping = {int(k): v for k, v in mapping.items() if v}
+    seen: dict[str, int] = {}
+    for col, name in sorted(mapping.items()):
+        if name in seen:
+            raise ValidationError(
+                f"“{plan.column_label(seen[name])}”和“{plan.column_label(col)}”两列都对应了同一项,请只保留一列。",
+                f"Columns “{plan.column_label(seen[name])}” and “{plan.column_label(col)}” are mapped to the "
+                "same field; keep only one.", field=name)
+        seen[name] = col
+    missing = missing_required(plan.kind, mapping)
+    if missing:
+        zh = "、".join(f"“{s.zh}”" for s in missing)
+        en = ", ".join(f"“{s.en}”" for s in missing)
+        raise ValidationError(f"缺少必需的列 {zh}:请在列对应中指定哪一列是{zh}。",
+                              f"Required column(s) {en} are not mapped; choose which column holds them.",
+                              field=missing[0].name)
+    total = len(plan.rows) * (1 if dry_run else 2)
+    ticker = _Ticker(progress, cancelled, total)
+    options = dict(on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
+                   create_missing_clients=create_missing_clients)
+    if plan.kind == "clients":
+        from .import_clients import import_clients as worker
+    else:
+        from .import_orders import import_orders as worker
+    result = ImportResult(plan.kind, dry_run=dry_run)
+    try:
+        worker(plan, mapping, result, ticker, **options)
+    except Cancelled:
+        result.cancelled = True
+        result.written = False
+        result.created = result.updated = result.lines_created = result.clients_created = 0
+    if result.errors and plan.book_kind == "xlsx":
+        _explain_formulas(plan, result)
+    ticker.finish()
+    return result
+
+
+class _Ticker:
+    """Throttled progress reports and cancel checks (every 256 rows)."""
+
+    def __init__(self, progress, cancelled, total: int):
+        self.progress, self.cancelled, self.total, self.done = progress, cancelled, total, 0
+
+    def step(self, n: int = 1) -> None:
+        before = self.done
+        self.done += n
+        if (self.done >> 8) != (before >> 8):
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total)
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _explain_formulas(plan: ImportPlan, result: ImportResult) -> None:
+    """Say so when an "empty" cell is a formula without a saved result."""
+    empties = [e for e in result.errors if e.field and e.column]
+    if not empties:
+        return
+    cells = formula_cells_without_value(plan.path, plan.sheet_name)
+    if not cells:
+        return
+    col_of = {name: col for col, name in plan.mapping.items()}
+    for e in empties:
+        col = col_of.get(e.field)
+        if col is not None and (e.row - 1, col) in cells:
+            e.zh += "(该单元格是公式,但文件里没有保存计算结果:请在 Excel 或 WPS 中打开此文件、保存一次后再导入。)"
+            e.en += " (The cell holds a formula whose result was never saved: open the file in Excel or WPS, " \
+                    "save it once, and import again.)"
+
+
+def issue(plan: ImportPlan, row: int, col: int | None, field_name: str, zh: str, en: str) -> RowIssue:
+    """A row error worded the same way everywhere: 第 N 行“列”:问题。"""
+    if col is None:
+        return RowIssue(row, "", field_name, f"第 {row} 行:{zh}", f"Row {row}: {en}")
+    label = plan.column_label(col)
+    return RowIssue(row, label, field_name, f"第 {row} 行“{label}”列:{zh}", f"Row {row}, column “{label}”: {en}")
+
+
+def save_error_report(result: ImportResult, path: str | Path, lang: str | None = None) -> Path:
+    """Write the errors and notes of ``result`` to an xlsx the user can fix the file from."""
+    from .exporter import Column, export_rows
+
+    en = (lang or current_language()) == "en"
+    cols = [Column("Row" if en else "行号", "int", 8), Column("Column" if en else "列", "text", 18),
+            Column("Kind" if en else "类型", "text", 10), Column("Problem" if en else "问题及处理方法", "text", 90)]
+    rows = [(e.row or None, e.column, "Error" if en else "错误", e.message(lang)) for e in result.errors]
+    rows += [(e.row or None, e.column, "Note" if en else "提示", e.message(lang)) for e in result.notes]
+    return export_rows(path, cols, rows, sheet_name="Import errors" if en else "导入问题")

@@ -1,0 +1,193 @@
+"""Qt Designer forms (``ui/*.ui``) loaded at run time, and errors next to fields.
+
+    form = load_form("client_form.ui", parent)      # a QWidget with named children
+    form.findChild(QLineEdit, "name")
+
+Widgets in a form are named after the service's field names (``name``,
+``country``, ``next_date`` …), so a core ``ValidationError(field="name")`` is
+shown next to the widget called ``name`` (``FieldErrors.show``).
+QUiLoader translates the form's strings in the context of the form's class
+name (the ``<class>`` element), which lupdate reads from the .ui file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
+)
+
+from .. import ui_path
+
+ERROR_STYLE = "color: #c62828;"
+INVALID_STYLE = "border: 1px solid #c62828;"
+NO_DATE = QDate(2000, 1, 1)  # QDateEdit minimum shown as blank ("special value text")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    """Load ``ui/<name>`` with QUiLoader; raises RuntimeError if it cannot."""
+    loader = QUiLoader()
+    f = QFile(str(ui_path(name)))
+    if not f.open(QIODevice.ReadOnly):
+        raise RuntimeError(f"cannot open form {name}: {f.errorString()}")
+    try:
+        widget = loader.load(f, parent)
+    finally:
+        f.close()
+    if widget is None:
+        raise RuntimeError(f"cannot load form {name}: {loader.errorString()}")
+    return widget
+
+
+# ----------------------------------------------------------- value access --
+def setup_optional_date(edit: QDateEdit) -> None:
+    """A date edit that can be empty: the minimum date shows as blank."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+
+
+def get_value(w: QWidget) -> Any:
+    if isinstance(w, QLineEdit):
+        return w.text().strip()
+    if isinstance(w, (QPlainTextEdit,)):
+        return w.toPlainText().strip()
+    if isinstance(w, QTextEdit):
+        return w.toPlainText().strip()
+    if isinstance(w, QComboBox):
+        data = w.currentData()
+        return data if data is not None else w.currentText().strip()
+    if isinstance(w, QDateEdit):
+        d = w.date()
+        if w.specialValueText() and d == w.minimumDate():
+            return None
+        return dt.date(d.year(), d.month(), d.day())
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    if isinstance(w, (QSpinBox, QDoubleSpinBox)):
+        return w.value()
+    raise TypeError(f"no value for {type(w).__name__}")
+
+
+def set_value(w: QWidget, value: Any) -> None:
+    if isinstance(w, QLineEdit):
+        w.setText("" if value is None else str(value))
+    elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+        w.setPlainText("" if value is None else str(value))
+    elif isinstance(w, QComboBox):
+        i = w.findData(value)
+        if i < 0:
+            i = w.findText("" if value is None else str(value))
+        if i >= 0:
+            w.setCurrentIndex(i)
+        elif w.isEditable():
+            w.setEditText("" if value is None else str(value))
+    elif isinstance(w, QDateEdit):
+        if value is None:
+            w.setDate(w.minimumDate())
+        else:
+            w.setDate(QDate(value.year, value.month, value.day))
+    elif isinstance(w, QCheckBox):
+        w.setChecked(bool(value))
+    elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+        w.setValue(value or 0)
+
+
+def fill_enum_combo(combo: QComboBox, kind: str, *, blank: bool = False) -> None:
+    """Items = core.enums labels (current language), data = stored values."""
+    from ..core.enums import ENUMS, label
+
+    combo.clear()
+    if blank:
+        combo.addItem("", "")
+    for value in ENUMS[kind]:
+        combo.addItem(label(kind, value), value)
+
+
+# ------------------------------------------------------------ field errors --
+class FieldErrors:
+    """Shows one error under the field it concerns, in red, and focuses it."""
+
+    def __init__(self, form: QWidget, fallback: QLabel | None = None):
+        self.form = form
+        self.fallback = fallback
+        self._labels: dict[str, QLabel] = {}
+        self._styled: list[QWidget] = []
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.hide()
+        for w in self._styled:
+            w.setStyleSheet("")
+        self._styled.clear()
+        if self.fallback is not None:
+            self.fallback.clear()
+            self.fallback.hide()
+
+    def show(self, field: str | None, message: str) -> None:
+        """Put ``message`` next to the widget named ``field`` (else the fallback label)."""
+        self.clear()
+        w = self.form.findChild(QWidget, field) if field else None
+        if w is None:
+            if self.fallback is not None:
+                self.fallback.setText(message)
+                self.fallback.setStyleSheet(ERROR_STYLE)
+                self.fallback.show()
+            else:
+                QMessageBox.warning(self.form, tr("请检查输入"), message)
+            return
+        w.setStyleSheet(INVALID_STYLE)
+        self._styled.append(w)
+        label = self._labels.get(field)
+        if label is None:
+            label = QLabel(w.parentWidget())
+            label.setObjectName(f"{field}_error")
+            label.setWordWrap(True)
+            label.setStyleSheet(ERROR_STYLE)
+            self._labels[field] = label
+            layout = _form_layout_of(w)
+            if layout is not None:
+                row, _role = layout.getWidgetPosition(w)
+                if row >= 0:
+                    layout.insertRow(row + 1, "", label)
+        label.setText(message)
+        label.show()
+        w.setFocus()
+
+    def error_text(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_exception(self, exc: Exception) -> None:
+        self.show(getattr(exc, "field", None), str(exc))
+
+
+def _form_layout_of(w: QWidget) -> QFormLayout | None:
+    parent = w.parentWidget()
+    if parent is None:
+        return None
+    for layout in parent.findChildren(QFormLayout):
+        row, _role = layout.getWidgetPosition(w)
+        if row >= 0:
+            return layout
+    lay = parent.layout()
+    return lay if isinstance(lay, QFormLayout) else None
+
+
+def ask_reload_after_stale(parent: QWidget, exc: Exception) -> bool:
+    """Saving over a newer version: say so, offer to reload. True = reload."""
+    box = QMessageBox(QMessageBox.Warning, tr("记录已被修改"), str(exc), QMessageBox.NoButton, parent)
+    reload_btn = box.addButton(tr("重新载入"), QMessageBox.AcceptRole)
+    box.addButton(tr("继续编辑"), QMessageBox.RejectRole)
+    box.exec()
+    return box.clickedButton() is reload_btn

@@ -1,0 +1,106 @@
+"""The toolbar's global search (Ctrl+K): clients, orders, PO numbers, flow cards.
+
+Uses core.search.search(text, limit) → [(kind, id, label)] when present; until
+then a small fallback over the same fields.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+KIND_LABELS = {
+    "client": "客户", "order": "订单", "flow_card": "流程卡", "production_sheet": "生产单",
+    "quotation": "报价单", "sample": "样品", "complaint": "客诉", "shipment": "出货",
+    "contact": "联系人",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GlobalSearch", text)
+
+
+def kind_label(kind: str) -> str:
+    return QCoreApplication.translate("kinds", KIND_LABELS.get(kind, kind))
+
+
+def run_search(text: str, limit: int = 20) -> list[tuple[str, int, str]]:
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        from ..core.search import search
+    except ImportError:
+        return _fallback_search(text, limit)
+    return [(k, int(i), str(lbl)) for k, i, lbl in search(text, limit)]
+
+
+def _fallback_search(text: str, limit: int) -> list[tuple[str, int, str]]:
+    from ..core.models import Client, FlowCard, Order
+
+    out: list[tuple[str, int, str]] = []
+    low = text.lower()
+    for c in (Client.select(Client.id, Client.code, Client.name)
+              .where(Client.name.contains(text) | Client.code.contains(text) | Client.pinyin.contains(low))
+              .limit(limit)):
+        out.append(("client", c.id, f"{c.code} {c.name}"))
+    for o in (Order.select(Order.id, Order.number, Order.client_po)
+              .where(Order.number.contains(text) | Order.client_po.contains(text)).limit(limit)):
+        out.append(("order", o.id, f"{o.number}  PO {o.client_po}" if o.client_po else o.number))
+    for f in FlowCard.select(FlowCard.id, FlowCard.number).where(FlowCard.number.contains(text)).limit(limit):
+        out.append(("flow_card", f.id, f.number))
+    return out[:limit]
+
+
+class GlobalSearchBox(QLineEdit):
+    """Type, pick a result with the arrows, Enter opens it (Enter alone opens the first)."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("globalSearch")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(tr("搜索客户、订单号、PO号、流程卡号… (Ctrl+K)"))
+        self.setMinimumWidth(300)
+        self.results: list[tuple[str, int, str]] = []
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self._completer.setMaxVisibleItems(15)
+        self._completer.setWidget(self)
+        self._completer.activated.connect(self._on_activated_text)
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.update_results)
+        self.textEdited.connect(lambda _t: self._timer.start())
+        self.returnPressed.connect(self._open_first)
+
+    def update_results(self) -> None:
+        self._timer.stop()
+        self.results = run_search(self.text(), 20)
+        lines = [f"{kind_label(k)}  {label}" for k, _i, label in self.results]
+        self._model.setStringList(lines)
+        if lines:
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    def _on_activated_text(self, text: str) -> None:
+        lines = self._model.stringList()
+        if text in lines:
+            kind, id_, _ = self.results[lines.index(text)]
+            QTimer.singleShot(0, lambda: self._open(kind, id_))
+
+    def _open_first(self) -> None:
+        if self._completer.popup().isVisible():
+            return  # the completer handles Enter on its popup
+        if self._timer.isActive() or not self.results:
+            self.update_results()
+        if self.results:
+            kind, id_, _ = self.results[0]
+            self._open(kind, id_)
+
+    def _open(self, kind: str, id_: int) -> None:
+        self._completer.popup().hide()
+        self.open_requested.emit(kind, id_)

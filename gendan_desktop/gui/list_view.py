@@ -1,0 +1,210 @@
+"""ListPane: quick filter + column filters + a table over an IdListModel.
+
+Header widths, order, hidden columns and the sort column are kept in QSettings
+under ``lists/<model.SETTINGS_KEY>/header``; filters are not (a list opens
+unfiltered, as a merchandiser expects).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from .table_model import ID_ROLE, ChoiceFilter, DateRangeFilter, IdListModel, ftr
+from .uistate import ui_settings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ListPane", text)
+
+
+class ListTable(QTableView):
+    """A fast table: fixed row height, no word wrap, whole-row selection."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.Fixed)  # no per-row size queries over 100k rows
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vh.hide()
+        hh = self.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        hh.setSectionResizeMode(QHeaderView.Interactive)
+        hh.setDefaultSectionSize(110)
+
+
+class ListPane(QWidget):
+    """Filter bar + table. Signals carry record ids, never row numbers."""
+
+    activated = Signal(int)  # double-click / Enter on a row
+    current_changed = Signal(object)  # id or None
+
+    def __init__(self, model: IdListModel, parent=None, *, placeholder: str | None = None):
+        super().__init__(parent)
+        self.model = model
+        model.setParent(self)
+        self._settings_key = f"lists/{model.SETTINGS_KEY or type(model).__name__}/header"
+        self._restoring_id: int | None = None
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(placeholder or tr("筛选:名称、编号或拼音首字母…"))
+        self.filter_edit.setObjectName("quickFilter")
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._apply_text)
+        self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter_edit.returnPressed.connect(self._apply_text)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filter_edit, 2)
+        self.filter_combos: dict[str, QComboBox] = {}
+        for spec in model.FILTERS:
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{spec.key}")
+            combo.addItem(ftr(spec.label) + ":" + tr("全部"), None)
+            for value, text in spec.options():
+                combo.addItem(ftr(spec.label) + ":" + text, value)
+            combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
+            self.filter_combos[spec.key] = combo
+            bar.addWidget(combo, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+
+        self.table = ListTable(self)
+        self.table.setModel(model)
+        self.table.setSortingEnabled(False)
+        self._restore_header()
+        col, order = model.sort_column()
+        self.table.horizontalHeader().setSortIndicator(col, order)
+        self.table.setSortingEnabled(True)  # header click → model.sort → new SQL ORDER BY
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._save_header_soon())
+        self.table.horizontalHeader().sectionMoved.connect(lambda *_: self._save_header_soon())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_header_soon())
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.activated.connect(self._on_double_click)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.reloaded.connect(self._after_reload)
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self.save_header)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.table)
+        self._update_count()
+
+    # ------------------------------------------------------------ filtering
+    def _apply_text(self) -> None:
+        self._debounce.stop()
+        self.model.set_quick_filter(self.filter_edit.text())
+
+    def _apply_combo(self, key: str, combo: QComboBox) -> None:
+        self.model.set_filter(key, combo.currentData())
+
+    def set_quick_filter(self, text: str) -> None:
+        """Type ``text`` into the filter box and apply it now."""
+        self.filter_edit.setText(text)
+        self._apply_text()
+
+    def set_filter_value(self, key: str, value) -> None:
+        combo = self.filter_combos[key]
+        i = combo.findData(value)
+        combo.setCurrentIndex(max(i, 0))
+
+    # ------------------------------------------------------------ selection
+    def current_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.id_at(r) for r in rows]
+        if not ids and self.current_id() is not None:
+            ids = [self.current_id()]
+        return [i for i in ids if i is not None]
+
+    def select_id(self, id_: int) -> bool:
+        """Make record ``id_`` current (clearing filters if it is filtered out)."""
+        row = self.model.row_of(id_)
+        if row < 0 and (self.model.quick_text or self.model.filters):
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.clear()
+            self.filter_edit.blockSignals(False)
+            for combo in self.filter_combos.values():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.model.quick_text = ""
+            self.model.filters.clear()
+            self.model.refresh()
+            row = self.model.row_of(id_)
+        if row < 0:
+            return False
+        idx = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.table.scrollTo(idx)
+        return True
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _remember_current(self) -> None:
+        self._restoring_id = self.current_id()
+
+    def _after_reload(self) -> None:
+        self._update_count()
+        if self._restoring_id is not None:
+            row = self.model.row_of(self._restoring_id)
+            if row >= 0:
+                idx = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            else:
+                self.current_changed.emit(None)
+        self._restoring_id = None
+
+    def _update_count(self) -> None:
+        self.count_label.setText(tr("共 %1 条").replace("%1", f"{self.model.rowCount():,}"))
+
+    def _on_double_click(self, index) -> None:
+        if index.isValid():
+            self.activated.emit(index.data(ID_ROLE))
+
+    def _on_current(self, current, _previous) -> None:
+        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
+
+    # ---------------------------------------------------------- persistence
+    def _save_header_soon(self) -> None:
+        self._save_timer.start()
+
+    def save_header(self) -> None:
+        ui_settings().setValue(self._settings_key, self.table.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = ui_settings().value(self._settings_key)
+        if state is not None:
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            col = header.sortIndicatorSection()
+            if 0 <= col < self.model.columnCount():
+                self.model._sort_col, self.model._sort_order = col, header.sortIndicatorOrder()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save_header()
+        super().hideEvent(event)

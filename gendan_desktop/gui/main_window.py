@@ -1,0 +1,355 @@
+"""The main window: tabs, menus, toolbar, shortcuts, status bar.
+
+Tabs plug in through ``TAB_SPECS`` / ``register_tab`` (see tab_base.py and
+gui/README.md). Anything that wants a record shown emits
+``window.open_requested(kind, id)``; the window routes it to the tab whose spec
+lists that kind.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget,
+)
+
+from .global_search import GlobalSearchBox
+from .operations import changes
+from .tab_base import BaseTab, PlaceholderTab, TabSpec
+from .uistate import ui_settings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def tab_title(spec: TabSpec) -> str:
+    return QCoreApplication.translate("tabs", spec.title)
+
+
+TAB_SPECS: list[TabSpec] = [
+    TabSpec("workbench", "工作台", "gendan_desktop.gui.workbench", frozenset(), 0),
+    TabSpec("clients", "客户档案", "gendan_desktop.gui.clients_tab",
+            frozenset({"client", "contact", "followup", "visit", "dispatch", "sample", "receivable"}), 10),
+    TabSpec("orders", "订单", "gendan_desktop.gui.orders_tab",
+            frozenset({"order", "quotation", "pi", "shipment", "payment", "revision"}), 20),
+    TabSpec("production", "生产跟踪", "gendan_desktop.gui.production_tab",
+            frozenset({"production_sheet", "flow_card", "flow_card_step", "exception", "recall",
+                       "material", "purchase"}), 30),
+    TabSpec("aftersales", "售后", "gendan_desktop.gui.aftersales_tab", frozenset({"complaint"}), 40),
+]
+
+
+def register_tab(spec: TabSpec) -> None:
+    """Add or replace a tab (by key) before the window is built."""
+    TAB_SPECS[:] = [s for s in TAB_SPECS if s.key != spec.key] + [spec]
+    TAB_SPECS.sort(key=lambda s: s.order)
+
+
+class MainWindow(QMainWindow):
+    open_requested = Signal(str, int)  # (kind, id): show that record
+    language_changed = Signal(str)
+
+    def __init__(self, db_url: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.db_url = db_url
+        self.specs = list(TAB_SPECS)
+        self.tabs_by_key: dict[str, BaseTab] = {}
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setObjectName("mainTabs")
+        self.tab_widget.setDocumentMode(True)
+        self.setCentralWidget(self.tab_widget)
+        self.search_box = GlobalSearchBox(self)
+        self.search_box.open_requested.connect(self.open_record)
+        self.open_requested.connect(self.open_record)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
+        changes().changed.connect(self._on_data_changed)
+        self.build_ui()
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- build
+    def build_ui(self) -> None:
+        """(Re)create menus, toolbar and tabs in the current language."""
+        self.setWindowTitle(tr("跟单桌面"))
+        current_key = self.current_key()
+        self.menuBar().clear()
+        for tb in self.findChildren(QToolBar):
+            self.removeToolBar(tb)
+            tb.deleteLater()
+        for action in getattr(self, "_actions", {}).values():
+            self.removeAction(action)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.tab_widget.blockSignals(True)
+        while self.tab_widget.count():
+            w = self.tab_widget.widget(0)
+            self.tab_widget.removeTab(0)
+            w.deleteLater()
+        self.tabs_by_key.clear()
+        for spec in self.specs:
+            holder = QWidget()
+            holder.setObjectName(f"tab_{spec.key}")
+            holder.setProperty("tab_key", spec.key)
+            self.tab_widget.addTab(holder, tab_title(spec))
+        self.tab_widget.blockSignals(False)
+        self.db_label.setText(tr("数据库:%1").replace("%1", self._describe_db()))
+        self.show_tab(current_key or self.specs[0].key)
+
+    def _describe_db(self) -> str:
+        if not self.db_url:
+            return ""
+        from ..core.db import describe
+
+        return describe(self.db_url)
+
+    def _action(self, key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        act.setToolTip(tip or text)
+        act.triggered.connect(slot)
+        self.addAction(act)  # shortcuts work with the menus hidden too
+        self._actions[key] = act
+        return act
+
+    def _build_actions(self) -> None:
+        self._actions: dict[str, QAction] = {}
+        a = self._action
+        a("new", tr("新建(&N)"), self.new_record, QKeySequence.New)
+        a("save", tr("保存(&S)"), self.save, QKeySequence.Save)
+        a("delete", tr("删除(&D)"), self.delete_selected, QKeySequence.Delete)
+        a("search", tr("全局搜索(&F)"), self.focus_search, ["Ctrl+F", "Ctrl+K"])
+        a("refresh", tr("刷新(&R)"), self.refresh_current, QKeySequence.Refresh)
+        a("settings", tr("设置(&T)…"), self.open_settings, "Ctrl+,")
+        a("backup", tr("立即备份(&B)…"), self.backup_now)
+        a("restore", tr("从备份恢复…"), self.restore_backup)
+        a("quit", tr("退出(&X)"), self.close, QKeySequence.Quit)
+        a("about", tr("关于跟单桌面"), self.about)
+        for i, spec in enumerate(self.specs[:9]):
+            a(f"tab_{spec.key}", tab_title(spec), lambda _c=False, k=spec.key: self.show_tab(k), f"Ctrl+{i + 1}")
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        acts = self._actions
+        m = mb.addMenu(tr("文件(&F)"))
+        m.addActions([acts["new"], acts["save"]])
+        m.addSeparator()
+        m.addActions([acts["backup"], acts["restore"]])
+        m.addSeparator()
+        m.addAction(acts["settings"])
+        m.addSeparator()
+        m.addAction(acts["quit"])
+        m = mb.addMenu(tr("编辑(&E)"))
+        m.addActions([acts["delete"], acts["search"]])
+        m = mb.addMenu(tr("查看(&V)"))
+        m.addAction(acts["refresh"])
+        m.addSeparator()
+        m.addActions([acts[f"tab_{s.key}"] for s in self.specs[:9]])
+        self.tools_menu = mb.addMenu(tr("工具(&T)"))  # Excel / printing engineers add their actions here
+        self.tools_menu.setObjectName("toolsMenu")
+        m = mb.addMenu(tr("帮助(&H)"))
+        m.addAction(acts["about"])
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(tr("工具栏"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        acts = self._actions
+        tb.addActions([acts["new"], acts["save"], acts["delete"], acts["refresh"]])
+        tb.addSeparator()
+        tb.addWidget(self.search_box)
+        self.addToolBar(Qt.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def action(self, key: str) -> QAction:
+        return self._actions[key]
+
+    # ----------------------------------------------------------------- tabs
+    def spec(self, key: str) -> TabSpec:
+        return next(s for s in self.specs if s.key == key)
+
+    def current_key(self) -> str | None:
+        w = self.tab_widget.currentWidget()
+        return w.property("tab_key") if w is not None else None
+
+    def current_tab(self) -> BaseTab | None:
+        key = self.current_key()
+        return self.tab(key) if key else None
+
+    def tab(self, key: str) -> BaseTab:
+        """The tab widget for ``key``, created on first use."""
+        tab = self.tabs_by_key.get(key)
+        if tab is not None:
+            return tab
+        spec = self.spec(key)
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != spec.module:
+                raise
+            tab = PlaceholderTab(self, tab_title(spec))
+        else:
+            tab = module.create_tab(self)
+        tab.setProperty("tab_key", key)
+        self.tabs_by_key[key] = tab
+        index = self._index_of(key)
+        holder = self.tab_widget.widget(index)
+        if holder is not tab:
+            self.tab_widget.blockSignals(True)
+            current = self.tab_widget.currentIndex()
+            self.tab_widget.removeTab(index)
+            self.tab_widget.insertTab(index, tab, tab_title(spec))
+            self.tab_widget.setCurrentIndex(current)
+            self.tab_widget.blockSignals(False)
+            holder.deleteLater()
+        return tab
+
+    def _index_of(self, key: str) -> int:
+        for i in range(self.tab_widget.count()):
+            if self.tab_widget.widget(i).property("tab_key") == key:
+                return i
+        raise KeyError(key)
+
+    def show_tab(self, key: str) -> BaseTab:
+        tab = self.tab(key)
+        index = self._index_of(key)
+        if self.tab_widget.currentIndex() != index:
+            self.tab_widget.setCurrentIndex(index)  # → _on_tab_changed refreshes if stale
+        elif tab.stale:
+            self._refresh_tab(tab)
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = self.tab_widget.widget(index).property("tab_key")
+        tab = self.tab(key)
+        if tab.stale:
+            self._refresh_tab(tab)
+
+    def _refresh_tab(self, tab: BaseTab) -> None:
+        tab.stale = False
+        tab.refresh()
+
+    def _on_data_changed(self, kinds: frozenset) -> None:
+        current = self.current_tab()
+        for tab in list(self.tabs_by_key.values()):
+            if tab.watches(kinds):
+                if tab is current:
+                    self._refresh_tab(tab)
+                else:
+                    tab.stale = True  # refreshed when shown
+
+    def open_record(self, kind: str, id_: int) -> None:
+        for spec in self.specs:
+            if kind in spec.kinds:
+                tab = self.show_tab(spec.key)
+                tab.open_record(kind, int(id_))
+                return
+        self.statusBar().showMessage(tr("没有可以显示“%1”的页面。").replace("%1", kind), 4000)
+
+    # -------------------------------------------------------------- actions
+    def new_record(self) -> None:
+        tab = self.current_tab()
+        if tab is None or not tab.new_record():
+            self.statusBar().showMessage(tr("此页面不能新建记录。"), 3000)
+
+    def save(self) -> None:
+        tab = self.current_tab()
+        if tab is None or not tab.save():
+            self.statusBar().showMessage(tr("没有需要保存的内容。"), 3000)
+
+    def delete_selected(self) -> None:
+        tab = self.current_tab()
+        prompt = tab.deletion_prompt() if tab is not None else None
+        if not prompt:
+            self.statusBar().showMessage(tr("请先选择要删除的记录。"), 3000)
+            return
+        answer = QMessageBox.question(self, tr("确认删除"), prompt,
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            tab.delete_selected()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def refresh_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self._refresh_tab(tab)
+            self.statusBar().showMessage(tr("已刷新。"), 2000)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self)
+        if dlg.exec() and dlg.language_changed:
+            self.apply_language(dlg.language())
+
+    def apply_language(self, lang: str) -> None:
+        """Switch the UI language now: reinstall translators, rebuild the window."""
+        from .app import install_translators
+
+        install_translators(lang)
+        self.build_ui()
+        self.language_changed.emit(lang)
+
+    def backup_now(self) -> None:
+        from .backup_actions import backup_now
+
+        backup_now(self)
+
+    def restore_backup(self) -> None:
+        from .backup_actions import restore_from_backup
+
+        restore_from_backup(self)
+
+    def about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, tr("关于跟单桌面"),
+                          tr("跟单桌面 %1\n跟单员的工作台:客户、订单、生产、出货、收款与售后。")
+                          .replace("%1", __version__))
+
+    # ------------------------------------------------------------ geometry
+    def _restore_geometry(self) -> None:
+        s = ui_settings()
+        geometry = s.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        s = ui_settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState())
+        key = self.current_key()
+        if key:
+            s.setValue("main/tab", key)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_geometry()
+        for tab in self.tabs_by_key.values():
+            closer = getattr(tab, "can_close", None)
+            if closer is not None and not closer():
+                event.ignore()
+                return
+        super().closeEvent(event)

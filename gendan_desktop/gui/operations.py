@@ -1,0 +1,294 @@
+"""Run one service call off the GUI thread; the result comes back on the GUI thread.
+
+Modelled on Anki's ``QueryOp`` / ``CollectionOp``::
+
+    QueryOp(parent, lambda: followups.followups_due(today), success=self.show_due) \\
+        .failure(self.show_error).run_in_background()
+
+    CollectionOp(parent, lambda: clients.create_client(**data), kinds={"client"}) \\
+        .success(lambda client: self.select(client.id)) \\
+        .with_progress(tr("正在保存…")).run_in_background()
+
+* ``op`` runs in a pool thread. If it takes a parameter it receives a
+  ``Progress``: call ``progress.update(value, maximum, label)`` and
+  ``progress.check()`` (raises ``Cancelled`` once the user pressed Cancel).
+* ``success(result)`` / ``failure(exc)`` run on the GUI thread. Without a
+  failure handler a GendanError is shown in a message box with its sentence.
+* ``CollectionOp`` also announces ``changes.changed(kinds)`` after success, so
+  every list showing those record kinds refreshes (hidden tabs on next show).
+* The worker closes its own database connection when it ends (peewee keeps
+  one connection per thread).
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+from typing import Any, Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("operations", text)
+
+
+class Cancelled(Exception):
+    """Raised inside an op by ``Progress.check()`` when the user cancelled."""
+
+
+class ChangeBus(QObject):
+    """Application-wide announcement that records of some kinds changed."""
+
+    changed = Signal(object)  # a frozenset of kinds, e.g. {"client", "followup"}
+
+    def announce(self, kinds: Iterable[str]) -> None:
+        self.changed.emit(frozenset(kinds))
+
+
+_BUS: list[ChangeBus] = []
+
+
+def changes() -> ChangeBus:
+    """The one ChangeBus (created on first use, in the GUI thread)."""
+    if not _BUS:
+        _BUS.append(ChangeBus())
+    return _BUS[0]
+
+
+class Progress:
+    """Handed to an op that accepts one argument. Thread-safe by design: it only
+    sets plain attributes and emits a queued signal."""
+
+    def __init__(self, bridge: "_Bridge"):
+        self._bridge = bridge
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def update(self, value: int = 0, maximum: int = 0, label: str | None = None) -> None:
+        self._bridge.progressed.emit(int(value), int(maximum), label)
+        self.check()
+
+
+class _Bridge(QObject):
+    """Lives in the GUI thread; signals emitted from the worker are queued to it,
+    and its slots (GUI thread) hand the outcome to the op."""
+
+    done = Signal(object)
+    failed = Signal(object, str)
+    progressed = Signal(int, int, object)
+
+    def __init__(self, op: "QueryOp"):
+        super().__init__()
+        self.op = op
+        self.done.connect(self._done)
+        self.failed.connect(self._failed)
+        self.progressed.connect(self._progressed)
+
+    @Slot(object)
+    def _done(self, result) -> None:
+        self.op._on_done(result)
+
+    @Slot(object, str)
+    def _failed(self, exc, details) -> None:
+        self.op._on_failed(exc, details)
+
+    @Slot(int, int, object)
+    def _progressed(self, value, maximum, label) -> None:
+        self.op._on_progress(value, maximum, label)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], bridge: _Bridge):
+        super().__init__()
+        self.fn = fn
+        self.bridge = bridge
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI
+            self.bridge.failed.emit(exc, traceback.format_exc())
+        else:
+            self.bridge.done.emit(result)
+        finally:
+            _close_thread_connection()
+
+
+def _close_thread_connection() -> None:
+    try:
+        from ..core.models import database_proxy
+
+        db = database_proxy.obj
+        if db is not None and not db.is_closed():
+            db.close()  # closes this thread's connection only
+    except Exception:  # noqa: BLE001 - closing must never mask the result
+        pass
+
+
+# Ops in flight are kept alive here until they report back.
+_RUNNING: set["QueryOp"] = set()
+
+
+def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
+    """A message box with the error's sentence in the current language."""
+    from ..core.errors import GendanError
+
+    if isinstance(exc, Cancelled):
+        return
+    if isinstance(exc, GendanError):
+        QMessageBox.warning(parent, tr("无法完成"), str(exc))
+        return
+    box = QMessageBox(QMessageBox.Critical, tr("出错了"),
+                      tr("操作失败:%1").replace("%1", f"{type(exc).__name__}: {exc}"),
+                      QMessageBox.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+class QueryOp:
+    """A read (or any call) run off the GUI thread. See the module docstring."""
+
+    def __init__(self, parent: QWidget | None, op: Callable[..., Any],
+                 success: Callable[[Any], None] | None = None):
+        self._parent = parent
+        self._op = op
+        self._success = success
+        self._failure: Callable[[BaseException], None] | None = None
+        self._finally: Callable[[], None] | None = None
+        self._progress_label: str | None = None
+        self._cancellable = True
+        self._dialog: QProgressDialog | None = None
+        self.progress: Progress | None = None
+        self.finished = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    # -- configuration (chainable) --
+    def success(self, fn: Callable[[Any], None]) -> "QueryOp":
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> "QueryOp":
+        self._failure = fn
+        return self
+
+    def finally_(self, fn: Callable[[], None]) -> "QueryOp":
+        self._finally = fn
+        return self
+
+    def with_progress(self, label: str = "", cancellable: bool = True) -> "QueryOp":
+        """Show a progress dialog (after 300 ms, so quick calls never flash one)."""
+        self._progress_label = label or tr("请稍候…")
+        self._cancellable = cancellable
+        return self
+
+    # -- running --
+    def run_in_background(self) -> "QueryOp":
+        bridge = _Bridge(self)
+        self._bridge = bridge
+        self.progress = Progress(bridge)
+        takes_progress = _accepts_argument(self._op)
+        fn = (lambda: self._op(self.progress)) if takes_progress else self._op
+        if self._progress_label is not None:
+            self._make_dialog()
+        _RUNNING.add(self)
+        QThreadPool.globalInstance().start(_Runnable(fn, bridge))
+        return self
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def _make_dialog(self) -> None:
+        dlg = QProgressDialog(self._progress_label, tr("取消") if self._cancellable else None,
+                              0, 0, self._parent)
+        dlg.setWindowTitle(tr("跟单桌面"))
+        dlg.setWindowModality(Qt.WindowModal)
+        dlg.setMinimumDuration(300)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        if self._cancellable:
+            dlg.canceled.connect(self.cancel)
+        self._dialog = dlg
+
+    def _on_progress(self, value: int, maximum: int, label) -> None:
+        if self._dialog is None:
+            return
+        self._dialog.setMaximum(maximum)
+        self._dialog.setValue(value)
+        if label:
+            self._dialog.setLabelText(label)
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None:
+            self._dialog.hide()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _finish(self) -> None:
+        self.finished = True
+        self._close_dialog()
+        _RUNNING.discard(self)
+        if self._finally:
+            self._finally()
+
+    def _on_done(self, result: Any) -> None:
+        self.result = result
+        self._finish()
+        self._after_success(result)
+        if self._success:
+            self._success(result)
+
+    def _after_success(self, result: Any) -> None:
+        pass
+
+    def _on_failed(self, exc: BaseException, details: str) -> None:
+        self.error = exc
+        self._finish()
+        if self._failure:
+            self._failure(exc)
+        else:
+            show_error(self._parent, exc, details)
+
+
+class CollectionOp(QueryOp):
+    """A change to the data: after success, announces ``kinds`` on the ChangeBus."""
+
+    def __init__(self, parent: QWidget | None, op: Callable[..., Any], kinds: Iterable[str] = (),
+                 success: Callable[[Any], None] | None = None):
+        super().__init__(parent, op, success)
+        self.kinds = frozenset(kinds)
+
+    def _after_success(self, result: Any) -> None:
+        if self.kinds:
+            changes().announce(self.kinds)
+
+
+def _accepts_argument(fn: Callable) -> bool:
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return False
+    params = [p for p in sig.parameters.values()
+              if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
+    return len(params) >= 1
+
+
+def run_later(fn: Callable[[], None], ms: int = 0) -> None:
+    """Call ``fn`` on the GUI thread after the event loop had a turn."""
+    QTimer.singleShot(ms, fn)

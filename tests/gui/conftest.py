@@ -1,0 +1,60 @@
+"""GUI fixtures: real widgets offscreen, a fresh SQLite file, private QSettings.
+
+``window`` is a shown MainWindow on a new database; ``wait_ops`` waits until
+every QueryOp/CollectionOp has reported back (use it instead of sleeping).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
+
+
+@pytest.fixture(autouse=True)
+def private_ui_settings(tmp_path, qapp):
+    """QSettings go to a temporary folder, so no test sees another's layout."""
+    from PySide6.QtCore import QSettings
+
+    from gendan_desktop.gui.uistate import APPLICATION, ORGANIZATION
+
+    qapp.setOrganizationName(ORGANIZATION)
+    qapp.setApplicationName(APPLICATION)
+    folder = str(tmp_path / "qsettings")
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, folder)
+    yield folder
+
+
+@pytest.fixture
+def zh_app(qapp):
+    from gendan_desktop.gui.app import install_translators
+
+    install_translators("zh")
+    yield qapp
+    install_translators("zh")
+
+
+@pytest.fixture
+def wait_ops(qtbot):
+    from gendan_desktop.gui import operations
+
+    def wait(timeout: int = 10_000):
+        qtbot.waitUntil(lambda: not operations._RUNNING, timeout=timeout)
+
+    return wait
+
+
+@pytest.fixture
+def window(qtbot, zh_app, sqlite_db, wait_ops):
+    from gendan_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(sqlite_db.gendan_url)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    wait_ops()
