@@ -175,10 +175,16 @@ def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0
         if c.status == "open":
             values["status"] = "processing"
         zh, en = _names(c)
+        old_credit = (c.credit_amount, c.credit_date)
         save_versioned(c, values, expected_version, zh, en, audit_entity="complaint", order_id=c.order_id)
         if credit and disposition not in CREDIT_DISPOSITIONS:
             audit("complaint", c.id, "credit_override", order_id=c.order_id, field="credit_amount",
                   new="按客户要求 / client insists")
+        if old_credit != (credit, values["credit_date"]):
+            # a credit may settle (or un-settle) a shipped order; payments owns that rule
+            from .payments import refresh_settlement
+
+            refresh_settlement(c.order_id)
     return get_complaint(complaint_id)
 
 
@@ -205,7 +211,7 @@ def _default_remake_lines(c: Complaint) -> list[dict]:
              "remarks": f"补单:客诉 {c.number}"}]
 
 
-def create_remake_order(complaint_id: int, *, delivery_date, lines: list[dict] | None = None,
+def create_remake_order(complaint_id: int, lines: list[dict] | None = None, delivery_date=None, *,
                         order_date=None, **extra) -> Order:
     """A remake order (补单) for the complaint: same client and currency,
     ``remake_of`` the original; lines default to the affected item at price 0.
@@ -225,6 +231,9 @@ def create_remake_order(complaint_id: int, *, delivery_date, lines: list[dict] |
                   "trade_terms": original.trade_terms, "sample_id": original.sample_id,
                   "factory_id": original.factory_id, "notes": f"客诉 {c.number} 补单 / remake for complaint {c.number}"}
         header.update(extra)
+        if delivery_date in (None, ""):
+            raise ValidationError("请填写补单的交期。", "Please enter the delivery date of the remake order.",
+                                  field="delivery_date")
         remake = create_order(original.client_id, lines=lines or _default_remake_lines(c), delivery_date=delivery_date,
                               order_date=order_date, order_type="remake", remake_of=original.id, **header)
         zh, en = _names(c)

@@ -22,6 +22,7 @@ from .db import (
     describe,
     is_postgres_url,
     is_sqlite,
+    readonly_uri,
     sqlite_path,
 )
 from .errors import DatabaseError
@@ -53,7 +54,7 @@ def _live_path() -> Path:
 
 def _copy_with_backup_api(src_path: Path, dest_path: Path) -> None:
     """Copy ``src_path`` to ``dest_path`` through SQLite's backup API."""
-    src = sqlite3.connect(f"file:{src_path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    src = sqlite3.connect(readonly_uri(src_path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         dest = sqlite3.connect(str(dest_path))
         try:
@@ -169,7 +170,7 @@ def check_backup_file(src_path: str | os.PathLike) -> int:
             "Choose a Gendan Desktop backup (.sqlite3).",
         )
     try:
-        conn = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(src), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -254,7 +255,7 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
         safety = _safety_copy(live, Path(safety_folder) if safety_folder else live.parent / "backups", now)
     live.parent.mkdir(parents=True, exist_ok=True)
     try:
-        source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+        source = sqlite3.connect(readonly_uri(src), uri=True)
         try:
             target = sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000)
             try:

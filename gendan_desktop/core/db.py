@@ -12,7 +12,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
@@ -58,6 +58,19 @@ def describe(url: str) -> str:
     return str(Path(sqlite_path(url)).resolve()) if sqlite_path(url) != ":memory:" else ":memory:"
 
 
+def readonly_uri(path: str | Path) -> str:
+    """A URI that opens ``path`` read-only and leaves no file beside it.
+
+    Without a -wal/-shm the file is opened ``immutable``: a read-only WAL
+    connection would otherwise create both next to a file we must not touch.
+    """
+    p = Path(path)
+    uri = "file:" + quote(p.resolve().as_posix(), safe="/:") + "?mode=ro"
+    if not Path(str(p) + "-wal").exists() and not Path(str(p) + "-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def check_sqlite_file(path: str) -> None:
     """Refuse a file that is not a SQLite database or fails ``quick_check``.
 
@@ -76,7 +89,7 @@ def check_sqlite_file(path: str) -> None:
             "Choose the right file or restore a backup.",
         )
     try:
-        conn = sqlite3.connect(f"file:{p.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(readonly_uri(p), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -105,7 +118,6 @@ def make_database(url: str) -> Database:
             password=unquote(u.password) if u.password else None,
             host=u.hostname or None,
             port=u.port or None,
-            autorollback=True,
         )
     path = sqlite_path(url)
     if path != ":memory:":

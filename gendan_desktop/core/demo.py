@@ -43,7 +43,6 @@ from .models import (
 )
 from .pinyin import pinyin_key
 
-money = Quotation.margin_pct.db_value  # placeholder, replaced below (keeps linters quiet)
 money = QuotationItem.unit_price.db_value
 rate = Quotation.exchange_rate.db_value
 
@@ -113,6 +112,7 @@ FACTORIES = [
     ("泉州晨光鞋服(停用)", "subcontract", "运动服", 1000),
 ]
 MERCHANDISERS = ["李娜", "陈静", "王磊"]
+_TIMES = [f"{h:02d}:{m:02d}:{(h * m) % 60:02d}" for h in range(8, 19) for m in range(3, 60, 7)]
 
 
 def _pick_weighted(rng: random.Random, pairs):
@@ -130,13 +130,18 @@ class DemoContext:
         self.clients: list[dict] = []  # id, currency, grade, name, first_contact
         self.factories: list[int] = []
         self.counters: dict[str, int] = {}
+        self.remake_links: list[tuple[int, int]] = []  # (complaint id, remake order id)
 
     def day(self, offset: int) -> dt.date:
         return self.today + dt.timedelta(days=offset)
 
-    def stamp(self, d: dt.date, hour: int | None = None) -> str:
-        h = self.rng.randint(8, 18) if hour is None else hour
-        return iso(dt.datetime(d.year, d.month, d.day, h, self.rng.randint(0, 59), self.rng.randint(0, 59)))
+    def ri(self, a: int, b: int) -> int:
+        """randint without its overhead (the filler draws millions)."""
+        return a + int(self.rng.random() * (b - a + 1))
+
+    def stamp(self, d: dt.date) -> str:
+        """A time of day in working hours on ``d``, as peewee stores datetimes."""
+        return f"{d.isoformat()} {_TIMES[int(self.rng.random() * len(_TIMES))]}"
 
     def number(self, prefix: str, d: dt.date, width: int = 4) -> str:
         name = f"{prefix}{d:%y%m}"
@@ -335,6 +340,22 @@ def fill_demo(clients: int = 200, orders: int = 1000, seed: int = 1,
     if orders and not clients:
         clients = 1
     ctx = DemoContext(seed, today)
+    if is_sqlite(db):
+        # a big page cache keeps the indexes of a 100k-order fill in memory
+        old_cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+        db.execute_sql("PRAGMA cache_size = -400000")
+    try:
+        counts = _fill(db, ctx, clients, orders)
+    finally:
+        if is_sqlite(db):
+            db.execute_sql(f"PRAGMA cache_size = {int(old_cache)}")
+    return counts
+
+
+def _fill(db, ctx: DemoContext, clients: int, orders: int) -> dict[str, int]:
+    from . import search
+    from .demo_orders import fill_orders
+
     with write_transaction():
         if is_sqlite(db):
             search.drop_triggers(db)  # filled once at the end: far faster than row by row
@@ -344,11 +365,18 @@ def fill_demo(clients: int = 200, orders: int = 1000, seed: int = 1,
             quotes = _fill_quotations(ctx)
             samples = _fill_samples(ctx)
             fill_orders(ctx, orders, quotes, samples)
-        for name, value in sorted(ctx.counters.items()):
-            ctx.bulk.add(Counter, name=name, value=value)
-        if clients:
-            ctx.bulk.add(Counter, name="client_code", value=clients)
         counts = ctx.bulk.flush_all()
+        param = "?" if is_sqlite(db) else "%s"
+        for complaint_id, order_id in ctx.remake_links:
+            db.execute_sql(f"UPDATE complaint SET remake_order_id = {param} WHERE id = {param}", (order_id, complaint_id))
+        if clients:
+            ctx.counters["client_code"] = clients
+        # next_number() and next_client_code() continue after the demo's numbers
+        for name, value in sorted(ctx.counters.items()):
+            n = Counter.update(value=value).where(
+                (Counter.name == name) & (Counter.value < value)).execute()
+            if not n and not Counter.select().where(Counter.name == name).exists():
+                Counter.create(name=name, value=value)
         if is_sqlite(db):
             search.create_triggers(db)
             search.rebuild_index(db)

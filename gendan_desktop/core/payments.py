@@ -16,7 +16,7 @@ from peewee import fn
 
 from .common import audit, get_or_404, save_versioned
 from .db import write_transaction
-from .enums import CURRENCIES, PAYMENT_KINDS, label, parse
+from .enums import CURRENCIES, label, parse
 from .errors import StaleEdit, ValidationError
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Order, OrderLine, Payment, Shipment, ShipmentLine
@@ -57,7 +57,7 @@ def clean_currency(value: str, field: str = "currency") -> str:
     return cur
 
 
-def _clean_date(value, field: str = "date") -> dt.date:
+def clean_date(value, field: str = "date") -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -72,15 +72,16 @@ def _clean_date(value, field: str = "date") -> dt.date:
 def set_order_status(order: Order, status: str, reason: str = "") -> None:
     """Move ``order`` to ``status`` through the orders service (which audits it).
 
-    An order still 'confirmed' when its first shipment leaves (stock goods, or
-    production never recorded) passes through 'in_production', the only way
-    the order status table allows.
+    An order still 'confirmed' when its first shipment leaves (goods from
+    stock, or the production start never recorded) is first started through
+    the production service, with the reason kept as its material override.
     """
     from . import orders
 
-    current = Order.get_by_id(order.id).status
-    if current == "confirmed" and status in ("partly_shipped", "shipped"):
-        orders.set_status(order.id, "in_production", reason="出货时开始生产未登记 / production start not recorded before shipping")
+    if Order.get_by_id(order.id).status == "confirmed" and status in ("partly_shipped", "shipped"):
+        from .production import start_production
+
+        start_production(order.id, override_reason="出货前未登记开始生产 / shipped before production start was recorded")
     orders.set_status(order.id, status, reason=reason)
     order.status = status
 
@@ -97,9 +98,9 @@ def is_fully_shipped(order_id: int) -> bool:
 def refresh_settlement(order_id: int) -> str:
     """Settle a fully shipped order whose balance is ≤ 0, or un-settle it.
 
-    Call after anything that changes what is shipped, credited or paid against
-    the order (aftersales calls it after recording a credit). Returns the
-    order's status afterwards.
+    Shipments and payments call it themselves; call it after anything else
+    that changes what is credited against the order (an after-sales credit).
+    Returns the order's status afterwards.
     """
     with write_transaction():
         order = Order.get_by_id(order_id)
@@ -143,7 +144,7 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
     client = get_or_404(Client, client_id, "客户", "Client")
     amount = clean_amount(amount, "收款金额", "The payment amount")
     currency = clean_currency(currency)
-    date = _clean_date(date)
+    date = clean_date(date)
     kind = parse("payment_kind", kind, field="kind")
     with write_transaction():
         order = _check_order(client, order_id, currency)
@@ -172,7 +173,7 @@ def update_payment(payment_id: int, changes: dict, expected_version: int | None)
         if "currency" in changes:
             values["currency"] = clean_currency(changes["currency"])
         if "date" in changes:
-            values["date"] = _clean_date(changes["date"])
+            values["date"] = clean_date(changes["date"])
         if "kind" in changes:
             values["kind"] = parse("payment_kind", changes["kind"], field="kind")
         for k in ("reference", "notes"):

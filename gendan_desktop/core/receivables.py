@@ -231,13 +231,15 @@ def overdue_receivables(today: dt.date | None = None, terms_days: int = 30,
          .group_by(Shipment.id, Shipment.number, Shipment.date, Order.number, Order.client_po,
                    Order.client, Order.currency)
          .order_by(Shipment.date, Shipment.id))
+    q = q.where(Shipment.date <= today)
     if client_id is not None:
         q = q.where(Order.client == client_id)
     rows = list(q.tuples())
     if not rows:
         return []
-    credits = credit_totals(client_id)
-    paid = payment_totals(client_id)
+    # only money received by ``today`` counts, so a past date gives the past picture
+    credits = credit_totals(client_id, until=today)
+    paid = payment_totals(client_id, until=today)
     available = {k: credits.get(k, ZERO) + paid.get(k, ZERO) for k in set(credits) | set(paid)}
     cutoff = today - dt.timedelta(days=terms_days)
     pending = []

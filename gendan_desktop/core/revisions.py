@@ -19,7 +19,7 @@ from .db import write_transaction
 from .errors import NotFound, StateError, ValidationError
 from .models import Order, OrderRevision
 from .order_input import line_summary
-from .orders import apply_order_changes, get_order, order_lines, shipped_quantities
+from .orders import apply_order_changes, get_order, order_lines, set_status, shipped_quantities
 from .recalls import recall_documents
 
 REVISABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
@@ -104,10 +104,21 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
         audit("order", order.id, "revise", order_id=order.id, field="reason",
               old=revision_label(old_rev) or "R0", new=f"{revision_label(new_rev)}:{reason}")
         recall_documents(order.id, f"订单改为 {revision_label(new_rev)}:{reason}", before_revision=new_rev)
+        if order.status == "partly_shipped" and _all_shipped(order.id):
+            # the client dropped what was still open: nothing is left to ship
+            set_status(order.id, "shipped", reason=f"{revision_label(new_rev)} 后已全部出货")
+            from .payments import refresh_settlement  # payments owns the settled rule
+
+            refresh_settlement(order.id)
     return get_order(order_id)
 
 
-def revisions(order_id: int) -> list[dict[str, Any]]:
+def _all_shipped(order_id: int) -> bool:
+    shipped = shipped_quantities(order_id)
+    return all(shipped.get(ln.id, 0) >= ln.quantity for ln in order_lines(order_id))
+
+
+def list_revisions(order_id: int) -> list[dict[str, Any]]:
     """The order's revisions, oldest first: revision, label, reason, made at/by.
 
     ``reason``/``created_at`` say why and when that revision came into being
@@ -120,6 +131,9 @@ def revisions(order_id: int) -> list[dict[str, Any]]:
         out.append({"revision": row.revision + 1, "label": revision_label(row.revision + 1), "reason": row.reason,
                     "created_at": row.created_at, "created_by": row.created_by})
     return out[: order.revision + 1]
+
+
+revisions = list_revisions  # the name the GUI's revisions view imports
 
 
 def revision_snapshot(order_id: int, revision: int) -> dict[str, Any]:

@@ -20,9 +20,9 @@ from peewee import fn
 
 from .common import audit, get_or_404, next_number, save_versioned
 from .db import is_sqlite, write_transaction
-from .errors import StateError, ValidationError
+from .errors import StaleEdit, StateError, ValidationError
 from .models import Client, Order, OrderLine, Shipment, ShipmentLine
-from .payments import _clean_date, refresh_settlement, set_order_status
+from .payments import clean_date, refresh_settlement, set_order_status
 from .receivables import ZERO, line_amount
 
 SHIPPABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
@@ -126,7 +126,7 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
 
     ``ports`` = (loading, discharge) is a shorthand for the two port arguments.
     """
-    date = _clean_date(date)
+    date = clean_date(date)
     if ports is not None:
         port_of_loading, port_of_discharge = ports
     lines = list(lines)
@@ -199,6 +199,41 @@ def update_shipment_documents(shipment_id: int, changes: dict, expected_version:
         save_versioned(shipment, values, expected_version, f"出货单 {shipment.number}",
                        f"Shipment {shipment.number}", audit_entity="shipment", order_id=shipment.order_id)
     return Shipment.get_by_id(shipment_id)
+
+
+def void_shipment(shipment_id: int, reason: str, expected_version: int | None = None) -> None:
+    """Remove a shipment entered in error; the audit log keeps what it was and why.
+
+    The order's status follows what is still shipped: 'shipped' (or 'settled'),
+    'partly_shipped', or back to 'in_production' when nothing is left shipped.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("请填写作废出货单的原因。", "Give the reason for voiding the shipment.", field="reason")
+    with write_transaction():
+        shipment = get_or_404(Shipment, shipment_id, "出货单", "Shipment")
+        order = _lock_order(shipment.order_id)
+        if expected_version is not None and shipment.version != expected_version:
+            raise StaleEdit(f"出货单 {shipment.number}", f"Shipment {shipment.number}", expected_version,
+                            shipment.version)
+        summary = ", ".join(f"#{r['line_no']}×{r['quantity']}@{r['unit_price']}" for r in shipment_lines(shipment.id))
+        audit("shipment", shipment.id, "void", order_id=order.id, old=f"{shipment.number} {shipment.date}: {summary}",
+              new=f"作废 / voided: {reason}")
+        ShipmentLine.delete().where(ShipmentLine.shipment == shipment.id).execute()
+        Shipment.delete().where(Shipment.id == shipment.id).execute()
+        rows = shipped_quantities(order.id)
+        if all(r.remaining == 0 for r in rows):
+            target = None  # still fully shipped: settlement may change below
+        elif any(r.shipped for r in rows):
+            target = "partly_shipped"
+        else:
+            target = "in_production"
+        why = f"出货单 {shipment.number} 作废 / shipment {shipment.number} voided"
+        if target is not None and order.status != target:
+            if order.status == "settled":
+                set_order_status(order, "shipped", reason=why)
+            set_order_status(order, target, reason=why)
+        refresh_settlement(order.id)
 
 
 def shipment_lines(shipment_id: int) -> list[dict]:

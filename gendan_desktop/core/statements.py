@@ -24,6 +24,7 @@ from peewee import JOIN
 
 from .common import audit, get_or_404, next_number
 from .db import write_transaction
+from .enums import label
 from .errors import ValidationError
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
@@ -80,7 +81,8 @@ class StatementEntry:
     quantity: int | None = None
     unit_price: Decimal | None = None
     amount: Decimal = ZERO  # always positive; the column (debit/credit) gives the sign
-    description: str = ""
+    description: str = ""  # product / complaint summary / payment kind label
+    payment_kind: str = ""  # deposit / balance / other (payments only)
     balance: Decimal = ZERO  # running balance after this entry
 
     @property
@@ -169,7 +171,7 @@ def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date
     for p in pays:
         o = p.order if p.order_id else None
         e = StatementEntry(p.date, "payment", p.reference, o.number if o else "", o.client_po if o else "",
-                           amount=p.amount, description=p.kind)
+                           amount=p.amount, description=label("payment_kind", p.kind), payment_kind=p.kind)
         out.append((p.date, 2, p.id, 0, 0, e))
     out.sort(key=lambda t: t[:5])
     return [t[5] for t in out]

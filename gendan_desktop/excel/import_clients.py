@@ -215,7 +215,7 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
     for rec in records:  # merge later duplicates into their first row before writing
         if rec.action == "merge":
             target = rec.merged_into
-            target.client.update({k: v for k, v in rec.client.items() if k != "code"})
+            target.client.update({k: v for k, v in rec.client.items() if k not in ("code", "name")})
             target.contact.update(rec.contact)
             target.tags += [t for t in rec.tags if t not in target.tags]
     failed = 0

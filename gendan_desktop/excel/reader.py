@@ -33,6 +33,7 @@ MAX_RATIO = 200  # real sheets compress 5–40×; deflate bombs reach ~1000×
 RATIO_MIN_SIZE = 2 * 1024 * 1024  # tiny members may compress absurdly well; harmless
 MAX_MEMBERS = 10_000
 CHUNK = 1 << 20
+OUT_CHUNK = 4 << 20
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -211,7 +212,6 @@ def _inflate_member(raw, info, path: Path, bomb: FileRefused) -> bytes:
     if len(header) < 30 or header[:4] != ZIP_MAGIC:
         raise truncated
     name_len, extra_len = struct.unpack("<HH", header[26:30])
-    raw.seek(info.header_offset + 30 + name_len + extra_len)
     remaining = info.compress_size
     cap = min(info.file_size, MAX_MEMBER_UNCOMPRESSED)
     data_start = info.header_offset + 30 + name_len + extra_len
@@ -221,25 +221,32 @@ def _inflate_member(raw, info, path: Path, bomb: FileRefused) -> bytes:
             raise truncated
         raw.seek(data_start)
         return raw.read(min(remaining, 65536))
+    raw.seek(data_start)
     if info.compress_type != 8:
         return b""  # calamine refuses methods it cannot read
     inflater = zlib.decompressobj(-15)
     produced = 0
     first = b""
-    while remaining > 0:
-        data = raw.read(min(CHUNK, remaining))
-        if not data:
-            raise truncated
-        remaining -= len(data)
+    tail = b""
+    while not inflater.eof:
+        if not tail and remaining > 0:
+            tail = raw.read(min(CHUNK, remaining))
+            if not tail:
+                raise truncated
+            remaining -= len(tail)
         try:
-            out = inflater.decompress(data, cap + 1 - produced)
+            # bounded output per call: a 1 MB chunk of a bomb would otherwise inflate to 1 GB at once
+            out = inflater.decompress(tail, OUT_CHUNK)
         except zlib.error:
             raise truncated from None
+        tail = inflater.unconsumed_tail
         produced += len(out)
         if not first:
             first = out[:65536]
-        if produced > cap or inflater.unconsumed_tail:
-            raise bomb  # more data than the member declares
+        if produced > cap:
+            raise bomb  # more data than the member declares, or than any sheet needs
+        if not out and not tail and remaining == 0:
+            break  # input exhausted before the end of the stream: truncated
     if produced != info.file_size or not inflater.eof:
         raise truncated
     return first

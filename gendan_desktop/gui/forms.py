@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QBoxLayout, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
 )
 
@@ -133,6 +133,7 @@ class FieldErrors:
         if self.fallback is not None:
             self.fallback.clear()
             self.fallback.hide()
+        self._fallback_field = None
 
     def show(self, field: str | None, message: str) -> None:
         """Put ``message`` next to the widget named ``field`` (else the fallback label)."""
@@ -155,21 +156,48 @@ class FieldErrors:
             label.setWordWrap(True)
             label.setStyleSheet(ERROR_STYLE)
             self._labels[field] = label
-            layout = _form_layout_of(w)
-            if layout is not None:
-                row, _role = layout.getWidgetPosition(w)
-                if row >= 0:
-                    layout.insertRow(row + 1, "", label)
+            if not _place_under(w, label):
+                label.deleteLater()
+                self._labels.pop(field, None)
+                w.setFocus()
+                if self.fallback is not None:
+                    self.fallback.setText(message)
+                    self.fallback.setStyleSheet(ERROR_STYLE)
+                    self.fallback.show()
+                    self._fallback_field = field
+                return
         label.setText(message)
         label.show()
         w.setFocus()
 
     def error_text(self, field: str) -> str:
         label = self._labels.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
+        if label is not None and not label.isHidden():
+            return label.text()
+        if self.fallback is not None and getattr(self, "_fallback_field", None) == field:
+            return self.fallback.text()
+        return ""
 
     def show_exception(self, exc: Exception) -> None:
         self.show(getattr(exc, "field", None), str(exc))
+
+
+def _place_under(w: QWidget, label: QLabel) -> bool:
+    """Put ``label`` right under ``w`` in its form or box layout."""
+    layout = _form_layout_of(w)
+    if layout is not None:
+        row, _role = layout.getWidgetPosition(w)
+        if row >= 0:
+            layout.insertRow(row + 1, "", label)
+            return True
+    parent = w.parentWidget()
+    for box in ([parent.layout()] if parent and parent.layout() else []) + (parent.findChildren(QBoxLayout) if parent else []):
+        if isinstance(box, QBoxLayout):
+            i = box.indexOf(w)
+            if i >= 0:
+                box.insertWidget(i + 1, label)
+                return True
+    return False
 
 
 def _form_layout_of(w: QWidget) -> QFormLayout | None:

@@ -64,6 +64,7 @@ class GlobalSearchBox(QLineEdit):
         self.setPlaceholderText(tr("搜索客户、订单号、PO号、流程卡号… (Ctrl+K)"))
         self.setMinimumWidth(300)
         self.results: list[tuple[str, int, str]] = []
+        self._pending: tuple[str, int] | None = None
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
@@ -87,19 +88,30 @@ class GlobalSearchBox(QLineEdit):
             self._completer.popup().hide()
 
     def _on_activated_text(self, text: str) -> None:
+        # a mouse click on a result; Enter on the popup also reaches _open_first,
+        # which opens the same row and cancels this pending one
         lines = self._model.stringList()
         if text in lines:
-            kind, id_, _ = self.results[lines.index(text)]
-            QTimer.singleShot(0, lambda: self._open(kind, id_))
+            self._pending = self.results[lines.index(text)][:2]
+            QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            kind, id_ = self._pending
+            self._pending = None
+            self._open(kind, id_)
 
     def _open_first(self) -> None:
-        if self._completer.popup().isVisible():
-            return  # the completer handles Enter on its popup
+        """Enter: open the highlighted result, else the first one."""
         if self._timer.isActive() or not self.results:
             self.update_results()
-        if self.results:
-            kind, id_, _ = self.results[0]
-            self._open(kind, id_)
+        if not self.results:
+            return
+        idx = self._completer.popup().currentIndex()
+        row = idx.row() if idx.isValid() and idx.row() < len(self.results) else 0
+        self._pending = None
+        kind, id_, _ = self.results[row]
+        self._open(kind, id_)
 
     def _open(self, kind: str, id_: int) -> None:
         self._completer.popup().hide()

@@ -85,6 +85,8 @@ class ListPane(QWidget):
         self.table = ListTable(self)
         self.table.setModel(model)
         self.table.setSortingEnabled(False)
+        for col, width in model.WIDTHS.items():
+            self.table.setColumnWidth(int(col), width)
         self._restore_header()
         col, order = model.sort_column()
         self.table.horizontalHeader().setSortIndicator(col, order)

@@ -27,6 +27,7 @@ import threading
 import traceback
 from typing import Any, Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -247,9 +248,15 @@ class QueryOp:
         if self._finally:
             self._finally()
 
+    def _parent_gone(self) -> bool:
+        # the widget that asked was closed meanwhile: drop the outcome quietly
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
     def _on_done(self, result: Any) -> None:
         self.result = result
         self._finish()
+        if self._parent_gone():
+            return
         self._after_success(result)
         if self._success:
             self._success(result)
@@ -260,6 +267,8 @@ class QueryOp:
     def _on_failed(self, exc: BaseException, details: str) -> None:
         self.error = exc
         self._finish()
+        if self._parent_gone():
+            return
         if self._failure:
             self._failure(exc)
         else:

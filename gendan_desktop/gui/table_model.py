@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as dc_field
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Sequence
 
@@ -65,7 +65,7 @@ class ChoiceFilter:
     label: str
     field: Any = None  # peewee field compared with ==; None → model.apply_filter decides
     enum: str | None = None
-    choices: list[tuple[Any, str]] = field(default_factory=list)
+    choices: list[tuple[Any, str]] = dc_field(default_factory=list)
 
     def options(self) -> list[tuple[Any, str]]:
         if self.enum:
@@ -113,6 +113,7 @@ class IdListModel(QAbstractTableModel):
     Columns: type[IntEnum]
     HEADERS: dict = {}
     ALIGN_RIGHT: frozenset = frozenset()  # columns of numbers/money
+    WIDTHS: dict = {}  # column → default width in pixels (until the user resizes)
     FILTERS: list = []
     DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
     CHUNK = 100

@@ -132,7 +132,7 @@ def draw_card(c, d: CardData, x: float, y: float, *, with_qr: bool = True) -> No
     # title block
     if d.company_name:
         text(c, left, top - 3.5 * mm, d.company_name, fit_size(d.company_name, 95 * mm, 8.5))
-    text(c, left, top - 11 * mm, "流 程 卡", 17, bold=True)
+    text(c, left, top - 11 * mm, "流程卡", 17, bold=True, spacing=5)
     text(c, left + 31 * mm, top - 11 * mm, "FLOW CARD", 9.5)
     text(c, left, top - 16.5 * mm, f"第 {d.batch_no} 批  ·  版本 R{d.revision}  ·  开单 {fmt_date(d.issued)}", 8)
     # codes: Code128 left of the QR, number printed under the bars

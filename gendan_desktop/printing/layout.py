@@ -63,31 +63,39 @@ def fmt_qty(v, places: int = 2) -> str:
 
 
 def text(c: Canvas, x: float, y: float, s: str, size: float = 9, *, font: str = FONT,
-         align: str = "left", bold: bool = False, color=(0, 0, 0)) -> None:
-    """One line of text; ``bold`` strokes the outline (the font has no bold face)."""
+         align: str = "left", bold: bool = False, color=(0, 0, 0), spacing: float = 0) -> None:
+    """One line of text; ``bold`` strokes the outline (the font has no bold face);
+    ``spacing`` spreads the characters (titles) while the text stays searchable."""
     s = "" if s is None else str(s)
     if not s:
         return
-    c.setFont(font, size)
     c.setFillColorRGB(*color)
-    if bold:
-        c.setStrokeColorRGB(*color)
-        c.setLineWidth(size / 28)
+    if bold or spacing:
+        w = text_width(s, size, font) + spacing * (len(s) - 1)
         t = c.beginText()
-        t.setTextRenderMode(2)
         t.setFont(font, size)
-        w = text_width(s, size, font)
+        if spacing:
+            t.setCharSpace(spacing)
+        if bold:
+            c.setStrokeColorRGB(*color)
+            c.setLineWidth(size / 28)
+            t.setTextRenderMode(2)
         t.setTextOrigin(x - (w if align == "right" else w / 2 if align == "center" else 0), y)
         t.textLine(s)
+        c.saveState()  # char spacing and render mode must not leak into later text
         c.drawText(t)
-        c.setLineWidth(GRID)
-        c.setStrokeColorRGB(0, 0, 0)
-    elif align == "right":
-        c.drawRightString(x, y, s)
-    elif align == "center":
-        c.drawCentredString(x, y, s)
+        c.restoreState()
+        if bold:
+            c.setLineWidth(GRID)
+            c.setStrokeColorRGB(0, 0, 0)
     else:
-        c.drawString(x, y, s)
+        c.setFont(font, size)
+        if align == "right":
+            c.drawRightString(x, y, s)
+        elif align == "center":
+            c.drawCentredString(x, y, s)
+        else:
+            c.drawString(x, y, s)
     c.setFillColorRGB(0, 0, 0)
 
 

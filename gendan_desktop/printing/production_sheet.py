@@ -186,7 +186,7 @@ def _header(c, d: SheetData) -> float:
     draw_letterhead(c, d.company, MARGIN, top, WIDTH - qr - 4 * mm)
     draw_qr(c, d.number, PAGE_W - MARGIN - qr, top - qr + 2 * mm, qr)
     text(c, PAGE_W - MARGIN - qr / 2, top - qr - 1 * mm, d.number, 7.5, font=MONO, align="center")
-    text(c, PAGE_W / 2 - 12 * mm, top - 25 * mm, "生 产 单", 20, align="center", bold=True)
+    text(c, PAGE_W / 2 - 12 * mm, top - 25 * mm, "生产单", 20, align="center", bold=True, spacing=8)
     text(c, PAGE_W / 2 - 12 * mm, top - 30.5 * mm, "PRODUCTION SHEET", 9.5, align="center")
     # revision badge: the floor must see at a glance which revision they hold
     bx, bw, bh = MARGIN, 22 * mm, 9 * mm

@@ -43,7 +43,7 @@ def two_lines():
 def make_order(client=None, lines=None, **kw):
     client = client or make_client()
     kw.setdefault("delivery_date", TODAY + dt.timedelta(days=45))
-    return orders.create_order(client.id, lines=lines or two_lines(), **kw)
+    return orders.create_order(client.id, lines=two_lines() if lines is None else lines, **kw)
 
 
 def review_all(order):

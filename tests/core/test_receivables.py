@@ -119,6 +119,9 @@ def test_overdue_applies_payments_and_credits_to_the_oldest_shipment_first(db):
     # longer terms: nothing is overdue yet except the January EUR shipment
     assert [r.shipment_id for r in receivables.overdue_receivables(today, terms_days=80)] == [s_eur.id]
     assert receivables.overdue_receivables(today, 30, client_id=other.id)[0].client_code == other.code
+    # as it stood on 20 March, before the money came in: January and February were both unpaid
+    past = {r.shipment_id: r.unpaid for r in receivables.overdue_receivables(dt.date(2026, 3, 20), 30)}
+    assert past == {s1.id: D("100.00"), s2.id: D("200.00"), s_eur.id: D("90.00")}
 
 
 def test_clients_without_movements_are_left_out(db):

@@ -6,11 +6,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from money_helpers import make_client, make_order, order_lines, status_of
 
 from gendan_desktop.core import shipments
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
-from gendan_desktop.core.models import AuditLog, OrderLine, Shipment, ShipmentLine
+from gendan_desktop.core.models import AuditLog, Order, OrderLine, Shipment, ShipmentLine
 
 D = Decimal
 DAY = dt.date(2026, 3, 1)
@@ -120,3 +122,95 @@ def test_documents_are_versioned_and_audited(db):
         shipments.update_shipment_documents(s.id, {"date": "2026-01-01"}, updated.version)
     fields = {a.field for a in AuditLog.select().where((AuditLog.entity == "shipment") & (AuditLog.order_id == order.id))}
     assert {"container_no", "bl_no"} <= fields
+
+
+def test_shipping_a_confirmed_order_records_the_production_start(db):
+    order = _order()
+    l1, _ = order_lines(order)
+    shipments.create_shipment(order.id, DAY, [(l1.id, 1)])
+    fresh = Order.get_by_id(order.id)
+    assert fresh.status == "partly_shipped" and fresh.production_started_at is not None
+    moves = [(a.old, a.new) for a in AuditLog.select().where((AuditLog.order_id == order.id)
+                                                             & (AuditLog.field == "status")).order_by(AuditLog.id)]
+    assert moves == [("confirmed", "in_production"), ("in_production", "partly_shipped")]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ordered=st.lists(st.integers(1, 50), min_size=1, max_size=3),
+       attempts=st.lists(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 60)), min_size=1, max_size=3),
+                         max_size=8))
+def test_shipped_quantity_never_exceeds_ordered(db, ordered, attempts):
+    """Random shipment attempts: accepted ones add up exactly, refused ones change nothing."""
+    order = make_order(make_client(), [(f"S{i}", "Red", "M", q, "1") for i, q in enumerate(ordered)])
+    lines = order_lines(order)
+    expected = {ln.id: 0 for ln in lines}
+    for attempt in attempts:
+        wanted = [(lines[i % len(lines)].id, q) for i, q in attempt]
+        total = {}
+        for lid, q in wanted:
+            total[lid] = total.get(lid, 0) + q
+        fits = any(total.values()) and all(expected[lid] + q <= ln.quantity
+                                           for ln in lines for lid, q in total.items() if lid == ln.id)
+        try:
+            shipments.create_shipment(order.id, DAY, wanted)
+            assert fits
+            for lid, q in total.items():
+                expected[lid] += q
+        except (ValidationError, StateError):
+            assert not fits
+        rows = shipments.shipped_quantities(order.id)
+        assert {r.order_line_id: r.shipped for r in rows} == expected
+        assert all(r.shipped <= r.ordered and r.remaining == r.ordered - r.shipped for r in rows)
+    full = all(expected[ln.id] == ln.quantity for ln in lines)
+    assert status_of(order) == ("shipped" if full else "partly_shipped" if any(expected.values()) else "confirmed")
+
+
+def test_void_shipment_gives_the_quantities_back_and_steps_the_status_back(db):
+    from gendan_desktop.core import payments
+
+    order = _order()
+    l1, l2 = order_lines(order)
+    first = shipments.create_shipment(order.id, DAY, [(l1.id, 100)])
+    second = shipments.create_shipment(order.id, DAY, [(l2.id, 50)])
+    payments.record_payment(order.client_id, "406.25", "USD", DAY, "balance", order.id)
+    assert status_of(order) == "settled"
+    with pytest.raises(ValidationError):
+        shipments.void_shipment(second.id, "")
+    with pytest.raises(StaleEdit):
+        shipments.void_shipment(second.id, "录错", expected_version=second.version + 1)
+    shipments.void_shipment(second.id, "数量录错 wrong quantity", expected_version=second.version)
+    assert status_of(order) == "partly_shipped"
+    assert {r.order_line_id: r.remaining for r in shipments.shipped_quantities(order.id)} == {l1.id: 0, l2.id: 50}
+    log = AuditLog.get((AuditLog.entity == "shipment") & (AuditLog.action == "void"))
+    assert second.number in log.old and "wrong quantity" in log.new
+    shipments.void_shipment(first.id, "客户取消出货")
+    assert status_of(order) == "in_production"
+    assert Shipment.select().count() == 0 and ShipmentLine.select().count() == 0
+
+
+def test_two_people_shipping_the_same_line_at_once_cannot_overship(db):
+    """Two windows (threads with their own connections) each ship 60 of the 100 left."""
+    import threading
+
+    order = _order()
+    l1, _ = order_lines(order)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def ship():
+        try:
+            barrier.wait()
+            shipments.create_shipment(order.id, DAY, [(l1.id, 60)])
+            outcomes.append("ok")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            db.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=ship) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert shipments.shipped_quantities(order.id)[0].shipped == 60

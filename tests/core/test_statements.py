@@ -64,6 +64,7 @@ def test_statement_figures_for_a_period(db):
     assert stmt.entries[1].client_po == "PO-882" and stmt.entries[1].amount == D("168.00")
     assert stmt.entries[2].document_no.startswith("CP") and stmt.entries[2].credit == D("20.00")
     assert stmt.entries[3].document_no == "TT-FEB" and stmt.entries[3].debit == D("0")
+    assert stmt.entries[3].payment_kind == "balance" and stmt.entries[3].description == "尾款"
     assert [e.balance for e in stmt.entries] == [D("287.50"), D("455.50"), D("435.50"), D("235.50")]
     assert (stmt.total_shipped, stmt.total_credits, stmt.total_paid) == (D("305.50"), D("20.00"), D("200.00"))
     assert stmt.total_quantity == 65

@@ -95,10 +95,22 @@ def page_count(path: Path) -> int:
     raise AssertionError("pdfinfo gave no page count")
 
 
-def render_pages(path: Path, dpi: int = 200) -> list[Path]:
+def render_pages(path: Path, dpi: int = 200, colour: bool = False) -> list[Path]:
     prefix = path.with_suffix("")
-    run("pdftoppm", "-r", str(dpi), "-gray", "-png", str(path), str(prefix))
+    run("pdftoppm", "-r", str(dpi), *([] if colour else ["-gray"]), "-png", str(path), str(prefix))
     return sorted(path.parent.glob(prefix.name + "-*.png"))
+
+
+def red_share(png: Path, top: float = 0.0, bottom: float = 1.0) -> float:
+    """Share of the pixels in a horizontal band of the page that are stamp-red."""
+    from PIL import Image
+
+    img = Image.open(png).convert("RGB")
+    w, h = img.size
+    band = img.crop((0, int(h * top), w, int(h * bottom))).resize((w // 4, max(1, int(h * (bottom - top)) // 4)))
+    data = band.tobytes()
+    reds = sum(1 for r, g, b in zip(data[0::3], data[1::3], data[2::3]) if r - g > 40 and r - b > 40)
+    return reds / (len(data) // 3)
 
 
 def decode(png: Path) -> list[tuple[str, str]]:

@@ -1,0 +1,518 @@
+"""The detail side of 客户档案: profile form, contacts, follow-up timeline with a
+quick add, visits, dispatches, samples and their approval, quotations, orders,
+balance. Reads of one client are small, so they run on the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..core.enums import CURRENCIES, label
+from ..core.errors import GendanError, StaleEdit
+from ..core.models import Client
+from .forms import (
+    FieldErrors, ask_reload_after_stale, fill_enum_combo, get_value, load_form, set_value, setup_optional_date,
+)
+from .operations import CollectionOp, changes
+from .table_model import fmt_date, fmt_money
+
+FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_contact_date", "phone", "email",
+               "website", "address", "payment_terms", "default_currency", "notes")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClientDetail", text)
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+# ------------------------------------------------------------ profile form --
+class ClientFormController:
+    """client_form.ui wired to core.clients (create / update with version)."""
+
+    def __init__(self, parent: QWidget):
+        self.widget = load_form("client_form.ui", parent)
+        self.widget.setObjectName("clientForm")
+        w = self.widget
+        fill_enum_combo(w.findChild(QComboBox, "source"), "source")
+        fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
+        cur = w.findChild(QComboBox, "default_currency")
+        cur.addItems(_currencies())
+        setup_optional_date(w.findChild(QDateEdit, "first_contact_date"))
+        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        self.client_id: int | None = None
+        self.version: int | None = None
+
+    def field(self, name: str) -> QWidget:
+        return self.widget.findChild(QWidget, name)
+
+    def set_client(self, client: Client | None) -> None:
+        self.errors.clear()
+        self.client_id = client.id if client else None
+        self.version = client.version if client else None
+        for name in FORM_FIELDS:
+            w = self.field(name)
+            if client is None:
+                default = {"source": "other", "grade": "ordinary", "default_currency": "USD"}.get(name)
+                set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
+            else:
+                set_value(w, getattr(client, name))
+        tags = ""
+        if client is not None:
+            from ..core.clients import get_tags
+
+            tags = ", ".join(get_tags(client.id))
+        set_value(self.field("tags"), tags)
+
+    def values(self) -> dict:
+        return {name: get_value(self.field(name)) for name in FORM_FIELDS}
+
+    def tags(self) -> list[str]:
+        text = get_value(self.field("tags")).replace(",", ",")
+        return [t.strip() for t in text.split(",") if t.strip()]
+
+    def _check(self, values: dict) -> bool:
+        # what the form can tell before asking the core: the name is required
+        if not values["name"]:
+            self.errors.show("name", tr("请填写客户的公司名称。"))
+            return False
+        return True
+
+    def create(self) -> Client | None:
+        from ..core.clients import create_client
+
+        values = self.values()
+        if not self._check(values):
+            return None
+        try:
+            client = create_client(tags=self.tags(), **values)
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
+        self.set_client(client)
+        return client
+
+    def save(self) -> bool:
+        from ..core.clients import set_tags, update_client
+
+        if self.client_id is None:
+            return False
+        values = self.values()
+        if not self._check(values):
+            return False
+        try:
+            client = update_client(self.client_id, values, self.version)
+            set_tags(self.client_id, self.tags())
+        except StaleEdit as exc:
+            if ask_reload_after_stale(self.widget, exc):
+                self.set_client(Client.get_by_id(self.client_id))
+            return False
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
+        self.version = client.version
+        self.errors.clear()
+        changes().announce({"client"})
+        return True
+
+
+def _currencies() -> list[str]:
+    try:
+        from ..core.common import get_setting
+
+        text = get_setting("currencies", "")
+    except Exception:  # noqa: BLE001 - no database yet: defaults
+        text = ""
+    items = [c.strip().upper() for c in text.split(",") if c.strip()]
+    return items or list(CURRENCIES)
+
+
+# ---------------------------------------------------------------- helpers --
+def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    t.setWordWrap(False)
+    return t
+
+
+def fill_table(table: QTableWidget, rows: list[tuple], ids: list[int] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if ids is not None:
+                item.setData(Qt.UserRole, ids[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def table_id(table: QTableWidget) -> int | None:
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return item.data(Qt.UserRole) if item is not None else None
+
+
+# ------------------------------------------------------------ follow-up add --
+class FollowUpQuickAdd:
+    """followup_form.ui: type the content, Alt+3/7 for the next date, Enter."""
+
+    def __init__(self, detail: "ClientDetail", parent: QWidget):
+        self.detail = detail
+        self.widget = load_form("followup_form.ui", parent)
+        self.widget.setObjectName("followupForm")
+        w = self.widget
+        self.date: QDateEdit = w.findChild(QDateEdit, "date")
+        self.next_date: QDateEdit = w.findChild(QDateEdit, "next_date")
+        setup_optional_date(self.next_date)
+        self.channel: QComboBox = w.findChild(QComboBox, "channel")
+        fill_enum_combo(self.channel, "channel")
+        self.contact: QComboBox = w.findChild(QComboBox, "contact")
+        self.content: QLineEdit = w.findChild(QLineEdit, "content")
+        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        for name, days in (("in3", 3), ("in7", 7), ("in30", 30)):
+            w.findChild(QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
+        for key, days in (("Alt+3", 3), ("Alt+7", 7), ("Alt+0", 30)):
+            QShortcut(QKeySequence(key), w, lambda d=days: self.set_next_in(d), context=Qt.WidgetWithChildrenShortcut)
+        self.content.returnPressed.connect(self.add)
+        w.findChild(QPushButton, "add_button").clicked.connect(self.add)
+        self.reset()
+
+    def reset(self) -> None:
+        today = dt.date.today()
+        self.date.setDate(qdate(today))
+        self.next_date.setDate(qdate(today + dt.timedelta(days=7)))
+        self.content.clear()
+        self.errors.clear()
+
+    def set_next_in(self, days: int) -> None:
+        base = get_value(self.date) or dt.date.today()
+        self.next_date.setDate(qdate(base + dt.timedelta(days=days)))
+
+    def set_contacts(self, contacts) -> None:
+        self.contact.clear()
+        self.contact.addItem(tr("(联系人)"), None)
+        for c in contacts:
+            self.contact.addItem(c.name, c.id)
+
+    def add(self):
+        from ..core.followups import log_followup
+
+        client_id = self.detail.client_id
+        if client_id is None:
+            return None
+        content = self.content.text().strip()
+        if not content:
+            self.errors.show("content", tr("请填写跟进内容。"))
+            return None
+        args = dict(client_id=client_id, date=get_value(self.date), channel=self.channel.currentData(),
+                    content=content, next_date=get_value(self.next_date), contact_id=self.contact.currentData())
+
+        def done(_fu):
+            self.reset()
+            self.detail.reload_followups()
+
+        op = CollectionOp(self.widget, lambda: log_followup(**args), kinds={"followup"}, success=done)
+        op.failure(self.errors.show_exception).run_in_background()
+        return op
+
+
+# ------------------------------------------------------------------ detail --
+class ClientDetail(QWidget):
+    PAGES = ("profile", "contacts", "followups", "visits", "dispatches", "samples", "quotations", "orders",
+             "balance")
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.setObjectName("clientDetail")
+        self.window = window
+        self.client_id: int | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("clientTitle")
+        self.title.setTextFormat(Qt.RichText)
+        self.title.setWordWrap(True)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("clientPages")
+
+        # profile
+        profile = QWidget()
+        self.form = ClientFormController(profile)
+        save = QPushButton(tr("保存 (Ctrl+S)"), profile)
+        save.setObjectName("saveClient")
+        save.clicked.connect(self.save)
+        pl = QVBoxLayout(profile)
+        scroll = QScrollArea(profile)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form.widget)
+        pl.addWidget(scroll)
+        pl.addWidget(save, 0, Qt.AlignRight)
+        self._add_page(profile, "profile", tr("资料"))
+
+        # contacts
+        self.contacts = make_table(self, [tr("姓名"), tr("职务"), tr("电话"), tr("手机"), tr("邮箱"), tr("微信"),
+                                          tr("主要")], "contactsTable")
+        add_contact = QPushButton(tr("添加联系人…"), self)
+        add_contact.clicked.connect(self.add_contact)
+        self._add_page(self._with_buttons(self.contacts, [add_contact]), "contacts", tr("联系人"))
+
+        # follow-ups: quick add on top, timeline below
+        fpage = QWidget()
+        self.quick = FollowUpQuickAdd(self, fpage)
+        self.followups = make_table(fpage, [tr("日期"), tr("方式"), tr("联系人"), tr("内容"), tr("下次跟进"),
+                                            tr("跟单员")], "followupsTable")
+        fl = QVBoxLayout(fpage)
+        fl.setContentsMargins(4, 4, 4, 4)
+        fl.addWidget(self.quick.widget)
+        fl.addWidget(self.followups)
+        self._add_page(fpage, "followups", tr("跟进记录"))
+
+        self.visits = make_table(self, [tr("日期"), tr("来访人员"), tr("目的"), tr("接待"), tr("备注")], "visitsTable")
+        add_visit = QPushButton(tr("登记来访…"), self)
+        add_visit.clicked.connect(self.add_visit)
+        self._add_page(self._with_buttons(self.visits, [add_visit]), "visits", tr("来访"))
+
+        self.dispatches = make_table(self, [tr("日期"), tr("类别"), tr("物品"), tr("数量"), tr("快递"), tr("单号")],
+                                     "dispatchesTable")
+        add_dispatch = QPushButton(tr("登记寄送…"), self)
+        add_dispatch.clicked.connect(self.add_dispatch)
+        self._add_page(self._with_buttons(self.dispatches, [add_dispatch]), "dispatches", tr("寄送"))
+
+        self.samples = make_table(self, [tr("样品号"), tr("款号"), tr("品名"), tr("颜色"), tr("状态"), tr("申请日期"),
+                                         tr("寄出"), tr("客户意见")], "samplesTable")
+        buttons = []
+        for text, slot in ((tr("新打样…"), self.request_sample), (tr("批板通过…"), self.approve_sample),
+                           (tr("未通过…"), self.reject_sample)):
+            b = QPushButton(text, self)
+            b.clicked.connect(slot)
+            buttons.append(b)
+        self._add_page(self._with_buttons(self.samples, buttons), "samples", tr("样品"))
+
+        self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
+                                            tr("PI号")], "quotationsTable")
+        self.quotations.doubleClicked.connect(lambda _i: self._open("quotation", self.quotations))
+        self._add_page(self.quotations, "quotations", tr("报价单"))
+
+        self.orders = make_table(self, [tr("订单号"), tr("客户PO"), tr("下单日期"), tr("交期"), tr("状态"),
+                                        tr("币种")], "ordersTable")
+        self.orders.doubleClicked.connect(lambda _i: self._open("order", self.orders))
+        self._add_page(self.orders, "orders", tr("订单"))
+
+        self.balance = make_table(self, [tr("币种"), tr("已出货"), tr("扣款/折让"), tr("已收款"), tr("余额")],
+                                  "balanceTable")
+        self._add_page(self.balance, "balance", tr("余额"))
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.pages)
+        self.load(None)
+
+    def _add_page(self, widget: QWidget, key: str, title: str) -> None:
+        widget.setProperty("page_key", key)
+        self.pages.addTab(widget, title)
+
+    def _with_buttons(self, table: QWidget, buttons: list[QPushButton]) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(table)
+        return page
+
+    def show_page(self, key: str) -> None:
+        for i in range(self.pages.count()):
+            if self.pages.widget(i).property("page_key") == key:
+                self.pages.setCurrentIndex(i)
+                if key == "followups":
+                    self.quick.content.setFocus()
+                return
+
+    def focus_followup(self) -> None:
+        self.show_page("followups")
+
+    def _open(self, kind: str, table: QTableWidget) -> None:
+        id_ = table_id(table)
+        if id_ is not None:
+            self.window.open_requested.emit(kind, id_)
+
+    # ----------------------------------------------------------- loading
+    def load(self, client_id: int | None) -> None:
+        client = Client.get_or_none(Client.id == client_id) if client_id else None
+        self.client_id = client.id if client else None
+        self.pages.setEnabled(client is not None)
+        if client is None:
+            self.title.setText(tr("请在左侧选择一位客户,或按 Ctrl+N 新建。"))
+            for t in (self.contacts, self.followups, self.visits, self.dispatches, self.samples, self.quotations,
+                      self.orders, self.balance):
+                t.setRowCount(0)
+            self.form.set_client(None)
+            return
+        from ..core.clients import get_client_summary
+
+        s = get_client_summary(client.id)
+        facts = [label("grade", client.grade), tr("现实客户") if s.is_current else tr("潜在客户"),
+                 tr("老客户") if s.is_returning else tr("新客户"), label("source", client.source)]
+        if client.country:
+            facts.append(client.country)
+        if s.tags:
+            facts.append(" ".join(f"#{t}" for t in s.tags))
+        nxt = (tr("下次跟进:%1").replace("%1", fmt_date(s.next_followup_date))
+               if s.next_followup_date else tr("没有待跟进提醒"))
+        self.title.setText(f"<b style='font-size:14pt'>{_esc(client.name)}</b> &nbsp; {_esc(client.code)}"
+                           f"<br>{_esc(' · '.join(facts))}<br>{_esc(nxt)}")
+        self.form.set_client(client)
+        self._load_contacts()
+        self.reload_followups()
+        self._load_lists()
+
+    def _load_contacts(self) -> None:
+        from ..core.models import Contact
+
+        contacts = list(Contact.select().where(Contact.client == self.client_id).order_by(
+            Contact.is_primary.desc(), Contact.id))
+        fill_table(self.contacts, [(c.name, c.title, c.phone, c.mobile, c.email, c.wechat,
+                                    "✓" if c.is_primary else "") for c in contacts], [c.id for c in contacts])
+        self.quick.set_contacts(contacts)
+
+    def reload_followups(self) -> None:
+        from ..core.followups import followups_for_client
+        from ..core.models import Contact
+
+        fus = followups_for_client(self.client_id) if self.client_id else []
+        names = {c.id: c.name for c in Contact.select(Contact.id, Contact.name).where(Contact.client == self.client_id)}
+        rows = []
+        for f in fus:
+            nxt = fmt_date(f.next_date)
+            if f.next_date and f.next_done:
+                nxt += " ✓"
+            rows.append((fmt_date(f.date), label("channel", f.channel), names.get(f.contact_id, ""), f.content,
+                         nxt, f.merchandiser))
+        fill_table(self.followups, rows, [f.id for f in fus])
+
+    def _load_lists(self) -> None:
+        from ..core.followups import dispatches_for_client, visits_for_client
+        from ..core.models import Order, Quotation
+        from ..core.samples import samples_for_client
+
+        cid = self.client_id
+        visits = visits_for_client(cid)
+        fill_table(self.visits, [(fmt_date(v.date), v.visitors, v.purpose, v.hosted_by, v.notes) for v in visits],
+                   [v.id for v in visits])
+        ds = dispatches_for_client(cid)
+        fill_table(self.dispatches, [(fmt_date(d.date), label("dispatch_kind", d.kind), d.items, d.quantity,
+                                      d.courier, d.tracking_no) for d in ds], [d.id for d in ds])
+        ss = samples_for_client(cid)
+        fill_table(self.samples, [(s.number, s.style, s.product, s.colour, label("sample_status", s.status),
+                                   fmt_date(s.requested_date), fmt_date(s.sent_date), s.client_comments)
+                                  for s in ss], [s.id for s in ss])
+        qs = list(Quotation.select().where(Quotation.client == cid).order_by(Quotation.date.desc()))
+        fill_table(self.quotations, [(q.number, fmt_date(q.date), q.currency, fmt_date(q.valid_until),
+                                      label("quotation_status", q.status), q.pi_number or "") for q in qs],
+                   [q.id for q in qs])
+        os_ = list(Order.select().where(Order.client == cid).order_by(Order.order_date.desc(), Order.id.desc()))
+        fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
+                                  label("order_status", o.status), o.currency) for o in os_], [o.id for o in os_])
+        from ..core.receivables import receivables
+
+        rs = receivables(cid)
+        fill_table(self.balance, [(r.currency, fmt_money(r.shipped), fmt_money(r.credits), fmt_money(r.paid),
+                                   fmt_money(r.balance)) for r in rs])
+
+    # ----------------------------------------------------------- actions
+    def save(self) -> bool:
+        if self.client_id is None:
+            return False
+        ok = self.form.save()
+        if ok:
+            self.window.statusBar().showMessage(tr("客户资料已保存。"), 3000)
+        return ok
+
+    def _run(self, fn, kinds) -> None:
+        CollectionOp(self, fn, kinds=kinds, success=lambda _r: self.load(self.client_id)).run_in_background()
+
+    def add_contact(self) -> None:
+        from ..core.clients import add_contact
+
+        name, ok = QInputDialog.getText(self, tr("添加联系人"), tr("姓名:"))
+        if not ok or not name.strip():
+            return
+        phone, _ok = QInputDialog.getText(self, tr("添加联系人"), tr("电话或手机:"))
+        email, _ok = QInputDialog.getText(self, tr("添加联系人"), tr("邮箱:"))
+        cid = self.client_id
+        self._run(lambda: add_contact(cid, name=name, mobile=phone, email=email), {"contact"})
+
+    def add_visit(self) -> None:
+        from ..core.followups import log_visit
+
+        visitors, ok = QInputDialog.getText(self, tr("登记来访"), tr("来访人员:"))
+        if not ok:
+            return
+        purpose, _ok = QInputDialog.getText(self, tr("登记来访"), tr("来访目的:"))
+        cid = self.client_id
+        self._run(lambda: log_visit(cid, dt.date.today(), visitors=visitors, purpose=purpose), {"visit"})
+
+    def add_dispatch(self) -> None:
+        from ..core.followups import log_dispatch
+
+        kinds = [label("dispatch_kind", k) for k in ("catalogue", "sample", "other")]
+        kind, ok = QInputDialog.getItem(self, tr("登记寄送"), tr("类别:"), kinds, 0, False)
+        if not ok:
+            return
+        items, ok = QInputDialog.getText(self, tr("登记寄送"), tr("寄送物品:"))
+        if not ok:
+            return
+        courier, _ok = QInputDialog.getText(self, tr("登记寄送"), tr("快递公司:"))
+        tracking, _ok = QInputDialog.getText(self, tr("登记寄送"), tr("快递单号:"))
+        cid = self.client_id
+        self._run(lambda: log_dispatch(cid, dt.date.today(), kind, items, courier, tracking), {"dispatch"})
+
+    def request_sample(self) -> None:
+        from ..core.samples import request_sample
+
+        product, ok = QInputDialog.getText(self, tr("新打样"), tr("款号或品名:"))
+        if not ok:
+            return
+        cid = self.client_id
+        self._run(lambda: request_sample(cid, product=product), {"sample"})
+
+    def _sample_decision(self, approve: bool) -> None:
+        from ..core.samples import approve_sample, reject_sample
+
+        sid = table_id(self.samples)
+        if sid is None:
+            QMessageBox.information(self, tr("样品"), tr("请先在列表中选择一个样品。"))
+            return
+        comments, ok = QInputDialog.getText(self, tr("批板"), tr("客户意见:"))
+        if not ok:
+            return
+        fn = (lambda: approve_sample(sid, comments)) if approve else (lambda: reject_sample(sid, comments))
+        self._run(fn, {"sample"})
+
+    def approve_sample(self) -> None:
+        self._sample_decision(True)
+
+    def reject_sample(self) -> None:
+        self._sample_decision(False)
+
+
+def _esc(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

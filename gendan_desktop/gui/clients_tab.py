@@ -1,0 +1,288 @@
+"""客户档案: the client list (grade, current/potential, source, country, last and
+next follow-up) beside the client's detail (client_detail.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from peewee import fn
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSplitter, QVBoxLayout
+
+from ..core.models import Client, FollowUp, Order
+from .client_detail import ClientDetail, ClientFormController
+from .list_view import ListPane
+from .operations import CollectionOp
+from .tab_base import BaseTab
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
+from .uistate import ui_settings
+
+LIVE_ORDER = ("draft", "cancelled")  # orders that do not make a client current
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClientsTab", text)
+
+
+class Col(IntEnum):
+    CODE = 0
+    NAME = 1
+    GRADE = 2
+    STATUS = 3
+    SOURCE = 4
+    COUNTRY = 5
+    LAST_FOLLOWUP = 6
+    NEXT_FOLLOWUP = 7
+
+
+def _last_followup_expr():
+    return FollowUp.select(fn.MAX(FollowUp.date)).where(FollowUp.client == Client.id)
+
+
+def _next_followup_expr():
+    return (FollowUp.select(fn.MIN(FollowUp.next_date))
+            .where((FollowUp.client == Client.id) & (FollowUp.next_done == False)  # noqa: E712
+                   & FollowUp.next_date.is_null(False)))
+
+
+def _current_clients():
+    return Order.select(Order.client).where(Order.status.not_in(LIVE_ORDER))
+
+
+class ClientListModel(IdListModel):
+    KIND = "client"
+    SETTINGS_KEY = "clients"
+    Columns = Col
+    HEADERS = {
+        Col.CODE: QT_TR_NOOP("编号"),
+        Col.NAME: QT_TR_NOOP("客户名称"),
+        Col.GRADE: QT_TR_NOOP("等级"),
+        Col.STATUS: QT_TR_NOOP("现实/潜在"),
+        Col.SOURCE: QT_TR_NOOP("来源"),
+        Col.COUNTRY: QT_TR_NOOP("国家"),
+        Col.LAST_FOLLOWUP: QT_TR_NOOP("最近跟进"),
+        Col.NEXT_FOLLOWUP: QT_TR_NOOP("下次跟进"),
+    }
+    WIDTHS = {Col.CODE: 70, Col.NAME: 220, Col.GRADE: 80, Col.STATUS: 80, Col.SOURCE: 80, Col.COUNTRY: 100,
+              Col.LAST_FOLLOWUP: 95, Col.NEXT_FOLLOWUP: 95}
+    FILTERS = [
+        ChoiceFilter("status", QT_TR_NOOP("类型"),
+                     choices=[("current", QT_TR_NOOP("现实客户")), ("potential", QT_TR_NOOP("潜在客户")),
+                              ("archived", QT_TR_NOOP("已归档"))]),
+        ChoiceFilter("grade", QT_TR_NOOP("等级"), Client.grade, enum="grade"),
+        ChoiceFilter("source", QT_TR_NOOP("来源"), Client.source, enum="source"),
+        DateRangeFilter("next_followup", QT_TR_NOOP("下次跟进"),
+                        presets=("overdue", "today", "next7", "next30")),
+    ]
+
+    def base_query(self):
+        q = Client.select(Client.id)
+        if self.filters.get("status") != "archived":
+            q = q.where(Client.archived == False)  # noqa: E712
+        return q
+
+    def id_field(self):
+        return Client.id
+
+    def sort_key(self, col):
+        return {
+            Col.CODE: Client.code,
+            Col.NAME: Client.pinyin,  # Chinese names in pinyin order, as users expect
+            Col.GRADE: Client.grade,
+            Col.STATUS: Client.id.in_(_current_clients()),
+            Col.SOURCE: Client.source,
+            Col.COUNTRY: Client.country,
+            Col.LAST_FOLLOWUP: _last_followup_expr(),
+            Col.NEXT_FOLLOWUP: _next_followup_expr(),
+        }.get(col)
+
+    def apply_filter(self, query, spec, value):
+        if spec.key == "status":
+            if value == "current":
+                return query.where(Client.id.in_(_current_clients()))
+            if value == "potential":
+                return query.where(Client.id.not_in(_current_clients()))
+            return query.where(Client.archived == True)  # noqa: E712
+        if spec.key == "next_followup":
+            lo, hi = value
+            sub = FollowUp.select(FollowUp.client).where(
+                (FollowUp.next_done == False) & FollowUp.next_date.is_null(False))  # noqa: E712
+            if lo is not None:
+                sub = sub.where(FollowUp.next_date >= lo)
+            if hi is not None:
+                sub = sub.where(FollowUp.next_date <= hi)
+            return query.where(Client.id.in_(sub))
+        return super().apply_filter(query, spec, value)
+
+    def text_condition(self, text):
+        return (Client.name.contains(text) | Client.code.contains(text)
+                | Client.pinyin.contains(text.lower()) | Client.country.contains(text))
+
+    def load_rows(self, ids):
+        from ..core.enums import label
+
+        rows = {}
+        current = {r[0] for r in Order.select(Order.client).where(
+            Order.client.in_(ids) & Order.status.not_in(LIVE_ORDER)).distinct().tuples()}
+        last = dict(FollowUp.select(FollowUp.client, fn.MAX(FollowUp.date))
+                    .where(FollowUp.client.in_(ids)).group_by(FollowUp.client).tuples())
+        nxt = dict(FollowUp.select(FollowUp.client, fn.MIN(FollowUp.next_date))
+                   .where(FollowUp.client.in_(ids) & (FollowUp.next_done == False)  # noqa: E712
+                          & FollowUp.next_date.is_null(False)).group_by(FollowUp.client).tuples())
+        cur_text, pot_text = tr("现实客户"), tr("潜在客户")
+        for cid, code, name, grade, source, country, archived in (
+                Client.select(Client.id, Client.code, Client.name, Client.grade, Client.source,
+                              Client.country, Client.archived).where(Client.id.in_(ids)).tuples()):
+            next_date = _date(nxt.get(cid))
+            rows[cid] = (code, name, label("grade", grade), cur_text if cid in current else pot_text,
+                         label("source", source), country, fmt_date(_date(last.get(cid))), fmt_date(next_date),
+                         next_date, grade, archived)
+        return rows
+
+    def foreground(self, row, col):
+        if col == Col.NEXT_FOLLOWUP and row[8] is not None:
+            today = dt.date.today()
+            if row[8] < today:
+                return QColor("#c62828")
+            if row[8] == today:
+                return QColor("#ef6c00")
+        if row[10]:
+            return QColor("#9e9e9e")
+        return None
+
+    def font(self, row, col):
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.FontRole and index.isValid() and index.column() == Col.NAME:
+            row = self.row_data(index.row())
+            if row is not None and row[9] == "key":
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        return super().data(index, role)
+
+
+def _date(value):
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+class ClientsTab(BaseTab):
+    WATCH = frozenset({"client", "contact", "followup", "order", "visit", "dispatch", "sample",
+                       "quotation", "payment", "shipment", "complaint", "*"})
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("clientsTab")
+        self.model = ClientListModel()
+        self.pane = ListPane(self.model, self, placeholder=tr("筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…"))
+        self.detail = ClientDetail(window, self)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("clientsSplitter")
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = ui_settings().value("clients/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: ui_settings().setValue("clients/splitter", self.splitter.saveState()))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.splitter)
+        self.pane.current_changed.connect(self._on_current)
+        self.pane.activated.connect(lambda cid: self.detail.focus_followup())
+
+    def _on_current(self, client_id):
+        self.detail.load(client_id)
+
+    # BaseTab
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.detail.load(self.pane.current_id())
+
+    def open_record(self, kind, id_):
+        client_id = id_
+        if kind == "followup":
+            fu = FollowUp.get_or_none(FollowUp.id == id_)
+            client_id = fu.client_id if fu else None
+        elif kind in ("contact", "visit", "dispatch", "sample"):
+            from ..core.models import Contact, Dispatch, Sample, Visit
+
+            model = {"contact": Contact, "visit": Visit, "dispatch": Dispatch, "sample": Sample}[kind]
+            obj = model.get_or_none(model.id == id_)
+            client_id = obj.client_id if obj else None
+        if client_id is None:
+            return
+        if self.model.row_of(client_id) < 0 and not self.model.ids():
+            self.model.refresh()
+        if self.pane.select_id(client_id):
+            self.detail.show_page({"followup": "followups", "visit": "visits", "dispatch": "dispatches",
+                                   "sample": "samples", "contact": "contacts",
+                                   "receivable": "balance"}.get(kind, "followups"))
+
+    def new_record(self) -> bool:
+        dlg = NewClientDialog(self)
+        if dlg.exec() == QDialog.Accepted and dlg.client_id:
+            self.model.refresh()
+            self.pane.select_id(dlg.client_id)
+        return True
+
+    def save(self) -> bool:
+        return self.detail.save()
+
+    def deletion_prompt(self):
+        ids = self.pane.selected_ids()
+        if not ids:
+            return None
+        names = [c.name for c in Client.select(Client.name).where(Client.id.in_(ids[:5]))]
+        more = tr("等 %1 位").replace("%1", str(len(ids))) if len(ids) > 5 else ""
+        return tr("把客户“%1”%2归档?归档后不在日常列表中显示,历史记录保留,可在“类型:已归档”中找回。") \
+            .replace("%1", "、".join(names)).replace("%2", more)
+
+    def delete_selected(self) -> None:
+        from ..core.clients import archive_client
+
+        ids = self.pane.selected_ids()
+        CollectionOp(self, lambda: [archive_client(i) for i in ids], kinds={"client"}).run_in_background()
+
+    def filter_widget(self):
+        return self.pane.filter_edit
+
+
+class NewClientDialog(QDialog):
+    """Ctrl+N on 客户档案: the client form; nothing is saved until it is valid."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("新建客户"))
+        self.setObjectName("newClientDialog")
+        self.client_id: int | None = None
+        self.form = ClientFormController(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.form.widget)
+        lay.addWidget(buttons)
+        self.form.set_client(None)
+
+    def accept(self) -> None:
+        client = self.form.create()
+        if client is not None:
+            self.client_id = client.id
+            from .operations import changes
+
+            changes().announce({"client"})
+            super().accept()
+
+
+def create_tab(window):
+    return ClientsTab(window)

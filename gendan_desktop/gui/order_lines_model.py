@@ -1,0 +1,247 @@
+"""The lines of an order, edited in place in the order editor (订单明细).
+
+Cells hold what the user typed; quantities and prices are parsed only to show
+the line amount and the live totals (exact Decimal), and a cell that does not
+parse is painted red. The service (core.orders / core.revisions) validates
+again when saving and names the line and field of any error, which
+``show_error_cell`` then marks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from .tab_kit import RED, fmt_value
+from .table_model import QT_TR_NOOP, header_text
+
+
+class LineCol(IntEnum):
+    LINE_NO = 0
+    STYLE = 1
+    PRODUCT = 2
+    COLOUR = 3
+    SIZE = 4
+    QUANTITY = 5
+    UNIT = 6
+    UNIT_PRICE = 7
+    AMOUNT = 8
+    REMARKS = 9
+
+
+KEYS = {LineCol.STYLE: "style", LineCol.PRODUCT: "product", LineCol.COLOUR: "colour", LineCol.SIZE: "size",
+        LineCol.QUANTITY: "quantity", LineCol.UNIT: "unit", LineCol.UNIT_PRICE: "unit_price",
+        LineCol.REMARKS: "remarks"}
+COL_OF = {v: k for k, v in KEYS.items()}
+HEADERS = {
+    LineCol.LINE_NO: QT_TR_NOOP("行"), LineCol.STYLE: QT_TR_NOOP("款号"), LineCol.PRODUCT: QT_TR_NOOP("品名"),
+    LineCol.COLOUR: QT_TR_NOOP("颜色"), LineCol.SIZE: QT_TR_NOOP("尺码"), LineCol.QUANTITY: QT_TR_NOOP("数量"),
+    LineCol.UNIT: QT_TR_NOOP("单位"), LineCol.UNIT_PRICE: QT_TR_NOOP("单价"), LineCol.AMOUNT: QT_TR_NOOP("金额"),
+    LineCol.REMARKS: QT_TR_NOOP("备注"),
+}
+NUMERIC = {LineCol.QUANTITY, LineCol.UNIT_PRICE, LineCol.AMOUNT, LineCol.LINE_NO}
+
+
+def parse_qty(text) -> int | None:
+    try:
+        d = Decimal(str(text).replace(",", "").strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not d.is_finite() or d != d.to_integral_value() or d <= 0:
+        return None
+    return int(d)
+
+
+def parse_price(text) -> Decimal | None:
+    try:
+        d = Decimal(str(text).replace(",", "").strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not d.is_finite() or d < 0:
+        return None
+    return d
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    return str(value)
+
+
+class OrderLinesModel(QAbstractTableModel):
+    totals_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._editable = True
+        self._error: tuple[int, int] | None = None
+
+    # ------------------------------------------------------------- loading
+    def set_lines(self, lines) -> None:
+        """``lines``: OrderLine rows or dicts with the line fields (and ``id``)."""
+        self.beginResetModel()
+        self._rows = []
+        for ln in lines:
+            get = ln.get if isinstance(ln, dict) else (lambda k, _ln=ln: getattr(_ln, k, None))
+            row = {"id": get("id")}
+            for key in KEYS.values():
+                row[key] = _plain(get(key))
+            row["unit"] = row["unit"] or "pcs"
+            self._rows.append(row)
+        self._error = None
+        self.endResetModel()
+        self.totals_changed.emit()
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(LineCol) - 1))
+
+    def is_editable(self) -> bool:
+        return self._editable
+
+    def add_line(self, copy_from: int | None = None) -> int:
+        """Append a line (a copy of row ``copy_from`` without its quantity); returns its row."""
+        n = len(self._rows)
+        base = self._rows[copy_from] if copy_from is not None and 0 <= copy_from < n else None
+        row = {"id": None, **{k: "" for k in KEYS.values()}, "unit": "pcs"}
+        if base is not None:
+            row.update({k: base[k] for k in ("style", "product", "colour", "unit", "unit_price")})
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.append(row)
+        self.endInsertRows()
+        self._renumber()
+        self.totals_changed.emit()
+        return n
+
+    def remove_lines(self, rows: list[int]) -> None:
+        for r in sorted(set(rows), reverse=True):
+            if 0 <= r < len(self._rows):
+                self.beginRemoveRows(QModelIndex(), r, r)
+                del self._rows[r]
+                self.endRemoveRows()
+        self._error = None
+        self._renumber()
+        self.totals_changed.emit()
+
+    def _renumber(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    # ---------------------------------------------------------- for saving
+    def lines_for_service(self) -> list[dict]:
+        """The whole line list for core.orders.update_order / revise_order;
+        rows left completely blank are dropped."""
+        out = []
+        for row in self._rows:
+            if not any(str(row[k]).strip() for k in KEYS.values() if k != "unit"):
+                continue
+            d = {k: str(row[k]).strip() for k in KEYS.values()}
+            if row.get("id"):
+                d["id"] = row["id"]
+            out.append(d)
+        return out
+
+    def totals(self) -> tuple[int, Decimal, bool]:
+        """(total quantity, total amount, every quantity and price parses)."""
+        qty, amount, ok = 0, Decimal(0), True
+        for row in self._rows:
+            q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
+            if q is None or p is None:
+                ok = False
+                continue
+            qty += q
+            amount += q * p
+        return qty, amount, ok
+
+    def show_error_cell(self, field: str | None) -> tuple[int, int] | None:
+        """Mark the cell named by a core error field like ``lines.3.quantity``."""
+        self._error = None
+        if field and field.startswith("lines."):
+            parts = field.split(".")
+            try:
+                row = int(parts[1]) - 1
+            except (IndexError, ValueError):
+                row = -1
+            col = COL_OF.get(parts[2], LineCol.STYLE) if len(parts) > 2 else LineCol.STYLE
+            if 0 <= row < len(self._rows):
+                self._error = (row, int(col))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(LineCol) - 1))
+        return self._error
+
+    def line_count(self) -> int:
+        return len(self._rows)
+
+    # ----------------------------------------------------------- Qt model
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(LineCol)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and 0 <= section < len(LineCol):
+            if role == Qt.DisplayRole:
+                return header_text(HEADERS[LineCol(section)])
+        return None
+
+    def _amount(self, row: dict) -> Decimal | None:
+        q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
+        return None if q is None or p is None else q * p
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows) and 0 <= c < len(LineCol)):
+            return None
+        row, col = self._rows[r], LineCol(c)
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if col == LineCol.LINE_NO:
+                return str(r + 1)
+            if col == LineCol.AMOUNT:
+                return fmt_value(self._amount(row))
+            return row[KEYS[col]]
+        if role == Qt.TextAlignmentRole:
+            right = col in NUMERIC
+            return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
+        if role == Qt.BackgroundRole:
+            if self._error == (r, c):
+                return RED
+            if col == LineCol.QUANTITY and row["quantity"] != "" and parse_qty(row["quantity"]) is None:
+                return RED
+            if col == LineCol.UNIT_PRICE and row["unit_price"] != "" and parse_price(row["unit_price"]) is None:
+                return RED
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self._editable and LineCol(index.column()) in KEYS:
+            f |= Qt.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role != Qt.EditRole or not index.isValid() or not self._editable:
+            return False
+        col = LineCol(index.column())
+        if col not in KEYS:
+            return False
+        row = self._rows[index.row()]
+        text = "" if value is None else str(value).strip()
+        if row[KEYS[col]] == text:
+            return True
+        row[KEYS[col]] = text
+        if self._error and self._error[0] == index.row():
+            self._error = None
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(LineCol) - 1))
+        if col in (LineCol.QUANTITY, LineCol.UNIT_PRICE):
+            self.totals_changed.emit()
+        return True

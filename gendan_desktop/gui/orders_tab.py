@@ -1,0 +1,331 @@
+"""订单 tab: the order list (status, delivery date, risk colour) and the order detail.
+
+The list is an IdListModel (sorted ids from SQL, rows loaded by id for the
+visible range; risk computed by core.risk.risk_for_orders for each chunk of
+100 rows). The detail is a set of sub-tabs: the editor, review and status
+actions, revisions side by side, shipments, payments, quotations/PI and the
+audit history; a sub-tab is read when it is shown.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from .list_view import ListPane
+from .order_editor import OrderEditor
+from .order_money import PaymentsPanel, ShipmentsPanel
+from .order_records import HistoryPanel, QuotationsPanel
+from .order_review import ReviewPanel
+from .revisions_view import RevisionsView
+from .tab_base import BaseTab
+from .tab_kit import GREY_TEXT, RISK_TEXT
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OrdersTab", text)
+
+
+class Col(IntEnum):
+    NUMBER = 0
+    CLIENT = 1
+    CLIENT_PO = 2
+    ORDER_DATE = 3
+    DELIVERY = 4
+    STATUS = 5
+    RISK = 6
+    QUANTITY = 7
+    AMOUNT = 8
+    CURRENCY = 9
+    REVISION = 10
+
+
+class ClientFilter(ChoiceFilter):
+    """The clients with the most orders (a combo of 10,000 names would help nobody;
+    the quick filter finds any client by name or pinyin)."""
+
+    LIMIT = 200
+
+    def options(self):
+        from peewee import fn
+
+        from ..core.models import Client, Order
+
+        q = (Client.select(Client.id, Client.name).join(Order, on=(Order.client == Client.id))
+             .group_by(Client.id, Client.name).order_by(fn.COUNT(Order.id).desc(), Client.name).limit(self.LIMIT))
+        return [(cid, name) for cid, name in q.tuples()]
+
+
+class OrderListModel(IdListModel):
+    KIND = "order"
+    SETTINGS_KEY = "orders"
+    Columns = Col
+    HEADERS = {
+        Col.NUMBER: QT_TR_NOOP("订单号"), Col.CLIENT: QT_TR_NOOP("客户"), Col.CLIENT_PO: QT_TR_NOOP("客户订单号"),
+        Col.ORDER_DATE: QT_TR_NOOP("下单日期"), Col.DELIVERY: QT_TR_NOOP("交期"), Col.STATUS: QT_TR_NOOP("状态"),
+        Col.RISK: QT_TR_NOOP("交期风险"), Col.QUANTITY: QT_TR_NOOP("数量"), Col.AMOUNT: QT_TR_NOOP("金额"),
+        Col.CURRENCY: QT_TR_NOOP("币种"), Col.REVISION: QT_TR_NOOP("版本"),
+    }
+    ALIGN_RIGHT = frozenset({Col.QUANTITY, Col.AMOUNT})
+    DEFAULT_SORT = (Col.ORDER_DATE, Qt.DescendingOrder)
+
+    def __init__(self, parent=None):
+        from ..core.models import Order
+
+        self.FILTERS = [
+            ChoiceFilter("status", QT_TR_NOOP("状态"), Order.status, enum="order_status"),
+            DateRangeFilter("delivery", QT_TR_NOOP("交期"), Order.delivery_date),
+            DateRangeFilter("order_date", QT_TR_NOOP("下单日期"), Order.order_date,
+                            presets=("today", "last30", "this_month", "this_year")),
+            ClientFilter("client", QT_TR_NOOP("客户"), Order.client),
+        ]
+        super().__init__(parent)
+
+    def base_query(self):
+        from ..core.models import Client, Order
+
+        return Order.select(Order.id).join(Client, on=(Order.client == Client.id))
+
+    def sort_key(self, col):
+        from ..core.models import Client, Order
+
+        return {Col.NUMBER: Order.number, Col.CLIENT: Client.pinyin, Col.CLIENT_PO: Order.client_po,
+                Col.ORDER_DATE: Order.order_date, Col.DELIVERY: Order.delivery_date, Col.STATUS: Order.status,
+                Col.CURRENCY: Order.currency, Col.REVISION: Order.revision}.get(col)
+
+    def search_subquery(self, text):
+        return None  # text_condition also matches the client's name and pinyin
+
+    def text_condition(self, text):
+        from ..core.models import Order
+        from ..core.search import matching_ids
+
+        return Order.id.in_(matching_ids("order", text)) | Order.client.in_(matching_ids("client", text))
+
+    def load_rows(self, ids):
+        from peewee import fn
+
+        from ..core import enums
+        from ..core.models import Client, Order, OrderLine
+        from ..core.revisions import revision_label
+        from ..core.risk import risk_for_orders
+
+        sums = {oid: (q, a) for oid, q, a in
+                OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
+                                 fn.SUM(OrderLine.quantity * OrderLine.unit_price))
+                .where(OrderLine.order.in_(ids)).group_by(OrderLine.order).tuples()}
+        risks = risk_for_orders(ids)
+        out = {}
+        for oid, number, client, po, odate, delivery, status, currency, rev in (
+                Order.select(Order.id, Order.number, Client.name, Order.client_po, Order.order_date,
+                             Order.delivery_date, Order.status, Order.currency, Order.revision)
+                .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
+            qty, amount = sums.get(oid, (0, None))
+            risk = risks.get(oid)
+            level = risk.level if risk is not None and status not in ("cancelled", "shipped", "settled") else ""
+            out[oid] = (number, client, po, fmt_date(odate), fmt_date(delivery),
+                        enums.label("order_status", status), enums.label("risk", level) if level else "",
+                        f"{int(qty or 0):,}", fmt_money(OrderLine.unit_price.from_sum(amount)) if amount else "",
+                        currency, revision_label(rev), level, status, risk.reason() if risk else "")
+        return out
+
+    def foreground(self, row, col):
+        if row[12] == "cancelled":
+            return GREY_TEXT
+        if col in (Col.RISK, Col.DELIVERY) and row[11] in ("late", "at_risk"):
+            return RISK_TEXT[row[11]]
+        if col == Col.RISK and row[11]:
+            return RISK_TEXT[row[11]]
+        return None
+
+    def tooltip(self, row, col):
+        if col in (Col.RISK, Col.DELIVERY):
+            return row[13] or None
+        return None
+
+
+class OrdersTab(BaseTab):
+    WATCH = frozenset({"order", "shipment", "payment", "revision", "quotation", "pi", "complaint",
+                       "production_sheet", "flow_card", "client"})
+    DETAIL = ("editor", "review", "revisions", "shipments", "payments", "quotations", "history")
+
+    def __init__(self, window, parent=None):
+        super().__init__(window, parent)
+        self.model = OrderListModel()
+        self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"))
+        self.new_button = QPushButton(tr("新建订单"), self)
+        self.new_button.setObjectName("newOrder")
+        self.new_button.clicked.connect(self.new_record)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        lv.addLayout(top)
+        lv.addWidget(self.pane)
+
+        self.editor = OrderEditor(self)
+        self.review = ReviewPanel(self)
+        self.revisions = RevisionsView(self)
+        self.shipments = ShipmentsPanel(self)
+        self.payments = PaymentsPanel(self)
+        self.quotations = QuotationsPanel(self)
+        self.history = HistoryPanel(self)
+        self.detail = QTabWidget(self)
+        self.detail.setObjectName("orderDetail")
+        for widget, title in ((self.editor, tr("订单")), (self.review, tr("审查与状态")),
+                              (self.revisions, tr("改单版本")), (self.shipments, tr("出货")),
+                              (self.payments, tr("收款")), (self.quotations, tr("报价/PI")),
+                              (self.history, tr("操作记录"))):
+            self.detail.addTab(widget, title)
+        self.detail.currentChanged.connect(lambda _i: self._load_detail_page())
+
+        split = QSplitter(Qt.Horizontal, self)
+        split.setObjectName("ordersSplitter")
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 4)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(split)
+
+        self.order_id: int | None = None
+        self._loaded_pages: set[int] = set()
+        self.pane.current_changed.connect(self._on_current)
+        self.editor.saved.connect(self._after_save)
+        self.review.changed.connect(self._after_save)
+        self.quotations.order_created.connect(self._after_save)
+
+    # ------------------------------------------------------------ detail
+    def _on_current(self, order_id) -> None:
+        if order_id == self.order_id:
+            return
+        if self.editor.mode in ("edit", "new", "revise") and self.editor.is_dirty():
+            answer = QMessageBox.question(self, tr("未保存的修改"), tr("订单有未保存的修改,放弃这些修改吗?"),
+                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                if self.order_id is not None:
+                    self.pane.blockSignals(True)
+                    self.pane.select_id(self.order_id)
+                    self.pane.blockSignals(False)
+                return
+        self.show_order(order_id)
+
+    def show_order(self, order_id: int | None) -> None:
+        self.order_id = order_id
+        self._loaded_pages.clear()
+        self.editor.load(order_id)
+        self._loaded_pages.add(0)
+        self._load_detail_page()
+
+    def _load_detail_page(self) -> None:
+        i = self.detail.currentIndex()
+        if i in self._loaded_pages:
+            return
+        self._loaded_pages.add(i)
+        oid = self.order_id
+        page = self.detail.widget(i)
+        if page is self.editor:
+            self.editor.load(oid)
+        elif page is self.quotations:
+            from ..core.models import Order
+
+            order = Order.get_or_none(Order.id == oid) if oid else None
+            self.quotations.load(order.client_id if order else None, order.quotation_id if order else None)
+        else:
+            page.load(oid)
+
+    def _after_save(self, order_id: int) -> None:
+        if self.model.row_of(order_id) < 0:
+            self.pane.refresh()
+        self.pane.select_id(order_id)
+        if self.order_id != order_id:
+            self.show_order(order_id)
+
+    def show_page(self, widget: QWidget) -> None:
+        self.detail.setCurrentWidget(widget)
+
+    # ------------------------------------------------------- BaseTab API
+    def refresh(self) -> None:
+        self.pane.refresh()
+        keep_editor = self.editor.mode in ("new", "revise") or (self.editor.mode == "edit" and self.editor.is_dirty())
+        current = self.pane.current_id()
+        if current is not None and current != self.order_id and not keep_editor:
+            self.order_id = current
+        self._loaded_pages.clear()
+        if keep_editor:
+            self._loaded_pages.add(self.detail.indexOf(self.editor))
+        else:
+            self.editor.load(self.order_id)
+            self._loaded_pages.add(0)
+        self._load_detail_page()
+
+    def open_record(self, kind: str, id_: int) -> None:
+        from ..core.models import Order, OrderRevision, Payment, Quotation, Shipment
+
+        if kind in ("quotation", "pi"):
+            q = Quotation.get_or_none(Quotation.id == id_)
+            if q is None:
+                return
+            order = Order.select().where(Order.quotation == q.id).first()
+            if order is not None:
+                self.pane.select_id(order.id)
+            self.show_page(self.quotations)
+            self.quotations.load(q.client_id, order.quotation_id if order else None)
+            self._loaded_pages.add(self.detail.indexOf(self.quotations))
+            self.quotations.select_quotation(q.id)
+            return
+        page, order_id = self.editor, id_
+        if kind == "shipment":
+            s = Shipment.get_or_none(Shipment.id == id_)
+            page, order_id = self.shipments, s.order_id if s else None
+        elif kind == "payment":
+            p = Payment.get_or_none(Payment.id == id_)
+            page, order_id = self.payments, p.order_id if p else None
+        elif kind == "revision":
+            r = OrderRevision.get_or_none(OrderRevision.id == id_)
+            page, order_id = self.revisions, r.order_id if r else id_
+        if order_id is None:
+            return
+        self.pane.select_id(order_id)
+        if self.order_id != order_id:
+            self.show_order(order_id)
+        self.show_page(page)
+
+    def new_record(self) -> bool:
+        self.pane.table.clearSelection()
+        self.order_id = None
+        self._loaded_pages.clear()
+        self.editor.new_order()
+        self.show_page(self.editor)
+        self._loaded_pages.add(self.detail.indexOf(self.editor))
+        self.editor.field("client").setFocus()
+        return True
+
+    def save(self) -> bool:
+        if self.detail.currentWidget() is self.review and self.review.save_review_button.isEnabled():
+            self.review.save_review()
+            return True
+        if self.editor.mode in ("new", "edit", "revise"):
+            self.show_page(self.editor)
+            return self.editor.save()
+        return False
+
+    def filter_widget(self):
+        return self.pane.filter_edit
+
+    def can_close(self) -> bool:
+        if self.editor.mode in ("edit", "new", "revise") and self.editor.is_dirty():
+            answer = QMessageBox.question(self, tr("未保存的修改"), tr("订单有未保存的修改,放弃这些修改并退出吗?"),
+                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            return answer == QMessageBox.Discard
+        return True
+
+
+def create_tab(window) -> OrdersTab:
+    return OrdersTab(window)

@@ -1,0 +1,254 @@
+"""Settings: company profile for printing, merchandiser, process routes,
+currencies, backup folder, language, print options (ui/settings_dialog.ui).
+
+Everything about the data goes to the database (core.common.set_setting, keys
+below, read by printing and the core); only the language is UI state (QSettings).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from ..core.errors import GendanError
+from .forms import FieldErrors, get_value, load_form, set_value
+from .uistate import set_ui_language, ui_language
+
+TEXT_KEYS = ("company_name", "company_address", "company_phone", "company_logo", "merchandiser_name",
+             "backup_folder")
+CHOICE_KEYS = {"print_client_as": "name", "flow_card_layout": "a5"}
+DEFAULT_CURRENCIES = ["USD", "EUR", "CNY", "GBP", "JPY", "HKD"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.form = load_form("settings_dialog.ui", self)
+        self.form.setWindowFlags(Qt.Widget)
+        self.setWindowTitle(self.form.windowTitle())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.form)
+        self.resize(self.form.size())
+        f = self.form
+        self.errors = FieldErrors(f, f.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        buttons = f.findChild(QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.language_changed = False
+
+        c = f.findChild(QComboBox, "print_client_as")
+        c.addItem(tr("客户名称"), "name")
+        c.addItem(tr("客户编号(对工人保密客户名)"), "code")
+        c = f.findChild(QComboBox, "flow_card_layout")
+        c.addItem(tr("A5 每页一张"), "a5")
+        c.addItem(tr("A4 每页两张"), "a4x2")
+        c = f.findChild(QComboBox, "language")
+        c.addItem("简体中文", "zh")
+        c.addItem("English", "en")
+
+        f.findChild(QPushButton, "browse_logo").clicked.connect(self._browse_logo)
+        f.findChild(QPushButton, "browse_backup").clicked.connect(self._browse_backup)
+        self.route_list: QListWidget = f.findChild(QListWidget, "route_list")
+        self.steps: QTableWidget = f.findChild(QTableWidget, "steps")
+        self.currencies: QTableWidget = f.findChild(QTableWidget, "currencies")
+        self.route_list.currentTextChanged.connect(self._show_route)
+        f.findChild(QPushButton, "add_route").clicked.connect(self._add_route)
+        f.findChild(QPushButton, "delete_route").clicked.connect(self._delete_route)
+        f.findChild(QPushButton, "add_step").clicked.connect(lambda: self._add_row(self.steps, ["", "1"]))
+        f.findChild(QPushButton, "remove_step").clicked.connect(lambda: self._remove_row(self.steps))
+        f.findChild(QPushButton, "step_up").clicked.connect(lambda: self._move_step(-1))
+        f.findChild(QPushButton, "step_down").clicked.connect(lambda: self._move_step(1))
+        f.findChild(QPushButton, "add_currency").clicked.connect(lambda: self._add_row(self.currencies, ["", ""]))
+        f.findChild(QPushButton, "remove_currency").clicked.connect(lambda: self._remove_row(self.currencies))
+        self._routes: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+        self._deleted_routes: set[str] = set()
+        self._shown_route: str | None = None
+        self.load()
+
+    def widget(self, name: str):
+        return self.form.findChild(QLineEdit, name) or self.form.findChild(QComboBox, name)
+
+    # ------------------------------------------------------------- loading
+    def load(self) -> None:
+        from ..core.common import get_setting
+        from ..core.routes import ensure_default_routes, list_routes
+
+        for key in TEXT_KEYS:
+            set_value(self.widget(key), get_setting(key, ""))
+        for key, default in CHOICE_KEYS.items():
+            set_value(self.widget(key), get_setting(key, default) or default)
+        set_value(self.widget("language"), ui_language())
+        currencies = [c.strip().upper() for c in get_setting("currencies", "").split(",") if c.strip()]
+        currencies = currencies or DEFAULT_CURRENCIES
+        self.currencies.setRowCount(0)
+        for cur in currencies:
+            self._add_row(self.currencies, [cur, get_setting(f"exchange_rate_{cur}", "")])
+        if not list_routes():
+            ensure_default_routes()
+        self._routes = {r.category: (r.name, [(s.name, str(s.days)) for s in r.steps]) for r in list_routes()}
+        self.route_list.clear()
+        self.route_list.addItems(list(self._routes))
+        if self.route_list.count():
+            self.route_list.setCurrentRow(0)
+
+    # -------------------------------------------------------------- routes
+    def _store_shown_route(self) -> None:
+        if self._shown_route is None or self._shown_route not in self._routes:
+            return
+        steps = []
+        for r in range(self.steps.rowCount()):
+            name = (self.steps.item(r, 0).text() if self.steps.item(r, 0) else "").strip()
+            days = (self.steps.item(r, 1).text() if self.steps.item(r, 1) else "").strip()
+            if name or days:
+                steps.append((name, days or "0"))
+        name = self._routes[self._shown_route][0]
+        self._routes[self._shown_route] = (name, steps)
+
+    def _show_route(self, category: str) -> None:
+        self._store_shown_route()
+        self._shown_route = category or None
+        self.steps.setRowCount(0)
+        for name, days in self._routes.get(category, ("", []))[1]:
+            self._add_row(self.steps, [name, days])
+
+    def _add_route(self) -> None:
+        category, ok = QInputDialog.getText(self, tr("新建工艺路线"), tr("产品类别(如 服装、针织):"))
+        category = category.strip()
+        if not ok or not category:
+            return
+        if category not in self._routes:
+            self._routes[category] = (category, [])
+            self._deleted_routes.discard(category)
+            self.route_list.addItem(category)
+        self.route_list.setCurrentRow(list(self._routes).index(category))
+
+    def _delete_route(self) -> None:
+        item = self.route_list.currentItem()
+        if item is None:
+            return
+        category = item.text()
+        self._shown_route = None
+        self._routes.pop(category, None)
+        self._deleted_routes.add(category)
+        self.route_list.takeItem(self.route_list.row(item))
+
+    def _move_step(self, delta: int) -> None:
+        r = self.steps.currentRow()
+        t = r + delta
+        if r < 0 or not (0 <= t < self.steps.rowCount()):
+            return
+        for c in range(2):
+            a, b = self.steps.takeItem(r, c), self.steps.takeItem(t, c)
+            self.steps.setItem(r, c, b)
+            self.steps.setItem(t, c, a)
+        self.steps.setCurrentCell(t, 0)
+
+    @staticmethod
+    def _add_row(table: QTableWidget, values: list[str]) -> None:
+        r = table.rowCount()
+        table.insertRow(r)
+        for c, v in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(v))
+
+    @staticmethod
+    def _remove_row(table: QTableWidget) -> None:
+        if table.currentRow() >= 0:
+            table.removeRow(table.currentRow())
+
+    def _browse_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择标志图片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
+        if path:
+            self.widget("company_logo").setText(path)
+
+    def _browse_backup(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("选择备份文件夹"), self.widget("backup_folder").text())
+        if path:
+            self.widget("backup_folder").setText(path)
+
+    # -------------------------------------------------------------- saving
+    def language(self) -> str:
+        return get_value(self.widget("language"))
+
+    def _currency_rows(self) -> list[tuple[str, str]] | None:
+        from decimal import Decimal, InvalidOperation
+
+        rows = []
+        for r in range(self.currencies.rowCount()):
+            cur = (self.currencies.item(r, 0).text() if self.currencies.item(r, 0) else "").strip().upper()
+            rate = (self.currencies.item(r, 1).text() if self.currencies.item(r, 1) else "").strip()
+            if not cur:
+                continue
+            if len(cur) != 3 or not cur.isalpha():
+                self.errors.show("currencies", tr("币种“%1”无效:请用三个字母的代码,如 USD。").replace("%1", cur))
+                return None
+            if rate:
+                try:
+                    if Decimal(rate) <= 0:
+                        raise InvalidOperation
+                except InvalidOperation:
+                    self.errors.show("currencies", tr("%1 的汇率“%2”无效:请填写大于 0 的数字。")
+                                     .replace("%1", cur).replace("%2", rate))
+                    return None
+            rows.append((cur, rate))
+        if not rows:
+            self.errors.show("currencies", tr("至少需要一种币种。"))
+            return None
+        return rows
+
+    def accept(self) -> None:
+        """Check everything first; write only when the whole form is valid."""
+        from ..core.common import set_setting
+        from ..core.routes import _clean_steps, delete_route, save_route
+
+        self.errors.clear()
+        self._store_shown_route()
+        currencies = self._currency_rows()
+        if currencies is None:
+            return
+        try:
+            for category, (_name, steps) in self._routes.items():
+                _clean_steps(category, steps)
+        except GendanError as exc:
+            self.errors.show(None, str(exc))
+            return
+        try:
+            for key in TEXT_KEYS:
+                set_setting(key, get_value(self.widget(key)))
+            for key in CHOICE_KEYS:
+                set_setting(key, get_value(self.widget(key)))
+            set_setting("currencies", ",".join(c for c, _ in currencies))
+            for cur, rate in currencies:
+                if rate:
+                    set_setting(f"exchange_rate_{cur}", rate)
+            from ..core.routes import get_route
+
+            for category in self._deleted_routes:
+                if get_route(category) is not None:
+                    delete_route(category)
+            for category, (name, steps) in self._routes.items():
+                old = get_route(category)
+                if old is None or [(s.name, str(s.days)) for s in old.steps] != [(n, str(int(d))) for n, d in steps]:
+                    save_route(category, [(n, int(d)) for n, d in steps], name)
+        except GendanError as exc:
+            self.errors.show(None, str(exc))
+            return
+        from ..core.common import set_current_user
+
+        set_current_user(None)  # the merchandiser's name is read again for audit lines
+        lang = self.language()
+        self.language_changed = lang != ui_language()
+        set_ui_language(lang)
+        from .operations import changes
+
+        changes().announce({"settings"})
+        super().accept()

@@ -1,0 +1,2768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>ClientDetail</name>
+    <message>
+        <source>(联系人)</source>
+        <translation>(contact)</translation>
+    </message>
+    <message>
+        <source>PI号</source>
+        <translation>PI no.</translation>
+    </message>
+    <message>
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>下次跟进:%1</source>
+        <translation>Next follow-up: %1</translation>
+    </message>
+    <message>
+        <source>主要</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>交期</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>姓名:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>客户PO</source>
+        <translation>Client PO</translation>
+    </message>
+    <message>
+        <source>客户意见</source>
+        <translation>Client comments</translation>
+    </message>
+    <message>
+        <source>客户意见:</source>
+        <translation>Client comments:</translation>
+    </message>
+    <message>
+        <source>客户资料已保存。</source>
+        <translation>Client saved.</translation>
+    </message>
+    <message>
+        <source>寄出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>寄送</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <source>寄送物品:</source>
+        <translation>Items sent:</translation>
+    </message>
+    <message>
+        <source>已出货</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>已收款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>快递公司:</source>
+        <translation>Courier:</translation>
+    </message>
+    <message>
+        <source>快递单号:</source>
+        <translation>Tracking no.:</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>扣款/折让</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>批板</source>
+        <translation>Sample approval</translation>
+    </message>
+    <message>
+        <source>批板通过…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotations</translation>
+    </message>
+    <message>
+        <source>报价单号</source>
+        <translation>Quotation no.</translation>
+    </message>
+    <message>
+        <source>接待</source>
+        <translation>Hosted by</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>新客户</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>新打样</source>
+        <translation>New sample</translation>
+    </message>
+    <message>
+        <source>新打样…</source>
+        <translation>New sample…</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>未通过…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>来访人员</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>来访人员:</source>
+        <translation>Visitors:</translation>
+    </message>
+    <message>
+        <source>来访目的:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>样品</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>样品号</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>款号或品名:</source>
+        <translation>Style or product:</translation>
+    </message>
+    <message>
+        <source>没有待跟进提醒</source>
+        <translation>No follow-up reminder</translation>
+    </message>
+    <message>
+        <source>添加联系人</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>添加联系人…</source>
+        <translation>Add contact…</translation>
+    </message>
+    <message>
+        <source>潜在客户</source>
+        <translation>Potential client</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现实客户</source>
+        <translation>Current client</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>电话或手机:</source>
+        <translation>Phone or mobile:</translation>
+    </message>
+    <message>
+        <source>登记寄送</source>
+        <translation>Register dispatch</translation>
+    </message>
+    <message>
+        <source>登记寄送…</source>
+        <translation>Register dispatch…</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>Register visit</translation>
+    </message>
+    <message>
+        <source>登记来访…</source>
+        <translation>Register visit…</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>类别:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>老客户</source>
+        <translation>Returning client</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个样品。</source>
+        <translation>Select a sample in the list first.</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一位客户,或按 Ctrl+N 新建。</source>
+        <translation>Select a client on the left, or press Ctrl+N for a new one.</translation>
+    </message>
+    <message>
+        <source>请填写客户的公司名称。</source>
+        <translation>Enter the client's company name.</translation>
+    </message>
+    <message>
+        <source>请填写跟进内容。</source>
+        <translation>Enter what the follow-up was about.</translation>
+    </message>
+    <message>
+        <source>资料</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>跟单员</source>
+        <translation>Merchandiser</translation>
+    </message>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>邮箱:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>公司名称 *</source>
+        <translation>Company name *</translation>
+    </message>
+    <message>
+        <source>国家/地区</source>
+        <translation>Country/region</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>客户来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>客户资料</source>
+        <translation>Client profile</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>用逗号分隔</source>
+        <translation>Separate with commas</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>留空自动生成</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>网站</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>首次联系</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>默认币种</source>
+        <translation>Default currency</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsTab</name>
+    <message>
+        <source>把客户“%1”%2归档?归档后不在日常列表中显示,历史记录保留,可在“类型:已归档”中找回。</source>
+        <translation>Archive client “%1”%2? Archived clients leave the daily list; their history is kept and they can be found under “Type: Archived”.</translation>
+    </message>
+    <message>
+        <source>新建客户</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>潜在客户</source>
+        <translation>Potential client</translation>
+    </message>
+    <message>
+        <source>现实客户</source>
+        <translation>Current client</translation>
+    </message>
+    <message>
+        <source>等 %1 位</source>
+        <translation> and others (%1 in all)</translation>
+    </message>
+    <message>
+        <source>筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…</source>
+        <translation>Filter: client name, code, pinyin initials (e.g. zs), e-mail…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>原因分析</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>受影响数量</source>
+        <translation>Quantity affected</translation>
+    </message>
+    <message>
+        <source>客户反映了什么问题</source>
+        <translation>What the client reported</translation>
+    </message>
+    <message>
+        <source>客诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>客诉内容 *</source>
+        <translation>Complaint *</translation>
+    </message>
+    <message>
+        <source>客诉日期 *</source>
+        <translation>Complaint date *</translation>
+    </message>
+    <message>
+        <source>对策</source>
+        <translation>Countermeasure</translation>
+    </message>
+    <message>
+        <source>流程卡(批次)</source>
+        <translation>Flow card (batch)</translation>
+    </message>
+    <message>
+        <source>订单号 *</source>
+        <translation>Order no. *</translation>
+    </message>
+    <message>
+        <source>输入订单号,如 SO2611-0001</source>
+        <translation>Type the order number, e.g. SO2611-0001</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>处理费用 (CNY)</source>
+        <translation>Cost (CNY)</translation>
+    </message>
+    <message>
+        <source>折让/退款金额</source>
+        <translation>Credit amount</translation>
+    </message>
+    <message>
+        <source>折让日期</source>
+        <translation>Credit date</translation>
+    </message>
+    <message>
+        <source>按客户要求(返修/补单仍给折让)</source>
+        <translation>As the client asks (a credit can go with rework or remake)</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>发生了什么,影响哪些货、多少数量</source>
+        <translation>What happened, which goods and how many are affected</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>异常情况 *</source>
+        <translation>Description *</translation>
+    </message>
+    <message>
+        <source>异常类型 *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <source>报告生产异常</source>
+        <translation>Report a production exception</translation>
+    </message>
+    <message>
+        <source>流程卡(批次)</source>
+        <translation>Flow card (batch)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>30天后</source>
+        <translation>In 30 days</translation>
+    </message>
+    <message>
+        <source>3天后</source>
+        <translation>In 3 days</translation>
+    </message>
+    <message>
+        <source>7天后</source>
+        <translation>In 7 days</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>Alt+7</source>
+        <translation>Alt+7</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log follow-up</translation>
+    </message>
+    <message>
+        <source>跟进内容,回车保存</source>
+        <translation>What was said; Enter saves</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>搜索客户、订单号、PO号、流程卡号… (Ctrl+K)</source>
+        <translation>Search clients, order no., PO no., flow card no.… (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCardsForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>下发流程卡</source>
+        <translation>Issue flow cards</translation>
+    </message>
+    <message>
+        <source>加工工厂</source>
+        <translation>Factory</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>每批数量 *</source>
+        <translation>Quantity per batch *</translation>
+    </message>
+    <message>
+        <source>计划完工</source>
+        <translation>Planned finish</translation>
+    </message>
+</context>
+<context>
+    <name>ListPane</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>筛选:名称、编号或拼音首字母…</source>
+        <translation>Filter: name, number or pinyin initials…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>全局搜索(&amp;F)</source>
+        <translation>&amp;Find everywhere</translation>
+    </message>
+    <message>
+        <source>关于跟单桌面</source>
+        <translation>About Gendan Desktop</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>已刷新。</source>
+        <translation>Refreshed.</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>数据库:%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>此页面不能新建记录。</source>
+        <translation>Nothing can be created on this page.</translation>
+    </message>
+    <message>
+        <source>没有可以显示“%1”的页面。</source>
+        <translation>No page can show “%1”.</translation>
+    </message>
+    <message>
+        <source>没有需要保存的内容。</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation>Confirm delete</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>设置(&amp;T)…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <source>请先选择要删除的记录。</source>
+        <translation>Select the records to delete first.</translation>
+    </message>
+    <message>
+        <source>跟单桌面</source>
+        <translation>Gendan Desktop</translation>
+    </message>
+    <message>
+        <source>跟单桌面 %1
+跟单员的工作台:客户、订单、生产、出货、收款与售后。</source>
+        <translation>Gendan Desktop %1
+The merchandiser's workbench: clients, orders, production, shipments, payments and after-sales.</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialForm</name>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>单件用量</source>
+        <translation>Consumption per piece</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>如 全棉汗布 180g</source>
+        <translation>e.g. cotton jersey 180g</translation>
+    </message>
+    <message>
+        <source>客供料</source>
+        <translation>Client-supplied</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>损耗率 %</source>
+        <translation>Loss rate %</translation>
+    </message>
+    <message>
+        <source>添加物料</source>
+        <translation>Add material</translation>
+    </message>
+    <message>
+        <source>物料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>物料 *</source>
+        <translation>Material *</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditor</name>
+    <message>
+        <source>(有无效的数量或单价)</source>
+        <translation>(some quantities or prices are invalid)</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存改单</source>
+        <translation>Save revision</translation>
+    </message>
+    <message>
+        <source>保存改单…</source>
+        <translation>Save revision…</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>合计:%1 件,%2 %3</source>
+        <translation>Total: %1 pcs, %2 %3</translation>
+    </message>
+    <message>
+        <source>复制行</source>
+        <translation>Copy line</translation>
+    </message>
+    <message>
+        <source>已确认的订单要修改时,生成新版本(R1、R2…),旧的生产单和流程卡将被收回</source>
+        <translation>Changing a confirmed order makes a new revision (R1, R2…); the old production sheets and flow cards are recalled</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印功能尚未安装。</source>
+        <translation>Printing is not installed.</translation>
+    </message>
+    <message>
+        <source>打印流程卡…</source>
+        <translation>Print flow cards…</translation>
+    </message>
+    <message>
+        <source>打印生产单…</source>
+        <translation>Print production sheet…</translation>
+    </message>
+    <message>
+        <source>改单…</source>
+        <translation>Revise…</translation>
+    </message>
+    <message>
+        <source>改单中:修改后点“保存改单”并填写原因</source>
+        <translation>Revising: make the changes, then click “Save revision” and give the reason</translation>
+    </message>
+    <message>
+        <source>改单原因</source>
+        <translation>Revision reason</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>新订单</source>
+        <translation>New order</translation>
+    </message>
+    <message>
+        <source>添加行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>订单 %1 将生成新版本;已下发的生产单和流程卡会被收回,需重新下发。请填写改单原因:</source>
+        <translation>Order %1 gets a new revision; issued production sheets and flow cards are recalled and must be issued again. Enter the reason for the change:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>FOB / CIF / EXW</source>
+        <translation>FOB / CIF / EXW</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>下单方式</source>
+        <translation>Order channel</translation>
+    </message>
+    <message>
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>交期 *</source>
+        <translation>Delivery date *</translation>
+    </message>
+    <message>
+        <source>产品类别</source>
+        <translation>Product category</translation>
+    </message>
+    <message>
+        <source>付款条件</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>决定工艺路线,如 T恤</source>
+        <translation>Chooses the process route, e.g. T-shirt</translation>
+    </message>
+    <message>
+        <source>包装</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <source>唛头</source>
+        <translation>Shipping marks</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>定金比例 %</source>
+        <translation>Deposit %</translation>
+    </message>
+    <message>
+        <source>客户 *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <source>客户要求</source>
+        <translation>Client requirements</translation>
+    </message>
+    <message>
+        <source>客户订单号</source>
+        <translation>Client PO no.</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单类型</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
+        <source>贸易条款</source>
+        <translation>Trade terms</translation>
+    </message>
+    <message>
+        <source>跟单员</source>
+        <translation>Merchandiser</translation>
+    </message>
+    <message>
+        <source>输入客户名称、编号或拼音首字母</source>
+        <translation>Type the client name, code or pinyin initials</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMoney</name>
+    <message>
+        <source>作废 %1 的收款 %2 %3?请填写原因:</source>
+        <translation>Void the payment of %1, %2 %3? Enter the reason:</translation>
+    </message>
+    <message>
+        <source>作废收款</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <source>作废收款…</source>
+        <translation>Void payment…</translation>
+    </message>
+    <message>
+        <source>出货单证 %1</source>
+        <translation>Shipping documents %1</translation>
+    </message>
+    <message>
+        <source>各行出货情况</source>
+        <translation>Shipped per line</translation>
+    </message>
+    <message>
+        <source>填写单证…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
+        <source>新建出货</source>
+        <translation>New shipment</translation>
+    </message>
+    <message>
+        <source>新建出货…</source>
+        <translation>New shipment…</translation>
+    </message>
+    <message>
+        <source>未出</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>本次出货</source>
+        <translation>This shipment</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>登记收款:%1</source>
+        <translation>Record payment: %1</translation>
+    </message>
+    <message>
+        <source>登记收款…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>订单金额 %1;已出货 %2;折让 %3;已收 %4;应收余额 %5(%6)</source>
+        <translation>Ordered %1; shipped %2; credits %3; paid %4; balance due %5 (%6)</translation>
+    </message>
+    <message>
+        <source>颜色/尺码</source>
+        <translation>Colour/size</translation>
+    </message>
+</context>
+<context>
+    <name>OrderRecords</name>
+    <message>
+        <source>客户的报价单与 PI</source>
+        <translation>The client's quotations and PIs</translation>
+    </message>
+    <message>
+        <source>开 PI</source>
+        <translation>Issue PI</translation>
+    </message>
+    <message>
+        <source>报价单转订单</source>
+        <translation>Quotation to order</translation>
+    </message>
+    <message>
+        <source>按报价单 %1 的产品和价格生成新订单(草稿)。</source>
+        <translation>Creates a new draft order with the products and prices of quotation %1.</translation>
+    </message>
+    <message>
+        <source>本订单来自报价单(黄色)。</source>
+        <translation>This order comes from a quotation (yellow).</translation>
+    </message>
+    <message>
+        <source>转为订单…</source>
+        <translation>Make an order…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReview</name>
+    <message>
+        <source>保存审查结果</source>
+        <translation>Save review</translation>
+    </message>
+    <message>
+        <source>先保存订单,再做订单审查。</source>
+        <translation>Save the order first, then review it.</translation>
+    </message>
+    <message>
+        <source>取消原因:%1</source>
+        <translation>Cancel reason: %1</translation>
+    </message>
+    <message>
+        <source>取消订单</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>取消订单 %1?已下发的生产单和流程卡将被收回作废。请填写取消原因:</source>
+        <translation>Cancel order %1? Issued production sheets and flow cards will be recalled. Enter the reason:</translation>
+    </message>
+    <message>
+        <source>取消订单…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>审查人:%1,%2</source>
+        <translation>Reviewed by %1, %2</translation>
+    </message>
+    <message>
+        <source>开始生产于 %1</source>
+        <translation>Production started %1</translation>
+    </message>
+    <message>
+        <source>状态:%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>确认于 %1</source>
+        <translation>Confirmed %1</translation>
+    </message>
+    <message>
+        <source>确认订单</source>
+        <translation>Confirm order</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>出货</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>审查与状态</source>
+        <translation>Review and status</translation>
+    </message>
+    <message>
+        <source>报价/PI</source>
+        <translation>Quotation/PI</translation>
+    </message>
+    <message>
+        <source>操作记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>改单版本</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>新建订单</source>
+        <translation>New order</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>筛选:订单号、客户订单号、客户名称或拼音首字母…</source>
+        <translation>Filter: order no., client PO, client name or pinyin initials…</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单有未保存的修改,放弃这些修改吗?</source>
+        <translation>The order has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>订单有未保存的修改,放弃这些修改并退出吗?</source>
+        <translation>The order has unsaved changes. Discard them and quit?</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>收款日期 *</source>
+        <translation>Payment date *</translation>
+    </message>
+    <message>
+        <source>款项 *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <source>金额 *</source>
+        <translation>Amount *</translation>
+    </message>
+    <message>
+        <source>银行水单号</source>
+        <translation>Bank reference no.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>在系统的 PDF 查看器中打开;计为已打印一份。</source>
+        <translation>Opens in the system PDF viewer; counts as one printed copy.</translation>
+    </message>
+    <message>
+        <source>对账单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>形式发票 %1</source>
+        <translation>Proforma invoice %1</translation>
+    </message>
+    <message>
+        <source>打印 %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>报价单 %1</source>
+        <translation>Quotation %1</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>无法写入 %1:%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>正在打印流程卡…</source>
+        <translation>Printing flow cards…</translation>
+    </message>
+    <message>
+        <source>正在打印第 %1 / %2 页…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <source>正在生成流程卡 %1 / %2…</source>
+        <translation>Making flow card %1 of %2…</translation>
+    </message>
+    <message>
+        <source>正在生成流程卡…</source>
+        <translation>Making flow cards…</translation>
+    </message>
+    <message>
+        <source>没有找到能打开 PDF 的程序。文件在:%1</source>
+        <translation>No program to open PDF files was found. The file is at: %1</translation>
+    </message>
+    <message>
+        <source>没有流程卡</source>
+        <translation>No flow cards</translation>
+    </message>
+    <message>
+        <source>流程卡 %1</source>
+        <translation>Flow card %1</translation>
+    </message>
+    <message>
+        <source>流程卡 %1(%2 张)</source>
+        <translation>Flow cards %1 (%2)</translation>
+    </message>
+    <message>
+        <source>生产单 %1 R%2</source>
+        <translation>Production sheet %1 R%2</translation>
+    </message>
+    <message>
+        <source>用系统查看器打开(&amp;O)</source>
+        <translation>&amp;Open in the system viewer</translation>
+    </message>
+    <message>
+        <source>订单 %1 还没有流程卡,请先开流程卡。</source>
+        <translation>Order %1 has no flow cards yet; issue them first.</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressEntry</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>工序</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>扫描流程卡</source>
+        <translation>Scan flow card</translation>
+    </message>
+    <message>
+        <source>扫码枪扫描流程卡条码,或输入卡号后回车</source>
+        <translation>Scan the flow card's barcode, or type the card number and press Enter</translation>
+    </message>
+    <message>
+        <source>投入</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>次品</source>
+        <translation>Defects</translation>
+    </message>
+    <message>
+        <source>流程卡</source>
+        <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>登记进度</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>登记进度 (Enter)</source>
+        <translation>Record progress (Enter)</translation>
+    </message>
+    <message>
+        <source>良品</source>
+        <translation>Good</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>供应商 *</source>
+        <translation>Supplier *</translation>
+    </message>
+    <message>
+        <source>到料日期 *</source>
+        <translation>Due date *</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>采购数量 *</source>
+        <translation>Quantity ordered *</translation>
+    </message>
+    <message>
+        <source>采购跟单</source>
+        <translation>Purchase follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationOrderForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>下单方式</source>
+        <translation>Order channel</translation>
+    </message>
+    <message>
+        <source>交期 *</source>
+        <translation>Delivery date *</translation>
+    </message>
+    <message>
+        <source>客户订单号</source>
+        <translation>Client PO no.</translation>
+    </message>
+    <message>
+        <source>报价单转订单</source>
+        <translation>Quotation to order</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonForm</name>
+    <message>
+        <source>例如:客户邮件要求改颜色</source>
+        <translation>e.g. the client asked by e-mail to change the colour</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>Cause *</translation>
+    </message>
+    <message>
+        <source>填写原因</source>
+        <translation>Enter the reason</translation>
+    </message>
+</context>
+<context>
+    <name>RemakeForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>补单</source>
+        <translation>Remake</translation>
+    </message>
+    <message>
+        <source>补单交期 *</source>
+        <translation>Remake delivery date *</translation>
+    </message>
+    <message>
+        <source>补单数量</source>
+        <translation>Remake quantity</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <source>五项全部通过后订单变为“已审查”,才能确认。</source>
+        <translation>When all five checks pass the order becomes “Reviewed” and can be confirmed.</translation>
+    </message>
+    <message>
+        <source>交期:能按客户要求的日期交货</source>
+        <translation>Date: we can deliver by the date the client asks</translation>
+    </message>
+    <message>
+        <source>审查备注</source>
+        <translation>Review notes</translation>
+    </message>
+    <message>
+        <source>数量:产能够、数量合理</source>
+        <translation>Quantity: capacity is there and the quantity makes sense</translation>
+    </message>
+    <message>
+        <source>物料:原料、辅料能按时备齐</source>
+        <translation>Material: materials and accessories can be ready in time</translation>
+    </message>
+    <message>
+        <source>生产能力:我们能做这个产品和工艺</source>
+        <translation>Capability: we can make this product and process</translation>
+    </message>
+    <message>
+        <source>订单审查</source>
+        <translation>Order review</translation>
+    </message>
+    <message>
+        <source>颜色:颜色/色号能做到</source>
+        <translation>Colour: we can match the colour / shade</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsView</name>
+    <message>
+        <source>(当前)</source>
+        <translation>(current)</translation>
+    </message>
+    <message>
+        <source>与</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>修改内容</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>原因:%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>原始版本</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>订单抬头</source>
+        <translation>Order header</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>%1 的汇率“%2”无效:请填写大于 0 的数字。</source>
+        <translation>The exchange rate “%2” of %1 is not valid: enter a number above 0.</translation>
+    </message>
+    <message>
+        <source>A4 每页两张</source>
+        <translation>A4, two per page</translation>
+    </message>
+    <message>
+        <source>A5 每页一张</source>
+        <translation>A5, one per page</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>产品类别(如 服装、针织):</source>
+        <translation>Product category (e.g. garment, knit):</translation>
+    </message>
+    <message>
+        <source>公司信息</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>公司名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>删除工序</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>删除币种</source>
+        <translation>Remove currency</translation>
+    </message>
+    <message>
+        <source>删除类别</source>
+        <translation>Delete category</translation>
+    </message>
+    <message>
+        <source>可用币种与汇率(1 单位外币兑人民币):</source>
+        <translation>Currencies and exchange rates (CNY per 1 unit):</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>备份与语言</source>
+        <translation>Backup and language</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Client name</translation>
+    </message>
+    <message>
+        <source>客户编号(对工人保密客户名)</source>
+        <translation>Client code (keeps the client's name from the floor)</translation>
+    </message>
+    <message>
+        <source>工序</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>工序(按顺序)与计划天数:</source>
+        <translation>Steps (in order) and planned days:</translation>
+    </message>
+    <message>
+        <source>工艺路线</source>
+        <translation>Process routes</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>币种“%1”无效:请用三个字母的代码,如 USD。</source>
+        <translation>The currency “%1” is not valid: use a three-letter code such as USD.</translation>
+    </message>
+    <message>
+        <source>打印客户</source>
+        <translation>Print client as</translation>
+    </message>
+    <message>
+        <source>新建工艺路线</source>
+        <translation>New process route</translation>
+    </message>
+    <message>
+        <source>新建类别…</source>
+        <translation>New category…</translation>
+    </message>
+    <message>
+        <source>标志图片</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>汇率</source>
+        <translation>Exchange rate</translation>
+    </message>
+    <message>
+        <source>流程卡版式</source>
+        <translation>Flow card layout</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>添加工序</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>添加币种</source>
+        <translation>Add currency</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>至少需要一种币种。</source>
+        <translation>At least one currency is needed.</translation>
+    </message>
+    <message>
+        <source>计划天数</source>
+        <translation>Planned days</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>跟单员姓名</source>
+        <translation>Merchandiser's name</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>默认:数据库旁的 backups 文件夹</source>
+        <translation>Default: the backups folder beside the database</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>出货</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>出货日期 *</source>
+        <translation>Shipment date *</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>报关单号</source>
+        <translation>Customs declaration no.</translation>
+    </message>
+    <message>
+        <source>提单号</source>
+        <translation>B/L no.</translation>
+    </message>
+    <message>
+        <source>柜号</source>
+        <translation>Container no.</translation>
+    </message>
+    <message>
+        <source>目的港</source>
+        <translation>Port of discharge</translation>
+    </message>
+    <message>
+        <source>船名航次</source>
+        <translation>Vessel/voyage</translation>
+    </message>
+    <message>
+        <source>订舱号</source>
+        <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>起运港</source>
+        <translation>Port of loading</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source> 天内交货</source>
+        <translation> days to delivery</translation>
+    </message>
+    <message>
+        <source>%1 · 今天有 %2 件事要处理</source>
+        <translation>%1 · %2 things to do today</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>交期风险订单</source>
+        <translation>Orders at risk or late</translation>
+    </message>
+    <message>
+        <source>今日待跟进</source>
+        <translation>Follow-ups due today</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>延误工序</source>
+        <translation>Late process steps</translation>
+    </message>
+    <message>
+        <source>待处理客诉</source>
+        <translation>Open complaints</translation>
+    </message>
+    <message>
+        <source>待收回的作废单据</source>
+        <translation>Recalled documents to collect</translation>
+    </message>
+    <message>
+        <source>报价即将过期</source>
+        <translation>Quotations about to expire</translation>
+    </message>
+    <message>
+        <source>无法载入:%1</source>
+        <translation>Could not load: %1</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>未解决的生产异常</source>
+        <translation>Open production exceptions</translation>
+    </message>
+    <message>
+        <source>正在载入今天的待办…</source>
+        <translation>Loading today's to-do list…</translation>
+    </message>
+    <message>
+        <source>近期交货订单</source>
+        <translation>Orders due soon</translation>
+    </message>
+    <message>
+        <source>迟 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>逾期应收款</source>
+        <translation>Overdue receivables</translation>
+    </message>
+    <message>
+        <source>逾期未跟进</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>原来的文件已保存为“%1”。</source>
+        <translation>The previous file was kept as “%1”.</translation>
+    </message>
+    <message>
+        <source>已从“%1”恢复。</source>
+        <translation>Restored from “%1”.</translation>
+    </message>
+    <message>
+        <source>已自动备份到 %1</source>
+        <translation>Backed up automatically to %1</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message>
+        <source>打开其他数据库…</source>
+        <translation>Open another database…</translation>
+    </message>
+    <message>
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>自动备份失败:%1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <source>跟单桌面备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Gendan Desktop backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Gendan Desktop databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>原来的文件已保存为“%1”。</source>
+        <translation>The previous file was kept as “%1”.</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>备份数据库到</source>
+        <translation>Back up the database to</translation>
+    </message>
+    <message>
+        <source>已从“%1”恢复。</source>
+        <translation>Restored from “%1”.</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>用“%1”替换当前数据库?当前数据会先另存一份。</source>
+        <translation>Replace the current database with “%1”? The current data is saved aside first.</translation>
+    </message>
+    <message>
+        <source>跟单桌面备份 (*.sqlite3)</source>
+        <translation>Gendan Desktop backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>跟单桌面备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Gendan Desktop backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>PI 号</source>
+        <translation>PI no.</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>交期</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>交期风险</source>
+        <translation>Delivery risk</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>价格有效期</source>
+        <translation>Price valid until</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>出货</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>出货单号</source>
+        <translation>Shipment no.</translation>
+    </message>
+    <message>
+        <source>出货日期</source>
+        <translation>Shipment date</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>到货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>原来</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>国家</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Client name</translation>
+    </message>
+    <message>
+        <source>客户订单号</source>
+        <translation>Client PO no.</translation>
+    </message>
+    <message>
+        <source>客诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>尺码</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>已交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已出</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>报价单号</source>
+        <translation>Quotation no.</translation>
+    </message>
+    <message>
+        <source>报关单号</source>
+        <translation>Customs declaration no.</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>提单号</source>
+        <translation>B/L no.</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>收回</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>收款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>改单</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <source>改单原因</source>
+        <translation>Revision reason</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>最近跟进</source>
+        <translation>Last follow-up</translation>
+    </message>
+    <message>
+        <source>未出</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>未来30天</source>
+        <translation>Next 30 days</translation>
+    </message>
+    <message>
+        <source>未来7天</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>柜号</source>
+        <translation>Container no.</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>款项</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>水单号</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>流程卡</source>
+        <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>潜在客户</source>
+        <translation>Potential client</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>物料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>物料放行</source>
+        <translation>Material release</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现实/潜在</source>
+        <translation>Current/potential</translation>
+    </message>
+    <message>
+        <source>现实客户</source>
+        <translation>Current client</translation>
+    </message>
+    <message>
+        <source>生产单</source>
+        <translation>Production sheet</translation>
+    </message>
+    <message>
+        <source>生产异常</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>目的港</source>
+        <translation>Port of discharge</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>船名航次</source>
+        <translation>Vessel/voyage</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>补单</source>
+        <translation>Remake</translation>
+    </message>
+    <message>
+        <source>解决</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单明细</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <source>订舱号</source>
+        <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>过去30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>filters</name>
+    <message>
+        <source>PI 号</source>
+        <translation>PI no.</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>交期</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>交期风险</source>
+        <translation>Delivery risk</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>价格有效期</source>
+        <translation>Price valid until</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>出货</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>出货单号</source>
+        <translation>Shipment no.</translation>
+    </message>
+    <message>
+        <source>出货日期</source>
+        <translation>Shipment date</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>到货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>原来</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>国家</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Client name</translation>
+    </message>
+    <message>
+        <source>客户订单号</source>
+        <translation>Client PO no.</translation>
+    </message>
+    <message>
+        <source>客诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>尺码</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>已交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已出</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>报价单号</source>
+        <translation>Quotation no.</translation>
+    </message>
+    <message>
+        <source>报关单号</source>
+        <translation>Customs declaration no.</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>提单号</source>
+        <translation>B/L no.</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>收回</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>收款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>改单</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <source>改单原因</source>
+        <translation>Revision reason</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>最近跟进</source>
+        <translation>Last follow-up</translation>
+    </message>
+    <message>
+        <source>未出</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>未来30天</source>
+        <translation>Next 30 days</translation>
+    </message>
+    <message>
+        <source>未来7天</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>柜号</source>
+        <translation>Container no.</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>款项</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>水单号</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>流程卡</source>
+        <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>潜在客户</source>
+        <translation>Potential client</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>物料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>物料放行</source>
+        <translation>Material release</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现实/潜在</source>
+        <translation>Current/potential</translation>
+    </message>
+    <message>
+        <source>现实客户</source>
+        <translation>Current client</translation>
+    </message>
+    <message>
+        <source>生产单</source>
+        <translation>Production sheet</translation>
+    </message>
+    <message>
+        <source>生产异常</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>目的港</source>
+        <translation>Port of discharge</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>船名航次</source>
+        <translation>Vessel/voyage</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>补单</source>
+        <translation>Remake</translation>
+    </message>
+    <message>
+        <source>解决</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>订单明细</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <source>订舱号</source>
+        <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>过去30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>记录已被修改</source>
+        <translation>The record was changed</translation>
+    </message>
+    <message>
+        <source>请检查输入</source>
+        <translation>Please check the input</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>出货</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>客诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotations</translation>
+    </message>
+    <message>
+        <source>样品</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>流程卡</source>
+        <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>生产单</source>
+        <translation>Production sheet</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>操作失败:%1</source>
+        <translation>The operation failed: %1</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Could not finish</translation>
+    </message>
+    <message>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>跟单桌面</source>
+        <translation>Gendan Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <source>“%1”尚未开放。</source>
+        <translation>“%1” is not available yet.</translation>
+    </message>
+    <message>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <source>客户档案</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <source>生产跟踪</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+</context>
+</TS>

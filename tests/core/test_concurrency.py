@@ -1,0 +1,93 @@
+"""Two windows on one order, and two processes on one SQLite file."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+from order_helpers import make_order, review_all, two_lines
+
+from gendan_desktop.core import aftersales, orders
+from gendan_desktop.core.errors import StaleEdit
+from gendan_desktop.core.models import Counter
+
+ROUNDS = 200
+
+
+def test_second_window_saving_an_old_version_is_refused(db):
+    order = make_order(client_po="PO-1")
+    window_a, window_b = orders.get_order(order.id), orders.get_order(order.id)
+
+    orders.update_order(window_a.id, {"client_po": "PO-A"}, window_a.version)
+    with pytest.raises(StaleEdit) as exc:
+        orders.update_order(window_b.id, {"client_po": "PO-B", "notes": "B 的备注"}, window_b.version)
+
+    assert "已被其他窗口或同事修改" in exc.value.zh and "未保存" in exc.value.zh
+    assert "changed elsewhere" in exc.value.en
+    kept = orders.get_order(order.id)
+    assert (kept.client_po, kept.notes) == ("PO-A", "")
+
+
+def test_line_edits_from_two_windows_conflict_too(db):
+    order = make_order()
+    a, b = orders.get_order(order.id), orders.get_order(order.id)
+    lines_a, lines_b = two_lines(), two_lines()
+    lines_a[0]["quantity"], lines_b[0]["quantity"] = 111, 222
+    orders.update_order(a.id, {}, a.version, lines=lines_a)
+    with pytest.raises(StaleEdit):
+        orders.update_order(b.id, {}, b.version, lines=lines_b)
+    assert orders.order_lines(order.id)[0].quantity == 111
+
+
+def test_review_over_a_newer_version_is_refused(db):
+    order = make_order()
+    stale = orders.get_order(order.id)
+    orders.update_order(order.id, {"notes": "改了"}, order.version)
+    with pytest.raises(StaleEdit):
+        review_all(stale)
+    assert orders.get_order(order.id).status == "draft"
+
+
+def test_complaint_edits_from_two_windows(db):
+    order = review_all(make_order())
+    order = orders.confirm_order(order.id)
+    c = aftersales.file_complaint(order.id, order.order_date, "色差", 5)
+    aftersales.update_complaint(c.id, {"cause": "A"}, c.version)
+    with pytest.raises(StaleEdit):
+        aftersales.update_complaint(c.id, {"cause": "B"}, c.version)
+    assert aftersales.get_complaint(c.id).cause == "A"
+
+
+def _hammer(path: str, rounds: int, barrier, results) -> None:
+    """One process: ``rounds`` read-then-write transactions on one counter."""
+    from gendan_desktop.core.db import close_database, open_database, write_transaction
+    from gendan_desktop.core.models import Counter as C
+
+    open_database(path, migrate=False)
+    errors = []
+    barrier.wait()
+    for _ in range(rounds):
+        try:
+            with write_transaction():
+                value = C.get(C.name == "race").value
+                C.update(value=value + 1).where(C.name == "race").execute()
+        except Exception as exc:  # reported back and asserted on, never swallowed
+            errors.append(repr(exc))
+    close_database()
+    results.put(errors)
+
+
+def test_two_processes_read_then_write_without_lock_errors(sqlite_db, tmp_path):
+    path = str(tmp_path / "test.sqlite3")
+    Counter.create(name="race", value=0)
+    ctx = multiprocessing.get_context("spawn")  # what Windows uses
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=_hammer, args=(path, ROUNDS, barrier, results)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    errors = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert [p.exitcode for p in procs] == [0, 0]
+    assert errors == [[], []]
+    assert Counter.get(Counter.name == "race").value == 2 * ROUNDS  # no lost update either

@@ -1,0 +1,231 @@
+"""The GUI framework: list model, background operations, main window, shortcuts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+pytestmark = pytest.mark.gui
+
+
+def make_clients(n: int = 30):
+    from gendan_desktop.core.clients import create_client
+
+    names = ["张三贸易", "李四服饰", "王五纺织", "Acme Textiles", "Bella Moda"]
+    out = []
+    for i in range(n):
+        out.append(create_client(name=f"{names[i % len(names)]} {i:03d}", country="中国" if i % 2 else "Italy",
+                                 grade="key" if i % 3 == 0 else "ordinary",
+                                 source="alibaba" if i % 4 == 0 else "trade_show"))
+    return out
+
+
+def click_when_modal(qtbot, button=QMessageBox.Yes):
+    """Answer the next modal message box the way a user would."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, answer)
+            return
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+# ------------------------------------------------------------------ model --
+def test_client_model_passes_qt_model_tester(qtmodeltester, sqlite_db, zh_app):
+    from gendan_desktop.gui.clients_tab import ClientListModel
+
+    make_clients(250)  # more than two chunks
+    model = ClientListModel()
+    model.refresh()
+    assert model.rowCount() == 250
+    qtmodeltester.check(model)
+    model.sort(1, Qt.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_sort_and_filters_run_in_sql(sqlite_db, zh_app):
+    from gendan_desktop.gui.clients_tab import ClientListModel, Col
+
+    make_clients(30)
+    model = ClientListModel()
+    model.refresh()
+    model.sort(Col.CODE, Qt.DescendingOrder)
+    codes = [model.index(r, Col.CODE).data() for r in range(model.rowCount())]
+    assert codes == sorted(codes, reverse=True)
+    model.set_filter("grade", "key")
+    assert model.rowCount() == 10
+    assert {model.index(r, Col.GRADE).data() for r in range(model.rowCount())} == {"大客户"}
+    model.set_filter("grade", None)
+    model.set_quick_filter("zs")  # pinyin initials of 张三
+    names = {model.index(r, Col.NAME).data() for r in range(model.rowCount())}
+    assert names and all(n.startswith("张三贸易") for n in names)
+    model.set_quick_filter("Bella")
+    assert model.rowCount() == 6
+
+
+def test_next_followup_filter_and_status_column(sqlite_db, zh_app):
+    from gendan_desktop.core.followups import log_followup
+    from gendan_desktop.gui.clients_tab import ClientListModel, Col
+
+    clients = make_clients(5)
+    today = dt.date.today()
+    log_followup(clients[1].id, today - dt.timedelta(days=10), "email", "报价", next_date=today - dt.timedelta(days=3))
+    model = ClientListModel()
+    model.refresh()
+    model.set_filter("next_followup", (None, today - dt.timedelta(days=1)))
+    assert model.ids() == [clients[1].id]
+    assert model.index(0, Col.NEXT_FOLLOWUP).data() == (today - dt.timedelta(days=3)).isoformat()
+    assert model.index(0, Col.STATUS).data() == "潜在客户"
+    assert model.index(0, Col.NEXT_FOLLOWUP).data(Qt.ForegroundRole) is not None  # overdue shows red
+
+
+def test_list_pane_remembers_column_widths(qtbot, sqlite_db, zh_app):
+    from gendan_desktop.gui.clients_tab import ClientListModel
+    from gendan_desktop.gui.list_view import ListPane
+
+    make_clients(3)
+    pane = ListPane(ClientListModel())
+    qtbot.addWidget(pane)
+    pane.table.setColumnWidth(1, 333)
+    pane.save_header()
+    again = ListPane(ClientListModel())
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(1) == 333
+
+
+# ------------------------------------------------------------- operations --
+def test_query_op_runs_off_thread_and_reports_on_gui_thread(qtbot, zh_app):
+    import threading
+
+    from gendan_desktop.gui.operations import QueryOp
+
+    seen = {}
+
+    def work():
+        seen["worker"] = threading.current_thread() is threading.main_thread()
+        return 42
+
+    def done(value):
+        seen["value"] = value
+        seen["gui"] = threading.current_thread() is threading.main_thread()
+
+    op = QueryOp(None, work, success=done).run_in_background()
+    qtbot.waitUntil(lambda: op.finished)
+    assert seen == {"worker": False, "value": 42, "gui": True}
+
+
+def test_collection_op_cancel_and_change_announcement(qtbot, zh_app):
+    import threading
+
+    from gendan_desktop.gui.operations import Cancelled, CollectionOp, changes
+
+    started = threading.Event()
+    release = threading.Event()
+
+    def long_job(progress):
+        started.set()
+        release.wait(5)
+        for i in range(100):
+            progress.update(i, 100)
+        return "finished"
+
+    errors = []
+    op = CollectionOp(None, long_job, kinds={"order"}).failure(errors.append).run_in_background()
+    started.wait(5)
+    op.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: op.finished)
+    assert isinstance(errors[0], Cancelled)
+
+    with qtbot.waitSignal(changes().changed) as blocker:
+        CollectionOp(None, lambda: 1, kinds={"client"}).run_in_background()
+    assert blocker.args == [frozenset({"client"})]
+
+
+# ------------------------------------------------------------ main window --
+def test_window_has_the_five_tabs_and_database_in_status_bar(window, sqlite_db):
+    titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
+    assert titles == ["工作台", "客户档案", "订单", "生产跟踪", "售后"]
+    assert "test.sqlite3" in window.db_label.text()
+    keys = {a.shortcut().toString() for a in window.actions()}
+    assert {"Ctrl+N", "Ctrl+S", "Ctrl+F", "F5", "Del"} <= keys
+    assert "Ctrl+K" in [s.toString() for s in window.action("search").shortcuts()]
+
+
+def test_f5_reloads_the_current_list(qtbot, window):
+    from gendan_desktop.core.clients import create_client
+
+    tab = window.show_tab("clients")
+    assert tab.model.rowCount() == 0
+    create_client(name="宁波海澜制衣有限公司")  # written elsewhere: the list does not know yet
+    assert tab.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key_F5)
+    assert tab.model.rowCount() == 1
+
+
+def test_hidden_tab_refreshes_when_shown(qtbot, window, wait_ops):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.gui.operations import CollectionOp
+
+    clients = window.show_tab("clients")
+    window.show_tab("workbench")
+    wait_ops()
+    CollectionOp(window, lambda: create_client(name="杭州丝绸"), kinds={"client"}).run_in_background()
+    wait_ops()
+    assert clients.stale and clients.model.rowCount() == 0
+    window.show_tab("clients")
+    assert clients.model.rowCount() == 1 and not clients.stale
+
+
+def test_global_search_opens_the_client(qtbot, window):
+    from gendan_desktop.core.clients import create_client
+
+    c = create_client(name="张三纺织品有限公司")
+    create_client(name="李四贸易")
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "zs")
+    window.search_box.update_results()
+    assert [r[:2] for r in window.search_box.results] == [("client", c.id)]
+    qtbot.keyClick(window.search_box, Qt.Key_Return)  # Enter with nothing highlighted opens the first
+    assert window.current_key() == "clients"
+    tab = window.tab("clients")
+    assert tab.pane.current_id() == c.id
+    assert "张三纺织品有限公司" in tab.detail.title.text()
+
+
+def test_delete_asks_first_then_archives(qtbot, window, wait_ops):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.models import Client
+
+    c = create_client(name="温州宏图鞋业")
+    tab = window.show_tab("clients")
+    tab.refresh()
+    tab.pane.select_id(c.id)
+    click_when_modal(qtbot, QMessageBox.No)
+    window.delete_selected()
+    assert not Client.get_by_id(c.id).archived
+    click_when_modal(qtbot, QMessageBox.Yes)
+    window.delete_selected()
+    wait_ops()
+    assert Client.get_by_id(c.id).archived
+    assert tab.model.rowCount() == 0  # archived clients leave the daily list
+
+
+def test_geometry_is_restored(qtbot, window, sqlite_db):
+    from gendan_desktop.gui.main_window import MainWindow
+
+    window.resize(700, 500)  # within the offscreen screen (800×600)
+    window.close()
+    again = MainWindow(sqlite_db.gendan_url)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_open_unknown_kind_says_so(window):
+    window.open_record("nonsense", 1)
+    assert "nonsense" in window.statusBar().currentMessage()

@@ -1,0 +1,102 @@
+"""A database made by an older Gendan Desktop opens with its data intact and upgraded."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from gendan_desktop.core import search
+from gendan_desktop.core.db import close_database, open_database
+from gendan_desktop.core.migrations import latest_version, migrate, schema_version
+from gendan_desktop.core.models import Client, Order
+
+PG_URL = os.environ.get("GENDAN_TEST_PG", "")
+BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
+
+
+def _reset_postgres(url: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public")
+    conn.close()
+
+
+def _old_database(url: str) -> None:
+    """A database at schema 1 as the first release made it: no client.pinyin, no search index."""
+    db = open_database(url, migrate=False)
+    migrate(db, target=1)
+    db.execute_sql("DROP INDEX IF EXISTS client_pinyin")
+    db.execute_sql("ALTER TABLE client DROP COLUMN pinyin")
+    p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
+    now = "2025-03-01 09:00:00"
+    db.execute_sql(
+        f"INSERT INTO client (version, created_at, updated_at, code, name, name_en, country, source, grade, "
+        f"address, website, phone, email, payment_terms, default_currency, notes, archived) "
+        f"VALUES ({', '.join([p] * 17)})",
+        (1, now, now, "C0001", "张三服装有限公司", "Zhangsan Garments", "中国", "trade_show", "key",
+         "", "", "", "buyer@zhangsan.cn", "T/T", "USD", "老客户", False),
+    )
+    client_id = db.execute_sql("SELECT id FROM client WHERE code = 'C0001'").fetchone()[0]
+    db.execute_sql(
+        f'INSERT INTO "order" (version, created_at, updated_at, number, client_id, channel, client_po, '
+        f"order_type, currency, order_date, delivery_date, status, revision, product_category, payment_terms, "
+        f"trade_terms, deposit_pct, merchandiser, review_capability, review_material, review_colour, "
+        f"review_quantity, review_date, review_notes, reviewed_by, material_override_reason, cancel_reason, "
+        f"client_requirements, packing, shipping_marks, notes) VALUES ({', '.join([p] * 31)})",
+        (1, now, now, "SO2503-0001", client_id, "email", "PO-4711", "normal", "USD", "2025-03-01", "2025-04-15",
+         "confirmed", 0, "garment", "", "FOB", 30_000_000, "李娜", True, True, True, True, True, "", "", "", "",
+         "", "", "", ""),
+    )
+    assert schema_version(db) == 1
+    close_database()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
+    if backend == "postgres":
+        _reset_postgres(PG_URL)
+        url = PG_URL
+    else:
+        url = str(tmp_path / "old.sqlite3")
+    _old_database(url)
+
+    db = open_database(url)
+    try:
+        assert schema_version(db) == latest_version()
+        client = Client.get(Client.code == "C0001")
+        assert (client.name, client.code, client.email, client.grade) == ("张三服装有限公司", "C0001", "buyer@zhangsan.cn", "key")
+        assert client.pinyin.startswith("zsfzyxgs zhangsan")  # backfilled
+        order = Order.get(Order.number == "SO2503-0001")
+        assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711", "confirmed", "30.000000")
+        # the new search index knows the old rows
+        assert ("client", client.id) in [(k, i) for k, i, _ in search.search("张三服装")]
+        assert ("client", client.id) in [(k, i) for k, i, _ in search.search("zs")]
+        assert ("order", order.id) in [(k, i) for k, i, _ in search.search("PO-4711")]
+        # and keeps up with new ones
+        Client.create(code="C0002", name="李四纺织", pinyin="ls lisifangzhi")
+        assert [lbl for k, _, lbl in search.search("李四纺") if k == "client"] == ["李四纺织 (C0002)"]
+    finally:
+        close_database()
+
+    # opening again applies nothing more
+    db = open_database(url)
+    try:
+        assert migrate(db) == []
+    finally:
+        close_database()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    url = str(tmp_path / "future.sqlite3")
+    db = open_database(url)
+    db.execute_sql(f"UPDATE schema_version SET version = {latest_version() + 1}")
+    close_database()
+    from gendan_desktop.core.errors import DatabaseError
+
+    with pytest.raises(DatabaseError, match="升级"):
+        open_database(url)
+    close_database()
