@@ -82,7 +82,8 @@ def main() -> int:
             results.append(("scan + record_progress", best(lambda: production.record_progress(
                 production.card_by_number(f" {number.lower()}\n").number, 1, 1, 1, 0, "bench")), True))
         results += [
-            ("late_steps (workbench)", best(lambda: production.late_steps(today), 2), False),
+            ("late_steps, all (workbench)", best(lambda: production.late_steps(today), 2), False),
+            ("late_steps, worst 20 (workbench)", best(lambda: production.late_steps(today, limit=20), 2), False),
             ("orders_at_risk (workbench)", best(lambda: risk.orders_at_risk(today), 2), False),
             ("overdue_purchases (workbench)", best(lambda: materials.overdue_purchases(today), 2), False),
             ("open_exceptions (workbench)", best(lambda: production_exceptions.open_exceptions(), 2), False),

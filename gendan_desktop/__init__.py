@@ -6,14 +6,16 @@ __version__ = "0.1.0"
 
 
 def _top_level_dir(name: str, package: str) -> Path:
-    # A checkout keeps resources/ and ui/ beside the package; a wheel carries
-    # them as the packages gendan_desktop.resources and gendan_desktop.ui.
-    checkout = Path(__file__).resolve().parent.parent / name
-    if checkout.is_dir():
+    # A checkout keeps resources/ and ui/ beside the package; a wheel (and a
+    # PyInstaller bundle) carries them inside it as gendan_desktop/resources and
+    # gendan_desktop/ui. They are plain folders there (no __init__.py), so the
+    # package's own folder is the answer, not importlib.resources (which hands
+    # back a MultiplexedPath for a namespace package).
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / name
+    if checkout.is_dir() and (here.parent / "pyproject.toml").is_file():
         return checkout
-    from importlib.resources import files
-
-    return Path(str(files(package)))
+    return here / package.rsplit(".", 1)[-1]
 
 
 def resources_path(*parts: str) -> Path:

@@ -96,15 +96,15 @@ def _run(args) -> int:
             _say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
                  f"R{sheet.revision} written to {out}")
             return 0
-        ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
-        from ..core.models import FlowCard
+        from ..printing.flow_card import card_layout, load_flow_cards, render_flow_cards
 
-        if ids is None:
-            ids = [c.id for c in FlowCard.select(FlowCard.id).where(FlowCard.order == order.id)]
-        if not ids:
+        ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
+        cards = load_flow_cards(order.id, ids)  # without --cards: the live cards
+        if not cards:
             raise NotFound(f"订单 {order.number} 还没有流程卡,请先开流程卡再打印。",
                            f"Order {order.number} has no flow cards yet; issue them before printing.")
-        out = _write(args.file, service.flow_cards_pdf(order.id, ids, args.layout))
+        out = _write(args.file, render_flow_cards(cards, args.layout or card_layout()))
+        ids = [c.id for c in cards]
         if not args.no_record:
             service.record_printed("flow_card", ids, args.copies)
         _say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")

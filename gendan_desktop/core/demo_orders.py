@@ -288,7 +288,9 @@ def _exception(ctx, oid, od, status, cards) -> None:
     rng = ctx.rng
     kind, text = rng.choice(EXCEPTIONS)
     d = min(od + dt.timedelta(days=rng.randint(6, 20)), ctx.today)
-    state = rng.choice(["open", "escalated", "resolved"]) if status == "in_production" else "resolved"
+    made = ctx.bulk.tables[ProductionException].count
+    states = ["open", "escalated", "resolved"]
+    state = (states[made % 3] if made < 6 else rng.choice(states)) if status == "in_production" else "resolved"
     ctx.bulk.add(ProductionException, order=oid, card=cards[0]["id"] if cards else None, kind=kind,
                  severity=rng.choice(["low", "medium", "high", "critical"]), description=text, reported_at=iso(d),
                  reported_by=rng.choice(MERCHANDISERS), escalated_to="生产经理 " + rng.choice(SURNAMES) if state != "open" else "",
@@ -352,7 +354,8 @@ def _payments(ctx, oid, client, od, status, total, shipped_value, credit, curren
 
 def _complaint(ctx, k, oid, client, od, dd, status, lines, currency, cards, remakes) -> Decimal:
     rng, b = ctx.rng, ctx.bulk
-    disposition, text, cause, measure = COMPLAINTS[k % 4] if k < 32 else rng.choice(COMPLAINTS)
+    made = ctx.bulk.tables[Complaint].count
+    disposition, text, cause, measure = COMPLAINTS[made % 4] if made < 8 else rng.choice(COMPLAINTS)
     d = min(dd + dt.timedelta(days=rng.randint(10, 30)), ctx.today)
     affected = max(1, lines[0]["quantity"] * rng.randint(5, 20) // 100)
     credit = Decimal(0)

@@ -17,7 +17,18 @@ from peewee import fn
 from .common import audit, get_or_404, next_number
 from .db import write_transaction
 from .errors import StateError, ValidationError
-from .models import Counter, Factory, FlowCard, FlowCardStep, Order, OrderLine, ProductionSheet
+from .models import (
+    Counter,
+    Factory,
+    FlowCard,
+    FlowCardStep,
+    Order,
+    OrderLine,
+    OrderRevision,
+    ProductionSheet,
+    Shipment,
+    ShipmentLine,
+)
 from .progress import (  # noqa: F401  (re-exported: one import for callers)
     GridCell,
     GridRow,
@@ -31,6 +42,7 @@ from .progress import (  # noqa: F401  (re-exported: one import for callers)
     late_steps,
     live_cards,
     lock_row,
+    not_recalled,
     order_progress,
     progress_grid,
     record_progress,
@@ -41,7 +53,8 @@ from .routes import Route, route_for
 SHEET_PREFIX = "PS"
 CARD_PREFIX = "LC"
 CARD_NUMBER_WIDTH = 5
-ISSUABLE_STATUSES = ("confirmed", "in_production")
+# partly shipped: a revision after a first shipment recalls the paper, and the rest needs new paper
+ISSUABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
 MAX_CARDS_PER_ISSUE = 5000  # a typo in the batch size must not print a forest
 
 
@@ -58,7 +71,7 @@ def _order_for_issue(order_id: int, what_zh: str, what_en: str) -> Order:
             f"订单 {order.number} 当前状态为“{label('order_status', order.status, 'zh')}”,不能下发{what_zh}。"
             "订单需先审查并确认(或已在生产中)。",
             f"Order {order.number} is “{label('order_status', order.status, 'en')}”; {what_en} can only be "
-            "issued once the order is confirmed (or in production).")
+            "issued for a confirmed order (or one in production).")
     return order
 
 
@@ -80,7 +93,7 @@ def current_sheet(order_id: int) -> ProductionSheet | None:
     order = get_or_404(Order, order_id, "订单", "Order")
     return (ProductionSheet.select()
             .where((ProductionSheet.order == order.id) & (ProductionSheet.revision == order.revision)
-                   & ProductionSheet.recalled_at.is_null())
+                   & not_recalled(ProductionSheet))
             .order_by(ProductionSheet.id.desc()).first())
 
 
@@ -140,11 +153,31 @@ def planned_dates(route: Route, finish: dt.date) -> list[dt.date]:
     return list(reversed(out))
 
 
+def _shipped_before_revision(order: Order) -> dict[int, int]:
+    """Pieces per line shipped before the current revision was made.
+
+    They left on cards of an older revision (now recalled), so the cards of
+    the current revision need not cover them again.
+    """
+    if order.revision == 0:
+        return {}
+    rev = OrderRevision.get_or_none((OrderRevision.order == order.id)
+                                    & (OrderRevision.revision == order.revision - 1))
+    if rev is None:
+        return {}
+    q = (ShipmentLine.select(ShipmentLine.order_line, fn.SUM(ShipmentLine.quantity)).join(Shipment)
+         .where((Shipment.order == order.id) & (Shipment.created_at <= rev.created_at))
+         .group_by(ShipmentLine.order_line))
+    return {line_id: int(n or 0) for line_id, n in q.tuples()}
+
+
 def remaining_by_line(order: Order) -> dict[int, int]:
-    """Pieces of each order line not yet on a live card of the current revision."""
+    """Pieces of each order line not yet on a live card of the current revision
+    (nor shipped before it)."""
     carded = dict(live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
                   .group_by(FlowCard.order_line).tuples())
-    return {ln.id: ln.quantity - int(carded.get(ln.id) or 0)
+    shipped = _shipped_before_revision(order)
+    return {ln.id: max(0, ln.quantity - int(carded.get(ln.id) or 0) - shipped.get(ln.id, 0))
             for ln in OrderLine.select().where(OrderLine.order == order.id)}
 
 

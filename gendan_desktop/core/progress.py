@@ -19,7 +19,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from .common import audit, get_or_404
 from .db import is_sqlite, write_transaction
@@ -43,10 +43,21 @@ def lock_row(model, pk: int):
     return model.get_or_none(model.id == pk)
 
 
+def not_recalled(model=FlowCard):
+    """``recalled_at IS NULL`` (of cards, or sheets), written so that no planner uses its index.
+
+    Nearly every card is not recalled, but SQLite (even after ANALYZE) takes
+    ``IS NULL`` on the indexed column as selective and scans all live cards
+    instead of looking cards up by order: 35 ms instead of 3 ms for the 60
+    visible rows of a 100,000-order database.
+    """
+    return Case(None, [(model.recalled_at.is_null(), 1)], 0) == 1
+
+
 def live_cards(order: Order):
     """Cards of the order's current revision that are not recalled."""
     return FlowCard.select().where(
-        (FlowCard.order == order.id) & (FlowCard.revision == order.revision) & FlowCard.recalled_at.is_null()
+        (FlowCard.order == order.id) & (FlowCard.revision == order.revision) & not_recalled()
     )
 
 
@@ -379,8 +390,7 @@ def last_step_good_query():
     max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))
     return (FlowCardStep.select(FlowCard.order, fn.SUM(FlowCardStep.qty_good))
             .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-            .where(FlowCard.recalled_at.is_null() & (FlowCard.revision == Order.revision)
-                   & (FlowCardStep.seq == max_seq))
+            .where(not_recalled() & (FlowCard.revision == Order.revision) & (FlowCardStep.seq == max_seq))
             .group_by(FlowCard.order))
 
 
@@ -409,19 +419,24 @@ class LateStep:
     qty_good: int
 
 
-def late_steps(today: dt.date | None = None, order_id: int | None = None) -> list[LateStep]:
-    """Steps of live cards whose planned date passed without the step being finished."""
+def late_steps(today: dt.date | None = None, order_id: int | None = None, limit: int | None = None) -> list[LateStep]:
+    """Steps of live cards whose planned date passed without the step being finished.
+
+    Oldest first; ``limit`` caps the list (a workbench shows the worst few).
+    """
     today = today or dt.date.today()
     q = (FlowCardStep.select(Order.id, Order.number, FlowCard.id, FlowCard.number, FlowCardStep.id,
                              FlowCardStep.seq, FlowCardStep.name, FlowCardStep.planned_date, FlowCard.quantity,
                              FlowCardStep.qty_in, FlowCardStep.qty_good)
          .join(FlowCard).join(Order, JOIN.INNER, on=(FlowCard.order == Order.id))
          .where(FlowCardStep.planned_date.is_null(False) & (FlowCardStep.planned_date < today)
-                & FlowCardStep.finished_at.is_null() & FlowCard.recalled_at.is_null()
+                & FlowCardStep.finished_at.is_null() & not_recalled()
                 & (FlowCard.revision == Order.revision) & Order.status.in_(OPEN_PRODUCTION_STATUSES))
          .order_by(FlowCardStep.planned_date, FlowCard.number, FlowCardStep.seq))
     if order_id is not None:
         q = q.where(Order.id == order_id)
+    if limit is not None:
+        q = q.limit(int(limit))
     out = []
     for oid, onum, cid, cnum, sid, seq, name, planned, qty, q_in, q_good in q.tuples():
         planned = planned if isinstance(planned, dt.date) else dt.date.fromisoformat(str(planned))

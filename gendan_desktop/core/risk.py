@@ -30,8 +30,9 @@ from peewee import fn
 
 from . import enums
 from .common import get_or_404, get_setting
+from .db import current_database
 from .models import FlowCard, FlowCardStep, Order, OrderLine, ProgressReport, ShipmentLine
-from .progress import last_step_good_query
+from .progress import last_step_good_query, not_recalled
 
 DEFAULT_SAFETY_DAYS = 3
 DEFAULT_NO_PROGRESS_SHARE = Decimal("0.5")
@@ -140,21 +141,32 @@ def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, c
                   f"No piece finished yet; {days_left} of {lead_days} days left until delivery on {delivery}.")
 
 
+def _rows(query) -> list[tuple]:
+    """Raw result rows: peewee's per-value conversion cost 1.7 s of 2.9 s for 34,000 open orders.
+
+    Dates are selected as text and SUMs converted by the caller.
+    """
+    sql, params = query.sql()
+    return current_database().execute_sql(sql, params).fetchall()
+
+
 def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
     """Risks of the orders matching ``cond`` (a condition on Order): five queries."""
-    orders = list(Order.select(Order.id, Order.status, Order.delivery_date, Order.order_date, Order.confirmed_at,
-                               Order.production_started_at).where(cond).tuples())
+    orders = _rows(Order.select(Order.id, Order.status, Order.delivery_date.cast("TEXT"),
+                               Order.order_date.cast("TEXT"), Order.confirmed_at.cast("TEXT"),
+                               Order.production_started_at.cast("TEXT")).where(cond))
     if not orders:
         return {}
-    ordered = dict(OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity)).join(Order)
-                   .where(cond).group_by(OrderLine.order).tuples())
-    shipped = dict(ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
-                   .join(OrderLine).join(Order).where(cond).group_by(OrderLine.order).tuples())
-    good = dict(last_step_good_query().where(cond).tuples())
-    first = dict(ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date))
-                 .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-                 .where(cond & FlowCard.recalled_at.is_null() & (FlowCard.revision == Order.revision))
-                 .group_by(FlowCard.order).tuples())
+    ordered = dict(_rows(OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity)).join(Order)
+                         .where(cond).group_by(OrderLine.order)))
+    shipped = dict(_rows(ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
+                         .join(OrderLine).join(Order).where(cond).group_by(OrderLine.order)))
+    good = dict(_rows(last_step_good_query().where(cond)))
+    first = dict(_rows(ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
+                       .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
+                       .where(cond & Order.production_started_at.is_null() & not_recalled()
+                              & (FlowCard.revision == Order.revision))
+                       .group_by(FlowCard.order)))  # only needed where production never formally started
     out = {}
     for oid, status, delivery, odate, confirmed, started in orders:
         out[oid] = assess(oid, status, _date(delivery), _date(odate), confirmed, started,

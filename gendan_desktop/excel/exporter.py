@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+
+from ..core.errors import GendanError
 
 MONEY_FORMAT = "#,##0.00"
 NUMBER_FORMAT = "#,##0.####"
@@ -29,6 +32,32 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 WIDTH_SAMPLE_ROWS = 2000  # widths are fitted on the first rows: a 100k-row scan costs time
 MAX_WIDTH = 60
 KINDS = ("text", "int", "number", "money", "date", "datetime", "percent", "bool")
+
+
+class ExportError(GendanError):
+    """The file could not be written (folder missing, file open in Excel, disk full…)."""
+
+
+def cannot_write(path: Path, exc: BaseException | None = None) -> ExportError:
+    detail = getattr(exc, "strerror", None) or (str(exc) if exc else "文件夹不存在")
+    return ExportError(
+        f"无法写入“{path}”({detail}):请确认文件夹存在、有写入权限,且该文件没有在 Excel 或 WPS 中打开。",
+        f"Cannot write “{path}” ({detail}): check that the folder exists and is writable, and that the file "
+        "is not open in Excel or WPS.")
+
+
+def check_target(path: Path) -> None:
+    """Refuse early, before any work, when the file's folder does not exist."""
+    if not path.parent.is_dir():
+        raise cannot_write(path, FileNotFoundError(2, "文件夹不存在 / folder not found"))
+
+
+def close_workbook(wb: xlsxwriter.Workbook, path: Path) -> None:
+    try:
+        wb.close()
+    except (FileCreateError, OSError) as exc:
+        raise cannot_write(path, getattr(exc, "args", [None])[0] if isinstance(exc, FileCreateError) else exc) \
+            from None
 
 
 @dataclass
@@ -226,12 +255,16 @@ def export_rows(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequ
     failure never leaves a half-written file under the user's name.
     """
     path = Path(path)
+    check_target(path)
     tmp = path.with_name(f".{path.stem}.tmp{path.suffix or '.xlsx'}")
     wb = new_workbook(tmp)
     try:
         write_sheet(wb, columns, rows, sheet_name=sheet_name)
-        wb.close()
-        tmp.replace(path)
+        close_workbook(wb, path)
+        try:
+            tmp.replace(path)
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
     except BaseException:
         try:
             wb.close()

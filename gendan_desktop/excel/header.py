@@ -172,13 +172,13 @@ def guess_mapping(kind: str, header: list) -> dict[int, str]:
 def find_header(kind: str, rows: list[list]) -> tuple[int, dict[int, str]]:
     """(row index, mapping) of the row among the first SCAN_ROWS that names the most fields.
 
-    Returns (-1, {}) when no row names at least one required field and one other.
+    Returns (-1, {}) when no row names a required field.
     """
     best = (-1, {})
     required = {s.name for s in FIELDS[kind] if s.required}
     for i, row in enumerate(rows[:SCAN_ROWS]):
         mapping = guess_mapping(kind, row)
-        if len(mapping) < 2 or not (required & set(mapping.values())):
+        if not (required & set(mapping.values())):
             continue
         if len(mapping) > len(best[1]):
             best = (i, mapping)

@@ -255,6 +255,9 @@ def _update(rec: _Row) -> None:
     """Fill in the row's non-empty values; add its contact and tags if new."""
     client = Client.get_by_id(rec.target)
     changes = {k: v for k, v in rec.client.items() if k != "code" and v not in ("", None)}
+    # the same company spelt differently ("nordic apparel") keeps the archive's spelling
+    if client_service.normalise_name(changes.get("name", "")) == client_service.normalise_name(client.name):
+        changes.pop("name", None)
     if changes:
         client_service.update_client(client.id, changes, None)
     name = rec.contact.get("name")

@@ -249,7 +249,7 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
             g.bad = True
         else:
             g.lines.append(line)
-        if number and not po:
+        if number and c_po is None:  # no PO column: another system's order number is the client's PO
             g.header.setdefault("client_po", number)
     _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue)
     result.invalid = len(invalid_rows)

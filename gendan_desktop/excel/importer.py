@@ -30,7 +30,8 @@ from .values import cell_text, is_blank
 KINDS = ("clients", "orders")
 ON_DUPLICATE = ("skip", "update", "create")
 PREVIEW_ROWS = 20
-_TOTAL_WORDS = {"合计", "总计", "小计", "total", "totals", "subtotal", "sum", "grand total"}
+_GRAND_TOTAL_WORDS = {"合计", "总计", "总合计", "合计金额", "total", "totals", "grand total", "sum"}
+_TOTAL_WORDS = _GRAND_TOTAL_WORDS | {"小计", "subtotal", "sub total", "sub-total"}
 
 
 @dataclass
@@ -177,11 +178,20 @@ def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
     rows = s.rows
     _fill_merged(rows, s.merged, idx + 1)
     headers = [cell_text(v) for v in rows[idx]]
-    data = [(i + 1, row) for i, row in enumerate(rows[idx + 1:], start=idx + 1)
-            if not all(is_blank(v) for v in row)]
+    data = []
+    for i, row in enumerate(rows[idx + 1:], start=idx + 1):
+        if all(is_blank(v) for v in row):
+            continue
+        if _is_grand_total(row):
+            break  # what follows a 合计 row is a footer (制表人, 审核…), not data
+        data.append((i + 1, row))
     preview = [[cell_text(v) for v in row] for _n, row in data[:PREVIEW_ROWS]]
     return ImportPlan(book.path, kind, book.kind, [x.name for x in book.sheets], s.name, idx, headers,
                       dict(mapping), field_specs(kind), preview, data)
+
+
+def _is_grand_total(row: list) -> bool:
+    return any(isinstance(v, str) and v.strip().casefold().rstrip(":：") in _GRAND_TOTAL_WORDS for v in row[:3])
 
 
 def is_total_row(row: list, mapping: dict[int, str]) -> bool:
@@ -213,6 +223,11 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
                               field="on_duplicate")
     mapping = dict(plan.mapping if mapping is None else mapping)
     mapping = {int(k): v for k, v in mapping.items() if v}
+    known = {s.name for s in plan.fields}
+    unknown = sorted(set(mapping.values()) - known)
+    if unknown:
+        raise ValidationError(f"列对应中有未知的项:{'、'.join(unknown)}。", f"Unknown field(s) in the mapping: "
+                              f"{', '.join(unknown)}.", field=unknown[0])
     seen: dict[str, int] = {}
     for col, name in sorted(mapping.items()):
         if name in seen:

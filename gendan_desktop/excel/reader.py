@@ -8,7 +8,9 @@ Order of checks (each failure is one Chinese/English sentence, ``FileRefused``):
    ``EncryptedPackage`` stream), text (CSV, TSV, HTML or XML renamed), other;
 3. for a zip: every member's declared size and compression ratio, then every
    member is actually inflated with a hard cap (declared sizes may lie), which
-   also catches truncated files; every XML member's prolog goes through
+   also catches truncated files; worksheet XML is scanned for the largest cell
+   reference (calamine allocates the whole bounding box of the cells, so one
+   cell at XFD1048576 would ask for 17 billion cells); every XML member's prolog goes through
    defusedxml with DTDs forbidden (no DTD, no entity expansion: billion laughs
    and external entities are impossible), stopping at the root element so a
    large sheet costs only the inflate;
@@ -32,6 +34,9 @@ MAX_MEMBER_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 200  # real sheets compress 5–40×; deflate bombs reach ~1000×
 RATIO_MIN_SIZE = 2 * 1024 * 1024  # tiny members may compress absurdly well; harmless
 MAX_MEMBERS = 10_000
+# calamine allocates the whole bounding box of a sheet's cells at once: one cell
+# at XFD1048576 in a 5 KB file asks for 17 billion cells and aborts the process.
+MAX_CELLS = 5_000_000
 CHUNK = 1 << 20
 OUT_CHUNK = 4 << 20
 
@@ -195,7 +200,15 @@ def check_zip(path: Path) -> None:
                               "it is encrypted (password protected); remove the password in Excel, save, and import again.")
         try:
             for info in infos:
-                first = _inflate_member(raw, info, path, bomb)
+                extent = _Extent() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename) else None
+                first = _inflate_member(raw, info, path, bomb, extent)
+                if extent is not None and extent.cells > MAX_CELLS:
+                    raise _refuse(
+                        path, f"工作表“{info.filename.rsplit('/', 1)[-1]}”的数据区域过大(最远到第 {extent.rows} 行、"
+                        f"第 {extent.cols} 列),超过一次导入的上限 {MAX_CELLS:,} 个单元格;请删除多余的行列或拆分后分批导入。",
+                        f"the worksheet “{info.filename.rsplit('/', 1)[-1]}” reaches row {extent.rows} and column "
+                        f"{extent.cols}, more than the {MAX_CELLS:,} cells one import may hold; delete stray cells "
+                        "or split the file.")
                 if info.filename.endswith((".xml", ".rels", ".vml")) and first:
                     _check_prolog(first)
         except DefusedXmlException:
@@ -203,7 +216,44 @@ def check_zip(path: Path) -> None:
                           "it contains XML entity/DTD declarations (possibly a malicious file); it was refused.") from None
 
 
-def _inflate_member(raw, info, path: Path, bomb: FileRefused) -> bytes:
+class _Extent:
+    """Upper bound of a worksheet's last row and column, from its cell references.
+
+    Only references with a row of 5+ digits or a column of 2+ letters are
+    captured (a 10,000-row sheet costs two regex passes and a handful of
+    matches); below that the bound is 9,999 rows × 26 columns.
+    """
+
+    _ROWS = re.compile(rb'r="[A-Z]{1,3}([0-9]{5,7})"')
+    _COLS = re.compile(rb'r="([A-Z]{2,3})[0-9]')
+
+    def __init__(self):
+        self.rows, self.cols = 9_999, 26
+        self._carry = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._carry + chunk
+        self._carry = data[-24:]  # a reference cut between two chunks is seen in the next
+        big = self._ROWS.findall(data)
+        if big:
+            self.rows = max(self.rows, max(int(r) for r in big))
+        wide = set(self._COLS.findall(data))
+        if wide:
+            self.cols = max(self.cols, max(_column_number(c.decode()) for c in wide))
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _inflate_member(raw, info, path: Path, bomb: FileRefused, extent: _Extent | None = None) -> bytes:
     """Inflate one member with a cap; return its first bytes (for the prolog check)."""
     truncated = _refuse(path, "文件不完整或已损坏(可能下载或复制时中断),请重新获取原文件。",
                         "the file is damaged or incomplete (interrupted download or copy?); get the original again.")
@@ -220,6 +270,9 @@ def _inflate_member(raw, info, path: Path, bomb: FileRefused) -> bytes:
         if info.compress_size != info.file_size or data_start + remaining > raw.tell():
             raise truncated
         raw.seek(data_start)
+        if extent is not None:
+            extent.feed(raw.read(remaining))
+            raw.seek(data_start)
         return raw.read(min(remaining, 65536))
     raw.seek(data_start)
     if info.compress_type != 8:
@@ -241,6 +294,8 @@ def _inflate_member(raw, info, path: Path, bomb: FileRefused) -> bytes:
             raise truncated from None
         tail = inflater.unconsumed_tail
         produced += len(out)
+        if extent is not None and out:
+            extent.feed(out)
         if not first:
             first = out[:65536]
         if produced > cap:
@@ -272,8 +327,9 @@ def open_workbook(path: str | Path) -> Workbook:
         book_kind = "xls"
     else:
         check_zip(path)
-        book_kind = "ods" if _zip_has(path, "content.xml") and not _zip_has(path, "xl/workbook.xml") else "xlsx"
-        if book_kind == "xlsx" and not _zip_has(path, "xl/workbook.xml"):
+        is_xlsx = _zip_has(path, "xl/workbook.xml") or _zip_has(path, "xl/workbook.bin")  # .xlsx/.xlsm/.xlsb
+        book_kind = "ods" if not is_xlsx and _zip_has(path, "content.xml") else "xlsx"
+        if book_kind == "xlsx" and not is_xlsx:
             raise _refuse(path, "这是一个压缩包,但不是 Excel 工作簿(可能是 Word 文档或其他 zip 文件)。请选择 .xlsx 文件。",
                           "it is a zip archive but not an Excel workbook (a Word document or other zip?); choose an .xlsx file.")
     try:
@@ -364,10 +420,7 @@ def _cell_index(ref: str) -> tuple[int, int]:
     m = re.match(r"([A-Z]+)(\d+)", ref)
     if not m:
         return (-1, -1)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return (int(m.group(2)) - 1, col - 1)
+    return (int(m.group(2)) - 1, _column_number(m.group(1)) - 1)
 
 
 def column_letter(index: int) -> str:

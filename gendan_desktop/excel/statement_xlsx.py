@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..core.common import get_setting
 from ..core.statements import Statement, issue_statement, statement
+from .exporter import check_target, close_workbook
 
 KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款"}
 PAYMENT_KIND_ZH = {"deposit": "定金", "balance": "尾款", "other": "其他"}
@@ -90,7 +91,8 @@ def write_statement_block(ws, st: Statement, styles: _Styles, row: int) -> int:
         if e.kind == "shipment":
             desc = " ".join(p for p in (e.product, e.colour, e.size) if p)
         elif e.kind == "payment":
-            desc = PAYMENT_KIND_ZH.get(e.description, e.description)
+            kind = getattr(e, "payment_kind", "") or e.description
+            desc = PAYMENT_KIND_ZH.get(kind, e.description)
         _text(ws, row, 6, desc, s.cell, s.text_cell)
         if e.quantity is not None:
             ws.write_number(row, 7, e.quantity, s.int)
@@ -192,6 +194,7 @@ def _sheet_name(st: Statement, used: set[str]) -> str:
 def write_statements(path: str | Path, statements_by_client: Iterable[list[Statement]]) -> Path:
     """One workbook, one sheet per client; each currency of the client is a block."""
     path = Path(path)
+    check_target(path)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                          "strings_to_numbers": False})
     styles = _Styles(wb)
@@ -212,7 +215,7 @@ def write_statements(path: str | Path, statements_by_client: Iterable[list[State
         wrote = True
     if not wrote:
         wb.add_worksheet("对账单")
-    wb.close()
+    close_workbook(wb, path)
     return path
 
 
@@ -226,6 +229,7 @@ def build_statements(client_id: int, date_from, date_to, currency: str | None = 
 def export_statement(path: str | Path, client_id: int, date_from, date_to, currency: str | None = None, *,
                      issue: bool = True) -> tuple[Path, list[Statement]]:
     """One client's 对账单 to ``path``; returns the path and the statements written."""
+    check_target(Path(path))  # before a statement number is taken
     sts = build_statements(client_id, date_from, date_to, currency, issue=issue)
     return write_statements(path, [sts]), sts
 
@@ -236,6 +240,7 @@ def export_statements(target: str | Path, client_ids: Iterable[int], date_from, 
     """Several clients at once: one workbook (``target`` is a file) with a sheet per
     client, or one file per client (``target`` is a folder) named 对账单_<code>_<from>_<to>.xlsx."""
     target = Path(target)
+    check_target(target)  # before statement numbers are taken
     all_sts = [build_statements(cid, date_from, date_to, currency, issue=issue) for cid in client_ids]
     if not one_file_each:
         return [write_statements(target, all_sts)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import enums
-from .exporter import display_width, new_workbook
+from .exporter import check_target, close_workbook, display_width, new_workbook
 from .header import field_specs
 
 VALIDATION_ROWS = 2000
@@ -40,6 +40,7 @@ _HINTS = {
 def save_template(kind: str, path: str | Path, lang: str = "zh") -> Path:
     """Write the blank import template for ``kind`` ("clients" or "orders") to ``path``."""
     path = Path(path)
+    check_target(path)
     specs = [s for s in field_specs(kind) if s.name != "amount"]
     wb = new_workbook(path)
     en = lang == "en"
@@ -74,7 +75,7 @@ def save_template(kind: str, path: str | Path, lang: str = "zh") -> Path:
     info.set_column(0, 0, 16)
     info.set_column(1, 1, 8)
     info.set_column(2, 2, 90)
-    wb.close()
+    close_workbook(wb, path)
     return path
 
 

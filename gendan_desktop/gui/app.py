@@ -74,33 +74,86 @@ def create_application(lang: str | None = None, argv: list[str] | None = None) -
     return app
 
 
-def open_database_or_ask(db_url: str | None, parent=None):
+def _schema_is_current(path: str) -> bool:
+    """Peek read-only at the schema version: a database that needs no migration
+    can be opened before its full check finishes (nothing writes to it)."""
+    import sqlite3
+
+    from ..core.migrations import latest_version
+
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version FROM schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and int(row[0]) == latest_version()
+
+
+def open_database_or_ask(db_url: str | None, parent=None, *, defer_check: bool = False,
+                         first_error: Exception | None = None):
     """Open the database; on DatabaseError say why and offer to restore a backup,
-    choose another file, or quit. Returns the database, or None to quit."""
-    from ..core.db import default_db_url, open_database
+    choose another file, or quit. Returns the database, or None to quit.
+
+    ``defer_check``: an existing, current SQLite file is opened after its header
+    check only, and ``db.gendan_check_pending`` is set: the caller runs
+    ``start_integrity_check`` once its window shows (quick_check reads the whole
+    file, which is most of the start-up time on a big database)."""
+    from ..core.db import default_db_url, is_postgres_url, open_database, sqlite_path
     from ..core.errors import DatabaseError
 
     url = db_url or default_db_url()
+    error = first_error
     while True:
-        try:
-            return open_database(url)
-        except DatabaseError as exc:
-            box = QMessageBox(QMessageBox.Critical, tr("无法打开数据库"), str(exc), QMessageBox.NoButton, parent)
-            restore = box.addButton(tr("从备份恢复…"), QMessageBox.AcceptRole)
-            other = box.addButton(tr("打开其他数据库…"), QMessageBox.ActionRole)
-            box.addButton(tr("退出"), QMessageBox.RejectRole)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is restore:
-                if not _restore_interactively(url, parent):
-                    continue
-            elif clicked is other:
-                path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库"), str(Path(url).parent),
-                                                      tr("跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)"))
-                if path:
-                    url = path
-            else:
-                return None
+        if error is None:
+            try:
+                path = sqlite_path(url)
+                deferred = (defer_check and not is_postgres_url(url) and path != ":memory:"
+                            and Path(path).is_file() and _schema_is_current(path))
+                db = open_database(url, quick_check=not deferred)
+                db.gendan_check_pending = deferred
+                return db
+            except DatabaseError as exc:
+                error = exc
+        box = QMessageBox(QMessageBox.Critical, tr("无法打开数据库"), str(error), QMessageBox.NoButton, parent)
+        restore = box.addButton(tr("从备份恢复…"), QMessageBox.AcceptRole)
+        other = box.addButton(tr("打开其他数据库…"), QMessageBox.ActionRole)
+        box.addButton(tr("退出"), QMessageBox.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        error = None
+        if clicked is restore:
+            _restore_interactively(url, parent)
+        elif clicked is other:
+            path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库"), str(Path(url).parent),
+                                                  tr("跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+            if path:
+                url = path
+        else:
+            return None
+
+
+def start_integrity_check(window) -> None:
+    """The deferred quick_check; a damaged file is closed at once and the user is
+    offered a backup, as at start-up."""
+    from ..core.db import check_sqlite_file, close_database, sqlite_path
+    from .operations import QueryOp
+
+    path = sqlite_path(window.db_url)
+
+    def damaged(exc):
+        close_database()
+        db = open_database_or_ask(window.db_url, window, first_error=exc)
+        if db is None:
+            window.close()
+            QApplication.quit()
+            return
+        window.db_url = db.gendan_url
+        window.build_ui()
+
+    QueryOp(window, lambda: check_sqlite_file(path)).failure(damaged).run_in_background()
 
 
 def _restore_interactively(url: str, parent) -> bool:
@@ -146,13 +199,15 @@ def start_auto_backup(window) -> None:
 
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     app = create_application(lang)
-    db = open_database_or_ask(db_url)
+    db = open_database_or_ask(db_url, defer_check=True)
     if db is None:
         return 1
     from .main_window import MainWindow
 
     window = MainWindow(db.gendan_url)
     window.show()
+    if getattr(db, "gendan_check_pending", False):
+        start_integrity_check(window)
     if not os.environ.get("GENDAN_NO_AUTO_BACKUP"):
         start_auto_backup(window)
     return app.exec()

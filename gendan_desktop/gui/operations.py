@@ -228,12 +228,15 @@ class QueryOp:
         self._dialog = dlg
 
     def _on_progress(self, value: int, maximum: int, label) -> None:
-        if self._dialog is None:
+        dlg = self._dialog
+        if dlg is None:
             return
-        self._dialog.setMaximum(maximum)
-        self._dialog.setValue(value)
+        # a modal QProgressDialog.setValue processes events, so the op may finish
+        # (and drop self._dialog) in between: keep using the local reference
         if label:
-            self._dialog.setLabelText(label)
+            dlg.setLabelText(label)
+        dlg.setMaximum(maximum)
+        dlg.setValue(value)
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:

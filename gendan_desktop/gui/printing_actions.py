@@ -51,7 +51,12 @@ _TEMP_DIR: list[Path] = []
 def temp_pdf(data: bytes, name: str) -> Path:
     """Write ``data`` to a file in this session's temp folder (the viewer needs a path)."""
     if not _TEMP_DIR:
+        import atexit
+        import shutil
+
         _TEMP_DIR.append(Path(tempfile.mkdtemp(prefix="gendan-print-")))
+        # a file still open in a viewer (Windows) is simply left behind
+        atexit.register(shutil.rmtree, _TEMP_DIR[0], ignore_errors=True)
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "document"
     path = _TEMP_DIR[0] / f"{safe}.pdf"
     n = 1
@@ -255,7 +260,7 @@ def preview_production_sheet(parent: QWidget | None, order_id: int) -> PdfPrevie
 
 
 def _load_cards(parent, order_id: int, card_ids: Iterable[int] | None):
-    from ..core.models import FlowCard, Order
+    from ..core.models import Order
     from ..printing.flow_card import card_layout, load_flow_cards
 
     try:
@@ -265,9 +270,7 @@ def _load_cards(parent, order_id: int, card_ids: Iterable[int] | None):
             QMessageBox.information(parent, tr("没有流程卡"),
                                     tr("订单 %1 还没有流程卡,请先开流程卡。").replace("%1", order.number))
             return None
-        ids = list(card_ids) if card_ids is not None else [
-            c.id for c in FlowCard.select(FlowCard.id).where(FlowCard.order == order_id)]
-        return cards, ids, card_layout()
+        return cards, [c.id for c in cards], card_layout()
     except Exception as exc:  # noqa: BLE001
         show_error(parent, exc)
         return None

@@ -37,10 +37,16 @@ from dataclasses import dataclass, field as dc_field
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Sequence
 
+from peewee import Ordering
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 ID_ROLE = Qt.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
 SORT_ROLE = Qt.UserRole + 2
+
+_DISPLAY, _EDIT, _TOOLTIP, _FONT = 0, 2, 3, 6
+_ALIGN, _BACKGROUND, _FOREGROUND = 7, 8, 9
+_ID = int(Qt.UserRole.value) + 1
+_WANTED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _BACKGROUND, _FOREGROUND, _ID})
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - Qt's name, so lupdate recognises it
@@ -116,8 +122,8 @@ class IdListModel(QAbstractTableModel):
     WIDTHS: dict = {}  # column → default width in pixels (until the user resizes)
     FILTERS: list = []
     DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
-    CHUNK = 100
-    CACHE_CHUNKS = 40
+    CHUNK = 60  # about two screens of rows: one query fills what is visible
+    CACHE_CHUNKS = 60
 
     reloaded = Signal()  # after every new id list (count label, selection restore)
 
@@ -130,6 +136,10 @@ class IdListModel(QAbstractTableModel):
         self.quick_text = ""
         self.filters: dict[str, Any] = {}
         self._loaded = False
+        left = int((Qt.AlignLeft | Qt.AlignVCenter).value)
+        right = int((Qt.AlignRight | Qt.AlignVCenter).value)
+        self._align = [right if col in self.ALIGN_RIGHT else left for col in self.Columns]
+        self._has_font = type(self).font is not IdListModel.font
 
     # ---------------------------------------------------- subclass interface
     def base_query(self):
@@ -214,7 +224,8 @@ class IdListModel(QAbstractTableModel):
             order = [idf.desc() if desc else idf]
         else:
             keys = key if isinstance(key, (list, tuple)) else [key]
-            order = [k.desc() if desc else k.asc() for k in keys] + [idf.desc() if desc else idf]
+            # Ordering wraps any node (also a correlated subquery, which has no .asc())
+            order = [Ordering(k, "DESC" if desc else "ASC") for k in keys] + [idf.desc() if desc else idf]
         return query.order_by(*order)
 
     def query_ids(self) -> list[int]:
@@ -312,30 +323,38 @@ class IdListModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=0):
+        # Called ~7 times per visible cell (one per role): plain ints only here,
+        # no Qt enum attribute lookups (each costs microseconds in PySide6).
+        if role not in _WANTED_ROLES or not index.isValid():
             return None
-        r, c = index.row(), index.column()
-        if not (0 <= r < len(self._ids)) or not (0 <= c < len(self.Columns)):
+        r = index.row()
+        ids = self._ids
+        if r >= len(ids):
             return None
-        if role == ID_ROLE:
-            return self._ids[r]
-        if role not in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.BackgroundRole,
-                        Qt.TextAlignmentRole, Qt.EditRole):
+        if role == _ID:
+            return ids[r]
+        c = index.column()
+        if role == _ALIGN:
+            return self._align[c] if c < len(self._align) else None
+        if role == _FONT and not self._has_font:
             return None
-        if role == Qt.TextAlignmentRole:
-            right = self.Columns(c) in self.ALIGN_RIGHT
-            return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
         row = self.row_data(r)
         if row is None:  # deleted since the id list was built
-            return "" if role in (Qt.DisplayRole, Qt.EditRole) else None
-        if role in (Qt.DisplayRole, Qt.EditRole):
+            return "" if role == _DISPLAY or role == _EDIT else None
+        if role == _DISPLAY or role == _EDIT:
             return self.display(row, c)
-        if role == Qt.ForegroundRole:
+        if role == _FOREGROUND:
             return self.foreground(row, c)
-        if role == Qt.BackgroundRole:
+        if role == _BACKGROUND:
             return self.background(row, c)
+        if role == _FONT:
+            return self.font(row, c)
         return self.tooltip(row, c)
+
+    def font(self, row: Any, col: int):
+        """A QFont for the cell, or None (override to use)."""
+        return None
 
     def flags(self, index):
         if not index.isValid():

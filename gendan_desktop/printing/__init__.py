@@ -4,4 +4,17 @@ Each document is built in two steps: ``load_*`` reads the database into plain
 data (so rendering can run on a worker thread without touching the database),
 then ``render_*`` draws it with reportlab into PDF bytes. ``service.py`` ties
 the two together and records every printed copy.
+
+Entry points:
+
+* ``service.production_sheet_pdf(sheet_id)``, ``service.sheet_for_order(order_id)``
+* ``service.flow_cards_pdf(order_id, card_ids=None, layout=None)``
+* ``service.record_printed(kind, ids, copies=1)``; ``service.copies_to_recall(order_id=None)``
+* ``quotation.quotation_pdf(quotation_id)`` (a PI when the quotation has a PI number)
+* ``statement_pdf.statement_pdf(client_id, date_from, date_to, currency=None, issue=False)``,
+  ``statement_pdf.render_statements(statements)``
+
+Settings read: company_name, company_address, company_phone, company_logo (an
+image path), company_bank (PI), print_client_as (name|code), flow_card_layout
+(a5|a4x2). Qt preview/print lives in gui/printing_actions.py.
 """

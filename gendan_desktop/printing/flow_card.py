@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from .barcodes import draw_code128, draw_qr
 from .company import client_display
 from .fonts import MONO
-from .layout import Column, cell, fit_size, fmt_date, fmt_int, label_value_grid, new_canvas, paragraph, table, text
+from .layout import Column, fit_size, fmt_date, fmt_int, label_value_grid, new_canvas, paragraph, table, text
 from .watermark import draw_void, void_reason
 
 CARD_W, CARD_H = landscape(A5)  # 210 × 148 mm
@@ -58,6 +58,7 @@ class CardData:
     notes: str = ""
     void: str = ""
     company_name: str = ""
+    id: int | None = None  # FlowCard.id, to count the printed copy
 
 
 def card_layout() -> str:
@@ -68,9 +69,12 @@ def card_layout() -> str:
 
 
 def load_flow_cards(order_id: int, card_ids: Iterable[int] | None = None) -> list[CardData]:
-    """The cards of an order (all, or those in ``card_ids``) in card-number order.
+    """The cards of an order in card-number order: those in ``card_ids``, or by
+    default the live ones (not recalled, current revision) — void cards are
+    printed only when asked for by id, or when the order has no live card left
+    (a cancelled order), so a batch print never wastes paper on VOID copies.
 
-    Three queries however many cards: cards, their steps, their order lines.
+    A few queries however many cards: cards, their steps, their order lines.
     """
     from ..core.common import get_or_404, get_setting
     from ..core.errors import NotFound
@@ -83,6 +87,9 @@ def load_flow_cards(order_id: int, card_ids: Iterable[int] | None = None) -> lis
         wanted = {int(i) for i in card_ids}
         query = query.where(FlowCard.id.in_(list(wanted)))
     cards = list(query.order_by(FlowCard.number))
+    if wanted is None:
+        live = [c for c in cards if not void_reason(c, order)]
+        cards = live or cards
     if wanted is not None and len(cards) != len(wanted):
         missing = sorted(wanted - {c.id for c in cards})
         raise NotFound(f"订单 {order.number} 下找不到流程卡(编号 {missing}),可能已被删除。",
@@ -111,7 +118,7 @@ def load_flow_cards(order_id: int, card_ids: Iterable[int] | None = None) -> lis
             factory=c.factory.name if c.factory_id else "", planned_start=c.planned_start,
             planned_finish=c.planned_finish, delivery_date=order.delivery_date,
             issued=c.issued_at.date() if c.issued_at else None, steps=steps.get(c.id, []),
-            notes=c.notes, void=void_reason(c, order), company_name=company,
+            notes=c.notes, void=void_reason(c, order), company_name=company, id=c.id,
         ))
     return out
 

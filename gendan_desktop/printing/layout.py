@@ -16,7 +16,7 @@ from typing import Sequence
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import FONT, MONO, register_fonts, text_width
+from .fonts import FONT, register_fonts, text_width
 
 GRID = 0.6  # line width of table rules
 LABEL_GREY = (0.93, 0.93, 0.93)
@@ -252,4 +252,3 @@ def boxed_text(c: Canvas, x: float, top: float, width: float, title: str, body: 
     return y
 
 
-__all__ = ["mm", "FONT", "MONO"]

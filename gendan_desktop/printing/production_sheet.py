@@ -19,7 +19,7 @@ from .barcodes import draw_qr
 from .company import Company, client_display, draw_letterhead
 from .fonts import MONO
 from .layout import (
-    Column, boxed_text, cell, fit_size, fmt_date, fmt_int, fmt_qty, label_value_grid,
+    Column, boxed_text, cell, fmt_date, fmt_int, fmt_qty, label_value_grid,
     new_canvas, table, text,
 )
 from .watermark import draw_void, void_reason
@@ -169,7 +169,12 @@ def _footer(c, d: SheetData, page: int) -> None:
     c.line(MARGIN, BOTTOM - 4 * mm, PAGE_W - MARGIN, BOTTOM - 4 * mm)
     c.setLineWidth(0.6)
     text(c, MARGIN, BOTTOM - 8 * mm, f"{d.number}  R{d.revision}  ·  订单 {d.order_no}", 7.5)
-    text(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, f"第 {page} 页  Page {page}", 7.5, align="right")
+    # "of N" is a form drawn once the page count is known (see render_production_sheet)
+    text(c, PAGE_W - MARGIN - 14 * mm, BOTTOM - 8 * mm, f"第 {page} 页 / 共", 7.5, align="right")
+    c.saveState()
+    c.translate(PAGE_W - MARGIN - 13 * mm, BOTTOM - 8 * mm)
+    c.doForm("page_total")
+    c.restoreState()
 
 
 def _continuation_header(c, d: SheetData, page: int) -> float:
@@ -205,7 +210,7 @@ def _header(c, d: SheetData) -> float:
 
 def _info(c, d: SheetData, top: float) -> float:
     pairs = [
-        ("生产单号", d.number), ("版本", f"R{d.revision}"), ("下单日期", fmt_date(d.date)),
+        ("生产单号", d.number), ("版本", f"R{d.revision}"), ("开单日期", fmt_date(d.date)),
         ("订单号", d.order_no), ("客户", d.client), ("客户PO", d.client_po),
         ("订单类型", d.order_type), ("款号", d.style), ("品名", d.product),
         ("交货日期", fmt_date(d.delivery_date)), ("生产工厂", d.factory), ("跟单员", d.merchandiser),
@@ -242,17 +247,17 @@ def _grid(pages: _Pages, d: SheetData) -> None:
         cell(c, x0, y, label_w, row_h, colour, size=9)
         for i, s in enumerate(d.sizes):
             q = d.quantities.get((colour, s))
-            cell(c, x0 + label_w + i * size_w, y, size_w, row_h, fmt_int(q) if q else "", size=9, align="right", font=MONO)
+            cell(c, x0 + label_w + i * size_w, y, size_w, row_h, fmt_int(q) if q else "", size=9.5, align="center", font=MONO)
         row_total = sum(d.quantities.get((colour, s), 0) for s in d.sizes)
-        cell(c, x0 + label_w + n * size_w, y, total_w, row_h, fmt_int(row_total), size=9, align="right", font=MONO, bold=True)
+        cell(c, x0 + label_w + n * size_w, y, total_w, row_h, fmt_int(row_total), size=9.5, align="center", font=MONO, bold=True)
         pages.y = y
     pages.need(row_h)
     y = pages.y - row_h
     cell(c, x0, y, label_w, row_h, "合计 Total", size=9, align="center", fill=(0.93, 0.93, 0.93), bold=True)
     for i, s in enumerate(d.sizes):
         col_total = sum(d.quantities.get((colour, s), 0) for colour in d.colours)
-        cell(c, x0 + label_w + i * size_w, y, size_w, row_h, fmt_int(col_total), size=9, align="right", font=MONO, bold=True)
-    cell(c, x0 + label_w + n * size_w, y, total_w, row_h, fmt_int(d.total), size=10, align="right", font=MONO, bold=True)
+        cell(c, x0 + label_w + i * size_w, y, size_w, row_h, fmt_int(col_total), size=9.5, align="center", font=MONO, bold=True)
+    cell(c, x0 + label_w + n * size_w, y, total_w, row_h, fmt_int(d.total), size=10.5, align="center", font=MONO, bold=True)
     pages.y = y - 4 * mm
 
 
@@ -267,11 +272,15 @@ def _materials(pages: _Pages, d: SheetData) -> None:
     ]
     rows = [[m.name, m.spec, m.unit, fmt_qty(m.consumption, 4), fmt_qty(m.loss_pct), fmt_qty(m.required),
              fmt_qty(m.in_stock), "客供" if m.client_supplied else "自购", m.notes] for m in d.materials]
-    if not rows:
-        rows = [["(未登记物料 none recorded)", "", "", "", "", "", "", "", ""]]
     pages.need(8 * mm + 2 * row_h)
     text(c, MARGIN, pages.y - 4.5 * mm, "三、物料清单 Materials (需用量 = 总数量 × 单耗 × (1 + 损耗%))", 10, bold=True)
     pages.y -= 6.5 * mm
+    if not rows:
+        pages.y = table(c, MARGIN, pages.y, WIDTH, cols, [], row_h=row_h, size=8.5)
+        cell(c, MARGIN, pages.y - row_h, WIDTH, row_h, "未登记物料(请在“物料”中登记单耗) No materials recorded",
+             size=8.5, align="center")
+        pages.y -= row_h + 4 * mm
+        return
     i = 0
     while i < len(rows):
         fit = max(1, int((pages.y - BOTTOM - row_h) // row_h))
@@ -333,6 +342,10 @@ def draw_production_sheet(c, d: SheetData) -> None:
 def render_production_sheet(d: SheetData) -> bytes:
     c, buf = new_canvas(A4, f"生产单 {d.number} R{d.revision}", d.company.name)
     draw_production_sheet(c, d)
+    pages = c.getPageNumber()
     c.showPage()
+    c.beginForm("page_total")
+    text(c, 0, 0, f"{pages} 页", 7.5)
+    c.endForm()
     c.save()
     return buf.getvalue()

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from .company import Company, draw_letterhead
 from .fonts import MONO
 from .layout import (
-    Column, boxed_text, cell, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text,
+    Column, boxed_text, cell, fit_size, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text,
 )
 
 PAGE_W, PAGE_H = A4
@@ -111,7 +111,8 @@ def _header(c, d: QuoteData) -> float:
 
 def draw_quotation(c, d: QuoteData) -> None:
     y = _header(c, d)
-    buyer = d.client_name + (f" / {d.client_name_en}" if d.client_name_en else "")
+    extra = d.client_name_en if d.client_name_en and d.client_name_en != d.client_name else ""
+    buyer = d.client_name + (f" / {extra}" if extra else "")
     pairs = [
         ("PI No." if d.is_pi else "报价单号 No.", d.number), ("日期 Date", fmt_date(d.date)),
         ("客户 Buyer", buyer), ("联系人 Attn", d.contact),
@@ -170,11 +171,13 @@ def draw_quotation(c, d: QuoteData) -> None:
     # signatures: the buyer confirms a PI by signing and returning it
     y -= 12 * mm
     half = WIDTH / 2
-    for j, label in enumerate(("买方确认 Buyer's confirmation", f"卖方 Seller: {d.company.name}")):
+    for j, (label, who) in enumerate((("买方确认 Buyer's confirmation", d.client_name),
+                                      ("卖方 Seller", d.company.name))):
         x = MARGIN + j * half
-        text(c, x, y, label if len(label) < 48 else label[:47] + "…", 9)
-        c.line(x, y - 12 * mm, x + half - 10 * mm, y - 12 * mm)
-        text(c, x, y - 16 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
+        text(c, x, y, label, 9, bold=True)
+        text(c, x, y - 5 * mm, who, fit_size(who, half - 12 * mm, 8.5))
+        c.line(x, y - 16 * mm, x + half - 10 * mm, y - 16 * mm)
+        text(c, x, y - 20 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
     text(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, f"{d.number} · 第 {page} 页 Page {page}", 8, align="right")
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from .company import Company, draw_letterhead
 from .fonts import MONO
-from .layout import Column, cell, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text
+from .layout import Column, cell, fit_size, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text
 
 PAGE_W, PAGE_H = A4
 MARGIN = 12 * mm
@@ -37,10 +37,18 @@ def _summary(e) -> str:
     return " ".join(b for b in bits if b)
 
 
+def _price(v) -> str:
+    """A unit price with 2 decimals, or up to 4 when the price has them (0.3125)."""
+    s = fmt_money(v, 4)
+    while s.endswith("0") and len(s.split(".")[1]) > 2:
+        s = s[:-1]
+    return s
+
+
 def _row(e) -> list[str]:
     return [fmt_date(e.date), KIND_ZH.get(e.kind, e.kind), e.document_no, _summary(e),
             fmt_int(e.quantity) if e.quantity is not None else "",
-            fmt_money(e.unit_price, 4).rstrip("0").rstrip(".") if e.unit_price is not None else "",
+            _price(e.unit_price) if e.unit_price is not None else "",
             fmt_money(e.debit) if e.debit else "", fmt_money(e.credit) if e.credit else "", fmt_money(e.balance)]
 
 
@@ -95,11 +103,13 @@ def draw_statement(c, st, company: Company) -> None:
                        " Please check, sign and return; report any difference within 7 days.", 7.5)
     y -= 12 * mm
     half = WIDTH / 2
-    for j, label in enumerate(("客户确认 Client confirmation", f"制表 Prepared by: {company.name}")):
+    for j, (label, who) in enumerate((("客户确认 Client confirmation", st.client_name),
+                                      ("制表 Prepared by", company.name))):
         x = MARGIN + j * half
-        text(c, x, y, label if len(label) < 50 else label[:49] + "…", 9)
-        c.line(x, y - 10 * mm, x + half - 10 * mm, y - 10 * mm)
-        text(c, x, y - 14 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
+        text(c, x, y, label, 9, bold=True)
+        text(c, x, y - 5 * mm, who, fit_size(who, half - 12 * mm, 8.5))
+        c.line(x, y - 15 * mm, x + half - 10 * mm, y - 15 * mm)
+        text(c, x, y - 19 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
     _footer(c, st, page)
 
 

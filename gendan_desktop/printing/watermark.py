@@ -40,7 +40,7 @@ def draw_void(c: Canvas, x: float, y: float, w: float, h: float, reason: str = "
     angle = math.degrees(math.atan2(h, w))
     c.rotate(angle)
     diag = math.hypot(w, h)
-    size_zh = min(diag * 0.2, h * 0.42)
+    size_zh = min(diag * 0.17, h * 0.36)
     size_en = size_zh * 0.42
     c.setFillColorRGB(0.85, 0.05, 0.05)
     c.setStrokeColorRGB(0.85, 0.05, 0.05)

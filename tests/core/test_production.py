@@ -242,3 +242,22 @@ def test_cards_can_be_issued_in_production(db):
     order = make_confirmed()
     production.start_production(order.id)
     assert production.issue_flow_cards(order.id, batch_size=300)
+
+
+def test_after_a_revision_new_cards_leave_out_what_already_shipped(db):
+    order = make_confirmed(garment_lines(red=100, blue=200))
+    production.start_production(order.id)
+    production.issue_flow_cards(order.id, batch_size=200)
+    red, blue = lines_of(order)
+    from gendan_desktop.core import shipments
+
+    shipments.create_shipment(order.id, TODAY, [(red.id, 40)])
+    assert orders.get_order(order.id).status == "partly_shipped"
+    revise_order(order.id, "客户加单蓝色", None,
+                 [{"id": red.id}, {"id": blue.id, "quantity": 250}], None)
+    cards = production.issue_flow_cards(order.id, batch_size=500)
+    assert [(c.order_line_id, c.quantity) for c in cards] == [(red.id, 60), (blue.id, 250)]
+    # a shipment made under the new revision comes out of the new cards: nothing more to issue
+    shipments.create_shipment(order.id, TODAY, [(red.id, 60)])
+    with pytest.raises(StateError):
+        production.issue_flow_cards(order.id, batch_size=500)

@@ -154,6 +154,9 @@ def test_late_steps(db):
     late = production.late_steps(first_planned + dt.timedelta(days=1))
     assert [(x.card_number, x.name, x.days_late) for x in late] == [(card.number, "裁剪", 1)]
     assert late[0].order_number == order.number
+    two_late = production.late_steps(first_planned + dt.timedelta(days=30))
+    assert len(two_late) == 6 and [x.seq for x in two_late] == [1, 2, 3, 4, 5, 6]
+    assert production.late_steps(first_planned + dt.timedelta(days=30), limit=2) == two_late[:2]
     production.record_progress(card.number, 1, 100, 100, 0, "张三")
     assert production.late_steps(first_planned + dt.timedelta(days=1)) == []
     production.recall_card(card.id, "重开")
@@ -199,3 +202,34 @@ def test_random_reports_never_break_the_flow(db, qty, n_reports, data):
         finished = prev_finished and s.qty_in == prev_good and s.qty_good + s.qty_defect == s.qty_in
         assert (s.finished_at is not None) == finished
         prev_good, prev_finished = s.qty_good, finished
+
+
+def test_two_scanners_at_once_never_overbook_a_step(db):
+    """Two threads (two scan stations) race for the last pieces of a card: the rule holds."""
+    import threading
+
+    _, card = _card(qty=40)
+    accepted, refused, errors = [], [], []
+
+    def station(name):
+        try:
+            for _ in range(30):
+                try:
+                    production.record_progress(card.number, 1, 1, 1, 0, name)
+                    accepted.append(name)
+                except ValidationError:
+                    refused.append(name)
+        except Exception as exc:  # anything else (e.g. "database is locked") fails the test
+            errors.append(exc)
+        finally:
+            db.close()  # this thread's connection
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in ("A", "B")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(accepted) == 40 and len(refused) == 20
+    s = _step(card, 1)
+    assert (s.qty_in, s.qty_good) == (40, 40) and ProgressReport.select().count() == 40

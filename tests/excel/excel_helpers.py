@@ -71,6 +71,8 @@ def messy_orders(path: Path, *, formula_qty: bool = False) -> Path:
     ws.merge_cells("D4:D6")
     ws.merge_cells("E4:E6")
     ws.append(["合计", None, None, None, None, None, None, None, None, 2600, None, None, None])
+    ws.append([])
+    ws.append(["制表:小王", None, "审核:李经理"])
     if formula_qty:
         ws["J5"] = "=100+100"  # openpyxl saves formulas without a cached result
     wb.save(path)

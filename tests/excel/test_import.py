@@ -212,3 +212,13 @@ def test_error_report_is_saved_as_xlsx(db, tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:2] == ("行号", "列") and {rows[1][0], rows[2][0]} == {2, 3}
     assert any("邮箱" in (r[3] or "") for r in rows[1:])
+
+
+def test_cancel_while_writing_rolls_everything_back(db, tmp_path):
+    rows = [["客户名称", "邮箱"]] + [[f"客户{i:04d}", f"c{i}@x.example"] for i in range(600)]
+    plan = importer.prepare(write_rows(tmp_path / "many.xlsx", rows), "clients")
+    done = [0]
+    r = importer.run(plan, progress=lambda d, t: done.__setitem__(0, d), cancelled=lambda: done[0] > 700)
+    assert r.cancelled and not r.written and r.created == 0
+    assert done[0] > 600  # validation had finished: the cancel came during the writing
+    assert Client.select().count() == 0

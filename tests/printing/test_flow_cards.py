@@ -87,7 +87,8 @@ def test_only_the_recalled_card_prints_void(company, tmp_path):
     first, second = sorted(cards, key=lambda c: c.number)
     FlowCard.update(recalled_at=dt.datetime(2026, 11, 22), recall_reason="开错").where(
         FlowCard.id == second.id).execute()
-    path = _pdf(tmp_path, order, "a4x2")
+    both = [first.id, second.id]
+    path = _pdf(tmp_path, order, "a4x2", both)
     assert page_count(path) == 1
     txt = pdf_text(path)
     assert txt.count("作废 VOID") == 1 and "开错" in txt
@@ -95,7 +96,7 @@ def test_only_the_recalled_card_prints_void(company, tmp_path):
     page = render_pages(path, dpi=60, colour=True)[0]
     assert red_share(page, 0.0, 0.5) == 0
     assert red_share(page, 0.5, 1.0) > 0.05
-    a5 = _pdf(tmp_path, order, "a5", name="a5.pdf")
+    a5 = _pdf(tmp_path, order, "a5", both, name="a5.pdf")
     assert "作废" not in run("pdftotext", "-f", "1", "-l", "1", str(a5), "-")
     assert "作废" in run("pdftotext", "-f", "2", "-l", "2", str(a5), "-")
     # the watermark must not hide the codes
@@ -124,3 +125,18 @@ def test_many_cards_each_page_decodes(company, tmp_path):
         assert bars == qrs and len(bars) == 2
         got += bars
     assert sorted(got) == expected
+
+
+def test_all_cards_means_the_live_ones_unless_none_is_left(company, tmp_path):
+    from gendan_desktop.core.models import Order
+
+    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    first, second, third = sorted(cards, key=lambda c: c.number)
+    FlowCard.update(recalled_at=dt.datetime(2026, 11, 22), recall_reason="开错").where(
+        FlowCard.id == second.id).execute()
+    assert [c.number for c in load_flow_cards(order.id)] == [first.number, third.number]
+    # asked for by id, a void card still prints (with its VOID stamp)
+    assert [c.void != "" for c in load_flow_cards(order.id, [second.id])] == [True]
+    Order.update(status="cancelled", cancelled_at=dt.datetime(2026, 11, 23)).where(Order.id == order.id).execute()
+    every = load_flow_cards(order.id)
+    assert len(every) == 3 and all("订单已取消" in c.void for c in every)

@@ -72,6 +72,7 @@ def test_many_colours_flow_onto_a_second_page_with_sign_off_last(company, tmp_pa
     second = run("pdftotext", "-f", "2", "-l", "2", str(path), "-")
     assert "颜色00" in first and "颜色39" in second
     assert "（续 cont.）" in second and "生产签收" in second and "生产签收" not in first
+    assert "第1页/共2页" in first.replace(" ", "") and "第2页/共2页" in second.replace(" ", "")
     pages = render_pages(path)
     assert decode(pages[0]) == [("QR-Code", sheet.number)]
 
@@ -113,3 +114,20 @@ def test_grid_rows_follow_the_order_and_sizes_their_natural_order(company):
     data = load_production_sheet(sheet.id)
     assert data.colours == COLOURS
     assert data.sizes == ["S", "M", "XL"]
+
+
+def test_company_logo_from_settings_is_printed(company, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 80), (20, 60, 160)).save(logo)
+    set_setting("company_logo", str(logo))
+    _, sheet, _ = make_order()
+    out = run("pdfimages", "-list", str(_render(tmp_path, sheet.id)))
+    assert len(out.splitlines()) == 3  # header, rule, one image
+
+
+def test_missing_logo_file_does_not_stop_printing(company, tmp_path):
+    set_setting("company_logo", str(tmp_path / "gone.png"))
+    _, sheet, _ = make_order()
+    assert sheet.number in pdf_text(_render(tmp_path, sheet.id))
