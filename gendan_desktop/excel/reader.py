@@ -200,15 +200,16 @@ def check_zip(path: Path) -> None:
                               "it is encrypted (password protected); remove the password in Excel, save, and import again.")
         try:
             for info in infos:
-                extent = _Extent() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename) else None
+                extent = (_Extent() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename)
+                          else _OdsExtent() if info.filename == "content.xml" else None)
                 first = _inflate_member(raw, info, path, bomb, extent)
                 if extent is not None and extent.cells > MAX_CELLS:
+                    far = f"{column_letter(extent.cols - 1)}{extent.rows}"
                     raise _refuse(
-                        path, f"工作表“{info.filename.rsplit('/', 1)[-1]}”的数据区域过大(最远到第 {extent.rows} 行、"
-                        f"第 {extent.cols} 列),超过一次导入的上限 {MAX_CELLS:,} 个单元格;请删除多余的行列或拆分后分批导入。",
-                        f"the worksheet “{info.filename.rsplit('/', 1)[-1]}” reaches row {extent.rows} and column "
-                        f"{extent.cols}, more than the {MAX_CELLS:,} cells one import may hold; delete stray cells "
-                        "or split the file.")
+                        path, f"工作表中有单元格远到 {far}(第 {extent.rows} 行),数据区域超过一次导入的上限 "
+                        f"{MAX_CELLS:,} 个单元格;请删除多余的行列(常见于误输入或格式残留)或拆分后分批导入。",
+                        f"a worksheet has cells as far as {far} (row {extent.rows}), more than the {MAX_CELLS:,} "
+                        "cells one import may hold; delete the stray rows and columns or split the file.")
                 if info.filename.endswith((".xml", ".rels", ".vml")) and first:
                     _check_prolog(first)
         except DefusedXmlException:
@@ -244,6 +245,31 @@ class _Extent:
     @property
     def cells(self) -> int:
         return self.rows * self.cols
+
+
+class _OdsExtent(_Extent):
+    """OpenDocument repeats a cell or row with a count instead of writing it out;
+    a count on cells that hold values makes the reader build every copy."""
+
+    _CELL_REP = re.compile(rb'<table:table-cell\b[^>]*>')
+    _ROW_REP = re.compile(rb'<table:table-row\b[^>]*number-rows-repeated="(\d+)"[^>]*>(.*?)</table:table-row>', re.S)
+    _N = re.compile(rb'number-columns-repeated="(\d+)"')
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cols = 1, 1
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._carry + chunk
+        self._carry = data[-4096:]
+        for tag in self._CELL_REP.findall(data):
+            if b"value-type" in tag:
+                m = self._N.search(tag)
+                if m:
+                    self.cols = max(self.cols, int(m.group(1)))
+        for count, body in self._ROW_REP.findall(data):
+            if b"value-type" in body:
+                self.rows = max(self.rows, int(count))
 
 
 def _column_number(letters: str) -> int:
@@ -344,6 +370,10 @@ def open_workbook(path: str | Path) -> Workbook:
         raise
     except Exception as exc:
         text = f"{type(exc).__name__}: {exc}"
+        if re.search(r"cell limit", text, re.I):
+            raise _refuse(path, f"工作表的数据区域过大(超过一次导入的上限 {MAX_CELLS:,} 个单元格),请拆分后分批导入。",
+                          f"a worksheet holds more than the {MAX_CELLS:,} cells one import may hold; split the file.") \
+                from None
         if re.search(r"password|encrypt", text, re.I):
             raise _refuse(path, "文件已加密(设置了打开密码)。请在 Excel 中取消密码后另存,再导入。",
                           "it is encrypted (password protected); remove the password in Excel, save, and import again.") from None

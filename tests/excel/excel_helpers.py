@@ -158,7 +158,7 @@ def lying_zip_bomb(path: Path, real_mb: int = 40) -> Path:
     return path
 
 
-def minimal_ods(path: Path, rows: list[list[str]]) -> Path:
+def minimal_ods(path: Path, rows: list[list[str]], extra_rows_xml: str = "") -> Path:
     """An OpenDocument spreadsheet written by hand (what WPS/LibreOffice save)."""
     cells = "".join(
         "<table:table-row>" + "".join(
@@ -169,7 +169,7 @@ def minimal_ods(path: Path, rows: list[list[str]]) -> Path:
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f'<office:body><office:spreadsheet><table:table table:name="客户">{cells}</table:table>'
+        f'<office:body><office:spreadsheet><table:table table:name="客户">{cells}{extra_rows_xml}</table:table>'
         '</office:spreadsheet></office:body></office:document-content>')
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -183,3 +183,18 @@ def minimal_ods(path: Path, rows: list[list[str]]) -> Path:
         zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return path
 
+
+
+def ods_repeat_bomb(path: Path) -> Path:
+    """A few hundred bytes asking for a million rows × 16,000 copies of one cell."""
+    return minimal_ods(path, [["客户名称"]], extra_rows_xml=(
+        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+        'table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p>'
+        '</table:table-cell></table:table-row>'))
+
+
+def ods_with_trailing_empty_area(path: Path) -> Path:
+    """What LibreOffice writes: empty rows and cells repeated to the sheet's end."""
+    return minimal_ods(path, [["客户名称", "邮箱"], ["Acme", "a@acme.example"]], extra_rows_xml=(
+        '<table:table-row table:number-rows-repeated="1048574"><table:table-cell '
+        'table:number-columns-repeated="1024"/></table:table-row>'))

@@ -7,7 +7,8 @@ import tracemalloc
 
 import pytest
 from excel_helpers import (
-    DATA, SAMPLES, billion_laughs, external_entity, lying_zip_bomb, minimal_ods, write_rows, zip_bomb,
+    DATA, SAMPLES, billion_laughs, external_entity, lying_zip_bomb, minimal_ods, ods_repeat_bomb,
+    ods_with_trailing_empty_area, write_rows, zip_bomb,
 )
 
 from gendan_desktop.core.models import Client, Order
@@ -165,3 +166,35 @@ def test_ods_is_read(db, tmp_path):
     assert plan.book_kind == "ods"
     assert importer.run(plan).created == 1
     assert Client.get(Client.name == "苏州锦绣丝绸").country == "中国"
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "A1048576", "ZZZ1"])
+def test_one_stray_cell_far_away_is_refused_not_allocated(db, tmp_path, far):
+    """calamine allocates the cells' whole bounding box: 17 billion cells for XFD1048576."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["客户名称", "邮箱"])
+    wb.active.append(["Acme", "a@acme.example"])
+    wb.active[far] = "x"
+    p = tmp_path / "stray.xlsx"
+    wb.save(p)
+    assert p.stat().st_size < 10_000
+    msg = _refused(p)
+    letters, row = far.rstrip("0123456789"), far.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert "拆分" in msg and (row in msg if row != "1" else letters in msg)
+
+
+def test_wide_but_reasonable_sheet_is_read(db, tmp_path):
+    row = ["客户名称"] + [f"备用{i}" for i in range(60)]  # columns up to BI
+    p = write_rows(tmp_path / "wide.xlsx", [row, ["Acme"] + ["x"] * 60])
+    assert importer.run(importer.prepare(p, "clients")).created == 1
+
+
+def test_ods_with_a_cell_repeated_millions_of_times_is_refused(db, tmp_path):
+    assert "拆分" in _refused(ods_repeat_bomb(tmp_path / "rep.ods"))
+
+
+def test_ods_with_libreoffice_trailing_empty_area_is_read(db, tmp_path):
+    plan = importer.prepare(ods_with_trailing_empty_area(tmp_path / "lo.ods"), "clients")
+    assert importer.run(plan).created == 1

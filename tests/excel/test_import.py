@@ -222,3 +222,20 @@ def test_cancel_while_writing_rolls_everything_back(db, tmp_path):
     assert r.cancelled and not r.written and r.created == 0
     assert done[0] > 600  # validation had finished: the cancel came during the writing
     assert Client.select().count() == 0
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("fmt", ["ods", "xls"])
+def test_files_saved_by_libreoffice_import(db, tmp_path, fmt):
+    """The sample as LibreOffice/WPS would save it: .ods, and old .xls (BIFF8)."""
+    import shutil
+    import subprocess
+
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", fmt, "--outdir", str(tmp_path), str(SAMPLES / "clients_cn.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    plan = importer.prepare(tmp_path / f"clients_cn.{fmt}", "clients")
+    assert plan.book_kind == fmt and plan.header_row == 1
+    result = importer.run(plan)
+    assert result.ok and result.created == 12
+    assert Client.get(Client.name == "Nordic Apparel AB").phone == "22250919908"
