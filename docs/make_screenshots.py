@@ -102,6 +102,15 @@ def shoot(db: str, lang: str, out: Path) -> int:
         path = out / f"{n}_{spec.key}{suffix}.png"
         window.grab().save(str(path))
         print(path)
+    from gendan_desktop.gui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog(window)
+    dlg.show()
+    wait_idle(app)
+    path = out / f"{len(window.specs) + 1}_settings{suffix}.png"
+    dlg.grab().save(str(path))
+    print(path)
+    dlg.close()
     window.close()
     return 0
 

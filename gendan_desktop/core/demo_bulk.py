@@ -1,15 +1,17 @@
 """Bulk inserts under the ORM, for the demo filler.
 
 peewee's ``insert_many`` measured 10–14× slower than ``sqlite3.executemany``,
-so rows go straight to the driver: executemany on SQLite, execute_values on
-PostgreSQL. Values are prepared the way the fields store them: money and rates
-through the field's ``db_value`` (scaled integers), dates as ISO text, booleans
-as bool. Rows carry explicit ids so foreign keys need no round trip.
+so rows go straight to the driver: executemany on SQLite, COPY on PostgreSQL
+(psycopg2's execute_values was still slow there). Values are prepared the way
+the fields store them: money and rates through the field's ``db_value``
+(scaled integers), dates as ISO text, booleans as bool. Rows carry explicit ids so foreign keys need no round trip.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from operator import itemgetter
 from typing import Any
 
@@ -59,7 +61,9 @@ class BulkTable:
             marks = ", ".join("?" * len(self.fields))
             self.sql = f'INSERT INTO "{self.table}" ({cols}) VALUES ({marks})'
         else:
-            self.sql = f'INSERT INTO "{self.table}" ({cols}) VALUES %s'
+            nullable = ", ".join(f'"{f.column_name}"' for f in self.fields if f.null)
+            force_null = f", FORCE_NULL ({nullable})" if nullable else ""
+            self.copy_sql = f'COPY "{self.table}" ({cols}) FROM STDIN WITH (FORMAT csv{force_null})'
 
     def add(self, row: dict[str, Any]) -> int:
         # dict merge and itemgetter run in C: this is the filler's hot loop
@@ -77,10 +81,14 @@ class BulkTable:
         if is_sqlite(self.db):
             conn.executemany(self.sql, self.rows)
         else:
-            from psycopg2.extras import execute_values
-
+            # COPY … FROM STDIN: several times faster than execute_values. Strings
+            # are quoted, None too, and FORCE_NULL turns a quoted empty field of a
+            # nullable column back into NULL (those columns never hold '').
+            buf = io.StringIO()
+            csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(self.rows)
+            buf.seek(0)
             with conn.cursor() as cur:
-                execute_values(cur, self.sql, self.rows, page_size=2000)
+                cur.copy_expert(self.copy_sql, buf)
         self.rows = []
 
     def fix_sequence(self) -> None:

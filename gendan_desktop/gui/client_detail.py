@@ -320,6 +320,7 @@ class ClientDetail(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.title)
         lay.addWidget(self.pages)
+        self.show_page("followups", focus=False)  # what a merchandiser opens a client for
         self.load(None)
 
     def _add_page(self, widget: QWidget, key: str, title: str) -> None:
@@ -338,11 +339,11 @@ class ClientDetail(QWidget):
         lay.addWidget(table)
         return page
 
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str, focus: bool = True) -> None:
         for i in range(self.pages.count()):
             if self.pages.widget(i).property("page_key") == key:
                 self.pages.setCurrentIndex(i)
-                if key == "followups":
+                if key == "followups" and focus:
                     self.quick.content.setFocus()
                 return
 
@@ -377,8 +378,12 @@ class ClientDetail(QWidget):
             facts.append(" ".join(f"#{t}" for t in s.tags))
         nxt = (tr("下次跟进:%1").replace("%1", fmt_date(s.next_followup_date))
                if s.next_followup_date else tr("没有待跟进提醒"))
+        colour = ""
+        if s.next_followup_date is not None and s.next_followup_date <= dt.date.today():
+            colour = "#c62828" if s.next_followup_date < dt.date.today() else "#ef6c00"
+        nxt_html = f"<span style='color:{colour}'>{_esc(nxt)}</span>" if colour else _esc(nxt)
         self.title.setText(f"<b style='font-size:14pt'>{_esc(client.name)}</b> &nbsp; {_esc(client.code)}"
-                           f"<br>{_esc(' · '.join(facts))}<br>{_esc(nxt)}")
+                           f"<br>{_esc(' · '.join(facts))}<br>{nxt_html}")
         self.form.set_client(client)
         self._load_contacts()
         self.reload_followups()

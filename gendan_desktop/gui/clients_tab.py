@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from peewee import fn
+from peewee import SQL, fn
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSplitter, QVBoxLayout
@@ -49,8 +49,11 @@ def _next_followup_expr():
                    & FollowUp.next_date.is_null(False)))
 
 
-def _current_clients():
-    return Order.select(Order.client).where(Order.status.not_in(LIVE_ORDER))
+def _is_current():
+    # EXISTS probes the order.client_id index per client (~10k probes); an
+    # IN (subquery) would scan all 100k orders into a temporary table first.
+    return fn.EXISTS(Order.select(SQL("1")).where(
+        (Order.client == Client.id) & Order.status.not_in(LIVE_ORDER)))
 
 
 class ClientListModel(IdListModel):
@@ -93,7 +96,7 @@ class ClientListModel(IdListModel):
             Col.CODE: Client.code,
             Col.NAME: Client.pinyin,  # Chinese names in pinyin order, as users expect
             Col.GRADE: Client.grade,
-            Col.STATUS: Client.id.in_(_current_clients()),
+            Col.STATUS: _is_current(),
             Col.SOURCE: Client.source,
             Col.COUNTRY: Client.country,
             Col.LAST_FOLLOWUP: _last_followup_expr(),
@@ -103,9 +106,9 @@ class ClientListModel(IdListModel):
     def apply_filter(self, query, spec, value):
         if spec.key == "status":
             if value == "current":
-                return query.where(Client.id.in_(_current_clients()))
+                return query.where(_is_current())
             if value == "potential":
-                return query.where(Client.id.not_in(_current_clients()))
+                return query.where(~_is_current())
             return query.where(Client.archived == True)  # noqa: E712
         if spec.key == "next_followup":
             lo, hi = value

@@ -120,11 +120,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI
-            self.bridge.failed.emit(exc, traceback.format_exc())
-        else:
-            self.bridge.done.emit(result)
+            try:
+                result = self.fn()
+            except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI
+                self.bridge.failed.emit(exc, traceback.format_exc())
+            else:
+                self.bridge.done.emit(result)
+        except RuntimeError:  # the application is quitting: nobody left to tell
+            pass
         finally:
             _close_thread_connection()
 

@@ -96,6 +96,7 @@ class ClientPicker:
         text = self.text_for(client)
         self.choices[text] = client.id
         self.combo.setEditText(text)
+        self.combo.lineEdit().setCursorPosition(0)  # show the start of a long name
 
     def client_id(self) -> int | None:
         from ..core.clients import client_by_code_or_name
@@ -148,7 +149,9 @@ class OrderEditor(QWidget):
         self.lines_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
         self.lines_view.verticalHeader().hide()
         self.lines_view.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((LineCol.LINE_NO, 36), (LineCol.PRODUCT, 150), (LineCol.UNIT, 50), (LineCol.AMOUNT, 110)):
+        for col, width in ((LineCol.LINE_NO, 32), (LineCol.STYLE, 80), (LineCol.PRODUCT, 110), (LineCol.COLOUR, 90),
+                           (LineCol.SIZE, 70), (LineCol.QUANTITY, 65), (LineCol.UNIT, 42), (LineCol.UNIT_PRICE, 65),
+                           (LineCol.AMOUNT, 90)):
             self.lines_view.setColumnWidth(col, width)
 
         self.add_line_button = QPushButton(tr("添加行"), self)
@@ -317,8 +320,7 @@ class OrderEditor(QWidget):
         current = self.lines_view.currentIndex()
         row = self.lines.add_line(current.row() if copy and current.isValid() else None)
         idx = self.lines.index(row, LineCol.QUANTITY if copy else LineCol.STYLE)
-        self.lines_view.setCurrentIndex(idx)
-        self.lines_view.edit(idx)
+        self.lines_view.setCurrentIndex(idx)  # AllEditTriggers: the cell opens for typing
 
     def remove_selected_lines(self) -> None:
         rows = [i.row() for i in self.lines_view.selectionModel().selectedRows()]

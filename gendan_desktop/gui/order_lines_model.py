@@ -68,7 +68,10 @@ def _plain(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+        if value == value.to_integral_value():
+            return format(value.normalize(), "f")
+        text = format(value.normalize(), "f")  # 21.1300 → 21.13, 9.5 → 9.50
+        return text if len(text.split(".")[1]) >= 2 else format(value.quantize(Decimal("0.01")), "f")
     return str(value)
 
 

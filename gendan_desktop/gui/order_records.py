@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from .forms import fill_enum_combo
 from .tab_kit import YELLOW, FormDialog, RecordTableModel, make_table, open_dialog, run_change, selected_row
-from .table_model import QT_TR_NOOP
+from .table_model import QT_TR_NOOP, header_text
 
 HISTORY_COLUMNS = [("at", QT_TR_NOOP("时间")), ("user", QT_TR_NOOP("操作人")), ("entity", QT_TR_NOOP("对象")),
                    ("action", QT_TR_NOOP("操作")), ("field", QT_TR_NOOP("项目")), ("old", QT_TR_NOOP("原来")),
@@ -43,8 +43,8 @@ def history_rows(order_id: int) -> list[dict]:
     rows = []
     for a in order_history(order_id):
         rows.append({"id": a.id, "at": a.at, "user": a.user,
-                     "entity": tr(ENTITY_NAMES[a.entity]) if a.entity in ENTITY_NAMES else a.entity,
-                     "action": tr(ACTION_NAMES[a.action]) if a.action in ACTION_NAMES else a.action,
+                     "entity": header_text(ENTITY_NAMES[a.entity]) if a.entity in ENTITY_NAMES else a.entity,
+                     "action": header_text(ACTION_NAMES[a.action]) if a.action in ACTION_NAMES else a.action,
                      "field": a.field, "old": a.old, "new": a.new, "_tip": f"{a.old or ''} → {a.new or ''}"})
     return rows
 

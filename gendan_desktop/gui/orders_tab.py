@@ -21,7 +21,7 @@ from .order_records import HistoryPanel, QuotationsPanel
 from .order_review import ReviewPanel
 from .revisions_view import RevisionsView
 from .tab_base import BaseTab
-from .tab_kit import GREY_TEXT, RISK_TEXT
+from .tab_kit import GREY_TEXT, RISK_TEXT, tidy_list_pane
 from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
 
 
@@ -156,6 +156,9 @@ class OrdersTab(BaseTab):
         super().__init__(window, parent)
         self.model = OrderListModel()
         self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"))
+        tidy_list_pane(self.pane, {Col.NUMBER: 105, Col.CLIENT: 150, Col.CLIENT_PO: 95, Col.ORDER_DATE: 85,
+                                   Col.DELIVERY: 85, Col.STATUS: 70, Col.RISK: 65, Col.QUANTITY: 70,
+                                   Col.AMOUNT: 95, Col.CURRENCY: 45, Col.REVISION: 40})
         self.new_button = QPushButton(tr("新建订单"), self)
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_record)
@@ -190,6 +193,7 @@ class OrdersTab(BaseTab):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 4)
+        split.setSizes([640, 760])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(split)

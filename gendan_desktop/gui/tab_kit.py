@@ -301,3 +301,20 @@ def reason_dialog(parent: QWidget, title: str, prompt: str, call: Callable[[str]
     dlg.field("prompt").setText(prompt)
     dlg.field("reason").setFocus()
     return dlg
+
+
+def tidy_list_pane(pane, widths: dict[int, int] | None = None, combo_chars: int = 7) -> None:
+    """Keep the quick filter usable beside several filter combos (a combo holding
+    long client names would otherwise squeeze it), and give the columns sensible
+    first-run widths (a layout the user saved in QSettings wins)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from .uistate import ui_settings
+
+    pane.filter_edit.setMinimumWidth(150)
+    for combo in pane.filter_combos.values():
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(combo_chars)
+    if widths and ui_settings().value(pane._settings_key) is None:
+        for col, width in widths.items():
+            pane.table.setColumnWidth(int(col), width)

@@ -367,7 +367,8 @@ class IdListModel(QAbstractTableModel):
         if (column, order) == (self._sort_col, self._sort_order) and self._loaded:
             return
         self._sort_col, self._sort_order = column, order
-        self.refresh()
+        if self._loaded:  # before the first refresh (view set-up) only remember it
+            self.refresh()
 
 
 def fmt_date(value: dt.date | None) -> str:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AftersalesTab</name>
+    <message>
+        <source>新建客诉</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>筛选:客诉单号、订单号、客户或内容…</source>
+        <translation>Filter: complaint no., order no., client or text…</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetail</name>
     <message>
         <source>(联系人)</source>
@@ -440,6 +451,69 @@
     <message>
         <source>筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…</source>
         <translation>Filter: client name, code, pinyin initials (e.g. zs), e-mail…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintEditor</name>
+    <message>
+        <source>(不指定批次)</source>
+        <translation>(no particular batch)</translation>
+    </message>
+    <message>
+        <source>(已作废)</source>
+        <translation>(void)</translation>
+    </message>
+    <message>
+        <source>为客诉 %1 生成补单:同一客户,补做受影响的 %2 件(单价为 0),补单为草稿,需审查确认后下发生产。</source>
+        <translation>Remake order for complaint %1: same client, the %2 affected pieces at price 0; the remake is a draft and must be reviewed and confirmed before production.</translation>
+    </message>
+    <message>
+        <source>保存处理方式</source>
+        <translation>Save disposition</translation>
+    </message>
+    <message>
+        <source>保存客诉</source>
+        <translation>Save complaint</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>打开订单</source>
+        <translation>Open order</translation>
+    </message>
+    <message>
+        <source>找不到订单号“%1”,请检查。</source>
+        <translation>No order is numbered “%1”; check the number.</translation>
+    </message>
+    <message>
+        <source>新客诉</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>生成补单</source>
+        <translation>Make remake order</translation>
+    </message>
+    <message>
+        <source>生成补单…</source>
+        <translation>Make remake order…</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>结案于 %1</source>
+        <translation>closed on %1</translation>
+    </message>
+    <message>
+        <source>补单 %1</source>
+        <translation>Remake %1</translation>
+    </message>
+    <message>
+        <source>订单 %1:%2,%3,交期 %4</source>
+        <translation>Order %1: %2, %3, delivery %4</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1382,256 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>ProductionPanels</name>
+    <message>
+        <source> 第%1批</source>
+        <translation> batch %1</translation>
+    </message>
+    <message>
+        <source>%1,供应商 %2:采购 %3,已到 %4。</source>
+        <translation>%1, supplier %2: ordered %3, received %4.</translation>
+    </message>
+    <message>
+        <source>(客供)</source>
+        <translation>(client-supplied)</translation>
+    </message>
+    <message>
+        <source>(整张订单)</source>
+        <translation>(whole order)</translation>
+    </message>
+    <message>
+        <source>上报…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <source>上报异常</source>
+        <translation>Escalate exception</translation>
+    </message>
+    <message>
+        <source>上报给谁(如厂长、老板、客户)?</source>
+        <translation>Escalate to whom (e.g. factory manager, boss, client)?</translation>
+    </message>
+    <message>
+        <source>共 %1 份单据待收回</source>
+        <translation>%1 documents to collect</translation>
+    </message>
+    <message>
+        <source>尚未登记物料(开始生产前可在上面添加)。</source>
+        <translation>No materials recorded yet (add them above before production starts).</translation>
+    </message>
+    <message>
+        <source>已到齐</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>已收回,待交回</source>
+        <translation>Recalled, not returned</translation>
+    </message>
+    <message>
+        <source>已收回并交回</source>
+        <translation>Recalled and returned</translation>
+    </message>
+    <message>
+        <source>已解决…</source>
+        <translation>Resolved…</translation>
+    </message>
+    <message>
+        <source>异常已解决</source>
+        <translation>Exception resolved</translation>
+    </message>
+    <message>
+        <source>报告异常…</source>
+        <translation>Report exception…</translation>
+    </message>
+    <message>
+        <source>报告生产异常</source>
+        <translation>Report a production exception</translation>
+    </message>
+    <message>
+        <source>收回此流程卡…</source>
+        <translation>Recall this flow card…</translation>
+    </message>
+    <message>
+        <source>收回流程卡</source>
+        <translation>Recall flow card</translation>
+    </message>
+    <message>
+        <source>收回流程卡 %1?收回后此卡作废,纸卡需交回。</source>
+        <translation>Recall flow card %1? It becomes void and the paper card must be returned.</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>未到齐</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <source>流程卡</source>
+        <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>物料不足:%1</source>
+        <translation>Materials short: %1</translation>
+    </message>
+    <message>
+        <source>物料已齐备。</source>
+        <translation>Materials are covered.</translation>
+    </message>
+    <message>
+        <source>生产单</source>
+        <translation>Production sheet</translation>
+    </message>
+    <message>
+        <source>登记到货</source>
+        <translation>Book delivery</translation>
+    </message>
+    <message>
+        <source>登记到货…</source>
+        <translation>Book delivery…</translation>
+    </message>
+    <message>
+        <source>登记已交回</source>
+        <translation>Mark returned</translation>
+    </message>
+    <message>
+        <source>请先在上表中选择要采购的物料。</source>
+        <translation>First choose the material to purchase in the table above.</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>采取了什么措施,结果如何?</source>
+        <translation>What was done, and with what result?</translation>
+    </message>
+    <message>
+        <source>采购 %1</source>
+        <translation>Purchase %1</translation>
+    </message>
+    <message>
+        <source>采购此物料…</source>
+        <translation>Purchase this material…</translation>
+    </message>
+    <message>
+        <source>采购跟单</source>
+        <translation>Purchase follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionTab</name>
+    <message>
+        <source>(订单指定的工厂)</source>
+        <translation>(the order's factory)</translation>
+    </message>
+    <message>
+        <source>下发流程卡:%1</source>
+        <translation>Issue flow cards: %1</translation>
+    </message>
+    <message>
+        <source>下发流程卡…</source>
+        <translation>Issue flow cards…</translation>
+    </message>
+    <message>
+        <source>下发生产单</source>
+        <translation>Issue production sheet</translation>
+    </message>
+    <message>
+        <source>交期 %1</source>
+        <translation>Delivery %1</translation>
+    </message>
+    <message>
+        <source>在左边选择订单,或在“生产进度”页扫描流程卡。</source>
+        <translation>Choose an order on the left, or scan a flow card on the “Progress” page.</translation>
+    </message>
+    <message>
+        <source>尚未下发生产单</source>
+        <translation>no production sheet yet</translation>
+    </message>
+    <message>
+        <source>尚未开卡 %1 件:%2</source>
+        <translation>%1 pcs without flow cards: %2</translation>
+    </message>
+    <message>
+        <source>开始生产</source>
+        <translation>Start production</translation>
+    </message>
+    <message>
+        <source>开始生产…</source>
+        <translation>Start production…</translation>
+    </message>
+    <message>
+        <source>待收回单据</source>
+        <translation>Documents to collect</translation>
+    </message>
+    <message>
+        <source>待生产/生产中</source>
+        <translation>To produce / in production</translation>
+    </message>
+    <message>
+        <source>打印全部流程卡</source>
+        <translation>Print all flow cards</translation>
+    </message>
+    <message>
+        <source>打印所选流程卡</source>
+        <translation>Print selected flow cards</translation>
+    </message>
+    <message>
+        <source>打印生产单</source>
+        <translation>Print production sheet</translation>
+    </message>
+    <message>
+        <source>本版本已有生产单。重新下发将收回旧单,继续吗?</source>
+        <translation>This revision already has a production sheet. Re-issuing recalls the old one; continue?</translation>
+    </message>
+    <message>
+        <source>物料不足,强制开始生产</source>
+        <translation>Materials short: start production anyway</translation>
+    </message>
+    <message>
+        <source>物料不足:%1。如仍要开始生产,请填写原因(将记录在订单上):</source>
+        <translation>Materials short: %1. To start production anyway, give the reason (kept on the order):</translation>
+    </message>
+    <message>
+        <source>物料与采购</source>
+        <translation>Materials and purchases</translation>
+    </message>
+    <message>
+        <source>生产单 %1</source>
+        <translation>Production sheet %1</translation>
+    </message>
+    <message>
+        <source>生产单与流程卡</source>
+        <translation>Sheets and flow cards</translation>
+    </message>
+    <message>
+        <source>生产异常</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>生产进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>筛选:订单号、流程卡号、客户…</source>
+        <translation>Filter: order no., flow card no., client…</translation>
+    </message>
+    <message>
+        <source>订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)</source>
+        <translation>Order %1 pcs, on flow cards %2, finished %3 (%4%)</translation>
+    </message>
+    <message>
+        <source>请在“生产单与流程卡”页选择要打印的流程卡。</source>
+        <translation>Select the flow cards to print on the “Sheets and flow cards” page.</translation>
+    </message>
+    <message>
+        <source>重新下发生产单</source>
+        <translation>Re-issue production sheet</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntry</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -1360,6 +1684,57 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>良品</source>
         <translation>Good</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>%1:第 %2 批,%3,%4 件</source>
+        <translation>%1: batch %2, %3, %4 pcs</translation>
+    </message>
+    <message>
+        <source>(已完成)</source>
+        <translation>(finished)</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>完成于 %1</source>
+        <translation>Finished on %1</translation>
+    </message>
+    <message>
+        <source>已登记 %1 工序 %2:投入 %3,良品 %4,次品 %5。</source>
+        <translation>Recorded %1 step %2: in %3, good %4, defect %5.</translation>
+    </message>
+    <message>
+        <source>已超过计划日期</source>
+        <translation>Past the planned date</translation>
+    </message>
+    <message>
+        <source>投入 %1,良品 %2,次品 %3</source>
+        <translation>In %1, good %2, defect %3</translation>
+    </message>
+    <message>
+        <source>次%1</source>
+        <translation>def. %1</translation>
+    </message>
+    <message>
+        <source>流程卡 %1 的所有工序都已完成。</source>
+        <translation>Every step of flow card %1 is finished.</translation>
+    </message>
+    <message>
+        <source>绿色:已完成;黄色:进行中;红色:已超过计划日期。每格:良品 / 卡数量。</source>
+        <translation>Green: finished; yellow: in progress; red: past the planned date. Each cell: good / card quantity.</translation>
+    </message>
+    <message>
+        <source>计划完成:%1</source>
+        <translation>Planned finish: %1</translation>
+    </message>
+    <message>
+        <source>请先扫描或输入流程卡号。</source>
+        <translation>Scan or type a flow card number first.</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1807,29 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>ReceiveForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>允许超收(供应商多交)</source>
+        <translation>Allow excess (supplier delivered more)</translation>
+    </message>
+    <message>
+        <source>到货数量 *</source>
+        <translation>Quantity received *</translation>
+    </message>
+    <message>
+        <source>到货日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>登记到货</source>
+        <translation>Book delivery</translation>
+    </message>
+</context>
+<context>
     <name>RemakeForm</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -1444,10 +1842,6 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>补单交期 *</source>
         <translation>Remake delivery date *</translation>
-    </message>
-    <message>
-        <source>补单数量</source>
-        <translation>Remake quantity</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2332,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Escalate</translation>
     </message>
     <message>
+        <source>上报给</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
@@ -1946,8 +2344,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Issue</translation>
     </message>
     <message>
+        <source>下发时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
         <source>下次跟进</source>
         <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
     </message>
     <message>
         <source>交期</source>
@@ -1978,6 +2384,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Void</translation>
     </message>
     <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -1998,6 +2408,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Delete</translation>
     </message>
     <message>
+        <source>到料日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
         <source>到货</source>
         <translation>Received</translation>
     </message>
@@ -2010,8 +2424,20 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Unit</translation>
     </message>
     <message>
+        <source>单据</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>原来</source>
         <translation>Before</translation>
+    </message>
+    <message>
+        <source>受影响数量</source>
+        <translation>Quantity affected</translation>
     </message>
     <message>
         <source>品名</source>
@@ -2022,8 +2448,28 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Country</translation>
     </message>
     <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>处理费用</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>完工</source>
+        <translation>Done</translation>
     </message>
     <message>
         <source>客户</source>
@@ -2042,6 +2488,14 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Complaint</translation>
     </message>
     <message>
+        <source>客诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>客诉单号</source>
+        <translation>Complaint no.</translation>
+    </message>
+    <message>
         <source>对象</source>
         <translation>Record</translation>
     </message>
@@ -2058,8 +2512,20 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Shipped</translation>
     </message>
     <message>
+        <source>已到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>已归档</source>
         <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已打印份数</source>
+        <translation>Copies printed</translation>
     </message>
     <message>
         <source>已过期</source>
@@ -2068,6 +2534,22 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>币种</source>
         <translation>Currency</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>异常情况</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>折让金额</source>
+        <translation>Credit</translation>
     </message>
     <message>
         <source>报价单号</source>
@@ -2096,6 +2578,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>收回</source>
         <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收回时间</source>
+        <translation>Recalled at</translation>
     </message>
     <message>
         <source>收款</source>
@@ -2150,6 +2636,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Next 7 days</translation>
     </message>
     <message>
+        <source>未结异常</source>
+        <translation>Open exceptions</translation>
+    </message>
+    <message>
         <source>本月</source>
         <translation>This month</translation>
     </message>
@@ -2166,6 +2656,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Style</translation>
     </message>
     <message>
+        <source>款号/颜色/尺码</source>
+        <translation>Style/colour/size</translation>
+    </message>
+    <message>
         <source>款项</source>
         <translation>Kind</translation>
     </message>
@@ -2176,6 +2670,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>流程卡</source>
         <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>流程卡号</source>
+        <translation>Flow card no.</translation>
     </message>
     <message>
         <source>潜在客户</source>
@@ -2230,6 +2728,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Code</translation>
     </message>
     <message>
+        <source>缺口</source>
+        <translation>Shortage</translation>
+    </message>
+    <message>
         <source>船名航次</source>
         <translation>Vessel/voyage</translation>
     </message>
@@ -2240,6 +2742,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>补单</source>
         <translation>Remake</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
     </message>
     <message>
         <source>解决</source>
@@ -2278,8 +2784,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Purchases</translation>
     </message>
     <message>
+        <source>采购数量</source>
+        <translation>Quantity ordered</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Required</translation>
     </message>
     <message>
         <source>项目</source>
@@ -2301,6 +2815,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Escalate</translation>
     </message>
     <message>
+        <source>上报给</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
@@ -2309,8 +2827,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Issue</translation>
     </message>
     <message>
+        <source>下发时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
         <source>下次跟进</source>
         <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
     </message>
     <message>
         <source>交期</source>
@@ -2341,6 +2867,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Void</translation>
     </message>
     <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -2361,6 +2891,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Delete</translation>
     </message>
     <message>
+        <source>到料日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
         <source>到货</source>
         <translation>Received</translation>
     </message>
@@ -2373,8 +2907,20 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Unit</translation>
     </message>
     <message>
+        <source>单据</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>原来</source>
         <translation>Before</translation>
+    </message>
+    <message>
+        <source>受影响数量</source>
+        <translation>Quantity affected</translation>
     </message>
     <message>
         <source>品名</source>
@@ -2385,8 +2931,28 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Country</translation>
     </message>
     <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>处理费用</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>完工</source>
+        <translation>Done</translation>
     </message>
     <message>
         <source>客户</source>
@@ -2405,6 +2971,14 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Complaint</translation>
     </message>
     <message>
+        <source>客诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>客诉单号</source>
+        <translation>Complaint no.</translation>
+    </message>
+    <message>
         <source>对象</source>
         <translation>Record</translation>
     </message>
@@ -2421,8 +2995,20 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Shipped</translation>
     </message>
     <message>
+        <source>已到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>已归档</source>
         <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已打印份数</source>
+        <translation>Copies printed</translation>
     </message>
     <message>
         <source>已过期</source>
@@ -2431,6 +3017,22 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>币种</source>
         <translation>Currency</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>异常情况</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>折让金额</source>
+        <translation>Credit</translation>
     </message>
     <message>
         <source>报价单号</source>
@@ -2459,6 +3061,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>收回</source>
         <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收回时间</source>
+        <translation>Recalled at</translation>
     </message>
     <message>
         <source>收款</source>
@@ -2513,6 +3119,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Next 7 days</translation>
     </message>
     <message>
+        <source>未结异常</source>
+        <translation>Open exceptions</translation>
+    </message>
+    <message>
         <source>本月</source>
         <translation>This month</translation>
     </message>
@@ -2529,6 +3139,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Style</translation>
     </message>
     <message>
+        <source>款号/颜色/尺码</source>
+        <translation>Style/colour/size</translation>
+    </message>
+    <message>
         <source>款项</source>
         <translation>Kind</translation>
     </message>
@@ -2539,6 +3153,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>流程卡</source>
         <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>流程卡号</source>
+        <translation>Flow card no.</translation>
     </message>
     <message>
         <source>潜在客户</source>
@@ -2593,6 +3211,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Code</translation>
     </message>
     <message>
+        <source>缺口</source>
+        <translation>Shortage</translation>
+    </message>
+    <message>
         <source>船名航次</source>
         <translation>Vessel/voyage</translation>
     </message>
@@ -2603,6 +3225,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>补单</source>
         <translation>Remake</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
     </message>
     <message>
         <source>解决</source>
@@ -2641,8 +3267,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Purchases</translation>
     </message>
     <message>
+        <source>采购数量</source>
+        <translation>Quantity ordered</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Required</translation>
     </message>
     <message>
         <source>项目</source>

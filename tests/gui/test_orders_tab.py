@@ -114,6 +114,7 @@ def test_invalid_line_is_marked_and_nothing_saved(qtbot, window, wait_ops, clien
     wait_ops()
     assert Order.select().count() == 0
     assert "交期" in ed.errors.error_text("delivery_date")
+    ed.new_order()  # leave nothing unsaved, so closing the window asks nothing
 
 
 def test_stale_edit_offers_reload(qtbot, window, wait_ops, client, monkeypatch):

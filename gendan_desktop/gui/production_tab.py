@@ -1,0 +1,405 @@
+"""生产跟踪 tab: orders in production on the left; for the chosen order its
+delivery risk, the actions (issue sheet / cards, start production, print) and
+sub-tabs for progress (grid + scan box), documents, materials and purchases,
+exceptions; plus the recalled documents still to collect, for all orders."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from .list_view import ListPane
+from .order_editor import print_order_documents
+from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
+from .progress_panel import ProgressPanel
+from .tab_base import BaseTab
+from .tab_kit import GREY_TEXT, RISK_TEXT, FormDialog, open_dialog, reason_dialog, run_change, tidy_list_pane
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
+
+PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ProductionTab", text)
+
+
+class PCol(IntEnum):
+    NUMBER = 0
+    CLIENT = 1
+    DELIVERY = 2
+    STATUS = 3
+    RISK = 4
+    PROGRESS = 5
+    EXCEPTIONS = 6
+
+
+class StatusScopeFilter(ChoiceFilter):
+    def options(self):
+        from ..core.enums import ENUMS, label
+
+        return [("open", tr("待生产/生产中"))] + [(v, label("order_status", v)) for v in ENUMS["order_status"]]
+
+
+class ProductionOrderModel(IdListModel):
+    KIND = "order"
+    SETTINGS_KEY = "production_orders"
+    Columns = PCol
+    HEADERS = {PCol.NUMBER: QT_TR_NOOP("订单号"), PCol.CLIENT: QT_TR_NOOP("客户"), PCol.DELIVERY: QT_TR_NOOP("交期"),
+               PCol.STATUS: QT_TR_NOOP("状态"), PCol.RISK: QT_TR_NOOP("交期风险"),
+               PCol.PROGRESS: QT_TR_NOOP("完工"), PCol.EXCEPTIONS: QT_TR_NOOP("未结异常")}
+    ALIGN_RIGHT = frozenset({PCol.PROGRESS, PCol.EXCEPTIONS})
+    DEFAULT_SORT = (PCol.DELIVERY, Qt.AscendingOrder)
+
+    def __init__(self, parent=None):
+        from ..core.models import Order
+
+        self.FILTERS = [StatusScopeFilter("status", QT_TR_NOOP("状态"), Order.status),
+                        DateRangeFilter("delivery", QT_TR_NOOP("交期"), Order.delivery_date)]
+        super().__init__(parent)
+        self.filters["status"] = "open"
+
+    def base_query(self):
+        from ..core.models import Client, Order
+
+        return Order.select(Order.id).join(Client, on=(Order.client == Client.id))
+
+    def apply_filter(self, query, spec, value):
+        from ..core.models import Order
+
+        if spec is not None and spec.key == "status" and value == "open":
+            return query.where(Order.status.in_(PRODUCTION_STATUSES))
+        return super().apply_filter(query, spec, value)
+
+    def sort_key(self, col):
+        from ..core.models import Client, Order
+
+        return {PCol.NUMBER: Order.number, PCol.CLIENT: Client.pinyin, PCol.DELIVERY: Order.delivery_date,
+                PCol.STATUS: Order.status}.get(col)
+
+    def search_subquery(self, text):
+        return None
+
+    def text_condition(self, text):
+        from ..core.models import FlowCard, Order
+        from ..core.search import matching_ids
+
+        cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))
+        return (Order.id.in_(matching_ids("order", text)) | Order.client.in_(matching_ids("client", text))
+                | Order.id.in_(cards))
+
+    def load_rows(self, ids):
+        from ..core import enums
+        from ..core.models import Client, Order
+        from ..core.production_exceptions import open_exception_counts
+        from ..core.risk import risk_for_orders
+
+        risks = risk_for_orders(ids)
+        counts = open_exception_counts(ids)
+        out = {}
+        for oid, number, client, delivery, status in (
+                Order.select(Order.id, Order.number, Client.name, Order.delivery_date, Order.status)
+                .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
+            r = risks.get(oid)
+            level = r.level if r is not None and status not in ("cancelled", "shipped", "settled") else ""
+            pct = f"{(r.good * 100 // r.ordered) if r and r.ordered else 0}%"
+            out[oid] = (number, client, fmt_date(delivery), enums.label("order_status", status),
+                        enums.label("risk", level) if level else "", pct, str(counts.get(oid, "") or ""),
+                        level, status, r.reason() if r else "")
+        return out
+
+    def foreground(self, row, col):
+        if row[8] == "cancelled":
+            return GREY_TEXT
+        if col in (PCol.RISK, PCol.DELIVERY) and row[7]:
+            return RISK_TEXT[row[7]] if (col == PCol.RISK or row[7] != "on_track") else None
+        return None
+
+    def tooltip(self, row, col):
+        return row[9] or None if col in (PCol.RISK, PCol.DELIVERY, PCol.PROGRESS) else None
+
+
+class ProductionTab(BaseTab):
+    WATCH = frozenset({"order", "production_sheet", "flow_card", "flow_card_step", "exception", "recall",
+                       "material", "purchase", "revision"})
+
+    def __init__(self, window, parent=None):
+        super().__init__(window, parent)
+        self.dialog = None
+        self.order_id: int | None = None
+        self.model = ProductionOrderModel()
+        self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、流程卡号、客户…"))
+        self.pane.set_filter_value("status", "open")
+        tidy_list_pane(self.pane, {PCol.NUMBER: 100, PCol.CLIENT: 130, PCol.DELIVERY: 80, PCol.STATUS: 65,
+                                   PCol.RISK: 60, PCol.PROGRESS: 50, PCol.EXCEPTIONS: 60}, combo_chars=5)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("productionHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.RichText)
+        self.sheet_button = QPushButton(tr("下发生产单"), self)
+        self.sheet_button.setObjectName("issueSheet")
+        self.cards_button = QPushButton(tr("下发流程卡…"), self)
+        self.cards_button.setObjectName("issueCards")
+        self.start_button = QPushButton(tr("开始生产…"), self)
+        self.start_button.setObjectName("startProduction")
+        self.print_sheet_button = QPushButton(tr("打印生产单"), self)
+        self.print_cards_button = QPushButton(tr("打印全部流程卡"), self)
+        self.print_selected_button = QPushButton(tr("打印所选流程卡"), self)
+        self.sheet_button.clicked.connect(self.issue_sheet)
+        self.cards_button.clicked.connect(self.issue_cards)
+        self.start_button.clicked.connect(self.start_production)
+        self.print_sheet_button.clicked.connect(lambda: self._print("sheet"))
+        self.print_cards_button.clicked.connect(lambda: self._print("cards"))
+        self.print_selected_button.clicked.connect(lambda: self._print("selected"))
+        actions = QHBoxLayout()
+        for b in (self.sheet_button, self.cards_button, self.start_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
+            actions.addWidget(b)
+
+        self.progress = ProgressPanel(self)
+        self.documents = DocumentsPanel(self)
+        self.materials = MaterialsPanel(self)
+        self.exceptions = ExceptionsPanel(self)
+        self.recalls = RecallsPanel(self)
+        self.detail = QTabWidget(self)
+        self.detail.setObjectName("productionDetail")
+        for w, title in ((self.progress, tr("生产进度")), (self.documents, tr("生产单与流程卡")),
+                         (self.materials, tr("物料与采购")), (self.exceptions, tr("生产异常")),
+                         (self.recalls, tr("待收回单据"))):
+            self.detail.addTab(w, title)
+        self.detail.currentChanged.connect(lambda _i: self._load_page())
+        self.progress.order_wanted.connect(self.open_order)
+        self.recalls.order_wanted.connect(self.open_order)
+
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.header)
+        rv.addLayout(actions)
+        rv.addWidget(self.detail, 1)
+        split = QSplitter(Qt.Horizontal, self)
+        split.setObjectName("productionSplitter")
+        split.addWidget(self.pane)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([480, 920])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(split)
+        self._loaded: set[int] = set()
+        self.pane.current_changed.connect(self.show_order)
+        self.show_order(None)
+
+    # ------------------------------------------------------------- detail
+    def show_order(self, order_id) -> None:
+        self.order_id = order_id
+        self._loaded.clear()
+        self._update_header()
+        self._load_page()
+
+    def _load_page(self) -> None:
+        i = self.detail.currentIndex()
+        if i in self._loaded:
+            return
+        self._loaded.add(i)
+        self.detail.widget(i).load(self.order_id)
+
+    def show_page(self, widget: QWidget) -> None:
+        self.detail.setCurrentWidget(widget)
+        self._load_page()
+
+    def open_order(self, order_id: int) -> None:
+        """Show ``order_id`` (from a scanned card or a recalled document), whatever the filters."""
+        if not self.pane.select_id(order_id):
+            self.pane.set_filter_value("status", None)
+            self.pane.select_id(order_id)
+        if self.order_id != order_id:
+            self.show_order(order_id)
+
+    def _update_header(self) -> None:
+        from ..core import enums
+        from ..core.models import Client, Order
+        from ..core.production import current_sheet, order_progress
+        from ..core.revisions import revision_label
+        from ..core.risk import delivery_risk
+
+        order = Order.get_or_none(Order.id == self.order_id) if self.order_id else None
+        status = order.status if order else None
+        for b in (self.sheet_button, self.cards_button):
+            b.setEnabled(status in ("confirmed", "in_production"))
+        self.start_button.setEnabled(status == "confirmed")
+        for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
+            b.setEnabled(order is not None)
+        if order is None:
+            self.header.setText(tr("在左边选择订单,或在“生产进度”页扫描流程卡。"))
+            return
+        client = Client.get_by_id(order.client_id)
+        risk = delivery_risk(order.id)
+        prog = order_progress(order.id)
+        sheet = current_sheet(order.id)
+        colour = RISK_TEXT.get(risk.level).name() if status not in ("cancelled", "shipped", "settled") else "#555"
+        self.header.setText(
+            f"<b>{order.number} {revision_label(order.revision)}</b> · {client.name} · "
+            + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
+            + enums.label("order_status", order.status) + "<br>"
+            + f"<span style='color:{colour}'><b>{enums.label('risk', risk.level)}</b>:{risk.reason()}</span><br>"
+            + tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
+            .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
+            + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单")))
+
+    # ------------------------------------------------------------ actions
+    def _changed(self, _result=None) -> None:
+        self._update_header()
+        self._loaded.clear()
+        self._load_page()
+
+    def issue_sheet(self, reissue: bool = False):
+        if self.order_id is None:
+            return None
+        from ..core.production import current_sheet
+
+        order_id = self.order_id
+        if not reissue and current_sheet(order_id) is not None:
+            answer = QMessageBox.question(self, tr("重新下发生产单"),
+                                          tr("本版本已有生产单。重新下发将收回旧单,继续吗?"),
+                                          QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+            reissue = True
+
+        def call():
+            from ..core.production import issue_production_sheet
+
+            return issue_production_sheet(order_id, reissue=reissue)
+        return run_change(self, call, {"production_sheet", "recall"}, self._changed)
+
+    def issue_cards(self):
+        if self.order_id is None:
+            return None
+        from ..core.factories import list_factories
+        from ..core.models import Order, OrderLine
+        from ..core.production import remaining_by_line
+
+        order = Order.get_by_id(self.order_id)
+        remaining = remaining_by_line(order)
+        lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
+        left = sum(remaining.values())
+
+        def make(dlg: FormDialog):
+            v = {k: dlg.value(k) for k in ("batch_size", "finish_by", "notes")}
+            factory = dlg.field("factory").currentData()
+
+            def call():
+                from ..core.production import issue_flow_cards
+
+                return issue_flow_cards(order.id, batch_size=v["batch_size"], factory_id=factory,
+                                        finish_by=v["finish_by"], notes=v["notes"])
+            return call
+        dlg = FormDialog(self, "issue_cards_form.ui", tr("下发流程卡:%1").replace("%1", order.number), make,
+                         {"flow_card"})
+        detail = ";".join(f"{ln.line_no}. {ln.style} {ln.colour} {ln.size} {remaining[i]}"
+                          for i, ln in sorted(lines.items(), key=lambda kv: kv[1].line_no) if remaining.get(i))
+        dlg.field("remaining_info").setText(tr("尚未开卡 %1 件:%2").replace("%1", f"{left:,}").replace("%2", detail or "—"))
+        dlg.set("batch_size", min(max(left, 1), 100))
+        combo = dlg.field("factory")
+        combo.addItem(tr("(订单指定的工厂)"), None)
+        for f in list_factories():
+            combo.addItem(f.name, f.id)
+        dlg.optional_date("finish_by")
+        dlg.set("finish_by", None)
+        return open_dialog(self, dlg, self._changed)
+
+    def start_production(self):
+        if self.order_id is None:
+            return None
+        from ..core.materials import materials_covered
+
+        order_id = self.order_id
+        covered, short = materials_covered(order_id)
+        if covered:
+            def call():
+                from ..core.production import start_production
+
+                return start_production(order_id)
+            return run_change(self, call, {"order"}, self._changed)
+        shortage = "、".join(f"{s.name} 缺 {s.shortage_text} {s.unit}" for s in short)
+
+        def call_with(reason: str):
+            from ..core.production import start_production
+
+            return lambda: start_production(order_id, reason)
+        dlg = reason_dialog(self, tr("物料不足,强制开始生产"),
+                            tr("物料不足:%1。如仍要开始生产,请填写原因(将记录在订单上):").replace("%1", shortage),
+                            call_with, {"order"}, ok_text=tr("开始生产"))
+        return open_dialog(self, dlg, self._changed)
+
+    def _print(self, what: str) -> None:
+        if self.order_id is None:
+            return
+        if what == "sheet":
+            print_order_documents(self, self.order_id, "sheet")
+        elif what == "cards":
+            print_order_documents(self, self.order_id, "cards")
+        else:
+            ids = self.documents.selected_card_ids() if 1 in self._loaded else []
+            if not ids:
+                self.show_page(self.documents)
+                QMessageBox.information(self, tr("打印所选流程卡"), tr("请在“生产单与流程卡”页选择要打印的流程卡。"))
+                return
+            print_order_documents(self, self.order_id, "cards", ids)
+
+    # ------------------------------------------------------- BaseTab API
+    def refresh(self) -> None:
+        self.pane.refresh()
+        self._changed()
+
+    def open_record(self, kind: str, id_: int) -> None:
+        from ..core.models import FlowCard, FlowCardStep, MaterialRequirement, ProductionException, \
+            ProductionSheet, PurchaseFollowUp
+
+        if kind == "recall":
+            self.show_page(self.recalls)
+            return
+        page, order_id = self.progress, None
+        if kind == "flow_card" or kind == "flow_card_step":
+            card = FlowCard.get_or_none(FlowCard.id == (id_ if kind == "flow_card" else
+                                                        getattr(FlowCardStep.get_or_none(FlowCardStep.id == id_),
+                                                                "card_id", None)))
+            if card is not None:
+                self.open_order(card.order_id)
+                self.show_page(self.progress)
+                self.progress.set_card(card)
+            return
+        if kind == "production_sheet":
+            s = ProductionSheet.get_or_none(ProductionSheet.id == id_)
+            page, order_id = self.documents, s.order_id if s else None
+        elif kind == "exception":
+            e = ProductionException.get_or_none(ProductionException.id == id_)
+            page, order_id = self.exceptions, e.order_id if e else None
+        elif kind == "material":
+            m = MaterialRequirement.get_or_none(MaterialRequirement.id == id_)
+            page, order_id = self.materials, m.order_id if m else None
+        elif kind == "purchase":
+            p = PurchaseFollowUp.get_or_none(PurchaseFollowUp.id == id_)
+            m = MaterialRequirement.get_or_none(MaterialRequirement.id == p.material_id) if p else None
+            page, order_id = self.materials, m.order_id if m else None
+        elif kind == "order":
+            order_id = id_
+        if order_id is not None:
+            self.open_order(order_id)
+            self.show_page(page)
+
+    def filter_widget(self):
+        return self.pane.filter_edit
+
+
+def create_tab(window) -> ProductionTab:
+    return ProductionTab(window)
+

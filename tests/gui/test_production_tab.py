@@ -1,0 +1,157 @@
+"""生产跟踪 tab: issue flow cards and record progress through the scan box."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def confirmed_order(sqlite_db):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.orders import confirm_order, create_order, set_review
+
+    client = create_client(name="宁波海运服饰", default_currency="USD")
+    order = create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=30), product_category="T恤",
+                         lines=[{"style": "P-1", "product": "Polo", "colour": "红", "size": "M", "quantity": 250,
+                                 "unit_price": "4.10"}])
+    set_review(order.id, True, True, True, True, True)
+    return confirm_order(order.id)
+
+
+def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.models import FlowCard, FlowCardStep
+
+    tab = window.show_tab("production")
+    assert tab.pane.select_id(confirmed_order.id)
+    assert tab.order_id == confirmed_order.id
+    qtbot.mouseClick(tab.sheet_button, Qt.LeftButton)
+    wait_ops()
+    assert "尚未下发生产单" not in tab.header.text()
+    dlg = tab.issue_cards()
+    dlg.set("batch_size", 100)
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    cards = list(FlowCard.select().order_by(FlowCard.id))
+    assert [c.quantity for c in cards] == [100, 100, 50]
+    # the grid shows 3 cards + the totals row
+    assert tab.progress.model.rowCount() == 4
+    # start production (no materials on record → covered)
+    qtbot.mouseClick(tab.start_button, Qt.LeftButton)
+    wait_ops()
+    assert "生产中" in tab.header.text()
+
+    # a scanner types the number and Enter into the scan box
+    panel = tab.progress
+    panel.scan_box.setFocus()
+    qtbot.keyClicks(panel.scan_box, cards[1].number.lower())
+    qtbot.keyClick(panel.scan_box, Qt.Key_Return)
+    assert panel.card is not None and panel.card.id == cards[1].id
+    assert panel.step_combo.currentData() == 1  # first step
+    good = panel.field("qty_good")
+    assert panel.focusWidget() is good and good.value() == 100
+    good.selectAll()
+    qtbot.keyClicks(good, "96")
+    panel.field("qty_defect").setValue(4)
+    good.setFocus()
+    qtbot.keyClick(good, Qt.Key_Return)
+    wait_ops()
+    step1 = FlowCardStep.get((FlowCardStep.card == cards[1].id) & (FlowCardStep.seq == 1))
+    assert (step1.qty_in, step1.qty_good, step1.qty_defect) == (100, 96, 4)
+    assert step1.finished_at is not None
+    assert panel.focusWidget() is panel.scan_box and panel.scan_box.text() == ""
+    # the grid cell shows it, in green (finished)
+    idx = panel.model.index(1, 4)
+    assert idx.data().startswith("96 / 100")
+    assert idx.data(Qt.BackgroundRole) is not None
+
+    # scanning the same card again goes to the next step, with the 96 good waiting
+    qtbot.keyClicks(panel.scan_box, cards[1].number)
+    qtbot.keyClick(panel.scan_box, Qt.Key_Return)
+    assert panel.step_combo.currentData() == 2
+    assert panel.field("qty_in").value() == 96
+
+    # too many good pieces: refused, the message under the field, nothing written
+    panel.field("qty_good").setValue(97)
+    panel.record()
+    assert "超过" in panel.errors.error_text("qty_good")
+    assert FlowCardStep.get((FlowCardStep.card == cards[1].id) & (FlowCardStep.seq == 2)).qty_in == 0
+
+    # an unknown number says so
+    panel.scan_box.setText("LC0000-99999")
+    assert not panel.scan()
+    assert "找不到" in panel.message.text()
+
+
+def test_material_shortage_needs_override_reason(qtbot, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.materials import add_material
+    from gendan_desktop.core.models import Order
+
+    add_material(confirmed_order.id, "全棉汗布", "1.2", 3, 0, unit="m")
+    tab = window.show_tab("production")
+    tab.pane.select_id(confirmed_order.id)
+    tab.show_page(tab.materials)
+    assert "物料不足" in tab.materials.summary.text()
+    dlg = tab.start_production()
+    assert dlg is not None and "全棉汗布" in dlg.field("prompt").text()
+    dlg.field("reason").setPlainText("客户同意先用库存布开裁")
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    order = Order.get_by_id(confirmed_order.id)
+    assert order.status == "in_production" and order.material_override_reason == "客户同意先用库存布开裁"
+
+
+def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
+    from gendan_desktop.core.recalls import cancel_order
+
+    tab = window.show_tab("production")
+    tab.pane.select_id(confirmed_order.id)
+    tab.show_page(tab.exceptions)
+    dlg = tab.exceptions.report()
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)  # no description → error under the field
+    wait_ops()
+    assert dlg.errors.error_text("description")
+    dlg.field("description").setPlainText("印花色差,影响 40 件")
+    dlg.set("severity", "high")
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    rows = tab.exceptions.model.rows()
+    assert len(rows) == 1 and rows[0]["status"] == "待处理"
+    tab.exceptions.view.setCurrentIndex(tab.exceptions.model.index(0, 0))
+    dlg = tab.exceptions.escalate()
+    dlg.field("reason").setPlainText("厂长")
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    assert tab.exceptions.model.rows()[0]["escalated_to"] == "厂长"
+
+    issue_production_sheet(confirmed_order.id)
+    issue_flow_cards(confirmed_order.id, batch_size=250)
+    cancel_order(confirmed_order.id, "客户取消", None)
+    tab.refresh()
+    tab.show_page(tab.recalls)
+    assert len(tab.recalls.model.rows()) == 2
+    tab.recalls.view.selectAll()
+    qtbot.mouseClick(tab.recalls.returned_button, Qt.LeftButton)
+    wait_ops()
+    assert tab.recalls.model.rows() == []
+
+
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.production import issue_flow_cards, record_progress
+
+    cards = issue_flow_cards(confirmed_order.id, batch_size=100)
+    record_progress(cards[0].id, 1, 100, 100)
+    tab = window.show_tab("production")
+    tab.pane.select_id(confirmed_order.id)
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.progress.model)
+    for page in (tab.documents, tab.materials, tab.exceptions, tab.recalls):
+        tab.show_page(page)
+    qtmodeltester.check(tab.documents.model)
+    qtmodeltester.check(tab.materials.materials)
+    qtmodeltester.check(tab.recalls.model)
