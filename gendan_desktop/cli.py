@@ -11,7 +11,10 @@ import argparse
 import importlib
 import locale
 import os
+import sqlite3
 import sys
+
+from peewee import PeeweeException
 
 from . import __version__
 
@@ -95,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")
+        return 141
+    except (OSError, sqlite3.Error, PeeweeException) as exc:
+        # Not a bug of ours but the world (disk full, no permission, server
+        # gone): still one sentence, in the user's language.
+        from .core.errors import current_language
+
+        if current_language() == "en":
+            print(f"The command failed: {exc}. Nothing more was done.", file=sys.stderr)
+        else:
+            print(f"命令未能完成:{exc}。未做其他操作。", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -146,3 +146,13 @@ def test_backup_of_postgres_says_pg_dump():
     proc = run("restore", "x.sqlite3", "--db", "postgresql://nobody@127.0.0.1:1/none", "--lang", "en")
     assert proc.returncode == 1
     assert "pg_dump" in proc.stderr
+
+
+def test_a_failing_disk_operation_is_one_sentence(tmp_path):
+    db = tmp_path / "live.sqlite3"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    proc = run("backup", str(blocker / "backup.sqlite3"), "--db", str(db), "--lang", "en")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("The command failed:") and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -251,9 +251,15 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
         raise DatabaseError("不能用数据库文件自身来恢复。", "A database cannot be restored from itself.")
     now = dt.datetime.now()
     safety = None
-    if live.exists() and live.stat().st_size > 0:
-        safety = _safety_copy(live, Path(safety_folder) if safety_folder else live.parent / "backups", now)
-    live.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if live.exists() and live.stat().st_size > 0:
+            safety = _safety_copy(live, Path(safety_folder) if safety_folder else live.parent / "backups", now)
+        live.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(
+            f"无法先保存当前数据库({exc}),未做任何恢复。",
+            f"The current database could not be kept first ({exc}); nothing was restored.",
+        ) from exc
     try:
         source = sqlite3.connect(readonly_uri(src), uri=True)
         try:
@@ -266,7 +272,7 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
                 target.close()
         finally:
             source.close()
-    except sqlite3.Error as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(
             f"恢复失败:{exc}。原数据库已保存为“{safety}”。",
             f"The restore failed: {exc}. The previous database was kept as “{safety}”.",

@@ -8,7 +8,8 @@ On SQLite one FTS5 table per kind, tokenize='trigram', holds those texts with
 plain peewee, so no Python hook would see every write). Trigrams need three
 characters; shorter text falls back to LIKE, which on the 10k clients is quick
 and on orders and flow cards uses the number's index as a prefix range.
-On PostgreSQL it is ILIKE.
+On PostgreSQL it is ILIKE, helped by pg_trgm GIN indexes where the server
+allows the extension.
 """
 
 from __future__ import annotations
@@ -33,8 +34,14 @@ def _q(name: str) -> str:
 
 # ------------------------------------------------------------ the index ---
 def create_index(db: Database) -> None:
-    """Create the FTS tables and their triggers (SQLite only), then fill them."""
+    """SQLite: create the FTS tables and their triggers, then fill them.
+
+    PostgreSQL: trigram GIN indexes (pg_trgm) so ILIKE '%…%' does not scan
+    250k flow cards per keystroke; skipped when the extension cannot be
+    created (then ILIKE still works, only slower).
+    """
     if not is_sqlite(db):
+        _create_pg_trigram_indexes(db)
         return
     for kind in KINDS:
         _table, fts, cols = _INDEXED[kind]
@@ -44,6 +51,18 @@ def create_index(db: Database) -> None:
         )
     create_triggers(db)
     rebuild_index(db)
+
+
+def _create_pg_trigram_indexes(db: Database) -> None:
+    try:
+        with db.atomic():  # a savepoint: a refusal must not abort the migration
+            db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except Exception:  # no permission or not installed on the server
+        return
+    for kind in KINDS:
+        table, _fts, cols = _INDEXED[kind]
+        for c in cols:
+            db.execute_sql(f'CREATE INDEX IF NOT EXISTS {table}_{c}_trgm ON {_q(table)} USING gin ({c} gin_trgm_ops)')
 
 
 def create_triggers(db: Database) -> None:

@@ -72,9 +72,10 @@ class ListPane(QWidget):
         for spec in model.FILTERS:
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{spec.key}")
-            combo.addItem(ftr(spec.label) + ":" + tr("全部"), None)
+            label = ftr(spec.label)
+            combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", tr("全部")), None)
             for value, text in spec.options():
-                combo.addItem(ftr(spec.label) + ":" + text, value)
+                combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", text), value)
             combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
             self.filter_combos[spec.key] = combo
             bar.addWidget(combo, 1)

@@ -195,6 +195,7 @@ class WorkbenchTab(BaseTab):
         self.sections: list[Section] = []
         self._empty: set[str] = set()
         self.loading = False
+        self._again = False
         self._op = None
         self.heading = QLabel(self)
         self.heading.setObjectName("workbenchHeading")
@@ -242,12 +243,21 @@ class WorkbenchTab(BaseTab):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.loading:  # one gathering at a time; run once more when it ends
+            self._again = True
+            return
         today = dt.date.today()
         days = self.due_days.value()
         self.loading = True
+        self._again = False
         self.heading.setText(tr("正在载入今天的待办…"))
         self._op = QueryOp(self, lambda: gather(today, days), success=self._show)
-        self._op.finally_(lambda: setattr(self, "loading", False)).run_in_background()
+        self._op.finally_(self._loaded).run_in_background()
+
+    def _loaded(self) -> None:
+        self.loading = False
+        if self._again:
+            self.refresh()
 
     def _show(self, sections: list[Section]) -> None:
         self._empty = {s.key for s in self.sections if not s.entries}

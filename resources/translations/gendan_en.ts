@@ -713,6 +713,10 @@
 <context>
     <name>ListPane</name>
     <message>
+        <source>%1:%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
     </message>

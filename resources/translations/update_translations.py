@@ -166,6 +166,13 @@ def main() -> int:
     text, missing = render_ts(collect(), load_dictionary())
     if args.check:
         stale = not TS.exists() or TS.read_text(encoding="utf-8") != text
+        if not stale and lrelease() is not None:  # the .qm the app loads must match the .ts
+            with tempfile.TemporaryDirectory() as tmp:
+                fresh = Path(tmp) / "check.qm"
+                compile_qm(TS, fresh)
+                if not QM.exists() or QM.read_bytes() != fresh.read_bytes():
+                    print("gendan_en.qm is out of date: run resources/translations/update_translations.py")
+                    stale = True
         if missing:
             print("untranslated:", *missing, sep="\n  ")
         if stale:

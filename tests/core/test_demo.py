@@ -86,6 +86,13 @@ def test_revisions_keep_snapshots_and_recall_paper(demo):
         assert sorted(revs) == list(range(order.revision))
         old_paper = ProductionSheet.select().where((ProductionSheet.order == order.id) & (ProductionSheet.revision < order.revision))
         assert old_paper.count() == 0 or all(s.recalled_at for s in old_paper)
+    # the old revision stays readable through the revisions service
+    from gendan_desktop.core.revisions import diff_revisions, revision_snapshot
+
+    order = revised.order_by(Order.id).first()
+    old = revision_snapshot(order.id, 0)
+    assert old["lines"] and old["revision"] == 0
+    assert any(change[0] for change in diff_revisions(order.id, 0, order.revision))
     recalled = FlowCard.select().where(FlowCard.recalled_at.is_null(False))
     assert recalled.where(FlowCard.returned_at.is_null()).exists()   # still to collect
     assert recalled.where(FlowCard.returned_at.is_null(False)).exists()
