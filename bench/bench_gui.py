@@ -132,7 +132,11 @@ def bench_lists(db: str) -> list[tuple[str, float]]:
         from gendan_desktop.gui.app import start_integrity_check
 
         start_integrity_check(window)
+    window.prebuild_tabs_later(0)  # as app.run() does
     wait_idle(app)  # the workbench fills in a worker: time the lists after it, as a user would
+    t_end = time.perf_counter() + 3
+    while len(window.tabs_by_key) < len(window.specs) and time.perf_counter() < t_end:
+        app.processEvents()
     results: list[tuple[str, float]] = []
 
     def record(name: str, ms: float) -> None:
@@ -156,7 +160,7 @@ def bench_lists(db: str) -> list[tuple[str, float]]:
         pane = tab.pane
         pane.table.viewport().repaint()
         app.processEvents()
-        record("open tab (first time, incl. widgets)", (time.perf_counter() - t0) * 1000)
+        record("open tab (first time: widgets prebuilt, data query)", (time.perf_counter() - t0) * 1000)
         wait_idle(app)
         window.show_tab("workbench")
         record("switch back to the tab", timed(app, pane.table, lambda: window.show_tab(key)))

@@ -11,7 +11,7 @@ credits and a remake. The same seed on the same day gives the same data; dates
 are relative to today so the workbench always has something to show.
 
 Rows are written under the ORM (core/demo_bulk.py): 10,000 clients and
-100,000 orders (about 2.7 million rows) took 29 s here, 11 s of it in SQLite.
+100,000 orders (some 2.6 million rows) took 29 s here, 11 s of it in SQLite.
 The search index is filled once at the end instead of by its triggers row by
 row.
 """

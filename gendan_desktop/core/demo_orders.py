@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from .demo import COLOURS, COURIERS, MERCHANDISERS, PRODUCTS, ROUTES, SIZES, SURNAMES, GIVEN, DemoContext
+from .demo import COLOURS, GIVEN, MERCHANDISERS, PRODUCTS, ROUTES, SIZES, SURNAMES, DemoContext
 from .demo_bulk import iso
 from .models import (
     AuditLog,

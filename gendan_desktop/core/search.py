@@ -43,12 +43,21 @@ def create_index(db: Database) -> None:
     if not is_sqlite(db):
         _create_pg_trigram_indexes(db)
         return
-    for kind in KINDS:
-        _table, fts, cols = _INDEXED[kind]
-        db.execute_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5("
-            f"{', '.join(cols)}, tokenize='trigram')"
-        )
+    try:
+        for kind in KINDS:
+            _table, fts, cols = _INDEXED[kind]
+            db.execute_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5("
+                f"{', '.join(cols)}, tokenize='trigram')"
+            )
+    except Exception:
+        # An SQLite built without FTS5, or older than 3.34 (no trigram): search
+        # runs on LIKE alone, slower but right.
+        for kind in KINDS:
+            db.execute_sql(f"DROP TABLE IF EXISTS {_INDEXED[kind][1]}")
+        db._gendan_has_fts = False
+        return
+    db._gendan_has_fts = True
     create_triggers(db)
     rebuild_index(db)
 
@@ -66,6 +75,8 @@ def _create_pg_trigram_indexes(db: Database) -> None:
 
 
 def create_triggers(db: Database) -> None:
+    if not _has_fts(db):
+        return
     for kind in KINDS:
         table, fts, cols = _INDEXED[kind]
         col_list = ", ".join(cols)
@@ -97,7 +108,7 @@ def drop_triggers(db: Database) -> None:
 def rebuild_index(db: Database | None = None) -> None:
     """Refill the index from the tables (after a bulk load with triggers off)."""
     db = db or current_database()
-    if not is_sqlite(db):
+    if not is_sqlite(db) or not _has_fts(db):
         return
     for kind in KINDS:
         table, fts, cols = _INDEXED[kind]
@@ -113,7 +124,7 @@ def rebuild_index(db: Database | None = None) -> None:
 def index_problems(db: Database | None = None) -> list[str]:
     """Kinds whose index row count differs from the table's (for ``check``)."""
     db = db or current_database()
-    if not is_sqlite(db):
+    if not is_sqlite(db) or not _has_fts(db):
         return []
     problems = []
     for kind in KINDS:
@@ -138,15 +149,24 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _has_fts(db: Database) -> bool:
+    cached = getattr(db, "_gendan_has_fts", None)
+    if cached is None:
+        cached = db.execute_sql(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'flow_card_fts'").fetchone()[0] == 1
+        db._gendan_has_fts = cached
+    return cached
+
+
 def _sql_for(kind: str, text: str, db: Database) -> tuple[str, list]:
     """SQL selecting the ids of ``kind`` that match ``text`` (non-empty, stripped)."""
     if kind not in _INDEXED:
         raise ValueError(f"unknown search kind {kind!r}")
     table, fts, cols = _INDEXED[kind]
     if is_sqlite(db):
-        if len(text) >= 3:
+        if len(text) >= 3 and _has_fts(db):
             return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [_fts_phrase(text)]
-        if kind == "client":
+        if kind == "client" or len(text) >= 3:
             # 10k rows: a scan of short text is a few ms; LIKE is case-blind for ASCII.
             pattern = f"%{_like_escape(text)}%"
             where = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols)

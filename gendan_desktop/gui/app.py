@@ -71,6 +71,10 @@ def create_application(lang: str | None = None, argv: list[str] | None = None) -
         app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("")
     install_translators(lang or ui_language())
+    if not hasattr(app, "_gendan_gc"):
+        from .operations import GuiThreadGarbageCollector
+
+        app._gendan_gc = GuiThreadGarbageCollector(app)
     return app
 
 
@@ -208,6 +212,7 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     window.show()
     if getattr(db, "gendan_check_pending", False):
         start_integrity_check(window)
+    window.prebuild_tabs_later()
     if not os.environ.get("GENDAN_NO_AUTO_BACKUP"):
         start_auto_backup(window)
     return app.exec()

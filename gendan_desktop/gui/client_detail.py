@@ -9,7 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -295,7 +295,8 @@ class ClientDetail(QWidget):
         self.samples = make_table(self, [tr("样品号"), tr("款号"), tr("品名"), tr("颜色"), tr("状态"), tr("申请日期"),
                                          tr("寄出"), tr("客户意见")], "samplesTable")
         buttons = []
-        for text, slot in ((tr("新打样…"), self.request_sample), (tr("批板通过…"), self.approve_sample),
+        for text, slot in ((tr("新打样…"), self.request_sample), (tr("已做好"), self.sample_made),
+                           (tr("寄出…"), self.send_sample), (tr("批板通过…"), self.approve_sample),
                            (tr("未通过…"), self.reject_sample)):
             b = QPushButton(text, self)
             b.clicked.connect(slot)
@@ -454,69 +455,124 @@ class ClientDetail(QWidget):
     def _run(self, fn, kinds) -> None:
         CollectionOp(self, fn, kinds=kinds, success=lambda _r: self.load(self.client_id)).run_in_background()
 
-    def add_contact(self) -> None:
+    def _dialog(self, ui_name: str, title: str, make_call, kinds, prepare=None):
+        """A Designer form in a dialog (tab_kit.FormDialog): checked by the core,
+        errors under their fields, saved off the GUI thread, detail reloaded."""
+        from .tab_kit import FormDialog, open_dialog
+
+        if self.client_id is None:
+            return None
+        dlg = FormDialog(self, ui_name, title, make_call, kinds)
+        if prepare is not None:
+            prepare(dlg)
+        return open_dialog(self, dlg, lambda _r: self.load(self.client_id))
+
+    def add_contact(self):
         from ..core.clients import add_contact
 
-        name, ok = QInputDialog.getText(self, tr("添加联系人"), tr("姓名:"))
-        if not ok or not name.strip():
-            return
-        phone, _ok = QInputDialog.getText(self, tr("添加联系人"), tr("电话或手机:"))
-        email, _ok = QInputDialog.getText(self, tr("添加联系人"), tr("邮箱:"))
-        cid = self.client_id
-        self._run(lambda: add_contact(cid, name=name, mobile=phone, email=email), {"contact"})
+        from ..core.errors import ValidationError
 
-    def add_visit(self) -> None:
+        cid = self.client_id
+
+        def make(d):
+            v = {f: d.value(f) for f in ("name", "title", "phone", "mobile", "email", "wechat", "is_primary")}
+            if not v["name"]:
+                raise ValidationError("请填写联系人姓名。", "Enter the contact's name.", field="name")
+            return lambda: add_contact(cid, **v)
+
+        return self._dialog("contact_form.ui", tr("添加联系人"), make, {"contact"})
+
+    def add_visit(self):
         from ..core.followups import log_visit
 
-        visitors, ok = QInputDialog.getText(self, tr("登记来访"), tr("来访人员:"))
-        if not ok:
-            return
-        purpose, _ok = QInputDialog.getText(self, tr("登记来访"), tr("来访目的:"))
         cid = self.client_id
-        self._run(lambda: log_visit(cid, dt.date.today(), visitors=visitors, purpose=purpose), {"visit"})
 
-    def add_dispatch(self) -> None:
+        def make(d):
+            v = {f: d.value(f) for f in ("date", "visitors", "purpose", "hosted_by", "notes")}
+            return lambda: log_visit(cid, **v)
+
+        return self._dialog("visit_form.ui", tr("登记来访"), make, {"visit"},
+                            lambda d: d.set("date", dt.date.today()))
+
+    def add_dispatch(self):
         from ..core.followups import log_dispatch
 
-        kinds = [label("dispatch_kind", k) for k in ("catalogue", "sample", "other")]
-        kind, ok = QInputDialog.getItem(self, tr("登记寄送"), tr("类别:"), kinds, 0, False)
-        if not ok:
-            return
-        items, ok = QInputDialog.getText(self, tr("登记寄送"), tr("寄送物品:"))
-        if not ok:
-            return
-        courier, _ok = QInputDialog.getText(self, tr("登记寄送"), tr("快递公司:"))
-        tracking, _ok = QInputDialog.getText(self, tr("登记寄送"), tr("快递单号:"))
         cid = self.client_id
-        self._run(lambda: log_dispatch(cid, dt.date.today(), kind, items, courier, tracking), {"dispatch"})
 
-    def request_sample(self) -> None:
+        def prepare(d):
+            fill_enum_combo(d.field("kind"), "dispatch_kind")
+            d.set("date", dt.date.today())
+
+        def make(d):
+            v = {f: d.value(f) for f in ("date", "kind", "items", "quantity", "courier", "tracking_no", "notes")}
+            return lambda: log_dispatch(cid, **v)
+
+        return self._dialog("dispatch_form.ui", tr("登记寄送"), make, {"dispatch"}, prepare)
+
+    def request_sample(self):
         from ..core.samples import request_sample
 
-        product, ok = QInputDialog.getText(self, tr("新打样"), tr("款号或品名:"))
-        if not ok:
-            return
         cid = self.client_id
-        self._run(lambda: request_sample(cid, product=product), {"sample"})
 
-    def _sample_decision(self, approve: bool) -> None:
-        from ..core.samples import approve_sample, reject_sample
+        def make(d):
+            v = {f: d.value(f) for f in ("style", "product", "colour", "size", "quantity", "due_date", "description")}
+            return lambda: request_sample(cid, **v)
 
+        return self._dialog("sample_form.ui", tr("新打样"), make, {"sample"},
+                            lambda d: d.optional_date("due_date"))
+
+    def _selected_sample(self) -> int | None:
         sid = table_id(self.samples)
         if sid is None:
             QMessageBox.information(self, tr("样品"), tr("请先在列表中选择一个样品。"))
-            return
-        comments, ok = QInputDialog.getText(self, tr("批板"), tr("客户意见:"))
-        if not ok:
-            return
-        fn = (lambda: approve_sample(sid, comments)) if approve else (lambda: reject_sample(sid, comments))
-        self._run(fn, {"sample"})
+        return sid
 
-    def approve_sample(self) -> None:
-        self._sample_decision(True)
+    def sample_made(self):
+        from ..core.samples import mark_made
 
-    def reject_sample(self) -> None:
-        self._sample_decision(False)
+        sid = self._selected_sample()
+        if sid is not None:
+            self._run(lambda: mark_made(sid), {"sample"})
+
+    def send_sample(self):
+        from ..core.samples import send_sample
+
+        sid = self._selected_sample()
+        if sid is None:
+            return None
+
+        def make(d):
+            v = {f: d.value(f) for f in ("courier", "tracking_no", "date")}
+            return lambda: send_sample(sid, **v)
+
+        return self._dialog("sample_send_form.ui", tr("寄出样品"), make, {"sample", "dispatch"},
+                            lambda d: d.set("date", dt.date.today()))
+
+    def _sample_decision(self, approve: bool):
+        from ..core.samples import approve_sample, reject_sample
+
+        sid = self._selected_sample()
+        if sid is None:
+            return None
+
+        def prepare(d):
+            d.field("prompt").setText(tr("客户对样品的意见(批板通过时可留空):") if approve
+                                      else tr("客户为什么不接受这个样品?"))
+            d.field("reason_label").setText(tr("客户意见"))
+            d.field("reason").setFocus()
+
+        def make(d):
+            comments = d.value("reason")
+            return (lambda: approve_sample(sid, comments)) if approve else (lambda: reject_sample(sid, comments))
+
+        return self._dialog("reason_form.ui", tr("批板通过") if approve else tr("样品未通过"), make, {"sample"},
+                            prepare)
+
+    def approve_sample(self):
+        return self._sample_decision(True)
+
+    def reject_sample(self):
+        return self._sample_decision(False)
 
 
 def _esc(text: str) -> str:

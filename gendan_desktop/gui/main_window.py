@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget,
@@ -216,6 +216,23 @@ class MainWindow(QMainWindow):
             self.tab_widget.blockSignals(False)
             holder.deleteLater()
         return tab
+
+    def prebuild_tabs_later(self, delay_ms: int = 400) -> None:
+        """Create the hidden tabs' widgets once the window is up, one per event-loop
+        turn, so that opening a tab the first time is only its data query. They
+        stay stale and load their data when first shown."""
+        pending = [s.key for s in self.specs if s.key not in self.tabs_by_key]
+
+        def next_one():
+            while pending:
+                key = pending.pop(0)
+                if key not in self.tabs_by_key:
+                    self.tab(key)
+                    break
+            if pending:
+                QTimer.singleShot(0, next_one)
+
+        QTimer.singleShot(delay_ms, next_one)
 
     def _index_of(self, key: str) -> int:
         for i in range(self.tab_widget.count()):

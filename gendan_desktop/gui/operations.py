@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import inspect
 import threading
+from concurrent.futures import ThreadPoolExecutor
 import traceback
 from typing import Any, Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 
@@ -92,7 +93,10 @@ class _Bridge(QObject):
     progressed = Signal(int, int, object)
 
     def __init__(self, op: "QueryOp"):
-        super().__init__()
+        # Parented to the GUI-thread ChangeBus: the C++ object then belongs to
+        # Qt, and dies by deleteLater() on the GUI thread even if the worker
+        # thread happens to drop the last Python reference.
+        super().__init__(changes())
         self.op = op
         self.done.connect(self._done)
         self.failed.connect(self._failed)
@@ -111,25 +115,33 @@ class _Bridge(QObject):
         self.op._on_progress(value, maximum, label)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], bridge: _Bridge):
-        super().__init__()
-        self.fn = fn
-        self.bridge = bridge
-        self.setAutoDelete(True)
+def _run_in_worker(fn: Callable[[], Any], bridge: "_Bridge") -> None:
+    """Body of a worker thread (Python's thread pool: a QRunnable subclass with
+    auto-delete is destroyed by Qt in the worker while PySide still tears down
+    its wrapper; the test suite segfaulted about once in ten runs with it)."""
+    try:
+        result = fn()
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI
+        outcome = (False, exc, traceback.format_exc())
+    else:
+        outcome = (True, result, "")
+    _close_thread_connection()  # before reporting: nothing runs here after the emit
+    try:
+        if outcome[0]:
+            bridge.done.emit(outcome[1])
+        else:
+            bridge.failed.emit(outcome[1], outcome[2])
+    except RuntimeError:  # the application is quitting: nobody left to tell
+        pass
 
-    def run(self) -> None:
-        try:
-            try:
-                result = self.fn()
-            except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI
-                self.bridge.failed.emit(exc, traceback.format_exc())
-            else:
-                self.bridge.done.emit(result)
-        except RuntimeError:  # the application is quitting: nobody left to tell
-            pass
-        finally:
-            _close_thread_connection()
+
+_POOL: list[ThreadPoolExecutor] = []
+
+
+def _pool() -> ThreadPoolExecutor:
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(max_workers=4, thread_name_prefix="gendan-op"))
+    return _POOL[0]
 
 
 def _close_thread_connection() -> None:
@@ -211,7 +223,7 @@ class QueryOp:
         if self._progress_label is not None:
             self._make_dialog()
         _RUNNING.add(self)
-        QThreadPool.globalInstance().start(_Runnable(fn, bridge))
+        _pool().submit(_run_in_worker, fn, bridge)
         return self
 
     def cancel(self) -> None:
@@ -249,6 +261,7 @@ class QueryOp:
 
     def _finish(self) -> None:
         self.finished = True
+        self._bridge.deleteLater()
         self._close_dialog()
         _RUNNING.discard(self)
         if self._finally:
@@ -302,6 +315,28 @@ def _accepts_argument(fn: Callable) -> bool:
     params = [p for p in sig.parameters.values()
               if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
     return len(params) >= 1
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Python's cyclic GC runs in whichever thread happens to allocate: in a
+    worker, it destroyed Qt widgets of a closed window off the GUI thread and the
+    process segfaulted. As Anki does, automatic collection is turned off and the
+    GUI thread collects on a timer instead."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 1000):
+        super().__init__(parent)
+        import gc
+
+        self._gc = gc
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start(interval_ms)
+
+    def collect_if_due(self) -> None:
+        gen0, _, _ = self._gc.get_count()
+        if gen0 > 700:  # Python's default first-generation threshold
+            self._gc.collect()
 
 
 def run_later(fn: Callable[[], None], ms: int = 0) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
@@ -163,9 +165,9 @@ class RevisionsView(QWidget):
         title = rev_name(snap["revision"]) + (" " + tr("(当前)") if snap["current"] else "")
         parts = [f"<b>{title}</b>"]
         if snap["reason"]:
-            parts.append(tr("原因:%1").replace("%1", snap["reason"]))
+            parts.append(html.escape(tr("原因:%1").replace("%1", snap["reason"])))
         for f in SUMMARY_FIELDS:
-            value = fmt_value(snap["header"].get(f))
+            value = html.escape(fmt_value(snap["header"].get(f)))
             if not value and f not in changed:
                 continue
             text = f"{field_label(f)}:{value}"

@@ -46,6 +46,8 @@ SORT_ROLE = Qt.UserRole + 2
 _DISPLAY, _EDIT, _TOOLTIP, _FONT = 0, 2, 3, 6
 _ALIGN, _BACKGROUND, _FOREGROUND = 7, 8, 9
 _ID = int(Qt.UserRole.value) + 1
+_ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_NO_FLAGS = Qt.NoItemFlags
 _WANTED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _BACKGROUND, _FOREGROUND, _ID})
 
 
@@ -275,9 +277,10 @@ class IdListModel(QAbstractTableModel):
 
     def row_of(self, id_: int) -> int:
         """Row of record ``id_`` (-1 when filtered out)."""
-        if self._pos is None:
-            self._pos = {v: i for i, v in enumerate(self._ids)}
-        return self._pos.get(id_, -1)
+        try:  # a C-speed scan (~1 ms over 100k ids) beats building a dict per reload
+            return self._ids.index(id_)
+        except ValueError:
+            return -1
 
     def row_data(self, row: int) -> Any:
         id_ = self.id_at(row)
@@ -357,9 +360,7 @@ class IdListModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS  # constants: called per painted cell
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not (0 <= column < len(self.Columns)):

@@ -126,7 +126,7 @@ def gather(today: dt.date, due_days: int = 7) -> list[Section]:
                  Order.select(Order.id, Order.number, Client.name).join(Client)
                  .where(Order.id.in_([r.order_id for r in risks]))} if risks else {}
         return [Entry("order", r.order_id, f"{names.get(r.order_id, ('', ''))[0]} · "
-                      f"{names.get(r.order_id, ('', ''))[1]} · {r.label}:{r.reason()}",
+                      f"{names.get(r.order_id, ('', ''))[1]} · {r.label} — {r.reason()}",
                       _d(r.delivery_date), RED if r.level == "late" else ORANGE) for r in risks]
 
     def late():
@@ -203,7 +203,8 @@ class WorkbenchTab(BaseTab):
         self.due_days.setObjectName("dueDays")
         self.due_days.setRange(1, 60)
         self.due_days.setValue(self._saved_due_days())
-        self.due_days.setSuffix(tr(" 天内交货"))
+        self.due_days.setPrefix(tr("交期在 "))
+        self.due_days.setSuffix(tr(" 天内"))
         self.due_days.valueChanged.connect(self._due_days_changed)
         refresh = QPushButton(tr("刷新 (F5)"), self)
         refresh.clicked.connect(self.refresh)

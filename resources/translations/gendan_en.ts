@@ -71,20 +71,20 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>姓名:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
         <source>客户PO</source>
         <translation>Client PO</translation>
     </message>
     <message>
-        <source>客户意见</source>
-        <translation>Client comments</translation>
+        <source>客户为什么不接受这个样品?</source>
+        <translation>Why did the client not accept this sample?</translation>
     </message>
     <message>
-        <source>客户意见:</source>
-        <translation>Client comments:</translation>
+        <source>客户对样品的意见(批板通过时可留空):</source>
+        <translation>The client's comments on the sample (may stay empty for an approval):</translation>
+    </message>
+    <message>
+        <source>客户意见</source>
+        <translation>Client comments</translation>
     </message>
     <message>
         <source>客户资料已保存。</source>
@@ -95,12 +95,20 @@
         <translation>Sent</translation>
     </message>
     <message>
+        <source>寄出…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <source>寄出样品</source>
+        <translation>Send sample</translation>
+    </message>
+    <message>
         <source>寄送</source>
         <translation>Dispatches</translation>
     </message>
     <message>
-        <source>寄送物品:</source>
-        <translation>Items sent:</translation>
+        <source>已做好</source>
+        <translation>Made</translation>
     </message>
     <message>
         <source>已出货</source>
@@ -123,14 +131,6 @@
         <translation>Courier</translation>
     </message>
     <message>
-        <source>快递公司:</source>
-        <translation>Courier:</translation>
-    </message>
-    <message>
-        <source>快递单号:</source>
-        <translation>Tracking no.:</translation>
-    </message>
-    <message>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
@@ -139,8 +139,8 @@
         <translation>Credits</translation>
     </message>
     <message>
-        <source>批板</source>
-        <translation>Sample approval</translation>
+        <source>批板通过</source>
+        <translation>Approve sample</translation>
     </message>
     <message>
         <source>批板通过…</source>
@@ -199,14 +199,6 @@
         <translation>Visitors</translation>
     </message>
     <message>
-        <source>来访人员:</source>
-        <translation>Visitors:</translation>
-    </message>
-    <message>
-        <source>来访目的:</source>
-        <translation>Purpose:</translation>
-    </message>
-    <message>
         <source>样品</source>
         <translation>Samples</translation>
     </message>
@@ -215,12 +207,12 @@
         <translation>Sample no.</translation>
     </message>
     <message>
-        <source>款号</source>
-        <translation>Style</translation>
+        <source>样品未通过</source>
+        <translation>Sample rejected</translation>
     </message>
     <message>
-        <source>款号或品名:</source>
-        <translation>Style or product:</translation>
+        <source>款号</source>
+        <translation>Style</translation>
     </message>
     <message>
         <source>没有待跟进提醒</source>
@@ -259,10 +251,6 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <source>电话或手机:</source>
-        <translation>Phone or mobile:</translation>
-    </message>
-    <message>
         <source>登记寄送</source>
         <translation>Register dispatch</translation>
     </message>
@@ -285,10 +273,6 @@
     <message>
         <source>类别</source>
         <translation>Kind</translation>
-    </message>
-    <message>
-        <source>类别:</source>
-        <translation>Kind:</translation>
     </message>
     <message>
         <source>老客户</source>
@@ -341,10 +325,6 @@
     <message>
         <source>邮箱</source>
         <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>邮箱:</source>
-        <translation>E-mail:</translation>
     </message>
     <message>
         <source>颜色</source>
@@ -561,6 +541,88 @@
     <message>
         <source>输入订单号,如 SO2611-0001</source>
         <translation>Type the order number, e.g. SO2611-0001</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>主要联系人</source>
+        <translation>Primary contact</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchForm</name>
+    <message>
+        <source>DHL、顺丰…</source>
+        <translation>DHL, SF Express…</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>如 2027 春夏目录、色卡</source>
+        <translation>e.g. 2027 spring/summer catalogue, colour card</translation>
+    </message>
+    <message>
+        <source>寄送日期 *</source>
+        <translation>Date sent *</translation>
+    </message>
+    <message>
+        <source>寄送物品 *</source>
+        <translation>Items sent *</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>登记寄送</source>
+        <translation>Register dispatch</translation>
+    </message>
+    <message>
+        <source>类别 *</source>
+        <translation>Kind *</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1981,72 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>SampleForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>品名 *</source>
+        <translation>Product *</translation>
+    </message>
+    <message>
+        <source>尺码</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>新打样</source>
+        <translation>New sample</translation>
+    </message>
+    <message>
+        <source>样品交期</source>
+        <translation>Sample due date</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>SampleSendForm</name>
+    <message>
+        <source>DHL、顺丰…</source>
+        <translation>DHL, SF Express…</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>寄出日期 *</source>
+        <translation>Date sent *</translation>
+    </message>
+    <message>
+        <source>寄出样品</source>
+        <translation>Send sample</translation>
+    </message>
+    <message>
+        <source>快递公司 *</source>
+        <translation>Courier *</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>%1 的汇率“%2”无效:请填写大于 0 的数字。</source>
@@ -2133,10 +2261,49 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>姓名、职务</source>
+        <translation>Names and titles</translation>
+    </message>
+    <message>
+        <source>接待人</source>
+        <translation>Hosted by</translation>
+    </message>
+    <message>
+        <source>来访人员</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>来访日期 *</source>
+        <translation>Visit date *</translation>
+    </message>
+    <message>
+        <source>来访目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>Register visit</translation>
+    </message>
+    <message>
+        <source>看厂、验货、谈新款…</source>
+        <translation>Factory tour, inspection, new styles…</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
-        <source> 天内交货</source>
-        <translation> days to delivery</translation>
+        <source> 天内</source>
+        <translation> days</translation>
     </message>
     <message>
         <source>%1 · 今天有 %2 件事要处理</source>
@@ -2145,6 +2312,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>事项</source>
         <translation>To do</translation>
+    </message>
+    <message>
+        <source>交期在 </source>
+        <translation>Due within </translation>
     </message>
     <message>
         <source>交期风险订单</source>

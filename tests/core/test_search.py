@@ -82,3 +82,17 @@ def test_limit_is_respected(db):
     for n in range(30):
         _client(f"C{n:04d}", f"锦华{n}号")
     assert len(search.search("锦华", limit=10)) == 10
+
+
+def test_without_fts5_search_still_answers(sqlite_db):
+    # an SQLite built without FTS5 / trigram: the migration leaves no index and LIKE does the work
+    search.drop_triggers(sqlite_db)
+    for kind in search.KINDS:
+        sqlite_db.execute_sql(f"DROP TABLE {kind}_fts")
+    sqlite_db._gendan_has_fts = None  # as a fresh connection would find it
+    c = _client("C0001", "宁波锦华服饰", "info@jinhua.cn")
+    o = _order("SO2611-0001", c, po="PO-5566")
+    assert _found("锦华服") == [("client", c.id)]
+    assert _found("jinhua.cn") == [("client", c.id)]
+    assert _found("5566") == [("order", o.id)]
+    assert search.index_problems() == []

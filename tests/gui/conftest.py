@@ -14,6 +14,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gc_on_gui_thread():
+    """As the app does (operations.GuiThreadGarbageCollector): no automatic
+    cyclic GC, which could run in a worker thread and destroy widgets there."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_test(wait_ops):
+    import gc
+
+    yield
+    wait_ops()
+    gc.collect()  # on the GUI thread, with no worker running
+
+
 @pytest.fixture(autouse=True)
 def private_ui_settings(tmp_path, qapp):
     """QSettings go to a temporary folder, so no test sees another's layout."""

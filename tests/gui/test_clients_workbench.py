@@ -141,16 +141,84 @@ def test_profile_save_and_stale_edit(qtbot, window, monkeypatch):
     assert form.field("phone").text() == "999"  # reloaded
 
 
-def test_detail_shows_samples_orders_and_balance_pages(qtbot, window, wait_ops):
-    from gendan_desktop.core.clients import add_contact, create_client
-    from gendan_desktop.core.samples import request_sample
+def test_contacts_visits_dispatches_and_sample_approval(qtbot, window, wait_ops):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.models import Dispatch, Sample, Visit
 
     c = create_client(name="东莞雅戈")
-    add_contact(c.id, name="王经理", mobile="13800000000")
-    request_sample(c.id, product="针织开衫")
     tab = window.show_tab("clients")
-    tab.open_record("sample", c.id and request_sample(c.id, product="T恤").id)
-    assert tab.detail.samples.rowCount() == 2
-    assert tab.detail.contacts.item(0, 0).text() == "王经理"
-    assert tab.detail.quick.contact.count() == 2  # "(联系人)" + 王经理
+    tab.open_record("client", c.id)
+    detail = tab.detail
+
+    dlg = detail.add_contact()
+    dlg.submit()  # no name: refused under the field, nothing saved
+    assert "姓名" in dlg.errors.error_text("name")
+    dlg.field("name").insert("王经理")
+    dlg.field("mobile").insert("13800000000")
+    dlg.submit()
+    wait_ops()
+    assert detail.contacts.item(0, 0).text() == "王经理"
+    assert detail.quick.contact.count() == 2  # "(联系人)" + 王经理
+
+    dlg = detail.add_visit()
+    dlg.field("visitors").insert("Mr. Rossi")
+    dlg.field("purpose").insert("看厂、谈秋冬新款")
+    dlg.submit()
+    wait_ops()
+    assert Visit.get(Visit.client == c.id).purpose == "看厂、谈秋冬新款"
+    assert detail.visits.rowCount() == 1
+
+    dlg = detail.add_dispatch()
+    kind = dlg.field("kind")
+    kind.setCurrentIndex(kind.findData("catalogue"))
+    dlg.field("items").insert("2027 春夏目录")
+    dlg.field("courier").insert("DHL")
+    dlg.field("tracking_no").insert("1234567890")
+    dlg.submit()
+    wait_ops()
+    assert Dispatch.get(Dispatch.client == c.id).tracking_no == "1234567890"
+
+    dlg = detail.request_sample()
+    dlg.field("product").insert("针织开衫")
+    dlg.submit()
+    wait_ops()
+    assert detail.samples.rowCount() == 1
+    detail.samples.selectRow(0)
+    dlg = detail.approve_sample()  # not sent yet: the core says no, in the dialog
+    dlg.submit()
+    wait_ops()
+    assert dlg.isVisible() and dlg.error_label.text()
+    dlg.reject()
+    detail.samples.selectRow(0)
+    detail.sample_made()
+    wait_ops()
+    detail.samples.selectRow(0)
+    dlg = detail.send_sample()
+    dlg.field("courier").insert("DHL")
+    dlg.field("tracking_no").insert("JD0001")
+    dlg.submit()
+    wait_ops()
+    assert detail.samples.item(0, 4).text() == "已寄出"
+    assert detail.dispatches.rowCount() == 2  # the catalogue and now the sample
+    detail.samples.selectRow(0)
+    dlg = detail.approve_sample()
+    dlg.field("reason").insertPlainText("颜色OK,可以大货")
+    dlg.submit()
+    wait_ops()
+    s = Sample.get(Sample.client == c.id)
+    assert (s.status, s.client_comments) == ("approved", "颜色OK,可以大货")
+    assert detail.samples.item(0, 4).text() == "已批板"
+
+
+def test_open_record_goes_to_the_page(qtbot, window):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.samples import request_sample
+
+    c = create_client(name="常州晨光")
+    s = request_sample(c.id, product="T恤")
+    tab = window.show_tab("clients")
+    window.open_record("sample", s.id)
+    assert tab.pane.current_id() == c.id
     assert tab.detail.pages.currentWidget().property("page_key") == "samples"
+    window.open_record("receivable", c.id)
+    assert tab.detail.pages.currentWidget().property("page_key") == "balance"

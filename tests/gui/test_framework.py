@@ -229,3 +229,15 @@ def test_geometry_is_restored(qtbot, window, sqlite_db):
 def test_open_unknown_kind_says_so(window):
     window.open_record("nonsense", 1)
     assert "nonsense" in window.statusBar().currentMessage()
+
+
+def test_prebuilt_tabs_load_their_data_when_first_shown(qtbot, window):
+    from gendan_desktop.core.clients import create_client
+
+    create_client(name="青岛海丰")
+    window.prebuild_tabs_later(0)
+    qtbot.waitUntil(lambda: len(window.tabs_by_key) == len(window.specs))
+    clients = window.tab("clients")
+    assert clients.stale and clients.model.rowCount() == 0  # built, not yet queried
+    window.show_tab("clients")
+    assert clients.model.rowCount() == 1
