@@ -10,21 +10,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from db_backends import BACKENDS, PG_URL, reset_postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-PG_URL = os.environ.get("GENDAN_TEST_PG", "")
-BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
-
-
-def _reset_postgres(url: str) -> None:
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public")
-    conn.close()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -34,7 +22,7 @@ def db(request, tmp_path):
     from gendan_desktop.core.db import close_database, open_database
 
     if request.param == "postgres":
-        _reset_postgres(PG_URL)
+        reset_postgres(PG_URL)
         url = PG_URL
     else:
         url = str(tmp_path / "test.sqlite3")

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from db_backends import BACKENDS, PG_URL, reset_postgres
 
 from gendan_desktop.core import search
 from gendan_desktop.core.db import close_database, open_database
 from gendan_desktop.core.migrations import latest_version, migrate, schema_version
 from gendan_desktop.core.models import Client, Order
-
-PG_URL = os.environ.get("GENDAN_TEST_PG", "")
-BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
-
-
-def _reset_postgres(url: str) -> None:
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public")
-    conn.close()
 
 
 def _old_database(url: str) -> None:
@@ -58,7 +44,7 @@ def _old_database(url: str) -> None:
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
     if backend == "postgres":
-        _reset_postgres(PG_URL)
+        reset_postgres(PG_URL)
         url = PG_URL
     else:
         url = str(tmp_path / "old.sqlite3")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .db import (
     BUSY_TIMEOUT_MS,
-    SQLITE_HEADER,
     current_database,
     describe,
+    has_sqlite_header,
     is_postgres_url,
     is_sqlite,
     readonly_uri,
@@ -161,9 +161,7 @@ def check_backup_file(src_path: str | os.PathLike) -> int:
     src = Path(src_path)
     if not src.is_file():
         raise DatabaseError(f"找不到备份文件“{src}”。", f"The backup file “{src}” does not exist.")
-    with open(src, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if not has_sqlite_header(src):
         raise DatabaseError(
             f"“{src}”不是数据库文件,未做任何恢复。请选择跟单桌面的备份文件(.sqlite3)。",
             f"“{src}” is not a database file; nothing was restored. "
@@ -215,9 +213,7 @@ def _safety_copy(live: Path, folder: Path, now: dt.datetime) -> Path:
         n += 1
         dest = folder / f"{BACKUP_PREFIX}before-restore-{now:%Y%m%d-%H%M%S}-{n}{BACKUP_SUFFIX}"
     try:
-        with open(live, "rb") as fh:
-            readable = fh.read(16) == SQLITE_HEADER
-        if readable:
+        if has_sqlite_header(live):
             _copy_with_backup_api(live, dest)
             return dest
     except sqlite3.Error:

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from peewee import fn
 
 from . import enums
-from .common import audit, get_or_404, save_versioned
+from .common import audit, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import NotFound, ValidationError
 from .models import Client, ClientTag, Contact, Counter, FollowUp, Order
@@ -50,13 +50,7 @@ def check_email(value: str, who_zh: str = "", who_en: str = "", field_name: str 
 
 
 def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[str, Any]:
-    unknown = set(values) - CLIENT_FIELDS
-    if unknown:
-        raise ValidationError(
-            f"客户没有这些字段:{'、'.join(sorted(unknown))}。",
-            f"A client has no field(s): {', '.join(sorted(unknown))}.",
-            field=sorted(unknown)[0],
-        )
+    refuse_unknown_fields(values, CLIENT_FIELDS, "客户", "A client")
     out = dict(values)
     for k, v in out.items():
         if isinstance(v, str):
@@ -125,11 +119,7 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 
 
 def _clean_contact(values: dict[str, Any], client_label: str) -> dict[str, Any]:
-    unknown = set(values) - CONTACT_FIELDS
-    if unknown:
-        raise ValidationError(f"联系人没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A contact has no field(s): {', '.join(sorted(unknown))}.",
-                              field=sorted(unknown)[0])
+    refuse_unknown_fields(values, CONTACT_FIELDS, "联系人", "A contact")
     out = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if "name" in out and not out["name"]:
         raise ValidationError(f"客户“{client_label}”的联系人姓名不能为空。",

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from peewee import ForeignKeyField, Model
 
 from .db import write_transaction
-from .errors import NotFound, StaleEdit
+from .errors import NotFound, StaleEdit, ValidationError
 from .models import AuditLog, Counter, Setting
 
 _USER = [None]
@@ -48,20 +48,67 @@ def set_setting(key: str, value: str) -> None:
         _USER[0] = None
 
 
+# ------------------------------------------------------------------ fields --
+def refuse_unknown_fields(values, allowed, what_zh: str, what_en: str) -> None:
+    """Refuse keys of ``values`` outside ``allowed`` (a caller's typo must not pass silently).
+
+    ``what_en`` is the English subject of the sentence: "A factory", "Quotation item 3".
+    """
+    unknown = sorted(set(values) - set(allowed))
+    if unknown:
+        raise ValidationError(f"{what_zh}没有这些字段:{'、'.join(unknown)}。",
+                              f"{what_en} has no field(s): {', '.join(unknown)}.", field=unknown[0])
+
+
+# ------------------------------------------------------------------- dates --
+def parse_date(value, what_zh: str = "日期", what_en: str = "date", field: str = "date", *,
+               default_today: bool = True, where_zh: str = "", where_en: str = "") -> dt.date:
+    """A date typed as 2026-11-26 (or a date/datetime): today when empty, unless
+    ``default_today`` is False, in which case an empty value is refused.
+
+    ``where_zh``/``where_en`` name the record (a flow card step…) in the error.
+    """
+    if value is None or value == "":
+        if default_today:
+            return dt.date.today()
+        raise ValidationError(f"请填写{what_zh}。", f"Enter the {what_en}.", field=field)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        zh_where = f"{where_zh}的" if where_zh else ""
+        en_where = f" for {where_en}" if where_en else ""
+        raise ValidationError(f"{zh_where}{what_zh}“{value}”无效,请按 2026-11-26 的格式填写。",
+                              f"The {what_en} “{value}”{en_where} is not valid; use the form 2026-11-26.",
+                              field=field) from None
+
+
 # ----------------------------------------------------------------- numbers --
+def number_counter(prefix: str, d: dt.date) -> str:
+    """The counter (and number stem) of ``prefix`` in the month of ``d``: ``SO2611``."""
+    return f"{prefix}{d:%y%m}"
+
+
+def format_number(counter: str, value: int, width: int = 4) -> str:
+    """``SO2611`` and 1 → ``SO2611-0001``: the one format of document numbers."""
+    return f"{counter}-{value:0{width}d}"
+
+
 def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> str:
     """Next document number like ``SO2611-0001``: prefix, YYMM, running number.
 
     The counter is per prefix and month; it runs inside the caller's transaction.
     """
-    d = date or dt.date.today()
-    name = f"{prefix}{d:%y%m}"
+    name = number_counter(prefix, date or dt.date.today())
     with write_transaction():
         n = Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
         if not n:
             Counter.create(name=name, value=1)
         value = Counter.get(Counter.name == name).value
-    return f"{name}-{value:0{width}d}"
+    return format_number(name, value, width)
 
 
 # -------------------------------------------------------------- versioning --

@@ -71,14 +71,18 @@ def readonly_uri(path: str | Path) -> str:
     return uri
 
 
+def has_sqlite_header(path: str | Path) -> bool:
+    """Whether the file starts like a SQLite database (reads 16 bytes)."""
+    with open(path, "rb") as fh:
+        return fh.read(16) == SQLITE_HEADER
+
+
 def check_sqlite_header(path: str) -> None:
     """Refuse a file that is not a SQLite database (reads 16 bytes)."""
     p = Path(path)
     if path == ":memory:" or not p.exists() or p.stat().st_size == 0:
         return
-    with open(p, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if not has_sqlite_header(p):
         raise DatabaseError(
             f"“{p}”不是跟单桌面的数据库文件,未做任何修改。请选择正确的文件,或从备份恢复。",
             f"“{p}” is not a Gendan Desktop database; nothing was changed. "
@@ -95,14 +99,7 @@ def check_sqlite_file(path: str) -> None:
     p = Path(path)
     if path == ":memory:" or not p.exists() or p.stat().st_size == 0:
         return
-    with open(p, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"“{p}”不是跟单桌面的数据库文件,未做任何修改。请选择正确的文件,或从备份恢复。",
-            f"“{p}” is not a Gendan Desktop database; nothing was changed. "
-            "Choose the right file or restore a backup.",
-        )
+    check_sqlite_header(path)
     try:
         conn = sqlite3.connect(readonly_uri(p), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:

@@ -22,6 +22,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from .common import format_number, number_counter
 from .db import current_database, is_sqlite, write_transaction
 from .demo_bulk import Bulk, iso
 from .errors import StateError
@@ -145,10 +146,10 @@ class DemoContext:
         return f"{d.isoformat()} {_TIMES[int(self.rng.random() * len(_TIMES))]}"
 
     def number(self, prefix: str, d: dt.date, width: int = 4) -> str:
-        name = f"{prefix}{d:%y%m}"
+        name = number_counter(prefix, d)
         n = self.counters.get(name, 0) + 1
         self.counters[name] = n
-        return f"{name}-{n:0{width}d}"
+        return format_number(name, n, width)
 
 
 # ---------------------------------------------------------- reference data ---

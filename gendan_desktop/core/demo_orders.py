@@ -28,6 +28,7 @@ from .models import (
     Shipment,
     ShipmentLine,
 )
+from .production import CARD_NUMBER_WIDTH, CARD_PREFIX, SHEET_PREFIX
 
 money = OrderLine.unit_price.db_value
 rate = Order.deposit_pct.db_value
@@ -119,6 +120,7 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
             revision = 1
         if (k < 32 and k % 16 == 4) or x < 0.015:
             revision = 2
+    issued = issued or revision > 0  # a revision recalls the paper of the earlier ones
     currency = client["currency"] if order_type != "processing" else "CNY"
     factory = ctx.factories[0] if rng.random() < 0.8 else rng.choice(ctx.factories[2:7])
     category = "garment"
@@ -198,7 +200,7 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
                 if recall_day else "",
                 "returned_at": ctx.stamp(recall_day + dt.timedelta(days=2)) if recall_day and returned else None}
     copies = rng.randint(1, 3)
-    sid = b.add(ProductionSheet, number=ctx.number("PS", issued), order=oid, revision=r, issued_at=ctx.stamp(issued),
+    sid = b.add(ProductionSheet, number=ctx.number(SHEET_PREFIX, issued), order=oid, revision=r, issued_at=ctx.stamp(issued),
                 printed_copies=copies, last_printed_at=ctx.stamp(issued), client_requirements=header["client_requirements"],
                 packing=header["packing"], carton_count=sum(ln["quantity"] for ln in lines) // 24 + 1,
                 shipping_marks=header["shipping_marks"], created_at=ctx.stamp(issued), updated_at=ctx.stamp(issued),
@@ -212,7 +214,7 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
             qty = ln["quantity"] // batches + (ln["quantity"] % batches if batch == batches else 0)
             start = issued + dt.timedelta(days=2)
             finish = start + dt.timedelta(days=sum(d for _, d in steps_def))
-            cid = b.add(FlowCard, number=ctx.number("LC", issued), order=oid, sheet=sid, order_line=ln["id"],
+            cid = b.add(FlowCard, number=ctx.number(CARD_PREFIX, issued, CARD_NUMBER_WIDTH), order=oid, sheet=sid, order_line=ln["id"],
                         batch_no=batch, style=ln["style"], colour=ln["colour"], size=ln["size"], quantity=qty,
                         factory=factory, planned_start=iso(start), planned_finish=iso(finish), revision=r,
                         issued_at=ctx.stamp(issued), printed_copies=1, last_printed_at=ctx.stamp(issued),
@@ -248,7 +250,7 @@ def _steps(ctx, card_id, qty, start, steps_def, done_steps, partial, reports) ->
             good = q_in - defect
             finished = min(planned + dt.timedelta(days=int(rnd() * 4) - 1), today)
         elif seq == done_steps + 1 and partial and available:
-            q_in = available * (20 + int(rnd() * 70)) // 100
+            q_in = max(1, available * (20 + int(rnd() * 70)) // 100)
             defect = q_in * int(rnd() * 11) // 1000
             good = q_in - defect
         if fast:
@@ -385,7 +387,8 @@ def _complaint(ctx, k, oid, client, od, dd, status, lines, currency, cards, rema
 def _remake(ctx, complaint_id, oid, client, d, line, affected, currency, closed) -> None:
     """A remake order (补单) for a complaint; filled in after the main orders so ids stay in order."""
     rng, b = ctx.rng, ctx.bulk
-    status = "shipped" if closed else rng.choice(["confirmed", "in_production"])
+    # shipped in full at price 0 leaves no balance: payments.refresh_settlement settles it
+    status = "settled" if closed else rng.choice(["confirmed", "in_production"])
     rid = b.add(Order, number=ctx.number("SO", d), client=client["id"], channel="email", order_type="remake",
                 currency=currency, order_date=iso(d), delivery_date=iso(d + dt.timedelta(days=25)), status=status,
                 remake_of=oid, factory=ctx.factories[0], product_category="garment",
@@ -399,7 +402,13 @@ def _remake(ctx, complaint_id, oid, client, d, line, affected, currency, closed)
           action="create", new="remake")
     # Complaint.remake_order is set by an UPDATE once both rows exist (see demo.fill_demo).
     ctx.remake_links.append((complaint_id, rid))
-    if status == "shipped":
+    if status != "confirmed":
+        paper = {"revision": 0, "client_requirements": "同原订单,按客诉要求返工/重做", "packing": "同原订单",
+                 "shipping_marks": f"{client['name'][:20]} / REMAKE"}
+        remade = [{"id": lid, "quantity": affected, "style": line["style"], "colour": line["colour"],
+                   "size": line["size"]}]
+        _documents(ctx, rid, d - dt.timedelta(days=3), paper, remade, 0, None, False, status, ctx.factories[0])
+    if status == "settled":
         sid = b.add(Shipment, number=ctx.number("SH", d), order=rid, date=iso(min(d + dt.timedelta(days=20), ctx.today)),
                     notes="补单随下一柜出货")
         b.add(ShipmentLine, shipment=sid, order_line=lid, quantity=affected, unit_price=money(0))

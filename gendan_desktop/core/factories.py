@@ -11,7 +11,7 @@ from typing import Any
 from peewee import Case, fn
 
 from . import enums
-from .common import audit, get_or_404, save_versioned
+from .common import audit, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .models import Factory, FlowCard, Order
@@ -20,10 +20,7 @@ FACTORY_FIELDS = {"name", "kind", "contact", "phone", "address", "capabilities",
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - FACTORY_FIELDS
-    if unknown:
-        raise ValidationError(f"工厂没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A factory has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    refuse_unknown_fields(values, FACTORY_FIELDS, "工厂", "A factory")
     out = dict(values)
     for k in ("name", "contact", "phone", "address", "capabilities", "notes"):
         if k in out:

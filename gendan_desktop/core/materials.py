@@ -21,7 +21,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from .common import audit, get_or_404, save_versioned
+from .common import audit, get_or_404, parse_date, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import to_decimal
@@ -56,27 +56,8 @@ def _dec(value, what_zh: str, what_en: str, field: str, *, positive: bool = Fals
     return d
 
 
-def _date(value, what_zh: str, what_en: str, field: str, default_today: bool = False) -> dt.date | None:
-    if value is None or value == "":
-        if default_today:
-            return dt.date.today()
-        raise ValidationError(f"请填写{what_zh}。", f"Enter the {what_en}.", field=field)
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"{what_zh}“{value}”无效,请按 2026-11-26 的格式填写。",
-                              f"The {what_en} “{value}” is not valid; use the form 2026-11-26.", field=field) from None
-
-
 def _clean_material(values: dict[str, Any], label_zh: str, label_en: str) -> dict[str, Any]:
-    unknown = set(values) - MATERIAL_FIELDS
-    if unknown:
-        raise ValidationError(f"物料没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A material has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    refuse_unknown_fields(values, MATERIAL_FIELDS, "物料", "A material")
     out = dict(values)
     for k in ("name", "spec", "unit", "notes"):
         if k in out:
@@ -207,8 +188,8 @@ def create_purchase(material_id: int, supplier: str, quantity, due_date, ordered
     with write_transaction():
         m = get_or_404(MaterialRequirement, material_id, "物料", "Material")
         qty = _dec(quantity, f"物料“{m.name}”的采购数量", f"purchase quantity of “{m.name}”", "quantity", positive=True)
-        ordered = _date(ordered_date, "下单日期", "order date", "ordered_date", default_today=True)
-        due = _date(due_date, "到料日期", "due date", "due_date")
+        ordered = parse_date(ordered_date, "下单日期", "order date", "ordered_date")
+        due = parse_date(due_date, "到料日期", "due date", "due_date", default_today=False)
         if due < ordered:
             raise ValidationError(f"物料“{m.name}”的到料日期 {due} 早于下单日期 {ordered},请检查。",
                                   f"The due date {due} of material “{m.name}” is before its order date {ordered}.",
@@ -221,10 +202,7 @@ def create_purchase(material_id: int, supplier: str, quantity, due_date, ordered
 
 
 def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version: int | None = None) -> PurchaseFollowUp:
-    unknown = set(changes) - PURCHASE_FIELDS
-    if unknown:
-        raise ValidationError(f"采购跟单没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A purchase has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    refuse_unknown_fields(changes, PURCHASE_FIELDS, "采购跟单", "A purchase")
     with write_transaction():
         p = get_or_404(PurchaseFollowUp, purchase_id, "采购跟单", "Purchase")
         m = MaterialRequirement.get_by_id(p.material_id)
@@ -238,7 +216,7 @@ def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version:
                                       f"purchase quantity of “{m.name}”", "quantity", positive=True)
         for k, zh, en in (("due_date", "到料日期", "due date"), ("ordered_date", "下单日期", "order date")):
             if k in values:
-                values[k] = _date(values[k], zh, en, k)
+                values[k] = parse_date(values[k], zh, en, k, default_today=False)
         save_versioned(p, values, expected_version, f"物料“{m.name}”的采购跟单", f"The purchase of “{m.name}”",
                        audit_entity="purchase", order_id=m.order_id)
         return PurchaseFollowUp.get_by_id(p.id)
@@ -254,7 +232,7 @@ def receive_purchase(purchase_id: int, quantity, date=None, *, allow_excess: boo
         p = get_or_404(PurchaseFollowUp, purchase_id, "采购跟单", "Purchase")
         m = MaterialRequirement.get_by_id(p.material_id)
         qty = _dec(quantity, f"物料“{m.name}”的到货数量", f"received quantity of “{m.name}”", "quantity", positive=True)
-        day = _date(date, "到货日期", "received date", "received_date", default_today=True)
+        day = parse_date(date, "到货日期", "received date", "received_date")
         new_total = p.received_qty + qty
         if new_total > p.quantity and not allow_excess:
             raise ValidationError(

@@ -12,14 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from peewee import fn
-
 from .common import audit, get_or_404, save_versioned
 from .db import write_transaction
 from .enums import CURRENCIES, label, parse
 from .errors import StaleEdit, ValidationError
 from .fields import MONEY_PLACES, to_decimal
-from .models import Client, Order, OrderLine, Payment, Shipment, ShipmentLine
+from .models import Client, Order, OrderLine, Payment
 from .receivables import order_amounts
 
 _SETTLEABLE = ("shipped", "settled")
@@ -88,9 +86,9 @@ def set_order_status(order: Order, status: str, reason: str = "") -> None:
 
 def is_fully_shipped(order_id: int) -> bool:
     """Every line of the order shipped in full (an order with no lines is not)."""
-    shipped = (ShipmentLine.select(ShipmentLine.order_line, fn.SUM(ShipmentLine.quantity))
-               .join(Shipment).where(Shipment.order == order_id).group_by(ShipmentLine.order_line))
-    done = {line_id: int(q or 0) for line_id, q in shipped.tuples()}
+    from .orders import shipped_quantities
+
+    done = shipped_quantities(order_id)
     lines = list(OrderLine.select(OrderLine.id, OrderLine.quantity).where(OrderLine.order == order_id).tuples())
     return bool(lines) and all(done.get(lid, 0) >= qty for lid, qty in lines)
 

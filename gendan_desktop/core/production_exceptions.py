@@ -12,26 +12,12 @@ from typing import Iterable
 from peewee import Case
 
 from . import enums
-from .common import audit, current_user, get_or_404
+from .common import audit, current_user, get_or_404, parse_date
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .models import FlowCard, Order, ProductionException
 
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-
-
-def _day(value) -> dt.date:
-    if value is None or value == "":
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"日期“{value}”无效,请按 2026-11-26 的格式填写。",
-                              f"The date “{value}” is not valid; use the form 2026-11-26.", field="date") from None
 
 
 def _get(exception_id: int) -> ProductionException:
@@ -58,7 +44,7 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
                                       field="card")
         exc = ProductionException.create(
             order=order.id, card=card_id, kind=kind, severity=severity, description=description,
-            reported_at=_day(date), reported_by=(reported_by if reported_by is not None else current_user()).strip(),
+            reported_at=parse_date(date), reported_by=(reported_by if reported_by is not None else current_user()).strip(),
         )
         audit("exception", exc.id, "report", order_id=order.id, field="description",
               new=f"[{kind}/{severity}] {description}")
@@ -77,7 +63,7 @@ def escalate(exception_id: int, to_whom: str, date=None) -> ProductionException:
         if exc.status == "resolved":
             raise StateError(f"生产异常 {exc.id} 已解决,不需要再上报。",
                              f"Production exception {exc.id} is already resolved; it needs no escalation.")
-        day = _day(date)
+        day = parse_date(date)
         old = exc.escalated_to
         ProductionException.update(
             escalated_to=to_whom, escalated_at=day, status="escalated",
@@ -98,7 +84,7 @@ def resolve(exception_id: int, resolution: str, date=None) -> ProductionExceptio
         if exc.status == "resolved":
             raise StateError(f"生产异常 {exc.id} 已于 {exc.resolved_at} 解决。",
                              f"Production exception {exc.id} was already resolved on {exc.resolved_at}.")
-        day = _day(date)
+        day = parse_date(date)
         ProductionException.update(
             resolution=resolution, resolved_at=day, status="resolved",
             version=ProductionException.version + 1, updated_at=dt.datetime.now().replace(microsecond=0),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn
 
-from .common import audit, get_or_404
+from .common import audit, get_or_404, parse_date
 from .db import is_sqlite, write_transaction
 from .errors import NotFound, StateError, ValidationError
 from .models import FlowCard, FlowCardStep, Order, OrderLine, ProgressReport
@@ -75,21 +75,6 @@ def _qty(value, name_zh: str, name_en: str, where_zh: str, where_en: str) -> int
                               f"The {name_en} “{value}” for {where_en} is not valid; enter 0 or a whole number.",
                               field=name_en.replace(" ", "_"))
     return n
-
-
-def _as_date(value, where_zh: str, where_en: str) -> dt.date:
-    if value is None or value == "":
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"{where_zh}的日期“{value}”无效,请按 2026-11-26 的格式填写。",
-                              f"The date “{value}” for {where_en} is not valid; use the form 2026-11-26.",
-                              field="date") from None
 
 
 # ------------------------------------------------------------ card lookup --
@@ -199,7 +184,7 @@ def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: st
         n_in = _qty(qty_in, "投入数", "qty in", where_zh, where_en)
         n_good = _qty(qty_good, "良品数", "qty good", where_zh, where_en)
         n_defect = _qty(qty_defect, "次品数", "qty defect", where_zh, where_en)
-        day = _as_date(date, where_zh, where_en)
+        day = parse_date(date, where_zh=where_zh, where_en=where_en)
         if n_in == 0 and n_good == 0 and n_defect == 0:
             raise ValidationError(f"{where_zh}:投入、良品、次品数都为 0,没有可登记的进度。",
                                   f"For {where_en}: qty in, good and defect are all 0; there is nothing to record.",

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from . import enums
-from .common import audit, get_or_404, get_setting, next_number, save_versioned
+from .common import audit, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
@@ -63,10 +63,7 @@ def _num(value, field: str, zh: str, en: str, *, minimum: Decimal | None = Decim
 
 
 def _clean_header(values: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - HEADER_FIELDS
-    if unknown:
-        raise ValidationError(f"报价单没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A quotation has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    refuse_unknown_fields(values, HEADER_FIELDS, "报价单", "A quotation")
     out = dict(values)
     if "currency" in out:
         cur = (out["currency"] or "").strip().upper()
@@ -105,11 +102,7 @@ def _check_validity(date: dt.date, valid_until: dt.date | None) -> None:
 def _clean_items(items: Iterable[dict], margin_pct, exchange_rate) -> list[dict]:
     out = []
     for n, raw in enumerate(items or (), start=1):
-        unknown = set(raw) - ITEM_FIELDS
-        if unknown:
-            raise ValidationError(f"第 {n} 行报价明细没有这些字段:{'、'.join(sorted(unknown))}。",
-                                  f"Quotation item {n} has no field(s): {', '.join(sorted(unknown))}.",
-                                  field=sorted(unknown)[0])
+        refuse_unknown_fields(raw, ITEM_FIELDS, f"第 {n} 行报价明细", f"Quotation item {n}")
         product = (raw.get("product") or "").strip()
         if not product:
             raise ValidationError(f"第 {n} 行报价明细缺少品名,请填写产品名称。",

@@ -193,6 +193,17 @@ def order_amounts(order_id: int) -> dict[str, Decimal]:
     return {"shipped": s, "credits": c, "paid": p, "balance": s - c - p}
 
 
+def shipment_totals(order_id: int) -> dict[int, tuple[int, Decimal]]:
+    """(pieces, amount) of every shipment of the order, in one query.
+
+    For lists that show a total per shipment row: ``shipments.shipment_total``
+    per row reads every line of every shipment again.
+    """
+    q = (ShipmentLine.select(ShipmentLine.shipment, fn.SUM(ShipmentLine.quantity), _raw_sum(line_amount_sql()))
+         .join(Shipment).where(Shipment.order == order_id).group_by(ShipmentLine.shipment))
+    return {sid: (int(n or 0), _money(raw)) for sid, n, raw in q.tuples()}
+
+
 def ordered_amount(order_id: int) -> Decimal:
     """Σ quantity × unit price of the order's lines, each rounded like a shipment line."""
     return sum((line_amount(q, p) for q, p in
@@ -274,5 +285,5 @@ def total_overdue(today: dt.date | None = None, terms_days: int = 30) -> dict[st
 __all__ = [
     "Receivable", "OverdueShipment", "line_amount", "line_amount_sql", "shipped_totals", "credit_totals",
     "payment_totals", "receivables", "receivables_by_client", "client_balance", "order_amounts",
-    "ordered_amount", "overdue_receivables", "total_overdue", "ZERO",
+    "ordered_amount", "shipment_totals", "overdue_receivables", "total_overdue", "ZERO",
 ]

@@ -104,18 +104,14 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
         audit("order", order.id, "revise", order_id=order.id, field="reason",
               old=revision_label(old_rev) or "R0", new=f"{revision_label(new_rev)}:{reason}")
         recall_documents(order.id, f"订单改为 {revision_label(new_rev)}:{reason}", before_revision=new_rev)
-        if order.status == "partly_shipped" and _all_shipped(order.id):
+        # payments owns the fully-shipped and settled rules
+        from .payments import is_fully_shipped, refresh_settlement
+
+        if order.status == "partly_shipped" and is_fully_shipped(order.id):
             # the client dropped what was still open: nothing is left to ship
             set_status(order.id, "shipped", reason=f"{revision_label(new_rev)} 后已全部出货")
-            from .payments import refresh_settlement  # payments owns the settled rule
-
             refresh_settlement(order.id)
     return get_order(order_id)
-
-
-def _all_shipped(order_id: int) -> bool:
-    shipped = shipped_quantities(order_id)
-    return all(shipped.get(ln.id, 0) >= ln.quantity for ln in order_lines(order_id))
 
 
 def list_revisions(order_id: int) -> list[dict[str, Any]]:

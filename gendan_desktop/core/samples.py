@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from . import enums
-from .common import audit, get_or_404, next_number, save_versioned
+from .common import audit, get_or_404, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .models import Client, Dispatch, Quotation, Sample
@@ -141,10 +141,7 @@ def request_again(sample_id: int, requested_date: dt.date | None = None, **chang
     if old.status != "rejected":
         raise StateError(f"样品 {old.number} 未被拒绝,无需重新打样。",
                          f"Sample {old.number} was not rejected; there is no need to request it again.")
-    unknown = set(changes) - REQUEST_FIELDS
-    if unknown:
-        raise ValidationError(f"样品没有这些字段:{'、'.join(sorted(unknown))}。",
-                              f"A sample has no field(s): {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    refuse_unknown_fields(changes, REQUEST_FIELDS, "样品", "A sample")
     base = {k: getattr(old, k) for k in REQUEST_FIELDS - {"due_date"}}
     base["description"] = changes.pop("description", None) or (
         f"{old.description}\n(重新打样,上次 {old.number} 意见:{old.client_comments})".strip())

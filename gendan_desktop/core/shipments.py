@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from peewee import fn
-
 from .common import audit, get_or_404, next_number, save_versioned
 from .db import is_sqlite, write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import Client, Order, OrderLine, Shipment, ShipmentLine
+from .orders import shipped_quantities as shipped_by_line  # line id → pieces shipped
 from .payments import clean_date, refresh_settlement, set_order_status
 from .receivables import ZERO, line_amount
 
@@ -56,16 +55,10 @@ def _line_label(line: OrderLine) -> tuple[str, str]:
     return " / ".join(parts_zh), ", ".join(parts_en)
 
 
-def _shipped_by_line(order_id: int) -> dict[int, int]:
-    q = (ShipmentLine.select(ShipmentLine.order_line, fn.SUM(ShipmentLine.quantity))
-         .join(Shipment).where(Shipment.order == order_id).group_by(ShipmentLine.order_line))
-    return {lid: int(qty or 0) for lid, qty in q.tuples()}
-
-
 def shipped_quantities(order_id: int) -> list[LineShipped]:
     """Per order line: ordered, shipped so far and remaining (``.remaining``)."""
     get_or_404(Order, order_id, "订单", "Order")
-    done = _shipped_by_line(order_id)
+    done = shipped_by_line(order_id)
     lines = OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.line_no, OrderLine.id)
     return [LineShipped(ln.id, ln.line_no, ln.style, ln.product, ln.colour, ln.size, ln.unit, ln.unit_price,
                         ln.quantity, done.get(ln.id, 0)) for ln in lines]
@@ -144,7 +137,7 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
                              f"Order {order.number} is fully shipped; nothing is left to ship.")
         wanted = _clean_lines(order, lines)
         order_lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
-        done = _shipped_by_line(order.id)
+        done = shipped_by_line(order.id)
         for line_id, qty in wanted.items():
             ln = order_lines.get(line_id)
             if ln is None:

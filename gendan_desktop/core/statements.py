@@ -28,7 +28,7 @@ from .enums import label
 from .errors import ValidationError
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
-from .payments import clean_currency
+from .payments import clean_currency, clean_date
 from .receivables import ZERO, credit_totals, line_amount, payment_totals, shipped_totals
 
 CURRENCY_NAMES_ZH = {
@@ -132,18 +132,6 @@ class Statement:
         return amount_in_words_zh(self.closing, self.currency)
 
 
-def _as_date(value, name: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip().replace("/", "-").replace(".", "-"))
-    except ValueError:
-        raise ValidationError(f"日期“{value}”无效,请按 2026-10-16 的格式输入。",
-                              f"The date “{value}” is not valid; enter it like 2026-10-16.", field=name) from None
-
-
 def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date) -> list[StatementEntry]:
     out: list[tuple] = []
     ships = (ShipmentLine.select(ShipmentLine, Shipment, OrderLine, Order)
@@ -185,7 +173,7 @@ def statement(client_id: int, date_from, date_to, currency: str | None = None) -
     (the client's default currency if there is none at all).
     """
     client = get_or_404(Client, client_id, "客户", "Client")
-    date_from, date_to = _as_date(date_from, "date_from"), _as_date(date_to, "date_to")
+    date_from, date_to = clean_date(date_from, "date_from"), clean_date(date_to, "date_to")
     if date_from > date_to:
         raise ValidationError(f"对账期间的开始日期 {date_from} 晚于结束日期 {date_to},请调换。",
                               f"The period starts ({date_from}) after it ends ({date_to}); swap the dates.",

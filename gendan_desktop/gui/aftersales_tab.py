@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .complaint_editor import ComplaintEditor
@@ -160,12 +160,14 @@ class AftersalesTab(BaseTab):
             self.editor.load(id_)
 
     def new_record(self) -> bool:
+        self.pane.table.setCurrentIndex(QModelIndex())  # nothing to restore over the new complaint
         self.pane.table.clearSelection()
         self.editor.new_complaint()
         self.editor.field("order").setFocus()
         return True
 
     def new_for_order(self, order_id: int) -> None:
+        self.pane.table.setCurrentIndex(QModelIndex())
         self.pane.table.clearSelection()
         self.editor.new_complaint(order_id)
 

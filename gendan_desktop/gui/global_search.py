@@ -61,7 +61,7 @@ class GlobalSearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText(tr("搜索客户、订单号、PO号、流程卡号… (Ctrl+K)"))
+        self.retranslate()
         self.setMinimumWidth(300)
         self.results: list[tuple[str, int, str]] = []
         self._pending: tuple[str, int] | None = None
@@ -76,6 +76,9 @@ class GlobalSearchBox(QLineEdit):
         self._timer.timeout.connect(self.update_results)
         self.textEdited.connect(lambda _t: self._timer.start())
         self.returnPressed.connect(self._open_first)
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(tr("搜索客户、订单号、PO号、流程卡号… (Ctrl+K)"))
 
     def update_results(self) -> None:
         self._timer.stop()

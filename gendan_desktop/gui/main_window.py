@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     def build_ui(self) -> None:
         """(Re)create menus, toolbar and tabs in the current language."""
         self.setWindowTitle(tr("跟单桌面"))
+        self.search_box.retranslate()
         current_key = self.current_key()
         self.menuBar().clear()
         for tb in self.findChildren(QToolBar):

@@ -159,11 +159,22 @@ def _close_thread_connection() -> None:
 _RUNNING: set["QueryOp"] = set()
 
 
+_ERROR_SINK: list[Callable[[BaseException, str], None]] = []
+
+
+def set_error_sink(sink: Callable[[BaseException, str], None] | None) -> None:
+    """Tests route errors here instead of a modal box (which would wait forever)."""
+    _ERROR_SINK[:] = [sink] if sink else []
+
+
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A message box with the error's sentence in the current language."""
     from ..core.errors import GendanError
 
     if isinstance(exc, Cancelled):
+        return
+    if _ERROR_SINK:
+        _ERROR_SINK[0](exc, details)
         return
     if isinstance(exc, GendanError):
         QMessageBox.warning(parent, tr("无法完成"), str(exc))

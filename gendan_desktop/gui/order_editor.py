@@ -453,23 +453,18 @@ class OrderEditor(QWidget):
         self.saved.emit(order.id)
 
     # ------------------------------------------------------------ printing
-    def print_documents(self, what: str) -> None:
+    def print_documents(self, what: str):
         if self.order is None:
-            return
-        print_order_documents(self, self.order.id, what)
+            return None
+        return print_order_documents(self, self.order.id, what)
 
 
-def print_order_documents(parent: QWidget, order_id: int, what: str, card_ids: list[int] | None = None) -> None:
-    """Open the printing engineer's preview for the production sheet or flow cards."""
-    from PySide6.QtWidgets import QMessageBox
+def print_order_documents(parent: QWidget, order_id: int, what: str, card_ids: list[int] | None = None):
+    """Open the print preview (gui/printing_actions.py) of the production sheet
+    or the flow cards; returns the preview dialog (sheet) or the rendering op (cards)."""
+    from . import printing_actions
 
-    try:
-        from . import printing_actions
-    except ImportError:
-        QMessageBox.information(parent, tr("打印"), tr("打印功能尚未安装。"))
-        return
     if what == "sheet":
-        printing_actions.preview_production_sheet(parent, order_id)
-    else:
-        printing_actions.preview_flow_cards(parent, order_id, card_ids)
+        return printing_actions.preview_production_sheet(parent, order_id)
+    return printing_actions.preview_flow_cards(parent, order_id, card_ids)
 

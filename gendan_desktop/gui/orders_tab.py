@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .list_view import ListPane
@@ -83,6 +83,9 @@ class OrderListModel(IdListModel):
             ClientFilter("client", QT_TR_NOOP("客户"), Order.client),
         ]
         super().__init__(parent)
+        self._risk_pending: dict[int, list] = {}
+        self._risk_timer = QTimer(self, singleShot=True, interval=0)
+        self._risk_timer.timeout.connect(self._fill_risk)
 
     def base_query(self):
         from ..core.models import Client, Order
@@ -110,31 +113,50 @@ class OrderListModel(IdListModel):
         return Order.id.in_(matching_ids("order", text)) | Order.client.in_(matching_ids("client", text))
 
     def load_rows(self, ids):
+        """Two queries for the rows; the delivery risk (five more queries) is
+        filled in right after the rows are painted, so sorting and filtering
+        answer sooner (see _fill_risk)."""
         from peewee import fn
 
         from ..core import enums
         from ..core.models import Client, Order, OrderLine
         from ..core.revisions import revision_label
-        from ..core.risk import risk_for_orders
 
         sums = {oid: (q, a) for oid, q, a in
                 OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
                                  fn.SUM(OrderLine.quantity * OrderLine.unit_price))
                 .where(OrderLine.order.in_(ids)).group_by(OrderLine.order).tuples()}
-        risks = risk_for_orders(ids)
         out = {}
         for oid, number, client, po, odate, delivery, status, currency, rev in (
                 Order.select(Order.id, Order.number, Client.name, Order.client_po, Order.order_date,
                              Order.delivery_date, Order.status, Order.currency, Order.revision)
                 .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
             qty, amount = sums.get(oid, (0, None))
-            risk = risks.get(oid)
-            level = risk.level if risk is not None and status not in ("cancelled", "shipped", "settled") else ""
-            out[oid] = (number, client, po, fmt_date(odate), fmt_date(delivery),
-                        enums.label("order_status", status), enums.label("risk", level) if level else "",
+            out[oid] = [number, client, po, fmt_date(odate), fmt_date(delivery),
+                        enums.label("order_status", status), "",
                         f"{int(qty or 0):,}", fmt_money(OrderLine.unit_price.from_sum(amount)) if amount else "",
-                        currency, revision_label(rev), level, status, risk.reason() if risk else "")
+                        currency, revision_label(rev), "", status, ""]
+        self._risk_pending.update(out)
+        self._risk_timer.start()
         return out
+
+    def _fill_risk(self) -> None:
+        from ..core import enums
+        from ..core.risk import risk_for_orders
+
+        pending, self._risk_pending = self._risk_pending, {}
+        if not pending:
+            return
+        risks = risk_for_orders(list(pending))
+        for oid, row in pending.items():
+            risk = risks.get(oid)
+            level = risk.level if risk is not None and row[12] not in ("cancelled", "shipped", "settled") else ""
+            row[6] = enums.label("risk", level) if level else ""
+            row[11] = level
+            row[13] = risk.reason() if risk else ""
+        if self.rowCount():
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.RISK))
 
     def foreground(self, row, col):
         if row[12] == "cancelled":
@@ -166,11 +188,15 @@ class OrdersTab(BaseTab):
         self.new_button = QPushButton(tr("新建订单"), self)
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_record)
+        self.complaint_button = QPushButton(tr("登记客诉…"), self)
+        self.complaint_button.setToolTip(tr("为当前订单登记客户投诉(售后)"))
+        self.complaint_button.clicked.connect(self.file_complaint)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        top.addWidget(self.complaint_button)
         top.addStretch(1)
         lv.addLayout(top)
         lv.addWidget(self.pane)
@@ -257,6 +283,13 @@ class OrdersTab(BaseTab):
 
     def show_page(self, widget: QWidget) -> None:
         self.detail.setCurrentWidget(widget)
+
+    def file_complaint(self) -> None:
+        """Open a new complaint about the current order in the 售后 tab."""
+        if self.order_id is None:
+            return
+        tab = self.window.show_tab("aftersales")
+        tab.new_for_order(self.order_id)
 
     # ------------------------------------------------------- BaseTab API
     def refresh(self) -> None:

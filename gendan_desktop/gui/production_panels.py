@@ -90,19 +90,21 @@ class DocumentsPanel(QWidget):
                     state = tr("有效")
                 item = "" if kind == "production_sheet" else " / ".join(
                     p for p in (d.style, d.colour, d.size) if p) + tr(" 第%1批").replace("%1", str(d.batch_no))
-                rows.append({"id": d.id, "doc_kind": kind, "kind": tr("生产单") if kind == "production_sheet" else tr("流程卡"),
+                name = tr("生产单") if kind == "production_sheet" else tr("流程卡")
+                rows.append({"id": (kind, d.id), "doc_id": d.id, "doc_kind": kind, "kind": name,
                              "number": d.number, "rev": f"R{d.revision}", "item": item,
                              "quantity": getattr(d, "quantity", None), "issued_at": d.issued_at,
                              "printed_copies": d.printed_copies, "state": state, "live": d.recalled_at is None,
                              "_fg": GREY_TEXT if d.recalled_at else None,
                              "_tip": d.recall_reason or None})
         self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
 
     def reload(self) -> None:
         self.load(self.order_id)
 
     def selected_card_ids(self) -> list[int]:
-        return [r["id"] for r in selected_rows(self.view) if r["doc_kind"] == "flow_card" and r["live"]]
+        return [r["doc_id"] for r in selected_rows(self.view) if r["doc_kind"] == "flow_card" and r["live"]]
 
     def recall_card(self):
         row = selected_row(self.view)
@@ -112,7 +114,7 @@ class DocumentsPanel(QWidget):
         def call(reason: str):
             from ..core.production import recall_card
 
-            return lambda: recall_card(row["id"], reason)
+            return lambda: recall_card(row["doc_id"], reason)
         dlg = reason_dialog(self, tr("收回流程卡"), tr("收回流程卡 %1?收回后此卡作废,纸卡需交回。").replace("%1", row["number"]),
                             call, {"flow_card", "recall"})
         return open_dialog(self, dlg, lambda _c: self.reload())
@@ -131,8 +133,9 @@ class MaterialsPanel(QWidget):
         self.message.hide()
         self.errors = FieldErrors(self.form, self.message)
         self.form.findChild(QWidget, "add_material_button").clicked.connect(self.add_material)
-        self.materials = RecordTableModel(MATERIAL_COLUMNS, self)
-        self.purchases = RecordTableModel(PURCHASE_COLUMNS, self)
+        self.materials = RecordTableModel(MATERIAL_COLUMNS, self,
+                                          right={"required", "in_stock", "on_order", "received", "shortage"})
+        self.purchases = RecordTableModel(PURCHASE_COLUMNS, self, right={"quantity", "received"})
         self.materials_view = make_table(self.materials, self)
         self.materials_view.setObjectName("materialsTable")
         self.purchases_view = make_table(self.purchases, self)
@@ -303,6 +306,7 @@ class ExceptionsPanel(QWidget):
                          "_fg": RED_TEXT if e.status != "resolved" and e.severity in ("high", "critical") else
                          (GREY_TEXT if e.status == "resolved" else None)})
         self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
         self.report_button.setEnabled(order_id is not None)
 
     def reload(self) -> None:
@@ -327,12 +331,12 @@ class ExceptionsPanel(QWidget):
         fill_enum_combo(dlg.field("severity"), "severity")
         dlg.set("severity", "medium")
         dlg.set("date", dt.date.today())
-        from ..core.models import Order
+        from ..core.models import FlowCard, Order
         from ..core.production import live_cards
 
         combo = dlg.field("card")
         combo.addItem(tr("(整张订单)"), None)
-        for c in live_cards(Order.get_by_id(order_id)).order_by("id"):
+        for c in live_cards(Order.get_by_id(order_id)).order_by(FlowCard.id):
             combo.addItem(f"{c.number} {c.style} {c.colour} {c.size}".strip(), c.id)
         return open_dialog(self, dlg, lambda _e: self.reload())
 
@@ -384,6 +388,7 @@ class RecallsPanel(QWidget):
                  "recalled_at": r["recalled_at"], "printed_copies": r["printed_copies"],
                  "recall_reason": r["recall_reason"]} for r in outstanding_recalls()]
         self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
         self.info.setText(tr("共 %1 份单据待收回").replace("%1", str(len(rows))))
 
     def reload(self) -> None:

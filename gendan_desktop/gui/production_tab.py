@@ -255,7 +255,7 @@ class ProductionTab(BaseTab):
             f"<b>{order.number} {revision_label(order.revision)}</b> · {html.escape(client.name)} · "
             + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
             + enums.label("order_status", order.status) + "<br>"
-            + f"<span style='color:{colour}'><b>{enums.label('risk', risk.level)}</b>:{html.escape(risk.reason())}</span><br>"
+            + f"<span style='color:{colour}'><b>{enums.label('risk', risk.level)}</b> — {html.escape(risk.reason())}</span><br>"
             + tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
             .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
             + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单")))
@@ -346,20 +346,17 @@ class ProductionTab(BaseTab):
                             call_with, {"order"}, ok_text=tr("开始生产"))
         return open_dialog(self, dlg, self._changed)
 
-    def _print(self, what: str) -> None:
+    def _print(self, what: str):
         if self.order_id is None:
-            return
-        if what == "sheet":
-            print_order_documents(self, self.order_id, "sheet")
-        elif what == "cards":
-            print_order_documents(self, self.order_id, "cards")
-        else:
-            ids = self.documents.selected_card_ids() if 1 in self._loaded else []
-            if not ids:
-                self.show_page(self.documents)
-                QMessageBox.information(self, tr("打印所选流程卡"), tr("请在“生产单与流程卡”页选择要打印的流程卡。"))
-                return
-            print_order_documents(self, self.order_id, "cards", ids)
+            return None
+        if what in ("sheet", "cards"):
+            return print_order_documents(self, self.order_id, what)
+        ids = self.documents.selected_card_ids() if self.detail.indexOf(self.documents) in self._loaded else []
+        if not ids:
+            self.show_page(self.documents)
+            QMessageBox.information(self, tr("打印所选流程卡"), tr("请在“生产单与流程卡”页选择要打印的流程卡。"))
+            return None
+        return print_order_documents(self, self.order_id, "cards", ids)
 
     # ------------------------------------------------------- BaseTab API
     def refresh(self) -> None:

@@ -82,12 +82,15 @@ class RevisionsView(QWidget):
         self.new_lines = RecordTableModel(LINE_COLUMNS, self)
         self.diff = RecordTableModel(DIFF_COLUMNS, self)
         sides = QSplitter(Qt.Horizontal, self)
+        self.line_views = []
         for info, model in ((self.old_info, self.old_lines), (self.new_info, self.new_lines)):
             box = QWidget(sides)
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 0, 0, 0)
             v.addWidget(info)
-            v.addWidget(make_table(model, box))
+            view = make_table(model, box)
+            self.line_views.append(view)
+            v.addWidget(view)
             sides.addWidget(box)
         self.diff_view = make_table(self.diff, self)
         self.diff_view.setObjectName("revisionDiff")
@@ -120,6 +123,7 @@ class RevisionsView(QWidget):
             for r in rows:
                 combo.addItem(r["label"], r["id"])
             combo.blockSignals(False)
+        self.revisions_view.resizeColumnsToContents()
         if rows:
             self.to_combo.setCurrentIndex(len(rows) - 1)
             self.from_combo.setCurrentIndex(max(0, len(rows) - 2))
@@ -142,8 +146,10 @@ class RevisionsView(QWidget):
         header_changed = set()
         diff_rows = []
         for where, fld, before, after in changes:
+            whole_line = fld == "line"
             diff_rows.append({"where": where_label(where), "field": field_label(fld), "old": before, "new": after,
-                              "_bg": GREEN if before is None else RED if after is None else None})
+                              "_bg": (GREEN if before is None else RED if after is None else None) if whole_line
+                              else None})
             if where == "header":
                 header_changed.add(fld)
             elif fld == "line":
@@ -160,6 +166,8 @@ class RevisionsView(QWidget):
         self.new_lines.set_rows(new_rows)
         self.old_info.setText(self._summary(old, set()))
         self.new_info.setText(self._summary(new, header_changed))
+        for view in self.line_views + [self.diff_view]:
+            view.resizeColumnsToContents()
 
     def _summary(self, snap: dict, changed: set[str]) -> str:
         title = rev_name(snap["revision"]) + (" " + tr("(当前)") if snap["current"] else "")

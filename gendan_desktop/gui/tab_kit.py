@@ -68,9 +68,10 @@ class RecordTableModel(QAbstractTableModel):
     whole row), ``_tip`` (tooltip), ``_cell_bg`` ({key: QColor}).
     """
 
-    def __init__(self, columns: Sequence[tuple[str, str]], parent=None):
+    def __init__(self, columns: Sequence[tuple[str, str]], parent=None, *, right: Iterable[str] = ()):
         super().__init__(parent)
         self.columns = list(columns)
+        self.right = frozenset(right)  # keys of columns holding numbers formatted as text
         self._rows: list[dict] = []
 
     def set_rows(self, rows: Iterable[dict]) -> None:
@@ -119,7 +120,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.get("id")
         if role == Qt.TextAlignmentRole:
-            right = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+            right = key in self.right or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
             return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
         if role == Qt.ForegroundRole:
             return row.get("_fg")
@@ -142,6 +143,7 @@ def make_table(model, parent=None, *, multi: bool = False) -> ListTable:
     view.setSelectionMode(QAbstractItemView.ExtendedSelection if multi else QAbstractItemView.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     view.horizontalHeader().setDefaultSectionSize(100)
+    view.horizontalHeader().setMaximumSectionSize(360)  # a long text must not push the rest away
     return view
 
 

@@ -136,7 +136,7 @@ def gather(today: dt.date, due_days: int = 7) -> list[Section]:
 
         return [Entry("flow_card", s.card_id, f"{s.card_number} · {step_label(s.name)} · {s.order_number} · "
                       + tr("迟 %1 天").replace("%1", str(s.days_late)), _d(s.planned_date),
-                      RED if s.days_late > 3 else ORANGE) for s in late_steps(today)[:MAX_SHOWN + 1]]
+                      RED if s.days_late > 3 else ORANGE) for s in late_steps(today, limit=MAX_SHOWN + 1)]
 
     def exceptions():
         from ..core.production_exceptions import open_exceptions

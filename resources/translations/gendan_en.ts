@@ -978,14 +978,6 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Changing a confirmed order makes a new revision (R1, R2…); the old production sheets and flow cards are recalled</translation>
     </message>
     <message>
-        <source>打印</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>打印功能尚未安装。</source>
-        <translation>Printing is not installed.</translation>
-    </message>
-    <message>
         <source>打印流程卡…</source>
         <translation>Print flow cards…</translation>
     </message>
@@ -1253,6 +1245,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
 <context>
     <name>OrdersTab</name>
     <message>
+        <source>为当前订单登记客户投诉(售后)</source>
+        <translation>Record a client complaint about this order (after-sales)</translation>
+    </message>
+    <message>
         <source>出货</source>
         <translation>Shipments</translation>
     </message>
@@ -1283,6 +1279,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>登记客诉…</source>
+        <translation>File a complaint…</translation>
     </message>
     <message>
         <source>筛选:订单号、客户订单号、客户名称或拼音首字母…</source>

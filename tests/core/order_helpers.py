@@ -23,6 +23,11 @@ TODAY = dt.date.today()
 _seq = itertools.count(1)
 
 
+def reload(doc):
+    """The row as the database has it now."""
+    return type(doc).get_by_id(doc.id)
+
+
 def make_client(name="杭州绿叶服饰", archived=False) -> Client:
     n = next(_seq)
     return Client.create(code=f"C{n:04d}", name=f"{name}{n}", archived=archived)

@@ -163,3 +163,67 @@ def test_same_seed_same_data(tmp_path):
             close_database()
     assert dumps[0] == dumps[1]
     assert dumps[0] != dumps[2]
+
+
+# ------------------------------------------------ the services' own rules ---
+PRODUCING = ("in_production", "partly_shipped", "shipped", "settled")
+
+
+@pytest.fixture
+def big_demo(db):
+    return fill_demo(clients=60, orders=400, seed=11, today=TODAY)
+
+
+def test_demo_keeps_the_services_rules(big_demo):
+    """What a merchandiser relies on in every demo order, checked with the services' own reads."""
+    import re
+
+    from gendan_desktop.core import orders as order_service
+    from gendan_desktop.core import payments, production, receivables
+
+    # flow card and sheet numbers look like the ones production.py gives out
+    card_number = re.compile(rf"^{production.CARD_PREFIX}\d{{4}}-\d{{{production.CARD_NUMBER_WIDTH}}}$")
+    sheet_number = re.compile(rf"^{production.SHEET_PREFIX}\d{{4}}-\d{{4}}$")
+    assert all(card_number.match(n) for (n,) in FlowCard.select(FlowCard.number).tuples())
+    assert all(sheet_number.match(n) for (n,) in ProductionSheet.select(ProductionSheet.number).tuples())
+
+    orders = list(Order.select().order_by(Order.id))
+    assert {o.status for o in orders} == set(ORDER_STATUSES)
+    for order in orders:
+        where = f"{order.number} ({order.status}, R{order.revision})"
+        lines = {ln.id: ln.quantity for ln in OrderLine.select().where(OrderLine.order == order.id)}
+        # never more shipped than ordered
+        for line_id, qty in order_service.shipped_quantities(order.id).items():
+            assert qty <= lines[line_id], where
+        if order.status in PRODUCING:
+            # current paper, cards covering no more than ordered, and progress on every card
+            assert production.current_sheet(order.id) is not None, where
+            cards = production.cards_for_order(order.id)
+            assert cards, where
+            carded = {}
+            for card in cards:
+                carded[card.order_line_id] = carded.get(card.order_line_id, 0) + card.quantity
+                assert FlowCardStep.select().where((FlowCardStep.card == card.id)
+                                                   & (FlowCardStep.qty_in > 0)).exists(), (where, card.number)
+            assert all(qty <= lines[line_id] for line_id, qty in carded.items()), where
+        if order.status in ("shipped", "settled"):
+            assert payments.is_fully_shipped(order.id), where
+        if order.status == "settled":
+            assert receivables.order_amounts(order.id)["balance"] <= 0, where
+        if order.status in ("shipped", "settled"):
+            # the payments service would leave the status as it is
+            assert payments.refresh_settlement(order.id) == order.status, where
+        if order.revision:
+            # each older revision had paper, all of it recalled
+            for model in (ProductionSheet, FlowCard):
+                old = list(model.select().where((model.order == order.id) & (model.revision < order.revision)))
+                assert {d.revision for d in old} == set(range(order.revision)), (where, model.__name__)
+                assert all(d.recalled_at and d.recall_reason for d in old), (where, model.__name__)
+        if order.status == "cancelled":
+            for model in (ProductionSheet, FlowCard):
+                assert not model.select().where((model.order == order.id) & model.recalled_at.is_null()).exists(), where
+        else:
+            for model in (ProductionSheet, FlowCard):
+                # paper of the current revision is live unless the order was cancelled
+                assert not model.select().where((model.order == order.id) & (model.revision == order.revision)
+                                                & model.recalled_at.is_null(False)).exists(), where

@@ -9,16 +9,13 @@ from order_helpers import (
     make_confirmed,
     make_in_production,
     make_order,
+    reload,
     ship,
 )
 
 from gendan_desktop.core import orders, recalls, revisions
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
 from gendan_desktop.core.models import FlowCard, ProductionSheet
-
-
-def reload(doc):
-    return type(doc).get_by_id(doc.id)
 
 
 def test_cancel_recalls_every_document_in_one_go(db):

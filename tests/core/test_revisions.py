@@ -12,6 +12,7 @@ from order_helpers import (
     make_confirmed,
     make_in_production,
     make_order,
+    reload,
     ship,
     two_lines,
 )
@@ -19,10 +20,6 @@ from order_helpers import (
 from gendan_desktop.core import orders, revisions
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, FlowCard, OrderRevision, ProductionSheet
-
-
-def reload(doc):
-    return type(doc).get_by_id(doc.id)
 
 
 def test_revision_freezes_the_old_order_and_recalls_its_paper(db):

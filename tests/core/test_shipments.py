@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from money_helpers import make_client, make_order, order_lines, status_of
 
-from gendan_desktop.core import shipments
+from gendan_desktop.core import receivables, shipments
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, Order, OrderLine, Shipment, ShipmentLine
 
@@ -214,3 +214,15 @@ def test_two_people_shipping_the_same_line_at_once_cannot_overship(db):
         t.join()
     assert sorted(outcomes) == ["ok", "refused"]
     assert shipments.shipped_quantities(order.id)[0].shipped == 60
+
+
+def test_shipment_totals_of_an_order_match_each_shipment(db):
+    order = _order()
+    l1, l2 = order_lines(order)
+    a = shipments.create_shipment(order.id, DAY, [(l1.id, 33), (l2.id, 7)])
+    b = shipments.create_shipment(order.id, DAY, [(l2.id, 3)])
+    totals = receivables.shipment_totals(order.id)
+    # 33 × 2.50 + 7 × 3.125 (= 21.875 → 21.88); 3 × 3.125 = 9.375 → 9.38
+    assert totals == {a.id: (40, D("104.38")), b.id: (3, D("9.38"))}
+    assert all(totals[s.id][1] == shipments.shipment_total(s.id) for s in (a, b))
+    assert receivables.shipment_totals(_order().id) == {}

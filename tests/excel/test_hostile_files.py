@@ -27,6 +27,16 @@ def _refused(path, kind="clients") -> str:
     return msg
 
 
+def _refused_with_peak_memory(path, kind="clients") -> tuple[str, int]:
+    """``_refused`` and the most memory Python held meanwhile."""
+    tracemalloc.start()
+    try:
+        msg = _refused(path, kind)
+        return msg, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_csv_renamed_as_xlsx_is_refused_with_how_to_convert(db, tmp_path):
     p = tmp_path / "客户.xlsx"
     p.write_text("客户名称,邮箱\n华美服装,a@b.example\n", encoding="utf-8")
@@ -103,12 +113,7 @@ def test_word_document_renamed_is_refused(db, tmp_path):
 
 def test_billion_laughs_is_refused_before_expansion(db, tmp_path):
     p = billion_laughs(tmp_path / "laughs.xlsx")
-    tracemalloc.start()
-    try:
-        msg = _refused(p)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    msg, peak = _refused_with_peak_memory(p)
     assert "实体" in msg
     assert peak < 50 * 1024 * 1024  # 10^9 "lol"s would be gigabytes
 
@@ -120,24 +125,14 @@ def test_external_entity_is_refused(db, tmp_path):
 def test_zip_bomb_is_refused_from_its_headers(db, tmp_path):
     p = zip_bomb(tmp_path / "bomb.xlsx", size_mb=60)
     assert p.stat().st_size < 1024 * 1024
-    tracemalloc.start()
-    try:
-        msg = _refused(p)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    msg, peak = _refused_with_peak_memory(p)
     assert "压缩炸弹" in msg
     assert peak < 30 * 1024 * 1024
 
 
 def test_zip_bomb_with_lying_sizes_is_stopped_while_inflating(db, tmp_path):
     p = lying_zip_bomb(tmp_path / "liar.xlsx", real_mb=40)
-    tracemalloc.start()
-    try:
-        msg = _refused(p)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    msg, peak = _refused_with_peak_memory(p)
     assert "压缩炸弹" in msg
     assert peak < 30 * 1024 * 1024
 

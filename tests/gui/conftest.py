@@ -35,6 +35,23 @@ def collect_after_test(wait_ops):
 
 
 @pytest.fixture(autouse=True)
+def shown_errors(wait_ops):
+    """Errors the GUI would show in a message box (operations.show_error) are
+    collected here; one left over at the end fails the test instead of a modal
+    box hanging it. A test that expects one takes it out of the list."""
+    from gendan_desktop.gui import operations
+
+    errors: list[tuple[BaseException, str]] = []
+    operations.set_error_sink(lambda exc, details: errors.append((exc, details)))
+    yield errors
+    wait_ops()  # an op still running may yet fail
+    operations.set_error_sink(None)
+    if errors:
+        exc, details = errors[0]
+        pytest.fail(f"the GUI showed an error: {type(exc).__name__}: {exc}\n{details}")
+
+
+@pytest.fixture(autouse=True)
 def private_ui_settings(tmp_path, qapp):
     """QSettings go to a temporary folder, so no test sees another's layout."""
     from PySide6.QtCore import QSettings

@@ -241,3 +241,12 @@ def test_prebuilt_tabs_load_their_data_when_first_shown(qtbot, window):
     assert clients.stale and clients.model.rowCount() == 0  # built, not yet queried
     window.show_tab("clients")
     assert clients.model.rowCount() == 1
+
+
+def test_ctrl_k_and_ctrl_f_go_to_the_global_search(qtbot, window):
+    window.activateWindow()
+    window.tab_widget.setFocus()
+    for key in (Qt.Key_K, Qt.Key_F):
+        window.tab_widget.setFocus()
+        qtbot.keyClick(window.tab_widget, key, Qt.ControlModifier)
+        assert window.search_box.hasFocus()

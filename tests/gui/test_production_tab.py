@@ -104,6 +104,26 @@ def test_material_shortage_needs_override_reason(qtbot, window, wait_ops, confir
     order = Order.get_by_id(confirmed_order.id)
     assert order.status == "in_production" and order.material_override_reason == "客户同意先用库存布开裁"
 
+    # purchase the short material, then book its delivery: the shortage goes away
+    mats = tab.materials
+    mats.materials_view.setCurrentIndex(mats.materials.index(0, 0))
+    dlg = mats.new_purchase()
+    assert dlg.value("quantity") == pytest.approx(309.0)  # 250 × 1.2 m × 1.03
+    dlg.set("supplier", "绍兴布行")
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    assert dlg.errors.error_text("due_date")  # the due date is required
+    dlg.set("due_date", dt.date.today() + dt.timedelta(days=5))
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    assert [r["supplier"] for r in mats.purchases.rows()] == ["绍兴布行"]
+    mats.purchases_view.setCurrentIndex(mats.purchases.index(0, 0))
+    dlg = mats.receive()
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    assert mats.purchases.rows()[0]["state"] == "已到齐"
+    assert "物料已齐备" in mats.summary.text()
+
 
 def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_order):
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
@@ -155,3 +175,50 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, confi
     qtmodeltester.check(tab.documents.model)
     qtmodeltester.check(tab.materials.materials)
     qtmodeltester.check(tab.recalls.model)
+
+
+def test_print_selected_cards_and_sheet_preview(qtbot, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
+
+    issue_production_sheet(confirmed_order.id)
+    cards = issue_flow_cards(confirmed_order.id, batch_size=100)
+    tab = window.show_tab("production")
+    tab.pane.select_id(confirmed_order.id)
+    tab.show_page(tab.documents)
+    from PySide6.QtCore import QItemSelectionModel
+
+    view, model = tab.documents.view, tab.documents.model
+    for card in cards[:2]:
+        view.selectionModel().select(model.index(model.row_of(("flow_card", card.id)), 0),
+                                     QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    assert tab.documents.selected_card_ids() == [c.id for c in cards[:2]]
+    op = tab._print("selected")
+    wait_ops(60_000)
+    assert op.dialog is not None and "2" in op.dialog.windowTitle()
+    op.dialog.close()
+    dlg = tab._print("sheet")
+    assert dlg is not None and dlg.isVisible()
+    dlg.close()
+
+
+def test_open_record_routes_to_the_right_page(qtbot, window, wait_ops, confirmed_order):
+    from gendan_desktop.core.production import issue_flow_cards
+    from gendan_desktop.core.production_exceptions import report_exception
+
+    cards = issue_flow_cards(confirmed_order.id, batch_size=250)
+    exc = report_exception(confirmed_order.id, "quality", "high", "色差")
+    window.open_record("flow_card", cards[0].id)
+    tab = window.current_tab()
+    assert tab.property("tab_key") == "production" and tab.order_id == confirmed_order.id
+    assert tab.detail.currentWidget() is tab.progress and tab.progress.card.id == cards[0].id
+    window.open_record("exception", exc.id)
+    assert tab.detail.currentWidget() is tab.exceptions and tab.exceptions.model.rowCount() == 1
+    window.open_record("recall", 0)
+    assert tab.detail.currentWidget() is tab.recalls
+    window.open_record("order", confirmed_order.id)
+    orders = window.current_tab()
+    assert orders.property("tab_key") == "orders" and orders.editor.order.id == confirmed_order.id
+    # from the order, a complaint is one click away
+    orders.file_complaint()
+    after = window.current_tab()
+    assert after.property("tab_key") == "aftersales" and after.editor.order.id == confirmed_order.id

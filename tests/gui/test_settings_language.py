@@ -91,6 +91,7 @@ def test_switching_to_english_translates_the_window_and_qt_dialogs(qtbot, window
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == ["Workbench", "Clients", "Orders", "Production", "After-sales"]
     assert window.action("new").text() == "&New"
+    assert window.search_box.placeholderText().startswith("Search clients")
     clients = window.show_tab("clients")
     assert clients.model.headerData(1, Qt.Horizontal) == "Client name"
     assert clients.detail.form.field("name").parentWidget().findChild(QLineEdit, "name") is not None
