@@ -159,6 +159,11 @@ class IdListModel(QAbstractTableModel):
         """WHERE condition for the quick filter when core.search cannot answer."""
         return None
 
+    def extra_text_condition(self, text: str):
+        """A condition OR-ed with the core.search match (columns the search index
+        does not hold, e.g. a client's country); keep it cheap on big tables."""
+        return None
+
     def apply_filter(self, query, spec, value):
         """Restrict ``query`` by one column filter; override for special keys."""
         if spec is None or spec.field is None:
@@ -215,7 +220,8 @@ class IdListModel(QAbstractTableModel):
         if text:
             sub = self.search_subquery(text)
             if sub is not None:
-                query = query.where(idf.in_(sub))
+                extra = self.extra_text_condition(text)
+                query = query.where(idf.in_(sub) if extra is None else (idf.in_(sub) | extra))
             else:
                 cond = self.text_condition(text)
                 if cond is not None:
