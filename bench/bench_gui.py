@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 50.0
+LISTS = ("clients", "orders", "production", "aftersales")  # the production order list, the complaints
 
 BARE = r"""
 import time, sys
@@ -144,8 +145,9 @@ def bench_lists(db: str) -> list[tuple[str, float]]:
         flag = "ok" if ms <= TARGET_MS else "SLOW"
         print(f"  {name:<40} {ms:7.1f} ms  {flag}")
 
-    texts = {"clients": ["zs", "华美", "Moda", "C0999"], "orders": ["SO", "2611-00", "PO-", "hm"]}
-    for key in ("clients", "orders"):
+    texts = {"clients": ["zs", "华美", "Moda", "C0999"], "orders": ["SO", "2611-00", "PO-", "hm"],
+             "production": ["SO", "2611-00", "FC", "hm"], "aftersales": ["CP", "SO", "色差", "hm"]}
+    for key in LISTS:
         spec = window.spec(key)
         try:
             __import__(spec.module)
@@ -189,12 +191,15 @@ def bench_lists(db: str) -> list[tuple[str, float]]:
 
 
 def main() -> int:
+    global LISTS
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "gui100k.sqlite3"))
     ap.add_argument("--clients", default="10000")
     ap.add_argument("--orders", default="100000")
     ap.add_argument("--skip-startup", action="store_true")
+    ap.add_argument("--lists", default=",".join(LISTS), help="comma-separated tab keys to time")
     args = ap.parse_args()
+    LISTS = tuple(k for k in args.lists.split(",") if k)
     db = Path(args.db)
     if not db.exists():
         db.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from db_backends import BACKENDS, PG_URL, reset_postgres
 from gendan_desktop.core import search
 from gendan_desktop.core.db import close_database, open_database
 from gendan_desktop.core.migrations import latest_version, migrate, schema_version
-from gendan_desktop.core.models import Client, Order
+from gendan_desktop.core.models import ORDER_LIST_INDEXES, Client, Order
 
 
 def _old_database(url: str) -> None:
@@ -16,6 +16,8 @@ def _old_database(url: str) -> None:
     db = open_database(url, migrate=False)
     migrate(db, target=1)
     db.execute_sql("DROP INDEX IF EXISTS client_pinyin")
+    for name, _cols in ORDER_LIST_INDEXES:  # added by migration 3
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     db.execute_sql("ALTER TABLE client DROP COLUMN pinyin")
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
@@ -56,6 +58,10 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
         client = Client.get(Client.code == "C0001")
         assert (client.name, client.code, client.email, client.grade) == ("张三服装有限公司", "C0001", "buyer@zhangsan.cn", "key")
         assert client.pinyin.startswith("zsfzyxgs zhangsan")  # backfilled
+        # the order lists' covering indexes, with the columns a fresh database gets
+        indexes = {i.name: tuple(i.columns) for i in db.get_indexes("order")}
+        for name, cols in ORDER_LIST_INDEXES:
+            assert indexes.get(name) == cols
         order = Order.get(Order.number == "SO2503-0001")
         assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711", "confirmed", "30.000000")
         # the new search index knows the old rows

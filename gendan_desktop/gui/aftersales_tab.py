@@ -62,7 +62,11 @@ class ComplaintListModel(IdListModel):
     def sort_key(self, col):
         from ..core.models import Client, Complaint, Order
 
-        return {CCol.NUMBER: Complaint.number, CCol.DATE: Complaint.date, CCol.ORDER: Order.number,
+        # The order number as a correlated subquery: with a plain Order.number
+        # SQLite walks 100,000 orders by number to sort 1,300 complaints (176 ms).
+        order_number = Order.alias("sorted_order")
+        by_order = order_number.select(order_number.number).where(order_number.id == Complaint.order)
+        return {CCol.NUMBER: Complaint.number, CCol.DATE: Complaint.date, CCol.ORDER: by_order,
                 CCol.CLIENT: Client.pinyin, CCol.QTY: Complaint.qty_affected, CCol.DISPOSITION: Complaint.disposition,
                 CCol.STATUS: Complaint.status, CCol.COST: Complaint.cost, CCol.CREDIT: Complaint.credit_amount}.get(col)
 

@@ -22,7 +22,7 @@ from .order_review import ReviewPanel
 from .revisions_view import RevisionsView
 from .tab_base import BaseTab
 from .tab_kit import GREY_TEXT, RISK_TEXT, tidy_list_pane
-from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money, scan_only
 
 
 def tr(text: str) -> str:
@@ -59,6 +59,39 @@ class ClientFilter(ChoiceFilter):
         return [(cid, name) for cid, name in q.tuples()]
 
 
+def order_text_condition(text: str, *, in_sort_index: bool):
+    """The quick filter of the order lists: order number or client PO (from the
+    start; anywhere once three characters are typed), or the client's name,
+    code or pinyin (core.search). None when every order matches.
+
+    On SQLite the number and PO are tested as prefix ranges inside the covering
+    list index being walked (``in_sort_index``), so a text that matches nearly
+    every order ("SO") never becomes a 100,000-id list.
+    """
+    from ..core.db import is_sqlite
+    from ..core.models import Order
+    from ..core.search import matching_ids
+
+    t = text.strip()
+    if not is_sqlite():
+        return Order.id.in_(matching_ids("order", t)) | Order.client.in_(matching_ids("client", t))
+    variants = list(dict.fromkeys((t, t.upper())))
+    # A prefix of every order number (all start "SO") filters nothing: two
+    # index seeks find no number outside its range, and the list stays unfiltered.
+    for v in variants:
+        if not Order.select(Order.id).where((Order.number < v) | (Order.number >= v + "\U0010ffff")).exists():
+            return None
+    f = scan_only if in_sort_index else (lambda field: field)
+    cond = None
+    for column in (Order.number, Order.client_po):
+        for v in variants:
+            term = (f(column) >= v) & (f(column) < v + "\U0010ffff")
+            cond = term if cond is None else (cond | term)
+    if len(t) >= 3:  # any part of the number or PO (FTS trigram; shorter text: prefix only, as core.search)
+        cond = cond | Order.id.in_(matching_ids("order", t))
+    return cond | f(Order.client).in_(matching_ids("client", t))
+
+
 class OrderListModel(IdListModel):
     KIND = "order"
     SETTINGS_KEY = "orders"
@@ -83,6 +116,7 @@ class OrderListModel(IdListModel):
             ClientFilter("client", QT_TR_NOOP("客户"), Order.client),
         ]
         super().__init__(parent)
+        self._text_filters = False
         self._risk_pending: dict[int, list] = {}
         self._risk_timer = QTimer(self, singleShot=True, interval=0)
         self._risk_timer.timeout.connect(self._fill_risk)
@@ -99,18 +133,42 @@ class OrderListModel(IdListModel):
     def sort_key(self, col):
         from ..core.models import Client, Order
 
-        return {Col.NUMBER: Order.number, Col.CLIENT: Client.pinyin, Col.CLIENT_PO: Order.client_po,
-                Col.ORDER_DATE: Order.order_date, Col.DELIVERY: Order.delivery_date, Col.STATUS: Order.status,
+        # PO and status have no covering list index: when filtered, let SQLite
+        # find the rows by the filter's index and sort them (walking the PO or
+        # status index would read every order's row to test the filter).
+        filtered = bool(self.filters) or (bool(self.quick_text.strip()) and self._text_filters)
+        return {Col.NUMBER: Order.number, Col.CLIENT: Client.pinyin,
+                Col.CLIENT_PO: scan_only(Order.client_po) if filtered else Order.client_po,
+                Col.ORDER_DATE: Order.order_date, Col.DELIVERY: Order.delivery_date,
+                Col.STATUS: scan_only(Order.status) if filtered else Order.status,
                 }.get(col)  # currency and revision have no index: sorting 100k rows by them took 70 ms
 
     def search_subquery(self, text):
         return None  # text_condition also matches the client's name and pinyin
 
-    def text_condition(self, text):
-        from ..core.models import Order
-        from ..core.search import matching_ids
+    def in_sort_index(self) -> bool:
+        """Whether the sort column has a covering list index (models.ORDER_LIST_INDEXES)."""
+        return self._sort_col in (Col.NUMBER, Col.CLIENT, Col.ORDER_DATE, Col.DELIVERY)
 
-        return Order.id.in_(matching_ids("order", text)) | Order.client.in_(matching_ids("client", text))
+    def apply_filter(self, query, spec, value):
+        from ..core.models import Order
+
+        if spec is not None and spec.key == "status" and self.in_sort_index():
+            return query.where(scan_only(Order.status) == value)
+        if isinstance(spec, DateRangeFilter) and self._sort_col == Col.CLIENT:
+            # by client, a date range found through its own index costs one client
+            # lookup per order (70 ms for the overdue ones); test it in the index walked
+            lo, hi = value
+            field = scan_only(spec.field)
+            if lo is not None:
+                query = query.where(field >= lo)
+            return query.where(field <= hi) if hi is not None else query
+        return super().apply_filter(query, spec, value)
+
+    def text_condition(self, text):
+        cond = order_text_condition(text, in_sort_index=self.in_sort_index())
+        self._text_filters = cond is not None  # read by sort_key, called after this
+        return cond
 
     def load_rows(self, ids):
         """Two queries for the rows; the delivery risk (five more queries) is

@@ -20,7 +20,7 @@ from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, 
 from .progress_panel import ProgressPanel
 from .tab_base import BaseTab
 from .tab_kit import GREY_TEXT, RISK_TEXT, FormDialog, open_dialog, reason_dialog, run_change, tidy_list_pane
-from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, scan_only
 
 PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
 
@@ -76,8 +76,11 @@ class ProductionOrderModel(IdListModel):
     def apply_filter(self, query, spec, value):
         from ..core.models import Order
 
-        if spec is not None and spec.key == "status" and value == "open":
-            return query.where(Order.status.in_(PRODUCTION_STATUSES))
+        # Sorted by number or delivery (or client), the status is tested inside the covering
+        # list index walked (or scanned) instead of reading each order's row.
+        status = scan_only(Order.status) if self._sort_col != PCol.STATUS else Order.status
+        if spec is not None and spec.key == "status":
+            return query.where(status.in_(PRODUCTION_STATUSES) if value == "open" else (status == value))
         return super().apply_filter(query, spec, value)
 
     def sort_key(self, col):
@@ -92,10 +95,13 @@ class ProductionOrderModel(IdListModel):
     def text_condition(self, text):
         from ..core.models import FlowCard, Order
         from ..core.search import matching_ids
+        from .orders_tab import order_text_condition
 
+        cond = order_text_condition(text, in_sort_index=self._sort_col in (PCol.NUMBER, PCol.DELIVERY))
+        if cond is None:  # every order matches
+            return None
         cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))
-        return (Order.id.in_(matching_ids("order", text)) | Order.client.in_(matching_ids("client", text))
-                | Order.id.in_(cards))
+        return cond | Order.id.in_(cards)
 
     def load_rows(self, ids):
         from ..core import enums
