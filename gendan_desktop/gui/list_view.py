@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyleOptionHeader,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from .table_model import ID_ROLE, ChoiceFilter, DateRangeFilter, IdListModel, ftr
@@ -21,11 +21,29 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ListPane", text)
 
 
+class SortHeader(QHeaderView):
+    """A horizontal header whose arrow points up (▲) for an ascending sort and
+    down (▼) for a descending one, as in Explorer and Excel. Qt draws the
+    opposite (its Qt::AscendingOrder paints SortDown), so a list of the newest
+    orders first showed an arrow claiming the oldest came first."""
+
+    _FLIP = {QStyleOptionHeader.SortUp: QStyleOptionHeader.SortDown,
+             QStyleOptionHeader.SortDown: QStyleOptionHeader.SortUp}
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Horizontal, parent)
+
+    def initStyleOptionForIndex(self, option, logical_index):  # noqa: N802 - Qt's name
+        super().initStyleOptionForIndex(option, logical_index)
+        option.sortIndicator = self._FLIP.get(option.sortIndicator, option.sortIndicator)
+
+
 class ListTable(QTableView):
     """A fast table: fixed row height, no word wrap, whole-row selection."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setHorizontalHeader(SortHeader(self))
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setAlternatingRowColors(True)

@@ -221,17 +221,29 @@ class MainWindow(QMainWindow):
     def prebuild_tabs_later(self, delay_ms: int = 400) -> None:
         """Create the hidden tabs' widgets once the window is up, one per event-loop
         turn, so that opening a tab the first time is only its data query. They
-        stay stale and load their data when first shown."""
+        stay stale and load their data when first shown; the id query of their
+        list runs ahead in the next turn (IdListModel.prefetch), so that showing
+        them reuses its result unless the database changed meanwhile."""
         pending = [s.key for s in self.specs if s.key not in self.tabs_by_key]
 
         def next_one():
             while pending:
                 key = pending.pop(0)
                 if key not in self.tabs_by_key:
-                    self.tab(key)
+                    QTimer.singleShot(0, lambda t=self.tab(key): prefetch(t))
                     break
             if pending:
                 QTimer.singleShot(0, next_one)
+
+        def prefetch(tab):
+            # the list's id query, into the model's validated cache: the model
+            # itself stays empty and stale until the tab is first shown
+            model = getattr(getattr(tab, "pane", None), "model", None)
+            if tab.stale and hasattr(model, "prefetch"):
+                try:
+                    model.prefetch()
+                except Exception:  # noqa: BLE001 - only a head start: the tab queries again when shown
+                    pass
 
         QTimer.singleShot(delay_ms, next_one)
 

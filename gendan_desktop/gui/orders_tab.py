@@ -59,14 +59,16 @@ class ClientFilter(ChoiceFilter):
         return [(cid, name) for cid, name in q.tuples()]
 
 
-def order_text_condition(text: str, *, in_sort_index: bool):
+def order_text_condition(text: str):
     """The quick filter of the order lists: order number or client PO (from the
     start; anywhere once three characters are typed), or the client's name,
-    code or pinyin (core.search). None when every order matches.
+    code or pinyin (core.search). Returns (condition, few): condition None when
+    every order matches; ``few`` when the list should be sorted after finding the
+    matches by their indexes (see OrderListModel.sort_key).
 
-    On SQLite the number and PO are tested as prefix ranges inside the covering
-    list index being walked (``in_sort_index``), so a text that matches nearly
-    every order ("SO") never becomes a 100,000-id list.
+    On SQLite, when many orders match, the number and PO are tested as prefix
+    ranges inside the covering list index being walked, so a text that matches
+    nearly every order never becomes a 100,000-id list to sort.
     """
     from ..core.db import is_sqlite
     from ..core.models import Order
@@ -74,14 +76,17 @@ def order_text_condition(text: str, *, in_sort_index: bool):
 
     t = text.strip()
     if not is_sqlite():
-        return Order.id.in_(matching_ids("order", t)) | Order.client.in_(matching_ids("client", t))
+        return Order.id.in_(matching_ids("order", t)) | Order.client.in_(matching_ids("client", t)), False
     variants = list(dict.fromkeys((t, t.upper())))
     # A prefix of every order number (all start "SO") filters nothing: two
     # index seeks find no number outside its range, and the list stays unfiltered.
     for v in variants:
         if not Order.select(Order.id).where((Order.number < v) | (Order.number >= v + "\U0010ffff")).exists():
-            return None
-    f = scan_only if in_sort_index else (lambda field: field)
+            return None, False
+    # Few matches: let SQLite find them by their indexes and sort them (a few
+    # ms). Many: test each order inside the covering index walked in sort order.
+    walk = _matches_many(t, variants)
+    f = scan_only if walk else (lambda field: field)
     cond = None
     for column in (Order.number, Order.client_po):
         for v in variants:
@@ -89,7 +94,24 @@ def order_text_condition(text: str, *, in_sort_index: bool):
             cond = term if cond is None else (cond | term)
     if len(t) >= 3:  # any part of the number or PO (FTS trigram; shorter text: prefix only, as core.search)
         cond = cond | Order.id.in_(matching_ids("order", t))
-    return cond | f(Order.client).in_(matching_ids("client", t))
+    return cond | f(Order.client).in_(matching_ids("client", t)), not walk
+
+
+def _matches_many(text: str, variants: list[str], many: int = 2000) -> bool:
+    """Whether the number/PO prefix or the client names match many orders
+    (bounded look-ups of well under a millisecond, plus one client search)."""
+    from peewee import SQL
+
+    from ..core.models import Client, Order
+    from ..core.search import matching_ids
+
+    for column in (Order.number, Order.client_po):
+        for v in variants:
+            q = Order.select(SQL("1")).where((column >= v) & (column < v + "\U0010ffff"))
+            if q.limit(1).offset(many).scalar():
+                return True
+    return bool(Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text)))
+                .limit(1).offset(many // 5).scalar())
 
 
 class OrderListModel(IdListModel):
@@ -117,6 +139,7 @@ class OrderListModel(IdListModel):
         ]
         super().__init__(parent)
         self._text_filters = False
+        self._few_matches = False
         self._risk_pending: dict[int, list] = {}
         self._risk_timer = QTimer(self, singleShot=True, interval=0)
         self._risk_timer.timeout.connect(self._fill_risk)
@@ -136,8 +159,20 @@ class OrderListModel(IdListModel):
         # PO and status have no covering list index: when filtered, let SQLite
         # find the rows by the filter's index and sort them (walking the PO or
         # status index would read every order's row to test the filter).
-        filtered = bool(self.filters) or (bool(self.quick_text.strip()) and self._text_filters)
-        return {Col.NUMBER: Order.number, Col.CLIENT: Client.pinyin,
+        text = bool(self.quick_text.strip())
+        filtered = bool(self.filters) or (text and self._text_filters)
+        if text and self._few_matches:  # found by their indexes, then sorted
+            key = self._sort_key(col, Client, Order)
+            if isinstance(key, list):
+                return [scan_only(k) for k in key]
+            return scan_only(key) if key is not None else None
+        return self._sort_key(col, Client, Order, filtered)
+
+    @staticmethod
+    def _sort_key(col, Client, Order, filtered=False):  # noqa: N803 - the models
+        # by client: pinyin, then the client, then the order — SQLite walks the
+        # pinyin index and each client's orders in id order, with no sort step
+        return {Col.NUMBER: Order.number, Col.CLIENT: [Client.pinyin, Client.id],
                 Col.CLIENT_PO: scan_only(Order.client_po) if filtered else Order.client_po,
                 Col.ORDER_DATE: Order.order_date, Col.DELIVERY: Order.delivery_date,
                 Col.STATUS: scan_only(Order.status) if filtered else Order.status,
@@ -166,7 +201,7 @@ class OrderListModel(IdListModel):
         return super().apply_filter(query, spec, value)
 
     def text_condition(self, text):
-        cond = order_text_condition(text, in_sort_index=self.in_sort_index())
+        cond, self._few_matches = order_text_condition(text)
         self._text_filters = cond is not None  # read by sort_key, called after this
         return cond
 

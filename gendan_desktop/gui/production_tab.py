@@ -86,7 +86,7 @@ class ProductionOrderModel(IdListModel):
     def sort_key(self, col):
         from ..core.models import Client, Order
 
-        return {PCol.NUMBER: Order.number, PCol.CLIENT: Client.pinyin, PCol.DELIVERY: Order.delivery_date,
+        return {PCol.NUMBER: Order.number, PCol.CLIENT: [Client.pinyin, Client.id], PCol.DELIVERY: Order.delivery_date,
                 PCol.STATUS: Order.status}.get(col)
 
     def search_subquery(self, text):
@@ -97,7 +97,7 @@ class ProductionOrderModel(IdListModel):
         from ..core.search import matching_ids
         from .orders_tab import order_text_condition
 
-        cond = order_text_condition(text, in_sort_index=self._sort_col in (PCol.NUMBER, PCol.DELIVERY))
+        cond, _few = order_text_condition(text)
         if cond is None:  # every order matches
             return None
         cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))

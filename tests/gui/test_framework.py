@@ -100,6 +100,67 @@ def test_list_pane_remembers_column_widths(qtbot, sqlite_db, zh_app):
     assert again.table.columnWidth(1) == 333
 
 
+def test_list_reloads_after_any_change_even_from_another_connection(sqlite_db, zh_app):
+    """The id list is reused only while the database is unchanged: a change made
+    here, or committed by another program, shows on the next refresh."""
+    import sqlite3
+
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.gui.clients_tab import ClientListModel
+
+    make_clients(3)
+    model = ClientListModel()
+    model.prefetch()  # as the window does at idle, before the tab is shown
+    assert model.rowCount() == 0
+    model.refresh()
+    assert model.rowCount() == 3
+    create_client(name="青岛海丰")
+    model.refresh()
+    assert model.rowCount() == 4
+    other = sqlite3.connect(sqlite_db.database)
+    with other:
+        other.execute("UPDATE client SET archived = 1 WHERE name = '青岛海丰'")
+    other.close()
+    model.refresh()
+    assert model.rowCount() == 3
+
+
+def _sort_arrow(header) -> str:
+    """'up' or 'down': which way the arrow drawn in the sorted section points
+    (the widths of its dark pixel rows grow downwards for ▲, shrink for ▼)."""
+    from PySide6.QtGui import QColor
+
+    section = header.sortIndicatorSection()
+    left = header.sectionViewportPosition(section) + header.sectionSize(section) * 3 // 4
+    right = header.sectionViewportPosition(section) + header.sectionSize(section) - 1
+    image = header.grab().toImage()
+    widths = [n for n in (sum(1 for x in range(left, right) if QColor(image.pixel(x, y)).lightness() < 120)
+                          for y in range(image.height())) if n]
+    assert len(widths) >= 2, "no sort arrow drawn"
+    return "up" if widths[-1] > widths[0] else "down"
+
+
+def test_sort_arrow_points_down_on_a_descending_list(qtbot, sqlite_db, zh_app):
+    from gendan_desktop.gui.clients_tab import ClientListModel, Col
+    from gendan_desktop.gui.list_view import ListPane
+
+    make_clients(5)
+    pane = ListPane(ClientListModel())
+    qtbot.addWidget(pane)
+    pane.resize(1200, 300)
+    pane.table.setColumnWidth(Col.CODE, 240)  # room for the arrow beside the title
+    pane.show()
+    pane.refresh()
+    header = pane.table.horizontalHeader()
+    header.setSortIndicator(Col.CODE, Qt.DescendingOrder)
+    codes = [pane.model.index(r, Col.CODE).data() for r in range(pane.model.rowCount())]
+    assert len(codes) == 5 and codes == sorted(codes, reverse=True)
+    assert _sort_arrow(header) == "down"
+    header.setSortIndicator(Col.CODE, Qt.AscendingOrder)
+    assert pane.model.index(0, Col.CODE).data() == min(codes)
+    assert _sort_arrow(header) == "up"
+
+
 # ------------------------------------------------------------- operations --
 def test_query_op_runs_off_thread_and_reports_on_gui_thread(qtbot, zh_app):
     import threading

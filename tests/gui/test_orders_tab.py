@@ -215,3 +215,46 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, clien
     qtmodeltester.check(tab.history.model)
     tab.show_page(tab.revisions)
     qtmodeltester.check(tab.revisions.revisions)
+
+
+def test_quick_filter_matches_number_po_and_client_in_any_sort(qtbot, sqlite_db, zh_app):
+    """The order list's quick filter: number or PO from the start, any part of
+    them from three characters, the client's name or pinyin; a prefix shared by
+    every order number ("SO") keeps every order; sorting keeps working on it."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.models import Order
+    from gendan_desktop.gui.orders_tab import Col, OrderListModel
+
+    huamei, zhang = create_client(name="华美服饰"), create_client(name="张三贸易")
+    day = dt.date(2026, 1, 5)
+    for number, c, po, status in (("SO2601-0001", huamei, "PO-77", "draft"),
+                                  ("SO2601-0002", zhang, "ABC-9", "confirmed"),
+                                  ("SO2602-0003", zhang, "", "confirmed")):
+        Order.create(number=number, client=c, client_po=po, order_date=day, delivery_date=day, status=status)
+    model = OrderListModel()
+    model.refresh()
+
+    def numbers():
+        return [model.index(r, Col.NUMBER).data() for r in range(model.rowCount())]
+
+    for text, expected in (("SO", 3), ("so", 3), ("SO2601", 2), ("hm", 1), ("华美", 1), ("PO", 1), ("0003", 1),
+                           ("zs", 2), ("XYZ", 0)):
+        model.set_quick_filter(text)
+        assert len(numbers()) == expected, text
+    model.set_quick_filter("SO2601")
+    for col in (Col.NUMBER, Col.CLIENT, Col.CLIENT_PO, Col.ORDER_DATE, Col.DELIVERY, Col.STATUS):
+        model.sort(col, Qt.DescendingOrder)
+        assert sorted(numbers()) == ["SO2601-0001", "SO2601-0002"]
+    model.sort(Col.NUMBER, Qt.DescendingOrder)
+    assert numbers() == ["SO2601-0002", "SO2601-0001"]
+    model.set_filter("status", "confirmed")
+    assert numbers() == ["SO2601-0002"]
+    model.set_quick_filter("SO")
+    model.sort(Col.CLIENT, Qt.AscendingOrder)  # 华美 (hm…) before 张三 (zs…)
+    assert numbers() == ["SO2601-0002", "SO2602-0003"]
+    model.set_filter("status", None)
+    assert numbers() == ["SO2601-0001", "SO2601-0002", "SO2602-0003"]
