@@ -305,8 +305,12 @@ class ClientDetail(QWidget):
 
         self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
                                             tr("PI号")], "quotationsTable")
-        self.quotations.doubleClicked.connect(lambda _i: self._open("quotation", self.quotations))
-        self._add_page(self.quotations, "quotations", tr("报价单"))
+        self.quotations.doubleClicked.connect(lambda _i: self.edit_quotation(table_id(self.quotations)))
+        new_quotation = QPushButton(tr("新报价单…"), self)
+        new_quotation.setObjectName("newQuotation")
+        new_quotation.clicked.connect(lambda: self.edit_quotation(None))
+        self.quotation_editor = None  # the open QuotationEditor (gui/quotation_editor.py)
+        self._add_page(self._with_buttons(self.quotations, [new_quotation]), "quotations", tr("报价单"))
 
         self.orders = make_table(self, [tr("订单号"), tr("客户PO"), tr("下单日期"), tr("交期"), tr("状态"),
                                         tr("币种")], "ordersTable")
@@ -444,6 +448,17 @@ class ClientDetail(QWidget):
                                    fmt_money(r.balance)) for r in rs])
 
     # ----------------------------------------------------------- actions
+    def edit_quotation(self, quotation_id: int | None):
+        """Open the quotation editor: a saved quotation, or a new one for this client."""
+        from .quotation_editor import open_quotation_editor
+
+        if self.client_id is None:
+            return None
+        editor = open_quotation_editor(self, quotation_id, self.client_id)
+        editor.saved.connect(lambda _qid: self.load(self.client_id))
+        editor.order_created.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        return editor
+
     def save(self) -> bool:
         if self.client_id is None:
             return False

@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         m.addActions([acts[f"tab_{s.key}"] for s in self.specs[:9]])
         self.tools_menu = mb.addMenu(tr("工具(&T)"))  # Excel / printing engineers add their actions here
         self.tools_menu.setObjectName("toolsMenu")
+        from .excel_actions import add_actions as add_excel_actions  # Qt only: Excel loads per action
+
+        add_excel_actions(self, self.tools_menu)
         m = mb.addMenu(tr("帮助(&H)"))
         m.addAction(acts["about"])
 

@@ -82,8 +82,14 @@ class QuotationsPanel(QWidget):
         self.order_button = QPushButton(tr("转为订单…"), self)
         self.pi_button.clicked.connect(self.issue_pi)
         self.order_button.clicked.connect(self.to_order)
+        self.quotation_editor = None  # the open QuotationEditor (gui/quotation_editor.py)
+        self.new_button = QPushButton(tr("新报价单…"), self)
+        self.new_button.setObjectName("newQuotation")
+        self.new_button.clicked.connect(self.new_quotation)
+        self.view.doubleClicked.connect(lambda idx: self.edit_quotation(self.model.id_at(idx.row())))
         bar = QHBoxLayout()
         bar.addWidget(self.info, 1)
+        bar.addWidget(self.new_button)
         bar.addWidget(self.pi_button)
         bar.addWidget(self.order_button)
         split = QSplitter(Qt.Vertical, self)
@@ -143,22 +149,44 @@ class QuotationsPanel(QWidget):
             return issue_pi(row["id"])
         run_change(self, call, {"quotation", "pi"}, lambda _q: self.load(self.client_id, self.order_quotation))
 
+    def new_quotation(self):
+        """新报价单…: the quotation editor for this panel's client."""
+        return self._open_editor(None)
+
+    def edit_quotation(self, quotation_id: int | None):
+        return self._open_editor(quotation_id) if quotation_id else None
+
+    def _open_editor(self, quotation_id: int | None):
+        from .quotation_editor import open_quotation_editor
+
+        editor = open_quotation_editor(self, quotation_id, self.client_id)
+        editor.saved.connect(lambda _qid: self.load(self.client_id, self.order_quotation))
+        editor.order_created.connect(self.order_created.emit)
+        return editor
+
     def to_order(self):
         row = selected_row(self.view)
         if row is None:
             return None
+        return open_order_from_quotation_dialog(self, row["id"], row["number"],
+                                                lambda order: self.order_created.emit(order.id))
 
-        def make(dlg: FormDialog):
-            delivery, po, channel = dlg.value("delivery_date"), dlg.value("client_po"), dlg.value("channel")
 
-            def call():
-                from ..core.quotations import create_order_from_quotation
+def open_order_from_quotation_dialog(owner, quotation_id: int, number: str, on_done):
+    """The 报价单转订单 dialog (delivery date, client PO, channel) → core
+    create_order_from_quotation; ``on_done(order)`` after it is created.
+    Kept as ``owner.dialog`` while open."""
+    def make(dlg: FormDialog):
+        delivery, po, channel = dlg.value("delivery_date"), dlg.value("client_po"), dlg.value("channel")
 
-                return create_order_from_quotation(row["id"], delivery, po, channel)
-            return call
-        dlg = FormDialog(self, "quotation_order_form.ui", tr("报价单转订单"), make, {"order", "quotation"})
-        dlg.field("quotation_info").setText(tr("按报价单 %1 的产品和价格生成新订单(草稿)。").replace("%1", row["number"]))
-        fill_enum_combo(dlg.field("channel"), "order_channel")
-        dlg.set("channel", "email")
-        dlg.set("delivery_date", dt.date.today() + dt.timedelta(days=45))
-        return open_dialog(self, dlg, lambda order: self.order_created.emit(order.id))
+        def call():
+            from ..core.quotations import create_order_from_quotation
+
+            return create_order_from_quotation(quotation_id, delivery, po, channel)
+        return call
+    dlg = FormDialog(owner, "quotation_order_form.ui", tr("报价单转订单"), make, {"order", "quotation"})
+    dlg.field("quotation_info").setText(tr("按报价单 %1 的产品和价格生成新订单(草稿)。").replace("%1", number))
+    fill_enum_combo(dlg.field("channel"), "order_channel")
+    dlg.set("channel", "email")
+    dlg.set("delivery_date", dt.date.today() + dt.timedelta(days=45))
+    return open_dialog(owner, dlg, on_done)

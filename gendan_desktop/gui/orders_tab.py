@@ -209,6 +209,21 @@ class OrderListModel(IdListModel):
         """Two queries for the rows; the delivery risk (five more queries) is
         filled in right after the rows are painted, so sorting and filtering
         answer sooner (see _fill_risk)."""
+        out = self._query_rows(ids)
+        self._risk_pending.update(out)
+        self._risk_timer.start()
+        return out
+
+    def export_rows(self, ids):
+        """For 导出当前列表 (runs in a worker: no timer, no shared state): the
+        rows with their delivery risk filled in at once."""
+        from ..core.risk import risk_for_orders
+
+        out = self._query_rows(ids)
+        self._apply_risk(out, risk_for_orders(list(out)))
+        return out
+
+    def _query_rows(self, ids):
         from peewee import fn
 
         from ..core import enums
@@ -229,24 +244,26 @@ class OrderListModel(IdListModel):
                         enums.label("order_status", status), "",
                         f"{int(qty or 0):,}", fmt_money(OrderLine.unit_price.from_sum(amount)) if amount else "",
                         currency, revision_label(rev), "", status, ""]
-        self._risk_pending.update(out)
-        self._risk_timer.start()
         return out
 
-    def _fill_risk(self) -> None:
+    @staticmethod
+    def _apply_risk(rows, risks) -> None:
         from ..core import enums
-        from ..core.risk import risk_for_orders
 
-        pending, self._risk_pending = self._risk_pending, {}
-        if not pending:
-            return
-        risks = risk_for_orders(list(pending))
-        for oid, row in pending.items():
+        for oid, row in rows.items():
             risk = risks.get(oid)
             level = risk.level if risk is not None and row[12] not in ("cancelled", "shipped", "settled") else ""
             row[6] = enums.label("risk", level) if level else ""
             row[11] = level
             row[13] = risk.reason() if risk else ""
+
+    def _fill_risk(self) -> None:
+        from ..core.risk import risk_for_orders
+
+        pending, self._risk_pending = self._risk_pending, {}
+        if not pending:
+            return
+        self._apply_risk(pending, risk_for_orders(list(pending)))
         if self.rowCount():
             last = self.rowCount() - 1
             self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.RISK))

@@ -123,6 +123,9 @@ class IdListModel(QAbstractTableModel):
     HEADERS: dict = {}
     ALIGN_RIGHT: frozenset = frozenset()  # columns of numbers/money
     WIDTHS: dict = {}  # column → default width in pixels (until the user resizes)
+    # column → exporter kind ("int", "money", "date"…) for 导出当前列表; columns not
+    # listed are typed from their values (gui/excel_actions.py)
+    COLUMN_KINDS: dict = {}
     FILTERS: list = []
     DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
     CHUNK = 60  # about two screens of rows: one query fills what is visible
@@ -199,6 +202,17 @@ class IdListModel(QAbstractTableModel):
 
     def tooltip(self, row: Any, col: int):
         return None
+
+    def export_value(self, row: Any, col: int):
+        """The cell's value for an Excel export: a number, Decimal or date where the
+        display text is formatted (override per model); default the display text."""
+        return self.display(row, col)
+
+    def export_rows(self, ids: list[int]) -> dict[int, Any]:
+        """``load_rows`` for an Excel export. Called in a worker thread, so it
+        must touch no Qt object and no state the GUI thread uses: override it
+        when ``load_rows`` does (OrderListModel starts a timer there)."""
+        return self.load_rows(ids)
 
     # ------------------------------------------------------------ querying
     def search_subquery(self, text: str):

@@ -175,6 +175,10 @@
         <translation>New sample…</translation>
     </message>
     <message>
+        <source>新报价单…</source>
+        <translation>New quotation…</translation>
+    </message>
+    <message>
         <source>方式</source>
         <translation>Channel</translation>
     </message>
@@ -653,6 +657,85 @@
     </message>
 </context>
 <context>
+    <name>ExcelActions</name>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <source>客户导入模板</source>
+        <translation>Client import template</translation>
+    </message>
+    <message>
+        <source>客户导入模板…</source>
+        <translation>Client import template…</translation>
+    </message>
+    <message>
+        <source>对账单…</source>
+        <translation>Statements…</translation>
+    </message>
+    <message>
+        <source>导入客户…</source>
+        <translation>Import clients…</translation>
+    </message>
+    <message>
+        <source>导入订单…</source>
+        <translation>Import orders…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>导出当前列表…</source>
+        <translation>Export current list…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>模板已保存到 %1</source>
+        <translation>Template saved to %1</translation>
+    </message>
+    <message>
+        <source>正在导出 %1 / %2 行…</source>
+        <translation>Exporting row %1 of %2…</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>正在生成对账单…</source>
+        <translation>Writing statements…</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>此页面没有可导出的列表。</source>
+        <translation>This page has no list to export.</translation>
+    </message>
+    <message>
+        <source>订单导入模板</source>
+        <translation>Order import template</translation>
+    </message>
+    <message>
+        <source>订单导入模板…</source>
+        <translation>Order import template…</translation>
+    </message>
+    <message>
+        <source>选择要导入的客户文件</source>
+        <translation>Choose the client file to import</translation>
+    </message>
+    <message>
+        <source>选择要导入的订单文件</source>
+        <translation>Choose the order file to import</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionForm</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -743,6 +826,148 @@
     <message>
         <source>搜索客户、订单号、PO号、流程卡号… (Ctrl+K)</source>
         <translation>Search clients, order no., PO no., flow card no.… (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>— 不导入 —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>仍然新建</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>保存错误报告</source>
+        <translation>Save error report</translation>
+    </message>
+    <message>
+        <source>导入客户</source>
+        <translation>Import clients</translation>
+    </message>
+    <message>
+        <source>导入订单</source>
+        <translation>Import orders</translation>
+    </message>
+    <message>
+        <source>已取消,未写入任何数据。</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>文件:%1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>更新已有记录</source>
+        <translation>Update the existing record</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>还缺少必填列:%1。请指定文件中哪一列是它。</source>
+        <translation>Required column(s) missing: %1. Choose which column of the file holds it.</translation>
+    </message>
+    <message>
+        <source>错误报告已保存到 %1</source>
+        <translation>Error report saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportForm</name>
+    <message>
+        <source>保存错误报告…</source>
+        <translation>Save error report…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>列对应(* 为必填项):</source>
+        <translation>Column mapping (* = required):</translation>
+    </message>
+    <message>
+        <source>客户不存在时自动新建</source>
+        <translation>Create clients that do not exist yet</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>工作表:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>表头(列名)所在的 Excel 行号</source>
+        <translation>The Excel row that holds the column names</translation>
+    </message>
+    <message>
+        <source>表头行:</source>
+        <translation>Header row:</translation>
+    </message>
+    <message>
+        <source>试导入:检查每一行,不写入任何数据</source>
+        <translation>Dry run: check every row without writing anything</translation>
+    </message>
+    <message>
+        <source>跳过有错误的行,导入其余的行</source>
+        <translation>Skip rows with errors and import the rest</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>遇到重复:</source>
+        <translation>On duplicates:</translation>
+    </message>
+    <message>
+        <source>问题及处理方法</source>
+        <translation>Problem and what to do</translation>
+    </message>
+    <message>
+        <source>预览(前几行数据):</source>
+        <translation>Preview (first rows):</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1410,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>按报价单 %1 的产品和价格生成新订单(草稿)。</source>
         <translation>Creates a new draft order with the products and prices of quotation %1.</translation>
+    </message>
+    <message>
+        <source>新报价单…</source>
+        <translation>New quotation…</translation>
     </message>
     <message>
         <source>本订单来自报价单(黄色)。</source>
@@ -1835,6 +2064,155 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>QuotationEditor</name>
+    <message>
+        <source>(有无效的数量、成本或单价)</source>
+        <translation>(some quantities, costs or prices are invalid)</translation>
+    </message>
+    <message>
+        <source>PI 号 %1</source>
+        <translation>PI no. %1</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>合计:%1 件,%2 %3(成本 ¥%4)</source>
+        <translation>Total: %1 pcs, %2 %3 (cost ¥%4)</translation>
+    </message>
+    <message>
+        <source>复制行</source>
+        <translation>Copy line</translation>
+    </message>
+    <message>
+        <source>开PI</source>
+        <translation>Issue PI</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotations</translation>
+    </message>
+    <message>
+        <source>报价单 %1</source>
+        <translation>Quotation %1</translation>
+    </message>
+    <message>
+        <source>报价单有未保存的修改,放弃这些修改吗?</source>
+        <translation>The quotation has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>新报价单</source>
+        <translation>New quotation</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>标记已发送</source>
+        <translation>Mark sent</translation>
+    </message>
+    <message>
+        <source>添加行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>请先保存报价单的修改。</source>
+        <translation>Save the changes to the quotation first.</translation>
+    </message>
+    <message>
+        <source>转为订单…</source>
+        <translation>Make an order…</translation>
+    </message>
+    <message>
+        <source>预览/打印</source>
+        <translation>Preview / print</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationForm</name>
+    <message>
+        <source>FOB / CIF / EXW …</source>
+        <translation>FOB / CIF / EXW …</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>价格有效期至</source>
+        <translation>Prices valid until</translation>
+    </message>
+    <message>
+        <source>例如 7.1:1 美元折合 7.1 元人民币</source>
+        <translation>For example 7.1: 1 USD is worth 7.1 CNY</translation>
+    </message>
+    <message>
+        <source>利润率 %</source>
+        <translation>Margin %</translation>
+    </message>
+    <message>
+        <source>在总成本上加的百分比</source>
+        <translation>Percentage added on top of the total cost</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>客户 *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotations</translation>
+    </message>
+    <message>
+        <source>报价日期</source>
+        <translation>Quotation date</translation>
+    </message>
+    <message>
+        <source>汇率(人民币/单位外币)</source>
+        <translation>Exchange rate (CNY per unit)</translation>
+    </message>
+    <message>
+        <source>贸易条款</source>
+        <translation>Trade terms</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationItems</name>
+    <message>
+        <source>人民币/件</source>
+        <translation>CNY per piece</translation>
+    </message>
+    <message>
+        <source>手动价格;按成本计算为 %1。清空单元格恢复自动计算。</source>
+        <translation>Price typed by hand; from the costs it would be %1. Clear the cell to price from the costs again.</translation>
+    </message>
+    <message>
+        <source>按成本、利润率和汇率自动计算;直接输入价格即为手动价格(蓝色粗体),清空则恢复自动计算</source>
+        <translation>Computed from the costs, margin and exchange rate; type a price to override it (bold blue), clear it to compute again</translation>
+    </message>
+</context>
+<context>
     <name>QuotationOrderForm</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -2261,6 +2639,92 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     </message>
 </context>
 <context>
+    <name>StatementDialog</name>
+    <message>
+        <source>保存对账单</source>
+        <translation>Save statements</translation>
+    </message>
+    <message>
+        <source>全部币种</source>
+        <translation>All currencies</translation>
+    </message>
+    <message>
+        <source>对账单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>已写入 %1 个文件:%2</source>
+        <translation>Wrote %1 file(s): %2</translation>
+    </message>
+    <message>
+        <source>已选 %1 个客户</source>
+        <translation>%1 clients selected</translation>
+    </message>
+    <message>
+        <source>开始日期晚于结束日期,请改正期间。</source>
+        <translation>The start date is after the end date; correct the period.</translation>
+    </message>
+    <message>
+        <source>所选期间没有对账数据,未写入文件。</source>
+        <translation>No statement data in this period; no file written.</translation>
+    </message>
+    <message>
+        <source>请至少勾选一个客户。</source>
+        <translation>Tick at least one client.</translation>
+    </message>
+    <message>
+        <source>选择保存对账单的文件夹</source>
+        <translation>Choose the folder for the statements</translation>
+    </message>
+</context>
+<context>
+    <name>StatementForm</name>
+    <message>
+        <source>一个工作簿,每个客户一个工作表</source>
+        <translation>One workbook, one sheet per client</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>对账单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>币种:</source>
+        <translation>Currency:</translation>
+    </message>
+    <message>
+        <source>开始日期:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>搜索客户:名称、编号或拼音首字母…</source>
+        <translation>Search clients: name, code or pinyin initials…</translation>
+    </message>
+    <message>
+        <source>每个客户一个文件</source>
+        <translation>One file per client</translation>
+    </message>
+    <message>
+        <source>结束日期:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>预览 PDF</source>
+        <translation>Preview PDF</translation>
+    </message>
+    <message>
+        <source>预览当前选中客户的对账单</source>
+        <translation>Preview the statement of the selected client</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -2567,6 +3031,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Edit</translation>
     </message>
     <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>出货</source>
         <translation>Shipments</translation>
     </message>
@@ -2589,6 +3057,14 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>到货</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>加工</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>包装</source>
+        <translation>Packing</translation>
     </message>
     <message>
         <source>单价</source>
@@ -2719,6 +3195,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Description</translation>
     </message>
     <message>
+        <source>总成本</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
@@ -2737,6 +3217,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>报告</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>提单号</source>
@@ -2817,6 +3301,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>本月</source>
         <translation>This month</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Material</translation>
     </message>
     <message>
         <source>来源</source>
@@ -2947,8 +3435,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Booking no.</translation>
     </message>
     <message>
+        <source>辅料</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
         <source>过去30天</source>
         <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>运费</source>
+        <translation>Freight</translation>
     </message>
     <message>
         <source>进度</source>
@@ -3050,6 +3546,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Edit</translation>
     </message>
     <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>出货</source>
         <translation>Shipments</translation>
     </message>
@@ -3072,6 +3572,14 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>到货</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>加工</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>包装</source>
+        <translation>Packing</translation>
     </message>
     <message>
         <source>单价</source>
@@ -3202,6 +3710,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Description</translation>
     </message>
     <message>
+        <source>总成本</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
@@ -3220,6 +3732,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>报告</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>提单号</source>
@@ -3300,6 +3816,10 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
     <message>
         <source>本月</source>
         <translation>This month</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Material</translation>
     </message>
     <message>
         <source>来源</source>
@@ -3430,8 +3950,16 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Booking no.</translation>
     </message>
     <message>
+        <source>辅料</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
         <source>过去30天</source>
         <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>运费</source>
+        <translation>Freight</translation>
     </message>
     <message>
         <source>进度</source>
