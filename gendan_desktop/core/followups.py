@@ -78,14 +78,16 @@ def _pending():
                    & (Client.archived == False)))  # noqa: E712
 
 
-def followups_due(today: dt.date) -> list[FollowUp]:
-    """Reminders falling due today (今日待跟进), by client code."""
-    return list(_pending().where(FollowUp.next_date == today).order_by(Client.code, FollowUp.id))
+def followups_due(today: dt.date, limit: int | None = None) -> list[FollowUp]:
+    """Reminders falling due today (今日待跟进), by client code; ``limit`` keeps the first ones."""
+    q = _pending().where(FollowUp.next_date == today).order_by(Client.code, FollowUp.id)
+    return list(q.limit(int(limit)) if limit is not None else q)
 
 
-def followups_overdue(today: dt.date) -> list[FollowUp]:
-    """Reminders whose date has passed and that are still open, oldest first."""
-    return list(_pending().where(FollowUp.next_date < today).order_by(FollowUp.next_date, Client.code))
+def followups_overdue(today: dt.date, limit: int | None = None) -> list[FollowUp]:
+    """Reminders whose date has passed and that are still open, oldest first; ``limit`` keeps the first ones."""
+    q = _pending().where(FollowUp.next_date < today).order_by(FollowUp.next_date, Client.code)
+    return list(q.limit(int(limit)) if limit is not None else q)
 
 
 def pending_reminders(client_id: int) -> list[FollowUp]:

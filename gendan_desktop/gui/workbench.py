@@ -1,16 +1,19 @@
 """工作台: what must I do today. Each entry opens the thing it names.
 
-The sections are gathered in one worker (``gather``) from the core queries, then
-shown as a tree: a bold section line with its count, entries below, the most
-urgent first. Enter or a double-click emits ``window.open_requested(kind, id)``.
+The sections are gathered in one worker from the core queries, cheapest first
+(``LOAD_ORDER``), and each is shown as soon as its own query returns, at its
+place in the tree (``SECTION_TITLES`` order): a bold section line with its
+count, entries below, the most urgent first. Enter or a double-click emits
+``window.open_requested(kind, id)``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -68,133 +71,187 @@ def _d(value) -> str:
     return str(value)[:10]
 
 
-def gather(today: dt.date, due_days: int = 7) -> list[Section]:
-    """All sections (runs in a worker; plain data out). A failing section shows its
-    error instead of taking the whole workbench down."""
+
+def _overdue_fu(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.followups import followups_overdue
+
+    return [Entry("client", f.client_id, f"{f.client.name} — {f.content[:40]}", _d(f.next_date), RED)
+            for f in followups_overdue(today, limit=MAX_SHOWN + 1)]
+
+
+def _due_fu(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.followups import followups_due
+
+    return [Entry("client", f.client_id, f"{f.client.name} — {f.content[:40]}", _d(f.next_date), ORANGE)
+            for f in followups_due(today, limit=MAX_SHOWN + 1)]
+
+
+def _quotations(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.quotations import quotations_expiring
+
+    return [Entry("quotation", q.id, f"{q.number} · {q.client.name}", _d(q.valid_until),
+                  ORANGE if q.valid_until and (q.valid_until - today).days <= 2 else None)
+            for q in quotations_expiring(today, 7)]
+
+
+def _orders_due(today: dt.date, due_days: int) -> list[Entry]:
     from ..core.enums import label
+    from ..core.models import Client, Order
 
-    out: list[Section] = []
+    end = today + dt.timedelta(days=due_days)
+    q = (Order.select(Order.id, Order.number, Order.client_po, Order.delivery_date, Order.status, Client.name)
+         .join(Client).where(Order.delivery_date.between(today, end)
+                             & Order.status.in_(("reviewed", "confirmed", "in_production", "partly_shipped",
+                                                 "draft")))
+         .order_by(Order.delivery_date, Order.number).limit(MAX_SHOWN + 1))
+    return [Entry("order", o.id, f"{o.number} · {o.client.name} · {label('order_status', o.status)}",
+                  _d(o.delivery_date), ORANGE if o.delivery_date <= today + dt.timedelta(days=2) else None)
+            for o in q]
 
-    def section(key, fn):
-        s = Section(key, SECTION_TITLES[key])
-        try:
-            s.entries = fn()
-        except ImportError:
-            return
-        except Exception as exc:  # noqa: BLE001 - show it in place, keep the rest
-            s.error = str(exc)
-        out.append(s)
 
-    def overdue_fu():
-        from ..core.followups import followups_overdue
+def _at_risk(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.models import Client, Order
+    from ..core.risk import orders_at_risk
 
-        return [Entry("client", f.client_id, f"{f.client.name} — {f.content[:40]}", _d(f.next_date), RED)
-                for f in followups_overdue(today)]
+    risks = orders_at_risk(today, limit=MAX_SHOWN + 1)
+    names = {o.id: (o.number, o.client.name) for o in
+             Order.select(Order.id, Order.number, Client.name).join(Client)
+             .where(Order.id.in_([r.order_id for r in risks]))} if risks else {}
+    return [Entry("order", r.order_id, f"{names.get(r.order_id, ('', ''))[0]} · "
+                  f"{names.get(r.order_id, ('', ''))[1]} · {r.label} — {r.reason()}",
+                  _d(r.delivery_date), RED if r.level == "late" else ORANGE) for r in risks]
 
-    def due_fu():
-        from ..core.followups import followups_due
 
-        return [Entry("client", f.client_id, f"{f.client.name} — {f.content[:40]}", _d(f.next_date), ORANGE)
-                for f in followups_due(today)]
+def _late(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.progress import late_steps
 
-    def quotations():
-        from ..core.quotations import quotations_expiring
+    from ..core.routes import step_label
 
-        return [Entry("quotation", q.id, f"{q.number} · {q.client.name}", _d(q.valid_until),
-                      ORANGE if q.valid_until and (q.valid_until - today).days <= 2 else None)
-                for q in quotations_expiring(today, 7)]
+    return [Entry("flow_card", s.card_id, f"{s.card_number} · {step_label(s.name)} · {s.order_number} · "
+                  + tr("迟 %1 天").replace("%1", str(s.days_late)), _d(s.planned_date),
+                  RED if s.days_late > 3 else ORANGE) for s in late_steps(today, limit=MAX_SHOWN + 1)]
 
-    def orders_due():
-        from ..core.models import Client, Order
 
-        end = today + dt.timedelta(days=due_days)
-        q = (Order.select(Order.id, Order.number, Order.client_po, Order.delivery_date, Order.status, Client.name)
-             .join(Client).where(Order.delivery_date.between(today, end)
-                                 & Order.status.in_(("reviewed", "confirmed", "in_production", "partly_shipped",
-                                                     "draft")))
-             .order_by(Order.delivery_date, Order.number).limit(MAX_SHOWN + 1))
-        return [Entry("order", o.id, f"{o.number} · {o.client.name} · {label('order_status', o.status)}",
-                      _d(o.delivery_date), ORANGE if o.delivery_date <= today + dt.timedelta(days=2) else None)
-                for o in q]
+def _exceptions(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.enums import label
+    from ..core.production_exceptions import open_exceptions
 
-    def at_risk():
-        from ..core.models import Client, Order
-        from ..core.risk import orders_at_risk
+    from ..core.models import Order
 
-        risks = orders_at_risk(today)[:MAX_SHOWN + 1]
-        names = {o.id: (o.number, o.client.name) for o in
-                 Order.select(Order.id, Order.number, Client.name).join(Client)
-                 .where(Order.id.in_([r.order_id for r in risks]))} if risks else {}
-        return [Entry("order", r.order_id, f"{names.get(r.order_id, ('', ''))[0]} · "
-                      f"{names.get(r.order_id, ('', ''))[1]} · {r.label} — {r.reason()}",
-                      _d(r.delivery_date), RED if r.level == "late" else ORANGE) for r in risks]
+    shown = open_exceptions()[:MAX_SHOWN + 1]
+    # one query for the order numbers (e.order would load each order by itself)
+    numbers = dict(Order.select(Order.id, Order.number).where(Order.id.in_({e.order_id for e in shown}))
+                   .tuples()) if shown else {}
+    return [Entry("exception", e.id, f"{numbers.get(e.order_id, '')} · {label('exception_kind', e.kind)} · "
+                  f"{label('severity', e.severity)} · {e.description[:40]}", _d(e.reported_at),
+                  RED if e.severity in ("high", "critical") else ORANGE)
+            for e in shown]
 
-    def late():
-        from ..core.progress import late_steps
 
-        from ..core.routes import step_label
+def _receivables(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.receivables import overdue_receivables
 
-        return [Entry("flow_card", s.card_id, f"{s.card_number} · {step_label(s.name)} · {s.order_number} · "
-                      + tr("迟 %1 天").replace("%1", str(s.days_late)), _d(s.planned_date),
-                      RED if s.days_late > 3 else ORANGE) for s in late_steps(today, limit=MAX_SHOWN + 1)]
+    return [Entry("receivable", r.client_id, f"{r.client_name} · {r.shipment_no} · {r.currency} "
+                  f"{r.unpaid:,.2f} · " + tr("逾期 %1 天").replace("%1", str(r.days_overdue)),
+                  _d(r.due_date), RED) for r in overdue_receivables(today, limit=MAX_SHOWN + 1)]
 
-    def exceptions():
-        from ..core.production_exceptions import open_exceptions
 
-        return [Entry("exception", e.id, f"{e.order.number} · {label('exception_kind', e.kind)} · "
-                      f"{label('severity', e.severity)} · {e.description[:40]}", _d(e.reported_at),
-                      RED if e.severity in ("high", "critical") else ORANGE)
-                for e in open_exceptions()[:MAX_SHOWN + 1]]
+def _complaints(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.enums import label
+    from ..core.models import Complaint, Order
 
-    def receivables():
-        from ..core.receivables import overdue_receivables
+    q = (Complaint.select(Complaint.id, Complaint.number, Complaint.date, Complaint.description,
+                          Complaint.status, Order.number).join(Order)
+         .where(Complaint.status != "closed").order_by(Complaint.date).limit(MAX_SHOWN + 1))
+    return [Entry("complaint", c.id, f"{c.number} · {c.order.number} · {label('complaint_status', c.status)}"
+                  f" · {c.description[:40]}", _d(c.date)) for c in q]
 
-        return [Entry("receivable", r.client_id, f"{r.client_name} · {r.shipment_no} · {r.currency} "
-                      f"{r.unpaid:,.2f} · " + tr("逾期 %1 天").replace("%1", str(r.days_overdue)),
-                      _d(r.due_date), RED) for r in overdue_receivables(today)[:MAX_SHOWN + 1]]
 
-    def complaints():
-        from ..core.models import Complaint, Order
+def _recalls(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.recalls import outstanding_recalls
 
-        q = (Complaint.select(Complaint.id, Complaint.number, Complaint.date, Complaint.description,
-                              Complaint.status, Order.number).join(Order)
-             .where(Complaint.status != "closed").order_by(Complaint.date).limit(MAX_SHOWN + 1))
-        return [Entry("complaint", c.id, f"{c.number} · {c.order.number} · {label('complaint_status', c.status)}"
-                      f" · {c.description[:40]}", _d(c.date)) for c in q]
+    from ..core.errors import current_language
 
-    def recalls():
-        from ..core.recalls import outstanding_recalls
+    en = current_language() == "en"
+    return [Entry(r["kind"], r["id"], f"{r['kind_en'] if en else r['kind_zh']} {r['number']} · "
+                  f"{r['order_number']} · {r['recall_reason'][:30]}", _d(r["recalled_at"]), ORANGE)
+            for r in outstanding_recalls()[:MAX_SHOWN + 1]]
 
-        from ..core.errors import current_language
 
-        en = current_language() == "en"
-        return [Entry(r["kind"], r["id"], f"{r['kind_en'] if en else r['kind_zh']} {r['number']} · "
-                      f"{r['order_number']} · {r['recall_reason'][:30]}", _d(r["recalled_at"]), ORANGE)
-                for r in outstanding_recalls()[:MAX_SHOWN + 1]]
+SECTION_FNS = {
+    "followups_overdue": _overdue_fu,
+    "followups_due": _due_fu,
+    "quotations_expiring": _quotations,
+    "orders_due": _orders_due,
+    "orders_at_risk": _at_risk,
+    "late_steps": _late,
+    "exceptions": _exceptions,
+    "receivables": _receivables,
+    "complaints": _complaints,
+    "recalls": _recalls,
+}
+# Where each section stands in the tree (the most pressing first) …
+DISPLAY_ORDER = ("followups_overdue", "followups_due", "orders_at_risk", "orders_due", "late_steps", "exceptions",
+                 "quotations_expiring", "receivables", "complaints", "recalls")
+# … and the order they are fetched in: the cheap ones first, so the follow-ups due
+# show within milliseconds while the whole-database ones (risk, receivables) run.
+LOAD_ORDER = ("followups_due", "followups_overdue", "quotations_expiring", "orders_due", "exceptions",
+              "complaints", "recalls", "late_steps", "orders_at_risk", "receivables")
 
-    section("followups_overdue", overdue_fu)
-    section("followups_due", due_fu)
-    section("orders_at_risk", at_risk)
-    section("orders_due", orders_due)
-    section("late_steps", late)
-    section("exceptions", exceptions)
-    section("quotations_expiring", quotations)
-    section("receivables", receivables)
-    section("complaints", complaints)
-    section("recalls", recalls)
-    return out
+
+def gather_section(key: str, today: dt.date, due_days: int = 7) -> Section | None:
+    """One section (runs in a worker; plain data out). A failing section shows its
+    error instead of taking the whole workbench down; None if its area is not
+    written yet."""
+    s = Section(key, SECTION_TITLES[key])
+    try:
+        s.entries = SECTION_FNS[key](today, due_days)
+    except ImportError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - show it in place, keep the rest
+        s.error = str(exc)
+    return s
+
+
+def gather_each(today: dt.date, due_days: int = 7, each=None) -> list[Section]:
+    """Every section in ``LOAD_ORDER``, handing each to ``each(section)`` as soon as
+    it is ready; returns them all in ``DISPLAY_ORDER``."""
+    got = {}
+    for key in LOAD_ORDER:
+        s = gather_section(key, today, due_days)
+        if s is None:
+            continue
+        got[key] = s
+        if each is not None:
+            each(s)
+    return [got[k] for k in DISPLAY_ORDER if k in got]
+
+
+def gather(today: dt.date, due_days: int = 7) -> list[Section]:
+    """All sections, in display order."""
+    return gather_each(today, due_days)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread: a section emitted from the worker is queued to it."""
+
+    arrived = Signal(int, object, object)  # generation, Section, Event set once shown
 
 
 class WorkbenchTab(BaseTab):
+    section_shown = Signal(str)  # a section's key, once it is in the tree
+
     WATCH = frozenset({"*", "client", "followup", "order", "quotation", "flow_card", "progress", "exception",
                        "complaint", "shipment", "payment", "recall", "production_sheet"})
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("workbenchTab")
-        self.sections: list[Section] = []
-        self._empty: set[str] = set()
+        self.sections: list[Section] = []  # those shown so far, in display order
         self.loading = False
+        self._gen = 0
+        self._relay = _Relay(self)
+        self._relay.arrived.connect(self._arrive)
         self._again = False
         self._op = None
         self.heading = QLabel(self)
@@ -251,8 +308,22 @@ class WorkbenchTab(BaseTab):
         days = self.due_days.value()
         self.loading = True
         self._again = False
+        self._gen += 1
+        gen, relay = self._gen, self._relay
         self.heading.setText(tr("正在载入今天的待办…"))
-        self._op = QueryOp(self, lambda: gather(today, days), success=self._show)
+
+        def each(section: Section) -> None:  # in the worker: queued to the GUI thread
+            shown = threading.Event()
+            try:
+                relay.arrived.emit(gen, section, shown)
+            except RuntimeError:  # the tab is gone: nobody left to show it to
+                return
+            # Let the GUI thread build the branch before the next query: while the
+            # worker runs Python code, every GIL hand-off costs the GUI thread up to
+            # 5 ms, and 200 rows took 70 ms instead of 2. Bounded, so it never hangs.
+            shown.wait(0.5)
+
+        self._op = QueryOp(self, lambda: gather_each(today, days, each), success=self._show)
         self._op.finally_(self._loaded).run_in_background()
 
     def _loaded(self) -> None:
@@ -260,44 +331,73 @@ class WorkbenchTab(BaseTab):
         if self._again:
             self.refresh()
 
+    def _arrive(self, gen: int, section: Section, shown: threading.Event) -> None:
+        """One section is ready: put it in its place in the tree at once."""
+        try:
+            if gen == self._gen:
+                self._put(section)
+        finally:
+            shown.set()
+        if gen == self._gen:
+            self.section_shown.emit(section.key)
+
     def _show(self, sections: list[Section]) -> None:
-        self._empty = {s.key for s in self.sections if not s.entries}
-        self.sections = sections
-        today = dt.date.today()
-        expanded = {self.tree.topLevelItem(i).data(0, Qt.UserRole)
-                    for i in range(self.tree.topLevelItemCount()) if self.tree.topLevelItem(i).isExpanded()}
-        first_load = self.tree.topLevelItemCount() == 0
-        self.tree.clear()
+        """All sections are in (each was already shown as it arrived): the totals."""
+        for s in sections:  # a section whose signal was lost on the way is still shown
+            if s not in self.sections:
+                self._put(s)
+        keep = {s.key for s in sections}
+        for i in reversed(range(self.tree.topLevelItemCount())):
+            if self.tree.topLevelItem(i).data(0, Qt.UserRole) not in keep:
+                self.tree.takeTopLevelItem(i)
+        self.sections = [s for s in self.sections if s.key in keep]
+        total = sum(len(s.entries) for s in self.sections)
+        self.heading.setText(tr("%1 · 今天有 %2 件事要处理").replace("%1", dt.date.today().isoformat())
+                             .replace("%2", str(total)))
+
+    def _put(self, s: Section) -> None:
+        """Show (or replace) the section's tree branch at its display position."""
+        old_index, old = None, None
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).data(0, Qt.UserRole) == s.key:
+                old_index, old = i, self.tree.topLevelItem(i)
+                break
+        was_expanded = old is not None and old.isExpanded()
+        was_empty = old is not None and old.childCount() == 0
         bold = QFont()
         bold.setBold(True)
-        total = 0
-        for s in sections:
-            n = len(s.entries)
-            total += n
-            more = "+" if n > MAX_SHOWN else ""
-            head = QTreeWidgetItem([f"{tr(s.title)}  ({min(n, MAX_SHOWN)}{more})", ""])
-            head.setData(0, Qt.UserRole, s.key)
-            head.setFont(0, bold)
-            head.setFlags(Qt.ItemIsEnabled)
-            if s.error:
-                err = QTreeWidgetItem([tr("无法载入:%1").replace("%1", s.error), ""])
-                err.setForeground(0, QBrush(QColor(RED)))
-                head.addChild(err)
-            for e in s.entries[:MAX_SHOWN]:
-                item = QTreeWidgetItem([e.text, e.when])
-                item.setData(0, KIND_ROLE, e.kind)
-                item.setData(0, ID_ROLE, e.id)
-                item.setToolTip(0, e.text)
-                if e.colour:
-                    item.setForeground(1, QBrush(QColor(e.colour)))
-                head.addChild(item)
-            if not n and not s.error:
-                head.setForeground(0, QBrush(QColor(GREY)))
-            self.tree.addTopLevelItem(head)
-            # keep what the user collapsed; open sections that just got entries
-            head.setExpanded(bool(n) and (first_load or s.key in expanded or s.key in self._empty))
-        self.heading.setText(tr("%1 · 今天有 %2 件事要处理").replace("%1", today.isoformat())
-                             .replace("%2", str(total)))
+        n = len(s.entries)
+        more = "+" if n > MAX_SHOWN else ""
+        head = QTreeWidgetItem([f"{tr(s.title)}  ({min(n, MAX_SHOWN)}{more})", ""])
+        head.setData(0, Qt.UserRole, s.key)
+        head.setFont(0, bold)
+        head.setFlags(Qt.ItemIsEnabled)
+        if s.error:
+            err = QTreeWidgetItem([tr("无法载入:%1").replace("%1", s.error), ""])
+            err.setForeground(0, QBrush(QColor(RED)))
+            head.addChild(err)
+        for e in s.entries[:MAX_SHOWN]:
+            item = QTreeWidgetItem([e.text, e.when])
+            item.setData(0, KIND_ROLE, e.kind)
+            item.setData(0, ID_ROLE, e.id)
+            item.setToolTip(0, e.text)
+            if e.colour:
+                item.setForeground(1, QBrush(QColor(e.colour)))
+            head.addChild(item)
+        if not n and not s.error:
+            head.setForeground(0, QBrush(QColor(GREY)))
+        if old is not None:
+            self.tree.takeTopLevelItem(old_index)
+            self.tree.insertTopLevelItem(old_index, head)
+        else:
+            rank = DISPLAY_ORDER.index(s.key)
+            at = sum(1 for i in range(self.tree.topLevelItemCount())
+                     if DISPLAY_ORDER.index(self.tree.topLevelItem(i).data(0, Qt.UserRole)) < rank)
+            self.tree.insertTopLevelItem(at, head)
+        # keep what the user collapsed; open sections that are new or just got entries
+        head.setExpanded(bool(n) and (old is None or was_expanded or was_empty))
+        self.sections = sorted([x for x in self.sections if x.key != s.key] + [s],
+                               key=lambda x: DISPLAY_ORDER.index(x.key))
 
     def entries(self, key: str) -> list[Entry]:
         for s in self.sections:
