@@ -275,7 +275,9 @@ class QueryOp:
         self._bridge.deleteLater()
         self._close_dialog()
         _RUNNING.discard(self)
-        if self._finally:
+        # like success/failure, the clean-up belongs to the widget that asked:
+        # a tab closed while its load ran must not be touched when the load ends
+        if self._finally and not self._parent_gone():
             self._finally()
 
     def _parent_gone(self) -> bool:

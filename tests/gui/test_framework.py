@@ -182,6 +182,26 @@ def test_query_op_runs_off_thread_and_reports_on_gui_thread(qtbot, zh_app):
     assert seen == {"worker": False, "value": 42, "gui": True}
 
 
+def test_op_of_a_closed_widget_leaves_it_alone(qtbot, zh_app):
+    """A tab closed while its load runs: neither success nor the clean-up touch it."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from gendan_desktop.gui.operations import QueryOp
+
+    release = threading.Event()
+    called = []
+    widget = QWidget()
+    op = QueryOp(widget, lambda: release.wait(5), success=lambda _: called.append("success"))
+    op.finally_(lambda: called.append("finally")).run_in_background()
+    shiboken6.delete(widget)
+    release.set()
+    qtbot.waitUntil(lambda: op.finished)
+    assert called == []
+
+
 def test_collection_op_cancel_and_change_announcement(qtbot, zh_app):
     import threading
 
