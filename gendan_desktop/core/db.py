@@ -120,9 +120,33 @@ def check_sqlite_file(path: str) -> None:
         )
 
 
+def _enable_psycopg2() -> None:
+    """Give peewee the PostgreSQL driver it was loaded without (see core/__init__.py)."""
+    import peewee
+
+    if peewee.psycopg2 is not None:
+        return
+    try:
+        import psycopg2
+        from psycopg2 import errors, extensions
+    except ImportError as exc:
+        raise DatabaseError(
+            "连接 PostgreSQL 需要 psycopg2,请先运行:pip install \"gendan-desktop[postgres]\"。",
+            'PostgreSQL needs psycopg2; run: pip install "gendan-desktop[postgres]".',
+        ) from exc
+    peewee.psycopg2, peewee.pg_extensions, peewee.pg_errors = psycopg2, extensions, errors
+    try:
+        from psycopg2.extras import register_uuid
+
+        register_uuid()
+    except Exception:  # noqa: BLE001 - peewee treats this as optional too
+        pass
+
+
 def make_database(url: str) -> Database:
     """A peewee database for ``url`` (not yet connected, not yet migrated)."""
     if is_postgres_url(url):
+        _enable_psycopg2()
         u = urlparse(url)
         return PostgresqlDatabase(
             u.path.lstrip("/") or "postgres",
