@@ -12,10 +12,11 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 
+from .editable_rows import EditableRowsModel, plain
 from .tab_kit import RED, fmt_value
-from .table_model import QT_TR_NOOP, header_text
+from .table_model import QT_TR_NOOP
 
 
 class LineCol(IntEnum):
@@ -64,25 +65,10 @@ def parse_price(text) -> Decimal | None:
     return d
 
 
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return format(value.normalize(), "f")
-        text = format(value.normalize(), "f")  # 21.1300 → 21.13, 9.5 → 9.50
-        return text if len(text.split(".")[1]) >= 2 else format(value.quantize(Decimal("0.01")), "f")
-    return str(value)
-
-
-class OrderLinesModel(QAbstractTableModel):
-    totals_changed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._editable = True
-        self._error: tuple[int, int] | None = None
+class OrderLinesModel(EditableRowsModel):
+    Columns = LineCol
+    KEYS = KEYS
+    HEADERS = HEADERS
 
     # ------------------------------------------------------------- loading
     def set_lines(self, lines) -> None:
@@ -93,7 +79,7 @@ class OrderLinesModel(QAbstractTableModel):
             get = ln.get if isinstance(ln, dict) else (lambda k, _ln=ln: getattr(_ln, k, None))
             row = {"id": get("id")}
             for key in KEYS.values():
-                row[key] = _plain(get(key))
+                row[key] = plain(get(key))
             row["unit"] = row["unit"] or "pcs"
             self._rows.append(row)
         self._error = None
@@ -102,8 +88,7 @@ class OrderLinesModel(QAbstractTableModel):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(LineCol) - 1))
+        self._emit_all()
 
     def is_editable(self) -> bool:
         return self._editable
@@ -123,14 +108,7 @@ class OrderLinesModel(QAbstractTableModel):
         return n
 
     def remove_lines(self, rows: list[int]) -> None:
-        for r in sorted(set(rows), reverse=True):
-            if 0 <= r < len(self._rows):
-                self.beginRemoveRows(QModelIndex(), r, r)
-                del self._rows[r]
-                self.endRemoveRows()
-        self._error = None
-        self._renumber()
-        self.totals_changed.emit()
+        self._remove_rows(rows)
 
     def _renumber(self) -> None:
         if self._rows:
@@ -142,7 +120,7 @@ class OrderLinesModel(QAbstractTableModel):
         rows left completely blank are dropped."""
         out = []
         for row in self._rows:
-            if not any(str(row[k]).strip() for k in KEYS.values() if k != "unit"):
+            if self._blank(row):
                 continue
             d = {k: str(row[k]).strip() for k in KEYS.values()}
             if row.get("id"):
@@ -174,26 +152,13 @@ class OrderLinesModel(QAbstractTableModel):
             col = COL_OF.get(parts[2], LineCol.STYLE) if len(parts) > 2 else LineCol.STYLE
             if 0 <= row < len(self._rows):
                 self._error = (row, int(col))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(LineCol) - 1))
+        self._emit_all()
         return self._error
 
     def line_count(self) -> int:
         return len(self._rows)
 
     # ----------------------------------------------------------- Qt model
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(LineCol)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and 0 <= section < len(LineCol):
-            if role == Qt.DisplayRole:
-                return header_text(HEADERS[LineCol(section)])
-        return None
-
     def _amount(self, row: dict) -> Decimal | None:
         q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
         return None if q is None or p is None else q * p
@@ -223,28 +188,6 @@ class OrderLinesModel(QAbstractTableModel):
                 return RED
         return None
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self._editable and LineCol(index.column()) in KEYS:
-            f |= Qt.ItemIsEditable
-        return f
-
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if role != Qt.EditRole or not index.isValid() or not self._editable:
-            return False
-        col = LineCol(index.column())
-        if col not in KEYS:
-            return False
-        row = self._rows[index.row()]
-        text = "" if value is None else str(value).strip()
-        if row[KEYS[col]] == text:
-            return True
-        row[KEYS[col]] = text
-        if self._error and self._error[0] == index.row():
-            self._error = None
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(LineCol) - 1))
+    def _cell_edited(self, col: int) -> None:
         if col in (LineCol.QUANTITY, LineCol.UNIT_PRICE):
             self.totals_changed.emit()
-        return True

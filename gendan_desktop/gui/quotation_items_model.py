@@ -14,12 +14,13 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ..core.quotations import COST_FIELDS, compute_unit_price
+from .editable_rows import EditableRowsModel, plain
 from .tab_kit import RED, fmt_value
-from .table_model import QT_TR_NOOP, header_text
+from .table_model import QT_TR_NOOP
 
 
 def tr(text: str) -> str:
@@ -84,28 +85,17 @@ def parse_quantity(text) -> int | None:
     return int(d)
 
 
-def plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        if "." in text and len(text.split(".")[1]) < 2:
-            text = format(value.quantize(Decimal("0.01")), "f")
-        return text
-    return str(value)
-
-
-class QuotationItemsModel(QAbstractTableModel):
-    totals_changed = Signal()
+class QuotationItemsModel(EditableRowsModel):
     edited = Signal()
+
+    Columns = ItemCol
+    KEYS = KEYS
+    HEADERS = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
-        self._editable = True
         self._margin: Decimal | None = Decimal(20)
         self._rate: Decimal | None = Decimal(7)
-        self._error: tuple[int, int] | None = None
         self._error_text = ""
 
     # ------------------------------------------------------------- loading
@@ -155,15 +145,7 @@ class QuotationItemsModel(QAbstractTableModel):
         return n
 
     def remove_items(self, rows: list[int]) -> None:
-        for r in sorted(set(rows), reverse=True):
-            if 0 <= r < len(self._rows):
-                self.beginRemoveRows(QModelIndex(), r, r)
-                del self._rows[r]
-                self.endRemoveRows()
-        self._error = None
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
-        self.totals_changed.emit()
+        self._remove_rows(rows)
         self.edited.emit()
 
     # -------------------------------------------------------------- values
@@ -210,9 +192,6 @@ class QuotationItemsModel(QAbstractTableModel):
             amount += q * p
             cost += q * c
         return qty, amount, cost, ok
-
-    def _blank(self, row: dict) -> bool:
-        return not any(str(row[k]).strip() for k in KEYS.values() if k != "unit")
 
     def check(self):
         """The first bad cell as a core ValidationError (field ``items.N.key``), or None."""
@@ -277,21 +256,14 @@ class QuotationItemsModel(QAbstractTableModel):
                     if seen == n:
                         self._error = (r, int(col))
                         break
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(ItemCol) - 1))
+        self._emit_all()
         return self._error
 
     # ----------------------------------------------------------- Qt model
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ItemCol)
-
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and 0 <= section < len(ItemCol):
             if role == Qt.DisplayRole:
-                return header_text(HEADERS[ItemCol(section)])
+                return super().headerData(section, orientation, role)
             if role == Qt.ToolTipRole and ItemCol(section) in COST_COLS + (ItemCol.TOTAL_COST,):
                 return tr("人民币/件")
             if role == Qt.ToolTipRole and section == ItemCol.UNIT_PRICE:
@@ -343,35 +315,16 @@ class QuotationItemsModel(QAbstractTableModel):
             return self._error_text or None
         return None
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self._editable and ItemCol(index.column()) in KEYS:
-            f |= Qt.ItemIsEditable
-        return f
-
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if role != Qt.EditRole or not index.isValid() or not self._editable:
-            return False
-        col = ItemCol(index.column())
-        if col not in KEYS:
-            return False
-        row = self._rows[index.row()]
-        text = "" if value is None else str(value).strip()
+    def _unchanged(self, row: dict, col: int, text: str) -> bool:
         if col == ItemCol.UNIT_PRICE and row["unit_price"] == "":
             computed = self._computed(row)
             if text == "" or (computed is not None and text == format(computed, "f")):
                 return True  # the formula's price committed unchanged is not an override
-        if row[KEYS[col]] == text:
-            return True
-        row[KEYS[col]] = text
-        if self._error and self._error[0] == index.row():
-            self._error = None
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(ItemCol) - 1))
+        return super()._unchanged(row, col, text)
+
+    def _cell_edited(self, col: int) -> None:
         self.totals_changed.emit()
         self.edited.emit()
-        return True
 
 
 def _dec(text) -> Decimal | None:
