@@ -17,19 +17,20 @@ from urllib.parse import quote, unquote, urlparse
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from .errors import DatabaseError
+from .locations import APP_NAME  # noqa: F401 - where it was before core/locations.py
 from .models import database_proxy
 
-APP_NAME = "GendanDesktop"
 DB_FILENAME = "gendan.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def data_dir() -> Path:
-    """The user's data folder (on Windows %LOCALAPPDATA%\\GendanDesktop)."""
-    from platformdirs import user_data_dir
+    """The user's data folder (on Windows %LOCALAPPDATA%\\GendanDesktop), or the
+    portable one beside the program (core/locations.py)."""
+    from .locations import data_dir as located
 
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return located()
 
 
 def default_db_url() -> str:
