@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "gendan_desktop.commands.database",
     "gendan_desktop.commands.excel",
     "gendan_desktop.commands.printing",
+    "gendan_desktop.commands.desktop",
 ]
 
 
@@ -76,15 +77,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_gui(args) -> int:
-    from .gui.app import run
+    """The window. Whatever stops it is logged and shown in a window: a windowed
+    build has no console to print to."""
+    from .applog import describe_exception, environment, log, setup_logging
+    from .core.errors import GendanError
 
-    return run(db_url=getattr(args, "db", None), lang=getattr(args, "lang", None))
+    setup_logging()
+    log.info("Start: %s", environment())
+    try:
+        from .gui.app import run
+
+        return run(db_url=getattr(args, "db", None), lang=getattr(args, "lang", None))
+    except GendanError as exc:
+        log.error("Start-up refused: %s", exc)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication([])  # noqa: F841 - alive while the box shows
+        QMessageBox.critical(None, "跟单桌面 Gendan Desktop", str(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - never a silent exit
+        summary, details = describe_exception(type(exc), exc, exc.__traceback__)
+        log.error("Start-up failed", exc_info=exc)
+        from .gui.crash_dialog import show_fatal
+
+        show_fatal(summary, details)
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:
     from .core.errors import GendanError, set_language
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None or sys.stderr is None:
+        # a windowed build (GendanDesktop.exe) has no console: output goes to the log
+        from .applog import setup_logging
+
+        setup_logging()
+    for stream in (sys.stdout, sys.stderr):
+        # a console or pipe in a code page without Chinese (cp1252): never crash on 跟单
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
     set_language(_guess_lang(argv))
     parser = build_parser()
     args = parser.parse_args(argv)

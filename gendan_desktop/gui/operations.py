@@ -173,6 +173,10 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 
     if isinstance(exc, Cancelled):
         return
+    if not isinstance(exc, GendanError):  # a bug or the world, not a sentence for the user: keep it
+        from ..applog import log
+
+        log.error("Operation failed: %s: %s\n%s", type(exc).__name__, exc, details)
     if _ERROR_SINK:
         _ERROR_SINK[0](exc, details)
         return

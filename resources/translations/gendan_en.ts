@@ -583,6 +583,41 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>之后又发生了 %1 个错误(见详情)。</source>
+        <translation>Errors that happened after it: %1 (see the details).</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>如果问题反复出现,请点“复制详情”,把内容发给技术支持。</source>
+        <translation>If it keeps happening, click “Copy details” and send them to your support contact.</translation>
+    </message>
+    <message>
+        <source>已复制到剪贴板。</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>详情已写入日志文件:%1</source>
+        <translation>The details were written to the log file: %1</translation>
+    </message>
+    <message>
+        <source>跟单桌面 - 出错了</source>
+        <translation>Gendan Desktop - something went wrong</translation>
+    </message>
+    <message>
+        <source>跟单桌面遇到了一个意外的错误,刚才的操作可能没有完成;已经保存的数据不受影响。</source>
+        <translation>Gendan Desktop ran into an unexpected error. What you just did may not have been completed; data already saved is not affected.</translation>
+    </message>
+</context>
+<context>
     <name>DispatchForm</name>
     <message>
         <source>DHL、顺丰…</source>
