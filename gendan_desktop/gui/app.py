@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .uistate import APPLICATION, ORGANIZATION, ui_language
 
 _TRANSLATORS: list[QTranslator] = []
+# Windows' own CJK UI font; Qt's default (Segoe UI + fallback) sets Chinese unevenly.
+UI_FONT_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei")
 
 
 def tr(text: str) -> str:
@@ -59,6 +63,22 @@ def install_translators(lang: str) -> str:
     return lang
 
 
+def preferred_ui_family(families) -> str | None:
+    """The first of UI_FONT_FAMILIES installed here, or None (keep Qt's default)."""
+    installed = set(families)
+    return next((f for f in UI_FONT_FAMILIES if f in installed), None)
+
+
+def apply_ui_font(app: QApplication) -> str | None:
+    """Use Microsoft YaHei for the window where it is installed; returns the family."""
+    family = preferred_ui_family(QFontDatabase.families())
+    if family and app.font().family() != family:
+        font = app.font()
+        font.setFamily(family)
+        app.setFont(font)
+    return family
+
+
 def create_application(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
     """The QApplication with names (for QSettings) and translators installed."""
     app = QApplication.instance()
@@ -71,6 +91,7 @@ def create_application(lang: str | None = None, argv: list[str] | None = None) -
         app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("")
     install_translators(lang or ui_language())
+    apply_ui_font(app)
     if not hasattr(app, "_gendan_gc"):
         from .operations import GuiThreadGarbageCollector
 
@@ -201,18 +222,67 @@ def start_auto_backup(window) -> None:
     QueryOp(window, job, success=done).failure(failed).run_in_background()
 
 
+def warn_if_network_share(window) -> str | None:
+    """A SQLite file on a network share: say that WAL is not safe there. Returns
+    how the file is on the network ("UNC", "Z:", "cifs" …) or None."""
+    from ..applog import log
+    from ..core.db import is_postgres_url, sqlite_path
+    from ..core.network_share import network_location
+
+    if not window.db_url or is_postgres_url(window.db_url):
+        return None
+    path = sqlite_path(window.db_url)
+    where = network_location(path)
+    if where is None:
+        return None
+    log.warning("The database %s is on a network share (%s)", path, where)
+    box = QMessageBox(QMessageBox.Warning, tr("数据库在网络共享上"), tr(
+        "数据库文件“%1”在网络共享(%2)上。SQLite 的 WAL 模式在网络共享上不安全:"
+        "两台电脑同时打开它可能损坏数据。\n\n多人共用一个数据库,请改用团队模式(PostgreSQL 服务器);"
+        "一个人使用,请把数据库放在本机磁盘上。").replace("%1", path).replace("%2", where),
+        QMessageBox.Ok, window)
+    box.setObjectName("networkShareWarning")
+    box.open()
+    return where
+
+
 def run(db_url: str | None = None, lang: str | None = None) -> int:
+    """Open the window on the database; a second start for the same database
+    brings the first one's window to the front instead (single_instance.py)."""
+    from ..applog import log
+    from ..core.db import default_db_url, describe
+    from .crash_dialog import install_crash_reporting
+    from .single_instance import SingleInstance
+
+    started = time.perf_counter()
     app = create_application(lang)
-    db = open_database_or_ask(db_url, defer_check=True)
+    install_crash_reporting(app)
+    url = db_url or default_db_url()
+    guard = SingleInstance(url, app)
+    if not guard.claim():
+        if guard.other_pid is None:
+            QMessageBox.warning(None, tr("跟单桌面"), tr(
+                "这个数据库已经在另一个跟单桌面窗口中打开,但那个窗口没有响应。"
+                "请稍等片刻再试;如果一直这样,请在任务管理器中结束它。"))
+            return 1
+        return 0  # the first window came to the front; open nothing else
+    db = open_database_or_ask(url, defer_check=True)
     if db is None:
         return 1
     from .main_window import MainWindow
 
     window = MainWindow(db.gendan_url)
+    guard.set_window(window)
     window.show()
+    QTimer.singleShot(0, lambda: log.info("Main window shown on %s, %.0f ms after start-up began",
+                                          describe(window.db_url), (time.perf_counter() - started) * 1000))
     if getattr(db, "gendan_check_pending", False):
         start_integrity_check(window)
     window.prebuild_tabs_later()
     if not os.environ.get("GENDAN_NO_AUTO_BACKUP"):
         start_auto_backup(window)
-    return app.exec()
+    warn_if_network_share(window)
+    try:
+        return app.exec()
+    finally:
+        guard.release()

@@ -2916,6 +2916,18 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Open database</translation>
     </message>
     <message>
+        <source>数据库在网络共享上</source>
+        <translation>The database is on a network share</translation>
+    </message>
+    <message>
+        <source>数据库文件“%1”在网络共享(%2)上。SQLite 的 WAL 模式在网络共享上不安全:两台电脑同时打开它可能损坏数据。
+
+多人共用一个数据库,请改用团队模式(PostgreSQL 服务器);一个人使用,请把数据库放在本机磁盘上。</source>
+        <translation>The database file “%1” is on a network share (%2). SQLite's WAL mode is not safe on a network share: two computers using it at the same time can damage the data.
+
+To share one database between several people, use team mode (a PostgreSQL server); for one person, keep the database on this computer's own disk.</translation>
+    </message>
+    <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -2924,12 +2936,20 @@ The merchandiser's workbench: clients, orders, production, shipments, payments a
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
+        <source>跟单桌面</source>
+        <translation>Gendan Desktop</translation>
+    </message>
+    <message>
         <source>跟单桌面备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>Gendan Desktop backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
         <source>跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Gendan Desktop databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这个数据库已经在另一个跟单桌面窗口中打开,但那个窗口没有响应。请稍等片刻再试;如果一直这样,请在任务管理器中结束它。</source>
+        <translation>This database is already open in another Gendan Desktop window, but that window does not respond. Wait a moment and try again; if it stays like this, end it in the Task Manager.</translation>
     </message>
     <message>
         <source>退出</source>
