@@ -83,3 +83,58 @@ def test_resources_path_finds_files_installed_and_in_the_checkout(wheel, tmp_pat
     assert Path(resource).is_relative_to(target)
     assert found == "True"
     assert form_found == ("True" if forms else "False")
+
+
+def _selftest_env(tmp_path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("GENDAN_DB", "GENDAN_LANG", "PYTHONPATH")}
+    env.update({"XDG_DATA_HOME": str(tmp_path / "home" / "data"), "XDG_CONFIG_HOME": str(tmp_path / "home" / "config"),
+                "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"})
+    return env
+
+
+def test_selftest_passes_from_the_wheel_in_a_fresh_venv(wheel, tmp_path):
+    import venv
+
+    home = tmp_path / "新 环境"
+    venv.create(home, with_pip=False, symlinks=os.name != "nt")
+    bin_dir = home / ("Scripts" if os.name == "nt" else "bin")
+    python = bin_dir / ("python.exe" if os.name == "nt" else "python")
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    # The dependencies (PySide6 alone is 500 MB) are the ones installed here, by path; the
+    # package itself comes only from the wheel: .pth files in those folders (an editable
+    # install of the checkout) are not read for a folder a .pth names.
+    deps = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+    (site / "gendan-test-deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
+                           "-q", str(wheel)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    env = _selftest_env(tmp_path)
+    where = subprocess.run([str(python), "-c", "import gendan_desktop; print(gendan_desktop.__file__)"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(where).is_relative_to(site)  # the wheel's copy, not the checkout
+    script = bin_dir / ("gendan-desktop.exe" if os.name == "nt" else "gendan-desktop")
+    proc = subprocess.run([str(script), "selftest"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip().splitlines()[-1].startswith("自检通过")
+
+
+def test_selftest_names_what_a_broken_installation_lacks(wheel, tmp_path):
+    target = tmp_path / "site"
+    proc = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q",
+                           "--target", str(target), str(wheel)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (target / "gendan_desktop" / "resources" / "fonts" / "wqy-microhei.ttc").unlink()  # a bundle missing its font
+    (target / "gendan_desktop" / "ui" / "order_form.ui").write_text("<ui>damaged", encoding="utf-8")  # and a form
+    env = {**_selftest_env(tmp_path), "PYTHONPATH": str(target)}
+    proc = subprocess.run([sys.executable, "-m", "gendan_desktop", "selftest"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert proc.returncode == 1
+    lines = proc.stdout.strip().splitlines()
+    assert [ln.split()[:2] for ln in lines if ln.startswith("FAIL")] == [["FAIL", "pdf"], ["FAIL", "forms"]]
+    assert "wqy-microhei.ttc" in lines[1]
+    assert "order_form.ui" in next(ln for ln in lines if ln.startswith("FAIL forms"))
+    assert lines[-1].startswith("自检失败:pdf")  # the first failure named
+    assert sum(ln.startswith("OK") for ln in lines) == 5  # the other checks still ran

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         a("backup", tr("立即备份(&B)…"), self.backup_now)
         a("restore", tr("从备份恢复…"), self.restore_backup)
         a("quit", tr("退出(&X)"), self.close, QKeySequence.Quit)
-        a("about", tr("关于跟单桌面"), self.about)
+        a("about", tr("关于跟单桌面(&A)…"), self.about)
         for i, spec in enumerate(self.specs[:9]):
             a(f"tab_{spec.key}", tab_title(spec), lambda _c=False, k=spec.key: self.show_tab(k), f"Ctrl+{i + 1}")
 
@@ -352,11 +352,9 @@ class MainWindow(QMainWindow):
         restore_from_backup(self)
 
     def about(self) -> None:
-        from .. import __version__
+        from .about_dialog import show_about
 
-        QMessageBox.about(self, tr("关于跟单桌面"),
-                          tr("跟单桌面 %1\n跟单员的工作台:客户、订单、生产、出货、收款与售后。")
-                          .replace("%1", __version__))
+        show_about(self)
 
     # ------------------------------------------------------------ geometry
     def _restore_geometry(self) -> None:

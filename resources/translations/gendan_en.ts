@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>(便携模式)</source>
+        <translation>(portable mode)</translation>
+    </message>
+    <message>
+        <source>已复制。</source>
+        <translation>Copied.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutForm</name>
+    <message>
+        <source>关于跟单桌面</source>
+        <translation>About Gendan Desktop</translation>
+    </message>
+    <message>
+        <source>复制这些信息(&amp;C)</source>
+        <translation>&amp;Copy this information</translation>
+    </message>
+    <message>
+        <source>打开数据文件夹(&amp;O)</source>
+        <translation>&amp;Open the data folder</translation>
+    </message>
+    <message>
+        <source>数据库:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>数据文件夹:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>日志文件:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>版本:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>设置:</source>
+        <translation>Settings:</translation>
+    </message>
+    <message>
+        <source>跟单员的工作台:客户、订单、生产、出货、收款与售后。</source>
+        <translation>The merchandiser's workbench: clients, orders, production, shipments, payments and after-sales.</translation>
+    </message>
+    <message>
+        <source>跟单桌面 Gendan Desktop</source>
+        <translation>跟单桌面 Gendan Desktop</translation>
+    </message>
+    <message>
+        <source>随程序提供的组件及其许可证(选中一行查看):</source>
+        <translation>Parts shipped with the program and their licences (select a row to read one):</translation>
+    </message>
+</context>
+<context>
     <name>AftersalesTab</name>
     <message>
         <source>新建客诉</source>
@@ -1066,8 +1136,8 @@
         <translation>&amp;Find everywhere</translation>
     </message>
     <message>
-        <source>关于跟单桌面</source>
-        <translation>About Gendan Desktop</translation>
+        <source>关于跟单桌面(&amp;A)…</source>
+        <translation>&amp;About Gendan Desktop…</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -1144,12 +1214,6 @@
     <message>
         <source>跟单桌面</source>
         <translation>Gendan Desktop</translation>
-    </message>
-    <message>
-        <source>跟单桌面 %1
-跟单员的工作台:客户、订单、生产、出货、收款与售后。</source>
-        <translation>Gendan Desktop %1
-The merchandiser's workbench: clients, orders, production, shipments, payments and after-sales.</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
