@@ -24,7 +24,7 @@ from ..applog import log
 
 REQUEST = b"activate\n"
 CONNECT_MS = 300
-REPLY_MS = 3000
+REPLY_MS = 5000
 
 
 def instance_key(db_url: str) -> str:
@@ -77,7 +77,7 @@ class SingleInstance(QObject):
         self.other_pid: int | None = None  # who answered, when claim() returned False
         self._pending = False
 
-    def claim(self, timeout_s: float = 8.0) -> bool:
+    def claim(self, timeout_s: float = 20.0) -> bool:
         """True: this process shows the database. False: another one holds it and
         was asked to come to the front (``other_pid`` says who; None if it did not
         answer within ``timeout_s``)."""
