@@ -201,7 +201,8 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
                 "returned_at": ctx.stamp(recall_day + dt.timedelta(days=2)) if recall_day and returned else None}
     copies = rng.randint(1, 3)
     sid = b.add(ProductionSheet, number=ctx.number(SHEET_PREFIX, issued), order=oid, revision=r, issued_at=ctx.stamp(issued),
-                printed_copies=copies, last_printed_at=ctx.stamp(issued), client_requirements=header["client_requirements"],
+                printed_copies=copies, returned_copies=copies if recalled["returned_at"] else 0,
+                last_printed_at=ctx.stamp(issued), client_requirements=header["client_requirements"],
                 packing=header["packing"], carton_count=sum(ln["quantity"] for ln in lines) // 24 + 1,
                 shipping_marks=header["shipping_marks"], created_at=ctx.stamp(issued), updated_at=ctx.stamp(issued),
                 **recalled)
@@ -218,7 +219,7 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
                         batch_no=batch, style=ln["style"], colour=ln["colour"], size=ln["size"], quantity=qty,
                         factory=factory, planned_start=iso(start), planned_finish=iso(finish), revision=r,
                         issued_at=ctx.stamp(issued), printed_copies=1, last_printed_at=ctx.stamp(issued),
-                        created_at=ctx.stamp(issued), updated_at=ctx.stamp(issued), **recalled)
+                        returned_copies=1 if recalled["returned_at"] else 0, created_at=ctx.stamp(issued), updated_at=ctx.stamp(issued), **recalled)
             done_steps = 0 if not live else {
                 "confirmed": 0, "in_production": rng.randint(0, len(steps_def) - 1),
             }.get(status, len(steps_def))

@@ -61,10 +61,21 @@ def _m0003_list_indexes(db: Database) -> None:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "order" ({", ".join(cols)})')
 
 
+def _m0004_returned_copies(db: Database) -> None:
+    """Recalled paper comes back copy by copy: ``returned_copies`` on production
+    sheets and flow cards; a document already marked returned had all its copies back."""
+    for table in ("production_sheet", "flow_card"):
+        if "returned_copies" not in _columns(db, table):
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN returned_copies INTEGER NOT NULL DEFAULT 0")
+        db.execute_sql(f"UPDATE {table} SET returned_copies = printed_copies "
+                       "WHERE returned_at IS NOT NULL AND returned_copies < printed_copies")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
     (3, "order list indexes", _m0003_list_indexes),
+    (4, "returned copies of recalled paper", _m0004_returned_copies),
 ]
 
 

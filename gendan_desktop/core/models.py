@@ -335,13 +335,15 @@ class RouteTemplateStep(BaseModel):
 class IssuedDocument(VersionedModel):
     """Paper that goes to the floor: issued under an order revision, may be recalled.
 
-    ``recalled_at`` set means the paper is void; until ``returned_at`` is set
-    the merchandiser still has to collect the printed copies.
+    ``recalled_at`` set means the paper is void; the merchandiser then has to
+    collect the ``printed_copies`` that left the app, copy by copy
+    (``returned_copies``); ``returned_at`` is set when the last one is back.
     """
 
     revision = IntegerField(default=0)
     issued_at = DateTimeField(default=_now)
     printed_copies = IntegerField(default=0)
+    returned_copies = IntegerField(default=0)
     last_printed_at = DateTimeField(null=True)
     recalled_at = DateTimeField(null=True, index=True)
     recall_reason = TextField(default="")

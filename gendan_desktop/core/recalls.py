@@ -2,8 +2,13 @@
 
 When a client changes or cancels an order, the production sheets and flow
 cards already on the floor are void and the merchandiser must collect them.
-A recalled document has ``recalled_at`` set; until ``returned_at`` is set it
-appears in ``outstanding_recalls()``.
+A recalled document has ``recalled_at`` set. Only paper that left the app
+needs collecting: the copies counted in ``printed_copies`` (printed, saved as
+PDF, written by the command line). They come back one by one
+(``returned_copies``); ``outstanding_recalls()`` lists a recalled document
+while some of its copies are still out, and ``returned_at`` is set when the
+last one is back. A document recalled before it was ever printed is void
+but has nothing to collect.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import FlowCard, Order, ProductionSheet, Shipment, ShipmentLine
 from .orders import get_order, set_status
+from .progress import lock_row
 
 # kind → (model, Chinese name, English name)
 DOC_KINDS: dict[str, tuple[type, str, str]] = {
@@ -96,35 +102,75 @@ def cancel_order(order_id: int, reason: str, expected_version: int | None) -> Or
 
 
 def outstanding_recalls(order_id: int | None = None) -> list[dict[str, Any]]:
-    """Recalled production sheets and flow cards whose paper is not back yet,
-    oldest recall first (optionally for one order)."""
+    """Recalled production sheets and flow cards with printed copies still out,
+    oldest recall first (optionally for one order). Each row says how many
+    copies were printed, returned and are still ``outstanding``."""
     out: list[dict[str, Any]] = []
     for kind, (model, zh, en) in DOC_KINDS.items():
         q = (model.select(model.id, model.number, model.revision, model.recalled_at, model.recall_reason,
-                          model.printed_copies, Order.id.alias("order_id"), Order.number.alias("order_number"))
-             .join(Order).where(model.recalled_at.is_null(False) & model.returned_at.is_null()))
+                          model.printed_copies, model.returned_copies, Order.id.alias("order_id"),
+                          Order.number.alias("order_number"))
+             .join(Order).where(model.recalled_at.is_null(False) & model.returned_at.is_null()
+                                & (model.printed_copies > model.returned_copies)))
         if order_id is not None:
             q = q.where(model.order == order_id)
         for row in q.dicts():
-            out.append({"kind": kind, "kind_zh": zh, "kind_en": en, **row})
+            out.append({"kind": kind, "kind_zh": zh, "kind_en": en, **row,
+                        "outstanding": row["printed_copies"] - row["returned_copies"]})
     out.sort(key=lambda r: (r["recalled_at"], r["order_number"], r["kind"], r["number"]))
     return out
 
 
-def mark_returned(kind: str, doc_id: int, *, returned_at: dt.datetime | None = None):
-    """Record that the paper of a recalled document is back (idempotent)."""
+def outstanding_copies(doc) -> int:
+    """Printed copies of a recalled document not back yet (0 while it is live)."""
+    if doc.recalled_at is None:
+        return 0
+    return max(0, (doc.printed_copies or 0) - (doc.returned_copies or 0))
+
+
+def mark_returned(kind: str, doc_id: int, copies: int | None = None, *, returned_at: dt.datetime | None = None):
+    """Record that ``copies`` printed copies of a recalled document are back
+    (default: all still out). ``returned_at`` is set once none is out; asking
+    again then changes nothing. Refuses more copies than are out."""
     kind = _kind(kind)
     model, zh, en = DOC_KINDS[kind]
     with write_transaction():
-        doc = get_or_404(model, doc_id, zh, en)
+        doc = lock_row(model, get_or_404(model, doc_id, zh, en).id)
         if doc.recalled_at is None:
             raise StateError(f"{zh} {doc.number} 没有被收回,不需要登记交回。",
                              f"The {en} {doc.number} has not been recalled; there is nothing to return.")
-        if doc.returned_at is not None:
-            return doc
+        out = outstanding_copies(doc)
+        if copies is None:
+            if out == 0:
+                return doc
+            copies = out
+        try:
+            copies = int(copies)
+        except (TypeError, ValueError):
+            copies = 0
+        if out == 0:
+            raise StateError(f"{zh} {doc.number} 没有未交回的纸质份数(从未打印或已全部交回)。",
+                             f"No printed copy of the {en} {doc.number} is out (never printed, or all returned).")
+        if not 1 <= copies <= out:
+            raise ValidationError(f"{zh} {doc.number} 还有 {out} 份未交回,交回份数请填 1 到 {out}。",
+                                  f"{out} copies of the {en} {doc.number} are out; return between 1 and {out}.",
+                                  field="copies")
         when = returned_at or _now()
-        (model.update({model.returned_at: when, model.version: model.version + 1, model.updated_at: when})
-         .where(model.id == doc.id).execute())
-        audit(kind, doc.id, "returned", order_id=doc.order_id, field="returned_at", new=when)
-        doc.returned_at, doc.version = when, doc.version + 1
+        done = copies == out
+        values = {model.returned_copies: model.returned_copies + copies, model.version: model.version + 1,
+                  model.updated_at: when}
+        if done:
+            values[model.returned_at] = when
+        # the guard re-checks in SQL: two windows returning at once cannot return more than is out
+        changed = (model.update(values)
+                   .where((model.id == doc.id) & (model.returned_copies + copies <= model.printed_copies))
+                   .execute())
+        if not changed:
+            raise StaleEdit(f"{zh} {doc.number}", f"The {en} {doc.number}", doc.version, doc.version + 1)
+        audit(kind, doc.id, "returned", order_id=doc.order_id, field="returned_copies",
+              old=doc.returned_copies, new=doc.returned_copies + copies)
+        doc.returned_copies += copies
+        doc.version += 1
+        if done:
+            doc.returned_at = when
     return doc

@@ -1,11 +1,13 @@
 """Printing services: PDFs for an order's paper, and the record of printed copies.
 
-``printed_copies`` counts the paper that is out on the floor. When a document
-is later recalled (re-issued under a new revision, or the order is cancelled),
-``copies_to_recall`` lists what the merchandiser must collect until
-``returned_at`` is set (core/recalls.mark_returned). A void document may be printed again (it carries the
-VOID watermark); such prints are audited but not counted, since a VOID copy
-needs no recall.
+``printed_copies`` counts the paper that left the app: printed, saved as PDF
+from the preview, opened in the system viewer, or written by the command
+line. When a document is later recalled (re-issued under a new revision, or
+the order is cancelled), ``copies_to_recall`` lists the copies the
+merchandiser must collect until they are all back (core/recalls.mark_returned,
+copy by copy). A void document may be printed again (it carries the VOID
+watermark); such prints are audited but not counted, since a VOID copy needs
+no recall.
 """
 
 from __future__ import annotations
@@ -105,16 +107,15 @@ def record_printed(kind: str, ids: Iterable[int], copies: int = 1) -> int:
 
 
 def copies_to_recall(order_id: int | None = None) -> list[dict]:
-    """Recalled documents with printed copies still on the floor (core/recalls.py
-    lists every recalled document; only those actually printed need collecting)."""
+    """Recalled documents with printed copies still out (core/recalls.py)."""
     from ..core.recalls import outstanding_recalls
 
-    return [r for r in outstanding_recalls(order_id) if (r["printed_copies"] or 0) > 0]
+    return outstanding_recalls(order_id)
 
 
 def outstanding_copy_count(order_id: int | None = None) -> int:
     """How many printed copies the merchandiser still has to collect."""
-    return sum(r["printed_copies"] for r in copies_to_recall(order_id))
+    return sum(r["outstanding"] for r in copies_to_recall(order_id))
 
 
 __all__ = [

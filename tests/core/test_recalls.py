@@ -102,3 +102,38 @@ def test_recall_bumps_the_document_version(db):
     assert recalls.recall_documents(order.id, "再次") == []  # already recalled
     assert FlowCard.get_by_id(card.id).recall_reason == "测试收回"
     assert ProductionSheet.select().count() == 0
+
+
+def test_paper_never_printed_is_not_listed_for_recall(db):
+    order = make_in_production()
+    printed = issue_sheet(order, printed=2)
+    never = issue_card(order, printed=0)
+    recalls.cancel_order(order.id, "客户取消", order.version)
+
+    listed = recalls.outstanding_recalls(order.id)
+    assert [(r["number"], r["printed_copies"], r["outstanding"]) for r in listed] == [(printed.number, 2, 2)]
+    assert reload(never).recalled_at is not None  # void all the same, just nothing to collect
+    assert recalls.mark_returned("flow_card", never.id).returned_at is None  # nothing out: no change
+    with pytest.raises(StateError, match="没有未交回的纸质份数"):
+        recalls.mark_returned("flow_card", never.id, 1)
+
+
+def test_recalled_copies_come_back_one_by_one(db):
+    order = make_in_production()
+    sheet = issue_sheet(order, printed=3)
+    recalls.cancel_order(order.id, "客户取消", order.version)
+
+    doc = recalls.mark_returned("production_sheet", sheet.id, 2)
+    assert (doc.returned_copies, doc.returned_at) == (2, None)
+    assert [(r["returned_copies"], r["outstanding"]) for r in recalls.outstanding_recalls()] == [(2, 1)]
+    with pytest.raises(ValidationError, match="还有 1 份未交回,交回份数请填 1 到 1"):
+        recalls.mark_returned("production_sheet", sheet.id, 2)
+    with pytest.raises(ValidationError, match="1 到 1"):
+        recalls.mark_returned("production_sheet", sheet.id, 0)
+    assert reload(sheet).returned_copies == 2  # the refused returns changed nothing
+
+    doc = recalls.mark_returned("production_sheet", sheet.id, 1)
+    assert doc.returned_copies == 3 and doc.returned_at is not None
+    assert recalls.outstanding_recalls() == []
+    history = [(h.action, h.old, h.new) for h in orders.order_history(order.id) if h.action == "returned"]
+    assert sorted(history) == [("returned", "0", "2"), ("returned", "2", "3")]
