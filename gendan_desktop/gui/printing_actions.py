@@ -15,9 +15,10 @@ thread (``operations.QueryOp``) with a cancellable progress dialog; the
 database is read on the GUI thread first, so workers only draw.
 
 A production sheet or flow card counts as printed (``printing.service.
-record_printed``) when the print dialog was accepted and every page went to
-the printer, or when it was opened in the system viewer (the app cannot see
-what happens there, so it assumes one copy: over-counting only means asking
+record_printed``) whenever a copy leaves the app: the print dialog was
+accepted and every page went to the printer, the PDF was saved to a file, or
+it was opened in the system viewer (the app cannot see what happens to a file
+or in the viewer, so each counts as one copy: over-counting only means asking
 for a copy that is not out; under-counting leaves void paper on the floor).
 """
 
@@ -117,8 +118,8 @@ def print_pdf_pages(pdf_path: str | Path, printer: QPrinter,
 class PdfPreviewDialog(QDialog):
     """Rendered pages with Print…, Open in system viewer and Save PDF….
 
-    ``on_printed(copies)`` is called on the GUI thread after a successful print
-    (or opening in the viewer, as one copy).
+    ``on_printed(copies)`` is called on the GUI thread after a successful print,
+    and with one copy after saving the PDF or opening it in the viewer.
     """
 
     def __init__(self, parent: QWidget | None, pdf: bytes, title: str, *,
@@ -144,6 +145,7 @@ class PdfPreviewDialog(QDialog):
         self.viewer_button.setToolTip(tr("在系统的 PDF 查看器中打开;计为已打印一份。"))
         self.viewer_button.clicked.connect(self.open_in_viewer)
         self.save_button = QPushButton(tr("另存为 PDF(&S)…"), self)
+        self.save_button.setToolTip(tr("保存为 PDF 文件;计为已打印一份。"))
         self.save_button.clicked.connect(self.save_as)
         self.fit_width = QPushButton(tr("适合宽度"), self)
         self.fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
@@ -209,12 +211,17 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), self.pdf_path.name, "PDF (*.pdf)")
-        if name:
-            try:
-                Path(name).write_bytes(self.pdf_bytes)
-            except OSError as exc:
-                QMessageBox.warning(self, tr("无法保存"), tr("无法写入 %1:%2").replace("%1", name)
-                                    .replace("%2", exc.strerror or str(exc)))
+        if not name:
+            return
+        try:
+            Path(name).write_bytes(self.pdf_bytes)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("无法保存"), tr("无法写入 %1:%2").replace("%1", name)
+                                .replace("%2", exc.strerror or str(exc)))
+            return
+        # a saved PDF is paper that can leave the app (mailed, printed elsewhere)
+        if self.on_printed is not None:
+            self.on_printed(1)
 
 
 def _recorder(parent: QWidget | None, kind: str, ids: list[int]) -> Callable[[int], None]:

@@ -35,6 +35,7 @@ EXCEPTION_COLUMNS = [("reported_at", QT_TR_NOOP("日期")), ("kind", QT_TR_NOOP(
 RECALL_COLUMNS = [("kind", QT_TR_NOOP("单据")), ("number", QT_TR_NOOP("编号")),
                   ("order_number", QT_TR_NOOP("订单号")), ("rev", QT_TR_NOOP("版本")),
                   ("recalled_at", QT_TR_NOOP("收回时间")), ("printed_copies", QT_TR_NOOP("已打印份数")),
+                  ("returned_copies", QT_TR_NOOP("已交回份数")), ("outstanding", QT_TR_NOOP("待交回份数")),
                   ("recall_reason", QT_TR_NOOP("原因"))]
 
 
@@ -82,12 +83,7 @@ class DocumentsPanel(QWidget):
                     .order_by(ProductionSheet.id)]
             docs += [("flow_card", d) for d in FlowCard.select().where(FlowCard.order == order_id).order_by(FlowCard.id)]
             for kind, d in docs:
-                if d.returned_at:
-                    state = tr("已收回并交回")
-                elif d.recalled_at:
-                    state = tr("已收回,待交回")
-                else:
-                    state = tr("有效")
+                state = self._state(d)
                 item = "" if kind == "production_sheet" else " / ".join(
                     p for p in (d.style, d.colour, d.size) if p) + tr(" 第%1批").replace("%1", str(d.batch_no))
                 name = tr("生产单") if kind == "production_sheet" else tr("流程卡")
@@ -100,11 +96,25 @@ class DocumentsPanel(QWidget):
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
+    @staticmethod
+    def _state(d) -> str:
+        from ..core.recalls import outstanding_copies
+
+        if d.recalled_at is None:
+            return tr("有效")
+        out = outstanding_copies(d)
+        if out:
+            return tr("已收回,待交回 %1 / %2 份").replace("%1", str(out)).replace("%2", str(d.printed_copies))
+        if d.printed_copies:
+            return tr("已收回并交回")
+        return tr("已作废(未打印,无需交回)")
+
     def reload(self) -> None:
         self.load(self.order_id)
 
     def selected_card_ids(self) -> list[int]:
-        return [r["doc_id"] for r in selected_rows(self.view) if r["doc_kind"] == "flow_card" and r["live"]]
+        """Selected flow cards, recalled ones too: those print with the VOID stamp."""
+        return [r["doc_id"] for r in selected_rows(self.view) if r["doc_kind"] == "flow_card"]
 
     def recall_card(self):
         row = selected_row(self.view)
@@ -386,10 +396,12 @@ class RecallsPanel(QWidget):
         rows = [{"id": (r["kind"], r["id"]), "kind": r["kind_en"] if en else r["kind_zh"], "number": r["number"],
                  "order_number": r["order_number"], "order_id": r["order_id"], "rev": f"R{r['revision']}",
                  "recalled_at": r["recalled_at"], "printed_copies": r["printed_copies"],
+                 "returned_copies": r["returned_copies"], "outstanding": r["outstanding"],
                  "recall_reason": r["recall_reason"]} for r in outstanding_recalls()]
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        self.info.setText(tr("共 %1 份单据待收回").replace("%1", str(len(rows))))
+        self.info.setText(tr("共 %1 份单据待收回,%2 份纸质未交回").replace("%1", str(len(rows)))
+                          .replace("%2", str(sum(r["outstanding"] for r in rows))))
 
     def reload(self) -> None:
         self.load()
@@ -400,9 +412,13 @@ class RecallsPanel(QWidget):
             self.order_wanted.emit(row["order_id"])
 
     def mark_returned(self):
+        """Selected documents are back: one with several copies out asks how many
+        came back (N of M); several selected rows return all their copies."""
         rows = selected_rows(self.view)
         if not rows:
             return None
+        if len(rows) == 1 and rows[0]["outstanding"] > 1:
+            return self._return_some(rows[0])
         docs = [r["id"] for r in rows]
 
         def call():
@@ -410,3 +426,24 @@ class RecallsPanel(QWidget):
 
             return [mark_returned(kind, doc_id) for kind, doc_id in docs]
         return run_change(self, call, {"recall", "production_sheet", "flow_card"}, lambda _r: self.reload())
+
+    def _return_some(self, row: dict):
+        kind, doc_id = row["id"]
+
+        def make(dlg: FormDialog):
+            copies = int(dlg.value("copies"))
+
+            def call():
+                from ..core.recalls import mark_returned
+
+                return mark_returned(kind, doc_id, copies)
+            return call
+        dlg = FormDialog(self, "return_copies_form.ui", tr("登记交回:%1 %2").replace("%1", row["kind"])
+                         .replace("%2", row["number"]), make, {"recall", "production_sheet", "flow_card"})
+        dlg.field("copies_info").setText(
+            tr("已打印 %1 份,已交回 %2 份,还有 %3 份未交回。本次交回几份?").replace("%1", str(row["printed_copies"]))
+            .replace("%2", str(row["returned_copies"])).replace("%3", str(row["outstanding"])))
+        spin = dlg.field("copies")
+        spin.setRange(1, row["outstanding"])
+        spin.setValue(row["outstanding"])
+        return open_dialog(self, dlg, lambda _d: self.reload())

@@ -149,8 +149,12 @@ def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_ord
     wait_ops()
     assert tab.exceptions.model.rows()[0]["escalated_to"] == "厂长"
 
-    issue_production_sheet(confirmed_order.id)
-    issue_flow_cards(confirmed_order.id, batch_size=250)
+    from gendan_desktop.printing.service import record_printed
+
+    sheet = issue_production_sheet(confirmed_order.id)
+    cards = issue_flow_cards(confirmed_order.id, batch_size=250)
+    record_printed("production_sheet", [sheet.id])
+    record_printed("flow_card", [c.id for c in cards])  # only printed paper is collected
     cancel_order(confirmed_order.id, "客户取消", None)
     tab.refresh()
     tab.show_page(tab.recalls)
