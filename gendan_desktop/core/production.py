@@ -97,7 +97,7 @@ def current_sheet(order_id: int) -> ProductionSheet | None:
 
 
 def issue_production_sheet(order_id: int, client_requirements: str | None = None, packing: str | None = None,
-                           carton_count=0, shipping_marks: str | None = None, remarks: str = "", *,
+                           carton_count=0, shipping_marks: str | None = None, remarks: str | None = None, *,
                            reissue: bool = False) -> ProductionSheet:
     """Issue the production sheet of the order's current revision.
 
@@ -129,7 +129,7 @@ def issue_production_sheet(order_id: int, client_requirements: str | None = None
             packing=(order.packing if packing is None else packing).strip(),
             carton_count=cartons,
             shipping_marks=(order.shipping_marks if shipping_marks is None else shipping_marks).strip(),
-            remarks=(remarks or "").strip(),
+            remarks=(order.notes if remarks is None else remarks).strip(),  # the order's 备注
         )
         audit("production_sheet", sheet.id, "issue", order_id=order.id, field="number", new=sheet.number)
         if old is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .layout import fit_size, text
+from .layout import fit_line, text
 
 
 @dataclass
@@ -44,6 +44,19 @@ def client_display(client) -> str:
     return client.name
 
 
+def client_text(text: str, client) -> str:
+    """Free text for the floor (requirements, packing, shipping marks, remarks)
+    with the client's name replaced by its code when the settings print the
+    client as its code: a 唛头 typed as "宁波远航贸易有限公司 / PO …" would
+    otherwise name the buyer the sheet hides."""
+    if not text or client is None or client_display(client) != client.code:
+        return text or ""
+    for name in sorted({client.name, getattr(client, "name_en", "")}, key=len, reverse=True):
+        if name and len(name.strip()) >= 2:
+            text = text.replace(name, client.code)
+    return text
+
+
 def draw_letterhead(c: Canvas, company: Company, x: float, top: float, width: float) -> float:
     """Logo, company name, address and phone in a band of ``width``; returns its bottom y."""
     h = 16 * mm
@@ -57,9 +70,8 @@ def draw_letterhead(c: Canvas, company: Company, x: float, top: float, width: fl
             tx = x
     avail = x + width - tx
     name = company.name or "公司名称未设置 (设置 → 公司资料)"
-    size = fit_size(name, avail, 15)
-    text(c, tx, top - 6 * mm, name, size, bold=True)
+    text(c, tx, top - 6 * mm, *fit_line(name, avail, 15, minimum=6), bold=True)
     contact = "   ".join(s for s in (company.address, f"电话 Tel: {company.phone}" if company.phone else "") if s)
     if contact:
-        text(c, tx, top - 11.5 * mm, contact, fit_size(contact, avail, 8.5))
+        text(c, tx, top - 11.5 * mm, *fit_line(contact, avail, 8.5))
     return top - h

@@ -141,8 +141,7 @@ def paragraph(c: Canvas, x: float, top: float, width: float, s: str, size: float
     leading = leading or size * 1.35
     lines = wrap(s, width, size)
     if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1] + "…" if lines[-1] else "…"
+        lines = lines[:max_lines - 1] + [_ellipsis(lines[max_lines - 1], width, size)]
     y = top - size
     c.setFont(FONT, size)
     for ln in lines:
@@ -165,25 +164,70 @@ def fit_size(s: str, width: float, size: float, minimum: float = 6, font: str = 
     return max(minimum, size * width / w)
 
 
+def fit_line(s: str, width: float, size: float, minimum: float = 5, font: str = FONT) -> tuple[str, float]:
+    """``s`` at the largest size ≤ ``size`` that fits ``width``; what does not
+    fit even at ``minimum`` is cut with "…" (a single line never overflows)."""
+    s = s or ""
+    fs = fit_size(s, width, size, minimum, font)
+    if text_width(s, fs, font) <= width:
+        return s, fs
+    return _ellipsis(s, width, fs, font), fs
+
+
+def fit_lines(s: str, width: float, height: float, size: float, minimum: float = 4.5,
+              font: str = FONT) -> tuple[list[str], float]:
+    """Lines of ``s`` and the largest size ≤ ``size`` at which they fit the box:
+    one line shrunk down to 6 pt first, then wrapped onto more lines, smaller
+    each time; what still does not fit at ``minimum`` is cut with "…"."""
+    one = fit_size(s, width, size, min(6.0, size), font)
+    if text_width(s, one, font) <= width and one * 1.1 <= height:
+        return [s], one
+    fs = min(size, 6.0)
+    while True:
+        leading = fs * 1.12
+        lines = wrap(s, width, fs, font)
+        fits = len(lines) * leading <= height
+        if fits or fs <= minimum:
+            break
+        fs = max(minimum, fs - 0.5)
+    room = max(1, int(height // (fs * 1.12)))
+    if len(lines) > room:
+        lines = lines[:room - 1] + [_ellipsis(lines[room - 1], width, fs, font)]
+    return lines, fs
+
+
+def _ellipsis(line: str, width: float, size: float, font: str = FONT) -> str:
+    """``line`` cut so that it and a closing "…" fit ``width``."""
+    while line and text_width(line + "…", size, font) > width:
+        line = line[:-1]
+    return line + "…"
+
+
 def cell(c: Canvas, x: float, y: float, w: float, h: float, s: str = "", *, size: float = 9,
          align: str = "left", fill=None, font: str = FONT, bold: bool = False, pad: float = 3) -> None:
-    """A ruled box with one line of text, vertically centred, shrunk to fit."""
+    """A ruled box with text vertically centred: shrunk to fit on one line, else
+    wrapped onto several smaller lines, else cut with "…" — never outside the box."""
     if fill is not None:
         c.setFillColorRGB(*fill)
         c.rect(x, y, w, h, stroke=1, fill=1)
         c.setFillColorRGB(0, 0, 0)
     else:
         c.rect(x, y, w, h, stroke=1, fill=0)
-    if s not in (None, ""):
-        s = str(s)
-        fs = fit_size(s, w - 2 * pad, size, font=font)
-        ty = y + (h - fs * 0.72) / 2
-        if align == "right":
-            text(c, x + w - pad, ty, s, fs, font=font, align="right", bold=bold)
-        elif align == "center":
-            text(c, x + w / 2, ty, s, fs, font=font, align="center", bold=bold)
-        else:
-            text(c, x + pad, ty, s, fs, font=font, bold=bold)
+    if s in (None, ""):
+        return
+    s = str(s)
+    inner_w = w - 2 * pad
+    fs = fit_size(s, inner_w, size, font=font)
+    if text_width(s, fs, font) <= inner_w:
+        lines = [s]  # the common case: one line, maybe a little smaller
+    else:
+        lines, fs = fit_lines(s, inner_w, h - 2, size, font=font)
+    leading = fs * 1.12
+    tx = x + w - pad if align == "right" else x + w / 2 if align == "center" else x + pad
+    ty = y + (h - fs * 0.72) / 2 + (len(lines) - 1) * leading / 2
+    for line in lines:
+        text(c, tx, ty, line, fs, font=font, align=align, bold=bold)
+        ty -= leading
 
 
 @dataclass

@@ -4,6 +4,9 @@ One layout for both: a quotation that has been issued as a PI prints under
 its PI number and date with the title PROFORMA INVOICE. The client receives
 this paper, so the client is always printed by name (not by code), and costs
 and margins never appear — only unit prices in the quotation currency.
+Laid out with platypus (flow.py): descriptions wrap in their column, the
+heading row repeats on every page, and the last item, the total, the terms and
+the signatures stay together on the last page.
 """
 
 from __future__ import annotations
@@ -14,17 +17,21 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from .company import Company, draw_letterhead
-from .fonts import MONO
-from .layout import (
-    Column, boxed_text, cell, fit_size, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text,
+from .flow import (
+    GREY, CanvasBlock, PageLayout, cell_width, draw_page_of, grid, group_start, label_value_table, para, render,
+    text_box, widths,
 )
+from .fonts import MONO, register_fonts
+from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
 
 PAGE_W, PAGE_H = A4
 MARGIN = 14 * mm
 WIDTH = PAGE_W - 2 * MARGIN
 BOTTOM = 18 * mm
+PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=8 * mm)
 CENT = Decimal("0.01")
 
 
@@ -91,73 +98,46 @@ def load_quotation(quotation_id: int) -> QuoteData:
     )
 
 
+# title, share of the width, alignment (right-aligned columns are figures, in the mono font)
 COLUMNS = [
-    Column("序 No.", 6, "center"), Column("款号 Style", 13), Column("品名/描述 Description", 34),
-    Column("数量 Qty", 10, "right", MONO), Column("单位", 6, "center"),
-    Column("单价 Unit price", 13, "right", MONO), Column("金额 Amount", 15, "right", MONO),
+    ("序 No.", 6, "center"), ("款号 Style", 13, "left"), ("品名/描述 Description", 34, "left"),
+    ("数量 Qty", 10, "right"), ("单位", 6, "center"), ("单价 Unit price", 13, "right"), ("金额 Amount", 15, "right"),
 ]
+COL_W = widths(WIDTH, [w for _, w, _ in COLUMNS])
 
 
-def _header(c, d: QuoteData) -> float:
-    top = PAGE_H - MARGIN
-    y = draw_letterhead(c, d.company, MARGIN, top, WIDTH)
-    c.setLineWidth(1.2)
-    c.line(MARGIN, y - 1 * mm, PAGE_W - MARGIN, y - 1 * mm)
-    c.setLineWidth(0.6)
-    title_zh, title_en = ("形式发票", "PROFORMA INVOICE") if d.is_pi else ("报价单", "QUOTATION")
-    text(c, PAGE_W / 2, y - 11 * mm, f"{title_zh}  {title_en}", 17, align="center", bold=True)
-    return y - 15 * mm
+def _cells(values: list[str]) -> list:
+    """Text wraps; numbers, units and codes shrink to fit their column."""
+    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]), **({"font": MONO} if a == "right" else {}))
+            for i, (v, (_, _, a)) in enumerate(zip(values, COLUMNS))]
 
 
-def draw_quotation(c, d: QuoteData) -> None:
-    y = _header(c, d)
+def _header(d: QuoteData) -> list[Flowable]:
+    def draw(c, w, h):
+        y = draw_letterhead(c, d.company, 0, h, w)
+        c.setLineWidth(1.2)
+        c.line(0, y - 1 * mm, w, y - 1 * mm)
+        c.setLineWidth(0.6)
+        title_zh, title_en = ("形式发票", "PROFORMA INVOICE") if d.is_pi else ("报价单", "QUOTATION")
+        text(c, w / 2, y - 11 * mm, f"{title_zh}  {title_en}", 17, align="center", bold=True)
+
     extra = d.client_name_en if d.client_name_en and d.client_name_en != d.client_name else ""
-    buyer = d.client_name + (f" / {extra}" if extra else "")
     pairs = [
         ("PI No." if d.is_pi else "报价单号 No.", d.number), ("日期 Date", fmt_date(d.date)),
-        ("客户 Buyer", buyer), ("联系人 Attn", d.contact),
+        ("客户 Buyer", d.client_name + (f" / {extra}" if extra else "")), ("联系人 Attn", d.contact),
         ("币种 Currency", d.currency), ("有效期至 Valid until", fmt_date(d.valid_until)),
     ]
     if d.is_pi:
-        pairs.append(("报价单号 Quotation", d.quotation_no))
-        pairs.append(("贸易条款 Terms", d.trade_terms))
-    y = label_value_grid(c, MARGIN, y, WIDTH, pairs, per_row=2, row_h=7 * mm, label_share=0.3)
+        pairs += [("报价单号 Quotation", d.quotation_no), ("贸易条款 Terms", d.trade_terms)]
+    out: list[Flowable] = [CanvasBlock(31 * mm, draw),
+                           label_value_table(pairs, WIDTH, per_row=2, label_share=0.3, min_row_height=7 * mm)]
     if d.client_address:
-        y = boxed_text(c, MARGIN, y, WIDTH, "地址 Address", d.client_address, min_h=7 * mm, title_w=WIDTH / 2 * 0.3)
-    y -= 5 * mm
-    row_h = 7 * mm
-    rows = [[str(it.line_no), it.style, " ".join(s for s in (it.product, it.description) if s),
-             fmt_int(it.quantity), it.unit, fmt_money(it.unit_price), fmt_money(it.amount)] for it in d.items]
-    i = 0
-    page = 1
-    tail = 80 * mm  # total row, terms and signatures close the last page
-    while True:
-        room = max(1, int((y - BOTTOM - row_h) // row_h))
-        room_last = int((y - BOTTOM - tail - row_h) // row_h)
-        left = len(rows) - i
-        # never leave the total alone on a page: keep at least one row for the last page
-        take = left if left <= room_last else min(room, left - 1)
-        if take or left == 0:
-            y = table(c, MARGIN, y, WIDTH, COLUMNS, rows[i:i + take], row_h=row_h, size=8.5)
-        i += take
-        if take == left:
-            break
-        text(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, f"续下页 continued · 第 {page} 页", 8, align="right")
-        c.showPage()
-        page += 1
-        y = PAGE_H - MARGIN - 4 * mm
-        text(c, MARGIN, y, f"{'PI' if d.is_pi else '报价单'} {d.number}(续 cont.)", 10, bold=True)
-        y -= 4 * mm
-    # total row spanning the description columns
-    total = sum(col.width for col in COLUMNS)
-    ws = [WIDTH * col.width / total for col in COLUMNS]
-    y -= row_h
-    cell(c, MARGIN, y, sum(ws[:3]), row_h, f"合计 TOTAL ({d.currency})", size=9.5, align="right", bold=True,
-         fill=(0.93, 0.93, 0.93))
-    cell(c, MARGIN + sum(ws[:3]), y, ws[3], row_h, fmt_int(d.total_quantity), size=9, align="right", font=MONO)
-    cell(c, MARGIN + sum(ws[:4]), y, ws[4] + ws[5], row_h, d.currency, size=9, align="center")
-    cell(c, MARGIN + sum(ws[:6]), y, ws[6], row_h, fmt_money(d.total), size=10, align="right", font=MONO, bold=True)
-    y -= 5 * mm
+        out.append(text_box("地址 Address", d.client_address, WIDTH, title_w=WIDTH / 2 * 0.3, min_height=7 * mm))
+    return out + [Spacer(1, 5 * mm)]
+
+
+def _closing(d: QuoteData) -> list[Flowable]:
+    """Terms and the signatures: the buyer confirms a PI by signing and returning it."""
     terms = [
         f"贸易条款 Trade terms: {d.trade_terms or '—'}",
         f"付款方式 Payment: {d.payment_terms or '—'}",
@@ -167,26 +147,56 @@ def draw_quotation(c, d: QuoteData) -> None:
         terms.append(f"银行资料 Bank: {d.bank}")
     if d.notes:
         terms.append(f"备注 Notes: {d.notes}")
-    y = boxed_text(c, MARGIN, y, WIDTH, "条款\nTerms", "\n".join(terms), min_h=20 * mm)
-    # signatures: the buyer confirms a PI by signing and returning it
-    y -= 12 * mm
-    half = WIDTH / 2
-    for j, (label, who) in enumerate((("买方确认 Buyer's confirmation", d.client_name),
-                                      ("卖方 Seller", d.company.name))):
-        x = MARGIN + j * half
-        text(c, x, y, label, 9, bold=True)
-        text(c, x, y - 5 * mm, who, fit_size(who, half - 12 * mm, 8.5))
-        c.line(x, y - 16 * mm, x + half - 10 * mm, y - 16 * mm)
-        text(c, x, y - 20 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
-    text(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, f"{d.number} · 第 {page} 页 Page {page}", 8, align="right")
+
+    def signatures(c, w, h):
+        half = w / 2
+        for j, (label, who) in enumerate((("买方确认 Buyer's confirmation", d.client_name),
+                                          ("卖方 Seller", d.company.name))):
+            x = j * half
+            text(c, x, h - 3.5 * mm, label, 9, bold=True)
+            text(c, x, h - 8.5 * mm, *fit_line(who, half - 12 * mm, 8.5))
+            c.line(x, h - 19.5 * mm, x + half - 10 * mm, h - 19.5 * mm)
+            text(c, x, h - 23.5 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
+
+    return [Spacer(1, 5 * mm), text_box("条款\nTerms", "\n".join(terms), WIDTH, title_w=24 * mm, min_height=20 * mm),
+            Spacer(1, 8 * mm), CanvasBlock(25 * mm, signatures)]
+
+
+def quotation_story(d: QuoteData) -> list[Flowable]:
+    rows = [[para(t, 8.5, align="center", fit=cell_width(w)) for (t, _, _), w in zip(COLUMNS, COL_W)]]
+    rows += [_cells([str(it.line_no), it.style, " ".join(s for s in (it.product, it.description) if s),
+                     fmt_int(it.quantity), it.unit, fmt_money(it.unit_price), fmt_money(it.amount)]) for it in d.items]
+    span3, span2 = sum(COL_W[:3]), COL_W[4] + COL_W[5]
+    rows.append([para(f"合计 TOTAL ({d.currency})", 9.5, align="right", bold=True, fit=cell_width(span3)), "", "",
+                 para(fmt_int(d.total_quantity), 9, font=MONO, align="right", fit=cell_width(COL_W[3])),
+                 para(d.currency, 9, align="center", fit=cell_width(span2)), "",
+                 para(fmt_money(d.total), 10, font=MONO, align="right", bold=True, fit=cell_width(COL_W[6]))])
+    total = len(rows) - 1
+    rows.append([_closing(d)] + [""] * (len(COLUMNS) - 1))
+    # the last item, the total, the terms and the signatures never part
+    keep = max(1, total - 1)
+    table = grid(rows, COL_W, min_row_height=7 * mm, ruled_rows=total + 1,
+                 spans=[(total, 0, 2), (total, 4, 5), (total + 1, 0, len(COLUMNS) - 1)], extra=[
+        ("BACKGROUND", (0, total), (2, total), GREY), ("NOSPLIT", (0, keep), (-1, total + 1)),
+        ("LEFTPADDING", (0, total + 1), (-1, total + 1), 0), ("RIGHTPADDING", (0, total + 1), (-1, total + 1), 0),
+        ("VALIGN", (0, total + 1), (-1, total + 1), "TOP"),
+    ])
+    return [*group_start("quotation", d, first=True), *_header(d), table]
+
+
+def _footer(c, d: QuoteData, page: int) -> None:
+    text(c, MARGIN, BOTTOM - 8 * mm, f"{'PI' if d.is_pi else '报价单'} {d.number}", 8)
+    draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page, 8)
+
+
+def _continuation_header(c, d: QuoteData) -> None:
+    text(c, MARGIN, PAGE_H - MARGIN - 4 * mm, f"{'PI' if d.is_pi else '报价单'} {d.number}(续 cont.)", 10, bold=True)
 
 
 def render_quotation(d: QuoteData) -> bytes:
-    c, buf = new_canvas(A4, f"{'PI' if d.is_pi else '报价单'} {d.number}", d.company.name)
-    draw_quotation(c, d)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    register_fonts()
+    return render(quotation_story(d), PAGE, title=f"{'PI' if d.is_pi else '报价单'} {d.number}",
+                  author=d.company.name, footer=_footer, later_header=_continuation_header)
 
 
 def quotation_pdf(quotation_id: int) -> bytes:

@@ -2,7 +2,11 @@
 
 The figures are never recomputed here: every amount printed is a field of
 ``Statement``/``StatementEntry``, so the PDF, the Excel file and the screen
-always agree. One statement per currency, each starting on a new page.
+always agree. One statement per currency, each starting on a new page and
+numbering its own pages. Laid out with platypus (flow.py): long descriptions
+wrap inside their column, amounts shrink to fit theirs, the heading row
+repeats on every page, and the last entries, the totals, the closing balance
+and the signatures stay together on the last page.
 """
 
 from __future__ import annotations
@@ -10,23 +14,31 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from .company import Company, draw_letterhead
-from .fonts import MONO
-from .layout import Column, cell, fit_size, fmt_date, fmt_int, fmt_money, label_value_grid, new_canvas, table, text
+from .flow import (
+    GREY, CanvasBlock, PageLayout, cell_width, draw_page_of, grid, group_start, label_value_table, para, render,
+    widths,
+)
+from .fonts import MONO, register_fonts
+from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
 
 PAGE_W, PAGE_H = A4
 MARGIN = 12 * mm
 WIDTH = PAGE_W - 2 * MARGIN
 BOTTOM = 16 * mm
+PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=9 * mm)
 KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款"}
 
+# title, share of the width, alignment (right-aligned columns are figures, in the mono font)
 COLUMNS = [
-    Column("日期 Date", 11, "center"), Column("类型", 6, "center"), Column("单号 Doc. no.", 14),
-    Column("摘要 Description", 30), Column("数量 Qty", 8, "right", MONO), Column("单价", 8, "right", MONO),
-    Column("应收 Debit", 12, "right", MONO), Column("已收/扣 Credit", 12, "right", MONO),
-    Column("余额 Balance", 13, "right", MONO),
+    ("日期 Date", 11, "center"), ("类型", 6, "center"), ("单号 Doc. no.", 14, "left"),
+    ("摘要 Description", 30, "left"), ("数量 Qty", 8, "right"), ("单价", 8, "right"),
+    ("应收 Debit", 12, "right"), ("已收/扣 Credit", 12, "right"), ("余额 Balance", 13, "right"),
 ]
+COL_W = widths(WIDTH, [w for _, w, _ in COLUMNS])
+DESCRIPTION = 3
 
 
 def _summary(e) -> str:
@@ -52,86 +64,98 @@ def _row(e) -> list[str]:
             fmt_money(e.debit) if e.debit else "", fmt_money(e.credit) if e.credit else "", fmt_money(e.balance)]
 
 
-def _title(c, st, company: Company, page: int) -> float:
-    top = PAGE_H - MARGIN
-    if page == 1:
-        y = draw_letterhead(c, company, MARGIN, top, WIDTH)
-        text(c, PAGE_W / 2, y - 10 * mm, "对 账 单  STATEMENT OF ACCOUNT", 16, align="center", bold=True)
-        pairs = [
-            ("对账单号", st.number or "(预览,未编号 preview)"), ("币种 Currency", st.currency),
-            ("客户 Client", f"{st.client_name} ({st.client_code})"),
-            ("期间 Period", f"{fmt_date(st.date_from)} ~ {fmt_date(st.date_to)}"),
-        ]
-        return label_value_grid(c, MARGIN, y - 14 * mm, WIDTH, pairs, per_row=2, row_h=7 * mm, label_share=0.28) - 4 * mm
-    text(c, MARGIN, top - 5 * mm, f"对账单 {st.number or ''} {st.client_name} {st.currency}(续 cont.)", 10, bold=True)
-    return top - 9 * mm
+def _cells(values: list[str], bold: bool = False) -> list:
+    """A row of paragraphs: text wraps, figures and dates shrink to fit their column."""
+    out = []
+    for i, (value, (_, _, align)) in enumerate(zip(values, COLUMNS)):
+        font = MONO if align == "right" else None
+        fit = None if i in (2, DESCRIPTION) else cell_width(COL_W[i])
+        out.append(para(value, 8, align=align, bold=bold, fit=fit, **({"font": font} if font else {})))
+    return out
 
 
-def draw_statement(c, st, company: Company) -> None:
-    row_h = 6.3 * mm
-    page = 1
-    y = _title(c, st, company, page)
-    opening = ["", "", "", "上期结余 Opening balance", "", "", "", "", fmt_money(st.opening)]
-    rows = [opening] + [_row(e) for e in st.entries]
-    rows.append(["", "", "", "本期合计 Period total", fmt_int(st.total_quantity), "",
-                 fmt_money(st.total_shipped), fmt_money(st.total_credits + st.total_paid), fmt_money(st.closing)])
-    i = 0
-    tail = 45 * mm
-    while True:
-        room = max(1, int((y - BOTTOM - row_h) // row_h))
-        room_last = int((y - BOTTOM - tail - row_h) // row_h)
-        left = len(rows) - i
-        take = left if left <= room_last else min(room, left - 1)
-        if take:
-            y = table(c, MARGIN, y, WIDTH, COLUMNS, rows[i:i + take], row_h=row_h, size=8,
-                      bold_last=(i + take == len(rows)))
-        i += take
-        if i >= len(rows):
-            break
-        _footer(c, st, page)
-        c.showPage()
-        page += 1
-        y = _title(c, st, company, page)
-    y -= 4 * mm
-    closing_label = "期末应收 Closing balance due" if st.closing >= 0 else "期末预收 Closing balance (in credit)"
-    cell(c, MARGIN, y - 8 * mm, 60 * mm, 8 * mm, closing_label, size=9.5, fill=(0.93, 0.93, 0.93), align="center", bold=True)
-    cell(c, MARGIN + 60 * mm, y - 8 * mm, 40 * mm, 8 * mm, f"{st.currency} {fmt_money(st.closing)}", size=10.5,
-         align="right", font=MONO, bold=True)
-    cell(c, MARGIN + 100 * mm, y - 8 * mm, WIDTH - 100 * mm, 8 * mm, f"大写:{st.closing_in_words}", size=9)
-    y -= 14 * mm
-    text(c, MARGIN, y, "请核对以上账目,如无异议请签字盖章后回传;如有差异请于 7 日内告知。"
-                       " Please check, sign and return; report any difference within 7 days.", 7.5)
-    y -= 12 * mm
-    half = WIDTH / 2
-    for j, (label, who) in enumerate((("客户确认 Client confirmation", st.client_name),
-                                      ("制表 Prepared by", company.name))):
-        x = MARGIN + j * half
-        text(c, x, y, label, 9, bold=True)
-        text(c, x, y - 5 * mm, who, fit_size(who, half - 12 * mm, 8.5))
-        c.line(x, y - 15 * mm, x + half - 10 * mm, y - 15 * mm)
-        text(c, x, y - 19 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
-    _footer(c, st, page)
+def _title(st, company: Company) -> list[Flowable]:
+    def draw(c, w, h):
+        draw_letterhead(c, company, 0, h, w)
+        text(c, w / 2, h - 26 * mm, "对 账 单  STATEMENT OF ACCOUNT", 16, align="center", bold=True)
+
+    pairs = [
+        ("对账单号", st.number or "(预览,未编号 preview)"), ("币种 Currency", st.currency),
+        ("客户 Client", f"{st.client_name} ({st.client_code})"),
+        ("期间 Period", f"{fmt_date(st.date_from)} ~ {fmt_date(st.date_to)}"),
+    ]
+    return [CanvasBlock(30 * mm, draw),
+            label_value_table(pairs, WIDTH, per_row=2, label_share=0.28, min_row_height=7 * mm), Spacer(1, 4 * mm)]
+
+
+def _closing(st, company: Company) -> list[Flowable]:
+    """Closing balance, the request to confirm and the signatures: the end of the statement."""
+    label = "期末应收 Closing balance due" if st.closing >= 0 else "期末预收 Closing balance (in credit)"
+    col_w = [60 * mm, 40 * mm, WIDTH - 100 * mm]
+    closing = grid([[para(label, 9.5, align="center", bold=True, fit=cell_width(col_w[0])),
+                     para(f"{st.currency} {fmt_money(st.closing)}", 10.5, font=MONO, align="right", bold=True,
+                          fit=cell_width(col_w[1])),
+                     para(f"大写:{st.closing_in_words}", 9)]],
+                   col_w, header_rows=0, long=False, min_row_height=8 * mm, extra=[("BACKGROUND", (0, 0), (0, 0), GREY)])
+    note = para("请核对以上账目,如无异议请签字盖章后回传;如有差异请于 7 日内告知。"
+                " Please check, sign and return; report any difference within 7 days.", 7.5)
+
+    def signatures(c, w, h):
+        half = w / 2
+        for j, (title, who) in enumerate((("客户确认 Client confirmation", st.client_name),
+                                          ("制表 Prepared by", company.name))):
+            x = j * half
+            text(c, x, h - 3.5 * mm, title, 9, bold=True)
+            text(c, x, h - 8.5 * mm, *fit_line(who, half - 12 * mm, 8.5))
+            c.line(x, h - 18.5 * mm, x + half - 10 * mm, h - 18.5 * mm)
+            text(c, x, h - 22.5 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
+
+    return [Spacer(1, 4 * mm), closing, Spacer(1, 4 * mm), note, Spacer(1, 6 * mm), CanvasBlock(24 * mm, signatures)]
+
+
+def statement_story(st, company: Company, *, first: bool = True) -> list[Flowable]:
+    head = [para(t, 8, align="center", fit=cell_width(w)) for (t, _, _), w in zip(COLUMNS, COL_W)]
+    rows = [head, _cells(["", "", "", "上期结余 Opening balance", "", "", "", "", fmt_money(st.opening)])]
+    rows += [_cells(_row(e)) for e in st.entries]
+    rows.append(_cells(["", "", "", "本期合计 Period total", fmt_int(st.total_quantity), "",
+                        fmt_money(st.total_shipped), fmt_money(st.total_credits + st.total_paid),
+                        fmt_money(st.closing)], bold=True))
+    ruled = len(rows)
+    rows.append([_closing(st, company)] + [""] * (len(COLUMNS) - 1))
+    # the last entry, the totals and the closing block never part: no signatures alone on a page
+    keep = max(1, ruled - 2)
+    table = grid(rows, COL_W, min_row_height=6.3 * mm, ruled_rows=ruled, spans=[(ruled, 0, len(COLUMNS) - 1)], extra=[
+        ("NOSPLIT", (0, keep), (-1, ruled)),
+        ("LEFTPADDING", (0, ruled), (-1, ruled), 0), ("RIGHTPADDING", (0, ruled), (-1, ruled), 0),
+        ("VALIGN", (0, ruled), (-1, ruled), "TOP"),
+    ])
+    return [*group_start(f"st-{st.currency}-{id(st)}", st, first=first), *_title(st, company), table]
 
 
 def _footer(c, st, page: int) -> None:
     text(c, MARGIN, BOTTOM - 8 * mm, f"生成日期 {fmt_date(st.generated_on)}", 7.5)
-    text(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, f"第 {page} 页 Page {page}", 7.5, align="right")
+    draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page)
+
+
+def _continuation_header(c, st) -> None:
+    text(c, MARGIN, PAGE_H - MARGIN - 5 * mm,
+         f"对账单 {st.number or ''} {st.client_name} {st.currency}(续 cont.)", 10, bold=True)
 
 
 def render_statements(statements, company: Company | None = None) -> bytes:
     """PDF of one or more ``core.statements.Statement`` (one per currency)."""
+    register_fonts()
     company = company or Company.from_settings()
     statements = list(statements)
-    first = statements[0] if statements else None
-    c, buf = new_canvas(A4, f"对账单 {first.client_name if first else ''}", company.name)
-    for st in statements:
-        draw_statement(c, st, company)
-        c.showPage()
+    story: list[Flowable] = []
+    for i, st in enumerate(statements):
+        story += statement_story(st, company, first=i == 0)
     if not statements:
-        text(c, MARGIN, PAGE_H / 2, "没有对账数据 No statement data", 12)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+        story = [para("没有对账数据 No statement data", 12)]
+    first = statements[0] if statements else None
+    return render(story, PAGE, title=f"对账单 {first.client_name if first else ''}", author=company.name,
+                  footer=lambda c, st, page: _footer(c, st, page) if st is not None else None,
+                  later_header=lambda c, st: _continuation_header(c, st) if st is not None else None)
 
 
 def statement_pdf(client_id: int, date_from, date_to, currency: str | None = None, *, issue: bool = False) -> bytes:
