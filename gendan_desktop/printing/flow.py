@@ -132,12 +132,13 @@ def grid(rows: list[list], col_widths: Sequence[float], *, header_rows: int = 1,
     if caption is not None:
         rows = [[caption] + [""] * (len(col_widths) - 1)] + rows
         spans = [(0, 0, len(col_widths) - 1)] + [(r + 1, c0, c1) for r, c0, c1 in spans]
-    heights = None
+    padding: list[tuple] = []
     if min_row_height is not None:
         n = len(rows) if ruled_rows is None else ruled_rows + shift
-        heights = [max(min_row_height, _row_height(r, col_widths, [sp for sp in spans if sp[0] == i]))
-                   if shift <= i < n else None for i, r in enumerate(rows)]
-    t = cls(rows, colWidths=list(col_widths), rowHeights=heights, repeatRows=header_rows + shift, splitInRow=1)
+        for i in range(shift, n):
+            natural = _row_height(rows[i], col_widths, [sp for sp in spans if sp[0] == i])
+            padding += _min_height(i, natural, min_row_height)
+    t = cls(rows, colWidths=list(col_widths), repeatRows=header_rows + shift, splitInRow=1)
     merged = [("SPAN", (c0, r), (c1, r)) for r, c0, c1 in spans]
     cmds = base_style(header_rows, ruled_rows)
     if shift:
@@ -145,8 +146,17 @@ def grid(rows: list[list], col_widths: Sequence[float], *, header_rows: int = 1,
             ("LEFTPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 0), (-1, 0), 0),
             ("BOTTOMPADDING", (0, 0), (-1, 0), 1), ("VALIGN", (0, 0), (-1, 0), "BOTTOM")]
         extra = [_shifted(cmd) for cmd in extra]
-    t.setStyle(TableStyle(cmds + merged + list(extra)))
+    t.setStyle(TableStyle(cmds + padding + merged + list(extra)))
     return t
+
+
+def _min_height(row: int, natural: float, minimum: float) -> list[tuple]:
+    """Padding that gives a row at least ``minimum`` height. Fixed row heights
+    are never used: a row split across a page break would lose its text."""
+    if natural >= minimum:
+        return []
+    half = (minimum - natural) / 2
+    return [("TOPPADDING", (0, row), (-1, row), PAD + half), ("BOTTOMPADDING", (0, row), (-1, row), PAD + 0.5 + half)]
 
 
 def _shifted(cmd: tuple) -> tuple:
@@ -192,9 +202,13 @@ def text_box(title: str, body: str, width: float, *, title_w: float, size: float
     over a page break (the row splits inside its text)."""
     cells = [[para(title, size - 0.5, align="center", fit=cell_width(title_w)), para(body or "—", size)]]
     col_w = [title_w, width - title_w]
-    t = Table(cells, colWidths=col_w, splitInRow=1,
-              rowHeights=[max(min_height, _row_height(cells[0], col_w))] if min_height else None)
-    t.setStyle(TableStyle(base_style(0) + [("BACKGROUND", (0, 0), (0, -1), GREY), ("VALIGN", (1, 0), (1, -1), "TOP")]))
+    t = Table(cells, colWidths=col_w, splitInRow=1)
+    grow = []
+    natural = _row_height(cells[0], col_w)
+    if natural < min_height:  # the body stays at the top, the box grows below it
+        grow = [("BOTTOMPADDING", (0, 0), (-1, 0), PAD + 0.5 + min_height - natural)]
+    t.setStyle(TableStyle(base_style(0) + grow + [("BACKGROUND", (0, 0), (0, -1), GREY),
+                                                  ("VALIGN", (1, 0), (1, -1), "TOP")]))
     return t
 
 

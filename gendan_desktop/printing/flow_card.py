@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from .barcodes import draw_code128, draw_qr
 from .company import client_display
 from .fonts import MONO
-from .layout import Column, fit_size, fmt_date, fmt_int, label_value_grid, new_canvas, paragraph, table, text
+from .layout import Column, fit_line, fmt_date, fmt_int, label_value_grid, new_canvas, paragraph, table, text
 from .watermark import draw_void, void_reason
 
 CARD_W, CARD_H = landscape(A5)  # 210 × 148 mm
@@ -138,7 +138,7 @@ def draw_card(c, d: CardData, x: float, y: float, *, with_qr: bool = True) -> No
     width = right - left
     # title block
     if d.company_name:
-        text(c, left, top - 3.5 * mm, d.company_name, fit_size(d.company_name, 95 * mm, 8.5))
+        text(c, left, top - 3.5 * mm, *fit_line(d.company_name, 95 * mm, 8.5))
     text(c, left, top - 11 * mm, "流程卡", 17, bold=True, spacing=5)
     text(c, left + 31 * mm, top - 11 * mm, "FLOW CARD", 9.5)
     text(c, left, top - 16.5 * mm, f"第 {d.batch_no} 批  ·  版本 R{d.revision}  ·  开单 {fmt_date(d.issued)}", 8)
@@ -160,11 +160,8 @@ def draw_card(c, d: CardData, x: float, y: float, *, with_qr: bool = True) -> No
                           label_share=0.36, size=8.5)
     # route: printed steps then blank rows for extra work; the signatures are handwritten
     notes_h = 13 * mm
-    row_h = 5.6 * mm
     avail = gy - 2 * mm - (y + m + notes_h + 1.5 * mm)
-    n_rows = max(len(d.steps), int(avail // row_h) - 1, 1)
-    rows = [[str(s.seq), s.name, fmt_date(s.planned)[5:], "", "", "", "", "", ""] for s in d.steps]
-    rows += [["", "", "", "", "", "", "", "", ""]] * (n_rows - len(rows))
+    rows, row_h = route_rows(d.steps, avail)
     ty = table(c, left, gy - 2 * mm, width, ROUTE_COLUMNS, rows, row_h=row_h, size=8.5, head_size=8)
     # notes
     ny = y + m
@@ -174,6 +171,22 @@ def draw_card(c, d: CardData, x: float, y: float, *, with_qr: bool = True) -> No
         paragraph(c, left + 20 * mm, ty - 2.5 * mm, width - 22 * mm, d.notes, 8, max_lines=2)
     if d.void:
         draw_void(c, x, y, CARD_W, CARD_H, d.void)
+
+
+def route_rows(steps: list[StepRow], height: float) -> tuple[list[list[str]], float]:
+    """The route table's rows (printed steps, then blank rows for extra work) and
+    their height, so that rows and heading fill ``height``: a long route gets
+    lower rows; past 3.2 mm a row, the last row says how many steps are left out."""
+    row_h = 5.6 * mm
+    if (len(steps) + 1) * row_h > height:
+        row_h = max(3.2 * mm, height / (len(steps) + 1))
+    room = max(1, int(height // row_h) - 1)
+    rows = [[str(s.seq), s.name, fmt_date(s.planned)[5:], "", "", "", "", "", ""] for s in steps]
+    if len(rows) > room:
+        left_out = len(rows) - room + 1
+        rows = rows[:room - 1] + [["…", f"另有 {left_out} 道工序 +{left_out} steps", "", "", "", "", "", "", ""]]
+    rows += [["", "", "", "", "", "", "", "", ""]] * (room - len(rows))
+    return rows, row_h
 
 
 def draw_code128_right(c, data: str, right: float, y: float, *, max_width: float) -> float:

@@ -217,9 +217,11 @@ def cell(c: Canvas, x: float, y: float, w: float, h: float, s: str = "", *, size
         return
     s = str(s)
     inner_w = w - 2 * pad
-    fs = fit_size(s, inner_w, size, font=font)
-    if text_width(s, fs, font) <= inner_w:
-        lines = [s]  # the common case: one line, maybe a little smaller
+    natural = text_width(s, size, font)  # widths scale with the size: one measure decides
+    if natural <= inner_w:
+        lines, fs = [s], size  # the common case
+    elif size * inner_w / natural >= 6:
+        lines, fs = [s], size * inner_w / natural  # one line, a little smaller
     else:
         lines, fs = fit_lines(s, inner_w, h - 2, size, font=font)
     leading = fs * 1.12

@@ -327,7 +327,7 @@ def _continuation_header(c, d: SheetData) -> None:
 
 def _stamp(c, d: SheetData) -> None:
     if d.void:
-        draw_void(c, 0, 0, PAGE_W, PAGE_H, d.void)
+        draw_void(c, 0, 0, PAGE_W, PAGE_H, d.void, reason_y=PAGE_H - 7 * mm)  # above the letterhead
 
 
 def render_production_sheet(d: SheetData) -> bytes:

@@ -8,6 +8,7 @@ allowed (to show what was withdrawn) but every page then says so.
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import FONT, text_width
@@ -28,8 +29,13 @@ def void_reason(doc, order) -> str:
     return ""
 
 
-def draw_void(c: Canvas, x: float, y: float, w: float, h: float, reason: str = "") -> None:
-    """Stamp the box (x, y, w, h) — a page or a card — with a diagonal VOID mark."""
+def draw_void(c: Canvas, x: float, y: float, w: float, h: float, reason: str = "", *,
+              reason_y: float | None = None) -> None:
+    """Stamp the box (x, y, w, h) — a page or a card — with a diagonal VOID mark.
+
+    The reason is printed on one line at ``reason_y`` (default: in the box's
+    bottom margin, 3 mm up, clear of a card's content and of the paper edge).
+    """
     import math
 
     c.saveState()
@@ -59,6 +65,8 @@ def draw_void(c: Canvas, x: float, y: float, w: float, h: float, reason: str = "
     if reason:
         c.saveState()
         c.setFillColorRGB(0.8, 0, 0)
-        c.setFont(FONT, 8)
-        c.drawCentredString(x + w / 2, y + 4, f"{VOID_ZH} {VOID_EN} — {reason} — 请勿按此生产 Do not produce from this document")
+        line = f"{VOID_ZH} {VOID_EN} — {reason} — 请勿按此生产 Do not produce from this document"
+        size = min(8.0, 8.0 * (w - 12) / max(1.0, text_width(line, 8.0)))
+        c.setFont(FONT, size)
+        c.drawCentredString(x + w / 2, y + 3 * mm if reason_y is None else reason_y, line)
         c.restoreState()
