@@ -1667,6 +1667,10 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>保存为 PDF 文件;计为已打印一份。</source>
+        <translation>Saves a PDF file; counts as one printed copy.</translation>
+    </message>
+    <message>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
@@ -1806,20 +1810,28 @@
         <translation>Escalate to whom (e.g. factory manager, boss, client)?</translation>
     </message>
     <message>
-        <source>共 %1 份单据待收回</source>
-        <translation>%1 documents to collect</translation>
+        <source>共 %1 份单据待收回,%2 份纸质未交回</source>
+        <translation>%1 documents to collect, %2 paper copies out</translation>
     </message>
     <message>
         <source>尚未登记物料(开始生产前可在上面添加)。</source>
         <translation>No materials recorded yet (add them above before production starts).</translation>
     </message>
     <message>
+        <source>已作废(未打印,无需交回)</source>
+        <translation>Void (never printed, nothing to collect)</translation>
+    </message>
+    <message>
         <source>已到齐</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <source>已收回,待交回</source>
-        <translation>Recalled, not returned</translation>
+        <source>已打印 %1 份,已交回 %2 份,还有 %3 份未交回。本次交回几份?</source>
+        <translation>%1 copies printed, %2 returned, %3 still out. How many came back now?</translation>
+    </message>
+    <message>
+        <source>已收回,待交回 %1 / %2 份</source>
+        <translation>Recalled, %1 of %2 copies still out</translation>
     </message>
     <message>
         <source>已收回并交回</source>
@@ -1876,6 +1888,10 @@
     <message>
         <source>生产单</source>
         <translation>Production sheet</translation>
+    </message>
+    <message>
+        <source>登记交回:%1 %2</source>
+        <translation>Return paper: %1 %2</translation>
     </message>
     <message>
         <source>登记到货</source>
@@ -2385,6 +2401,21 @@
     <message>
         <source>补单交期 *</source>
         <translation>Remake delivery date *</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCopiesForm</name>
+    <message>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>交回份数 *</source>
+        <translation>Copies back *</translation>
+    </message>
+    <message>
+        <source>登记交回</source>
+        <translation>Return paper</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +3309,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Returned</translation>
     </message>
     <message>
+        <source>已交回份数</source>
+        <translation>Copies returned</translation>
+    </message>
+    <message>
         <source>已出</source>
         <translation>Shipped</translation>
     </message>
@@ -3312,6 +3347,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>异常情况</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>待交回份数</source>
+        <translation>Copies out</translation>
     </message>
     <message>
         <source>总成本</source>
@@ -3793,6 +3832,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Returned</translation>
     </message>
     <message>
+        <source>已交回份数</source>
+        <translation>Copies returned</translation>
+    </message>
+    <message>
         <source>已出</source>
         <translation>Shipped</translation>
     </message>
@@ -3827,6 +3870,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>异常情况</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>待交回份数</source>
+        <translation>Copies out</translation>
     </message>
     <message>
         <source>总成本</source>
