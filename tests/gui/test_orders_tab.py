@@ -143,9 +143,13 @@ def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
 
     tab, order = make_order(qtbot, window, wait_ops, client)
+    from gendan_desktop.printing.service import record_printed
+
     confirm(order.id)
-    issue_production_sheet(order.id)
-    issue_flow_cards(order.id, batch_size=300)
+    sheet = issue_production_sheet(order.id)
+    cards = issue_flow_cards(order.id, batch_size=300)
+    record_printed("production_sheet", [sheet.id])  # only paper that left the app is to collect
+    record_printed("flow_card", [c.id for c in cards])
     tab.refresh()
     ed = tab.editor
     assert ed.mode == "view"
