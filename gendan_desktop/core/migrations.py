@@ -71,11 +71,25 @@ def _m0004_returned_copies(db: Database) -> None:
                        "WHERE returned_at IS NOT NULL AND returned_copies < printed_copies")
 
 
+def _add_column(db: Database, table: str, column: str, ddl: str) -> None:
+    if column not in _columns(db, table):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} {ddl}')
+
+
+def _m0005_flows(db: Database) -> None:
+    """Issue 10 flows: pieces confirmed missing in a progress entry, and the reason
+    a shipment left with more than production had finished."""
+    _add_column(db, "flow_card_step", "qty_lost", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(db, "progress_report", "qty_lost", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(db, "shipment", "excess_reason", "TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
     (3, "order list indexes", _m0003_list_indexes),
     (4, "returned copies of recalled paper", _m0004_returned_copies),
+    (5, "progress gaps and shipment excess reasons", _m0005_flows),
 ]
 
 

@@ -390,6 +390,7 @@ class FlowCardStep(BaseModel):
     qty_in = IntegerField(default=0)
     qty_good = IntegerField(default=0)
     qty_defect = IntegerField(default=0)
+    qty_lost = IntegerField(default=0)  # put in but neither good nor defect, confirmed as missing
     finished_at = DateField(null=True)
 
     class Meta:
@@ -404,6 +405,7 @@ class ProgressReport(BaseModel):
     qty_in = IntegerField(default=0)
     qty_good = IntegerField(default=0)
     qty_defect = IntegerField(default=0)
+    qty_lost = IntegerField(default=0)  # the confirmed gap: qty in − good − defect
     operator = CharField(max_length=80, default="")
     inspector = CharField(max_length=80, default="")
     notes = TextField(default="")
@@ -467,6 +469,8 @@ class Shipment(VersionedModel):
     port_of_loading = CharField(max_length=100, default="")
     port_of_discharge = CharField(max_length=100, default="")
     notes = TextField(default="")
+    # why more left than production had finished (required then; core/shipments.py)
+    excess_reason = TextField(default="")
 
 
 class ShipmentLine(BaseModel):

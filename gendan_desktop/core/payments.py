@@ -79,7 +79,8 @@ def set_order_status(order: Order, status: str, reason: str = "") -> None:
     if Order.get_by_id(order.id).status == "confirmed" and status in ("partly_shipped", "shipped"):
         from .production import start_production
 
-        start_production(order.id, override_reason="出货前未登记开始生产 / shipped before production start was recorded")
+        start_production(order.id, override_reason="出货前未登记开始生产 / shipped before production start was recorded",
+                         confirm_missing=True)
     orders.set_status(order.id, status, reason=reason)
     order.status = status
 

@@ -48,7 +48,7 @@ from .progress import (  # noqa: F401  (re-exported: one import for callers)
     record_progress,
     reports_for_card,
 )
-from .routes import Route, route_for
+from .routes import Route, route_choice
 
 SHEET_PREFIX = "PS"
 CARD_PREFIX = "LC"
@@ -137,8 +137,8 @@ def issue_production_sheet(order_id: int, client_requirements: str | None = None
                                    version=ProductionSheet.version + 1).where(ProductionSheet.id == old.id).execute()
             audit("production_sheet", old.id, "recall", order_id=order.id, field="recalled_at",
                   new=f"re-issued as {sheet.number}")
-            FlowCard.update(sheet=sheet.id).where(
-                FlowCard.id.in_(live_cards(order).select(FlowCard.id))).execute()
+        # the live cards now go with this sheet (cards a revision kept came with an older one)
+        FlowCard.update(sheet=sheet.id).where(FlowCard.id.in_(live_cards(order).select(FlowCard.id))).execute()
         return sheet
 
 
@@ -152,30 +152,35 @@ def planned_dates(route: Route, finish: dt.date) -> list[dt.date]:
     return list(reversed(out))
 
 
-def _shipped_before_revision(order: Order) -> dict[int, int]:
-    """Pieces per line shipped before the current revision was made.
+def _shipped_before_cards(order: Order) -> dict[int, int]:
+    """Pieces per line that left before the line's live cards came to be.
 
-    They left on cards of an older revision (now recalled), so the cards of
-    the current revision need not cover them again.
+    A line's live cards date from the revision of its oldest live card (a
+    revision keeps the cards of the lines it did not change); what was shipped
+    before that revision was made left on cards since recalled, so the live
+    cards need not cover it again. A line without live cards counts what was
+    shipped before the current revision.
     """
-    if order.revision == 0:
-        return {}
-    rev = OrderRevision.get_or_none((OrderRevision.order == order.id)
-                                    & (OrderRevision.revision == order.revision - 1))
-    if rev is None:
-        return {}
-    q = (ShipmentLine.select(ShipmentLine.order_line, fn.SUM(ShipmentLine.quantity)).join(Shipment)
-         .where((Shipment.order == order.id) & (Shipment.created_at <= rev.created_at))
-         .group_by(ShipmentLine.order_line))
-    return {line_id: int(n or 0) for line_id, n in q.tuples()}
+    first_rev = dict(live_cards(order).select(FlowCard.order_line, fn.MIN(FlowCard.revision))
+                     .group_by(FlowCard.order_line).tuples())
+    made = {r.revision + 1: r.created_at for r in
+            OrderRevision.select(OrderRevision.revision, OrderRevision.created_at)
+            .where(OrderRevision.order == order.id)}
+    out: dict[int, int] = {}
+    q = (ShipmentLine.select(ShipmentLine.order_line, Shipment.created_at, ShipmentLine.quantity).join(Shipment)
+         .where(Shipment.order == order.id).tuples())
+    for line_id, created, qty in q:
+        since = made.get(first_rev.get(line_id, order.revision))
+        if since is not None and created <= since:
+            out[line_id] = out.get(line_id, 0) + int(qty or 0)
+    return out
 
 
 def remaining_by_line(order: Order) -> dict[int, int]:
-    """Pieces of each order line not yet on a live card of the current revision
-    (nor shipped before it)."""
+    """Pieces of each order line not yet on a live card (nor shipped before its cards)."""
     carded = dict(live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
                   .group_by(FlowCard.order_line).tuples())
-    shipped = _shipped_before_revision(order)
+    shipped = _shipped_before_cards(order)
     return {ln.id: max(0, ln.quantity - int(carded.get(ln.id) or 0) - shipped.get(ln.id, 0))
             for ln in OrderLine.select().where(OrderLine.order == order.id)}
 
@@ -191,96 +196,167 @@ def _positive(value, what_zh: str, what_en: str, field: str) -> int:
     return n
 
 
-def issue_flow_cards(order_id: int, batch_size=None, batches=None, factory_id: int | None = None, *,
-                     finish_by: dt.date | None = None, notes: str = "") -> list[FlowCard]:
-    """Issue flow cards for the order's current revision.
+@dataclass(frozen=True)
+class PlannedCard:
+    """One flow card an issue would make: which line, how many pieces, which factory."""
 
-    Either ``batch_size``: every line's pieces not yet on a live card are split
-    into batches of that size; or ``batches``: explicit ``[(order_line_id, qty),
-    ...]``. Each card gets the steps of the route of the order's product
-    category, with planned dates spread back from ``finish_by`` (default: the
+    line_id: int
+    quantity: int
+    factory_id: int | None
+
+
+def _batches(qty: int, size: int | None) -> list[int]:
+    if qty <= 0:
+        return []
+    if size is None:
+        return [qty]
+    return [min(size, qty - i) for i in range(0, qty, size)]
+
+
+def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
+               outsource: dict[int, tuple[int, int]] | None = None) -> list[PlannedCard]:
+    """The cards issuing would make for every line's pieces not yet on a live card.
+
+    One card per line unless ``batch_size`` is given (then batches of that
+    size). ``outsource`` = {order line id: (factory id, pieces)} sends that
+    many pieces of the line to another factory (a backup or subcontractor) on
+    cards of their own; the rest goes to ``factory_id``, else the order's factory.
+    """
+    size = _positive(batch_size, "每批数量", "batch size", "batch_size") if batch_size not in (None, "", 0) else None
+    default = factory_id if factory_id is not None else order.factory_id
+    remaining = remaining_by_line(order)
+    lines = OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no, OrderLine.id)
+    outsource = dict(outsource or {})
+    plan: list[PlannedCard] = []
+    for ln in lines:
+        left = remaining[ln.id]
+        other, out_qty = outsource.pop(ln.id, (None, 0))
+        out_qty = int(out_qty or 0)
+        if out_qty < 0 or out_qty > left:
+            raise ValidationError(
+                f"第 {ln.line_no} 行({ln.style} {ln.colour} {ln.size})只剩 {left} 件未开流程卡,"
+                f"不能外发 {out_qty} 件。",
+                f"Line {ln.line_no} ({ln.style} {ln.colour} {ln.size}) has only {left} pieces left without "
+                f"cards; {out_qty} cannot go to another factory.", field="outsource")
+        if out_qty and other is None:
+            raise ValidationError(f"第 {ln.line_no} 行外发 {out_qty} 件,请选择外发工厂。",
+                                  f"Line {ln.line_no}: {out_qty} pieces go out; choose the factory.",
+                                  field="outsource")
+        plan += [PlannedCard(ln.id, q, default) for q in _batches(left - out_qty, size)]
+        plan += [PlannedCard(ln.id, q, int(other)) for q in _batches(out_qty, size)]
+    if outsource:
+        raise ValidationError(f"外发的订单明细(编号 {sorted(outsource)})不属于订单 {order.number}。",
+                              f"The outsourced lines {sorted(outsource)} are not lines of order {order.number}.",
+                              field="outsource")
+    return plan
+
+
+def _explicit_plan(order: Order, batches, factory_id: int | None) -> list[PlannedCard]:
+    """``batches`` = [(order line id, qty[, factory id]), …] checked against what is left."""
+    default = factory_id if factory_id is not None else order.factory_id
+    lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
+    remaining = remaining_by_line(order)
+    asked: dict[int, int] = {}
+    plan: list[PlannedCard] = []
+    for i, item in enumerate(batches, start=1):
+        try:
+            line_id, qty, *rest = item
+            line_id = int(line_id)
+        except (TypeError, ValueError):
+            raise ValidationError(f"第 {i} 批的格式不对,应为(订单明细, 数量)。",
+                                  f"Batch {i} is malformed; give (order line, quantity).", field="batches") from None
+        ln = lines.get(line_id)
+        if ln is None:
+            raise ValidationError(f"第 {i} 批的订单明细(编号 {line_id})不属于订单 {order.number}。",
+                                  f"The line (id {line_id}) of batch {i} is not a line of order {order.number}.",
+                                  field="batches")
+        n = _positive(qty, f"第 {i} 批的数量", f"quantity of batch {i}", "batches")
+        asked[ln.id] = asked.get(ln.id, 0) + n
+        if asked[ln.id] > remaining[ln.id]:
+            raise ValidationError(
+                f"订单 {order.number} 第 {ln.line_no} 行({ln.style} {ln.colour} {ln.size})只剩 "
+                f"{remaining[ln.id]} 件未开流程卡,所列批次合计 {asked[ln.id]} 件,超出了。",
+                f"Line {ln.line_no} of order {order.number} ({ln.style} {ln.colour} {ln.size}) has only "
+                f"{remaining[ln.id]} pieces left without cards; the batches listed add up to {asked[ln.id]}.",
+                field="batches")
+        factory = rest[0] if rest and rest[0] is not None else default
+        plan.append(PlannedCard(ln.id, n, int(factory) if factory is not None else None))
+    if not plan:
+        raise ValidationError("没有列出任何批次。", "No batches were listed.", field="batches")
+    return plan
+
+
+def issue_flow_cards(order_id: int, batch_size=None, batches=None, factory_id: int | None = None, *,
+                     finish_by: dt.date | None = None, notes: str = "",
+                     outsource: dict[int, tuple[int, int]] | None = None) -> list[FlowCard]:
+    """Issue flow cards for every line's pieces not yet on a live card.
+
+    By default one card per line; with ``batch_size`` batches of that size;
+    ``outsource`` splits a line's pieces with another factory (see plan_cards).
+    Or ``batches``: explicit ``[(order_line_id, qty[, factory_id]), ...]``.
+    Each card gets the steps of the route of the order's product category
+    (route_choice says which, and why when the category has no route of its
+    own), with planned dates spread back from ``finish_by`` (default: the
     delivery date). Cards go to ``factory_id``, else to the order's factory.
     """
-    if (batch_size is None) == (batches is None):
+    if batch_size not in (None, "", 0) and batches is not None:
         raise ValidationError("请给出每批数量,或逐批列出订单明细和数量(二选一)。",
                               "Give either a batch size or an explicit list of batches (one of the two).",
                               field="batch_size")
     with write_transaction():
         order = _order_for_issue(order_id, "流程卡", "flow cards")
-        lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no)}
-        remaining = remaining_by_line(order)
-        plan: list[tuple[OrderLine, int]] = []
-        if batch_size is not None:
-            size = _positive(batch_size, "每批数量", "batch size", "batch_size")
-            for ln in lines.values():
-                left = remaining[ln.id]
-                while left > 0:
-                    plan.append((ln, min(size, left)))
-                    left -= size
+        if factory_id is not None:
+            factory_id = get_or_404(Factory, int(factory_id), "工厂", "Factory").id
+        if batches is not None:
+            plan = _explicit_plan(order, batches, factory_id)
+        else:
+            plan = plan_cards(order, batch_size, factory_id, outsource)
             if not plan:
                 raise StateError(f"订单 {order.number} R{order.revision} 的所有明细都已开出流程卡,没有剩余数量。",
                                  f"Every line of order {order.number} R{order.revision} is already on flow cards; "
                                  "nothing is left to issue.")
-        else:
-            asked: dict[int, int] = {}
-            for i, item in enumerate(batches, start=1):
-                try:
-                    line_id, qty = item
-                    line_id = int(line_id)
-                except (TypeError, ValueError):
-                    raise ValidationError(f"第 {i} 批的格式不对,应为(订单明细, 数量)。",
-                                          f"Batch {i} is malformed; give (order line, quantity).", field="batches") from None
-                ln = lines.get(line_id)
-                if ln is None:
-                    raise ValidationError(f"第 {i} 批的订单明细(编号 {line_id})不属于订单 {order.number}。",
-                                          f"The line (id {line_id}) of batch {i} is not a line of order {order.number}.",
-                                          field="batches")
-                n = _positive(qty, f"第 {i} 批的数量", f"quantity of batch {i}", "batches")
-                asked[ln.id] = asked.get(ln.id, 0) + n
-                if asked[ln.id] > remaining[ln.id]:
-                    raise ValidationError(
-                        f"订单 {order.number} 第 {ln.line_no} 行({ln.style} {ln.colour} {ln.size})只剩 "
-                        f"{remaining[ln.id]} 件未开流程卡,所列批次合计 {asked[ln.id]} 件,超出了。",
-                        f"Line {ln.line_no} of order {order.number} ({ln.style} {ln.colour} {ln.size}) has only "
-                        f"{remaining[ln.id]} pieces left without cards; the batches listed add up to {asked[ln.id]}.",
-                        field="batches")
-                plan.append((ln, n))
-            if not plan:
-                raise ValidationError("没有列出任何批次。", "No batches were listed.", field="batches")
         if len(plan) > MAX_CARDS_PER_ISSUE:
             raise ValidationError(f"这样会开出 {len(plan)} 张流程卡,超过 {MAX_CARDS_PER_ISSUE} 张,请检查每批数量。",
                                   f"This would issue {len(plan)} flow cards, more than {MAX_CARDS_PER_ISSUE}; "
                                   "check the batch size.", field="batch_size")
-        factory = order.factory_id
-        if factory_id is not None:
-            factory = get_or_404(Factory, int(factory_id), "工厂", "Factory").id
-        route = route_for(order.product_category)
-        finish = finish_by or order.delivery_date
-        dates = planned_dates(route, finish)
-        start = finish - dt.timedelta(days=route.total_days)
-        sheet = current_sheet(order.id)
-        next_batch: dict[int, int] = dict(
-            FlowCard.select(FlowCard.order_line, fn.MAX(FlowCard.batch_no))
-            .where((FlowCard.order == order.id) & (FlowCard.revision == order.revision))
-            .group_by(FlowCard.order_line).tuples())
-        numbers = _reserve_numbers(CARD_PREFIX, len(plan), CARD_NUMBER_WIDTH)
-        cards, step_rows = [], []
-        for (ln, qty), number in zip(plan, numbers):
-            next_batch[ln.id] = int(next_batch.get(ln.id) or 0) + 1
-            card = FlowCard.create(
-                number=number, order=order.id, sheet=sheet.id if sheet else None, order_line=ln.id,
-                revision=order.revision, batch_no=next_batch[ln.id], style=ln.style, colour=ln.colour,
-                size=ln.size, quantity=qty, factory=factory, planned_start=start, planned_finish=finish,
-                notes=(notes or "").strip(),
-            )
-            cards.append(card)
-            step_rows.extend({"card": card.id, "seq": s.seq, "name": s.name, "planned_date": d}
-                             for s, d in zip(route.steps, dates))
-            audit("flow_card", card.id, "issue", order_id=order.id, field="number",
-                  new=f"{number} line {ln.line_no} batch {card.batch_no} qty {qty}")
-        for i in range(0, len(step_rows), 500):
-            FlowCardStep.insert_many(step_rows[i:i + 500]).execute()
-        return cards
+        for fid in {p.factory_id for p in plan} - {None, order.factory_id, factory_id}:
+            get_or_404(Factory, fid, "工厂", "Factory")
+        choice = route_choice(order.product_category)
+        if not choice.matched:
+            audit("order", order.id, "route", order_id=order.id, field="product_category",
+                  old=order.product_category or None, new=choice.note("en"))
+        return _create_cards(order, plan, choice.route, finish_by or order.delivery_date, notes)
+
+
+def _create_cards(order: Order, plan: list[PlannedCard], route: Route, finish: dt.date, notes: str) -> list[FlowCard]:
+    dates = planned_dates(route, finish)
+    start = finish - dt.timedelta(days=route.total_days)
+    sheet = current_sheet(order.id)
+    lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
+    # batch numbers run on per line across revisions: a kept card keeps its number
+    next_batch: dict[int, int] = dict(
+        FlowCard.select(FlowCard.order_line, fn.MAX(FlowCard.batch_no))
+        .where(FlowCard.order == order.id).group_by(FlowCard.order_line).tuples())
+    numbers = _reserve_numbers(CARD_PREFIX, len(plan), CARD_NUMBER_WIDTH)
+    cards, step_rows = [], []
+    for p, number in zip(plan, numbers):
+        ln = lines[p.line_id]
+        next_batch[ln.id] = int(next_batch.get(ln.id) or 0) + 1
+        card = FlowCard.create(
+            number=number, order=order.id, sheet=sheet.id if sheet else None, order_line=ln.id,
+            revision=order.revision, batch_no=next_batch[ln.id], style=ln.style, colour=ln.colour,
+            size=ln.size, quantity=p.quantity, factory=p.factory_id, planned_start=start, planned_finish=finish,
+            notes=(notes or "").strip(),
+        )
+        cards.append(card)
+        step_rows.extend({"card": card.id, "seq": s.seq, "name": s.name, "planned_date": d}
+                         for s, d in zip(route.steps, dates))
+        audit("flow_card", card.id, "issue", order_id=order.id, field="number",
+              new=f"{number} line {ln.line_no} batch {card.batch_no} qty {p.quantity}"
+              + (f" factory {p.factory_id}" if p.factory_id else ""))
+    for i in range(0, len(step_rows), 500):
+        FlowCardStep.insert_many(step_rows[i:i + 500]).execute()
+    return cards
 
 
 def recall_card(card, reason: str) -> FlowCard:
@@ -312,14 +388,38 @@ class StartResult:
     covered: bool
     override_reason: str
     shortages: list
+    missing: tuple[str, ...] = ()  # what was missing and confirmed (Chinese)
 
 
-def start_production(order_id: int, override_reason: str | None = None) -> StartResult:
+def missing_for_start(order_id: int) -> list[tuple[str, str]]:
+    """What the floor should have before production starts and does not: (Chinese, English).
+
+    A production sheet of the current revision, flow cards, and the materials
+    on record (without them the shortage check has nothing to check).
+    """
+    from .models import MaterialRequirement
+
+    order = get_or_404(Order, order_id, "订单", "Order")
+    out = []
+    if current_sheet(order.id) is None:
+        out.append(("尚未下发生产单", "no production sheet has been issued"))
+    if not live_cards(order).exists():
+        out.append(("尚未下发流程卡", "no flow cards have been issued"))
+    if not MaterialRequirement.select().where(MaterialRequirement.order == order.id).exists():
+        out.append(("尚未登记物料,无法核对备料", "no materials are on record, so nothing checks the material"))
+    return out
+
+
+def start_production(order_id: int, override_reason: str | None = None, *,
+                     confirm_missing: bool = False) -> StartResult:
     """Move a confirmed order into production.
 
-    Allowed when the materials are covered, or, if they are not, when the
-    merchandiser gives a reason (kept in Order.material_override_reason and
-    audited). Otherwise refused with the shortages listed.
+    Refused while the production sheet, flow cards or materials are missing
+    (missing_for_start; StateError on field ``confirm_missing`` listing them)
+    unless ``confirm_missing``: then the start goes ahead and what was missing
+    is audited. Allowed when the materials are covered, or, if they are not,
+    when the merchandiser gives a reason (kept in Order.material_override_reason
+    and audited). Otherwise refused with the shortages listed.
     """
     from . import orders  # written by the orders engineer; imported late to avoid a cycle
     from .enums import label
@@ -334,6 +434,13 @@ def start_production(order_id: int, override_reason: str | None = None) -> Start
                 "只有已确认的订单才能开始生产。",
                 f"Order {order.number} is “{label('order_status', order.status, 'en')}”; only a confirmed "
                 "order can go into production.")
+        missing = missing_for_start(order.id)
+        if missing and not confirm_missing:
+            raise StateError(
+                f"订单 {order.number} 还不能直接开始生产:{'、'.join(zh for zh, _ in missing)}。"
+                "请先补齐,或确认后仍开始生产。",
+                f"Order {order.number} is not ready to go into production: {'; '.join(en for _, en in missing)}. "
+                "Complete them first, or confirm to start anyway.", field="confirm_missing")
         covered, shortages = materials_covered(order.id)
         if not covered and not reason:
             zh = "、".join(f"{s.name} 缺 {s.shortage_text} {s.unit}" for s in shortages)
@@ -347,5 +454,9 @@ def start_production(order_id: int, override_reason: str | None = None) -> Start
             audit("order", order.id, "material_override", order_id=order.id, field="material_override_reason",
                   old=order.material_override_reason or None, new=reason)
             order.material_override_reason = reason
+        if missing:
+            audit("order", order.id, "start_incomplete", order_id=order.id, field="production_started_at",
+                  new="; ".join(en for _, en in missing))
         orders.set_status(order, "in_production")  # audits the status, sets production_started_at
-        return StartResult(order.id, covered, reason if not covered else "", shortages)
+        return StartResult(order.id, covered, reason if not covered else "", shortages,
+                           tuple(zh for zh, _ in missing))

@@ -4,11 +4,19 @@ A flow card carries one FlowCardStep per process step; every entry a worker
 signs (typed, or scanned from the card's barcode) is a ProgressReport, and the
 step keeps the running sums. The rules that keep the quantities honest:
 
-- in one report, good + defect ≤ qty in;
+- in one report, qty in = good + defect: pieces that are neither are
+  refused unless the user confirms the gap, which is then kept as lost
+  (``qty_lost``) so that nothing vanishes without a word;
+- every report names its operator;
 - at the first step the cumulative qty in is at most the card quantity, at any
   later step at most the cumulative good of the step before;
 - cumulative good + defect ≤ cumulative qty in;
 - a recalled (void) card takes no progress.
+
+A card stays live until it is recalled: an order revision recalls only the
+cards of the lines it changed (core/revisions.py), so a card issued under an
+older revision that the revision left alone keeps its progress and its place.
+The first progress entry moves a confirmed order into production.
 
 ``production.py`` re-exports the public functions here.
 """
@@ -55,10 +63,8 @@ def not_recalled(model=FlowCard):
 
 
 def live_cards(order: Order):
-    """Cards of the order's current revision that are not recalled."""
-    return FlowCard.select().where(
-        (FlowCard.order == order.id) & (FlowCard.revision == order.revision) & not_recalled()
-    )
+    """Cards of the order that are not recalled (a revision recalls only what it changed)."""
+    return FlowCard.select().where((FlowCard.order == order.id) & not_recalled())
 
 
 def _qty(value, name_zh: str, name_en: str, where_zh: str, where_en: str) -> int:
@@ -131,32 +137,29 @@ def _find_step(card: FlowCard, steps: list[FlowCardStep], step) -> FlowCardStep:
 
 
 def check_card_live(card: FlowCard, order: Order) -> None:
-    """Refuse work on a void card: recalled, or issued under an older revision."""
+    """Refuse work on a void card: recalled, or of a cancelled order."""
     if card.recalled_at is not None:
         why = f"(原因:{card.recall_reason})" if card.recall_reason else ""
         why_en = f" (reason: {card.recall_reason})" if card.recall_reason else ""
         raise StateError(f"流程卡 {card.number} 已收回作废{why},不能再登记进度。请使用订单 {order.number} 重新下发的流程卡。",
                          f"Flow card {card.number} was recalled and is void{why_en}; no progress can be recorded "
                          f"on it. Use the cards re-issued for order {order.number}.")
-    if card.revision != order.revision or order.status == "cancelled":
-        raise StateError(f"流程卡 {card.number} 是按订单 {order.number} 的旧版本(R{card.revision})下发的,"
-                         f"订单现为 R{order.revision}{'(已取消)' if order.status == 'cancelled' else ''},"
-                         "此卡已作废,不能再登记进度。",
-                         f"Flow card {card.number} was issued under revision R{card.revision} of order "
-                         f"{order.number}, which is now R{order.revision}"
-                         f"{' (cancelled)' if order.status == 'cancelled' else ''}; the card is void and "
-                         "takes no progress.")
+    if order.status == "cancelled":
+        raise StateError(f"订单 {order.number} 已取消,流程卡 {card.number} 已作废,不能再登记进度。",
+                         f"Order {order.number} is cancelled; flow card {card.number} is void and takes "
+                         "no progress.")
 
 
 def _refresh_finished(card: FlowCard, steps: list[FlowCardStep], on_date: dt.date) -> None:
     """Mark steps finished in order: all the previous step's good came in and came out.
 
     A step is finished when the step before it is finished, its cumulative
-    qty in equals what it could receive, and good + defect equals qty in.
+    qty in equals what it could receive, and good + defect + lost equals qty in.
     """
     prev_finished, available = True, card.quantity
     for s in steps:
-        fin = prev_finished and s.qty_in == available and s.qty_good + s.qty_defect == s.qty_in
+        fin = (prev_finished and s.qty_in == available
+               and s.qty_good + s.qty_defect + (s.qty_lost or 0) == s.qty_in)
         want = (s.finished_at or on_date) if fin else None
         if want != s.finished_at:
             FlowCardStep.update(finished_at=want).where(FlowCardStep.id == s.id).execute()
@@ -164,13 +167,35 @@ def _refresh_finished(card: FlowCard, steps: list[FlowCardStep], on_date: dt.dat
         prev_finished, available = fin, s.qty_good
 
 
+def progress_gap(qty_in, qty_good, qty_defect) -> int:
+    """Pieces of one entry that are neither good nor defect (what a user must confirm)."""
+    return max(int(qty_in or 0) - int(qty_good or 0) - int(qty_defect or 0), 0)
+
+
+def _move_into_production(order: Order, day: dt.date) -> None:
+    """The first progress entry on a confirmed order: production has started, on
+    the entry's date when that is earlier (work typed in afterwards)."""
+    if order.status == "confirmed":
+        from .orders import set_status
+
+        set_status(order.id, "in_production", reason="已登记生产进度 / progress recorded")
+        started = dt.datetime.combine(day, dt.time())
+        Order.update(production_started_at=started).where(
+            (Order.id == order.id) & (Order.production_started_at > started)).execute()
+
+
 # ----------------------------------------------------------- progress entry --
 def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: str = "",
-                    date=None, inspector: str = "", notes: str = "") -> ProgressReport:
+                    date=None, inspector: str = "", notes: str = "", *,
+                    confirm_gap: bool = False) -> ProgressReport:
     """Record one progress entry at a step of a flow card, and update the step's sums.
 
     ``card`` is a FlowCard, its id, or its number as scanned; ``step`` the step's
-    seq (1, 2, …) or name (裁剪 or Cutting). Nothing is written if a rule breaks.
+    seq (1, 2, …) or name (裁剪 or Cutting). The operator is required. Qty in
+    must equal good + defect; a gap is refused (field ``qty_good``, the message
+    says how many) unless ``confirm_gap``: then the missing pieces are kept as
+    lost on the entry and the step. A confirmed order moves into production.
+    Nothing is written if a rule breaks.
     """
     with write_transaction():
         card = get_card(card)
@@ -185,16 +210,28 @@ def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: st
         n_good = _qty(qty_good, "良品数", "qty good", where_zh, where_en)
         n_defect = _qty(qty_defect, "次品数", "qty defect", where_zh, where_en)
         day = parse_date(date, where_zh=where_zh, where_en=where_en)
+        operator = (operator or "").strip()
         if n_in == 0 and n_good == 0 and n_defect == 0:
             raise ValidationError(f"{where_zh}:投入、良品、次品数都为 0,没有可登记的进度。",
                                   f"For {where_en}: qty in, good and defect are all 0; there is nothing to record.",
                                   field="qty_in")
+        if not operator:
+            raise ValidationError(f"{where_zh}:请填写操作员(谁做的这道工序)。",
+                                  f"For {where_en}: enter the operator (who did this step).", field="operator")
         if n_good + n_defect > n_in:
             raise ValidationError(
                 f"{where_zh}:本次良品 {n_good} 件 + 次品 {n_defect} 件 = {n_good + n_defect} 件,"
                 f"超过了本次投入的 {n_in} 件。请核对数量。",
                 f"For {where_en}: good {n_good} + defect {n_defect} = {n_good + n_defect} is more than "
                 f"the {n_in} put in by this report. Check the quantities.", field="qty_good")
+        lost = progress_gap(n_in, n_good, n_defect)
+        if lost and not confirm_gap:
+            raise ValidationError(
+                f"{where_zh}:投入 {n_in} 件,良品 {n_good} + 次品 {n_defect} = {n_good + n_defect} 件,"
+                f"还差 {lost} 件没有着落。请核对数量;如确实短少(丢失、待返工),请确认后登记为差异。",
+                f"For {where_en}: {n_in} put in, but good {n_good} + defect {n_defect} = {n_good + n_defect}; "
+                f"{lost} pieces are unaccounted for. Check the quantities, or confirm them as missing.",
+                field="qty_good")
         idx = steps.index(s)
         cum_in = s.qty_in + n_in
         if idx == 0:
@@ -213,25 +250,23 @@ def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: st
                     f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
                     f"more than the {prev.qty_good} good pieces of the previous step "
                     f"“{step_label(prev.name, 'en')}”. Record the previous step's output first.", field="qty_in")
-        cum_out = s.qty_good + s.qty_defect + n_good + n_defect
-        if cum_out > cum_in:  # cannot happen given the per-report rule; kept as the invariant's guard
-            raise ValidationError(
-                f"{where_zh}:累计良品+次品 {cum_out} 件超过累计投入 {cum_in} 件。",
-                f"For {where_en}: cumulative good + defect {cum_out} exceeds cumulative qty in {cum_in}.",
-                field="qty_good")
         report = ProgressReport.create(
-            step=s.id, date=day, qty_in=n_in, qty_good=n_good, qty_defect=n_defect,
-            operator=(operator or "").strip(), inspector=(inspector or "").strip(), notes=(notes or "").strip(),
+            step=s.id, date=day, qty_in=n_in, qty_good=n_good, qty_defect=n_defect, qty_lost=lost,
+            operator=operator, inspector=(inspector or "").strip(), notes=(notes or "").strip(),
         )
         FlowCardStep.update(
             qty_in=FlowCardStep.qty_in + n_in,
             qty_good=FlowCardStep.qty_good + n_good,
             qty_defect=FlowCardStep.qty_defect + n_defect,
+            qty_lost=FlowCardStep.qty_lost + lost,
         ).where(FlowCardStep.id == s.id).execute()
         s.qty_in, s.qty_good, s.qty_defect = cum_in, s.qty_good + n_good, s.qty_defect + n_defect
+        s.qty_lost = (s.qty_lost or 0) + lost
         _refresh_finished(card, steps, day)
         audit("progress_report", report.id, "create", order_id=order.id, field=f"{card.number}/{s.seq}.{s.name}",
-              new=f"in {n_in}, good {n_good}, defect {n_defect}, operator {report.operator}, date {day}")
+              new=f"in {n_in}, good {n_good}, defect {n_defect}" + (f", lost {lost} (confirmed)" if lost else "")
+              + f", operator {report.operator}, date {day}")
+        _move_into_production(order, day)
         return report
 
 
@@ -262,10 +297,12 @@ def delete_progress(report_id: int, reason: str) -> None:
             qty_in=FlowCardStep.qty_in - report.qty_in,
             qty_good=FlowCardStep.qty_good - report.qty_good,
             qty_defect=FlowCardStep.qty_defect - report.qty_defect,
+            qty_lost=FlowCardStep.qty_lost - report.qty_lost,
         ).where(FlowCardStep.id == s.id).execute()
         s.qty_in -= report.qty_in
         s.qty_good = new_good
         s.qty_defect -= report.qty_defect
+        s.qty_lost = (s.qty_lost or 0) - (report.qty_lost or 0)
         report.delete_instance()
         _refresh_finished(card, steps, report.date)
         audit("progress_report", report_id, "delete", order_id=order.id, field=f"{card.number}/{s.seq}.{s.name}",
@@ -291,6 +328,7 @@ class GridCell:
     qty_defect: int
     finished_at: dt.date | None
     late: bool  # planned date passed and not finished
+    qty_lost: int = 0
 
 
 @dataclass
@@ -304,6 +342,9 @@ class GridRow:
     quantity: int
     factory_id: int | None
     cells: list[GridCell | None]  # aligned with ProgressGrid.columns
+    recalled: bool = False  # void paper shown for the progress recorded on it
+    recall_reason: str = ""
+    counted: bool = True  # in the totals (live cards; all of a cancelled order's)
 
 
 @dataclass
@@ -322,14 +363,36 @@ class ProgressGrid:
     totals: list[ColumnTotal] = field(default_factory=list)
 
 
+def _with_progress():
+    """Cards on which some progress was recorded (a correlated EXISTS)."""
+    return fn.EXISTS(FlowCardStep.select(FlowCardStep.id)
+                     .where((FlowCardStep.card == FlowCard.id) & (FlowCardStep.qty_in > 0)))
+
+
+def counted_cards(order: Order):
+    """The cards whose pieces make the order's progress: the live ones, or for a
+    cancelled order those it had when it was cancelled (recalled by the cancellation)."""
+    if order.status == "cancelled" and order.cancelled_at is not None:
+        return FlowCard.select().where((FlowCard.order == order.id) & (FlowCard.recalled_at >= order.cancelled_at))
+    return live_cards(order)
+
+
 def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
-    """Cards × steps of the order's current revision: planned date vs quantities done."""
+    """Cards × steps of the order: planned date vs quantities done.
+
+    Rows are the live cards, then recalled cards on which progress was
+    recorded (it happened, and may be cost the client is asked to pay): a
+    revision's recalled cards of changed lines, a cancelled order's cards.
+    Totals count the live cards (a cancelled order: its cards at cancellation).
+    """
     today = today or dt.date.today()
     order = get_or_404(Order, order_id, "订单", "Order")
-    cards = list(live_cards(order).order_by(FlowCard.id))
-    steps = list(FlowCardStep.select().join(FlowCard)
-                 .where(FlowCard.id.in_(live_cards(order).select(FlowCard.id)))
-                 .order_by(FlowCardStep.seq))
+    counted = {c.id for c in counted_cards(order).select(FlowCard.id)}
+    cards = list(FlowCard.select().where((FlowCard.order == order.id)
+                                         & (not_recalled() | _with_progress() | FlowCard.id.in_(list(counted) or [0])))
+                 .order_by(FlowCard.recalled_at.is_null(False), FlowCard.id))
+    ids = [c.id for c in cards]
+    steps = list(FlowCardStep.select().where(FlowCardStep.card.in_(ids or [0])).order_by(FlowCardStep.seq))
     # column order: by seq, first appearance wins (cards of one order share a route)
     columns: list[str] = []
     for s in steps:
@@ -339,17 +402,22 @@ def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
     by_card: dict[int, list[GridCell | None]] = {c.id: [None] * len(columns) for c in cards}
     totals = [ColumnTotal() for _ in columns]
     qty_of = {c.id: c.quantity for c in cards}
+    live = {c.id for c in cards if c.recalled_at is None}
     for s in steps:
         i = pos[s.name]
-        late = s.finished_at is None and s.planned_date is not None and s.planned_date < today
+        late = (s.card_id in live and s.finished_at is None and s.planned_date is not None
+                and s.planned_date < today)
         by_card[s.card_id][i] = GridCell(s.id, s.seq, s.name, s.planned_date, s.qty_in, s.qty_good,
-                                         s.qty_defect, s.finished_at, late)
+                                         s.qty_defect, s.finished_at, late, s.qty_lost or 0)
+        if s.card_id not in counted:
+            continue
         t = totals[i]
         t.planned_qty += qty_of[s.card_id]
         t.qty_in += s.qty_in
         t.qty_good += s.qty_good
         t.qty_defect += s.qty_defect
-    rows = [GridRow(c.id, c.number, c.batch_no, c.style, c.colour, c.size, c.quantity, c.factory_id, by_card[c.id])
+    rows = [GridRow(c.id, c.number, c.batch_no, c.style, c.colour, c.size, c.quantity, c.factory_id, by_card[c.id],
+                    c.recalled_at is not None, c.recall_reason or "", c.id in counted)
             for c in cards]
     return ProgressGrid(order.id, columns, rows, totals)
 
@@ -357,8 +425,9 @@ def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
 @dataclass(frozen=True)
 class OrderProgress:
     ordered: int  # pieces on the order lines
-    carded: int  # pieces on live flow cards
-    good: int  # good pieces out of the last step of every card
+    carded: int  # pieces on live flow cards (a cancelled order: on its cards when cancelled)
+    good: int  # good pieces out of the last step of those cards
+    started: int = 0  # pieces put in at the first step of those cards (work begun)
 
     @property
     def fraction(self) -> float:
@@ -370,22 +439,38 @@ class OrderProgress:
 
 
 def last_step_good_query():
-    """(order id, SUM of good at each live card's last step) for current revisions."""
+    """(order id, SUM of good at each live card's last step)."""
     last = FlowCardStep.alias("last")
     max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))
     return (FlowCardStep.select(FlowCard.order, fn.SUM(FlowCardStep.qty_good))
             .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-            .where(not_recalled() & (FlowCard.revision == Order.revision) & (FlowCardStep.seq == max_seq))
+            .where(not_recalled() & (FlowCardStep.seq == max_seq))
             .group_by(FlowCard.order))
 
 
+def finished_by_line(order: Order) -> dict[int, int]:
+    """Good pieces out of the last step of the live cards, per order line."""
+    last = FlowCardStep.alias("last")
+    max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id)
+    q = (FlowCardStep.select(FlowCard.order_line, fn.SUM(FlowCardStep.qty_good)).join(FlowCard)
+         .where((FlowCard.order == order.id) & not_recalled() & (FlowCardStep.seq == max_seq))
+         .group_by(FlowCard.order_line))
+    return {line_id: int(n or 0) for line_id, n in q.tuples() if line_id is not None}
+
+
 def order_progress(order_id: int) -> OrderProgress:
-    """Good pieces at the last step over the ordered quantity (current revision)."""
+    """Good pieces at the last step over the ordered quantity (see counted_cards)."""
     order = get_or_404(Order, order_id, "订单", "Order")
     ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar() or 0
-    carded = live_cards(order).select(fn.SUM(FlowCard.quantity)).scalar() or 0
-    row = last_step_good_query().where(FlowCard.order == order.id).tuples().first()
-    return OrderProgress(int(ordered), int(carded), int(row[1] or 0) if row else 0)
+    cards = counted_cards(order).select(FlowCard.id)
+    carded = FlowCard.select(fn.SUM(FlowCard.quantity)).where(FlowCard.id.in_(cards)).scalar() or 0
+    last = FlowCardStep.alias("last")
+    max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCardStep.card)
+    good = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_good))
+            .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == max_seq)).scalar() or 0)
+    started = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_in))
+               .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == 1)).scalar() or 0)
+    return OrderProgress(int(ordered), int(carded), int(good), int(started))
 
 
 @dataclass(frozen=True)
@@ -416,7 +501,7 @@ def late_steps(today: dt.date | None = None, order_id: int | None = None, limit:
          .join(FlowCard).join(Order, JOIN.INNER, on=(FlowCard.order == Order.id))
          .where(FlowCardStep.planned_date.is_null(False) & (FlowCardStep.planned_date < today)
                 & FlowCardStep.finished_at.is_null() & not_recalled()
-                & (FlowCard.revision == Order.revision) & Order.status.in_(OPEN_PRODUCTION_STATUSES))
+                & Order.status.in_(OPEN_PRODUCTION_STATUSES))
          .order_by(FlowCardStep.planned_date, FlowCard.number, FlowCardStep.seq))
     if order_id is not None:
         q = q.where(Order.id == order_id)

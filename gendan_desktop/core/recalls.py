@@ -47,21 +47,28 @@ def _kind(kind: str) -> str:
     return k
 
 
-def recall_documents(order_id: int, reason: str, *, before_revision: int | None = None) -> list[tuple[str, int]]:
+def recall_documents(order_id: int, reason: str, *, before_revision: int | None = None,
+                     kinds: tuple[str, ...] = tuple(DOC_KINDS), card_lines: set[int] | None = None,
+                     ) -> list[tuple[str, int]]:
     """Mark the order's production sheets and flow cards not yet recalled as recalled.
 
-    With ``before_revision`` only those issued under an older revision. Each
-    recall is audited and bumps the document's version (an open edit window on
-    it then gets StaleEdit). Returns (kind, id) of the documents recalled.
-    Runs inside the caller's transaction when there is one.
+    With ``before_revision`` only those issued under an older revision; with
+    ``kinds`` only those kinds; with ``card_lines`` only the flow cards of those
+    order lines (and cards whose line was deleted). Each recall is audited and
+    bumps the document's version (an open edit window on it then gets
+    StaleEdit). Returns (kind, id) of the documents recalled. Runs inside the
+    caller's transaction when there is one.
     """
     now = _now()
     out: list[tuple[str, int]] = []
     with write_transaction():
-        for kind, (model, _zh, _en) in DOC_KINDS.items():
+        for kind in kinds:
+            model = DOC_KINDS[kind][0]
             cond = (model.order == order_id) & model.recalled_at.is_null()
             if before_revision is not None:
                 cond &= model.revision < before_revision
+            if kind == "flow_card" and card_lines is not None:
+                cond &= FlowCard.order_line.in_(sorted(card_lines)) | FlowCard.order_line.is_null()
             ids = [row.id for row in model.select(model.id).where(cond).order_by(model.id)]
             for batch in chunked(ids, 500):  # stay under SQLite's bound-variable limit
                 (model.update({model.recalled_at: now, model.recall_reason: reason,

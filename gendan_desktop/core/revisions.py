@@ -3,8 +3,11 @@
 A confirmed order is never edited in place: the client re-orders, the
 merchandiser re-issues the paper. ``revise_order`` freezes the order as it
 stood (header + lines, JSON in OrderRevision), bumps the revision, applies the
-changes and recalls every production sheet and flow card issued under an older
-revision, all in one transaction.
+changes and recalls the paper the change made wrong, all in one transaction:
+every production sheet of an older revision (it lists the whole order), but
+only the flow cards of the lines the revision changed for production (see
+``lines_changed_for_production``). Cards of untouched lines stay live with
+their recorded progress; the changed lines get new cards.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from peewee import fn
+
 from .common import audit, current_user
 from .db import write_transaction
 from .errors import NotFound, StateError, ValidationError
-from .models import Order, OrderRevision
+from .models import FlowCard, Order, OrderRevision
 from .order_input import line_summary
 from .orders import apply_order_changes, get_order, order_lines, set_status, shipped_quantities
 from .recalls import recall_documents
@@ -28,6 +33,8 @@ HEADER_FIELDS = ("number", "client_id", "channel", "client_po", "order_type", "c
                  "product_category", "payment_terms", "trade_terms", "deposit_pct", "merchandiser",
                  "client_requirements", "packing", "shipping_marks", "notes")
 LINE_FIELDS = ("id", "line_no", "style", "product", "colour", "size", "quantity", "unit", "unit_price", "remarks")
+# What a flow card prints of its line: a change to any of these voids the line's cards.
+CARD_FIELDS = ("style", "product", "colour", "size", "unit")
 # Not part of "what the client ordered": left out of diffs.
 DIFF_SKIP = {"status", "revision", "number"}
 _DATES = {"order_date", "delivery_date"}
@@ -64,6 +71,26 @@ def _live_snapshot(order: Order) -> dict[str, Any]:
     }
 
 
+def lines_changed_for_production(before: list[dict], after: list, carded: dict[int, int]) -> set[int]:
+    """Ids of the old lines whose live flow cards a revision makes wrong.
+
+    A line is changed for production when it was deleted, when anything its
+    card prints changed (style, product, colour, size, unit), or when its new
+    quantity is below what its live cards already carry. A larger quantity, a
+    new price or new remarks leave its cards alone (the extra pieces get cards
+    of their own).
+    """
+    now = {ln.id: ln for ln in after}
+    out: set[int] = set()
+    for old in before:
+        new = now.get(old["id"])
+        if new is None or any(old[f] != getattr(new, f) for f in CARD_FIELDS):
+            out.add(old["id"])
+        elif new.quantity < carded.get(old["id"], 0):
+            out.add(old["id"])
+    return out
+
+
 def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lines: list[dict] | None,
                  expected_version: int | None) -> Order:
     """Make revision R(n+1) of a confirmed / in-production / partly shipped order.
@@ -71,8 +98,11 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
     ``changes`` are header fields (not the client), ``lines`` the whole new line
     list as for update_order (None keeps the lines). Lines with shipments cannot
     be deleted nor go below the quantity shipped. Refused without a reason or
-    without any change. Returns the fresh order.
+    without any change. The production sheet is recalled; flow cards only for
+    the lines changed for production. Returns the fresh order.
     """
+    from .progress import live_cards
+
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("请填写改单原因(例如:客户邮件要求改颜色)。",
@@ -93,6 +123,8 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
                              f"Order {order.number} is fully shipped, settled or cancelled and cannot be revised.")
         old_rev, new_rev = order.revision, order.revision + 1
         snapshot = _live_snapshot(order)
+        carded = {lid: int(n or 0) for lid, n in live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
+                  .group_by(FlowCard.order_line).tuples() if lid is not None}
         header_changed, line_notes = apply_order_changes(
             order, changes, expected_version, lines, shipped=shipped_quantities(order.id),
             forced={"revision": new_rev})
@@ -103,7 +135,10 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
                              snapshot=json.dumps(snapshot, ensure_ascii=False), created_by=current_user())
         audit("order", order.id, "revise", order_id=order.id, field="reason",
               old=revision_label(old_rev) or "R0", new=f"{revision_label(new_rev)}:{reason}")
-        recall_documents(order.id, f"订单改为 {revision_label(new_rev)}:{reason}", before_revision=new_rev)
+        why = f"订单改为 {revision_label(new_rev)}:{reason}"
+        recall_documents(order.id, why, before_revision=new_rev, kinds=("production_sheet",))
+        changed = lines_changed_for_production(snapshot["lines"], order_lines(order.id), carded)
+        recall_documents(order.id, why, kinds=("flow_card",), card_lines=changed)
         # payments owns the fully-shipped and settled rules
         from .payments import is_fully_shipped, refresh_settlement
 

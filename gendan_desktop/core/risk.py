@@ -164,8 +164,7 @@ def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int
     good = dict(_rows(last_step_good_query().where(cond)))
     first = dict(_rows(ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
                        .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-                       .where(cond & Order.production_started_at.is_null() & not_recalled()
-                              & (FlowCard.revision == Order.revision))
+                       .where(cond & Order.production_started_at.is_null() & not_recalled())
                        .group_by(FlowCard.order)))  # only needed where production never formally started
     out = {}
     for oid, status, delivery, odate, confirmed, started in orders:

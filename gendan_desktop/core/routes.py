@@ -189,13 +189,40 @@ def get_route(category: str) -> Route | None:
     return _to_route(t) if t else None
 
 
-def route_for(category: str | None) -> Route:
-    """The route for an order's product category, falling back to the default.
+@dataclass(frozen=True)
+class RouteChoice:
+    """The route picked for a product category, and whether the category has one of its own."""
+
+    route: Route
+    category: str  # as the order has it (may be empty)
+    matched: bool  # False: the category is unknown or empty and a default was taken
+
+    def note(self, lang: str | None = None) -> str:
+        """One sentence saying which route was chosen (and why, when it is a fallback)."""
+        steps = " → ".join(step_label(s.name, lang) for s in self.route.steps)
+        en = (lang or current_language()) == "en"
+        if self.matched:
+            return (f"Process route “{self.route.name}”: {steps}." if en
+                    else f"工艺路线“{self.route.name}”:{steps}。")
+        if not self.category:
+            return (f"The order has no product category; the default process route “{self.route.name}” "
+                    f"is used: {steps}." if en else
+                    f"订单没有填写产品类别,使用默认工艺路线“{self.route.name}”:{steps}。")
+        return (f"No process route is set up for the product category “{self.category}”; the route "
+                f"“{self.route.name}” is used instead: {steps}. Set up a route for it in the routes settings "
+                "if its steps differ." if en else
+                f"产品类别“{self.category}”没有对应的工艺路线,改用“{self.route.name}”:{steps}。"
+                "如工序不同,请先为该类别设置工艺路线。")
+
+
+def route_choice(category: str | None) -> RouteChoice:
+    """The route for an order's product category, and whether it is the category's own.
 
     Tries the exact category, then case-insensitively by category or template
-    name, then the usual aliases (服装 → garment, 针织 → textile), then the
-    default garment route (or, if that was deleted, the oldest template).
-    Seeds the default routes when no template exists at all.
+    name, then the usual aliases (服装 → garment, 针织 → textile); those are
+    matches. Otherwise it falls back to the default garment route (or, if that
+    was deleted, the oldest template) and says so (``matched`` False). Seeds
+    the default routes when no template exists at all.
     """
     text = unicodedata.normalize("NFKC", category or "").strip()
     templates = list(RouteTemplate.select())
@@ -206,16 +233,21 @@ def route_for(category: str | None) -> Route:
         low = text.lower()
         for t in templates:
             if t.category == text:
-                return _to_route(t)
+                return RouteChoice(_to_route(t), text, True)
         for t in templates:
             if t.category.lower() == low or (t.name or "").lower() == low:
-                return _to_route(t)
+                return RouteChoice(_to_route(t), text, True)
         alias = CATEGORY_ALIASES.get(low)
         for t in templates:
             if alias and t.category == alias:
-                return _to_route(t)
+                return RouteChoice(_to_route(t), text, True)
     for t in templates:
         if t.category == DEFAULT_CATEGORY:
-            return _to_route(t)
+            return RouteChoice(_to_route(t), text, False)
     # the default was deleted on purpose: use the oldest template left
-    return _to_route(min(templates, key=lambda t: t.id))
+    return RouteChoice(_to_route(min(templates, key=lambda t: t.id)), text, False)
+
+
+def route_for(category: str | None) -> Route:
+    """The route for an order's product category, falling back to the default (see route_choice)."""
+    return route_choice(category).route

@@ -3,7 +3,10 @@
 A shipment takes quantities per order line, never more than what is left to
 ship on that line. The unit price is copied from the order line onto the
 shipment line, so a later order revision never changes what was invoiced and
-a statement printed today still adds up next year. After each shipment the
+a statement printed today still adds up next year. Shipping more of a line
+than production has finished (good pieces out of the last step of its live
+flow cards, less what already shipped from them) needs a reason, kept on the
+shipment and audited: goods from stock, or a count not yet typed in. After each shipment the
 order moves to 'partly_shipped' or 'shipped' through the orders service.
 Shipping documents (booking, container, customs declaration, B/L) are filled
 in later, often days apart, as versioned, audited edits.
@@ -47,6 +50,39 @@ class LineShipped:
     @property
     def remaining(self) -> int:
         return max(self.ordered - self.shipped, 0)
+
+
+def finished_unshipped(order: Order) -> dict[int, int]:
+    """Per order line: pieces production finished that have not shipped yet.
+
+    Finished is the good output of the last step of the line's live cards;
+    what shipped before those cards existed left on older (recalled) cards and
+    does not use them up.
+    """
+    from .production import _shipped_before_cards
+    from .progress import finished_by_line
+
+    finished = finished_by_line(order)
+    before = _shipped_before_cards(order)
+    done = shipped_by_line(order.id)
+    return {ln.id: max(0, finished.get(ln.id, 0) - (done.get(ln.id, 0) - before.get(ln.id, 0)))
+            for ln in OrderLine.select(OrderLine.id).where(OrderLine.order == order.id)}
+
+
+def _check_excess(order: Order, order_lines: dict[int, OrderLine], wanted: dict[int, int], reason: str) -> str:
+    """Refuse shipping more than is finished unless a reason is given; returns what to store."""
+    ready = finished_unshipped(order)
+    over = [(order_lines[lid], qty, ready.get(lid, 0)) for lid, qty in wanted.items() if qty > ready.get(lid, 0)]
+    if not over or reason:
+        return reason if over else ""
+    zh = ";".join(f"第 {ln.line_no} 行({_line_label(ln)[0]})出货 {qty:,},已完工未出 {fin:,}"
+                  for ln, qty, fin in sorted(over, key=lambda t: t[0].line_no))
+    en = "; ".join(f"line {ln.line_no} ({_line_label(ln)[1]}) ships {qty:,}, finished and not shipped {fin:,}"
+                   for ln, qty, fin in sorted(over, key=lambda t: t[0].line_no))
+    raise ValidationError(
+        f"订单 {order.number} 出货数量超过了生产已完工的数量:{zh}。如确需出货(如出库存现货),请填写原因。",
+        f"Order {order.number} would ship more than production has finished: {en}. "
+        "To ship anyway (e.g. goods from stock), give the reason.", field="excess_reason")
 
 
 def _line_label(line: OrderLine) -> tuple[str, str]:
@@ -114,11 +150,14 @@ def _clean_lines(order: Order, lines: Iterable) -> dict[int, int]:
 def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", container_no: str = "",
                     customs_no: str = "", bl_no: str = "", vessel: str = "", port_of_loading: str = "",
                     port_of_discharge: str = "", notes: str = "",
-                    ports: tuple[str, str] | None = None) -> Shipment:
+                    ports: tuple[str, str] | None = None, excess_reason: str = "") -> Shipment:
     """Ship ``lines`` = [(order_line_id, qty), …] of an order (partial allowed).
 
     ``ports`` = (loading, discharge) is a shorthand for the two port arguments.
+    More than production finished needs ``excess_reason`` (ValidationError on
+    field ``excess_reason`` naming the lines otherwise).
     """
+    excess_reason = (excess_reason or "").strip()
     date = clean_date(date)
     if ports is not None:
         port_of_loading, port_of_discharge = ports
@@ -154,18 +193,21 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
                     f"Order {order.number} line {ln.line_no} ({en}): shipping {qty} but only "
                     f"{max(remaining, 0)} remain (ordered {ln.quantity}, shipped {done.get(ln.id, 0)}); "
                     "reduce the quantity.", field="quantity")
+        excess_reason = _check_excess(order, order_lines, wanted, excess_reason)
         shipment = Shipment.create(
             number=next_number("SH", date=date), order=order, date=date,
             booking_no=(booking_no or "").strip(), container_no=(container_no or "").strip(),
             customs_no=(customs_no or "").strip(), bl_no=(bl_no or "").strip(), vessel=(vessel or "").strip(),
             port_of_loading=(port_of_loading or "").strip(), port_of_discharge=(port_of_discharge or "").strip(),
-            notes=notes or "")
+            notes=notes or "", excess_reason=excess_reason)
         rows = [{"shipment": shipment.id, "order_line": lid, "quantity": qty,
                  "unit_price": order_lines[lid].unit_price}
                 for lid, qty in sorted(wanted.items(), key=lambda kv: (order_lines[kv[0]].line_no, kv[0]))]
         ShipmentLine.insert_many(rows).execute()
         summary = ", ".join(f"#{order_lines[r['order_line']].line_no}×{r['quantity']}" for r in rows)
         audit("shipment", shipment.id, "create", order_id=order.id, new=f"{shipment.number} {date}: {summary}")
+        if excess_reason:
+            audit("shipment", shipment.id, "excess", order_id=order.id, field="excess_reason", new=excess_reason)
         for lid, qty in wanted.items():
             done[lid] = done.get(lid, 0) + qty
         full = all(done.get(lid, 0) >= ln.quantity for lid, ln in order_lines.items())

@@ -118,8 +118,8 @@ def test_explicit_batches_are_checked(db):
         production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, 0)])
     with pytest.raises(ValidationError):
         production.issue_flow_cards(order.id, batch_size=-5)
-    with pytest.raises(ValidationError):
-        production.issue_flow_cards(order.id)  # neither batch size nor batches
+    with pytest.raises(ValidationError):  # both a batch size and batches
+        production.issue_flow_cards(order.id, batch_size=10, batches=[(lines_of(order)[0].id, 10)])
     assert FlowCard.select().count() == 0  # nothing half-issued
 
 
@@ -149,24 +149,28 @@ def test_cards_go_to_the_orders_factory_or_the_one_named(db):
     assert a.factory_id == own.id and b.factory_id == sub.id
 
 
-def test_revision_recalls_old_cards_and_new_cards_follow_the_new_revision(db):
+def test_revision_recalls_the_changed_lines_cards_and_new_cards_follow_the_new_revision(db):
     order = make_confirmed()
     production.issue_production_sheet(order.id)
-    old_cards = production.issue_flow_cards(order.id, batch_size=100)
-    revised = revise_order(order.id, "客户改红色数量", None,
-                           [dict(ln, quantity=150) if ln["colour"] == "红" else ln for ln in garment_lines()],
+    old_cards = production.issue_flow_cards(order.id, batch_size=100)  # red 100; blue 100 + 100
+    revised = revise_order(order.id, "客户改红色尺码", None,
+                           [dict(ln, size="L") if ln["colour"] == "红" else ln for ln in garment_lines()],
                            None)
     assert revised.revision == 1
-    assert production.cards_for_order(order.id) == []
-    assert all(FlowCard.get_by_id(c.id).recalled_at is not None for c in old_cards)
+    # the red line changed (its cards print the size): its card is void; blue's two stay live
+    assert [c.id for c in production.cards_for_order(order.id)] == [c.id for c in old_cards[1:]]
+    assert FlowCard.get_by_id(old_cards[0].id).recalled_at is not None
     assert production.current_sheet(order.id) is None
     sheet = production.issue_production_sheet(order.id)
     assert sheet.revision == 1
+    # the new sheet takes the kept cards
+    assert {FlowCard.get_by_id(c.id).sheet_id for c in old_cards[1:]} == {sheet.id}
     new_cards = production.issue_flow_cards(order.id, batch_size=150)
-    assert sum(c.quantity for c in new_cards) == 350 and {c.revision for c in new_cards} == {1}
+    assert [(c.quantity, c.revision, c.size, c.batch_no) for c in new_cards] == [(100, 1, "L", 1)]
     with pytest.raises(StateError) as e:
         production.record_progress(old_cards[0].number, 1, 10, 10, 0, "张三")
     assert old_cards[0].number in e.value.zh and "void" in e.value.en
+    production.record_progress(old_cards[1].number, 1, 10, 10, 0, "张三")  # a kept card takes progress
 
 
 def test_recall_one_card(db):
@@ -199,7 +203,7 @@ def test_start_production_refused_while_materials_are_short(db):
     order = make_confirmed()  # 300 pieces
     materials.add_material(order.id, "全棉汗布", "0.5", 0, in_stock=100, unit="kg")
     with pytest.raises(StateError) as e:
-        production.start_production(order.id)
+        production.start_production(order.id, confirm_missing=True)
     assert "全棉汗布" in e.value.zh and "50" in e.value.zh and "kg" in e.value.en
     assert Order.get_by_id(order.id).status == "confirmed"
 
@@ -207,7 +211,7 @@ def test_start_production_refused_while_materials_are_short(db):
 def test_start_production_with_an_override_reason_is_audited(db):
     order = make_confirmed()
     materials.add_material(order.id, "全棉汗布", "0.5", 0, in_stock=100, unit="kg")
-    result = production.start_production(order.id, override_reason="  布料明天到,先裁库存  ")
+    result = production.start_production(order.id, override_reason="  布料明天到,先裁库存  ", confirm_missing=True)
     assert not result.covered and result.shortages[0].name == "全棉汗布"
     fresh = Order.get_by_id(order.id)
     assert fresh.status == "in_production" and fresh.production_started_at is not None
@@ -215,7 +219,7 @@ def test_start_production_with_an_override_reason_is_audited(db):
     log = AuditLog.get((AuditLog.order_id == order.id) & (AuditLog.field == "material_override_reason"))
     assert log.new == "布料明天到,先裁库存"
     with pytest.raises(StateError):  # already in production
-        production.start_production(order.id)
+        production.start_production(order.id, confirm_missing=True)
 
 
 def test_start_production_when_covered_needs_no_reason(db):
@@ -223,7 +227,7 @@ def test_start_production_when_covered_needs_no_reason(db):
     m = materials.add_material(order.id, "全棉汗布", "0.5", 0, in_stock=100, unit="kg")
     p = materials.create_purchase(m.id, "柯桥布行", 60, TODAY + dt.timedelta(days=3))
     materials.receive_purchase(p.id, 50)
-    result = production.start_production(order.id, override_reason="not needed")
+    result = production.start_production(order.id, override_reason="not needed", confirm_missing=True)
     assert result.covered and result.override_reason == ""
     fresh = Order.get_by_id(order.id)
     assert fresh.status == "in_production" and fresh.material_override_reason == ""
@@ -240,24 +244,29 @@ def test_start_production_needs_a_confirmed_order(db):
 
 def test_cards_can_be_issued_in_production(db):
     order = make_confirmed()
-    production.start_production(order.id)
+    production.start_production(order.id, confirm_missing=True)
     assert production.issue_flow_cards(order.id, batch_size=300)
 
 
 def test_after_a_revision_new_cards_leave_out_what_already_shipped(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
-    production.start_production(order.id)
+    production.start_production(order.id, confirm_missing=True)
     production.issue_flow_cards(order.id, batch_size=200)
     red, blue = lines_of(order)
     from gendan_desktop.core import shipments
 
-    shipments.create_shipment(order.id, TODAY, [(red.id, 40)])
+    shipments.create_shipment(order.id, TODAY, [(red.id, 40)], excess_reason="先出现货")
     assert orders.get_order(order.id).status == "partly_shipped"
-    revise_order(order.id, "客户加单蓝色", None,
-                 [{"id": red.id}, {"id": blue.id, "quantity": 250}], None)
+    revise_order(order.id, "客户改蓝色尺码并加单", None,
+                 [{"id": red.id}, {"id": blue.id, "size": "XL", "quantity": 250}], None)
+    # red is untouched: its card (which the 40 left on) stays; blue's card is recalled
     cards = production.issue_flow_cards(order.id, batch_size=500)
-    assert [(c.order_line_id, c.quantity) for c in cards] == [(red.id, 60), (blue.id, 250)]
+    assert [(c.order_line_id, c.quantity) for c in cards] == [(blue.id, 250)]
+    revise_order(order.id, "红色改款号", None, [{"id": red.id, "style": "T101"}, {"id": blue.id}], None)
+    # red's card is recalled now: what shipped before (40) needs no new card
+    cards = production.issue_flow_cards(order.id, batch_size=500)
+    assert [(c.order_line_id, c.quantity) for c in cards] == [(red.id, 60)]
     # a shipment made under the new revision comes out of the new cards: nothing more to issue
-    shipments.create_shipment(order.id, TODAY, [(red.id, 60)])
+    shipments.create_shipment(order.id, TODAY, [(red.id, 60)], excess_reason="先出现货")
     with pytest.raises(StateError):
         production.issue_flow_cards(order.id, batch_size=500)

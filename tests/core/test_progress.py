@@ -182,7 +182,8 @@ def test_random_reports_never_break_the_flow(db, qty, n_reports, data):
         q_in = data.draw(st.integers(0, max(0, available - model[idx][0]) + 2))
         good = data.draw(st.integers(0, q_in + 1))
         defect = data.draw(st.integers(0, max(0, q_in - good) + 1))
-        ok = (q_in + good + defect > 0 and good + defect <= q_in and model[idx][0] + q_in <= available)
+        # one entry accounts for every piece put in: good + defect = in (a gap needs confirming)
+        ok = (q_in + good + defect > 0 and good + defect == q_in and model[idx][0] + q_in <= available)
         try:
             production.record_progress(card.number, idx + 1, q_in, good, defect, "工人")
             accepted = True

@@ -35,10 +35,12 @@ def test_revision_freezes_the_old_order_and_recalls_its_paper(db):
     assert (revised.revision, revised.status, revised.delivery_date) == (1, "in_production", new_date)
     assert revisions.revision_label(revised.revision) == "R1"
     assert [ln.id for ln in orders.order_lines(order.id)] == [red.id, blue.id]  # ids survive
-    for doc in [sheet, *cards]:
+    # the sheet lists the whole order: recalled; of the cards only the changed (blue) line's
+    for doc in [sheet, cards[1]]:
         doc = reload(doc)
         assert doc.recalled_at is not None
         assert doc.recall_reason == "订单改为 R1:客户邮件改蓝色为黑色"
+    assert reload(cards[0]).recalled_at is None
     original = revisions.revision_snapshot(order.id, 0)
     assert original["header"]["delivery_date"] == order.delivery_date
     assert [ln["colour"] for ln in original["lines"]] == ["红", "蓝"]
@@ -165,8 +167,9 @@ def test_only_unrecalled_paper_of_older_revisions_is_recalled(db):
     card = issue_card(order)
     revisions.revise_order(order.id, "改包装", {"packing": "两件一箱"}, None, order.version)
     assert reload(done).recall_reason == "早前收回"
-    assert reload(card).recall_reason == "订单改为 R1:改包装"
-    assert FlowCard.select().where(FlowCard.recalled_at.is_null()).count() == 0
+    # a packing change leaves every line as it was: the card stays live
+    assert reload(card).recalled_at is None
+    assert FlowCard.select().where(FlowCard.recalled_at.is_null()).count() == 1
 
 
 # ------------------------------------------------------------ invariants --

@@ -23,7 +23,7 @@ def _finish(card, qty=None, date=None):
 def _started(days_ago: int, delivery_in: int, good: int):
     """An order of 300 in production for ``days_ago`` days with ``good`` pieces packed."""
     order = make_confirmed(garment_lines(red=100, blue=200), TODAY + dt.timedelta(days=delivery_in))
-    production.start_production(order.id)
+    production.start_production(order.id, confirm_missing=True)
     Order.update(production_started_at=dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(8))).where(
         Order.id == order.id).execute()
     cards = production.issue_flow_cards(order.id, batch_size=100)

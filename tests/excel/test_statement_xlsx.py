@@ -38,17 +38,17 @@ def account(db):
     set_setting("company_phone", "0574-88886666")
     client = Client.create(code="C0100", name="Nordic Apparel AB", default_currency="USD")
     order, (l1, l2) = _order(client, "SO-1", "USD", [("ST-1", 1000, "2.50"), ("ST-2", 333, "1.235")])
-    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)])  # before the period: opening
+    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)], excess_reason="库存现货")  # before the period: opening
     record_payment(client.id, "300", "USD", dt.date(2026, 2, 25), kind="deposit", order_id=order.id,
                    reference="TT-0")
-    create_shipment(order.id, dt.date(2026, 3, 5), [(l1.id, 600), (l2.id, 333)])  # 333 × 1.235 = 411.255
+    create_shipment(order.id, dt.date(2026, 3, 5), [(l1.id, 600), (l2.id, 333)], excess_reason="库存现货")  # 333 × 1.235 = 411.255
     Complaint.create(number="CS-1", order=order, date=dt.date(2026, 3, 8), description="色差\n详情",
                      disposition="discount", credit_amount=D("88.80"), credit_date=dt.date(2026, 3, 9),
                      currency="USD")
     record_payment(client.id, "1000.10", "USD", dt.date(2026, 3, 10), reference="=TT-1", order_id=order.id)
     record_payment(client.id, "20", "USD", dt.date(2026, 3, 31), reference="TT-2")
     eur_order, (e1,) = _order(client, "SO-2", "EUR", [("EU-1", 10, "9.99")])
-    create_shipment(eur_order.id, dt.date(2026, 3, 15), [(e1.id, 10)])
+    create_shipment(eur_order.id, dt.date(2026, 3, 15), [(e1.id, 10)], excess_reason="库存现货")
     return client
 
 
@@ -143,7 +143,7 @@ def test_statement_figures_equal_the_core_for_each_currency(account, tmp_path):
 def test_several_clients_one_sheet_each_or_one_file_each(account, tmp_path):
     other = Client.create(code="C0200", name="Sunrise: Textiles/Ltd", default_currency="USD")
     o, (ln,) = _order(other, "SO-3", "USD", [("X", 10, "1")])
-    create_shipment(o.id, dt.date(2026, 3, 2), [(ln.id, 10)])
+    create_shipment(o.id, dt.date(2026, 3, 2), [(ln.id, 10)], excess_reason="库存现货")
     [book] = export_statements(tmp_path / "all.xlsx", [account.id, other.id], dt.date(2026, 3, 1),
                                dt.date(2026, 3, 31), issue=False)
     names = openpyxl.load_workbook(book).sheetnames
