@@ -19,6 +19,12 @@ def _old_database(url: str) -> None:
     for name, _cols in ORDER_LIST_INDEXES:  # added by migration 3
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     db.execute_sql("ALTER TABLE client DROP COLUMN pinyin")
+    dropped = [("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"), ("shipment", "excess_reason")]
+    if "sqlite" not in type(db).__name__.lower():  # SQLite cannot drop a column a foreign key names
+        db.execute_sql("DROP INDEX IF EXISTS payment_source_payment_id")
+        dropped.append(("payment", "source_payment_id"))
+    for table, column in dropped:  # added by migration 4
+        db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN {column}')
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
     db.execute_sql(
@@ -64,6 +70,10 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
             assert indexes.get(name) == cols
         order = Order.get(Order.number == "SO2503-0001")
         assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711", "confirmed", "30.000000")
+        # migration 4's columns, with their defaults on old rows
+        for table, column in (("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"),
+                              ("shipment", "excess_reason"), ("payment", "source_payment_id")):
+            assert column in {c.name for c in db.get_columns(table)}
         # the new search index knows the old rows
         assert ("client", client.id) in [(k, i) for k, i, _ in search.search("张三服装")]
         assert ("client", client.id) in [(k, i) for k, i, _ in search.search("zs")]

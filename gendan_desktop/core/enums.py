@@ -91,7 +91,10 @@ EXCEPTION_KINDS = {
 }
 SEVERITIES = {"low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High"), "critical": ("紧急", "Critical")}
 EXCEPTION_STATUSES = {"open": ("待处理", "Open"), "escalated": ("已上报", "Escalated"), "resolved": ("已解决", "Resolved")}
-PAYMENT_KINDS = {"deposit": ("定金", "Deposit"), "balance": ("尾款", "Balance"), "other": ("其他", "Other")}
+PAYMENT_KINDS = {"deposit": ("定金", "Deposit"), "balance": ("尾款", "Balance"), "other": ("其他", "Other"),
+                 "refund": ("退款", "Refund"), "transfer": ("转订单", "Carried over")}
+# kinds only core/payments.py writes (refund_payment, carry_payment), never typed in
+DISPOSAL_PAYMENT_KINDS = ("refund", "transfer")
 DISPOSITIONS = {
     "rework": ("返修", "Rework"),
     "remake": ("补单", "Remake"),

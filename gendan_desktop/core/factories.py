@@ -142,3 +142,33 @@ def backup_factories_for(capability: str, exclude_id: int | None = None) -> list
         q = q.where(Factory.id != exclude_id)
     rank = Case(Factory.kind, [("backup", 0)], 1)
     return list(q.order_by(rank, Factory.capacity_per_day.desc(), Factory.name))
+
+
+def factory_shares(order_id: int) -> list[dict]:
+    """Who makes the order's pieces: per factory, the pieces on its live flow cards.
+
+    Cards without a factory are the order's factory (or our own workshop when
+    the order names none). ``outsourced`` marks pieces made outside our own
+    workshop (a subcontract or backup factory). Largest share first; without
+    any live card, the order's factory alone with the ordered quantity.
+    """
+    from .models import OrderLine
+    from .progress import live_cards
+
+    order = get_or_404(Order, order_id, "订单", "Order")
+    sums: dict[int | None, int] = {}
+    for fid, qty in (live_cards(order).select(FlowCard.factory, fn.SUM(FlowCard.quantity))
+                     .group_by(FlowCard.factory).tuples()):
+        key = fid if fid is not None else order.factory_id
+        sums[key] = sums.get(key, 0) + int(qty or 0)
+    if not sums:
+        ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar()
+        sums[order.factory_id] = int(ordered or 0)
+    names = {f.id: f for f in Factory.select().where(Factory.id.in_([k for k in sums if k is not None]))}
+    out = []
+    for fid, qty in sums.items():
+        f = names.get(fid)
+        out.append({"factory_id": fid, "name": f.name if f else "", "kind": f.kind if f else "own",
+                    "quantity": qty, "outsourced": bool(f) and f.kind != "own"})
+    out.sort(key=lambda r: (-r["quantity"], r["name"]))
+    return out

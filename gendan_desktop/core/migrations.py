@@ -77,11 +77,14 @@ def _add_column(db: Database, table: str, column: str, ddl: str) -> None:
 
 
 def _m0005_flows(db: Database) -> None:
-    """Issue 10 flows: pieces confirmed missing in a progress entry, and the reason
-    a shipment left with more than production had finished."""
+    """Issue 10 flows: pieces confirmed missing in a progress entry, the reason a
+    shipment left with more than production had finished, and the payment a
+    refund or carry-over of a cancelled order's deposit disposes of."""
     _add_column(db, "flow_card_step", "qty_lost", "INTEGER NOT NULL DEFAULT 0")
     _add_column(db, "progress_report", "qty_lost", "INTEGER NOT NULL DEFAULT 0")
     _add_column(db, "shipment", "excess_reason", "TEXT NOT NULL DEFAULT ''")
+    _add_column(db, "payment", "source_payment_id", "INTEGER NULL REFERENCES payment (id) ON DELETE RESTRICT")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS payment_source_payment_id ON payment (source_payment_id)")
 
 
 MIGRATIONS: list[Migration] = [
@@ -89,7 +92,7 @@ MIGRATIONS: list[Migration] = [
     (2, "client pinyin and search index", _m0002_search),
     (3, "order list indexes", _m0003_list_indexes),
     (4, "returned copies of recalled paper", _m0004_returned_copies),
-    (5, "progress gaps and shipment excess reasons", _m0005_flows),
+    (5, "progress gaps, shipment excess reasons, deposit refunds", _m0005_flows),
 ]
 
 

@@ -481,6 +481,10 @@ class ShipmentLine(BaseModel):
 
 
 class Payment(VersionedModel):
+    """Money received (amount > 0), or given back or moved to another order
+    (kinds refund / transfer: negative on the order it leaves, positive on the
+    order it goes to), so every sum over amounts is the net received."""
+
     client = ForeignKeyField(Client, backref="payments", on_delete="RESTRICT")
     order = ForeignKeyField(Order, null=True, backref="payments", on_delete="SET NULL")
     kind = CharField(max_length=20, default="balance")  # deposit / balance / other
@@ -489,6 +493,8 @@ class Payment(VersionedModel):
     date = DateField(index=True)
     reference = CharField(max_length=120, default="")
     notes = TextField(default="")
+    # a refund or carry-over of another payment (kind refund/transfer, signed amount)
+    source_payment = ForeignKeyField("self", null=True, backref="disposals", on_delete="RESTRICT")
 
 
 # ------------------------------------------------------------- after-sales ---

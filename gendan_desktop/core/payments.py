@@ -5,6 +5,11 @@ and be in the payment's currency) or only the client (paid on account). An order
 that is fully shipped and whose shipped amount is covered by the credits and
 payments against it moves to 'settled'; removing a payment moves it back to
 'shipped'. Every change is audited.
+
+A cancelled order's deposit is given back (``refund_payment``: a refund row
+of negative amount on that order) or carried to another order of the client
+(``carry_payment``: a transfer row taking it off the cancelled order and one
+putting it on the other), so receivables and statements show both moves.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from decimal import Decimal, InvalidOperation
 
 from .common import audit, get_or_404, save_versioned
 from .db import write_transaction
-from .enums import CURRENCIES, label, parse
-from .errors import StaleEdit, ValidationError
+from .enums import CURRENCIES, DISPOSAL_PAYMENT_KINDS, label, parse
+from .errors import StaleEdit, StateError, ValidationError
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Order, OrderLine, Payment
 from .receivables import order_amounts
@@ -144,9 +149,12 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
     amount = clean_amount(amount, "收款金额", "The payment amount")
     currency = clean_currency(currency)
     date = clean_date(date)
-    kind = parse("payment_kind", kind, field="kind")
+    kind = _typed_kind(kind)
     with write_transaction():
         order = _check_order(client, order_id, currency)
+        if order is not None and order.status == "cancelled":
+            raise StateError(f"订单 {order.number} 已取消,不能再登记收款;请记为预收款(不指定订单)。",
+                             f"Order {order.number} is cancelled; record the money on account (no order).")
         p = Payment.create(client=client, order=order, kind=kind, amount=amount, currency=currency,
                            date=date, reference=(reference or "").strip(), notes=notes or "")
         audit("payment", p.id, "create", order_id=order.id if order else None, new=_describe(p))
@@ -173,8 +181,12 @@ def update_payment(payment_id: int, changes: dict, expected_version: int | None)
             values["currency"] = clean_currency(changes["currency"])
         if "date" in changes:
             values["date"] = clean_date(changes["date"])
+        if p.kind in DISPOSAL_PAYMENT_KINDS or Payment.select().where(Payment.source_payment == p.id).exists():
+            raise StateError("退款、转订单以及已退款或已转出的收款不能修改;如有错误,请作废后重新登记。",
+                             "A refund, a carry-over, or a payment refunded or carried over cannot be changed; "
+                             "void it and record it again.")
         if "kind" in changes:
-            values["kind"] = parse("payment_kind", changes["kind"], field="kind")
+            values["kind"] = _typed_kind(changes["kind"])
         for k in ("reference", "notes"):
             if k in changes:
                 values[k] = (changes[k] or "").strip() if k == "reference" else (changes[k] or "")
@@ -197,16 +209,110 @@ def void_payment(payment_id: int, reason: str = "", expected_version: int | None
         p = get_or_404(Payment, payment_id, "收款记录", "Payment")
         if expected_version is not None and p.version != expected_version:
             raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
-        order_id = p.order_id
+        if Payment.select().where(Payment.source_payment == p.id).exists():
+            raise StateError(f"这笔收款({_describe(p)})已退款或转到其他订单,请先作废退款/转订单记录。",
+                             f"This payment ({_describe(p)}) was refunded or carried over; void the refund or "
+                             "carry-over first.")
         reason = (reason or "").strip()
-        audit("payment", p.id, "void", order_id=order_id, old=_describe(p),
-              new=f"作废 / voided: {reason}" if reason else None)
-        Payment.delete().where((Payment.id == p.id) & (Payment.version == p.version)).execute()
-        if order_id is not None:
-            refresh_settlement(order_id)
+        # a carry-over is a pair (off one order, onto another): void both halves
+        rows = [p]
+        if p.kind == "transfer":
+            rows += list(Payment.select().where((Payment.source_payment == p.source_payment_id)
+                                                & (Payment.kind == "transfer") & (Payment.id != p.id)
+                                                & (Payment.date == p.date) & (Payment.amount == -p.amount)).limit(1))
+        for row in rows:
+            audit("payment", row.id, "void", order_id=row.order_id, old=_describe(row),
+                  new=f"作废 / voided: {reason}" if reason else None)
+            Payment.delete().where(Payment.id == row.id).execute()
+        for oid in {row.order_id for row in rows} - {None}:
+            refresh_settlement(oid)
 
 
 delete_payment = void_payment
+
+
+def _typed_kind(kind) -> str:
+    value = parse("payment_kind", kind, field="kind")
+    if value in DISPOSAL_PAYMENT_KINDS:
+        raise ValidationError("退款和转订单请在原收款上操作(退还定金 / 转到其他订单)。",
+                              "Refunds and carry-overs are made from the payment they dispose of "
+                              "(refund / carry to another order).", field="kind")
+    return value
+
+
+def _disposable(payment_id: int) -> tuple[Payment, Order, Decimal]:
+    """The payment, its cancelled order, and what of it is not yet refunded or carried over."""
+    p = get_or_404(Payment, payment_id, "收款记录", "Payment")
+    order = Order.get_or_none(Order.id == p.order_id) if p.order_id else None
+    if order is None or order.status != "cancelled":
+        raise StateError("只有已取消订单上的收款才能退还或转到其他订单。",
+                         "Only money received against a cancelled order can be refunded or carried over.")
+    if p.kind in DISPOSAL_PAYMENT_KINDS or p.amount <= 0:
+        raise StateError("这是一笔退款或转订单记录,不能再退还或转出。",
+                         "This is a refund or carry-over itself; it cannot be disposed of again.")
+    done = sum((-d.amount for d in Payment.select().where((Payment.source_payment == p.id)
+                                                          & (Payment.order == p.order_id))), Decimal(0))
+    left = p.amount - done
+    if left <= 0:
+        raise StateError(f"订单 {order.number} 的这笔收款({_describe(p)})已全部退还或转出。",
+                         f"This payment of order {order.number} ({_describe(p)}) was already refunded or carried over.")
+    return p, order, left
+
+
+def _amount_within(amount, left: Decimal) -> Decimal:
+    value = left if amount in (None, "") else clean_amount(amount)
+    if value > left:
+        raise ValidationError(f"金额 {value} 超过了可退还/转出的 {left}。",
+                              f"The amount {value} is more than the {left} left to refund or carry over.",
+                              field="amount")
+    return value
+
+
+def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", notes: str = "") -> Payment:
+    """Give a cancelled order's deposit (or part of it, ``amount``) back to the client.
+
+    Recorded as a refund row of negative amount on the cancelled order, so the
+    client's balance and the statement show the money going back.
+    """
+    date = clean_date(date)
+    with write_transaction():
+        p, order, left = _disposable(payment_id)
+        value = _amount_within(amount, left)
+        r = Payment.create(client=p.client_id, order=order.id, kind="refund", amount=-value, currency=p.currency,
+                           date=date, reference=(reference or "").strip(), source_payment=p.id,
+                           notes=(notes or "").strip() or f"退还订单 {order.number} 的{label('payment_kind', p.kind, 'zh')}")
+        audit("payment", r.id, "refund", order_id=order.id, field="amount", old=_describe(p), new=_describe(r))
+        return r
+
+
+def carry_payment(payment_id: int, to_order_id: int, date, *, amount=None, notes: str = "") -> tuple[Payment, Payment]:
+    """Carry a cancelled order's deposit (or ``amount`` of it) to another order of the client.
+
+    Two transfer rows: one taking the money off the cancelled order, one
+    putting it on ``to_order_id`` (same client and currency, not cancelled).
+    Returns (out, in).
+    """
+    date = clean_date(date)
+    with write_transaction():
+        p, order, left = _disposable(payment_id)
+        value = _amount_within(amount, left)
+        target = _check_order(p.client, to_order_id, p.currency)
+        if target is None or target.id == order.id or target.status == "cancelled":
+            raise ValidationError("请选择同一客户的另一张未取消的订单来接收这笔款项。",
+                                  "Choose another order of the client, not cancelled, to carry the money to.",
+                                  field="order")
+        text = (notes or "").strip()
+        out = Payment.create(client=p.client_id, order=order.id, kind="transfer", amount=-value, currency=p.currency,
+                             date=date, reference=target.number, source_payment=p.id,
+                             notes=text or f"转到订单 {target.number}")
+        into = Payment.create(client=p.client_id, order=target.id, kind="transfer", amount=value, currency=p.currency,
+                              date=date, reference=order.number, source_payment=p.id,
+                              notes=text or f"由已取消订单 {order.number} 转入")
+        audit("payment", out.id, "transfer", order_id=order.id, field="order", old=order.number, new=target.number)
+        audit("payment", into.id, "transfer", order_id=target.id, field="order", old=order.number,
+              new=f"{target.number} {value} {p.currency}")
+        refresh_settlement(target.id)
+        return out, into
 
 
 def list_payments(client_id: int | None = None, order_id: int | None = None,

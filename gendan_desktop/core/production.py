@@ -37,6 +37,7 @@ from .progress import (  # noqa: F401  (re-exported: one import for callers)
     ProgressGrid,
     card_by_number,
     card_steps,
+    check_card_live,
     delete_progress,
     get_card,
     late_steps,
@@ -48,7 +49,8 @@ from .progress import (  # noqa: F401  (re-exported: one import for callers)
     record_progress,
     reports_for_card,
 )
-from .routes import Route, route_choice
+from .recalls import recall_documents
+from .routes import Route, RouteStep, route_choice
 
 SHEET_PREFIX = "PS"
 CARD_PREFIX = "LC"
@@ -357,6 +359,49 @@ def _create_cards(order: Order, plan: list[PlannedCard], route: Route, finish: d
     for i in range(0, len(step_rows), 500):
         FlowCardStep.insert_many(step_rows[i:i + 500]).execute()
     return cards
+
+
+def split_card(card, quantity, factory_id: int, reason: str = "") -> list[FlowCard]:
+    """Send ``quantity`` pieces of a card to another factory (a backup when one fails).
+
+    The card must not have taken progress yet: it is recalled (its paper must
+    come back) and replaced by two new cards of its line, the rest for its old
+    factory and ``quantity`` for ``factory_id``. Returns [rest, moved].
+    """
+    from .factories import _active_factory
+
+    with write_transaction():
+        card = lock_row(FlowCard, get_card(card).id)
+        order = lock_row(Order, card.order_id)
+        check_card_live(card, order)
+        n = _positive(quantity, "外发数量", "quantity to move", "quantity")
+        if n >= card.quantity:
+            raise ValidationError(f"流程卡 {card.number} 共 {card.quantity} 件,拆分数量须小于此数;整张卡转厂请用“改派工厂”。",
+                                  f"Flow card {card.number} has {card.quantity} pieces; split off fewer than that, "
+                                  "or reassign the whole card.", field="quantity")
+        if FlowCardStep.select().where((FlowCardStep.card == card.id) & (FlowCardStep.qty_in > 0)).exists():
+            raise StateError(f"流程卡 {card.number} 已登记进度,不能拆分;请把整张卡改派工厂,或把未开卡的数量外发。",
+                             f"Flow card {card.number} already has progress and cannot be split; reassign the "
+                             "whole card, or send pieces not yet on cards out.")
+        target = _active_factory(factory_id)
+        if card.order_line_id is None:
+            raise StateError(f"流程卡 {card.number} 的订单明细已删除,不能拆分。",
+                             f"The order line of flow card {card.number} was deleted; it cannot be split.")
+        why = (reason or "").strip() or f"拆分 {n} 件到 {target.name}"
+        recall_documents(order.id, why, kinds=("flow_card",), card_ids={card.id})
+        route = Route(0, "", "", tuple(RouteStep(s.seq, s.name, 0) for s in card_steps(card)))
+        plan = [PlannedCard(card.order_line_id, card.quantity - n, card.factory_id),
+                PlannedCard(card.order_line_id, n, target.id)]
+        cards = _create_cards(order, plan, route, card.planned_finish or order.delivery_date, card.notes)
+        planned = {s.seq: s.planned_date for s in card_steps(card)}
+        for new in cards:  # the same plan as the card they replace
+            FlowCard.update(planned_start=card.planned_start).where(FlowCard.id == new.id).execute()
+            for seq, day in planned.items():
+                FlowCardStep.update(planned_date=day).where((FlowCardStep.card == new.id)
+                                                            & (FlowCardStep.seq == seq)).execute()
+        audit("flow_card", card.id, "split", order_id=order.id, field="factory",
+              new=f"{cards[0].number} {card.quantity - n} + {cards[1].number} {n} → {target.name}")
+        return cards
 
 
 def recall_card(card, reason: str) -> FlowCard:

@@ -259,21 +259,29 @@ def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, clien
                                 **extra):
     """Create an order from the quotation's items (quantity > 0) and mark it 'ordered'.
 
-    ``lines`` replaces the item-derived lines when the client splits colours or
-    sizes. Both writes happen in one transaction.
+    Each item's description goes onto its order line's remarks. ``lines``
+    replaces the item-derived lines when the client splits colours or sizes.
+    Both writes happen in one transaction; a quotation already ordered is
+    refused with the order it became.
     """
     from .orders import create_order  # orders imports nothing from here; late import keeps it so
 
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
     if lines is None:
         lines = [{"style": it.style, "product": it.product, "colour": "", "size": "",
-                  "quantity": it.quantity, "unit_price": it.unit_price}
+                  "quantity": it.quantity, "unit": it.unit or "pcs", "unit_price": it.unit_price,
+                  "remarks": (it.description or "").strip()}
                  for it in q.items.order_by(QuotationItem.line_no) if it.quantity > 0]
     if not lines:
         raise ValidationError(f"报价单 {q.number} 的产品数量都是 0,请先填写下单数量。",
                               f"Every item of quotation {q.number} has quantity 0; enter the order quantities first.",
                               field="quantity")
     with write_transaction():
+        q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")  # the status as it is now
+        if q.status == "ordered":
+            made = ", ".join(o.number for o in quotation_orders(q.id))
+            raise StateError(f"报价单 {q.number} 已转为订单 {made},不能重复下单。",
+                             f"Quotation {q.number} already became order {made}; it cannot be ordered twice.")
         _set_status(q, ("draft", "sent", "pi"), "ordered", "转为订单", "turned into an order")
         order = create_order(q.client_id, lines=lines, delivery_date=delivery_date, channel=channel,
                              client_po=client_po, currency=q.currency, order_date=order_date,
@@ -283,6 +291,14 @@ def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, clien
 
 
 # ---------------------------------------------------------------- queries --
+def quotation_orders(quotation_id: int) -> list:
+    """The orders made from the quotation, oldest first."""
+    from .models import Order
+
+    return list(Order.select(Order.id, Order.number, Order.status).where(Order.quotation == quotation_id)
+                .order_by(Order.id))
+
+
 def quotations_expiring(today: dt.date, within_days: int = 7) -> list[Quotation]:
     """Draft or sent quotations whose prices expire between today and today + within_days."""
     end = today + dt.timedelta(days=within_days)

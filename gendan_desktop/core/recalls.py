@@ -49,12 +49,13 @@ def _kind(kind: str) -> str:
 
 def recall_documents(order_id: int, reason: str, *, before_revision: int | None = None,
                      kinds: tuple[str, ...] = tuple(DOC_KINDS), card_lines: set[int] | None = None,
-                     ) -> list[tuple[str, int]]:
+                     card_ids: set[int] | None = None) -> list[tuple[str, int]]:
     """Mark the order's production sheets and flow cards not yet recalled as recalled.
 
     With ``before_revision`` only those issued under an older revision; with
     ``kinds`` only those kinds; with ``card_lines`` only the flow cards of those
-    order lines (and cards whose line was deleted). Each recall is audited and
+    order lines (and cards whose line was deleted), with ``card_ids`` only those
+    cards. Each recall is audited and
     bumps the document's version (an open edit window on it then gets
     StaleEdit). Returns (kind, id) of the documents recalled. Runs inside the
     caller's transaction when there is one.
@@ -69,6 +70,8 @@ def recall_documents(order_id: int, reason: str, *, before_revision: int | None 
                 cond &= model.revision < before_revision
             if kind == "flow_card" and card_lines is not None:
                 cond &= FlowCard.order_line.in_(sorted(card_lines)) | FlowCard.order_line.is_null()
+            if kind == "flow_card" and card_ids is not None:
+                cond &= FlowCard.id.in_(sorted(card_ids))
             ids = [row.id for row in model.select(model.id).where(cond).order_by(model.id)]
             for batch in chunked(ids, 500):  # stay under SQLite's bound-variable limit
                 (model.update({model.recalled_at: now, model.recall_reason: reason,

@@ -15,29 +15,40 @@ started, from the first progress report)::
   ``risk_no_progress_share``, default 0.5);
 - on track otherwise (and for cancelled, fully produced or fully shipped orders).
 
+What the rate cannot see raises an open order to at least "at risk", and the
+reason says so: an open production exception of high or critical (紧急)
+severity, or a material purchase past its due date and not fully received
+while pieces are still to be made. Lesser open exceptions are named in the
+reason without changing the level.
+
 ``risk_for_orders`` computes many orders with a fixed handful of queries (the
 GUI asks for the visible rows); never one query per order.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from . import enums
 from .common import get_or_404, get_setting
 from .db import current_database
-from .models import FlowCard, FlowCardStep, Order, OrderLine, ProgressReport, ShipmentLine
+from .models import (
+    FlowCard, FlowCardStep, MaterialRequirement, Order, OrderLine, ProductionException, ProgressReport,
+    PurchaseFollowUp, ShipmentLine,
+)
 from .progress import last_step_good_query, not_recalled
 
 DEFAULT_SAFETY_DAYS = 3
 DEFAULT_NO_PROGRESS_SHARE = Decimal("0.5")
 OPEN_STATUSES = ("draft", "reviewed", "confirmed", "in_production", "partly_shipped")
 LEVEL_ORDER = {"late": 0, "at_risk": 1, "on_track": 2}
+SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
 
 
@@ -57,6 +68,8 @@ class Risk:
     lead_days: int  # delivery − (production start, confirmation or order date)
     reason_zh: str
     reason_en: str
+    open_exceptions: int = 0  # unresolved production exceptions
+    late_purchases: int = 0  # purchases past due and not fully received
 
     @property
     def label(self) -> str:
@@ -90,10 +103,62 @@ def thresholds() -> tuple[int, Decimal]:
     return days, share
 
 
+@dataclass(frozen=True)
+class OpenException:
+    severity: str  # low / medium / high / critical
+    kind: str
+    description: str
+    quantity: int  # pieces of the card it stops (0: the whole order)
+
+
+@dataclass(frozen=True)
+class LatePurchase:
+    material: str
+    supplier: str
+    due_date: dt.date
+    outstanding: str  # quantity still owed, as text with its unit
+
+
+RAISING_SEVERITIES = ("critical", "high")
+
+
 def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at, started_at,
            ordered: int, shipped: int, good: int, first_report, today: dt.date,
-           safety_days: int = DEFAULT_SAFETY_DAYS, share: Decimal = DEFAULT_NO_PROGRESS_SHARE) -> Risk:
+           safety_days: int = DEFAULT_SAFETY_DAYS, share: Decimal = DEFAULT_NO_PROGRESS_SHARE,
+           exceptions: tuple[OpenException, ...] = (), purchases: tuple[LatePurchase, ...] = ()) -> Risk:
     """The risk of one order from its figures (pure: no database)."""
+    base = _assess_rate(order_id, status, delivery, order_date, confirmed_at, started_at, ordered, shipped, good,
+                        first_report, today, safety_days, share)
+    if status in ("cancelled", "shipped", "settled") or (ordered > 0 and shipped >= ordered):
+        return base
+    zh, en, raise_it = [], [], False
+    for e in sorted(exceptions, key=lambda e: SEVERITY_RANK.get(e.severity, 9)):
+        sev_zh, sev_en = enums.label("severity", e.severity, "zh"), enums.label("severity", e.severity, "en")
+        kind_zh, kind_en = enums.label("exception_kind", e.kind, "zh"), enums.label("exception_kind", e.kind, "en")
+        qty_zh = f",影响 {e.quantity:,} 件" if e.quantity else ",影响整张订单"
+        qty_en = f", stopping {e.quantity:,} pieces" if e.quantity else ", affecting the whole order"
+        zh.append(f"未解决的{sev_zh}生产异常({kind_zh}):{e.description[:40]}{qty_zh}")
+        en.append(f"open {sev_en.lower()} production exception ({kind_en.lower()}): {e.description[:40]}{qty_en}")
+        raise_it |= e.severity in RAISING_SEVERITIES
+    if good < ordered:
+        for p in sorted(purchases, key=lambda p: p.due_date):
+            days = (today - p.due_date).days
+            zh.append(f"物料“{p.material}”({p.supplier})应于 {p.due_date} 到货,已逾期 {days} 天,尚欠 {p.outstanding}")
+            en.append(f"material “{p.material}” from {p.supplier} was due {p.due_date}, {days} days late, "
+                      f"{p.outstanding} still owed")
+            raise_it = True
+    if not zh:
+        return base
+    level = base.level if base.level != "on_track" or not raise_it else "at_risk"
+    return dataclasses.replace(base, level=level, reason_zh=base.reason_zh + " " + ";".join(zh) + "。",
+                               reason_en=base.reason_en + " " + "; ".join(en) + ".",
+                               open_exceptions=len(exceptions), late_purchases=len(purchases) if good < ordered else 0)
+
+
+def _assess_rate(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at, started_at,
+                 ordered: int, shipped: int, good: int, first_report, today: dt.date,
+                 safety_days: int, share: Decimal) -> Risk:
+    """The risk from the production rate alone."""
     started = _date(started_at) or _date(first_report)
     lead_from = _date(started_at) or _date(confirmed_at) or order_date
     lead_days = (delivery - lead_from).days
@@ -150,8 +215,33 @@ def _rows(query) -> list[tuple]:
     return current_database().execute_sql(sql, params).fetchall()
 
 
+def _exceptions(cond) -> dict[int, list[OpenException]]:
+    E = ProductionException
+    rows = _rows(E.select(E.order, E.severity, E.kind, E.description, FlowCard.quantity)
+                 .join(FlowCard, JOIN.LEFT_OUTER, on=(E.card == FlowCard.id))
+                 .join(Order, on=(E.order == Order.id), src=E)
+                 .where(cond & (E.status != "resolved")))
+    out: dict[int, list[OpenException]] = {}
+    for oid, severity, kind, description, qty in rows:
+        out.setdefault(oid, []).append(OpenException(severity, kind, description or "", int(qty or 0)))
+    return out
+
+
+def _late_purchases(cond, today: dt.date) -> dict[int, list[LatePurchase]]:
+    from .materials import fmt_qty
+
+    P, M = PurchaseFollowUp, MaterialRequirement
+    q = (P.select(M.order, M.name, M.unit, P.supplier, P.due_date, P.quantity, P.received_qty)
+         .join(M).join(Order, on=(M.order == Order.id))
+         .where(cond & (P.due_date < today) & (P.received_qty < P.quantity)))
+    out: dict[int, list[LatePurchase]] = {}
+    for oid, name, unit, supplier, due, qty, received in q.tuples():
+        out.setdefault(oid, []).append(LatePurchase(name, supplier, _date(due), f"{fmt_qty(qty - received)} {unit}"))
+    return out
+
+
 def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
-    """Risks of the orders matching ``cond`` (a condition on Order): five queries."""
+    """Risks of the orders matching ``cond`` (a condition on Order): seven queries."""
     orders = _rows(Order.select(Order.id, Order.status, Order.delivery_date.cast("TEXT"),
                                Order.order_date.cast("TEXT"), Order.confirmed_at.cast("TEXT"),
                                Order.production_started_at.cast("TEXT")).where(cond))
@@ -166,16 +256,19 @@ def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int
                        .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
                        .where(cond & Order.production_started_at.is_null() & not_recalled())
                        .group_by(FlowCard.order)))  # only needed where production never formally started
+    exceptions = _exceptions(cond)
+    purchases = _late_purchases(cond, today)
     out = {}
     for oid, status, delivery, odate, confirmed, started in orders:
         out[oid] = assess(oid, status, _date(delivery), _date(odate), confirmed, started,
                           int(ordered.get(oid) or 0), int(shipped.get(oid) or 0), int(good.get(oid) or 0),
-                          first.get(oid), today, safety_days, share)
+                          first.get(oid), today, safety_days, share,
+                          tuple(exceptions.get(oid, ())), tuple(purchases.get(oid, ())))
     return out
 
 
 def risk_for_orders(order_ids: Iterable[int], today: dt.date | None = None) -> dict[int, Risk]:
-    """Risk of each order id (missing ids are left out), five queries per 500 ids."""
+    """Risk of each order id (missing ids are left out), seven queries per 500 ids."""
     today = today or dt.date.today()
     safety, share = thresholds()
     ids = list(dict.fromkeys(int(i) for i in order_ids))

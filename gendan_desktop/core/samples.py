@@ -3,6 +3,10 @@
 requested → made → sent → approved | rejected. Any other step is refused with a
 StateError. Sending a sample also registers it in the dispatch register, in the
 same transaction. A rejected sample can be requested again as a new sample.
+
+The handbook's chain 小样 → 批板 → 大货: an approved sample becomes a bulk
+order (``create_order_from_sample``, Order.sample links them); the sample knows
+its orders (``orders_for_samples``) and the order its sample (``sample_summary``).
 """
 
 from __future__ import annotations
@@ -113,11 +117,20 @@ def send_sample(sample_id: int, courier: str, tracking_no: str = "", date: dt.da
     return s
 
 
+def _not_before_sent(sample_id: int, date: dt.date) -> None:
+    s = get_or_404(Sample, sample_id, "样品", "Sample")
+    if s.sent_date is not None and date < s.sent_date:
+        raise ValidationError(f"批板日期 {date} 早于样品寄出日期 {s.sent_date},请改正日期。",
+                              f"The decision date {date} is before the sample was sent ({s.sent_date}); "
+                              "correct the date.", field="decided_date")
+
+
 def approve_sample(sample_id: int, comments: str = "", date: dt.date | None = None,
                    expected_version: int | None = None) -> Sample:
     """The client approved the sample (批板); orders may now follow it."""
     date = _need_date(date or dt.date.today(), "decided_date", "批板日期", "approval date")
     with write_transaction():
+        _not_before_sent(sample_id, date)
         return _step(sample_id, "approve", {"decided_date": date, "client_comments": (comments or "").strip()},
                      expected_version)
 
@@ -132,6 +145,7 @@ def reject_sample(sample_id: int, comments: str, date: dt.date | None = None,
                               "Enter the client's comments on why the sample was rejected, so the next one "
                               "can be improved.", field="client_comments")
     with write_transaction():
+        _not_before_sent(sample_id, date)
         return _step(sample_id, "reject", {"decided_date": date, "client_comments": comments}, expected_version)
 
 
@@ -149,7 +163,65 @@ def request_again(sample_id: int, requested_date: dt.date | None = None, **chang
     return request_sample(old.client_id, requested_date=requested_date, quotation_id=old.quotation_id, **base)
 
 
+def create_order_from_sample(sample_id: int, delivery_date: dt.date, quantity, unit_price, *,
+                             client_po: str = "", channel: str = "email", order_date: dt.date | None = None,
+                             **extra):
+    """大货: a draft order following an approved sample, with one line of the
+    sample's style, product, colour and size (``quantity`` × ``unit_price``).
+
+    The order links the sample (and the sample's quotation, if any). Refused
+    for a sample the client has not approved. ``extra`` takes other order
+    header fields (currency, product_category, notes…).
+    """
+    from .orders import create_order
+
+    s = get_or_404(Sample, sample_id, "样品", "Sample")
+    if s.status != "approved":
+        state_zh, state_en = enums.label("sample_status", s.status, "zh"), enums.label("sample_status", s.status, "en")
+        raise StateError(f"样品 {s.number} 还未批板(现在是“{state_zh}”),客户批板后才能下大货订单。",
+                         f"Sample {s.number} is not approved (it is “{state_en}”); bulk can be ordered only "
+                         "after the client approves it.")
+    line = {"style": s.style, "product": s.product or s.style, "colour": s.colour, "size": s.size,
+            "quantity": quantity, "unit_price": unit_price,
+            "remarks": f"按样品 {s.number} 批板生产" + (f"(批板 {s.decided_date})" if s.decided_date else "")}
+    client = get_or_404(Client, s.client_id, "客户", "Client")
+    extra.setdefault("currency", client.default_currency or "USD")
+    with write_transaction():
+        order = create_order(s.client_id, lines=[line], delivery_date=delivery_date, channel=channel,
+                             client_po=client_po, order_date=order_date, sample_id=s.id,
+                             quotation_id=s.quotation_id, **extra)
+        audit("sample", s.id, "order", order_id=order.id, field="order", new=order.number)
+    return order
+
+
 # ---------------------------------------------------------------- queries --
+def orders_for_samples(sample_ids) -> dict[int, list[tuple[int, str]]]:
+    """Sample id → [(order id, order number), …] of the orders that follow it (one query)."""
+    from .models import Order
+
+    ids = list(sample_ids)
+    out: dict[int, list[tuple[int, str]]] = {}
+    if not ids:
+        return out
+    for sid, oid, number in (Order.select(Order.sample, Order.id, Order.number)
+                             .where(Order.sample.in_(ids)).order_by(Order.id).tuples()):
+        out.setdefault(sid, []).append((oid, number))
+    return out
+
+
+def sample_summary(sample_id: int | None, lang: str | None = None) -> str:
+    """'SP2611-0003 T100 红 · 已批板 2026-11-20' for an order or a sheet ('' without a sample)."""
+    if sample_id is None:
+        return ""
+    s = Sample.get_or_none(Sample.id == sample_id)
+    if s is None:
+        return ""
+    what = " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
+    state = enums.label("sample_status", s.status, lang)
+    when = f" {s.decided_date}" if s.decided_date and s.status in ("approved", "rejected") else ""
+    return f"{what} · {state}{when}"
+
+
 def approved_samples_for_client(client_id: int) -> list[Sample]:
     """Samples the client approved, newest first: what an order can follow."""
     return list(Sample.select().where((Sample.client == client_id) & (Sample.status == "approved"))

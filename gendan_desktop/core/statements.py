@@ -7,6 +7,11 @@ The figures only; core/../excel and printing lay them out. Rules:
 * entries dated ``date_from`` … ``date_to`` inclusive, in date order; on one day
   shipments come first, then credits, then payments (each in entry order), and
   each entry carries the running balance;
+* a cancelled order of the client with money against it shows as a row of
+  kind "cancellation" (amount 0) on its cancellation day, and its deposit's
+  row says the order was cancelled; a refund or a carry-over to another order
+  is a payment row of negative amount on the order the money leaves (and a
+  positive one on the order it goes to);
 * closing = opening + shipped − credits − paid, exactly (Decimal); with
   ``date_to`` on or after the last movement it equals the client's receivable;
 * a statement gets its number (prefix "ST") only when it is issued
@@ -20,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from .common import audit, get_or_404, next_number
 from .db import write_transaction
@@ -45,7 +50,7 @@ CURRENCY_NAMES_ZH = {
     "SGD": "新加坡元",
 }
 
-_KIND_ORDER = {"shipment": 0, "credit": 1, "payment": 2}
+_KIND_ORDER = {"shipment": 0, "credit": 1, "cancellation": 2, "payment": 3}
 
 
 def amount_in_words_zh(amount, currency: str = "CNY") -> str:
@@ -70,7 +75,7 @@ class StatementEntry:
     """One row of a statement. ``debit`` raises the balance, ``credit`` lowers it."""
 
     date: dt.date
-    kind: str  # shipment / credit / payment
+    kind: str  # shipment / credit / cancellation / payment
     document_no: str  # shipment no. / complaint no. / payment reference
     order_no: str = ""
     client_po: str = ""
@@ -82,8 +87,9 @@ class StatementEntry:
     unit_price: Decimal | None = None
     amount: Decimal = ZERO  # always positive; the column (debit/credit) gives the sign
     description: str = ""  # product / complaint summary / payment kind label
-    payment_kind: str = ""  # deposit / balance / other (payments only)
+    payment_kind: str = ""  # deposit / balance / other / refund / transfer (payments only)
     balance: Decimal = ZERO  # running balance after this entry
+    note: str = ""  # in Chinese: 订单已取消, 转到订单 SO…, 由已取消订单 SO… 转入
 
     @property
     def debit(self) -> Decimal:
@@ -91,6 +97,7 @@ class StatementEntry:
 
     @property
     def credit(self) -> Decimal:
+        """What lowers the balance (a refund or money carried away: negative)."""
         return ZERO if self.kind == "shipment" else self.amount
 
 
@@ -158,9 +165,22 @@ def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date
                    & (Payment.date >= date_from) & (Payment.date <= date_to)))
     for p in pays:
         o = p.order if p.order_id else None
+        note = (p.notes or "").strip() if p.kind in ("refund", "transfer") else (
+            "订单已取消" if o is not None and o.status == "cancelled" else "")
+        desc = label("payment_kind", p.kind) + (f"({note})" if note else "")
         e = StatementEntry(p.date, "payment", p.reference, o.number if o else "", o.client_po if o else "",
-                           amount=p.amount, description=label("payment_kind", p.kind), payment_kind=p.kind)
-        out.append((p.date, 2, p.id, 0, 0, e))
+                           amount=p.amount, description=desc, payment_kind=p.kind, note=note)
+        out.append((p.date, 3, p.id, 0, 0, e))
+    cancelled = (Order.select().where((Order.client == client_id) & (Order.currency == currency)
+                                      & (Order.status == "cancelled") & Order.cancelled_at.is_null(False)
+                                      & fn.EXISTS(Payment.select(Payment.id).where(Payment.order == Order.id))))
+    for o in cancelled:
+        day = o.cancelled_at.date() if isinstance(o.cancelled_at, dt.datetime) else o.cancelled_at
+        if date_from <= day <= date_to:
+            reason = (o.cancel_reason or "").strip()
+            e = StatementEntry(day, "cancellation", o.number, o.number, o.client_po,
+                               description="订单已取消" + (f":{reason}" if reason else ""), note="订单已取消")
+            out.append((day, 2, o.id, 0, 0, e))
     out.sort(key=lambda t: t[:5])
     return [t[5] for t in out]
 

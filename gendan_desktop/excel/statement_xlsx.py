@@ -21,8 +21,8 @@ from ..core.common import get_setting
 from ..core.statements import Statement, issue_statement, statement
 from .exporter import check_target, close_workbook
 
-KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款"}
-PAYMENT_KIND_ZH = {"deposit": "定金", "balance": "尾款", "other": "其他"}
+KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款", "cancellation": "取消"}
+PAYMENT_KIND_ZH = {"deposit": "定金", "balance": "尾款", "other": "其他", "refund": "退款", "transfer": "转订单"}
 HEADERS = ["日期", "类型", "单号", "订单号", "客户PO号", "款号", "品名/摘要", "数量", "单价",
            "应收金额", "扣款/收款", "余额"]
 WIDTHS = [11, 6, 15, 15, 14, 12, 26, 9, 10, 13, 13, 14]
@@ -92,7 +92,7 @@ def write_statement_block(ws, st: Statement, styles: _Styles, row: int) -> int:
             desc = " ".join(p for p in (e.product, e.colour, e.size) if p)
         elif e.kind == "payment":
             kind = getattr(e, "payment_kind", "") or e.description
-            desc = PAYMENT_KIND_ZH.get(kind, e.description)
+            desc = PAYMENT_KIND_ZH.get(kind, e.description) + (f"({e.note})" if getattr(e, "note", "") else "")
         _text(ws, row, 6, desc, s.cell, s.text_cell)
         if e.quantity is not None:
             ws.write_number(row, 7, e.quantity, s.int)

@@ -29,7 +29,7 @@ MARGIN = 12 * mm
 WIDTH = PAGE_W - 2 * MARGIN
 BOTTOM = 16 * mm
 PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=9 * mm)
-KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款"}
+KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款", "cancellation": "取消"}
 
 # title, share of the width, alignment (right-aligned columns are figures, in the mono font)
 COLUMNS = [

@@ -139,7 +139,7 @@ def test_risk_for_many_orders_takes_a_fixed_number_of_queries(sqlite_db):
     ids = [_started(days_ago=5, delivery_in=20 + i, good=100).id for i in range(12)]
     few = _count_selects(sqlite_db, lambda: risk.risk_for_orders(ids[:2], TODAY))
     many = _count_selects(sqlite_db, lambda: risk.risk_for_orders(ids, TODAY))
-    assert few == many <= 8
+    assert few == many <= 10  # exceptions and late purchases: two more
 
 
 @pytest.mark.parametrize("good, days_ago, delivery_in, level", [
