@@ -268,6 +268,21 @@ def _amount_within(amount, left: Decimal) -> Decimal:
     return value
 
 
+def disposable_amount(payment_id: int) -> Decimal:
+    """What of a cancelled order's payment is not yet refunded or carried over (StateError if none)."""
+    return _disposable(payment_id)[2]
+
+
+def carry_targets(payment_id: int) -> list[Order]:
+    """Orders of the payment's client in its currency that can take it: not cancelled,
+    not yet settled; newest first."""
+    p = get_or_404(Payment, payment_id, "收款记录", "Payment")
+    return list(Order.select(Order.id, Order.number, Order.client_po, Order.status)
+                .where((Order.client == p.client_id) & (Order.currency == p.currency)
+                       & Order.status.not_in(("cancelled", "settled")) & (Order.id != p.order_id))
+                .order_by(Order.id.desc()))
+
+
 def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", notes: str = "") -> Payment:
     """Give a cancelled order's deposit (or part of it, ``amount``) back to the client.
 

@@ -207,12 +207,22 @@ class PlannedCard:
     factory_id: int | None
 
 
-def _batches(qty: int, size: int | None) -> list[int]:
+def split_into_batches(qty: int, size: int | None) -> list[int]:
+    """Card quantities for ``qty`` pieces: one card, or batches of ``size``."""
     if qty <= 0:
         return []
     if size is None:
         return [qty]
     return [min(size, qty - i) for i in range(0, qty, size)]
+
+
+def lines_to_card(order_id: int) -> list[dict]:
+    """The order's lines with the pieces not yet on a live card (for the issue dialog)."""
+    order = get_or_404(Order, order_id, "订单", "Order")
+    remaining = remaining_by_line(order)
+    return [{"line_id": ln.id, "line_no": ln.line_no, "style": ln.style, "product": ln.product,
+             "colour": ln.colour, "size": ln.size, "quantity": ln.quantity, "remaining": remaining[ln.id]}
+            for ln in OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no, OrderLine.id)]
 
 
 def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
@@ -244,8 +254,8 @@ def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
             raise ValidationError(f"第 {ln.line_no} 行外发 {out_qty} 件,请选择外发工厂。",
                                   f"Line {ln.line_no}: {out_qty} pieces go out; choose the factory.",
                                   field="outsource")
-        plan += [PlannedCard(ln.id, q, default) for q in _batches(left - out_qty, size)]
-        plan += [PlannedCard(ln.id, q, int(other)) for q in _batches(out_qty, size)]
+        plan += [PlannedCard(ln.id, q, default) for q in split_into_batches(left - out_qty, size)]
+        plan += [PlannedCard(ln.id, q, int(other)) for q in split_into_batches(out_qty, size)]
     if outsource:
         raise ValidationError(f"外发的订单明细(编号 {sorted(outsource)})不属于订单 {order.number}。",
                               f"The outsourced lines {sorted(outsource)} are not lines of order {order.number}.",

@@ -33,6 +33,11 @@ CATEGORY_ALIASES = {
     "clothing": "garment", "针织": "textile", "纺织": "textile", "面料": "textile",
     "布料": "textile", "knit": "textile", "knitting": "textile", "knitwear": "textile",
     "fabric": "textile", "textiles": "textile",
+    # garments people name by what they are
+    "t恤": "garment", "t-shirt": "garment", "tshirt": "garment", "tee": "garment", "polo": "garment",
+    "polo衫": "garment", "衬衫": "garment", "shirt": "garment", "卫衣": "garment", "hoodie": "garment",
+    "裤子": "garment", "pants": "garment", "外套": "garment", "jacket": "garment", "连衣裙": "garment",
+    "dress": "garment",
 }
 
 # English names of the usual steps: labels for English users, and what

@@ -293,18 +293,24 @@ class ClientDetail(QWidget):
         self._add_page(self._with_buttons(self.dispatches, [add_dispatch]), "dispatches", tr("寄送"))
 
         self.samples = make_table(self, [tr("样品号"), tr("款号"), tr("品名"), tr("颜色"), tr("状态"), tr("申请日期"),
-                                         tr("寄出"), tr("客户意见")], "samplesTable")
+                                         tr("寄出"), tr("批板日期"), tr("大货订单"), tr("客户意见")], "samplesTable")
+        # 小样 → 批板 → 大货: double-click a sample that became an order to open the order
+        self.samples.doubleClicked.connect(lambda _i: self._open_sample_order())
         buttons = []
-        for text, slot in ((tr("新打样…"), self.request_sample), (tr("已做好"), self.sample_made),
-                           (tr("寄出…"), self.send_sample), (tr("批板通过…"), self.approve_sample),
-                           (tr("未通过…"), self.reject_sample)):
+        for text, slot, name in ((tr("新打样…"), self.request_sample, "requestSample"),
+                                 (tr("已做好"), self.sample_made, "sampleMade"),
+                                 (tr("寄出…"), self.send_sample, "sendSample"),
+                                 (tr("批板通过…"), self.approve_sample, "approveSample"),
+                                 (tr("未通过…"), self.reject_sample, "rejectSample"),
+                                 (tr("转为大货订单…"), self.sample_to_order, "sampleToOrder")):
             b = QPushButton(text, self)
+            b.setObjectName(name)
             b.clicked.connect(slot)
             buttons.append(b)
         self._add_page(self._with_buttons(self.samples, buttons), "samples", tr("样品"))
 
         self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
-                                            tr("PI号")], "quotationsTable")
+                                            tr("PI号"), tr("订单")], "quotationsTable")
         self.quotations.doubleClicked.connect(lambda _i: self.edit_quotation(table_id(self.quotations)))
         new_quotation = QPushButton(tr("新报价单…"), self)
         new_quotation.setObjectName("newQuotation")
@@ -421,7 +427,8 @@ class ClientDetail(QWidget):
     def _load_lists(self) -> None:
         from ..core.followups import dispatches_for_client, visits_for_client
         from ..core.models import Order, Quotation
-        from ..core.samples import samples_for_client
+        from ..core.quotations import quotation_orders
+        from ..core.samples import orders_for_samples, samples_for_client
 
         cid = self.client_id
         visits = visits_for_client(cid)
@@ -431,12 +438,18 @@ class ClientDetail(QWidget):
         fill_table(self.dispatches, [(fmt_date(d.date), label("dispatch_kind", d.kind), d.items, d.quantity,
                                       d.courier, d.tracking_no) for d in ds], [d.id for d in ds])
         ss = samples_for_client(cid)
+        self._sample_orders = orders_for_samples([s.id for s in ss])
         fill_table(self.samples, [(s.number, s.style, s.product, s.colour, label("sample_status", s.status),
-                                   fmt_date(s.requested_date), fmt_date(s.sent_date), s.client_comments)
+                                   fmt_date(s.requested_date), fmt_date(s.sent_date),
+                                   fmt_date(s.decided_date) if s.status == "approved" else "",
+                                   ", ".join(n for _i, n in self._sample_orders.get(s.id, ())), s.client_comments)
                                   for s in ss], [s.id for s in ss])
+        self._sample_status = {s.id: s for s in ss}
         qs = list(Quotation.select().where(Quotation.client == cid).order_by(Quotation.date.desc()))
         fill_table(self.quotations, [(q.number, fmt_date(q.date), q.currency, fmt_date(q.valid_until),
-                                      label("quotation_status", q.status), q.pi_number or "") for q in qs],
+                                      label("quotation_status", q.status), q.pi_number or "",
+                                      ", ".join(o.number for o in quotation_orders(q.id)) if q.status == "ordered"
+                                      else "") for q in qs],
                    [q.id for q in qs])
         os_ = list(Order.select().where(Order.client == cid).order_by(Order.order_date.desc(), Order.id.desc()))
         fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
@@ -457,6 +470,7 @@ class ClientDetail(QWidget):
         editor = open_quotation_editor(self, quotation_id, self.client_id)
         editor.saved.connect(lambda _qid: self.load(self.client_id))
         editor.order_created.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        editor.order_wanted.connect(lambda oid: self.window.open_requested.emit("order", oid))
         return editor
 
     def save(self) -> bool:
@@ -564,24 +578,26 @@ class ClientDetail(QWidget):
                             lambda d: d.set("date", dt.date.today()))
 
     def _sample_decision(self, approve: bool):
-        from ..core.samples import approve_sample, reject_sample
+        from .client_samples import sample_decision
 
-        sid = self._selected_sample()
-        if sid is None:
-            return None
+        return sample_decision(self, approve)
 
-        def prepare(d):
-            d.field("prompt").setText(tr("客户对样品的意见(批板通过时可留空):") if approve
-                                      else tr("客户为什么不接受这个样品?"))
-            d.field("reason_label").setText(tr("客户意见"))
-            d.field("reason").setFocus()
+    def sample_to_order(self):
+        """转为大货订单…: an approved sample becomes a draft bulk order (小样 → 批板 → 大货)."""
+        from .client_samples import sample_to_order
 
-        def make(d):
-            comments = d.value("reason")
-            return (lambda: approve_sample(sid, comments)) if approve else (lambda: reject_sample(sid, comments))
+        return sample_to_order(self)
 
-        return self._dialog("reason_form.ui", tr("批板通过") if approve else tr("样品未通过"), make, {"sample"},
-                            prepare)
+    def select_sample(self, sample_id: int) -> None:
+        for r in range(self.samples.rowCount()):
+            if self.samples.item(r, 0).data(Qt.UserRole) == sample_id:
+                self.samples.selectRow(r)
+                return
+
+    def _open_sample_order(self) -> None:
+        from .client_samples import open_sample_order
+
+        open_sample_order(self)
 
     def approve_sample(self):
         return self._sample_decision(True)

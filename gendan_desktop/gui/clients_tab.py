@@ -241,6 +241,8 @@ class ClientsTab(BaseTab):
             self.detail.show_page({"followup": "followups", "visit": "visits", "dispatch": "dispatches",
                                    "sample": "samples", "contact": "contacts",
                                    "receivable": "balance"}.get(kind, "followups"))
+            if kind == "sample":  # the sample an order follows: its row, with its orders beside it
+                self.detail.select_sample(id_)
 
     def new_record(self) -> bool:
         dlg = NewClientDialog(self)

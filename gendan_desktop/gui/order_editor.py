@@ -115,6 +115,7 @@ class ClientPicker:
 
 class OrderEditor(QWidget):
     saved = Signal(int)  # order id, after create / update / revision
+    sample_wanted = Signal(int)  # sample id: the link to the sample the order follows was clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -131,6 +132,11 @@ class OrderEditor(QWidget):
         self.error_label.hide()
         self.errors = FieldErrors(self.form, self.error_label)
         self.picker = ClientPicker(self.field("client"))
+        from .order_sample import SampleField
+
+        self.sample = SampleField(self.field("sample"), QLabel(self))
+        self.sample.sig_open_sample.connect(self.sample_wanted.emit)
+        self.picker.completer.activated.connect(lambda _t: self.sample.fill(self.picker.client_id(), None))
         fill_enum_combo(self.field("order_type"), "order_type")
         fill_enum_combo(self.field("channel"), "order_channel")
         from ..core.enums import CURRENCIES
@@ -190,6 +196,7 @@ class OrderEditor(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
+        lay.addWidget(self.sample.link)
         lay.addWidget(self.form)
         lay.addWidget(self.lines_view, 1)
         lay.addLayout(line_bar)
@@ -203,7 +210,7 @@ class OrderEditor(QWidget):
         return self.form.findChild(QWidget, name)
 
     def _set_form_editable(self, editable: bool, client: bool = True) -> None:
-        for name in ("client",) + HEADER_FIELDS:
+        for name in ("client", "sample") + HEADER_FIELDS:
             w = self.field(name)
             on = editable and (client or name != "client")
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
@@ -270,6 +277,7 @@ class OrderEditor(QWidget):
         for name, value in defaults.items():
             set_value(self.field(name), value)
         self._loaded = {}
+        self.sample.fill(client_id, None)
         self.lines.set_lines([])
         self.lines.add_line()
         self._set_form_editable(True)
@@ -292,7 +300,8 @@ class OrderEditor(QWidget):
         self.order = order
         self.errors.clear()
         self.picker.set_client(order.client_id)
-        self._loaded = {"client": order.client_id}
+        self._loaded = {"client": order.client_id, "sample": order.sample_id}
+        self.sample.fill(order.client_id, order.sample_id)
         for name in HEADER_FIELDS:
             value = getattr(order, name)
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
@@ -332,6 +341,7 @@ class OrderEditor(QWidget):
     def header_values(self) -> dict:
         values = {name: get_value(self.field(name)) for name in HEADER_FIELDS}
         values["deposit_pct"] = _norm("deposit_pct", values["deposit_pct"])
+        values["sample"] = self.sample.value()
         return values
 
     def is_dirty(self) -> bool:
@@ -413,9 +423,10 @@ class OrderEditor(QWidget):
 
             return lambda: revise_order(order.id, reason, changes, lines, order.version)
         dlg = reason_dialog(self, tr("改单原因"),
-                            tr("订单 %1 将生成新版本;已下发的生产单和流程卡会被收回,需重新下发。请填写改单原因:")
+                            tr("订单 %1 将生成新版本:生产单收回后需重新下发;只有改动的明细行的流程卡会被收回,"
+                               "其余流程卡和已登记的进度保留。请填写改单原因:")
                             .replace("%1", order.number), call, KINDS | {"production_sheet", "flow_card", "recall"},
-                            ok_text=tr("保存改单"))
+                            ok_text=tr("保存改单"), placeholder=tr("例如:客户邮件要求改颜色"))
         base_failed = dlg._failed
 
         def failed(exc):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from .forms import fill_enum_combo
-from .tab_kit import FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, selected_row
+from .tab_kit import ORANGE_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, selected_row
 from .table_model import QT_TR_NOOP
 
 SHIPMENT_COLUMNS = [("number", QT_TR_NOOP("出货单号")), ("date", QT_TR_NOOP("出货日期")),
@@ -93,28 +93,36 @@ class ShipmentsPanel(QWidget):
         if self.order is None:
             return None
         order_id = self.order.id
+        from ..core.shipments import finished_unshipped
+
         lines = [r for r in self.remaining.rows() if r["remaining"] > 0]
-        table = QTableWidget(len(lines), 5)
+        ready = finished_unshipped(self.order)
+        table = QTableWidget(len(lines), 6)
         table.setObjectName("shipmentQuantities")
-        table.setHorizontalHeaderLabels([tr("行"), tr("款号"), tr("颜色/尺码"), tr("未出"), tr("本次出货")])
+        table.setHorizontalHeaderLabels([tr("行"), tr("款号"), tr("颜色/尺码"), tr("未出"), tr("已完工未出"),
+                                         tr("本次出货")])
         table.verticalHeader().hide()
         for i, r in enumerate(lines):
+            done = ready.get(r["id"], 0)
             for j, text in enumerate((str(r["line_no"]), r["style"], f"{r['colour']} {r['size']}".strip(),
-                                      str(r["remaining"]))):
+                                      str(r["remaining"]), str(done))):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemIsEnabled)
+                if j == 4 and done < r["remaining"]:
+                    item.setForeground(ORANGE_TEXT)
                 table.setItem(i, j, item)
-            table.setItem(i, 4, QTableWidgetItem(str(r["remaining"])))
+            # what production finished is what normally goes; more needs a reason
+            table.setItem(i, 5, QTableWidgetItem(str(min(done, r["remaining"]))))
 
         def make(dlg: FormDialog):
             values = {f: dlg.value(f) for f in DOC_FIELDS}
-            date = dlg.value("date")
-            qtys = [(r["id"], (table.item(i, 4).text() or "0").strip()) for i, r in enumerate(lines)]
+            date, excess = dlg.value("date"), dlg.value("excess_reason")
+            qtys = [(r["id"], (table.item(i, 5).text() or "0").strip()) for i, r in enumerate(lines)]
 
             def call():
                 from ..core.shipments import create_shipment
 
-                return create_shipment(order_id, date, qtys, **values)
+                return create_shipment(order_id, date, qtys, excess_reason=excess, **values)
             return call
         dlg = FormDialog(self, "shipment_form.ui", tr("新建出货"), make, {"shipment", "order"})
         dlg.set("date", dt.date.today())
@@ -138,6 +146,8 @@ class ShipmentsPanel(QWidget):
         dlg = FormDialog(self, "shipment_form.ui", tr("出货单证 %1").replace("%1", row["number"]), make, {"shipment"})
         dlg.set("date", row["date"])
         dlg.field("date").setEnabled(False)
+        for name in ("excess_reason", "excess_reason_label"):
+            dlg.field(name).hide()
         for f in DOC_FIELDS:
             dlg.set(f, row[f])
         return open_dialog(self, dlg, lambda _s: self.reload())
@@ -156,11 +166,19 @@ class PaymentsPanel(QWidget):
         self.new_button = QPushButton(tr("登记收款…"), self)
         self.new_button.setObjectName("newPayment")
         self.void_button = QPushButton(tr("作废收款…"), self)
+        self.refund_button = QPushButton(tr("退还定金…"), self)
+        self.refund_button.setObjectName("refundPayment")
+        self.carry_button = QPushButton(tr("转到其他订单…"), self)
+        self.carry_button.setObjectName("carryPayment")
+        for b in (self.refund_button, self.carry_button):
+            b.setToolTip(tr("订单已取消:把选中的收款退还客户,或转到客户的另一张订单"))
         self.new_button.clicked.connect(self.new_payment)
         self.void_button.clicked.connect(self.void_payment)
+        self.refund_button.clicked.connect(lambda: self.dispose(carry=False))
+        self.carry_button.clicked.connect(lambda: self.dispose(carry=True))
         bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.void_button)
+        for b in (self.new_button, self.void_button, self.refund_button, self.carry_button):
+            bar.addWidget(b)
         bar.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
@@ -179,7 +197,7 @@ class PaymentsPanel(QWidget):
             for p in list_payments(order_id=self.order.id):
                 rows.append({"id": p.id, "date": p.date, "kind": label("payment_kind", p.kind), "amount": p.amount,
                              "currency": p.currency, "reference": p.reference, "notes": p.notes,
-                             "version": p.version})
+                             "version": p.version, "kind_value": p.kind})
             a = order_amounts(self.order.id)
             cur = self.order.currency
             self.summary.setText(
@@ -192,6 +210,11 @@ class PaymentsPanel(QWidget):
         self.payments.set_rows(rows)
         self.new_button.setEnabled(self.order is not None and self.order.status != "cancelled")
         self.void_button.setEnabled(bool(rows))
+        cancelled = self.order is not None and self.order.status == "cancelled"
+        for b in (self.refund_button, self.carry_button):
+            b.setEnabled(cancelled and any(r["amount"] > 0 for r in rows))
+        if cancelled and rows:
+            self.summary.setText(self.summary.text() + "\n" + tr("订单已取消:请选中收款,退还客户或转到其他订单。"))
 
     def reload(self) -> None:
         self.load(self.order.id if self.order else None)
@@ -213,6 +236,10 @@ class PaymentsPanel(QWidget):
         dlg = FormDialog(self, "payment_form.ui", tr("登记收款:%1").replace("%1", order.number), make,
                          {"payment", "order", "receivable"})
         fill_enum_combo(dlg.field("kind"), "payment_kind")
+        from ..core.enums import DISPOSAL_PAYMENT_KINDS
+
+        for kind in DISPOSAL_PAYMENT_KINDS:  # written from the payment they dispose of, never typed in
+            dlg.field("kind").removeItem(dlg.field("kind").findData(kind))
         from ..core.enums import CURRENCIES
 
         dlg.field("currency").addItems(CURRENCIES)
@@ -220,6 +247,15 @@ class PaymentsPanel(QWidget):
         dlg.set("kind", "deposit" if not self.payments.rows() else "balance")
         dlg.set("date", dt.date.today())
         return open_dialog(self, dlg, lambda _p: self.reload())
+
+    def dispose(self, carry: bool):
+        """退还定金… / 转到其他订单…: the selected payment of a cancelled order (the first one by default)."""
+        from .deposit_dialog import open_deposit_dialog
+
+        row = selected_row(self.view) or next((r for r in self.payments.rows() if r["amount"] > 0), None)
+        if row is None or self.order is None:
+            return None
+        return open_deposit_dialog(self, row, carry, lambda _p: self.reload())
 
     def void_payment(self):
         row = selected_row(self.view)
@@ -232,5 +268,6 @@ class PaymentsPanel(QWidget):
             return lambda: void_payment(row["id"], reason, row["version"])
         dlg = reason_dialog(self, tr("作废收款"), tr("作废 %1 的收款 %2 %3?请填写原因:")
                             .replace("%1", str(row["date"])).replace("%2", row["currency"])
-                            .replace("%3", f"{row['amount']:,.2f}"), call, {"payment", "order", "receivable"})
+                            .replace("%3", f"{row['amount']:,.2f}"), call, {"payment", "order", "receivable"},
+                            placeholder=tr("例如:重复登记,银行水单号相同"))
         return open_dialog(self, dlg, lambda _r: self.reload())

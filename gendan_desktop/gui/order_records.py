@@ -26,7 +26,7 @@ ACTION_NAMES = {"create": QT_TR_NOOP("新建"), "update": QT_TR_NOOP("修改"), 
                 "void": QT_TR_NOOP("作废"), "remake": QT_TR_NOOP("补单"),
                 "material_override": QT_TR_NOOP("物料放行")}
 QUOTATION_COLUMNS = [("number", QT_TR_NOOP("报价单号")), ("date", QT_TR_NOOP("日期")),
-                     ("status", QT_TR_NOOP("状态")), ("pi_number", QT_TR_NOOP("PI 号")),
+                     ("status", QT_TR_NOOP("状态")), ("orders", QT_TR_NOOP("订单")), ("pi_number", QT_TR_NOOP("PI 号")),
                      ("valid_until", QT_TR_NOOP("价格有效期")), ("currency", QT_TR_NOOP("币种")),
                      ("total", QT_TR_NOOP("金额"))]
 ITEM_COLUMNS = [("line_no", QT_TR_NOOP("行")), ("style", QT_TR_NOOP("款号")), ("product", QT_TR_NOOP("品名")),
@@ -103,7 +103,7 @@ class QuotationsPanel(QWidget):
     def load(self, client_id: int | None, order_quotation: int | None = None) -> None:
         from ..core.enums import label
         from ..core.models import Quotation
-        from ..core.quotations import quotation_total
+        from ..core.quotations import quotation_orders, quotation_total
 
         self.client_id, self.order_quotation = client_id, order_quotation
         rows = []
@@ -111,6 +111,8 @@ class QuotationsPanel(QWidget):
             for q in Quotation.select().where(Quotation.client == client_id).order_by(Quotation.date.desc(), Quotation.id.desc()):
                 rows.append({"id": q.id, "number": q.number, "date": q.date,
                              "status": label("quotation_status", q.status), "status_value": q.status,
+                             "orders": ", ".join(o.number for o in quotation_orders(q.id))
+                             if q.status == "ordered" else "",
                              "pi_number": q.pi_number, "valid_until": q.valid_until, "currency": q.currency,
                              "total": quotation_total(q.id), "_bg": YELLOW if q.id == order_quotation else None})
         self.model.set_rows(rows)
@@ -162,14 +164,18 @@ class QuotationsPanel(QWidget):
         editor = open_quotation_editor(self, quotation_id, self.client_id)
         editor.saved.connect(lambda _qid: self.load(self.client_id, self.order_quotation))
         editor.order_created.connect(self.order_created.emit)
+        editor.order_wanted.connect(self.order_created.emit)  # the tab shows that order
         return editor
 
     def to_order(self):
         row = selected_row(self.view)
         if row is None:
             return None
-        return open_order_from_quotation_dialog(self, row["id"], row["number"],
-                                                lambda order: self.order_created.emit(order.id))
+        def done(order) -> None:
+            self.load(self.client_id, self.order_quotation)  # the quotation is 已下单 now
+            self.select_quotation(row["id"])
+            self.order_created.emit(order.id)
+        return open_order_from_quotation_dialog(self, row["id"], row["number"], done)
 
 
 def open_order_from_quotation_dialog(owner, quotation_id: int, number: str, on_done):

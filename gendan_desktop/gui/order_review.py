@@ -130,6 +130,8 @@ class ReviewPanel(QWidget):
 
             return lambda: cancel_order(o.id, reason, o.version)
         dlg = reason_dialog(self, tr("取消订单"),
-                            tr("取消订单 %1?已下发的生产单和流程卡将被收回作废。请填写取消原因:").replace("%1", o.number),
-                            call, KINDS | {"production_sheet", "flow_card", "recall"}, ok_text=tr("取消订单"))
+                            tr("取消订单 %1?已下发的生产单和流程卡将被收回作废;已登记的生产进度保留可查。"
+                               "请填写取消原因:").replace("%1", o.number),
+                            call, KINDS | {"production_sheet", "flow_card", "recall"}, ok_text=tr("取消订单"),
+                            placeholder=tr("例如:客户邮件通知取消本季订单"))
         return open_dialog(self, dlg, self._done)

@@ -342,6 +342,7 @@ class OrdersTab(BaseTab):
         self._loaded_pages: set[int] = set()
         self.pane.current_changed.connect(self._on_current)
         self.editor.saved.connect(self._after_save)
+        self.editor.sample_wanted.connect(lambda sid: self.window.open_requested.emit("sample", sid))
         self.review.changed.connect(self._after_save)
         self.quotations.order_created.connect(self._after_save)
 

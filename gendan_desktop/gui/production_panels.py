@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
 from .tab_kit import (
@@ -18,7 +18,7 @@ from .table_model import QT_TR_NOOP
 
 DOC_COLUMNS = [("kind", QT_TR_NOOP("单据")), ("number", QT_TR_NOOP("编号")), ("rev", QT_TR_NOOP("版本")),
                ("item", QT_TR_NOOP("款号/颜色/尺码")), ("quantity", QT_TR_NOOP("数量")),
-               ("issued_at", QT_TR_NOOP("下发时间")), ("printed_copies", QT_TR_NOOP("已打印")),
+               ("factory", QT_TR_NOOP("工厂")), ("issued_at", QT_TR_NOOP("下发时间")), ("printed_copies", QT_TR_NOOP("已打印")),
                ("state", QT_TR_NOOP("状态"))]
 MATERIAL_COLUMNS = [("name", QT_TR_NOOP("物料")), ("spec", QT_TR_NOOP("规格")), ("unit", QT_TR_NOOP("单位")),
                     ("required", QT_TR_NOOP("需求")), ("in_stock", QT_TR_NOOP("库存")),
@@ -69,15 +69,25 @@ class DocumentsPanel(QWidget):
         self.view.setObjectName("documentsTable")
         self.recall_button = QPushButton(tr("收回此流程卡…"), self)
         self.recall_button.clicked.connect(self.recall_card)
+        self.reassign_button = QPushButton(tr("改派工厂…"), self)
+        self.reassign_button.setObjectName("reassignCard")
+        self.reassign_button.setToolTip(tr("整张流程卡转给另一家工厂(如备选工厂)"))
+        self.reassign_button.clicked.connect(lambda: self.card_factory(split=False))
+        self.split_button = QPushButton(tr("拆分给其他工厂…"), self)
+        self.split_button.setObjectName("splitCard")
+        self.split_button.setToolTip(tr("把一张尚未投产的流程卡按数量分给另一家工厂"))
+        self.split_button.clicked.connect(lambda: self.card_factory(split=True))
         lay = QVBoxLayout(self)
-        lay.addLayout(_bar(self.recall_button))
+        lay.addLayout(_bar(self.recall_button, self.reassign_button, self.split_button))
         lay.addWidget(self.view, 1)
 
     def load(self, order_id) -> None:
+        from ..core.factories import list_factories
         from ..core.models import FlowCard, ProductionSheet
 
         self.order_id = order_id
         rows = []
+        names = {f.id: f.name for f in list_factories(active_only=False)} if order_id else {}
         if order_id:
             docs = [("production_sheet", d) for d in ProductionSheet.select().where(ProductionSheet.order == order_id)
                     .order_by(ProductionSheet.id)]
@@ -90,6 +100,7 @@ class DocumentsPanel(QWidget):
                 rows.append({"id": (kind, d.id), "doc_id": d.id, "doc_kind": kind, "kind": name,
                              "number": d.number, "rev": f"R{d.revision}", "item": item,
                              "quantity": getattr(d, "quantity", None), "issued_at": d.issued_at,
+                             "factory": names.get(getattr(d, "factory_id", None), ""),
                              "printed_copies": d.printed_copies, "state": state, "live": d.recalled_at is None,
                              "_fg": GREY_TEXT if d.recalled_at else None,
                              "_tip": d.recall_reason or None})
@@ -126,8 +137,19 @@ class DocumentsPanel(QWidget):
 
             return lambda: recall_card(row["doc_id"], reason)
         dlg = reason_dialog(self, tr("收回流程卡"), tr("收回流程卡 %1?收回后此卡作废,纸卡需交回。").replace("%1", row["number"]),
-                            call, {"flow_card", "recall"})
+                            call, {"flow_card", "recall"}, placeholder=tr("例如:数量开错,重新下发"))
         return open_dialog(self, dlg, lambda _c: self.reload())
+
+
+    def card_factory(self, split: bool):
+        """改派工厂 (the whole card) or 拆分给其他工厂 (some of its pieces) for the selected live card."""
+        from .card_factory_dialog import open_card_factory_dialog
+
+        row = selected_row(self.view)
+        if row is None or row["doc_kind"] != "flow_card" or not row["live"]:
+            QMessageBox.information(self, tr("流程卡工厂"), tr("请先选择一张有效的流程卡。"))
+            return None
+        return open_card_factory_dialog(self, row, split, lambda _c: self.reload())
 
 
 class MaterialsPanel(QWidget):
@@ -350,7 +372,7 @@ class ExceptionsPanel(QWidget):
             combo.addItem(f"{c.number} {c.style} {c.colour} {c.size}".strip(), c.id)
         return open_dialog(self, dlg, lambda _e: self.reload())
 
-    def _act(self, title: str, prompt: str, fn_name: str):
+    def _act(self, title: str, prompt: str, fn_name: str, label: str, placeholder: str):
         row = selected_row(self.view)
         if row is None or row["status_value"] == "resolved":
             return None
@@ -359,14 +381,16 @@ class ExceptionsPanel(QWidget):
             from ..core import production_exceptions as pe
 
             return lambda: getattr(pe, fn_name)(row["id"], text)
-        dlg = reason_dialog(self, title, prompt, call, {"exception"})
+        dlg = reason_dialog(self, title, prompt, call, {"exception"}, label=label, placeholder=placeholder)
         return open_dialog(self, dlg, lambda _e: self.reload())
 
     def escalate(self):
-        return self._act(tr("上报异常"), tr("上报给谁(如厂长、老板、客户)?"), "escalate")
+        return self._act(tr("上报异常"), tr("上报给谁(如厂长、老板、客户)?"), "escalate", tr("上报给谁"),
+                         tr("例如:厂长、老板"))
 
     def resolve(self):
-        return self._act(tr("异常已解决"), tr("采取了什么措施,结果如何?"), "resolve")
+        return self._act(tr("异常已解决"), tr("采取了什么措施,结果如何?"), "resolve", tr("处理结果"),
+                         tr("例如:已换备用布料,返工 40 件,交期不变"))
 
 
 class RecallsPanel(QWidget):

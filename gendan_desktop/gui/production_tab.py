@@ -19,7 +19,7 @@ from .order_editor import print_order_documents
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
 from .progress_panel import ProgressPanel
 from .tab_base import BaseTab
-from .tab_kit import GREY_TEXT, RISK_TEXT, FormDialog, open_dialog, reason_dialog, run_change, tidy_list_pane
+from .tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
 from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, scan_only
 
 PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
@@ -262,9 +262,11 @@ class ProductionTab(BaseTab):
             + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
             + enums.label("order_status", order.status) + "<br>"
             + f"<span style='color:{colour}'><b>{enums.label('risk', risk.level)}</b> — {html.escape(risk.reason())}</span><br>"
-            + tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
-            .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
-            + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单")))
+            + (tr("取消前已开流程卡 %1 件,已投产 %2 件,完工 %3 件").replace("%1", f"{prog.carded:,}")
+               .replace("%2", f"{prog.started:,}").replace("%3", f"{prog.good:,}") if status == "cancelled" else
+               tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
+               .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
+               + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单"))))
 
     # ------------------------------------------------------------ actions
     def _changed(self, _result=None) -> None:
@@ -295,61 +297,48 @@ class ProductionTab(BaseTab):
     def issue_cards(self):
         if self.order_id is None:
             return None
-        from ..core.factories import list_factories
-        from ..core.models import Order, OrderLine
-        from ..core.production import remaining_by_line
+        from .issue_cards_dialog import open_issue_cards_dialog
 
-        order = Order.get_by_id(self.order_id)
-        remaining = remaining_by_line(order)
-        lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
-        left = sum(remaining.values())
-
-        def make(dlg: FormDialog):
-            v = {k: dlg.value(k) for k in ("batch_size", "finish_by", "notes")}
-            factory = dlg.field("factory").currentData()
-
-            def call():
-                from ..core.production import issue_flow_cards
-
-                return issue_flow_cards(order.id, batch_size=v["batch_size"], factory_id=factory,
-                                        finish_by=v["finish_by"], notes=v["notes"])
-            return call
-        dlg = FormDialog(self, "issue_cards_form.ui", tr("下发流程卡:%1").replace("%1", order.number), make,
-                         {"flow_card"})
-        detail = ";".join(f"{ln.line_no}. {ln.style} {ln.colour} {ln.size} {remaining[i]}"
-                          for i, ln in sorted(lines.items(), key=lambda kv: kv[1].line_no) if remaining.get(i))
-        dlg.field("remaining_info").setText(tr("尚未开卡 %1 件:%2").replace("%1", f"{left:,}").replace("%2", detail or "—"))
-        dlg.set("batch_size", min(max(left, 1), 100))
-        combo = dlg.field("factory")
-        combo.addItem(tr("(订单指定的工厂)"), None)
-        for f in list_factories():
-            combo.addItem(f.name, f.id)
-        dlg.optional_date("finish_by")
-        dlg.set("finish_by", None)
-        return open_dialog(self, dlg, self._changed)
+        return open_issue_cards_dialog(self, self.order_id, self._changed)
 
     def start_production(self):
+        """开始生产…: asks first when the sheet, cards or materials are missing, then
+        for a reason when materials are short."""
         if self.order_id is None:
             return None
         from ..core.materials import materials_covered
+        from ..core.production import missing_for_start
 
         order_id = self.order_id
+        missing = missing_for_start(order_id)
+        if missing:
+            from ..core.errors import current_language
+
+            en = current_language() == "en"
+            listed = "\n".join("• " + (e if en else z) for z, e in missing)
+            answer = QMessageBox.question(
+                self, tr("开始生产"), tr("这张订单还缺:\n%1\n\n仍要开始生产吗?").replace("%1", listed),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+        confirm = bool(missing)
         covered, short = materials_covered(order_id)
         if covered:
             def call():
                 from ..core.production import start_production
 
-                return start_production(order_id)
+                return start_production(order_id, confirm_missing=confirm)
             return run_change(self, call, {"order"}, self._changed)
         shortage = "、".join(f"{s.name} 缺 {s.shortage_text} {s.unit}" for s in short)
 
         def call_with(reason: str):
             from ..core.production import start_production
 
-            return lambda: start_production(order_id, reason)
+            return lambda: start_production(order_id, reason, confirm_missing=confirm)
         dlg = reason_dialog(self, tr("物料不足,强制开始生产"),
                             tr("物料不足:%1。如仍要开始生产,请填写原因(将记录在订单上):").replace("%1", shortage),
-                            call_with, {"order"}, ok_text=tr("开始生产"))
+                            call_with, {"order"}, ok_text=tr("开始生产"),
+                            placeholder=tr("例如:客户同意先用库存布开裁"))
         return open_dialog(self, dlg, self._changed)
 
     def _print(self, what: str):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QVBoxLayout, QWidget
 
 from .forms import FieldErrors, get_value, load_form, set_value
 from .list_view import ListTable
-from .tab_kit import GREEN, GREEN_TEXT, RED, YELLOW, run_change
+from .tab_kit import GREEN, GREEN_TEXT, GREY_TEXT, RED, YELLOW, run_change
 from .table_model import QT_TR_NOOP, header_text
 
 CELL_ROLE = Qt.UserRole + 10  # (card id, step seq) of a grid cell, or None
@@ -74,12 +74,16 @@ class ProgressGridModel(QAbstractTableModel):
         if c < len(FIXED):
             if role == Qt.DisplayRole:
                 if total_row:
-                    return tr("合计") if c == 0 else (f"{sum(x.quantity for x in self.grid.rows):,}" if c == 3 else "")
+                    return tr("合计") if c == 0 else (
+                        f"{sum(x.quantity for x in self.grid.rows if x.counted):,}" if c == 3 else "")
                 row = self.grid.rows[r]
-                return (row.number, str(row.batch_no), " / ".join(p for p in (row.style, row.colour, row.size) if p),
+                number = row.number + (" " + tr("(作废)") if row.recalled else "")
+                return (number, str(row.batch_no), " / ".join(p for p in (row.style, row.colour, row.size) if p),
                         f"{row.quantity:,}")[c]
             if role == Qt.TextAlignmentRole and c in (1, 3):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
+            if not total_row:
+                return self._recalled_role(self.grid.rows[r], role)
             return None
         i = c - len(FIXED)
         if total_row:
@@ -99,9 +103,13 @@ class ProgressGridModel(QAbstractTableModel):
             text = f"{cell.qty_good:,} / {row.quantity:,}"
             if cell.qty_defect:
                 text += " " + tr("次%1").replace("%1", str(cell.qty_defect))
+            if cell.qty_lost:
+                text += " " + tr("差%1").replace("%1", str(cell.qty_lost))
             return text
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
+        if row.recalled and role in (Qt.ForegroundRole, Qt.ToolTipRole):
+            return self._recalled_role(row, role)
         if role == Qt.BackgroundRole:
             if cell.finished_at is not None:
                 return GREEN
@@ -127,6 +135,18 @@ class ProgressGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.NoItemFlags
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    @staticmethod
+    def _recalled_role(row, role):
+        """A recalled card's row: grey, and saying why its progress is still shown."""
+        if not row.recalled:
+            return None
+        if role == Qt.ForegroundRole:
+            return GREY_TEXT
+        if role == Qt.ToolTipRole:
+            return tr("此卡已收回作废(%1),已登记的进度保留可查,不计入合计。").replace("%1", row.recall_reason or "—") \
+                if not row.counted else tr("订单已取消,此卡已作废;已登记的进度保留可查。")
+        return None
 
 
 def next_step(card, steps):
@@ -326,12 +346,42 @@ class ProgressPanel(QWidget):
                 f"Good {values['qty_good']} + defect {values['qty_defect']} exceed qty in {values['qty_in']}.",
                 field="qty_good"))
             return None
+        if not values["operator"]:
+            self.errors.show_exception(ValidationError("请填写操作员(谁做的这道工序)。",
+                                                       "Enter the operator (who did this step).", field="operator"))
+            self.field("operator").setFocus()
+            return None
+        confirm = self._confirm_gap(values)
+        if confirm is None:
+            return None
 
         def call():
             from ..core.production import record_progress
 
-            return record_progress(card_id, seq, **values)
+            return record_progress(card_id, seq, **values, confirm_gap=confirm)
         return run_change(self, call, {"flow_card_step", "flow_card"}, self._recorded, errors=self.errors)
+
+    def _confirm_gap(self, values: dict) -> bool | None:
+        """Pieces put in but neither good nor defect: ask (True = record them as missing,
+        None = go back and correct); False when every piece is accounted for."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.progress import progress_gap
+
+        gap = progress_gap(values["qty_in"], values["qty_good"], values["qty_defect"])
+        if not gap:
+            return False
+        answer = QMessageBox.question(
+            self, tr("数量对不上"),
+            tr("投入 %1 件,良品 %2 + 次品 %3 = %4 件,还差 %5 件。\n\n确认这 %5 件短少(丢失、待返工),按差异登记吗?"
+               "选“否”返回修改数量。").replace("%1", str(values["qty_in"])).replace("%2", str(values["qty_good"]))
+            .replace("%3", str(values["qty_defect"])).replace("%4", str(values["qty_good"] + values["qty_defect"]))
+            .replace("%5", str(gap)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            return True
+        self.field("qty_good").setFocus()
+        self.field("qty_good").selectAll()
+        return None
 
     def _recorded(self, report) -> None:
         from ..core.models import FlowCard

@@ -62,6 +62,7 @@ def open_quotation_editor(owner: QWidget, quotation_id: int | None = None,
 class QuotationEditor(QDialog):
     saved = Signal(int)          # quotation id, after create / update / a status action
     order_created = Signal(int)  # order id, after 转为订单
+    order_wanted = Signal(int)   # order id: the user clicked the link to the order the quotation became
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -75,6 +76,8 @@ class QuotationEditor(QDialog):
         self.title = QLabel(self)
         self.title.setObjectName("quotationTitle")
         self.title.setStyleSheet("font-weight: bold;")
+        self.title.setTextFormat(Qt.RichText)
+        self.title.linkActivated.connect(lambda href: self.order_wanted.emit(int(href.split(":", 1)[1])))
         self.form = load_form("quotation_form.ui", self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("quotationError")
@@ -222,11 +225,18 @@ class QuotationEditor(QDialog):
             self.title.setText(tr("新报价单"))
             self.setWindowTitle(tr("新报价单"))
             return
-        text = f"{q.number} · {enums.label('quotation_status', q.status)}"
+        import html
+
+        text = html.escape(f"{q.number} · {enums.label('quotation_status', q.status)}")
         if q.pi_number:
-            text += " · " + tr("PI 号 %1").replace("%1", q.pi_number)
+            text += " · " + html.escape(tr("PI 号 %1").replace("%1", q.pi_number))
+        if q.status == "ordered":
+            from ..core.quotations import quotation_orders
+
+            links = ", ".join(f"<a href='order:{o.id}'>{html.escape(o.number)}</a>" for o in quotation_orders(q.id))
+            text += " · " + tr("已转为订单 %1").replace("%1", links or "—")
         if not self.editable():
-            text += " · " + tr("只读")
+            text += " · " + html.escape(tr("只读"))
         self.title.setText(text)
         self.setWindowTitle(tr("报价单 %1").replace("%1", q.number))
 

@@ -289,18 +289,25 @@ def open_dialog(owner, dlg: FormDialog, on_done: Callable[[Any], None] | None = 
 
 
 def reason_dialog(parent: QWidget, title: str, prompt: str, call: Callable[[str], Callable[[], Any]],
-                  kinds: Iterable[str], ok_text: str | None = None) -> FormDialog:
-    """A dialog asking for a reason (revise, cancel, override …); empty is refused here."""
+                  kinds: Iterable[str], ok_text: str | None = None, *, label: str | None = None,
+                  placeholder: str | None = None) -> FormDialog:
+    """A dialog asking for a text (the reason of a revision, cancellation, override …);
+    empty is refused here. ``label`` names what is asked when it is not a reason
+    (上报给谁, 处理结果), ``placeholder`` gives an example that fits the question."""
     from ..core.errors import ValidationError
 
     def make(dlg: FormDialog):
         reason = dlg.value("reason")
         if not reason:
-            raise ValidationError("请填写原因。", "Please give the reason.", field="reason")
+            what = (label or tr("原因")).rstrip(" *")
+            raise ValidationError(f"请填写{what}。", f"Please fill in: {what}.", field="reason")
         return call(reason)
 
     dlg = FormDialog(parent, "reason_form.ui", title, make, kinds, ok_text=ok_text)
     dlg.field("prompt").setText(prompt)
+    if label:
+        dlg.field("reason_label").setText(label if label.endswith("*") else f"{label} *")
+    dlg.field("reason").setPlaceholderText(placeholder or "")
     dlg.field("reason").setFocus()
     return dlg
 

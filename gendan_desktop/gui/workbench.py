@@ -56,6 +56,7 @@ SECTION_TITLES = {
     "orders_due": "近期交货订单",
     "orders_at_risk": "交期风险订单",
     "late_steps": "延误工序",
+    "late_purchases": "逾期未到物料",
     "exceptions": "未解决的生产异常",
     "receivables": "逾期应收款",
     "complaints": "待处理客诉",
@@ -148,6 +149,15 @@ def _exceptions(today: dt.date, due_days: int) -> list[Entry]:
             for e in shown]
 
 
+def _late_purchases(today: dt.date, due_days: int) -> list[Entry]:
+    from ..core.materials import fmt_qty, overdue_purchases
+
+    return [Entry("purchase", p.purchase_id, f"{p.order_number} · {p.material} · {p.supplier} · "
+                  + tr("欠 %1 %2,逾期 %3 天").replace("%1", fmt_qty(p.outstanding)).replace("%2", p.unit)
+                  .replace("%3", str(p.days_overdue)), _d(p.due_date), RED if p.days_overdue > 3 else ORANGE)
+            for p in overdue_purchases(today)[:MAX_SHOWN + 1]]
+
+
 def _receivables(today: dt.date, due_days: int) -> list[Entry]:
     from ..core.receivables import overdue_receivables
 
@@ -185,18 +195,19 @@ SECTION_FNS = {
     "orders_due": _orders_due,
     "orders_at_risk": _at_risk,
     "late_steps": _late,
+    "late_purchases": _late_purchases,
     "exceptions": _exceptions,
     "receivables": _receivables,
     "complaints": _complaints,
     "recalls": _recalls,
 }
 # Where each section stands in the tree (the most pressing first) …
-DISPLAY_ORDER = ("followups_overdue", "followups_due", "orders_at_risk", "orders_due", "late_steps", "exceptions",
-                 "quotations_expiring", "receivables", "complaints", "recalls")
+DISPLAY_ORDER = ("followups_overdue", "followups_due", "orders_at_risk", "orders_due", "late_steps", "late_purchases",
+                 "exceptions", "quotations_expiring", "receivables", "complaints", "recalls")
 # … and the order they are fetched in: the cheap ones first, so the follow-ups due
 # show within milliseconds while the whole-database ones (risk, receivables) run.
 LOAD_ORDER = ("followups_due", "followups_overdue", "quotations_expiring", "orders_due", "exceptions",
-              "complaints", "recalls", "late_steps", "orders_at_risk", "receivables")
+              "complaints", "recalls", "late_purchases", "late_steps", "orders_at_risk", "receivables")
 
 
 def gather_section(key: str, today: dt.date, due_days: int = 7) -> Section | None:

@@ -84,6 +84,9 @@ class SheetData:
     carton_count: int = 0
     shipping_marks: str = ""
     remarks: str = ""
+    sample: str = ""  # the approved sample the bulk follows (小样 → 批板 → 大货)
+    # (factory name, pieces, outsourced) of the live cards; several = a split order
+    factory_shares: list[tuple[str, int, bool]] = field(default_factory=list)
     void: str = ""  # reason the sheet is void, "" when valid
     company: Company = field(default_factory=Company)
 
@@ -139,6 +142,10 @@ def load_production_sheet(sheet_id: int) -> SheetData:
             required=Decimal(total) * cons * (1 + loss / 100), in_stock=Decimal(m.in_stock or 0),
             client_supplied=m.supplied_by_client, notes=m.notes,
         ))
+    from ..core.factories import factory_shares
+    from ..core.samples import sample_summary
+
+    shares = [(r["name"] or "本厂", r["quantity"], r["outsourced"]) for r in factory_shares(order.id)]
     styles = list(dict.fromkeys(ln.style for ln in lines if ln.style))
     products = list(dict.fromkeys(ln.product for ln in lines if ln.product))
     units = list(dict.fromkeys(ln.unit for ln in lines if ln.unit))
@@ -152,15 +159,33 @@ def load_production_sheet(sheet_id: int) -> SheetData:
         order_no=order.number, client=client_display(client), client_po=order.client_po,
         order_type=enums.label("order_type", order.order_type, "zh"),
         style=" / ".join(styles), product=" / ".join(products),
-        delivery_date=order.delivery_date, factory=order.factory.name if order.factory_id else "",
+        delivery_date=order.delivery_date, factory=_factory_text(shares),
         merchandiser=order.merchandiser, unit=units[0] if len(units) == 1 else "pcs",
         colours=rows, sizes=sizes, quantities=qty,
         requirements=masked(sheet.client_requirements or order.client_requirements),
         materials=materials, packing=masked(sheet.packing or order.packing), carton_count=sheet.carton_count,
         shipping_marks=masked(sheet.shipping_marks or order.shipping_marks),
         remarks=masked(sheet.remarks or order.notes),  # sheets issued before the order's 备注 was copied
+        sample=sample_summary(order.sample_id, "zh"), factory_shares=shares,
         void=void_reason(sheet, order), company=Company.from_settings(),
     )
+
+
+def _factory_text(shares: list[tuple[str, int, bool]]) -> str:
+    """生产工厂: the one factory, or the first and how many more (the split is listed below)."""
+    if not shares:
+        return "本厂"
+    if len(shares) == 1:
+        name, _qty, out = shares[0]
+        return f"{name}(外发)" if out else name
+    return f"{shares[0][0]} 等 {len(shares)} 家(见分配)"
+
+
+def factory_split_text(shares: list[tuple[str, int, bool]]) -> str:
+    """Each factory's share, outsourced pieces marked: for a sheet whose pieces go to several factories."""
+    total = sum(q for _n, q, _o in shares) or 1
+    return "\n".join(f"{name}:{qty:,} 件({qty * 100 // total}%)" + (" — 外发 Outsourced" if out else "")
+                     for name, qty, out in shares)
 
 
 # ------------------------------------------------------------------ drawing --
@@ -171,7 +196,7 @@ def info_pairs(d: SheetData) -> list[tuple[str, str]]:
         ("订单号", d.order_no), ("客户", d.client), ("客户PO", d.client_po),
         ("订单类型", d.order_type), ("款号", d.style), ("品名", d.product),
         ("交货日期", fmt_date(d.delivery_date)), ("生产工厂", d.factory), ("跟单员", d.merchandiser),
-    ]
+    ] + ([("样品/批板", d.sample)] if d.sample else [])
 
 
 @dataclass(frozen=True)
@@ -204,8 +229,12 @@ def _quantities(d: SheetData, n: str) -> list[Flowable]:
     rows.append([para("合计 Total", 9, align="center", bold=True)]
                 + [num(v, i + 1, bold=True) for i, v in enumerate(col_totals)]
                 + [num(d.total, len(sizes) + 1, 10.5, bold=True)])
-    return [grid(rows, col_w, min_row_height=6.5 * mm, extra=[("BACKGROUND", (0, -1), (0, -1), GREY)],
-                 caption=heading(f"{n}数量明细 Quantity (单位 {d.unit})"))]
+    out: list[Flowable] = [grid(rows, col_w, min_row_height=6.5 * mm, extra=[("BACKGROUND", (0, -1), (0, -1), GREY)],
+                                caption=heading(f"{n}数量明细 Quantity (单位 {d.unit})"))]
+    if len(d.factory_shares) > 1:  # pieces split between factories: each one's share, outsourced marked
+        out += [Spacer(1, 2 * mm), text_box("生产工厂分配\nFactories", factory_split_text(d.factory_shares), WIDTH,
+                                            title_w=TITLE_W, min_height=10 * mm)]
+    return out
 
 
 def _requirements(d: SheetData, n: str) -> list[Flowable]:

@@ -173,7 +173,8 @@ def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):
     prod = window.show_tab("production")
     prod.show_page(prod.recalls)
     numbers = [r["number"] for r in prod.recalls.model.rows()]
-    assert len(numbers) == 1 + 4 and all(r["order_number"] == order.number for r in prod.recalls.model.rows())
+    # the sheet and line 2's two cards; line 1's cards were not changed and stay live
+    assert len(numbers) == 1 + 2 and all(r["order_number"] == order.number for r in prod.recalls.model.rows())
 
 
 def test_cancel_order_with_reason(qtbot, window, wait_ops, client):
@@ -196,8 +197,13 @@ def test_shipment_and_payment(qtbot, window, wait_ops, client):
     from PySide6.QtWidgets import QTableWidget
 
     table = dlg.findChild(QTableWidget, "shipmentQuantities")
-    table.item(1, 4).setText("0")  # ship line 1 only
+    assert table.item(0, 4).text() == "0" and table.item(0, 5).text() == "0"  # nothing finished yet
+    table.item(0, 5).setText("600")  # ship line 1 only
     set_value(dlg.field("booking_no"), "BK-1")
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    wait_ops()
+    assert "超过了生产已完工的数量" in dlg.errors.error_text("excess_reason")  # more than finished: why?
+    set_value(dlg.field("excess_reason"), "库存现货")
     qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
     wait_ops()
     rows = tab.shipments.shipments.rows()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from modal_helpers import answer_box
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 pytestmark = pytest.mark.gui
 
@@ -40,9 +42,12 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     assert [c.quantity for c in cards] == [100, 100, 50]
     # the grid shows 3 cards + the totals row
     assert tab.progress.model.rowCount() == 4
-    # start production (no materials on record → covered)
+    # start production: no materials on record, so the window asks first
+    seen = []
+    answer_box(QMessageBox.Yes, seen)
     qtbot.mouseClick(tab.start_button, Qt.LeftButton)
     wait_ops()
+    assert "尚未登记物料" in seen[0]
     assert "生产中" in tab.header.text()
 
     # a scanner types the number and Enter into the scan box
@@ -57,6 +62,7 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     good.selectAll()
     qtbot.keyClicks(good, "96")
     panel.field("qty_defect").setValue(4)
+    qtbot.keyClicks(panel.field("operator"), "Li")
     good.setFocus()
     qtbot.keyClick(good, Qt.Key_Return)
     wait_ops()
@@ -96,6 +102,7 @@ def test_material_shortage_needs_override_reason(qtbot, window, wait_ops, confir
     tab.pane.select_id(confirmed_order.id)
     tab.show_page(tab.materials)
     assert "物料不足" in tab.materials.summary.text()
+    answer_box(QMessageBox.Yes)  # no sheet, no cards yet: go ahead anyway
     dlg = tab.start_production()
     assert dlg is not None and "全棉汗布" in dlg.field("prompt").text()
     dlg.field("reason").setPlainText("客户同意先用库存布开裁")
@@ -169,7 +176,7 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, confi
     from gendan_desktop.core.production import issue_flow_cards, record_progress
 
     cards = issue_flow_cards(confirmed_order.id, batch_size=100)
-    record_progress(cards[0].id, 1, 100, 100)
+    record_progress(cards[0].id, 1, 100, 100, 0, "张三")
     tab = window.show_tab("production")
     tab.pane.select_id(confirmed_order.id)
     qtmodeltester.check(tab.model)
