@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem
 
 from .tab_kit import FormDialog, open_dialog
 
-COLUMNS = ("行", "款号", "颜色", "尺码", "未开卡", "外发数量", "卡数")
 OUT_COL, CARDS_COL = 5, 6
 
 
@@ -68,8 +67,9 @@ class IssueCardsDialog(FormDialog):
     def _fill_table(self) -> None:
         t = self.table
         t.blockSignals(True)
-        t.setColumnCount(len(COLUMNS))
-        t.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        headers = [tr("行"), tr("款号"), tr("颜色"), tr("尺码"), tr("未开卡"), tr("外发数量"), tr("卡数")]
+        t.setColumnCount(len(headers))
+        t.setHorizontalHeaderLabels(headers)
         t.setRowCount(len(self.lines))
         t.verticalHeader().hide()
         t.setEditTriggers(QAbstractItemView.AllEditTriggers)
@@ -81,7 +81,7 @@ class IssueCardsDialog(FormDialog):
                 if c != OUT_COL:
                     item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
                 if c in (0, 4, OUT_COL, CARDS_COL):
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 t.setItem(r, c, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)

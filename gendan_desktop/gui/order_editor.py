@@ -134,7 +134,7 @@ class OrderEditor(QWidget):
         self.picker = ClientPicker(self.field("client"))
         from .order_sample import SampleField
 
-        self.sample = SampleField(self.field("sample"), QLabel(self))
+        self.sample = SampleField(self.field("sample"), QPushButton(self))
         self.sample.sig_open_sample.connect(self.sample_wanted.emit)
         self.picker.completer.activated.connect(lambda _t: self.sample.fill(self.picker.client_id(), None))
         fill_enum_combo(self.field("order_type"), "order_type")

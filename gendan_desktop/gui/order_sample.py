@@ -1,12 +1,10 @@
 """The order's sample (批板样品): chosen among the client's approved samples, and
-shown as a link that opens it on the client's 样品 page (小样 → 批板 → 大货)."""
+shown as a link-like button that opens it on the client's 样品 page (小样 → 批板 → 大货)."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QPushButton
 
 
 def tr(text: str) -> str:
@@ -16,12 +14,15 @@ def tr(text: str) -> str:
 class SampleField(QObject):
     sig_open_sample = Signal(int)  # sample id: the user clicked the link
 
-    def __init__(self, combo: QComboBox, link: QLabel):
+    def __init__(self, combo: QComboBox, link: QPushButton):
         super().__init__(combo)
         self.combo, self.link = combo, link
+        self.shown: int | None = None
         link.setObjectName("orderSampleLink")
-        link.setTextFormat(Qt.RichText)
-        link.linkActivated.connect(lambda href: self.sig_open_sample.emit(int(href.split(":", 1)[1])))
+        link.setFlat(True)
+        link.setCursor(Qt.PointingHandCursor)
+        link.setStyleSheet("text-align: left; color: #1565c0; text-decoration: underline;")
+        link.clicked.connect(lambda: self.shown is not None and self.sig_open_sample.emit(self.shown))
         link.hide()
 
     def fill(self, client_id: int | None, current: int | None) -> None:
@@ -44,9 +45,10 @@ class SampleField(QObject):
         from ..core.samples import sample_summary
 
         text = sample_summary(sample_id)
+        self.shown = sample_id if text else None
         self.link.setVisible(bool(text))
         if text:
-            self.link.setText(tr("按样品生产:%1").replace("%1", f"<a href='sample:{sample_id}'>{html.escape(text)}</a>"))
+            self.link.setText(tr("按样品生产:%1").replace("%1", text))
 
     def value(self) -> int | None:
         return self.combo.currentData()

@@ -76,8 +76,12 @@ class QuotationEditor(QDialog):
         self.title = QLabel(self)
         self.title.setObjectName("quotationTitle")
         self.title.setStyleSheet("font-weight: bold;")
-        self.title.setTextFormat(Qt.RichText)
-        self.title.linkActivated.connect(lambda href: self.order_wanted.emit(int(href.split(":", 1)[1])))
+        self.open_order_button = QPushButton(self)  # 查看订单 SO…: shown once the quotation became an order
+        self.open_order_button.setObjectName("openQuotationOrder")
+        self.open_order_button.setAutoDefault(False)
+        self.open_order_button.clicked.connect(lambda: self._orders and self.order_wanted.emit(self._orders[-1][0]))
+        self.open_order_button.hide()
+        self._orders: list[tuple[int, str]] = []
         self.form = load_form("quotation_form.ui", self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("quotationError")
@@ -143,7 +147,8 @@ class QuotationEditor(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addStretch(1)
-        for b in (self.sent_button, self.pi_button, self.preview_button, self.order_button, self.close_button):
+        for b in (self.sent_button, self.pi_button, self.preview_button, self.order_button, self.open_order_button,
+                  self.close_button):
             actions.addWidget(b)
         QShortcut(QKeySequence.Save, self, activated=self.save)
 
@@ -225,18 +230,20 @@ class QuotationEditor(QDialog):
             self.title.setText(tr("新报价单"))
             self.setWindowTitle(tr("新报价单"))
             return
-        import html
-
-        text = html.escape(f"{q.number} · {enums.label('quotation_status', q.status)}")
+        text = f"{q.number} · {enums.label('quotation_status', q.status)}"
         if q.pi_number:
-            text += " · " + html.escape(tr("PI 号 %1").replace("%1", q.pi_number))
+            text += " · " + tr("PI 号 %1").replace("%1", q.pi_number)
+        self._orders = []
         if q.status == "ordered":
             from ..core.quotations import quotation_orders
 
-            links = ", ".join(f"<a href='order:{o.id}'>{html.escape(o.number)}</a>" for o in quotation_orders(q.id))
-            text += " · " + tr("已转为订单 %1").replace("%1", links or "—")
+            self._orders = [(o.id, o.number) for o in quotation_orders(q.id)]
+            text += " · " + tr("已转为订单 %1").replace("%1", ", ".join(n for _i, n in self._orders) or "—")
+        self.open_order_button.setVisible(bool(self._orders))
+        if self._orders:
+            self.open_order_button.setText(tr("查看订单 %1").replace("%1", self._orders[-1][1]))
         if not self.editable():
-            text += " · " + html.escape(tr("只读"))
+            text += " · " + tr("只读")
         self.title.setText(text)
         self.setWindowTitle(tr("报价单 %1").replace("%1", q.number))
 

@@ -83,6 +83,44 @@
     </message>
 </context>
 <context>
+    <name>CardFactoryDialog</name>
+    <message>
+        <source>%1:%2,%3 件,现由 %4 生产。</source>
+        <translation>%1: %2, %3 pcs, made by %4 now.</translation>
+    </message>
+    <message>
+        <source>拆分流程卡 %1</source>
+        <translation>Split flow card %1</translation>
+    </message>
+    <message>
+        <source>改派流程卡 %1</source>
+        <translation>Reassign flow card %1</translation>
+    </message>
+    <message>
+        <source>订单指定的工厂</source>
+        <translation>the order's factory</translation>
+    </message>
+</context>
+<context>
+    <name>CardFactoryForm</name>
+    <message>
+        <source>交给所选工厂的件数;原卡收回,按剩余数量和转出数量各开一张新卡</source>
+        <translation>Pieces for the chosen factory; the card is recalled and replaced by one card for the rest and one for these</translation>
+    </message>
+    <message>
+        <source>工厂 *</source>
+        <translation>Factory *</translation>
+    </message>
+    <message>
+        <source>流程卡工厂</source>
+        <translation>Flow card factory</translation>
+    </message>
+    <message>
+        <source>转出数量 *</source>
+        <translation>Pieces to move *</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetail</name>
     <message>
         <source>(联系人)</source>
@@ -117,6 +155,14 @@
         <translation>Balance</translation>
     </message>
     <message>
+        <source>例如:颜色 OK,按此样生产</source>
+        <translation>e.g. colour OK, produce to this sample</translation>
+    </message>
+    <message>
+        <source>例如:颜色偏深,请按潘通色卡重新打样</source>
+        <translation>e.g. colour too dark, make it again to the Pantone card</translation>
+    </message>
+    <message>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -129,12 +175,24 @@
         <translation>Tracking no.</translation>
     </message>
     <message>
+        <source>只有已批板的样品才能转为大货订单。</source>
+        <translation>Only an approved sample can become a bulk order.</translation>
+    </message>
+    <message>
         <source>品名</source>
         <translation>Product</translation>
     </message>
     <message>
+        <source>回复日期 *</source>
+        <translation>Date of reply *</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>大货订单</source>
+        <translation>Bulk order</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -209,6 +267,14 @@
         <translation>Credits</translation>
     </message>
     <message>
+        <source>批板日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>批板日期 *</source>
+        <translation>Approval date *</translation>
+    </message>
+    <message>
         <source>批板通过</source>
         <translation>Approve sample</translation>
     </message>
@@ -223,6 +289,10 @@
     <message>
         <source>报价单号</source>
         <translation>Quotation no.</translation>
+    </message>
+    <message>
+        <source>按样品 %1(%2)生成大货订单(草稿),订单会关联此样品。</source>
+        <translation>A draft bulk order following sample %1 (%2); the order is linked to the sample.</translation>
     </message>
     <message>
         <source>接待</source>
@@ -283,6 +353,10 @@
     <message>
         <source>样品未通过</source>
         <translation>Sample rejected</translation>
+    </message>
+    <message>
+        <source>样品转大货订单</source>
+        <translation>Sample to bulk order</translation>
     </message>
     <message>
         <source>款号</source>
@@ -395,6 +469,10 @@
     <message>
         <source>跟进记录</source>
         <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>转为大货订单…</source>
+        <translation>Bulk order from sample…</translation>
     </message>
     <message>
         <source>邮箱</source>
@@ -685,6 +763,60 @@
     <message>
         <source>跟单桌面遇到了一个意外的错误,刚才的操作可能没有完成;已经保存的数据不受影响。</source>
         <translation>Gendan Desktop ran into an unexpected error. What you just did may not have been completed; data already saved is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>%1 收到的%2 %3 %4,可退还或转出 %5。</source>
+        <translation>%2 of %3 %4 received on %1; %5 can be refunded or carried over.</translation>
+    </message>
+    <message>
+        <source>登记退款</source>
+        <translation>Record refund</translation>
+    </message>
+    <message>
+        <source>转入该订单</source>
+        <translation>Carry to this order</translation>
+    </message>
+    <message>
+        <source>转到其他订单</source>
+        <translation>Carry to another order</translation>
+    </message>
+    <message>
+        <source>退还定金</source>
+        <translation>Refund deposit</translation>
+    </message>
+</context>
+<context>
+    <name>DepositForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>已取消订单的款项</source>
+        <translation>Money of a cancelled order</translation>
+    </message>
+    <message>
+        <source>日期 *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>水单号</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>转入订单 *</source>
+        <translation>Carry to order *</translation>
+    </message>
+    <message>
+        <source>退款的银行水单号</source>
+        <translation>Bank slip number of the refund</translation>
+    </message>
+    <message>
+        <source>金额 *</source>
+        <translation>Amount *</translation>
     </message>
 </context>
 <context>
@@ -1076,10 +1208,65 @@
     </message>
 </context>
 <context>
+    <name>IssueCardsDialog</name>
+    <message>
+        <source>(不外发)</source>
+        <translation>(nothing sent out)</translation>
+    </message>
+    <message>
+        <source>(订单指定的工厂)</source>
+        <translation>(the order's factory)</translation>
+    </message>
+    <message>
+        <source>下发流程卡:%1</source>
+        <translation>Issue flow cards: %1</translation>
+    </message>
+    <message>
+        <source>卡数</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>外发数量</source>
+        <translation>Sent out</translation>
+    </message>
+    <message>
+        <source>尚未开卡 %1 件,共 %2 行。默认每行一张流程卡;填写每批数量则按批分卡。</source>
+        <translation>%1 pcs on %2 lines have no flow card yet. One card per line by default; type a batch size to split into batches.</translation>
+    </message>
+    <message>
+        <source>尺码</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>开出 %1 张流程卡</source>
+        <translation>Issue %1 flow cards</translation>
+    </message>
+    <message>
+        <source>未开卡</source>
+        <translation>Not on cards</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
     <name>IssueCardsForm</name>
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>“外发数量”一列可填写交给外发工厂的件数,其余由加工工厂生产</source>
+        <translation>Type into “Sent out” the pieces another factory makes; the rest goes to the production factory</translation>
     </message>
     <message>
         <source>下发流程卡</source>
@@ -1094,8 +1281,24 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>每批数量 *</source>
-        <translation>Quantity per batch *</translation>
+        <source>外发工厂</source>
+        <translation>Outsourcing factory</translation>
+    </message>
+    <message>
+        <source>每批数量</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>每行一张卡</source>
+        <translation>One card per line</translation>
+    </message>
+    <message>
+        <source>留空(每行一张卡)时每个明细行开一张流程卡;填写后按此数量分批开卡</source>
+        <translation>Left empty (one card per line), every order line gets one flow card; typed, lines are split into batches of this size</translation>
+    </message>
+    <message>
+        <source>表中“外发数量”交给的备选工厂或外协厂</source>
+        <translation>The backup or subcontract factory that makes the pieces under “Sent out”</translation>
     </message>
     <message>
         <source>计划完工</source>
@@ -1270,8 +1473,16 @@
 <context>
     <name>OrderEditor</name>
     <message>
+        <source>(不按样品)</source>
+        <translation>(no sample)</translation>
+    </message>
+    <message>
         <source>(有无效的数量或单价)</source>
         <translation>(some quantities or prices are invalid)</translation>
+    </message>
+    <message>
+        <source>例如:客户邮件要求改颜色</source>
+        <translation>e.g. the client asked by e-mail to change the colour</translation>
     </message>
     <message>
         <source>保存 (Ctrl+S)</source>
@@ -1310,6 +1521,10 @@
         <translation>Print production sheet…</translation>
     </message>
     <message>
+        <source>按样品生产:%1</source>
+        <translation>Produced to sample: %1</translation>
+    </message>
+    <message>
         <source>改单…</source>
         <translation>Revise…</translation>
     </message>
@@ -1334,8 +1549,8 @@
         <translation>Add line</translation>
     </message>
     <message>
-        <source>订单 %1 将生成新版本;已下发的生产单和流程卡会被收回,需重新下发。请填写改单原因:</source>
-        <translation>Order %1 gets a new revision; issued production sheets and flow cards are recalled and must be issued again. Enter the reason for the change:</translation>
+        <source>订单 %1 将生成新版本:生产单收回后需重新下发;只有改动的明细行的流程卡会被收回,其余流程卡和已登记的进度保留。请填写改单原因:</source>
+        <translation>Order %1 gets a new revision: the production sheet is recalled and must be issued again; only the flow cards of changed lines are recalled, the other cards and the progress recorded on them stay. Give the reason for the revision:</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1600,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>大货按哪个已批板的样品生产(小样 → 批板 → 大货)</source>
+        <translation>The approved sample the bulk follows (sample → approval → bulk)</translation>
+    </message>
+    <message>
         <source>定金比例 %</source>
         <translation>Deposit %</translation>
     </message>
@@ -1403,6 +1622,10 @@
     <message>
         <source>币种</source>
         <translation>Currency</translation>
+    </message>
+    <message>
+        <source>批板样品</source>
+        <translation>Approved sample</translation>
     </message>
     <message>
         <source>订单</source>
@@ -1440,6 +1663,10 @@
         <translation>Void payment…</translation>
     </message>
     <message>
+        <source>例如:重复登记,银行水单号相同</source>
+        <translation>e.g. entered twice, same bank slip number</translation>
+    </message>
+    <message>
         <source>出货单证 %1</source>
         <translation>Shipping documents %1</translation>
     </message>
@@ -1450,6 +1677,10 @@
     <message>
         <source>填写单证…</source>
         <translation>Documents…</translation>
+    </message>
+    <message>
+        <source>已完工未出</source>
+        <translation>Finished, not shipped</translation>
     </message>
     <message>
         <source>新建出货</source>
@@ -1484,8 +1715,24 @@
         <translation>Line</translation>
     </message>
     <message>
+        <source>订单已取消:把选中的收款退还客户,或转到客户的另一张订单</source>
+        <translation>Order cancelled: refund the selected payment to the client, or carry it to another order of the client</translation>
+    </message>
+    <message>
+        <source>订单已取消:请选中收款,退还客户或转到其他订单。</source>
+        <translation>Order cancelled: select a payment to refund it or carry it to another order.</translation>
+    </message>
+    <message>
         <source>订单金额 %1;已出货 %2;折让 %3;已收 %4;应收余额 %5(%6)</source>
         <translation>Ordered %1; shipped %2; credits %3; paid %4; balance due %5 (%6)</translation>
+    </message>
+    <message>
+        <source>转到其他订单…</source>
+        <translation>Carry to another order…</translation>
+    </message>
+    <message>
+        <source>退还定金…</source>
+        <translation>Refund deposit…</translation>
     </message>
     <message>
         <source>颜色/尺码</source>
@@ -1526,6 +1773,10 @@
 <context>
     <name>OrderReview</name>
     <message>
+        <source>例如:客户邮件通知取消本季订单</source>
+        <translation>e.g. the client's email cancelling this season's order</translation>
+    </message>
+    <message>
         <source>保存审查结果</source>
         <translation>Save review</translation>
     </message>
@@ -1542,8 +1793,8 @@
         <translation>Cancel order</translation>
     </message>
     <message>
-        <source>取消订单 %1?已下发的生产单和流程卡将被收回作废。请填写取消原因:</source>
-        <translation>Cancel order %1? Issued production sheets and flow cards will be recalled. Enter the reason:</translation>
+        <source>取消订单 %1?已下发的生产单和流程卡将被收回作废;已登记的生产进度保留可查。请填写取消原因:</source>
+        <translation>Cancel order %1? Its production sheets and flow cards are recalled and void; the progress recorded stays visible. Give the reason for the cancellation:</translation>
     </message>
     <message>
         <source>取消订单…</source>
@@ -1806,12 +2057,32 @@
         <translation>Escalate exception</translation>
     </message>
     <message>
+        <source>上报给谁</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
         <source>上报给谁(如厂长、老板、客户)?</source>
         <translation>Escalate to whom (e.g. factory manager, boss, client)?</translation>
     </message>
     <message>
+        <source>例如:厂长、老板</source>
+        <translation>e.g. the factory manager, the boss</translation>
+    </message>
+    <message>
+        <source>例如:已换备用布料,返工 40 件,交期不变</source>
+        <translation>e.g. switched to the spare fabric, 40 pcs reworked, delivery unchanged</translation>
+    </message>
+    <message>
+        <source>例如:数量开错,重新下发</source>
+        <translation>e.g. wrong quantity, issued again</translation>
+    </message>
+    <message>
         <source>共 %1 份单据待收回,%2 份纸质未交回</source>
         <translation>%1 documents to collect, %2 paper copies out</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
     </message>
     <message>
         <source>尚未登记物料(开始生产前可在上面添加)。</source>
@@ -1846,12 +2117,20 @@
         <translation>Exception resolved</translation>
     </message>
     <message>
+        <source>把一张尚未投产的流程卡按数量分给另一家工厂</source>
+        <translation>Give some pieces of a card not yet started to another factory</translation>
+    </message>
+    <message>
         <source>报告异常…</source>
         <translation>Report exception…</translation>
     </message>
     <message>
         <source>报告生产异常</source>
         <translation>Report a production exception</translation>
+    </message>
+    <message>
+        <source>拆分给其他工厂…</source>
+        <translation>Split to another factory…</translation>
     </message>
     <message>
         <source>收回此流程卡…</source>
@@ -1866,6 +2145,14 @@
         <translation>Recall flow card %1? It becomes void and the paper card must be returned.</translation>
     </message>
     <message>
+        <source>改派工厂…</source>
+        <translation>Reassign factory…</translation>
+    </message>
+    <message>
+        <source>整张流程卡转给另一家工厂(如备选工厂)</source>
+        <translation>Move the whole card to another factory (e.g. a backup factory)</translation>
+    </message>
+    <message>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
@@ -1876,6 +2163,10 @@
     <message>
         <source>流程卡</source>
         <translation>Flow cards</translation>
+    </message>
+    <message>
+        <source>流程卡工厂</source>
+        <translation>Flow card factory</translation>
     </message>
     <message>
         <source>物料不足:%1</source>
@@ -1910,6 +2201,10 @@
         <translation>First choose the material to purchase in the table above.</translation>
     </message>
     <message>
+        <source>请先选择一张有效的流程卡。</source>
+        <translation>Select a valid flow card first.</translation>
+    </message>
+    <message>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -1933,14 +2228,6 @@
 <context>
     <name>ProductionTab</name>
     <message>
-        <source>(订单指定的工厂)</source>
-        <translation>(the order's factory)</translation>
-    </message>
-    <message>
-        <source>下发流程卡:%1</source>
-        <translation>Issue flow cards: %1</translation>
-    </message>
-    <message>
         <source>下发流程卡…</source>
         <translation>Issue flow cards…</translation>
     </message>
@@ -1953,16 +2240,20 @@
         <translation>Delivery %1</translation>
     </message>
     <message>
+        <source>例如:客户同意先用库存布开裁</source>
+        <translation>e.g. the client agreed to cut from the fabric in stock</translation>
+    </message>
+    <message>
+        <source>取消前已开流程卡 %1 件,已投产 %2 件,完工 %3 件</source>
+        <translation>Before the cancellation: %1 pcs on flow cards, %2 started, %3 finished</translation>
+    </message>
+    <message>
         <source>在左边选择订单,或在“生产进度”页扫描流程卡。</source>
         <translation>Choose an order on the left, or scan a flow card on the “Progress” page.</translation>
     </message>
     <message>
         <source>尚未下发生产单</source>
         <translation>no production sheet yet</translation>
-    </message>
-    <message>
-        <source>尚未开卡 %1 件:%2</source>
-        <translation>%1 pcs without flow cards: %2</translation>
     </message>
     <message>
         <source>开始生产</source>
@@ -2037,6 +2328,16 @@
         <translation>Select the flow cards to print on the “Sheets and flow cards” page.</translation>
     </message>
     <message>
+        <source>这张订单还缺:
+%1
+
+仍要开始生产吗?</source>
+        <translation>This order still lacks:
+%1
+
+Start production anyway?</translation>
+    </message>
+    <message>
         <source>重新下发生产单</source>
         <translation>Re-issue production sheet</translation>
     </message>
@@ -2068,8 +2369,8 @@
         <translation>In</translation>
     </message>
     <message>
-        <source>操作员</source>
-        <translation>Operator</translation>
+        <source>操作员 *</source>
+        <translation>Operator *</translation>
     </message>
     <message>
         <source>日期</source>
@@ -2103,6 +2404,10 @@
         <translation>%1: batch %2, %3, %4 pcs</translation>
     </message>
     <message>
+        <source>(作废)</source>
+        <translation>(void)</translation>
+    </message>
+    <message>
         <source>(已完成)</source>
         <translation>(finished)</translation>
     </message>
@@ -2115,6 +2420,10 @@
         <translation>Finished on %1</translation>
     </message>
     <message>
+        <source>差%1</source>
+        <translation>missing %1</translation>
+    </message>
+    <message>
         <source>已登记 %1 工序 %2:投入 %3,良品 %4,次品 %5。</source>
         <translation>Recorded %1 step %2: in %3, good %4, defect %5.</translation>
     </message>
@@ -2123,12 +2432,28 @@
         <translation>Past the planned date</translation>
     </message>
     <message>
+        <source>投入 %1 件,良品 %2 + 次品 %3 = %4 件,还差 %5 件。
+
+确认这 %5 件短少(丢失、待返工),按差异登记吗?选“否”返回修改数量。</source>
+        <translation>%1 pcs put in, good %2 + defect %3 = %4 pcs: %5 pcs are missing.
+
+Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to correct the quantities.</translation>
+    </message>
+    <message>
         <source>投入 %1,良品 %2,次品 %3</source>
         <translation>In %1, good %2, defect %3</translation>
     </message>
     <message>
+        <source>数量对不上</source>
+        <translation>Quantities do not add up</translation>
+    </message>
+    <message>
         <source>次%1</source>
         <translation>def. %1</translation>
+    </message>
+    <message>
+        <source>此卡已收回作废(%1),已登记的进度保留可查,不计入合计。</source>
+        <translation>This card was recalled and is void (%1); its recorded progress stays visible and is not in the totals.</translation>
     </message>
     <message>
         <source>流程卡 %1 的所有工序都已完成。</source>
@@ -2141,6 +2466,10 @@
     <message>
         <source>计划完成:%1</source>
         <translation>Planned finish: %1</translation>
+    </message>
+    <message>
+        <source>订单已取消,此卡已作废;已登记的进度保留可查。</source>
+        <translation>The order is cancelled and this card is void; its recorded progress stays visible.</translation>
     </message>
     <message>
         <source>请先扫描或输入流程卡号。</source>
@@ -2213,6 +2542,10 @@
         <translation>Copy line</translation>
     </message>
     <message>
+        <source>已转为订单 %1</source>
+        <translation>became order %1</translation>
+    </message>
+    <message>
         <source>开PI</source>
         <translation>Issue PI</translation>
     </message>
@@ -2235,6 +2568,10 @@
     <message>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>查看订单 %1</source>
+        <translation>Open order %1</translation>
     </message>
     <message>
         <source>标记已发送</source>
@@ -2352,10 +2689,6 @@
 </context>
 <context>
     <name>ReasonForm</name>
-    <message>
-        <source>例如:客户邮件要求改颜色</source>
-        <translation>e.g. the client asked by e-mail to change the colour</translation>
-    </message>
     <message>
         <source>原因 *</source>
         <translation>Cause *</translation>
@@ -2489,6 +2822,25 @@
     </message>
 </context>
 <context>
+    <name>SampleDecisionForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>客户意见</source>
+        <translation>Client comments</translation>
+    </message>
+    <message>
+        <source>批板</source>
+        <translation>Sample approval</translation>
+    </message>
+    <message>
+        <source>日期 *</source>
+        <translation>Date *</translation>
+    </message>
+</context>
+<context>
     <name>SampleForm</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -2525,6 +2877,37 @@
     <message>
         <source>颜色</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>SampleOrderForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>交期 *</source>
+        <translation>Delivery date *</translation>
+    </message>
+    <message>
+        <source>单价 *</source>
+        <translation>Unit price *</translation>
+    </message>
+    <message>
+        <source>大货数量 *</source>
+        <translation>Bulk quantity *</translation>
+    </message>
+    <message>
+        <source>客户订单号</source>
+        <translation>Client PO no.</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>样品转大货订单</source>
+        <translation>Sample to bulk order</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3115,10 @@
         <translation>Shipments</translation>
     </message>
     <message>
+        <source>出货数量超过已完工数量时必填,例如:库存现货先出</source>
+        <translation>Required when shipping more than is finished, e.g. goods from stock first</translation>
+    </message>
+    <message>
         <source>出货日期 *</source>
         <translation>Shipment date *</translation>
     </message>
@@ -2766,6 +3153,10 @@
     <message>
         <source>起运港</source>
         <translation>Port of loading</translation>
+    </message>
+    <message>
+        <source>超出完工原因</source>
+        <translation>Reason for exceeding finished</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3343,10 @@
         <translation>Open production exceptions</translation>
     </message>
     <message>
+        <source>欠 %1 %2,逾期 %3 天</source>
+        <translation>%1 %2 owed, %3 days late</translation>
+    </message>
+    <message>
         <source>正在载入今天的待办…</source>
         <translation>Loading today's to-do list…</translation>
     </message>
@@ -2970,6 +3365,10 @@
     <message>
         <source>逾期应收款</source>
         <translation>Overdue receivables</translation>
+    </message>
+    <message>
+        <source>逾期未到物料</source>
+        <translation>Late material purchases</translation>
     </message>
     <message>
         <source>逾期未跟进</source>
@@ -3303,6 +3702,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>尺码</source>
         <translation>Size</translation>
+    </message>
+    <message>
+        <source>工厂</source>
+        <translation>Factory</translation>
     </message>
     <message>
         <source>已交回</source>
@@ -3828,6 +4231,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Size</translation>
     </message>
     <message>
+        <source>工厂</source>
+        <translation>Factory</translation>
+    </message>
+    <message>
         <source>已交回</source>
         <translation>Returned</translation>
     </message>
@@ -4239,6 +4646,13 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>跟单桌面</source>
         <translation>Gendan Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>tab_kit</name>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
