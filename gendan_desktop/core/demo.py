@@ -261,7 +261,8 @@ def _followups(ctx: DemoContext, cid: int, i: int, first: dt.date, contacts: lis
 
 # ------------------------------------------------ quotations and samples ---
 def _fill_quotations(ctx: DemoContext) -> dict[int, list[int]]:
-    """Quotations (some PIs, some expiring within the week); returns client id → quotation ids."""
+    """Quotations (some PIs, some expiring within the week); returns client id → the ids
+    of its quotations that became orders (an order follows an ordered quotation)."""
     rng, b = ctx.rng, ctx.bulk
     by_client: dict[int, list[int]] = {}
     n = max(8, len(ctx.clients) // 2)
@@ -280,7 +281,8 @@ def _fill_quotations(ctx: DemoContext) -> dict[int, list[int]]:
                     valid_until=iso(valid), status=status, pi_number=pi, pi_date=iso(d + dt.timedelta(days=2)) if pi else None,
                     payment_terms="T/T 30/70", trade_terms=rng.choice(["FOB", "CIF", "EXW"]),
                     created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
-        by_client.setdefault(c["id"], []).append(qid)
+        if status == "ordered":
+            by_client.setdefault(c["id"], []).append(qid)
         for line in range(1, rng.randint(1, 3) + 1):
             product, _cat = rng.choice(PRODUCTS)
             costs = [Decimal(rng.randint(300, 3000)) / 100 for _ in range(6)]

@@ -137,8 +137,8 @@ def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, c
         kind_zh, kind_en = enums.label("exception_kind", e.kind, "zh"), enums.label("exception_kind", e.kind, "en")
         qty_zh = f",影响 {e.quantity:,} 件" if e.quantity else ",影响整张订单"
         qty_en = f", stopping {e.quantity:,} pieces" if e.quantity else ", affecting the whole order"
-        zh.append(f"未解决的{sev_zh}生产异常({kind_zh}):{e.description[:40]}{qty_zh}")
-        en.append(f"open {sev_en.lower()} production exception ({kind_en.lower()}): {e.description[:40]}{qty_en}")
+        zh.append(f"未解决的生产异常({kind_zh},严重程度{sev_zh}):{e.description[:40]}{qty_zh}")
+        en.append(f"open production exception ({kind_en.lower()}, {sev_en.lower()}): {e.description[:40]}{qty_en}")
         raise_it |= e.severity in RAISING_SEVERITIES
     if good < ordered:
         for p in sorted(purchases, key=lambda p: p.due_date):

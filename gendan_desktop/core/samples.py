@@ -111,7 +111,7 @@ def send_sample(sample_id: int, courier: str, tracking_no: str = "", date: dt.da
     with write_transaction():
         s = _step(sample_id, "send", {"sent_date": date, "courier": courier, "tracking_no": tracking_no},
                   expected_version)
-        what = " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
+        what = s.number if brief else " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
         Dispatch.create(client=s.client_id, date=date, kind="sample", items=what, quantity=s.quantity,
                         courier=courier, tracking_no=tracking_no, sample=s.id, notes=notes or "")
     return s
@@ -209,14 +209,15 @@ def orders_for_samples(sample_ids) -> dict[int, list[tuple[int, str]]]:
     return out
 
 
-def sample_summary(sample_id: int | None, lang: str | None = None) -> str:
-    """'SP2611-0003 T100 红 · 已批板 2026-11-20' for an order or a sheet ('' without a sample)."""
+def sample_summary(sample_id: int | None, lang: str | None = None, *, brief: bool = False) -> str:
+    """'SP2611-0003 T100 红 · 已批板 2026-11-20' for an order ('' without a sample);
+    ``brief``: 'SP2611-0003 · 已批板 2026-11-20' (a production sheet's cell)."""
     if sample_id is None:
         return ""
     s = Sample.get_or_none(Sample.id == sample_id)
     if s is None:
         return ""
-    what = " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
+    what = s.number if brief else " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
     state = enums.label("sample_status", s.status, lang)
     when = f" {s.decided_date}" if s.decided_date and s.status in ("approved", "rejected") else ""
     return f"{what} · {state}{when}"

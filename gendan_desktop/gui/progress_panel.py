@@ -108,8 +108,8 @@ class ProgressGridModel(QAbstractTableModel):
             return text
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
-        if row.recalled and role in (Qt.ForegroundRole, Qt.ToolTipRole):
-            return self._recalled_role(row, role)
+        if row.recalled and role in (Qt.ForegroundRole, Qt.ToolTipRole, Qt.BackgroundRole):
+            return self._recalled_role(row, role)  # void: grey text, no progress colours
         if role == Qt.BackgroundRole:
             if cell.finished_at is not None:
                 return GREEN

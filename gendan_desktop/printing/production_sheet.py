@@ -166,7 +166,7 @@ def load_production_sheet(sheet_id: int) -> SheetData:
         materials=materials, packing=masked(sheet.packing or order.packing), carton_count=sheet.carton_count,
         shipping_marks=masked(sheet.shipping_marks or order.shipping_marks),
         remarks=masked(sheet.remarks or order.notes),  # sheets issued before the order's 备注 was copied
-        sample=sample_summary(order.sample_id, "zh"), factory_shares=shares,
+        sample=sample_summary(order.sample_id, "zh", brief=True), factory_shares=shares,
         void=void_reason(sheet, order), company=Company.from_settings(),
     )
 

@@ -76,6 +76,9 @@ def test_every_state_is_there(demo):
     assert Quotation.select().where(Quotation.valid_until.between(TODAY, TODAY + dt.timedelta(days=7))).exists()
     late = PurchaseFollowUp.select().where((PurchaseFollowUp.due_date < TODAY) & PurchaseFollowUp.received_date.is_null())
     assert late.exists()
+    # an order follows a quotation the client ordered (a draft one would still offer 转为订单)
+    linked = Quotation.select().where(fn.EXISTS(Order.select().where(Order.quotation == Quotation.id)))
+    assert linked.exists() and {q.status for q in linked} == {"ordered"}
 
 
 def test_revisions_keep_snapshots_and_recall_paper(demo):
