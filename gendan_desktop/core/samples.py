@@ -111,7 +111,7 @@ def send_sample(sample_id: int, courier: str, tracking_no: str = "", date: dt.da
     with write_transaction():
         s = _step(sample_id, "send", {"sent_date": date, "courier": courier, "tracking_no": tracking_no},
                   expected_version)
-        what = s.number if brief else " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
+        what = " ".join(p for p in (s.number, s.style, s.product, s.colour, s.size) if p)
         Dispatch.create(client=s.client_id, date=date, kind="sample", items=what, quantity=s.quantity,
                         courier=courier, tracking_no=tracking_no, sample=s.id, notes=notes or "")
     return s

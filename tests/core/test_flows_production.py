@@ -13,7 +13,6 @@ from gendan_desktop.core.errors import StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, FlowCard, Order
 from gendan_desktop.core.recalls import cancel_order
 from gendan_desktop.core.revisions import revise_order
-from gendan_desktop.core.routes import route_choice, save_route
 
 
 def _cut(card, qty, operator="张三"):
@@ -24,7 +23,7 @@ def _cut(card, qty, operator="张三"):
 def test_revision_keeps_cards_and_progress_of_lines_it_did_not_change(db):
     order = make_confirmed(garment_lines(red=1000, blue=500))
     production.issue_production_sheet(order.id)
-    red_card, blue_card = production.issue_flow_cards(order.id)
+    red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _cut(red_card, 990)
     _cut(blue_card, 500)
     red, blue = lines_of(order)
@@ -43,13 +42,13 @@ def test_revision_keeps_cards_and_progress_of_lines_it_did_not_change(db):
     # the kept card goes on taking progress; only the black line needs a new card
     production.record_progress(red_card.number, 1, 10, 10, 0, "张三")
     assert production.remaining_by_line(orders.get_order(order.id)) == {red.id: 0, blue.id: 500}
-    (black,) = production.issue_flow_cards(order.id)
+    (black,) = production.issue_flow_cards(order.id, batch_size=100_000)
     assert (black.colour, black.quantity, black.revision) == ("黑", 500, 1)
 
 
 def test_revision_recalls_a_line_whose_quantity_drops_below_its_cards(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
-    red_card, blue_card = production.issue_flow_cards(order.id)
+    red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, blue = lines_of(order)
     revise_order(order.id, "红色加量,蓝色减量", None,
                  [{"id": red.id, "quantity": 150}, {"id": blue.id, "quantity": 150}], None)
@@ -60,7 +59,7 @@ def test_revision_recalls_a_line_whose_quantity_drops_below_its_cards(db):
 
 def test_deleted_line_loses_its_cards(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
-    red_card, blue_card = production.issue_flow_cards(order.id)
+    red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, _blue = lines_of(order)
     revise_order(order.id, "客户取消蓝色", None, [{"id": red.id}], None)
     assert FlowCard.get_by_id(red_card.id).recalled_at is None
@@ -70,7 +69,7 @@ def test_deleted_line_loses_its_cards(db):
 # -------------------------------------------------------- 2. cancellations --
 def test_cancelled_order_keeps_its_recorded_progress_visible(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
-    red_card, _blue_card = production.issue_flow_cards(order.id)
+    red_card, _blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _cut(red_card, 98)
     cancel_order(order.id, "客户取消", None)
     grid = production.progress_grid(order.id)
@@ -83,7 +82,7 @@ def test_cancelled_order_keeps_its_recorded_progress_visible(db):
 # ----------------------------------------------------- 3. progress entries --
 def test_first_progress_moves_a_confirmed_order_into_production(db):
     order = make_confirmed()
-    (card, _b) = production.issue_flow_cards(order.id)
+    (card, _b) = production.issue_flow_cards(order.id, batch_size=100_000)
     production.record_progress(card.number, 1, 10, 10, 0, "张三", TODAY - dt.timedelta(days=2))
     fresh = Order.get_by_id(order.id)
     assert fresh.status == "in_production"
@@ -94,7 +93,7 @@ def test_first_progress_moves_a_confirmed_order_into_production(db):
 
 def test_pieces_unaccounted_for_need_confirming_and_are_kept_as_lost(db):
     order = make_confirmed(garment_lines(red=100, blue=1))
-    card = production.issue_flow_cards(order.id)[0]
+    card = production.issue_flow_cards(order.id, batch_size=100_000)[0]
     with pytest.raises(ValidationError) as e:
         production.record_progress(card.number, 1, 100, 98, 0, "张三")
     assert e.value.field == "qty_good" and "差 2 件" in e.value.zh and "2 pieces" in e.value.en
@@ -110,7 +109,7 @@ def test_pieces_unaccounted_for_need_confirming_and_are_kept_as_lost(db):
 
 def test_progress_needs_an_operator(db):
     order = make_confirmed()
-    card = production.issue_flow_cards(order.id)[0]
+    card = production.issue_flow_cards(order.id, batch_size=100_000)[0]
     with pytest.raises(ValidationError) as e:
         production.record_progress(card.number, 1, 10, 10, 0, "  ")
     assert e.value.field == "operator" and "操作员" in e.value.zh
@@ -144,7 +143,7 @@ def test_start_without_sheet_or_materials_asks_and_says_what_is_missing(db):
 def test_start_with_everything_in_place_asks_nothing(db):
     order = make_confirmed()
     production.issue_production_sheet(order.id)
-    production.issue_flow_cards(order.id)
+    production.issue_flow_cards(order.id, batch_size=100_000)
     materials.add_material(order.id, "全棉汗布", "0.2", 0, in_stock=100, unit="kg")
     assert production.missing_for_start(order.id) == []
     assert production.start_production(order.id).missing == ()
@@ -152,6 +151,8 @@ def test_start_with_everything_in_place_asks_nothing(db):
 
 # ------------------------------------------------------------ 16. routes --
 def test_unknown_category_says_which_route_was_chosen(db):
+    from gendan_desktop.core.routes import route_choice, save_route
+
     choice = route_choice("羽绒服")
     assert not choice.matched and choice.route.category == "garment"
     assert "羽绒服" in choice.note("zh") and "服装 Garment" in choice.note("zh") and "裁剪" in choice.note("zh")
@@ -161,7 +162,7 @@ def test_unknown_category_says_which_route_was_chosen(db):
     save_route("羽绒服", [("裁剪", 1), ("充绒", 1), ("车缝", 3)])
     assert route_choice("羽绒服").matched
     order = make_confirmed(product_category="冲锋衣")
-    production.issue_flow_cards(order.id)
+    production.issue_flow_cards(order.id, batch_size=100_000)
     log = AuditLog.get((AuditLog.order_id == order.id) & (AuditLog.action == "route"))
     assert "冲锋衣" in log.new and "Garment" in log.new
     assert progress.order_progress(order.id).carded == 300

@@ -31,7 +31,7 @@ def _finish(card, qty=None):
 # -------------------------------------------------------------- 10. ship --
 def test_shipping_more_than_finished_needs_a_reason_which_is_kept(db):
     order = make_confirmed(garment_lines(red=3000, blue=1700))
-    red_card, blue_card = production.issue_flow_cards(order.id)
+    red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _finish(red_card, 1000)  # 1,000 of 3,000 red finished, no blue
     red, blue = lines_of(order)
     with pytest.raises(ValidationError) as e:
@@ -91,7 +91,7 @@ def test_approved_sample_becomes_a_bulk_order_and_both_ends_see_the_link(db):
 # ------------------------------------------------------------- 13. risk --
 def test_open_critical_exception_and_late_purchases_raise_the_risk_and_say_why(db):
     order = make_confirmed(garment_lines(red=3000, blue=1000), TODAY + dt.timedelta(days=60))
-    red_card, _blue_card = production.issue_flow_cards(order.id)
+    red_card, _blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     assert risk.delivery_risk(order.id).level == "on_track"
     production_exceptions.report_exception(order.id, "equipment", "critical", "裁床故障,停产", red_card.id)
     r = risk.delivery_risk(order.id)
@@ -136,7 +136,7 @@ def test_a_line_split_between_factories_and_the_shares_shown(db):
 def test_a_card_split_to_a_backup_factory(db):
     backup = factories.create_factory("宁波备选工厂", "backup")
     order = make_confirmed(garment_lines(red=500, blue=100))
-    red_card, blue_card = production.issue_flow_cards(order.id)
+    red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     rest, moved = production.split_card(red_card.id, 200, backup.id)
     assert FlowCard.get_by_id(red_card.id).recalled_at is not None
     assert (rest.quantity, rest.factory_id, moved.quantity, moved.factory_id) == (300, None, 200, backup.id)

@@ -41,7 +41,7 @@ def test_revision_in_the_editor_keeps_recorded_progress_on_the_grid(qtbot, windo
 
     order = _order()
     issue_production_sheet(order.id)
-    red_card, blue_card = issue_flow_cards(order.id)
+    red_card, blue_card = issue_flow_cards(order.id, batch_size=100_000)
     record_progress(red_card.number, 1, 990, 990, 0, "张三")
     record_progress(blue_card.number, 1, 300, 300, 0, "张三")
     tab = window.show_tab("orders")
@@ -75,7 +75,7 @@ def test_cancelled_order_still_shows_what_was_cut(qtbot, window, wait_ops):
     from gendan_desktop.core.production import issue_flow_cards, record_progress
 
     order = _order(lines=((100, "红", "M"),))
-    (card,) = issue_flow_cards(order.id)
+    (card,) = issue_flow_cards(order.id, batch_size=100_000)
     record_progress(card.number, 1, 98, 98, 0, "张三")
     tab = window.show_tab("orders")
     _select(qtbot, tab, order.id)
@@ -105,7 +105,7 @@ def test_a_gap_in_an_entry_is_asked_about_and_the_order_goes_into_production(qtb
     from gendan_desktop.core.production import issue_flow_cards
 
     order = _order(lines=((100, "红", "M"),))
-    (card,) = issue_flow_cards(order.id)
+    (card,) = issue_flow_cards(order.id, batch_size=100_000)
     tab = window.show_tab("production")
     _select(qtbot, tab, order.id)
     panel = tab.progress
