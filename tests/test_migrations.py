@@ -23,7 +23,7 @@ def _old_database(url: str) -> None:
     if "sqlite" not in type(db).__name__.lower():  # SQLite cannot drop a column a foreign key names
         db.execute_sql("DROP INDEX IF EXISTS payment_source_payment_id")
         dropped.append(("payment", "source_payment_id"))
-    for table, column in dropped:  # added by migration 4
+    for table, column in dropped:  # added by migration 5
         db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN {column}')
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
@@ -70,7 +70,7 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
             assert indexes.get(name) == cols
         order = Order.get(Order.number == "SO2503-0001")
         assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711", "confirmed", "30.000000")
-        # migration 4's columns, with their defaults on old rows
+        # migration 5's columns, with their defaults on old rows
         for table, column in (("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"),
                               ("shipment", "excess_reason"), ("payment", "source_payment_id")):
             assert column in {c.name for c in db.get_columns(table)}

@@ -1,8 +1,9 @@
 """The large diagonal 作废 / VOID watermark on paper that must no longer be used.
 
 A document is void when it was recalled (``recalled_at`` set — re-issued under
-a new order revision, or withdrawn), when it was issued under an order revision
-that has since changed, or when its order is cancelled. Printing it again is
+a new order revision, or withdrawn), when it is a production sheet issued under
+an order revision that has since changed, or when its order is cancelled. A
+flow card of a line a revision did not change stays valid. Printing it again is
 allowed (to show what was withdrawn) but every page then says so.
 """
 
@@ -24,7 +25,11 @@ def void_reason(doc, order) -> str:
     if getattr(doc, "recalled_at", None) is not None:
         why = (doc.recall_reason or "").strip()
         return f"已收回 Recalled{(': ' + why) if why else ''}"
-    if order is not None and getattr(doc, "revision", 0) != order.revision:
+    # A flow card lives until it is recalled: a revision recalls only the cards of the
+    # lines it changed. A production sheet lists the whole order, so any newer
+    # revision makes it void.
+    is_card = hasattr(doc, "batch_no")
+    if order is not None and not is_card and getattr(doc, "revision", 0) != order.revision:
         return f"订单已改为 R{order.revision} Order revised to R{order.revision}"
     return ""
 

@@ -70,7 +70,7 @@ def test_shipping_more_than_finished_warns_and_takes_a_reason(qtbot, window, wai
 def test_quotation_window_says_it_became_an_order_and_links_to_it(qtbot, window, wait_ops, client):
     from gendan_desktop.core.quotations import create_quotation
 
-    q = create_quotation(client.id, [{"style": "TS", "product": "T恤", "description": "180g 精梳棉",
+    create_quotation(client.id, [{"style": "TS", "product": "T恤", "description": "180g 精梳棉",
                                       "quantity": 500, "cost_material": "10", "unit_price": "2.5"}],
                          exchange_rate="7")
     tab = window.show_tab("clients")

@@ -46,3 +46,20 @@ def _write(tmp_path, data):
     path = tmp_path / "one.pdf"
     path.write_bytes(render_production_sheet(data))
     return path
+
+
+def test_a_card_a_revision_kept_prints_valid_and_the_changed_lines_card_void(company, tmp_path):
+    from gendan_desktop.core.revisions import revise_order
+    from gendan_desktop.printing.flow_card import load_flow_cards
+
+    from .conftest import make_order as _make
+
+    order, _sheet, cards = _make(status="in_production", colours=["藏青 Navy"], sizes=["S", "M"])
+    from gendan_desktop.core.orders import order_lines
+
+    small, medium = order_lines(order.id)
+    revise_order(order.id, "客户改 M 码颜色", None, [{"id": small.id}, {"id": medium.id, "colour": "黑 Black"}], None)
+    printed = {c.number: c.void for c in load_flow_cards(order.id, [c.id for c in cards])}
+    assert printed[cards[0].number] == ""  # issued under R0, kept by R1: still the paper to work from
+    assert "已收回" in printed[cards[1].number]
+    assert [c.number for c in load_flow_cards(order.id)] == [cards[0].number]  # a batch print: the live one
