@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from gendan_desktop.core.backup import auto_backup, backup_database, list_backups, restore_database
+from gendan_desktop.core.backup import (
+    auto_backup,
+    backup_database,
+    list_backups,
+    restore_database,
+)
 from gendan_desktop.core.db import close_database, open_database
 from gendan_desktop.core.errors import DatabaseError
 from gendan_desktop.core.models import Client
@@ -137,3 +142,51 @@ def test_postgres_is_refused_with_pg_dump_advice(tmp_path):
             restore_database(tmp_path / "x.sqlite3", "postgresql://u@localhost/gendan")
     finally:
         set_language("zh")
+
+
+def _fill_pages(db, n_clients: int) -> None:
+    """Enough clients with long notes that the file spans several backup steps."""
+    from gendan_desktop.core import backup
+
+    with db.atomic():
+        for i in range(n_clients):
+            Client.create(code=f"C{i:05d}", name=f"客户{i}", notes="备注" * 2000)
+    assert db.execute_sql("PRAGMA page_count").fetchone()[0] > 3 * backup.PAGES_PER_STEP
+
+
+def test_backup_reports_progress_step_by_step(live, tmp_path, monkeypatch):
+    from gendan_desktop.core import backup
+
+    path, db = live
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 64)  # a big file's steps, on a small one
+    _fill_pages(db, 60)
+    steps: list[tuple[int, int]] = []
+    dest = backup_database(tmp_path / "progress.sqlite3", progress=lambda done, total: steps.append((done, total)))
+    total = steps[-1][1]
+    assert len(steps) > 3
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps)
+    assert steps[-1] == (total, total)
+    assert _codes(dest) == _codes(path)
+
+
+def test_cancelled_backup_stops_and_leaves_no_file(live, tmp_path, monkeypatch):
+    from gendan_desktop.core import backup
+
+    path, db = live
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 64)
+    _fill_pages(db, 60)
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def cancel_at_second_step(done, total):
+        seen.append(done)
+        if len(seen) == 2:
+            raise Stop()
+
+    with pytest.raises(Stop):
+        backup_database(tmp_path / "cancelled.sqlite3", progress=cancel_at_second_step)
+    assert len(seen) == 2  # no step after the cancel
+    assert list(tmp_path.glob("cancelled*")) == []
+    assert _codes(path)[:1] == ["C00000"]  # the live database is untouched

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from .db import (
@@ -26,6 +27,8 @@ from .db import (
     sqlite_path,
 )
 from .errors import DatabaseError
+
+Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
 BACKUP_PREFIX = "gendan-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -52,13 +55,16 @@ def _live_path() -> Path:
     return Path(path)
 
 
-def _copy_with_backup_api(src_path: Path, dest_path: Path) -> None:
-    """Copy ``src_path`` to ``dest_path`` through SQLite's backup API."""
+def _copy_with_backup_api(src_path: Path, dest_path: Path, progress: Progress | None = None) -> None:
+    """Copy ``src_path`` to ``dest_path`` through SQLite's backup API, in steps
+    of ``PAGES_PER_STEP`` pages; ``progress(done, total)`` (pages) after each
+    step may raise to stop the copy."""
     src = sqlite3.connect(readonly_uri(src_path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    step = None if progress is None else (lambda _status, remaining, total: progress(total - remaining, total))
     try:
         dest = sqlite3.connect(str(dest_path))
         try:
-            src.backup(dest, pages=PAGES_PER_STEP)
+            src.backup(dest, pages=PAGES_PER_STEP, progress=step)
             # A backup is one self-contained file: rollback journal, no -wal/-shm
             # appearing beside it when someone opens it.
             dest.execute("PRAGMA journal_mode=DELETE")
@@ -68,11 +74,14 @@ def _copy_with_backup_api(src_path: Path, dest_path: Path) -> None:
         src.close()
 
 
-def backup_database(dest_path: str | os.PathLike) -> Path:
+def backup_database(dest_path: str | os.PathLike, progress: Progress | None = None) -> Path:
     """Write a consistent copy of the open database to ``dest_path``.
 
     The copy includes everything committed, also what lives only in the WAL.
     Refuses (DatabaseError) on PostgreSQL and when ``dest_path`` exists.
+    ``progress(done_pages, total_pages)`` is called after every step (a 400 MB
+    file takes about a hundred); whatever it raises stops the backup, leaves
+    no file behind and propagates (the window's Cancel).
     """
     src = _live_path()
     dest = Path(dest_path)
@@ -84,10 +93,12 @@ def backup_database(dest_path: str | os.PathLike) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     try:
-        _copy_with_backup_api(src, tmp)
+        _copy_with_backup_api(src, tmp, progress)
         os.replace(tmp, dest)
-    except sqlite3.Error as exc:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if not isinstance(exc, sqlite3.Error):
+            raise
         raise DatabaseError(
             f"备份到“{dest}”失败:{exc}。",
             f"The backup to “{dest}” failed: {exc}.",

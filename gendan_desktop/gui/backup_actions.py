@@ -30,14 +30,15 @@ def backup_now(window) -> None:
     if not path:
         return
 
-    def job():
+    def job(progress):
         from ..core.backup import backup_database
 
-        return backup_database(path)
+        # the backup API copies in steps: each one moves the bar, and Cancel
+        # (progress.update raises Cancelled) stops the copy and leaves no file
+        return backup_database(path, progress=lambda done, total: progress.update(done, total))
 
     QueryOp(window, job, success=lambda p: window.statusBar().showMessage(
-        tr("已备份到 %1").replace("%1", str(p)), 8000)).with_progress(tr("正在备份…"), cancellable=False) \
-        .run_in_background()
+        tr("已备份到 %1").replace("%1", str(p)), 8000)).with_progress(tr("正在备份…")).run_in_background()
 
 
 def restore_from_backup(window) -> None:
