@@ -1,0 +1,148 @@
+"""The data sets, made once and cached under ``bench/.data/`` (ignored by git).
+
+A SQLite data set is built fresh by ``gendan-desktop demo`` into a file of its
+own and renamed into place only once that process has ended and closed it (no
+live database file is ever copied). A PostgreSQL one is filled by the same
+command into the database the URL names; it counts as cached while its number
+of orders fits the size.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# size → (clients, orders)
+SIZES = {
+    "tiny": (50, 300),
+    "small": (1_000, 10_000),
+    "big": (10_000, 100_000),
+    "huge": (100_000, 1_000_000),
+}
+
+
+def data_dir() -> Path:
+    path = Path(os.environ.get("GENDAN_BENCH_DATA") or ROOT / "bench" / ".data")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def demo(url: str, clients: int, orders: int) -> float:
+    """Fill the database at ``url`` with demo data (a child process); seconds taken."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", url, "--clients", str(clients),
+                    "--orders", str(orders)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, GENDAN_NO_AUTO_BACKUP="1"))
+    return time.perf_counter() - t
+
+
+def sqlite_dataset(size: str) -> str:
+    """The path of the demo database of ``size`` (built on first use)."""
+    final = data_dir() / f"{size}.sqlite3"
+    if final.exists():
+        return str(final)
+    building = data_dir() / f"{size}.building.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    clients, orders = SIZES[size]
+    log(f"building the {size} data set ({clients:,} clients, {orders:,} orders) in {final} …")
+    seconds = demo(str(building), clients, orders)
+    log(f"  built in {seconds:.0f} s")
+    for suffix in ("-wal", "-shm"):  # the demo process closed it: SQLite removed these
+        if Path(f"{building}{suffix}").exists():
+            raise SystemExit(f"{building}{suffix} left behind: the demo process did not close the database")
+    building.rename(final)
+    (data_dir() / f"{size}.seconds").write_text(f"{seconds:.0f}\n")
+    return str(final)
+
+
+def empty_sqlite() -> str:
+    """A new, migrated, empty database (made afresh each run: opening creates it)."""
+    path = data_dir() / "empty.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    from gendan_desktop.core.db import open_database
+
+    open_database(str(path)).close()
+    return str(path)
+
+
+# ---------------------------------------------------------------- postgres --
+def _pg_connect(url: str):
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    return conn
+
+
+def _pg_with_db(url: str, name: str) -> str:
+    from urllib.parse import urlparse, urlunparse
+
+    return urlunparse(urlparse(url)._replace(path="/" + name))
+
+
+def pg_ensure_database(url: str) -> None:
+    """Create the database ``url`` names if the server does not have it."""
+    from urllib.parse import urlparse
+
+    name = urlparse(url).path.lstrip("/")
+    conn = _pg_connect(_pg_with_db(url, "postgres"))
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
+def pg_reset(url: str) -> None:
+    conn = _pg_connect(url)
+    with conn.cursor() as cur:
+        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public")
+    conn.close()
+
+
+def pg_order_count(url: str) -> int:
+    conn = _pg_connect(url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('public.\"order\"')")
+        if cur.fetchone()[0] is None:
+            conn.close()
+            return 0
+        cur.execute('SELECT COUNT(*) FROM "order"')
+        n = cur.fetchone()[0]
+    conn.close()
+    return n
+
+
+def pg_dataset(url: str, size: str) -> str:
+    """``url`` holding the demo data of ``size`` (filled on first use)."""
+    clients, orders = SIZES[size]
+    pg_ensure_database(url)
+    if not orders <= pg_order_count(url) <= orders * 1.1:
+        log(f"filling {url} with the {size} data set ({clients:,} clients, {orders:,} orders) …")
+        pg_reset(url)
+        log(f"  filled in {demo(url, clients, orders):.0f} s")
+    return url
+
+
+def pg_empty(url: str) -> str:
+    """An empty, migrated database beside ``url`` (its name + ``_empty``)."""
+    from urllib.parse import urlparse
+
+    from gendan_desktop.core.db import open_database
+
+    empty = _pg_with_db(url, urlparse(url).path.lstrip("/") + "_empty")
+    pg_ensure_database(empty)
+    pg_reset(empty)
+    open_database(empty).close()
+    return empty
