@@ -2,7 +2,7 @@
 
 With a plain deferred transaction both processes read, then both try to write,
 and one gets "database is locked" at once, busy timeout or not (measured here:
-285 of 600 failed, see bench/immediate_bench.py).
+285 of 600 failed; `python -m bench`, row “two writers”).
 """
 
 from __future__ import annotations
