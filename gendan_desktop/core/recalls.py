@@ -111,10 +111,12 @@ def cancel_order(order_id: int, reason: str, expected_version: int | None) -> Or
     return get_order(order_id)
 
 
-def outstanding_recalls(order_id: int | None = None) -> list[dict[str, Any]]:
+def outstanding_recalls(order_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Recalled production sheets and flow cards with printed copies still out,
-    oldest recall first (optionally for one order). Each row says how many
-    copies were printed, returned and are still ``outstanding``."""
+    oldest recall first (optionally for one order; at most ``limit`` of them,
+    read through the ``recalled_at`` index, so the workbench's first rows cost
+    the same on any database). Each row says how many copies were printed,
+    returned and are still ``outstanding``."""
     out: list[dict[str, Any]] = []
     for kind, (model, zh, en) in DOC_KINDS.items():
         q = (model.select(model.id, model.number, model.revision, model.recalled_at, model.recall_reason,
@@ -124,11 +126,13 @@ def outstanding_recalls(order_id: int | None = None) -> list[dict[str, Any]]:
                                 & (model.printed_copies > model.returned_copies)))
         if order_id is not None:
             q = q.where(model.order == order_id)
+        if limit is not None:  # each kind's first ``limit`` in the final order, then merged below
+            q = q.order_by(model.recalled_at, Order.number, model.number).limit(limit)
         for row in q.dicts():
             out.append({"kind": kind, "kind_zh": zh, "kind_en": en, **row,
                         "outstanding": row["printed_copies"] - row["returned_copies"]})
     out.sort(key=lambda r: (r["recalled_at"], r["order_number"], r["kind"], r["number"]))
-    return out
+    return out if limit is None else out[:limit]
 
 
 def outstanding_copies(doc) -> int:

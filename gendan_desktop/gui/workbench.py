@@ -185,7 +185,7 @@ def _recalls(today: dt.date, due_days: int) -> list[Entry]:
     en = current_language() == "en"
     return [Entry(r["kind"], r["id"], f"{r['kind_en'] if en else r['kind_zh']} {r['number']} · "
                   f"{r['order_number']} · {r['recall_reason'][:30]}", _d(r["recalled_at"]), ORANGE)
-            for r in outstanding_recalls()[:MAX_SHOWN + 1]]
+            for r in outstanding_recalls(limit=MAX_SHOWN + 1)]
 
 
 SECTION_FNS = {

@@ -137,3 +137,24 @@ def test_recalled_copies_come_back_one_by_one(db):
     assert recalls.outstanding_recalls() == []
     history = [(h.action, h.old, h.new) for h in orders.order_history(order.id) if h.action == "returned"]
     assert sorted(history) == [("returned", "0", "2"), ("returned", "2", "3")]
+
+
+def test_the_first_recalls_are_read_by_limit_in_the_same_order(db):
+    """The workbench asks for its first rows only: the same rows as the head of
+    the whole list, read with a LIMIT (so they cost the same on any database)."""
+    for _ in range(3):
+        order = make_confirmed()
+        issue_sheet(order, printed=1)
+        issue_card(order, printed=1)
+        recalls.cancel_order(order.id, "取消", order.version)
+    whole = recalls.outstanding_recalls()
+    assert len(whole) == 6
+    sent = []
+    original = db.execute_sql
+    db.execute_sql = lambda sql, params=None, *a, **k: (sent.append(sql), original(sql, params, *a, **k))[1]
+    try:
+        first = recalls.outstanding_recalls(limit=4)
+    finally:
+        del db.execute_sql
+    assert first == whole[:4]
+    assert all("LIMIT" in sql for sql in sent)
