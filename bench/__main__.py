@@ -26,7 +26,8 @@ def _guard(name: str, fn, *args, **kwargs) -> list[Row]:
         rows = fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001
         traceback.print_exc()
-        rows = [Row(name, None, None, 0, skipped=f"{type(exc).__name__}: {exc}"[:160])]
+        last = (str(exc).strip().splitlines() or [""])[-1]  # one line in the table; the trace is on stderr
+        rows = [Row(name, None, None, 0, skipped=f"{type(exc).__name__}: {last}"[:160])]
     data.log(f"  {name}: {time.perf_counter() - t:.0f} s")
     return rows
 
