@@ -11,9 +11,10 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font
 
-# shared/ sits beside the working tree (and beside CI's clone)
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 DATA = Path(__file__).parent / "data"
+# The project's sample spreadsheets, carried here so that a fresh clone tests alone
+# (see data/make_fixtures.py for what each file is).
+SAMPLES = DATA
 
 
 def messy_clients(path: Path) -> Path:

@@ -10,6 +10,15 @@ not depend on, so the files are kept here ready-made:
   phone numbers as numbers, a real date) — must be read, not refused.
 - clients_encrypted.xlsx: a client list saved with the open password "1234"
   (standard Office agile encryption: an OLE file with EncryptedPackage).
+
+Not made here, kept as they were given to the project (a copy of the
+workspace's shared/samples, which does not exist beside a fresh clone):
+
+- clients_cn.xlsx: a client list with a merged title row above Chinese headers,
+  phone numbers stored as numbers, grade and source columns. 12 clients.
+- orders_en.xlsx: order lines with English headers, one row per line, several
+  lines per order, order dates partly as text. 8 orders, each client present in
+  clients_cn.xlsx.
 """
 
 import datetime as dt
