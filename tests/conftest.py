@@ -10,9 +10,38 @@ from __future__ import annotations
 import os
 
 import pytest
-from db_backends import BACKENDS, PG_URL, reset_postgres
+from db_backends import BACKENDS, PG_HINT, PG_URL, reset_postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# ------------------------------------------- PostgreSQL: say what is left out ---
+def pytest_report_header(config):
+    if PG_URL:
+        from gendan_desktop.core.db import describe
+
+        return f"PostgreSQL: {describe(PG_URL)} (GENDAN_TEST_PG)"
+    return f"PostgreSQL: not configured (GENDAN_TEST_PG is not set), its tests are not collected; {PG_HINT}"
+
+
+def pytest_collection_modifyitems(config, items):
+    if PG_URL:
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgres")]
+    if left_out:
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.hook.pytest_deselected(items=left_out)
+    config.stash[_PG_LEFT_OUT] = len(left_out)
+
+
+_PG_LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if not PG_URL:
+        n = config.stash.get(_PG_LEFT_OUT, 0)
+        tests = "test" if n == 1 else "tests"
+        terminalreporter.write_line(f"PostgreSQL: not configured, {n} {tests} not collected; {PG_HINT}", yellow=True)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 PG_URL = os.environ.get("GENDAN_TEST_PG", "")
-BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
+# Always both: without GENDAN_TEST_PG the PostgreSQL items are collected, then
+# set aside by conftest.py, which says how many in the header and the summary.
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+PG_HINT = "run tests/with_postgres.sh to include them (it starts a throwaway local server)"
 
 
 def reset_postgres(url: str) -> None:
