@@ -73,17 +73,20 @@ def test_check_fails_on_a_broken_database(tmp_path):
     assert "Restore a backup" in proc.stderr
 
 
-def test_a_new_database_is_created_with_the_current_schema_and_gendan_db_is_used(tmp_path):
+def test_demo_creates_a_database_with_the_current_schema_and_gendan_db_is_used(tmp_path):
     db = tmp_path / "sub" / "new.sqlite3"
-    proc = run("check", env_extra={"GENDAN_DB": str(db)})
+    proc = run("demo", "--clients", "0", "--orders", "0", env_extra={"GENDAN_DB": str(db)})
     assert proc.returncode == 0, proc.stderr
     assert db.exists()
+    proc = run("check", env_extra={"GENDAN_DB": str(db)})
+    assert proc.returncode == 0, proc.stderr
     fields = _lines(proc.stdout)
     assert fields["database"] == str(db.resolve())
     assert fields["schema_version"] == str(latest_version())
     assert fields["order"] == "0"
     # --db wins over GENDAN_DB
     other = tmp_path / "other.sqlite3"
+    assert run("demo", "--db", str(other), "--clients", "0", "--orders", "0").returncode == 0
     proc = run("check", "--db", str(other), env_extra={"GENDAN_DB": str(db)})
     assert _lines(proc.stdout)["database"] == str(other.resolve())
 
@@ -150,6 +153,7 @@ def test_backup_of_postgres_says_pg_dump():
 
 def test_a_failing_disk_operation_is_one_sentence(tmp_path):
     db = tmp_path / "live.sqlite3"
+    assert run("demo", "--db", str(db), "--clients", "0", "--orders", "0").returncode == 0
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     proc = run("backup", str(blocker / "backup.sqlite3"), "--db", str(db), "--lang", "en")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from ..core.errors import current_language
 
@@ -64,7 +63,7 @@ def cmd_demo(args) -> int:
     from ..core.demo import fill_demo
 
     url = _url(args)
-    open_database(url)
+    open_database(url, create=True, quick_check=True)  # demo may make a database; never fills a damaged one
     try:
         started = time.perf_counter()
         counts = fill_demo(clients=args.clients, orders=args.orders, seed=args.seed)
@@ -97,7 +96,7 @@ def cmd_check(args) -> int:
     from ..core.models import ALL_MODELS
 
     url = _url(args)
-    db = open_database(url)
+    db = open_database(url, create=False, readonly=True, quick_check=True)
     bad = False
     try:
         print(f"database: {describe(url)}")
@@ -135,11 +134,11 @@ def cmd_check(args) -> int:
 
 def cmd_backup(args) -> int:
     from ..core.backup import backup_database
-    from ..core.db import close_database, is_postgres_url, open_database, sqlite_path
+    from ..core.db import close_database, open_database
 
     url = _url(args)
-    exists = not is_postgres_url(url) and Path(sqlite_path(url)).exists()
-    open_database(url, migrate=not exists)  # back up an existing file as it is
+    # as it is (an older schema is not upgraded first); backup_database runs quick_check
+    open_database(url, create=False, readonly=True, migrate=False, quick_check=False)
     try:
         dest = backup_database(args.file)
     finally:

@@ -11,10 +11,12 @@ def _say(zh: str, en: str, *, file=None) -> None:
     print(en if current_language() == "en" else zh, file=file or sys.stdout)
 
 
-def _open(args):
+def _open(args, *, readonly: bool = False):
+    """The database of ``--db``; it must exist (only the window, ``demo`` and an
+    explicit "new database" make one). ``readonly``: the command only reads."""
     from ..core.db import default_db_url, open_database
 
-    return open_database(getattr(args, "db", None) or default_db_url())
+    return open_database(getattr(args, "db", None) or default_db_url(), create=False, readonly=readonly)
 
 
 def add_commands(subparsers, common_parent) -> None:
@@ -105,7 +107,7 @@ def cmd_export(args) -> int:
     from ..core.db import close_database
     from ..excel.named_exports import export_named
 
-    _open(args)
+    _open(args, readonly=True)
     try:
         path, n = export_named(args.kind, args.file)
     except OSError as exc:
@@ -121,7 +123,7 @@ def cmd_statement(args) -> int:
     from ..core.db import close_database
     from ..excel.statement_xlsx import build_statements, export_statements
 
-    _open(args)
+    _open(args, readonly=args.preview)
     try:
         ids = [client_by_code_or_name(c).id for c in [args.client, *args.also]]
         try:

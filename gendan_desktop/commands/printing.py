@@ -61,7 +61,10 @@ def _date(text: str | None, name: str, default: dt.date | None = None) -> dt.dat
 
 
 def _write(path: str, pdf: bytes) -> Path:
+    from ..core.db import refuse_database_file
+
     out = Path(path)
+    refuse_database_file(out)
     try:
         if out.parent and not out.parent.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -74,13 +77,28 @@ def _write(path: str, pdf: bytes) -> Path:
 
 
 def cmd_print(args) -> int:
-    from ..core.db import close_database, default_db_url, open_database
+    from ..core.db import close_database, database_is_writable, default_db_url, open_database
 
-    open_database(getattr(args, "db", None) or default_db_url())
+    url = getattr(args, "db", None) or default_db_url()
+    counts = args.what in ("production-sheet", "flow-cards") and not args.no_record
+    unrecorded = counts and not database_is_writable(url)
+    if unrecorded:  # read-only folder or medium: print, but say the paper is not counted
+        args.no_record = True
+    if args.what == "statement" and args.issue and not database_is_writable(url):
+        raise ValidationError("数据库只读,无法编号对账单。请去掉 --issue 再打印。",
+                              "The database is read-only, so no statement number can be issued; "
+                              "print without --issue.", field="issue")
+    writes = (counts and not unrecorded) or (args.what == "statement" and args.issue)
+    open_database(url, create=False, readonly=not writes)
     try:
-        return _run(args)
+        code = _run(args)
     finally:
         close_database()
+    if unrecorded:
+        print("数据库只读(只读的文件夹或介质):PDF 已写入,但未计入已发出的纸张。" if current_language() != "en"
+              else "The database is read-only (read-only folder or medium): the PDF was written but not "
+                   "counted as printed paper.", file=sys.stderr)
+    return code
 
 
 def _run(args) -> int:

@@ -4,25 +4,38 @@ SQLite runs in WAL mode with foreign keys on and a busy timeout, and every
 write transaction starts with ``BEGIN IMMEDIATE``: measured here, a busy
 timeout alone let half of 600 read-then-write transactions between two
 processes fail with "database is locked"; IMMEDIATE lost none.
+
+Nothing here (or anywhere) opens the database file with Python's ``open()``:
+in a process holding a connection that drops SQLite's locks on POSIX and lets
+another process delete the -wal under it. Files are inspected through SQLite
+(core/sqlite_file.py).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote, unquote, urlparse
+from urllib.parse import unquote, urlparse
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from .errors import DatabaseError
 from .locations import APP_NAME  # noqa: F401 - where it was before core/locations.py
 from .models import database_proxy
+from .sqlite_file import (  # noqa: F401 - readonly_uri is part of this module's interface
+    APPLICATION_ID,
+    FileFacts,
+    folder_writable,
+    inspect_file,
+    quick_check_file,
+    readonly_uri,
+    refuse_unusable,
+    session_uri,
+)
 
 DB_FILENAME = "gendan.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def data_dir() -> Path:
@@ -59,65 +72,64 @@ def describe(url: str) -> str:
     return str(Path(sqlite_path(url)).resolve()) if sqlite_path(url) != ":memory:" else ":memory:"
 
 
-def readonly_uri(path: str | Path) -> str:
-    """A URI that opens ``path`` read-only and leaves no file beside it.
-
-    Without a -wal/-shm the file is opened ``immutable``: a read-only WAL
-    connection would otherwise create both next to a file we must not touch.
-    """
-    p = Path(path)
-    uri = "file:" + quote(p.resolve().as_posix(), safe="/:") + "?mode=ro"
-    if not Path(str(p) + "-wal").exists() and not Path(str(p) + "-shm").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-def has_sqlite_header(path: str | Path) -> bool:
-    """Whether the file starts like a SQLite database (reads 16 bytes)."""
-    with open(path, "rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
-
-
-def check_sqlite_header(path: str) -> None:
-    """Refuse a file that is not a SQLite database (reads 16 bytes)."""
-    p = Path(path)
-    if path == ":memory:" or not p.exists() or p.stat().st_size == 0:
-        return
-    if not has_sqlite_header(p):
-        raise DatabaseError(
-            f"“{p}”不是跟单桌面的数据库文件,未做任何修改。请选择正确的文件,或从备份恢复。",
-            f"“{p}” is not a Gendan Desktop database; nothing was changed. "
-            "Choose the right file or restore a backup.",
-        )
-
-
 def check_sqlite_file(path: str) -> None:
-    """Refuse a file that is not a SQLite database or fails ``quick_check``.
+    """Refuse a file that is not our database or fails ``quick_check``.
 
-    Runs before anything opens the file for writing, read-only, so a damaged
-    file is never written to.
+    Reads through read-only SQLite connections only (see core/sqlite_file.py),
+    so it is safe in a process that holds a connection to the file.
     """
-    p = Path(path)
-    if path == ":memory:" or not p.exists() or p.stat().st_size == 0:
+    from .migrations import latest_version
+
+    if path == ":memory:":
         return
-    check_sqlite_header(path)
+    facts = inspect_file(path)
+    refuse_unusable(facts, create=True, latest=latest_version())
+    if facts.kind == "ours":
+        quick_check_file(path)
+
+
+def database_is_writable(url: str) -> bool:
+    """Whether a command could write to the database (False on read-only media
+    or for a read-only file; always True on PostgreSQL, the server decides)."""
+    if is_postgres_url(url):
+        return True
+    path = Path(sqlite_path(url))
+    if str(path) == ":memory:":
+        return True
+    return (not path.exists() or os.access(path, os.W_OK)) and folder_writable(path)
+
+
+def is_database_file(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is the open SQLite database or its -wal/-shm/-journal.
+
+    Compared by ``os.stat`` (device and inode), never by opening it: a file to
+    import or to write over must not be the database (see module doc).
+    """
+    db = database_proxy.obj
+    if db is None or not isinstance(db, SqliteDatabase):
+        return False
+    live = sqlite_path(getattr(db, "gendan_url", "") or db.database)
     try:
-        conn = sqlite3.connect(readonly_uri(p), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        st = os.stat(path)
+    except OSError:
+        return False
+    for ext in ("", "-wal", "-shm", "-journal"):
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+            other = os.stat(live + ext)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (other.st_dev, other.st_ino):
+            return True
+    return False
+
+
+def refuse_database_file(path: str | os.PathLike) -> None:
+    """DatabaseError when ``path`` is the open database (see is_database_file)."""
+    if is_database_file(path):
         raise DatabaseError(
-            f"数据库文件“{p}”已损坏({exc}),未做任何修改。请从备份恢复。",
-            f"The database file “{p}” is damaged ({exc}); nothing was changed. Restore a backup.",
-        ) from exc
-    if rows != [("ok",)]:
-        detail = "; ".join(r[0] for r in rows[:3])
-        raise DatabaseError(
-            f"数据库文件“{p}”未通过完整性检查({detail}),未做任何修改。请从备份恢复。",
-            f"The database file “{p}” failed its integrity check ({detail}); "
-            "nothing was changed. Restore a backup.",
+            f"“{path}”是正在使用的数据库文件,不能用来导入或写入,未做任何修改。请选择其他文件。",
+            f"“{path}” is the database file in use; it cannot be imported or written over. "
+            "Nothing was changed; choose another file.",
         )
 
 
@@ -144,8 +156,14 @@ def _enable_psycopg2() -> None:
         pass
 
 
-def make_database(url: str) -> Database:
-    """A peewee database for ``url`` (not yet connected, not yet migrated)."""
+def make_database(url: str, *, readonly: bool = False) -> Database:
+    """A peewee database for ``url`` (not yet connected, not yet migrated).
+
+    ``readonly`` (SQLite): ``query_only``, its journal mode left as it is;
+    where the file cannot be written (read-only folder or medium) opened
+    ``mode=ro`` too. Where it can, the connection stays an ordinary one, so
+    that closing it removes the -wal/-shm like any other last connection.
+    """
     if is_postgres_url(url):
         _enable_psycopg2()
         u = urlparse(url)
@@ -157,8 +175,13 @@ def make_database(url: str) -> Database:
             port=u.port or None,
         )
     path = sqlite_path(url)
-    if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if readonly and path != ":memory:":
+        writable = database_is_writable(url)
+        return SqliteDatabase(
+            path if writable else session_uri(path), uri=not writable,
+            pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1},
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
     return SqliteDatabase(
         path,
         pragmas={
@@ -171,22 +194,64 @@ def make_database(url: str) -> Database:
     )
 
 
-def open_database(url: str | None = None, *, migrate: bool = True, quick_check: bool = True) -> Database:
+def _check_file(path: str, *, create: bool, quick_check: bool | None) -> tuple[FileFacts, bool]:
+    """The checks before a SQLite file is opened (see open_database); returns
+    what was found and whether quick_check ran."""
+    from .migrations import latest_version
+    from .sessions import shutdown_was_unclean
+
+    facts = inspect_file(path)
+    if facts.kind == "foreign":
+        quick_check_file(path)  # a damaged file of ours can look foreign: say damaged then
+    refuse_unusable(facts, create=create, latest=latest_version())
+    checked = facts.kind == "ours" and (quick_check or (quick_check is None and shutdown_was_unclean(facts)))
+    if checked:
+        quick_check_file(path)
+    return facts, bool(checked)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True, create: bool = True,
+                  readonly: bool = False, quick_check: bool | None = None) -> Database:
     """Check, open, bind and (by default) migrate the database at ``url``.
 
-    A database that does not exist yet is created with the current schema.
-    ``quick_check=False`` checks only the file header (a non-database is still
-    refused); the GUI uses it to show its window at once and runs
-    ``check_sqlite_file`` in a worker right after (quick_check reads the whole
-    file: 0.9 s for 100,000 orders).
+    Before anything can write, SQLite files are checked for what is cheap and
+    certain, read-only and through SQLite (core/sqlite_file.py): the file
+    exists (a missing or empty one is made only when ``create``), is a SQLite
+    database, is ours, and its schema is not newer than this program's.
+    ``quick_check`` reads the whole file, so it runs when asked (True), never
+    (False), or by default only after an unclean shutdown (core/sessions.py);
+    a file that fails is refused and not written to.
+
+    ``readonly``: a command that only reads opens a current database
+    read-only, also from read-only media; an older one is opened for writing
+    to be upgraded (refused where it cannot be written).
     """
+    from .migrations import latest_version
+
     url = url or default_db_url()
-    if not is_postgres_url(url):
-        if quick_check:
-            check_sqlite_file(sqlite_path(url))
-        else:
-            check_sqlite_header(sqlite_path(url))
-    db = make_database(url)
+    facts, checked = None, False
+    path = sqlite_path(url) if not is_postgres_url(url) else ""
+    if path and path != ":memory:":
+        facts, checked = _check_file(path, create=create, quick_check=quick_check)
+        current = facts.kind == "ours" and (facts.version == latest_version() or not migrate)
+        if readonly and not current and facts.kind == "ours" and not database_is_writable(url):
+            raise DatabaseError(
+                f"数据库“{path}”由旧版跟单桌面建立,需要先升级,而它所在的位置不可写。请把它复制到可写的文件夹再打开。",
+                f"The database “{path}” was made by an older Gendan Desktop and must be upgraded, but it "
+                "cannot be written where it is. Copy it to a writable folder and open it there.",
+            )
+        readonly = readonly and current
+        if not readonly and facts.kind == "ours" and not database_is_writable(url):
+            raise DatabaseError(
+                f"数据库“{path}”在只读的文件夹或介质上,只能查看、导出和打印,此操作需要写入,未做任何修改。",
+                f"The database “{path}” is in a read-only folder or on read-only media: it can be checked, "
+                "exported and printed from, but this needs to write to it. Nothing was changed.",
+            )
+        if facts.kind == "missing":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    else:
+        readonly = False
+    db = make_database(url, readonly=readonly)
     try:
         db.connect(reuse_if_open=True)
     except Exception as exc:  # psycopg2 / sqlite3 raise their own types
@@ -195,11 +260,20 @@ def open_database(url: str | None = None, *, migrate: bool = True, quick_check: 
             f"Cannot open the database {describe(url)}: {exc}",
         ) from exc
     db.gendan_url = url  # remembered for backups and the status bar
+    db.gendan_readonly = readonly
     database_proxy.initialize(db)
-    if migrate:
+    if readonly:
+        return db
+    if migrate and (facts is None or facts.kind != "ours" or facts.version != latest_version()):
         from .migrations import migrate as run_migrations
 
         run_migrations(db)
+        if facts is not None and facts.application_id != APPLICATION_ID:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    if checked and migrate and facts is not None:
+        from .sessions import after_passed_check
+
+        after_passed_check(facts)
     return db
 
 

@@ -47,7 +47,11 @@ def cannot_write(path: Path, exc: BaseException | None = None) -> ExportError:
 
 
 def check_target(path: Path) -> None:
-    """Refuse early, before any work, when the file's folder does not exist."""
+    """Refuse early, before any work, when the file's folder does not exist (or
+    the file is the database itself)."""
+    from ..core.db import refuse_database_file
+
+    refuse_database_file(path)
     if not path.parent.is_dir():
         raise cannot_write(path, FileNotFoundError(2, "文件夹不存在 / folder not found"))
 

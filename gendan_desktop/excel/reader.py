@@ -74,6 +74,9 @@ def _refuse(path: Path, zh: str, en: str) -> FileRefused:
 # ----------------------------------------------------------------- sniffing --
 def sniff(path: Path) -> str:
     """``zip``, ``ole`` or raise FileRefused with the reason."""
+    from ..core.db import refuse_database_file
+
+    refuse_database_file(path)  # reading it with open() would drop the database's locks
     try:
         size = path.stat().st_size
     except FileNotFoundError:

@@ -213,6 +213,12 @@ class PdfPreviewDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), self.pdf_path.name, "PDF (*.pdf)")
         if not name:
             return
+        from ..core.db import is_database_file
+
+        if is_database_file(name):  # never write over (or even open) the database file
+            QMessageBox.warning(self, tr("无法保存"), tr("“%1”是正在使用的数据库文件,请另选文件名。")
+                                .replace("%1", name))
+            return
         try:
             Path(name).write_bytes(self.pdf_bytes)
         except OSError as exc:

@@ -15,7 +15,11 @@ from gendan_desktop.core.models import Client, Order
 
 @pytest.fixture
 def dbfile(tmp_path):
-    yield str(tmp_path / "cli.sqlite3")
+    """An existing, empty database (commands other than demo never make one)."""
+    path = str(tmp_path / "cli.sqlite3")
+    open_database(path)
+    close_database()
+    yield path
     close_database()
 
 
