@@ -78,7 +78,7 @@ def test_auto_backup_is_daily_and_keeps_the_newest_30(live, tmp_path):
     assert all(made)
     files = list_backups(folder)
     assert len(files) == 30
-    assert files[0].name == "gendan-20260105-090000.sqlite3"  # the two oldest were dropped
+    assert files[0].name == "live-20260105-090000.sqlite3"  # named after the database; the two oldest dropped
     assert files[-1] == made[-1]
     # not yet a day since the newest: nothing new
     assert auto_backup(folder, now=start + dt.timedelta(days=62, hours=23)) is None
@@ -190,3 +190,147 @@ def test_cancelled_backup_stops_and_leaves_no_file(live, tmp_path, monkeypatch):
     assert len(seen) == 2  # no step after the cancel
     assert list(tmp_path.glob("cancelled*")) == []
     assert _codes(path)[:1] == ["C00000"]  # the live database is untouched
+
+
+def test_databases_sharing_a_folder_keep_their_own_daily_backups(tmp_path):
+    """Two databases in one folder once shared backups/ and its once-a-day rule:
+    the second got no backup. Backups are named after their database."""
+    folder = tmp_path / "backups"
+    start = dt.datetime(2026, 3, 1, 9, 0, 0)
+    paths = {name: tmp_path / f"{name}.sqlite3" for name in ("shop-a", "shop-b")}
+    for name, path in paths.items():
+        open_database(str(path))
+        try:
+            Client.create(code="C0001", name=name)
+            made = auto_backup(folder, now=start)
+            assert made is not None and made.name == f"{name}-20260301-090000.sqlite3"
+            assert auto_backup(folder, now=start + dt.timedelta(hours=3)) is None  # its own daily rule
+        finally:
+            close_database()
+    open_database(str(paths["shop-a"]))
+    try:
+        for day in (2, 4, 6):
+            assert auto_backup(folder, keep=2, now=start + dt.timedelta(days=day))
+    finally:
+        close_database()
+    assert len(list_backups(folder, paths["shop-a"])) == 2  # rotation keeps the newest of its own
+    (b_backup,) = list_backups(folder, paths["shop-b"])  # and never touches the other's
+    conn = sqlite3.connect(b_backup)
+    try:
+        assert conn.execute("SELECT name FROM client").fetchall() == [("shop-b",)]
+    finally:
+        conn.close()
+
+
+_HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("INSERT INTO setting (key, value) VALUES ('written-by', 'the other process')")
+print("holding", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+print("committed", flush=True)
+if sys.stdin.readline().strip() == "close":
+    conn.close()
+print("closed", flush=True)
+sys.stdin.readline()
+"""
+
+
+def _holder(path: Path):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def _say(proc, line: str, expect: str) -> None:
+    proc.stdin.write(line + "\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline().strip() == expect
+
+
+def _written_by_other(path: Path) -> bool:
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM setting WHERE key = 'written-by'").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def _restore_cli(backup: Path, live: Path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    return subprocess.Popen([sys.executable, "-m", "gendan_desktop", "restore", str(backup), "--db", str(live)],
+                            cwd=Path(__file__).resolve().parent.parent, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def _wait_until_holding(pid: int, path: Path, timeout: float = 60) -> None:
+    """Until process ``pid`` keeps ``path`` open (seen twice, 0.3 s apart)."""
+    import os
+    import time
+
+    fd_dir = Path(f"/proc/{pid}/fd")
+    if not fd_dir.is_dir():  # not Linux: give it the time a start takes
+        time.sleep(3)
+        return
+
+    def holds() -> bool:
+        for fd in fd_dir.iterdir():
+            try:
+                if os.readlink(fd) == str(path.resolve()):
+                    return True
+            except OSError:
+                pass
+        return False
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if holds():
+            time.sleep(0.3)
+            if holds():
+                return
+        time.sleep(0.02)
+    raise AssertionError("the restore never opened the database")
+
+
+@pytest.mark.parametrize("other_closes", [False, True], ids=["other-stays-open", "other-closes"])
+def test_restore_never_loses_what_another_process_commits_meanwhile(tmp_path, other_closes):
+    """Restore once waited for another process's write, kept a safety copy from
+    before it, and overwrote it: the write was in neither file. Now it locks the
+    file first: while another connection stays open it refuses (and says so);
+    once the other closes, the safety copy holds the other's write."""
+    live = tmp_path / "live.sqlite3"
+    open_database(str(live))
+    Client.create(code="C0001", name="当前客户")
+    good = backup_database(tmp_path / "good.sqlite3")
+    close_database()
+
+    other = _holder(live)  # a second process in the middle of a write transaction
+    try:
+        restore = _restore_cli(good, live)
+        _wait_until_holding(restore.pid, live)  # the restore is waiting for its lock now
+        _say(other, "", "committed")
+        _say(other, "close" if other_closes else "stay", "closed")
+        out, err = restore.communicate(timeout=60)
+    finally:
+        other.stdin.close()
+        other.wait(timeout=30)
+    safety = list((tmp_path / "backups").glob("live-before-restore-*.sqlite3"))
+    if other_closes:
+        assert restore.returncode == 0, err
+        assert len(safety) == 1 and _written_by_other(safety[0])  # kept in the safety copy
+        assert _codes(live) == ["C0001"]
+    else:
+        assert restore.returncode == 1
+        assert "正被其他窗口或程序使用" in err and len(err.strip().splitlines()) == 1
+        assert safety == []
+        assert _written_by_other(live)  # nothing was restored over it

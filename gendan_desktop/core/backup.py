@@ -2,9 +2,14 @@
 
 Always SQLite's online backup API, never a file copy: in WAL mode committed
 data may live only in the ``-wal`` file, and a copy taken while another
-connection writes can be torn. Restore checks the source completely before it
-touches the live file, keeps a safety backup of the current file, and then
-writes through the backup API into the live file so its WAL/SHM stay coherent.
+connection writes can be torn. Nothing here opens a database file with
+``open()`` (see core/sqlite_file.py for why).
+
+Restore checks the source completely before it touches the live file, then
+takes an exclusive lock on the live file (refusing while another window or
+script has it open), keeps a safety backup of the current state under that
+lock, and writes through the backup API into the live file: no write by
+another process can fall between the safety copy and the restore.
 PostgreSQL databases are backed up with the server's own tool (pg_dump).
 """
 
@@ -12,28 +17,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from .db import (
-    BUSY_TIMEOUT_MS,
-    current_database,
-    describe,
-    has_sqlite_header,
-    is_postgres_url,
-    is_sqlite,
-    readonly_uri,
-    sqlite_path,
-)
+from .db import BUSY_TIMEOUT_MS, current_database, describe, is_postgres_url, is_sqlite, sqlite_path
 from .errors import DatabaseError
+from .sqlite_file import SESSION_PREFIX, inspect_file, quick_check_file, readonly_uri, sidecar
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
-BACKUP_PREFIX = "gendan-"
 BACKUP_SUFFIX = ".sqlite3"
+BACKUP_PREFIX = "gendan-"  # the default database's backups: gendan-YYYYMMDD-HHMMSS.sqlite3
 AUTO_BACKUP_AGE = dt.timedelta(days=1)
 PAGES_PER_STEP = 1024  # lets writers in between on a big file
+RESTORE_WAIT_S = 5  # how long a restore waits for other connections to close
 
 
 def _refuse_postgres(url: str) -> None:
@@ -55,30 +54,39 @@ def _live_path() -> Path:
     return Path(path)
 
 
-def _copy_with_backup_api(src_path: Path, dest_path: Path, progress: Progress | None = None) -> None:
-    """Copy ``src_path`` to ``dest_path`` through SQLite's backup API, in steps
-    of ``PAGES_PER_STEP`` pages; ``progress(done, total)`` (pages) after each
-    step may raise to stop the copy."""
-    src = sqlite3.connect(readonly_uri(src_path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progress: Progress | None = None) -> None:
+    """Copy ``src`` (a file, or an open connection) to ``dest_path`` through
+    SQLite's backup API, in steps of ``PAGES_PER_STEP`` pages;
+    ``progress(done, total)`` (pages) after each step may raise to stop the copy."""
+    source = sqlite3.connect(readonly_uri(src), uri=True, timeout=BUSY_TIMEOUT_MS / 1000) \
+        if isinstance(src, Path) else src
     step = None if progress is None else (lambda _status, remaining, total: progress(total - remaining, total))
     try:
         dest = sqlite3.connect(str(dest_path))
         try:
-            src.backup(dest, pages=PAGES_PER_STEP, progress=step)
+            source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+            # The open sessions of the live file are not the backup's (core/sessions.py).
+            if dest.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
+                dest.execute("DELETE FROM setting WHERE key >= ? AND key < ?", (SESSION_PREFIX, "session;"))
+                dest.commit()
             # A backup is one self-contained file: rollback journal, no -wal/-shm
             # appearing beside it when someone opens it.
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
     finally:
-        src.close()
+        if source is not src:
+            source.close()
 
 
-def backup_database(dest_path: str | os.PathLike, progress: Progress | None = None) -> Path:
+def backup_database(dest_path: str | os.PathLike, progress: Progress | None = None, *,
+                    check: bool = True) -> Path:
     """Write a consistent copy of the open database to ``dest_path``.
 
     The copy includes everything committed, also what lives only in the WAL.
-    Refuses (DatabaseError) on PostgreSQL and when ``dest_path`` exists.
+    ``check``: ``quick_check`` the database first, so a damaged file is not
+    copied over as if it were good. Refuses (DatabaseError) on PostgreSQL,
+    when ``dest_path`` exists, and when the check fails.
     ``progress(done_pages, total_pages)`` is called after every step (a 400 MB
     file takes about a hundred); whatever it raises stops the backup, leaves
     no file behind and propagates (the window's Cancel).
@@ -90,6 +98,8 @@ def backup_database(dest_path: str | os.PathLike, progress: Progress | None = No
             f"备份文件“{dest}”已存在,未覆盖。请换一个文件名。",
             f"The backup file “{dest}” already exists and was not overwritten; choose another name.",
         )
+    if check:
+        quick_check_file(src)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     try:
@@ -107,6 +117,17 @@ def backup_database(dest_path: str | os.PathLike, progress: Progress | None = No
 
 
 # ------------------------------------------------------------ automatic ---
+def backup_stem(database: str | os.PathLike) -> str:
+    """What backups of ``database`` are named after: ``gendan.sqlite3`` → ``gendan``
+    (``shop.db`` → ``shop.db``), so databases sharing a folder never share backups."""
+    p = Path(database)
+    return p.stem if p.suffix == BACKUP_SUFFIX else p.name
+
+
+def backup_name(database: str | os.PathLike, when: dt.datetime, tag: str = "") -> str:
+    return f"{backup_stem(database)}-{tag}{when:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
+
+
 def default_backup_folder() -> Path:
     """The setting ``backup_folder``, else ``backups/`` beside the database file.
 
@@ -118,44 +139,43 @@ def default_backup_folder() -> Path:
     return Path(folder) if folder else _live_path().parent / "backups"
 
 
-def list_backups(folder: str | os.PathLike) -> list[Path]:
-    """Automatic backups in ``folder``, oldest first (names sort by time)."""
+def list_backups(folder: str | os.PathLike, database: str | os.PathLike | None = None) -> list[Path]:
+    """Automatic backups of ``database`` (default: the open one) in ``folder``,
+    oldest first (names sort by time). Other databases' backups are not listed."""
     p = Path(folder)
     if not p.is_dir():
         return []
-    return sorted(
-        f for f in p.iterdir()
-        if f.is_file() and f.name.startswith(BACKUP_PREFIX) and f.name.endswith(BACKUP_SUFFIX)
-    )
+    pattern = re.compile(re.escape(backup_stem(database or _live_path())) + r"-\d{8}-\d{6}(-\d+)?"
+                         + re.escape(BACKUP_SUFFIX))
+    return sorted(f for f in p.iterdir() if pattern.fullmatch(f.name) and f.is_file())
 
 
 def _backup_time(path: Path) -> dt.datetime | None:
-    stamp = path.name[len(BACKUP_PREFIX) : -len(BACKUP_SUFFIX)]
+    stamp = path.name[: -len(BACKUP_SUFFIX)].rsplit("-", 2)
     try:
-        return dt.datetime.strptime(stamp[:15], "%Y%m%d-%H%M%S")
+        return dt.datetime.strptime("-".join(stamp[-2:]), "%Y%m%d-%H%M%S")
     except ValueError:
         return None
 
 
 def auto_backup(folder: str | os.PathLike | None = None, keep: int = 30,
-                now: dt.datetime | None = None) -> Path | None:
-    """Back up when the newest backup in ``folder`` is over a day old.
+                now: dt.datetime | None = None, *, check: bool = True) -> Path | None:
+    """Back up when the newest backup of this database in ``folder`` is over a day old.
 
-    Names are ``gendan-YYYYMMDD-HHMMSS.sqlite3``; only the newest ``keep`` are
-    kept. Returns the new file, or None when no backup was due (or on
-    PostgreSQL, where pg_dump is the tool).
+    Names are ``<database name>-YYYYMMDD-HHMMSS.sqlite3``; only the newest
+    ``keep`` of this database are kept. Returns the new file, or None when no
+    backup was due (or on PostgreSQL, where pg_dump is the tool).
     """
     if not is_sqlite():
         return None
+    live = _live_path()
     folder = Path(folder) if folder else default_backup_folder()
     now = now or dt.datetime.now()
-    existing = list_backups(folder)
-    times = [t for t in map(_backup_time, existing) if t is not None]
+    times = [t for t in map(_backup_time, list_backups(folder, live)) if t is not None]
     if times and now - max(times) <= AUTO_BACKUP_AGE:
         return None
-    name = f"{BACKUP_PREFIX}{now:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
-    made = backup_database(folder / name)
-    for old in list_backups(folder)[:-keep] if keep > 0 else []:
+    made = backup_database(folder / backup_name(live, now), check=check)
+    for old in list_backups(folder, live)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     return made
 
@@ -164,47 +184,37 @@ def auto_backup(folder: str | os.PathLike | None = None, keep: int = 30,
 def check_backup_file(src_path: str | os.PathLike) -> int:
     """Check that ``src_path`` is a usable Gendan Desktop database; return its schema version.
 
-    Header, ``quick_check``, a ``schema_version`` table, and a schema not newer
-    than this program's. Opens the file read-only.
+    Header, that it is ours, a schema not newer than this program's, and
+    ``quick_check``. Reads the file through read-only SQLite connections.
     """
     from .migrations import latest_version
 
     src = Path(src_path)
-    if not src.is_file():
+    facts = inspect_file(src)
+    if facts.kind == "missing" or src.is_dir():
         raise DatabaseError(f"找不到备份文件“{src}”。", f"The backup file “{src}” does not exist.")
-    if not has_sqlite_header(src):
+    if facts.kind == "notdb":
         raise DatabaseError(
             f"“{src}”不是数据库文件,未做任何恢复。请选择跟单桌面的备份文件(.sqlite3)。",
             f"“{src}” is not a database file; nothing was restored. "
             "Choose a Gendan Desktop backup (.sqlite3).",
         )
-    try:
-        conn = sqlite3.connect(readonly_uri(src), uri=True)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            version_row = (conn.execute("SELECT version FROM schema_version").fetchone()
-                           if "schema_version" in tables else None)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+    try:  # damage first: a damaged backup may also look as if it had no schema version
+        if facts.kind == "damaged":
+            raise DatabaseError(facts.detail)
+        quick_check_file(src)
+    except DatabaseError as exc:
         raise DatabaseError(
-            f"备份文件“{src}”已损坏({exc}),未做任何恢复。请换一个备份。",
-            f"The backup file “{src}” is damaged ({exc}); nothing was restored. Choose another backup.",
-        ) from exc
-    if rows != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseError(
-            f"备份文件“{src}”未通过完整性检查({detail}),未做任何恢复。请换一个备份。",
-            f"The backup file “{src}” failed its integrity check ({detail}); "
+            f"备份文件“{src}”已损坏或未通过完整性检查({exc.zh}),未做任何恢复。请换一个备份。",
+            f"The backup file “{src}” is damaged or failed its integrity check ({exc.en}); "
             "nothing was restored. Choose another backup.",
-        )
-    if version_row is None:
+        ) from exc
+    if facts.kind in ("empty", "foreign") or facts.version is None:
         raise DatabaseError(
             f"“{src}”不是跟单桌面的数据库(没有结构版本),未做任何恢复。",
             f"“{src}” is not a Gendan Desktop database (it has no schema version); nothing was restored.",
         )
-    version = int(version_row[0])
+    version = facts.version
     if version > latest_version():
         raise DatabaseError(
             f"备份“{src}”来自更新版本的跟单桌面(结构版本 {version},本程序支持 {latest_version()}),"
@@ -215,28 +225,54 @@ def check_backup_file(src_path: str | os.PathLike) -> int:
     return version
 
 
-def _safety_copy(live: Path, folder: Path, now: dt.datetime) -> Path:
-    """Keep the current file before it is replaced: backup API when it reads, else a rename."""
+def _in_use(live: Path, exc: Exception) -> DatabaseError:
+    return DatabaseError(
+        f"数据库“{live}”正被其他窗口或程序使用({exc}),未做任何恢复。"
+        "请先关闭打开它的跟单桌面窗口和脚本,再恢复。",
+        f"The database “{live}” is in use by another window or program ({exc}); nothing was restored. "
+        "Close the Gendan Desktop windows and scripts that have it open, then restore.",
+    )
+
+
+def _lock_live(live: Path) -> sqlite3.Connection | None:
+    """A connection holding the live file exclusively (no one else reads or writes
+    until it closes), or None when the file is not a readable database.
+
+    Another connection open anywhere (an idle window, a script in a write
+    transaction) makes this wait up to RESTORE_WAIT_S, then refuse.
+    """
+    conn = sqlite3.connect(str(live), timeout=RESTORE_WAIT_S, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")  # the lock stays after COMMIT in exclusive locking mode
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _in_use(live, exc) from exc
+        return None
+    except sqlite3.DatabaseError:
+        conn.close()
+        return None
+    return conn
+
+
+def _safety_path(live: Path, folder: Path, now: dt.datetime) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    dest = folder / f"{BACKUP_PREFIX}before-restore-{now:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
-    n = 1
+    first = folder / backup_name(live, now, "before-restore-")
+    dest, n = first, 1
     while dest.exists():
         n += 1
-        dest = folder / f"{BACKUP_PREFIX}before-restore-{now:%Y%m%d-%H%M%S}-{n}{BACKUP_SUFFIX}"
-    try:
-        if has_sqlite_header(live):
-            _copy_with_backup_api(live, dest)
-            return dest
-    except sqlite3.Error:
-        dest.unlink(missing_ok=True)
-    # The live file is not a readable database: move it (and its WAL/SHM) aside
-    # untouched, and restore into a fresh file.
+        dest = first.with_name(f"{first.stem}-{n}{BACKUP_SUFFIX}")
+    return dest
+
+
+def _move_aside(live: Path, dest: Path) -> None:
+    """The live file is not a readable database: move it (and its WAL/SHM) aside untouched."""
     os.replace(live, dest)
     for ext in ("-wal", "-shm"):
-        side = Path(str(live) + ext)
-        if side.exists():
-            os.replace(side, Path(str(dest) + ext))
-    return dest
+        if sidecar(live, ext).exists():
+            os.replace(sidecar(live, ext), sidecar(dest, ext))
 
 
 def restore_database(src_path: str | os.PathLike, db_url: str,
@@ -244,10 +280,11 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
     """Replace the database at ``db_url`` with the backup ``src_path``.
 
     The source is checked first (see check_backup_file); nothing is touched if
-    it fails. The current file is kept as ``gendan-before-restore-….sqlite3``
-    in ``safety_folder`` (default: ``backups/`` beside it); that path is
-    returned (None when there was no current file). Close the database in this
-    process first; other processes must not hold it open.
+    it fails. Then the live file is locked exclusively (refused while another
+    connection has it open), and its current state kept as
+    ``<name>-before-restore-….sqlite3`` in ``safety_folder`` (default:
+    ``backups/`` beside it); that path is returned (None when there was no
+    current file). Close the database in this process first.
     """
     if is_postgres_url(db_url):
         _refuse_postgres(db_url)
@@ -256,21 +293,46 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
     live = Path(sqlite_path(db_url))
     if live.exists() and live.resolve() == src.resolve():
         raise DatabaseError("不能用数据库文件自身来恢复。", "A database cannot be restored from itself.")
+    if inspect_file(live).kind == "foreign":
+        raise DatabaseError(
+            f"“{live}”是其他程序的数据库,未做任何恢复。请选择跟单桌面的数据库文件。",
+            f"“{live}” is another program's database; nothing was restored. Choose a Gendan Desktop database.",
+        )
+    folder = Path(safety_folder) if safety_folder else live.parent / "backups"
     now = dt.datetime.now()
-    safety = None
+    safety, conn = None, None
     try:
         if live.exists() and live.stat().st_size > 0:
-            safety = _safety_copy(live, Path(safety_folder) if safety_folder else live.parent / "backups", now)
+            conn = _lock_live(live)
+            safety = _safety_path(live, folder, now)
+            try:
+                if conn is None:
+                    raise sqlite3.DatabaseError("not a readable database")
+                _copy_with_backup_api(conn, safety)
+            except sqlite3.DatabaseError:
+                safety.unlink(missing_ok=True)
+                if conn is not None:
+                    conn.close()
+                    conn = None
+                _move_aside(live, safety)
         live.parent.mkdir(parents=True, exist_ok=True)
     except (OSError, sqlite3.Error) as exc:
+        if conn is not None:
+            conn.close()
         raise DatabaseError(
             f"无法先保存当前数据库({exc}),未做任何恢复。",
             f"The current database could not be kept first ({exc}); nothing was restored.",
         ) from exc
+    _write_into(src, live, conn, safety)
+    return safety
+
+
+def _write_into(src: Path, live: Path, conn: sqlite3.Connection | None, safety: Path | None) -> None:
+    """Copy the backup ``src`` into the live file (through ``conn``, the exclusive lock, if held)."""
     try:
         source = sqlite3.connect(readonly_uri(src), uri=True)
         try:
-            target = sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000)
+            target = conn or sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode=wal")
@@ -284,4 +346,3 @@ def restore_database(src_path: str | os.PathLike, db_url: str,
             f"恢复失败:{exc}。原数据库已保存为“{safety}”。",
             f"The restore failed: {exc}. The previous database was kept as “{safety}”.",
         ) from exc
-    return safety

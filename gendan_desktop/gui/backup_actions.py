@@ -16,7 +16,8 @@ def tr(text: str) -> str:
 
 
 def backup_now(window) -> None:
-    from ..core.backup import default_backup_folder
+    from ..core.backup import backup_name, default_backup_folder
+    from ..core.db import sqlite_path
     from ..core.errors import GendanError
 
     try:
@@ -24,7 +25,7 @@ def backup_now(window) -> None:
     except GendanError as exc:  # PostgreSQL / in-memory: say why
         QMessageBox.information(window, tr("备份"), str(exc))
         return
-    suggested = folder / f"gendan-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    suggested = folder / backup_name(sqlite_path(window.db_url), dt.datetime.now())
     path, _ = QFileDialog.getSaveFileName(window, tr("备份数据库到"), str(suggested),
                                           tr("跟单桌面备份 (*.sqlite3)"))
     if not path:
@@ -45,6 +46,7 @@ def restore_from_backup(window) -> None:
     from ..core.backup import restore_database
     from ..core.db import close_database, open_database
     from ..core.errors import GendanError
+    from .app import begin_window_session
 
     url = window.db_url
     path, _ = QFileDialog.getOpenFileName(window, tr("选择备份文件"), str(Path(url).parent),
@@ -64,6 +66,7 @@ def restore_from_backup(window) -> None:
         open_database(url)
         return
     open_database(url)
+    begin_window_session()  # the restored file holds no marker of this window
     from .operations import changes
 
     changes().announce({"*"})

@@ -111,12 +111,12 @@ def test_auto_backup_runs_in_the_background(qtbot, window, wait_ops, sqlite_db, 
     start_auto_backup(window)
     wait_ops()
     folder = Path(sqlite_db.gendan_url).parent / "backups"
-    made = list(folder.glob("gendan-*.sqlite3"))
+    made = list(folder.glob("test-*.sqlite3"))  # named after the database, test.sqlite3
     assert len(made) == 1
     assert "已自动备份" in window.statusBar().currentMessage()
     start_auto_backup(window)  # less than a day later: nothing new
     wait_ops()
-    assert len(list(folder.glob("gendan-*.sqlite3"))) == 1
+    assert len(list(folder.glob("test-*.sqlite3"))) == 1
 
 
 def test_damage_found_by_the_background_check_is_reported(qtbot, zh_app, tmp_path, wait_ops):
