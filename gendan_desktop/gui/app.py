@@ -7,6 +7,7 @@ screenshot script use ``create_application`` + ``open_database_or_ask`` +
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -99,86 +100,132 @@ def create_application(lang: str | None = None, argv: list[str] | None = None) -
     return app
 
 
-def _schema_is_current(path: str) -> bool:
-    """Peek read-only at the schema version: a database that needs no migration
-    can be opened before its full check finishes (nothing writes to it)."""
-    import sqlite3
+def _is_default_database(url: str) -> bool:
+    """The window's own database in the data folder: the one file it may create unasked."""
+    from ..core.db import DB_FILENAME, data_dir, is_postgres_url, sqlite_path
 
-    from ..core.migrations import latest_version
-
-    try:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT version FROM schema_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
+    if is_postgres_url(url):
         return False
-    return bool(row) and int(row[0]) == latest_version()
+    return Path(sqlite_path(url)).resolve() == (data_dir() / DB_FILENAME).resolve()
 
 
 def open_database_or_ask(db_url: str | None, parent=None, *, defer_check: bool = False,
-                         first_error: Exception | None = None):
+                         first_error: Exception | None = None, quick_check: bool | None = None):
     """Open the database; on DatabaseError say why and offer to restore a backup,
-    choose another file, or quit. Returns the database, or None to quit.
+    choose another file, or quit (and, for a file that does not exist, to make
+    a new database there). Returns the database, or None to quit.
 
-    ``defer_check``: an existing, current SQLite file is opened after its header
-    check only, and ``db.gendan_check_pending`` is set: the caller runs
-    ``start_integrity_check`` once its window shows (quick_check reads the whole
-    file, which is most of the start-up time on a big database)."""
-    from ..core.db import default_db_url, is_postgres_url, open_database, sqlite_path
+    Opening checks only what is cheap (core/db.py: open_database), plus
+    ``quick_check`` after an unclean shutdown. ``defer_check``: the caller runs
+    ``start_integrity_check`` once its window shows; ``db.gendan_check_pending``
+    says whether the daily check is due. After a refusal the next attempt runs
+    the full check."""
+    from ..core.db import default_db_url, is_postgres_url, open_database
     from ..core.errors import DatabaseError
+    from ..core.sqlite_file import MissingDatabase
 
     url = db_url or default_db_url()
     error = first_error
+    create = _is_default_database(url)
     while True:
         if error is None:
             try:
-                path = sqlite_path(url)
-                deferred = (defer_check and not is_postgres_url(url) and path != ":memory:"
-                            and Path(path).is_file() and _schema_is_current(path))
-                db = open_database(url, quick_check=not deferred)
-                db.gendan_check_pending = deferred
+                db = open_database(url, create=create, quick_check=quick_check)
+                db.gendan_check_pending = defer_check and not is_postgres_url(url) and _check_due()
                 return db
             except DatabaseError as exc:
                 error = exc
+        quick_check = True  # whatever happens next (restore, other file), check it fully
         box = QMessageBox(QMessageBox.Critical, tr("无法打开数据库"), str(error), QMessageBox.NoButton, parent)
+        new = box.addButton(tr("新建数据库"), QMessageBox.AcceptRole) if isinstance(error, MissingDatabase) else None
         restore = box.addButton(tr("从备份恢复…"), QMessageBox.AcceptRole)
         other = box.addButton(tr("打开其他数据库…"), QMessageBox.ActionRole)
         box.addButton(tr("退出"), QMessageBox.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         error = None
-        if clicked is restore:
+        if new is not None and clicked is new:
+            create = True
+        elif clicked is restore:
             _restore_interactively(url, parent)
         elif clicked is other:
             path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库"), str(Path(url).parent),
                                                   tr("跟单桌面数据库 (*.sqlite3 *.db);;所有文件 (*)"))
             if path:
-                url = path
+                url, create = path, False
         else:
             return None
 
 
-def start_integrity_check(window) -> None:
-    """The deferred quick_check; a damaged file is closed at once and the user is
-    offered a backup, as at start-up."""
-    from ..core.db import check_sqlite_file, close_database, sqlite_path
+def _check_due() -> bool:
+    from ..core.sessions import integrity_check_due
+
+    try:
+        return integrity_check_due()
+    except Exception:  # noqa: BLE001 - an unreadable setting: check rather than not
+        return True
+
+
+def reopen_database(window, error: Exception | None = None, *, quick_check: bool | None = True) -> bool:
+    """Close the database and open it again (checked), asking as at start-up
+    when it is refused; the window is rebuilt on what was opened. False when
+    the user chose to quit (the window is closed)."""
+    from ..core.db import close_database
+
+    window.clear_tabs()  # a list painted meanwhile would open the file again (and block a restore)
+    close_database()
+    # A failed read's cursor, kept alive by its exception's traceback cycle, keeps
+    # its statement and with it the closed connection's lock: collect it now.
+    gc.collect()
+    db = open_database_or_ask(window.db_url, window, first_error=error, quick_check=quick_check)
+    if db is None:
+        window.close()
+        QApplication.quit()
+        return False
+    begin_window_session()
+    window.db_url = db.gendan_url
+    window.build_ui()
+    return True
+
+
+def start_integrity_check(window, *, force: bool = False, then=None) -> None:
+    """The background quick_check, when due (at most once a day) or ``force``d.
+    A damaged file is closed at once and the user is offered a backup, as at
+    start-up; ``then`` runs after a check that passed (or was not due)."""
+    from ..core.db import is_postgres_url, sqlite_path
+    from ..core.sessions import daily_integrity_check
     from .operations import QueryOp
 
+    if is_postgres_url(window.db_url):
+        if then:
+            then()
+        return
     path = sqlite_path(window.db_url)
+    op = QueryOp(window, lambda: daily_integrity_check(path, force=force))
+    if then:
+        op.success(lambda _ran: then())
+    op.failure(lambda exc: reopen_database(window, exc)).run_in_background()
 
-    def damaged(exc):
-        close_database()
-        db = open_database_or_ask(window.db_url, window, first_error=exc)
-        if db is None:
-            window.close()
-            QApplication.quit()
-            return
-        window.db_url = db.gendan_url
-        window.build_ui()
 
-    QueryOp(window, lambda: check_sqlite_file(path)).failure(damaged).run_in_background()
+def begin_window_session() -> None:
+    """Mark the database as open by this window (see core/sessions.py)."""
+    from ..core.sessions import begin_session
+
+    try:
+        begin_session()
+    except Exception:  # noqa: BLE001 - read-only media: no marker, nothing to clean up either
+        pass
+
+
+def end_window_session() -> None:
+    from ..core.db import close_database
+    from ..core.sessions import end_session
+
+    try:
+        end_session()
+    except Exception:  # noqa: BLE001 - closing must go on (the marker then reads as a crash)
+        pass
+    close_database()
 
 
 def _restore_interactively(url: str, parent) -> bool:
@@ -204,13 +251,17 @@ def _restore_interactively(url: str, parent) -> bool:
 
 
 def start_auto_backup(window) -> None:
-    """Back up in a worker when the last automatic backup is over a day old."""
+    """Back up in a worker when the last automatic backup is over a day old
+    (quick_check first, unless the background check just ran)."""
     from .operations import QueryOp
 
     def job():
-        from ..core.backup import auto_backup
+        import datetime as dt
 
-        return auto_backup()
+        from ..core.backup import auto_backup
+        from ..core.sessions import integrity_check_due
+
+        return auto_backup(check=integrity_check_due(every=dt.timedelta(hours=1)))
 
     def done(path):
         if path:
@@ -276,13 +327,13 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     window.show()
     QTimer.singleShot(0, lambda: log.info("Main window shown on %s, %.0f ms after start-up began",
                                           describe(window.db_url), (time.perf_counter() - started) * 1000))
-    if getattr(db, "gendan_check_pending", False):
-        start_integrity_check(window)
+    begin_window_session()
+    backup = None if os.environ.get("GENDAN_NO_AUTO_BACKUP") else (lambda: start_auto_backup(window))
+    start_integrity_check(window, then=backup)  # at most once a day, then the daily backup
     window.prebuild_tabs_later()
-    if not os.environ.get("GENDAN_NO_AUTO_BACKUP"):
-        start_auto_backup(window)
     warn_if_network_share(window)
     try:
         return app.exec()
     finally:
+        end_window_session()
         guard.release()

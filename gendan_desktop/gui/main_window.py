@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget,
 )
 
+from .db_trouble import watch_reads
 from .global_search import GlobalSearchBox
 from .operations import changes
 from .tab_base import BaseTab, PlaceholderTab, TabSpec
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         changes().changed.connect(self._on_data_changed)
+        watch_reads(self)  # a failed read: one message, the offer to reopen
         self.build_ui()
         self._restore_geometry()
 
@@ -89,12 +91,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.clear_tabs()
         self.tab_widget.blockSignals(True)
-        while self.tab_widget.count():
-            w = self.tab_widget.widget(0)
-            self.tab_widget.removeTab(0)
-            w.deleteLater()
-        self.tabs_by_key.clear()
         for spec in self.specs:
             holder = QWidget()
             holder.setObjectName(f"tab_{spec.key}")
@@ -103,6 +101,18 @@ class MainWindow(QMainWindow):
         self.tab_widget.blockSignals(False)
         self.db_label.setText(tr("数据库:%1").replace("%1", self._describe_db()))
         self.show_tab(current_key or self.specs[0].key)
+
+    def clear_tabs(self) -> None:
+        """Drop every tab's widget: nothing reads the database while it is
+        closed and reopened (build_ui makes them again)."""
+        self.tab_widget.blockSignals(True)
+        while self.tab_widget.count():
+            w = self.tab_widget.widget(0)
+            self.tab_widget.removeTab(0)
+            w.hide()
+            w.deleteLater()
+        self.tabs_by_key.clear()
+        self.tab_widget.blockSignals(False)
 
     def _describe_db(self) -> str:
         if not self.db_url:

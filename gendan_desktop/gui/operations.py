@@ -170,8 +170,9 @@ def set_error_sink(sink: Callable[[BaseException, str], None] | None) -> None:
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A message box with the error's sentence in the current language."""
     from ..core.errors import GendanError
+    from .db_trouble import trouble
 
-    if isinstance(exc, Cancelled):
+    if isinstance(exc, Cancelled) or trouble().report(exc):  # a failed read: said once by the window
         return
     if not isinstance(exc, GendanError):  # a bug or the world, not a sentence for the user: keep it
         from ..applog import log

@@ -291,8 +291,16 @@ class IdListModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ public API
     def refresh(self) -> None:
-        """Re-run the id query (after a change, F5, a new filter or sort)."""
-        ids = self.query_ids()
+        """Re-run the id query (after a change, F5, a new filter or sort).
+
+        A failed read keeps the rows shown and is said once by the window
+        (gui/db_trouble.py)."""
+        try:
+            ids = self.query_ids()
+        except Exception as exc:
+            if not _report(exc):
+                raise
+            return
         self.beginResetModel()
         self._ids = ids
         self._pos = None
@@ -357,7 +365,12 @@ class IdListModel(QAbstractTableModel):
             self._cache.move_to_end(n)
             return chunk
         ids = self._ids[n * self.CHUNK:(n + 1) * self.CHUNK]
-        chunk = self.load_rows(ids) if ids else {}
+        try:
+            chunk = self.load_rows(ids) if ids else {}
+        except Exception as exc:
+            if not _report(exc):
+                raise
+            chunk = {}  # kept: painting must not ask again per cell; F5 or reopening reads anew
         self._cache[n] = chunk
         while len(self._cache) > self.CACHE_CHUNKS:
             self._cache.popitem(last=False)
@@ -429,6 +442,12 @@ class IdListModel(QAbstractTableModel):
         self._sort_col, self._sort_order = column, order
         if self._loaded:  # before the first refresh (view set-up) only remember it
             self.refresh()
+
+
+def _report(exc: BaseException) -> bool:
+    from .db_trouble import trouble
+
+    return trouble().report(exc)
 
 
 def scan_only(field):

@@ -1918,6 +1918,10 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>“%1”是正在使用的数据库文件,请另选文件名。</source>
+        <translation>“%1” is the database file in use; choose another file name.</translation>
+    </message>
+    <message>
         <source>保存为 PDF 文件;计为已打印一份。</source>
         <translation>Saves a PDF file; counts as one printed copy.</translation>
     </message>
@@ -3422,6 +3426,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
 To share one database between several people, use team mode (a PostgreSQL server); for one person, keep the database on this computer's own disk.</translation>
     </message>
     <message>
+        <source>新建数据库</source>
+        <translation>New database</translation>
+    </message>
+    <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -4034,6 +4042,29 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>颜色</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>db_trouble</name>
+    <message>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>读取数据库出错</source>
+        <translation>Database read failed</translation>
+    </message>
+    <message>
+        <source>读取数据库时出错:%1
+
+列表可能不完整或已过时。重新打开数据库会先检查文件;如果文件已损坏,可以从备份恢复。</source>
+        <translation>Reading the database failed: %1
+
+The lists may be incomplete or out of date. Reopening the database checks the file first; if it is damaged, you can restore a backup.</translation>
+    </message>
+    <message>
+        <source>重新打开数据库</source>
+        <translation>Reopen database</translation>
     </message>
 </context>
 <context>
