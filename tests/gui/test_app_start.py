@@ -3,6 +3,8 @@ the automatic backup runs in the background; the deferred integrity check."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -158,3 +160,41 @@ def test_damage_found_by_the_background_check_is_reported(qtbot, zh_app, tmp_pat
     wait_ops()
     assert "未通过完整性检查" in seen["message"] or "已损坏" in seen["message"]
     close_database()
+
+
+def test_a_missing_file_is_made_only_when_the_user_asks(qtbot, zh_app, tmp_path, monkeypatch):
+    from gendan_desktop.core.db import close_database
+    from gendan_desktop.gui.app import open_database_or_ask
+
+    missing = tmp_path / "typo" / "gendan.sqlite3"
+    seen = {}
+
+    def quit_(box):
+        seen["message"] = box.text()
+        next(b for b in box.buttons() if b.text() == "退出").click()
+
+    answer_modals([(QMessageBox, quit_)])
+    assert open_database_or_ask(str(missing)) is None
+    assert "不存在" in seen["message"] and not missing.parent.exists()
+
+    answer_modals([(QMessageBox, lambda box: next(b for b in box.buttons() if b.text() == "新建数据库").click())])
+    db = open_database_or_ask(str(missing))
+    try:
+        assert db is not None and missing.is_file()
+    finally:
+        close_database()
+
+
+def test_the_windows_own_database_is_made_without_asking(qtbot, zh_app, tmp_path, monkeypatch):
+    from gendan_desktop.core.db import close_database, default_db_url
+    from gendan_desktop.gui.app import open_database_or_ask
+
+    monkeypatch.delenv("GENDAN_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    own = default_db_url()
+    assert own.startswith(str(tmp_path / "data")) and not Path(own).exists()
+    db = open_database_or_ask(None)
+    try:
+        assert db is not None and Path(own).is_file()
+    finally:
+        close_database()
