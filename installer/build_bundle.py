@@ -123,6 +123,7 @@ def check_cli(bundle: Path, work: Path, env: dict) -> None:
         if not (folder / pdf).read_bytes().startswith(b"%PDF-"):
             raise CheckFailed(f"{pdf} is not a PDF")
     second = folder / "导入 测试.sqlite3"
+    run([cli, "--db", second, "demo", "--clients", "0", "--orders", "0"], env)  # import needs a database
     run([cli, "--db", second, "import", "clients", folder / "导出 clients.xlsx"], env)
     run([cli, "--db", db, "backup", folder / "备份 1.sqlite3"], env)
     run([cli, "--db", folder / "备份 1.sqlite3", "check"], env)
@@ -195,6 +196,8 @@ def log_file(bundle: Path, env: dict) -> Path:
 
 def check_window(bundle: Path, work: Path, env: dict) -> float:
     db = work / "窗口 测试.sqlite3"
+    # an existing file: for a missing --db the window first asks whether to make one
+    run([program(bundle, CLI_EXE), "--db", db, "demo", "--clients", "2", "--orders", "2"], env)
     seconds = wait_for_window([program(bundle, GUI_EXE), "--db", db], env, log_file(bundle, env))
     print(f"    the windowed program showed its window after {seconds:.1f} s", flush=True)
     return seconds

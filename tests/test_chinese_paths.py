@@ -66,6 +66,7 @@ def test_database_backup_export_print_import_restore_under_chinese_folders(folde
     assert order_no in text and "生产单" in text
 
     other = folder / "另一个 库.sqlite3"
+    assert cli("--db", other, "demo", "--clients", "0", "--orders", "0") == 0  # import needs a database
     assert cli("--db", other, "import", "clients", folder / "导出 clients.xlsx") == 0
     assert count(other, "client") == clients
 

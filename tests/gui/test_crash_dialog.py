@@ -181,8 +181,13 @@ START_UP_BUG = textwrap.dedent("""
 
 
 def test_a_bug_at_start_up_is_shown_not_a_silent_exit(tmp_path):
+    from gendan_desktop.core.db import close_database, open_database
+
     shown = tmp_path / "shown.txt"
-    proc = _run_windowed(tmp_path, START_UP_BUG, str(shown), str(tmp_path / "数据 库.sqlite3"))
+    db = tmp_path / "数据 库.sqlite3"
+    open_database(str(db))  # an existing file: a missing --db would first ask whether to make one
+    close_database()
+    proc = _run_windowed(tmp_path, START_UP_BUG, str(shown), str(db))
     assert proc.returncode == 1
     assert b"Traceback" not in proc.stderr
     text = shown.read_text(encoding="utf-8")

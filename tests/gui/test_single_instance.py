@@ -81,9 +81,19 @@ def apps(tmp_path):
                 lock.with_suffix("").unlink(missing_ok=True)
 
 
+def _new_database(path: Path) -> Path:
+    """A window opens an existing --db file (only its own default one is made unasked)."""
+    from gendan_desktop.core.db import close_database, open_database
+
+    open_database(str(path))
+    close_database()
+    return path
+
+
 def test_second_start_brings_the_first_window_forward_and_opens_nothing(apps, tmp_path):
     folder = tmp_path / "跟单 数据"
-    db = folder / "工厂 A.sqlite3"
+    db = _new_database(folder / "工厂 A.sqlite3")
+    _new_database(folder / "工厂 B.sqlite3")
     first = apps("--db", str(db))
     first.wait_for("Main window shown")
 
@@ -102,7 +112,7 @@ def test_second_start_brings_the_first_window_forward_and_opens_nothing(apps, tm
 
 
 def test_a_lock_left_by_a_crash_does_not_block(apps, tmp_path):
-    db = tmp_path / "崩溃 测试.sqlite3"
+    db = _new_database(tmp_path / "崩溃 测试.sqlite3")
     crashed = apps("--db", str(db))
     lock_line = crashed.wait_for("holds")
     crashed.wait_for("Main window shown")
