@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from peewee import IntegrityError
 from db_backends import BACKENDS, PG_URL, reset_postgres
 
-from gendan_desktop.core import search
+from gendan_desktop.core import orders, search
+from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.db import close_database, open_database
 from gendan_desktop.core.migrations import latest_version, migrate, schema_version
 from gendan_desktop.core.models import ORDER_LIST_INDEXES, Client, Order
@@ -25,6 +27,11 @@ def _old_database(url: str) -> None:
         dropped.append(("payment", "source_payment_id"))
     for table, column in dropped:  # added by migration 5
         db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN {column}')
+    for name in ("name_key", "base_key", "phone_key"):  # added by migration 6
+        db.execute_sql(f"DROP INDEX IF EXISTS client_{name}")
+        db.execute_sql(f"ALTER TABLE client DROP COLUMN {name}")
+    db.execute_sql("DROP TABLE client_look_alike")
+    db.execute_sql('ALTER TABLE "order" DROP COLUMN po_dup_id')  # added by migration 7
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
     db.execute_sql(
@@ -35,16 +42,18 @@ def _old_database(url: str) -> None:
          "", "", "", "buyer@zhangsan.cn", "T/T", "USD", "老客户", False),
     )
     client_id = db.execute_sql("SELECT id FROM client WHERE code = 'C0001'").fetchone()[0]
-    db.execute_sql(
-        f'INSERT INTO "order" (version, created_at, updated_at, number, client_id, channel, client_po, '
-        f"order_type, currency, order_date, delivery_date, status, revision, product_category, payment_terms, "
-        f"trade_terms, deposit_pct, merchandiser, review_capability, review_material, review_colour, "
-        f"review_quantity, review_date, review_notes, reviewed_by, material_override_reason, cancel_reason, "
-        f"client_requirements, packing, shipping_marks, notes) VALUES ({', '.join([p] * 31)})",
-        (1, now, now, "SO2503-0001", client_id, "email", "PO-4711", "normal", "USD", "2025-03-01", "2025-04-15",
-         "confirmed", 0, "garment", "", "FOB", 30_000_000, "李娜", True, True, True, True, True, "", "", "", "",
-         "", "", "", ""),
-    )
+    # the same file imported twice by two windows: two orders with one client PO
+    for number, po in (("SO2503-0001", "PO-4711"), ("SO2503-0002", "po-4711")):
+        db.execute_sql(
+            f'INSERT INTO "order" (version, created_at, updated_at, number, client_id, channel, client_po, '
+            f"order_type, currency, order_date, delivery_date, status, revision, product_category, payment_terms, "
+            f"trade_terms, deposit_pct, merchandiser, review_capability, review_material, review_colour, "
+            f"review_quantity, review_date, review_notes, reviewed_by, material_override_reason, cancel_reason, "
+            f"client_requirements, packing, shipping_marks, notes) VALUES ({', '.join([p] * 31)})",
+            (1, now, now, number, client_id, "email", po, "normal", "USD", "2025-03-01", "2025-04-15",
+             "confirmed", 0, "garment", "", "FOB", 30_000_000, "李娜", True, True, True, True, True, "", "", "", "",
+             "", "", "", ""),
+        )
     assert schema_version(db) == 1
     close_database()
 
@@ -64,6 +73,7 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
         client = Client.get(Client.code == "C0001")
         assert (client.name, client.code, client.email, client.grade) == ("张三服装有限公司", "C0001", "buyer@zhangsan.cn", "key")
         assert client.pinyin.startswith("zsfzyxgs zhangsan")  # backfilled
+        assert (client.name_key, client.base_key) == ("张三服装有限公司", "张三服装")  # backfilled
         # the order lists' covering indexes, with the columns a fresh database gets
         indexes = {i.name: tuple(i.columns) for i in db.get_indexes("order")}
         for name, cols in ORDER_LIST_INDEXES:
@@ -74,6 +84,15 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
         for table, column in (("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"),
                               ("shipment", "excess_reason"), ("payment", "source_payment_id")):
             assert column in {c.name for c in db.get_columns(table)}
+        # the two orders sharing a PO are kept; the second is marked and listed, new twins are refused
+        assert orders.legacy_po_duplicates() == [("SO2503-0002", "SO2503-0001", "po-4711")]
+        with pytest.raises(ValidationError, match="SO2503-0001"):
+            orders.create_order(client.id, lines=[{"style": "A", "quantity": 1, "unit_price": 1}],
+                                delivery_date="2025-05-01", client_po="Po-4711", order_date="2025-03-02")
+        with pytest.raises(IntegrityError):  # the schema itself refuses it
+            with db.atomic():
+                Order.create(number="X-1", client=client.id, client_po="PO-4711", order_date="2025-03-02",
+                             delivery_date="2025-05-01")
         # the new search index knows the old rows
         assert ("client", client.id) in [(k, i) for k, i, _ in search.search("张三服装")]
         assert ("client", client.id) in [(k, i) for k, i, _ in search.search("zs")]

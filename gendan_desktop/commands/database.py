@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 
 from ..core.errors import current_language
+from ..core.limits import DEMO_CLIENTS, DEMO_ORDERS
+from . import bounded_int
 
 
 def _say(zh: str, en: str, *, file=None) -> None:
@@ -19,16 +20,6 @@ def _url(args) -> str:
     return getattr(args, "db", None) or default_db_url()
 
 
-def _count(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
-    return n
-
-
 def add_commands(subparsers, common_parent) -> None:
     p = subparsers.add_parser(
         "demo", parents=[common_parent],
@@ -36,8 +27,10 @@ def add_commands(subparsers, common_parent) -> None:
         description="Fill an empty database with realistic demo data (clients, orders in every "
                     "state, production, shipments, payments, complaints).",
     )
-    p.add_argument("--clients", type=_count, default=200, metavar="N", help="number of clients (default 200)")
-    p.add_argument("--orders", type=_count, default=1000, metavar="N", help="number of orders (default 1000)")
+    p.add_argument("--clients", type=bounded_int(DEMO_CLIENTS), default=200, metavar="N",
+                   help="number of clients (default 200, at most 100,000)")
+    p.add_argument("--orders", type=bounded_int(DEMO_ORDERS), default=1000, metavar="N",
+                   help="number of orders (default 1000, at most 1,000,000)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed; the same seed gives the same data")
     p.set_defaults(func=cmd_demo)
 

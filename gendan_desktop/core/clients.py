@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from peewee import fn
 
 from . import enums
-from .common import audit, get_or_404, refuse_unknown_fields, save_versioned
+from .common import audit, bump_counter, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import NotFound, ValidationError
-from .models import Client, ClientTag, Contact, Counter, FollowUp, Order
+from .client_matching import ClientKeys, client_keys
+from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
 from .pinyin import pinyin_key
 
 # Fields a merchandiser may set on a client (code and name handled apart).
@@ -98,10 +98,7 @@ def next_client_code() -> str:
     """The next free code ``C0001``, ``C0002``…; skips codes typed in by hand."""
     with write_transaction():
         while True:
-            n = Counter.update(value=Counter.value + 1).where(Counter.name == CODE_COUNTER).execute()
-            if not n:
-                Counter.create(name=CODE_COUNTER, value=1)
-            code = f"C{Counter.get(Counter.name == CODE_COUNTER).value:04d}"
+            code = f"C{bump_counter(CODE_COUNTER):04d}"
             if not Client.select().where(fn.LOWER(Client.code) == code.lower()).exists():
                 return code
 
@@ -159,12 +156,14 @@ def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict] = (), **
             _check_code_free(code)
         else:
             code = next_client_code()
-        client = Client.create(code=code, pinyin=pinyin_key(values["name"]), **values)
+        client = Client.create(code=code, pinyin=pinyin_key(values["name"]),
+                               **client_keys(values["name"], values.get("phone", "")), **values)
         for t in tag_list:
             ClientTag.create(client=client, tag=t)
         for c in contact_list:
             Contact.create(client=client, **c)
         audit("client", client.id, "create", new=client.code)
+        _record_look_alikes(client)
     return client
 
 
@@ -179,8 +178,15 @@ def update_client(client_id: int, changes: dict[str, Any], expected_version: int
             _check_code_free(values["code"], exclude_id=client.id)
         if "name" in values:
             values["pinyin"] = pinyin_key(values["name"])
-        save_versioned(client, values, expected_version, f"客户“{client.name}”", f"Client “{client.name}”",
-                       audit_entity="client")
+        changed = save_versioned(client, values, expected_version, f"客户“{client.name}”", f"Client “{client.name}”",
+                                 audit_entity="client")
+        if {"name", "phone"} & set(changed):
+            keys = client_keys(client.name, client.phone)
+            Client.update(**keys).where(Client.id == client.id).execute()
+            for k, v in keys.items():
+                setattr(client, k, v)
+        if {"name", "email", "phone"} & set(changed):
+            _record_look_alikes(client)
     return client
 
 
@@ -324,96 +330,77 @@ def _as_date(value) -> dt.date | None:
 
 
 # ------------------------------------------------------------- duplicates --
-_LATIN_SUFFIXES = {
-    "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc", "llp",
-    "gmbh", "ag", "kg", "ab", "oy", "oü", "ou", "as", "aps", "sa", "sl", "srl", "spa", "sarl", "sas",
-    "bv", "nv", "plc", "pty", "pte", "bhd", "sdn", "kk",
-}
-_CJK_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+def find_duplicates(name: str = "", email: str = "", phone: str = "", *,
+                    exclude_id: int | None = None) -> list[Client]:
+    """Clients that are surely the same company (core/client_matching.py)."""
+    keys = ClientKeys(names=[name], emails=[email], phones=[phone])
+    return _clients([i for i in keys.sure_duplicates(name, email, phone) if i != exclude_id])
 
 
-@lru_cache(maxsize=8192)
-def normalise_name(name: str) -> str:
-    """A key for spotting the same company written differently.
-
-    Lower case, full-width folded, punctuation and spaces dropped, and legal
-    suffixes removed: "Baltic Garments Co., Ltd." and "baltic garments" match,
-    as do "华美服装有限公司" and "华美服装".
-    """
-    s = unicodedata.normalize("NFKC", name or "").casefold()
-    s = re.sub(r"\ba/s\b", "as", s.replace(".", ""))  # S.p.A. → spa, B.V. → bv, A/S → as
-    tokens = [t for t in re.split(r"[\W_]+", s) if t]
-    while len(tokens) > 1 and tokens[-1] in _LATIN_SUFFIXES:
-        tokens.pop()
-    joined = "".join(tokens)
-    changed = True
-    while changed:
-        changed = False
-        for suf in _CJK_SUFFIXES:
-            if joined.endswith(suf) and len(joined) > len(suf):
-                joined = joined[: -len(suf)]
-                changed = True
-    return joined
+def find_look_alikes(name: str, email: str = "", phone: str = "", *,
+                     exclude_id: int | None = None) -> list[Client]:
+    """Clients whose name only looks alike (same name without legal form)."""
+    keys = ClientKeys(names=[name], emails=[email], phones=[phone])
+    return _clients([i for i in keys.look_alikes(name, email, phone) if i != exclude_id])
 
 
-class DuplicateIndex:
-    """All clients keyed by normalised name and e-mail, built once.
-
-    Excel import checks hundreds of rows; building this once avoids scanning the
-    client table per row. ``add`` registers a client created meanwhile.
-    """
-
-    def __init__(self) -> None:
-        self.by_name: dict[str, list[int]] = {}
-        self.by_email: dict[str, list[int]] = {}
-        for cid, name, email in Client.select(Client.id, Client.name, Client.email).tuples():
-            self.add(cid, name, email)
-
-    def add(self, client_id: int, name: str, email: str = "") -> None:
-        key = normalise_name(name)
-        if key:
-            self.by_name.setdefault(key, []).append(client_id)
-        if email and email.strip():
-            self.by_email.setdefault(email.strip().lower(), []).append(client_id)
-
-    def find_ids(self, name: str = "", email: str = "") -> list[int]:
-        ids: dict[int, None] = {}
-        for cid in self.by_name.get(normalise_name(name), []) if name else []:
-            ids.setdefault(cid, None)
-        for cid in self.by_email.get(email.strip().lower(), []) if email and email.strip() else []:
-            ids.setdefault(cid, None)
-        return list(ids)
+def _clients(ids: list[int]) -> list[Client]:
+    return list(Client.select().where(Client.id.in_(ids)).order_by(Client.id)) if ids else []
 
 
-def find_duplicates(name: str = "", email: str = "", *, exclude_id: int | None = None,
-                    index: DuplicateIndex | None = None) -> list[Client]:
-    """Clients that look like the same company: same normalised name or same e-mail."""
-    ids = [i for i in (index or DuplicateIndex()).find_ids(name, email) if i != exclude_id]
-    if not ids:
-        return []
-    return list(Client.select().where(Client.id.in_(ids)).order_by(Client.id))
+def _record_look_alikes(client: Client) -> None:
+    """List ``client`` for review beside each client it only looks like."""
+    others = find_look_alikes(client.name, client.email, client.phone, exclude_id=client.id)
+    for other in others:
+        if not ClientLookAlike.select().where(
+                ((ClientLookAlike.client == client.id) & (ClientLookAlike.other == other.id))
+                | ((ClientLookAlike.client == other.id) & (ClientLookAlike.other == client.id))).exists():
+            ClientLookAlike.create(client=client.id, other=other.id)
+            audit("client", client.id, "look_alike", field="other", new=f"{other.code} {other.name}")
+
+
+def pending_look_alikes(client_id: int | None = None) -> list[tuple[Client, Client]]:
+    """Pairs (newer client, the one it looks like) still waiting for review."""
+    q = ClientLookAlike.select().where(ClientLookAlike.resolved_at.is_null())
+    if client_id is not None:
+        q = q.where((ClientLookAlike.client == client_id) | (ClientLookAlike.other == client_id))
+    return [(p.client, p.other) for p in q.order_by(ClientLookAlike.id)]
+
+
+def mark_distinct(client_id: int, other_id: int) -> int:
+    """The two look-alike clients are different companies: take them off the review list."""
+    with write_transaction():
+        n = (ClientLookAlike.update(resolved_at=dt.datetime.now().replace(microsecond=0), resolution="distinct")
+             .where(ClientLookAlike.resolved_at.is_null()
+                    & (((ClientLookAlike.client == client_id) & (ClientLookAlike.other == other_id))
+                       | ((ClientLookAlike.client == other_id) & (ClientLookAlike.other == client_id))))
+             .execute())
+        if n:
+            audit("client", client_id, "distinct", field="other", new=str(other_id))
+    return n
 
 
 def client_by_code_or_name(text: str) -> Client:
-    """Find one client by exact code, else exact name, else normalised name."""
+    """Find one client by exact code, else exact name, else a sure duplicate of
+    the name (same name and legal form). A client that only looks alike is
+    never taken: the error names the candidates."""
     t = (text or "").strip()
     if not t:
         raise ValidationError("请填写客户编号或名称。", "Enter a client code or name.", field="client")
-    hit = Client.get_or_none(fn.LOWER(Client.code) == t.lower())
-    if hit is not None:
-        return hit
-    candidates = list(Client.select().where(Client.name == t).order_by(Client.id))
-    if not candidates:
-        key = normalise_name(t)
-        ids = DuplicateIndex().by_name.get(key, []) if key else []
-        candidates = list(Client.select().where(Client.id.in_(ids)).order_by(Client.id)) if ids else []
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        raise NotFound(f"找不到客户“{t}”:没有这个编号或名称的客户。请检查拼写,或先在客户档案中新建该客户。",
-                       f"No client “{t}”: no client has this code or name. Check the spelling, "
-                       "or create the client in the client archive first.", field="client")
-    listing = ", ".join(f"{c.code} {c.name}" for c in candidates[:5])
-    raise ValidationError(f"“{t}”对应多位客户({listing}),请改用客户编号。",
-                          f"“{t}” matches several clients ({listing}); use the client code instead.",
-                          field="client")
+    keys = ClientKeys(codes=[t], names=[t])
+    ids, similar = keys.by_reference(t)
+    if len(ids) == 1:
+        return Client.get_by_id(ids[0])
+    if ids:
+        listing = keys.labels(ids)
+        raise ValidationError(f"“{t}”对应多位客户({listing}),请改用客户编号。",
+                              f"“{t}” matches several clients ({listing}); use the client code instead.",
+                              field="client")
+    if similar:
+        listing = keys.labels(similar)
+        raise NotFound(f"没有名为“{t}”的客户;名称相似的有:{listing}。它们可能是不同的公司,请改用客户编号。",
+                       f"No client is named “{t}”; similar names: {listing}. They may be different "
+                       "companies; use the client code.", field="client")
+    raise NotFound(f"找不到客户“{t}”:没有这个编号或名称的客户。请检查拼写,或先在客户档案中新建该客户。",
+                   f"No client “{t}”: no client has this code or name. Check the spelling, "
+                   "or create the client in the client archive first.", field="client")

@@ -9,9 +9,9 @@ from typing import Any, Iterable
 
 from peewee import ForeignKeyField, Model
 
-from .db import write_transaction
+from .db import current_database, write_transaction
 from .errors import NotFound, StaleEdit, ValidationError
-from .models import AuditLog, Counter, Setting
+from .models import AuditLog, Setting
 
 _USER = [None]
 
@@ -97,18 +97,31 @@ def format_number(counter: str, value: int, width: int = 4) -> str:
     return f"{counter}-{value:0{width}d}"
 
 
+def bump_counter(name: str, by: int = 1) -> int:
+    """Add ``by`` to the counter ``name`` (created at 0 if new) and return its new value.
+
+    One statement, ``INSERT … ON CONFLICT DO UPDATE … RETURNING``: two users
+    taking the first number of a month at the same instant on PostgreSQL
+    otherwise both found no row and both inserted it (IntegrityError on
+    counter.name). SQLite ≥ 3.35 runs the same statement.
+    """
+    db = current_database()
+    p = db.param
+    with write_transaction():
+        row = db.execute_sql(
+            f'INSERT INTO "counter" (name, value) VALUES ({p}, {p}) '
+            f'ON CONFLICT (name) DO UPDATE SET value = "counter".value + {p} RETURNING value',
+            (name, int(by), int(by))).fetchone()
+    return int(row[0])
+
+
 def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> str:
     """Next document number like ``SO2611-0001``: prefix, YYMM, running number.
 
     The counter is per prefix and month; it runs inside the caller's transaction.
     """
     name = number_counter(prefix, date or dt.date.today())
-    with write_transaction():
-        n = Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-        if not n:
-            Counter.create(name=name, value=1)
-        value = Counter.get(Counter.name == name).value
-    return format_number(name, value, width)
+    return format_number(name, bump_counter(name), width)
 
 
 # -------------------------------------------------------------- versioning --

@@ -306,3 +306,18 @@ def write_transaction():
         ctx = db.atomic()
     with ctx:
         yield db
+
+
+def serialize(name: str) -> None:
+    """Inside a write transaction: wait until no other transaction holds ``name``.
+
+    On SQLite a write transaction begins IMMEDIATE, so writers already take
+    turns; PostgreSQL takes a transaction-scoped advisory lock (released at
+    commit or rollback). Two imports of one file at the same instant thus
+    run one after the other, and the second sees what the first wrote.
+    """
+    db = current_database()
+    if not isinstance(db, SqliteDatabase):
+        import zlib
+
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (zlib.crc32(name.encode()),))

@@ -43,6 +43,8 @@ from .models import (
     Setting,
     Visit,
 )
+from .client_matching import client_keys
+from .limits import DEMO_CLIENTS, DEMO_ORDERS
 from .pinyin import pinyin_key
 
 money = QuotationItem.unit_price.db_value
@@ -203,10 +205,11 @@ def _fill_clients(ctx: DemoContext, n: int) -> None:
         source = SOURCES[i % len(SOURCES)] if i < len(SOURCES) else rng.choice(SOURCES)
         domain = "".join(ch for ch in (en.split()[0] + en.split()[1]).lower() if ch.isalnum())[:16] or "client"
         email = f"info{i + 1}@{domain}.com"
+        phone = f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000000, 9999999)}"
         cid = b.add(
             Client, code=f"C{i + 1:04d}", name=name, name_en=en, pinyin=pinyin_key(name), country=country,
-            source=source, grade=grade, first_contact_date=iso(first), email=email,
-            phone=f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000000, 9999999)}",
+            source=source, grade=grade, first_contact_date=iso(first), email=email, phone=phone,
+            **client_keys(name, phone),
             website=f"www.{domain}.com", default_currency=cur,
             payment_terms=rng.choice(["T/T 30% 定金,70% 见提单副本", "L/C at sight", "T/T 30/70", "月结 60 天"]),
             address=f"{country} {rng.randint(1, 999)} {rng.choice(['Road', '路', 'Street', '大道'])}",
@@ -334,6 +337,8 @@ def fill_demo(clients: int = 200, orders: int = 1000, seed: int = 1,
     from . import search
     from .demo_orders import fill_orders
 
+    clients = int(DEMO_CLIENTS.check(clients, field="clients"))
+    orders = int(DEMO_ORDERS.check(orders, field="orders"))
     db = current_database()
     if Client.select().exists() or Order.select().exists():
         raise StateError(

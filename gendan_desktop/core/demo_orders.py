@@ -129,7 +129,8 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
     overridden = status == "in_production" and rng.random() < 0.1
     header = {
         "number": ctx.number("SO", od), "client": client["id"], "channel": rng.choice(CHANNELS),
-        "client_po": f"PO{rng.randint(10000, 99999)}-{k % 97:02d}" if rng.random() < 0.85 else "",
+        # k in the PO keeps it unique per client, as the database requires (migration 7)
+        "client_po": f"PO{rng.randint(10, 99)}{k:06d}" if rng.random() < 0.85 else "",
         "order_type": order_type, "currency": currency, "order_date": iso(od), "delivery_date": iso(dd),
         "status": status, "revision": revision, "quotation": quotation, "sample": sample,
         "factory": factory, "product_category": category,

@@ -87,12 +87,81 @@ def _m0005_flows(db: Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS payment_source_payment_id ON payment (source_payment_id)")
 
 
+def _param(db: Database) -> str:
+    return "?" if isinstance(db, SqliteDatabase) else "%s"
+
+
+def _m0006_client_keys(db: Database) -> None:
+    """Client match keys (core/client_matching.py) and the look-alike review list.
+
+    Lookups by code and e-mail ignore case: expression indexes on lower().
+    """
+    from .client_matching import client_keys
+    from .models import ClientLookAlike
+
+    columns = _columns(db, "client")
+    for name, size in (("name_key", 300), ("base_key", 300), ("phone_key", 20)):
+        if name not in columns:
+            db.execute_sql(f"ALTER TABLE client ADD COLUMN {name} VARCHAR({size}) NOT NULL DEFAULT ''")
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS client_{name} ON client ({name})")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS client_code_lower ON client (lower(code))")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS client_email_lower ON client (lower(email))")
+    p = _param(db)
+    updates = []
+    for cid, name, phone, nk, bk, pk in db.execute_sql(
+            "SELECT id, name, phone, name_key, base_key, phone_key FROM client").fetchall():
+        keys = client_keys(name or "", phone or "")
+        if (keys["name_key"], keys["base_key"], keys["phone_key"]) != (nk, bk, pk):
+            updates.append((keys["name_key"], keys["base_key"], keys["phone_key"], cid))
+    if updates:
+        db.cursor().executemany(f"UPDATE client SET name_key = {p}, base_key = {p}, phone_key = {p} WHERE id = {p}",
+                                updates)
+    db.create_tables([ClientLookAlike], safe=True)
+
+
+def po_unique_where(alias: str = "") -> str:
+    """The orders the unique (client, PO) index covers: a client PO is given, the
+    order is not cancelled (the client may send that PO again) and not a remake
+    (补单 keeps the PO of the order it remakes)."""
+    a = f"{alias}." if alias else ""
+    return f"{a}client_po <> '' AND {a}status <> 'cancelled' AND {a}order_type <> 'remake'"
+
+
+def _m0007_unique_client_po(db: Database) -> None:
+    """One live order per client and client PO (case-insensitive); an empty PO is not constrained.
+
+    Orders that already shared a PO stay as they are: each after the first gets
+    ``po_dup_id`` = its own id, which keeps it apart in the index, and a line in
+    its history; ``check`` lists them (orders.legacy_po_duplicates).
+    """
+    import datetime as dt
+
+    if "po_dup_id" not in _columns(db, "order"):
+        db.execute_sql('ALTER TABLE "order" ADD COLUMN po_dup_id INTEGER NOT NULL DEFAULT 0')
+    dups = db.execute_sql(
+        f'SELECT o.id, o.client_po FROM "order" o WHERE o.po_dup_id = 0 AND {po_unique_where("o")} '
+        f'AND EXISTS (SELECT 1 FROM "order" e WHERE e.client_id = o.client_id '
+        f"AND lower(e.client_po) = lower(o.client_po) AND e.id < o.id AND {po_unique_where('e')})").fetchall()
+    p = _param(db)
+    if dups:
+        now = dt.datetime.now().replace(microsecond=0)
+        db.cursor().executemany(f'UPDATE "order" SET po_dup_id = id WHERE id = {p}', [(oid,) for oid, _po in dups])
+        db.cursor().executemany(
+            f'INSERT INTO audit_log (at, "user", entity, entity_id, order_id, action, field, new) '
+            f"VALUES ({p}, 'migration', 'order', {p}, {p}, 'po_duplicate', 'client_po', {p})",
+            [(now, oid, oid, po) for oid, po in dups])
+    db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS order_client_po_unique ON "order" '
+                   f"(client_id, lower(client_po), po_dup_id) WHERE {po_unique_where()}")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
     (3, "order list indexes", _m0003_list_indexes),
     (4, "returned copies of recalled paper", _m0004_returned_copies),
     (5, "progress gaps, shipment excess reasons, deposit refunds", _m0005_flows),
+    (6, "client match keys and look-alike review", _m0006_client_keys),
+    (7, "one order per client and client PO", _m0007_unique_client_po),
 ]
 
 

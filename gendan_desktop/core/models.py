@@ -20,6 +20,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
 )
 
@@ -82,6 +83,26 @@ class Client(VersionedModel):
     default_currency = CharField(max_length=3, default="USD")
     notes = TextField(default="")
     archived = BooleanField(default=False)
+    # Match keys (core/client_matching.py), kept by core/clients.py: the name
+    # with its legal form spelt one way, the name without it, the phone's digits.
+    name_key = CharField(max_length=300, default="", index=True)
+    base_key = CharField(max_length=300, default="", index=True)
+    phone_key = CharField(max_length=20, default="", index=True)
+
+
+class ClientLookAlike(BaseModel):
+    """A client whose name looks like another's but is not sure to be the same
+    company (another legal form, country, e-mail or phone): listed for review
+    until the two are merged or marked as different companies."""
+
+    client = ForeignKeyField(Client, backref="look_alikes", on_delete="CASCADE")  # the newer one
+    other = ForeignKeyField(Client, backref="look_alike_of", on_delete="CASCADE")
+    created_at = DateTimeField(default=_now)
+    resolved_at = DateTimeField(null=True, index=True)
+    resolution = CharField(max_length=20, default="")  # merged / distinct
+
+    class Meta:
+        indexes = ((("client", "other"), True),)
 
 
 class ClientTag(BaseModel):
@@ -267,6 +288,9 @@ class Order(VersionedModel):
     packing = TextField(default="")
     shipping_marks = TextField(default="")
     notes = TextField(default="")
+    # 0, or the order's own id when it shared its client PO with an earlier
+    # order before the unique index on (client, PO) existed (migrations.py).
+    po_dup_id = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
 
 # Covering indexes for the order lists (migration 3 adds them to older databases):
@@ -538,6 +562,7 @@ ALL_MODELS = [
     Setting,
     Counter,
     Client,
+    ClientLookAlike,
     ClientTag,
     Contact,
     FollowUp,

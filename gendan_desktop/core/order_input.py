@@ -12,6 +12,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from peewee import fn
+
 from . import enums
 from .errors import ValidationError
 from .fields import to_decimal
@@ -251,6 +253,36 @@ def check_header_consistency(values: dict[str, Any]) -> None:
             raise _err(f"报价单 {quotation.number} 属于另一个客户,不能用于这张订单。",
                        f"Quotation {quotation.number} belongs to another client and cannot be used for this order.",
                        "quotation")
+
+
+def check_po_free(client_id: int, client_po: str, order_type: str, exclude_id: int | None = None) -> None:
+    """Refuse a second live order of the client with the same client PO.
+
+    The database refuses it too (migration 7's unique index); checking first
+    names the order that has the PO. An empty PO, cancelled orders and remakes
+    are not constrained (migrations.po_unique_where).
+    """
+    po = (client_po or "").strip()
+    if not po or order_type == "remake" or client_id is None:
+        return
+    q = (Order.select(Order.id, Order.number)
+         .where((Order.client == client_id) & (fn.LOWER(Order.client_po) == po.lower()) & (Order.client_po != "")
+                & (Order.status != "cancelled") & (Order.order_type != "remake")))
+    if exclude_id is not None:
+        q = q.where(Order.id != exclude_id)
+    other = q.first()
+    if other is not None:
+        raise _err(f"该客户已有客户订单号为“{po}”的订单 {other.number};同一客户订单号不能重复下单。"
+                   "如确是新订单,请核对客户订单号。",
+                   f"This client already has order {other.number} with the client PO “{po}”; a client PO "
+                   "can be ordered only once. If this is a new order, check the PO number.", "client_po")
+
+
+def po_taken_error(client_po: str) -> ValidationError:
+    """The same refusal when the unique index caught a PO saved meanwhile elsewhere."""
+    return _err(f"该客户的客户订单号“{client_po}”刚被其他窗口或同事用于另一张订单,未保存。请核对客户订单号。",
+                f"The client PO “{client_po}” was just used for another order of this client elsewhere; "
+                "nothing was saved. Check the PO number.", "client_po")
 
 
 # ------------------------------------------------------------------- lines --

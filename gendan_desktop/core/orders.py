@@ -12,22 +12,26 @@ edit must pass as ``expected_version``.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from peewee import fn
+from peewee import IntegrityError, fn
 
 from . import enums
 from .common import audit, current_user, get_or_404, next_number, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import AuditLog, Order, OrderLine, ShipmentLine
+from .limits import check_line_count
 from .order_input import (
     check_header_consistency,
+    check_po_free,
     clean_header,
     clean_line,
     line_key,
     line_summary,
+    po_taken_error,
 )
 
 # The status flow in one place: status → statuses it may move to.
@@ -90,18 +94,36 @@ def create_order(client_id: int, *, lines: list[dict], delivery_date, channel="e
         raise ValidationError("订单至少要有一行明细(款号、颜色、尺码、数量、单价)。",
                               "An order needs at least one line (style, colour, size, quantity, unit price).",
                               field="lines")
-    with write_transaction():
-        values = clean_header(header)
-        check_header_consistency(values)
-        clean_lines = [clean_line(n, dict(d)) for n, d in enumerate(lines, 1)]
-        values.setdefault("merchandiser", "")
-        values["merchandiser"] = values["merchandiser"] or current_user()
-        order = Order.create(number=next_number("SO"), **{k: v for k, v in values.items() if v is not None})
-        audit("order", order.id, "create", order_id=order.id, field="number", new=order.number)
-        for n, line in enumerate(clean_lines, 1):
-            row = OrderLine.create(order=order, line_no=n, **line)
-            audit("order_line", row.id, "create", order_id=order.id, field=f"line {n}", new=line_summary(line))
+    check_line_count(len(lines))
+    with po_guard(header.get("client_po", "")), write_transaction():
+        order = _create(header, lines)
     return get_order(order.id)
+
+
+@contextmanager
+def po_guard(client_po: str):
+    """Turn the unique index's refusal of a PO saved meanwhile elsewhere into a sentence."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "client_po" not in str(exc):
+            raise
+        raise po_taken_error(client_po) from None
+
+
+def _create(header: dict[str, Any], lines: list[dict]) -> Order:
+    values = clean_header(header)
+    check_header_consistency(values)
+    check_po_free(values["client"], values.get("client_po", ""), values.get("order_type", "normal"))
+    clean_lines = [clean_line(n, dict(d)) for n, d in enumerate(lines, 1)]
+    values.setdefault("merchandiser", "")
+    values["merchandiser"] = values["merchandiser"] or current_user()
+    order = Order.create(number=next_number("SO"), **{k: v for k, v in values.items() if v is not None})
+    audit("order", order.id, "create", order_id=order.id, field="number", new=order.number)
+    for n, line in enumerate(clean_lines, 1):
+        row = OrderLine.create(order=order, line_no=n, **line)
+        audit("order_line", row.id, "create", order_id=order.id, field=f"line {n}", new=line_summary(line))
+    return order
 
 
 # -------------------------------------------------------------------- edit --
@@ -226,6 +248,11 @@ def apply_order_changes(order: Order, changes: dict[str, Any], expected_version:
         merged.update(sample=fresh.sample_id, quotation=fresh.quotation_id)
     merged.update(values)
     check_header_consistency(merged)
+    if {"client", "client_po", "order_type"} & set(values):
+        check_po_free(merged["client"], values.get("client_po", fresh.client_po),
+                      values.get("order_type", fresh.order_type), exclude_id=fresh.id)
+    if lines is not None:
+        check_line_count(len(lines))
     values.update(forced or {})
     header_changed = save_versioned(fresh, values, expected, zh, en, audit_entity="order", order_id=fresh.id)
     line_notes = apply_lines(fresh, lines, shipped) if lines is not None else []
@@ -242,7 +269,7 @@ def update_order(order_id: int, changes: dict[str, Any], expected_version: int |
     category, factory) of a reviewed order sends it back to draft with the
     checklist cleared, so it cannot be confirmed on an outdated review.
     """
-    with write_transaction():
+    with po_guard((changes or {}).get("client_po", "")), write_transaction():
         order = get_order(order_id)
         if order.status not in EDITABLE_STATUSES:
             szh, sen = _status_label(order.status)
@@ -381,3 +408,18 @@ def order_history(order_id: int) -> list[AuditLog]:
     sheets, flow cards, complaints…), newest first."""
     return list(AuditLog.select().where(AuditLog.order_id == order_id)
                 .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
+
+
+def legacy_po_duplicates() -> list[tuple[str, str, str]]:
+    """(order no., the earlier order no., client PO) of orders that shared a client PO
+    before migration 7 made the database refuse it; ``check`` lists them."""
+    earlier = Order.alias()
+    q = (Order.select(Order.number, earlier.number, Order.client_po)
+         .join(earlier, on=((earlier.client == Order.client)
+                            & (fn.LOWER(earlier.client_po) == fn.LOWER(Order.client_po))
+                            & (earlier.po_dup_id == 0) & (earlier.id != Order.id)))
+         .where(Order.po_dup_id != 0).order_by(Order.id, earlier.id))
+    seen: dict[str, tuple[str, str, str]] = {}
+    for number, first, po in q.tuples():
+        seen.setdefault(number, (number, first, po))
+    return list(seen.values())

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from .common import audit, format_number, get_or_404, next_number, number_counter
+from .common import audit, bump_counter, format_number, get_or_404, next_number, number_counter
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .models import (
-    Counter,
     Factory,
     FlowCard,
     FlowCardStep,
@@ -80,11 +79,7 @@ def _order_for_issue(order_id: int, what_zh: str, what_en: str) -> Order:
 def _reserve_numbers(prefix: str, count: int, width: int, day: dt.date | None = None) -> list[str]:
     """``count`` consecutive numbers like common.next_number, with one counter update."""
     name = number_counter(prefix, day or dt.date.today())
-    with write_transaction():
-        n = Counter.update(value=Counter.value + count).where(Counter.name == name).execute()
-        if not n:
-            Counter.create(name=name, value=count)
-        end = Counter.get(Counter.name == name).value
+    end = bump_counter(name, count)
     return [format_number(name, v, width) for v in range(end - count + 1, end + 1)]
 
 

@@ -24,7 +24,7 @@ from .db import write_transaction
 from .errors import NotFound, StateError, ValidationError
 from .models import FlowCard, Order, OrderRevision
 from .order_input import line_summary
-from .orders import apply_order_changes, get_order, order_lines, set_status, shipped_quantities
+from .orders import apply_order_changes, get_order, order_lines, po_guard, set_status, shipped_quantities
 from .recalls import recall_documents
 
 REVISABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
@@ -113,7 +113,7 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
         raise ValidationError("改单不能更换客户;如客户不同,请取消本单并重新下单。",
                               "A revision cannot change the client; cancel this order and create a new one.",
                               field="client")
-    with write_transaction():
+    with po_guard(changes.get("client_po", "")), write_transaction():
         order = get_order(order_id)
         if order.status not in REVISABLE_STATUSES:
             if order.status in ("draft", "reviewed"):

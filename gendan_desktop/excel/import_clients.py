@@ -4,6 +4,14 @@ Values are checked with the same rules as core/clients.py (e-mail form,
 source and grade values, currency, text lengths) so every problem is found
 before anything is written; rows are then written through create_client /
 update_client, so the records are exactly what the client forms create.
+
+A row is a duplicate of a client (in the file or the archive) only when it is
+surely the same company: the same name and legal form, the same e-mail or the
+same phone (core/client_matching.py). A row whose name only looks like a
+client's ("Baltic Moda Inc." beside "Baltic Moda LLC") is imported as a client
+of its own, named in the report and listed for review. importer.run runs this
+in one write transaction, so what the duplicate check reads is what the
+writes see; only the clients the file names are read.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from typing import Any
 
 from ..core import clients as client_service
 from ..core import enums
+from ..core.client_matching import ClientKeys, name_key, phone_key
 from ..core.db import write_transaction
 from ..core.errors import GendanError, ValidationError
 from ..core.models import Client, Contact
@@ -122,9 +131,10 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
                    dry_run: bool, create_missing_clients: bool = False) -> None:
     from .importer import is_total_row, issue
 
-    index = client_service.DuplicateIndex()
-    by_code = {c.lower(): i for i, c in Client.select(Client.id, Client.code).tuples()}
-    names = dict(Client.select(Client.id, Client.name).tuples())
+    keys_in = _file_keys(plan, mapping)
+    index = ClientKeys(codes=keys_in["code"], names=keys_in["name"], emails=keys_in["email"],
+                       phones=keys_in["phone"] | keys_in["mobile"])
+    by_code = index.by_code
     file_by_key: dict[str, _Row] = {}
     records: list[_Row] = []
     invalid_rows: set[int] = set()
@@ -141,9 +151,9 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
             invalid_rows.add(row_no)
             continue
         c = rec.client
-        name_key = client_service.normalise_name(c["name"])
-        keys = [k for k in (f"n:{name_key}" if name_key else "", f"e:{c.get('email', '').lower()}" if c.get("email") else "",
-                            f"c:{c['code'].lower()}" if c.get("code") else "") if k]
+        nkey, pkey = name_key(c["name"]), phone_key(c.get("phone", ""))
+        keys = [k for k in (f"n:{nkey}" if nkey else "", f"e:{c.get('email', '').lower()}" if c.get("email") else "",
+                            f"p:{pkey}" if pkey else "", f"c:{c['code'].lower()}" if c.get("code") else "") if k]
         earlier = next((file_by_key[k] for k in keys if k in file_by_key), None)
         if earlier is not None and on_duplicate != "create":
             if on_duplicate == "skip":
@@ -173,9 +183,11 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
         ids = []
         if c.get("code") and c["code"].lower() in by_code:
             ids.append(by_code[c["code"].lower()])
-        ids += [i for i in index.find_ids(c["name"], c.get("email", "")) if i not in ids]
+        ids += [i for i in index.sure_duplicates(c["name"], c.get("email", ""), c.get("phone", "")) if i not in ids]
+        if not ids and rec.action == "create":
+            _note_look_alikes(plan, rec, index, result)
         if ids:
-            listing = "、".join(names.get(i, str(i)) for i in ids[:3])
+            listing = index.labels(ids, 3)
             if on_duplicate == "skip":
                 rec.action = "skip"
                 result.skipped += 1
@@ -194,7 +206,7 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
                 rec.action, rec.target = "update", ids[0]
             elif c.get("code") and c["code"].lower() in by_code:
                 result.errors.append(issue(plan, row_no, col_of.get("code"), "code",
-                                           f"客户编号“{c['code']}”已被客户“{names.get(by_code[c['code'].lower()])}”"
+                                           f"客户编号“{c['code']}”已被客户“{index.labels([by_code[c['code'].lower()]])}”"
                                            "使用,请换一个编号或留空自动生成。",
                                            f"the client code “{c['code']}” is already used; change it or leave it "
                                            "empty."))
@@ -230,7 +242,7 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
                         if rec.action == "create":
                             contacts = [rec.contact] if rec.contact.get("name") else []
                             client = client_service.create_client(tags=rec.tags, contacts=contacts, **rec.client)
-                            index.add(client.id, client.name, client.email)
+                            index.add(client)
                         else:
                             _update(rec)
                 except GendanError as exc:
@@ -251,15 +263,42 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
     result.written = bool(result.created or result.updated)
 
 
+def _file_keys(plan, mapping) -> dict[str, set[str]]:
+    """The codes, names, e-mails and phones the file names (what the duplicate check reads)."""
+    out: dict[str, set[str]] = {k: set() for k in ("code", "name", "email", "phone", "mobile")}
+    for col, field_name in mapping.items():
+        if field_name in out:
+            out[field_name] = {cell_text(v[col]) for _r, v in plan.rows if col < len(v)} - {""}
+    return out
+
+
+def _note_look_alikes(plan, rec: _Row, index: ClientKeys, result) -> None:
+    """A new client whose name looks like existing ones: say so (create_client lists it for review)."""
+    from .importer import issue
+
+    c = rec.client
+    similar = index.look_alikes(c["name"], c.get("email", ""), c.get("phone", ""))
+    if similar:
+        listing = index.labels(similar, 3)
+        result.notes.append(issue(
+            plan, rec.row, None, "name",
+            f"客户“{c['name']}”与已有的 {listing} 名称相似,但名称后缀、国家、邮箱或电话不同,不能确定是同一家公司:"
+            "已作为新客户导入,并列入客户档案“相似待核对”,请核对是否需要合并。",
+            f"the client “{c['name']}” looks like {listing} but its legal form, country, e-mail or phone differ: "
+            "it was imported as a new client and listed under “look-alikes to review”."))
+
+
 def _update(rec: _Row) -> None:
-    """Fill in the row's non-empty values; add its contact and tags if new."""
+    """Fill in the row's non-empty values; add its contact and tags if new.
+
+    Runs in the import's transaction, so the version read here is current."""
     client = Client.get_by_id(rec.target)
     changes = {k: v for k, v in rec.client.items() if k != "code" and v not in ("", None)}
-    # the same company spelt differently ("nordic apparel") keeps the archive's spelling
-    if client_service.normalise_name(changes.get("name", "")) == client_service.normalise_name(client.name):
+    # the same company spelt differently ("NORDIC APPAREL AB") keeps the archive's spelling
+    if name_key(changes.get("name", "")) == name_key(client.name):
         changes.pop("name", None)
     if changes:
-        client_service.update_client(client.id, changes, None)
+        client_service.update_client(client.id, changes, client.version)
     name = rec.contact.get("name")
     if name and not Contact.select().where((Contact.client == client.id) & (Contact.name == name)).exists():
         client_service.add_contact(client.id, **rec.contact)

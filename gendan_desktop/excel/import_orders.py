@@ -3,8 +3,17 @@
 Rows are grouped into orders by order number (else by client PO, else by
 client + dates + currency). Header values (client, dates, currency…) must
 agree within an order; lines keep the file's order. Clients are matched by
-code, exact name, then normalised name (core/clients.normalise_name); unknown
-clients are an error unless ``create_missing_clients``.
+code, exact name, then a sure duplicate of the name (same name and legal form,
+core/client_matching.py); a client that only looks alike is never taken (the
+row is refused with the candidates), and unknown clients are an error unless
+``create_missing_clients``, which also creates look-alikes as clients of their
+own, listed for review.
+
+importer.run calls this inside one write transaction: the duplicate checks
+read what the writes will see, so two imports of one file at the same
+instant cannot both create its orders (and migration 7's unique index
+refuses a second order with the client's PO in any case). Only the clients
+and orders the file names are read, in chunked IN queries.
 
 Validation is done here, row by row without exceptions on the happy path
 (10,000 lines must validate within 3× the bare read); the checks are those of
@@ -15,14 +24,17 @@ and update_order so the stored rows are exactly what the order form creates.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from functools import lru_cache
+
+from peewee import fn
 
 from ..core import clients as client_service
 from ..core import enums
+from ..core.client_matching import ClientKeys, chunks, name_key
 from ..core.db import write_transaction
 from ..core.errors import GendanError
-from ..core.models import Client, Order, OrderLine
+from ..core.limits import MAX_ORDER_LINES, QUANTITY, UNIT_PRICE, check_line_amount
+from ..core.models import Order, OrderLine
 from ..core.order_input import parse_currency
 from .values import cell_date, cell_decimal, cell_text, is_blank
 
@@ -32,7 +44,6 @@ LINE_TEXT = ("style", "product", "colour", "size", "unit", "remarks")
 _LIMITS = {name: getattr(OrderLine._meta.fields[name], "max_length", None) for name in LINE_TEXT}
 _LIMITS.update({name: getattr(Order._meta.fields[name], "max_length", None)
                 for name in ("client_po", "payment_terms", "trade_terms", "merchandiser")})
-_ZERO = Decimal(0)
 
 
 @lru_cache(maxsize=256)
@@ -63,51 +74,105 @@ class _Group:
 
 
 class _Clients:
-    """Client lookup by code / exact name / normalised name, built once per import."""
+    """Client lookup for the client texts of one file (codes or names)."""
 
-    def __init__(self):
-        self.by_code, self.by_name, self.archived, self.names, self.currency = {}, {}, set(), {}, {}
-        for cid, code, name, archived, cur in Client.select(Client.id, Client.code, Client.name, Client.archived,
-                                                            Client.default_currency).tuples():
-            self.by_code[code.lower()] = cid
-            self.by_name.setdefault(name, []).append(cid)
-            self.names[cid] = name
-            self.currency[cid] = cur
-            if archived:
-                self.archived.add(cid)
-        self.index = client_service.DuplicateIndex()
+    def __init__(self, texts: set[str]):
+        self.keys = ClientKeys(codes=texts, names=texts)
         self.cache: dict[str, tuple] = {}
+        self.noted: set[str] = set()  # look-alikes already named in a note
+
+    def currency(self, cid: int) -> str:
+        facts = self.keys.facts.get(cid)
+        return facts.currency if facts else "USD"
 
     def resolve(self, text: str) -> tuple:
-        """(client id | None, status) with status ok / unknown / ambiguous / archived."""
+        """(client id | None, status, candidate labels) with status ok / unknown /
+        look_alike / ambiguous / archived."""
         hit = self.cache.get(text)
         if hit is None:
-            cid = self.by_code.get(text.lower())
-            ids = [cid] if cid is not None else self.by_name.get(text) or self.index.by_name.get(
-                client_service.normalise_name(text), [])
-            if not ids:
-                hit = (None, "unknown")
-            elif len(set(ids)) > 1:
-                hit = (None, "ambiguous")
-            elif ids[0] in self.archived:
-                hit = (ids[0], "archived")
+            ids, similar = self.keys.by_reference(text)
+            if len(ids) > 1:
+                hit = (None, "ambiguous", self.keys.labels(ids))
+            elif ids:
+                hit = (ids[0], "archived" if self.keys.facts[ids[0]].archived else "ok", "")
+            elif similar:
+                hit = (None, "look_alike", self.keys.labels(similar))
             else:
-                hit = (ids[0], "ok")
+                hit = (None, "unknown", "")
             self.cache[text] = hit
         return hit
+
+
+def _row_client(text: str, clients: _Clients, create_missing: bool, err, note) -> tuple:
+    """(client id, or ("new", key), or None; bad) for the client cell of one row."""
+    client_id, status, candidates = clients.resolve(text)
+    if status == "ok":
+        return client_id, False
+    if status in ("unknown", "look_alike") and create_missing:
+        if status == "look_alike" and text not in clients.noted:
+            clients.noted.add(text)
+            note(f"客户“{text}”不在客户档案中,与已有的 {candidates} 名称相似但不能确定是同一家公司:"
+                 "已作为新客户导入,并列入客户档案“相似待核对”,请核对是否需要合并。",
+                 f"the client “{text}” is not in the archive; it looks like {candidates} but may be another "
+                 "company: it was imported as a new client and listed under “look-alikes to review”.")
+        return ("new", name_key(text) or text), False
+    if status == "unknown":
+        err(f"找不到客户“{text}”:请先导入或新建该客户,或选择“自动新建未知客户”。",
+            f"no client “{text}”; import or create it first, or choose to create unknown clients.")
+    elif status == "look_alike":
+        err(f"客户档案中没有“{text}”;名称相似的有 {candidates},但不能确定是同一家公司。"
+            "请填写客户编号或客户档案中的完整名称。",
+            f"no client is named “{text}”; similar names: {candidates}, which may be other companies. "
+            "Enter the client code or the name exactly as in the client archive.")
+    elif status == "ambiguous":
+        err(f"“{text}”对应多位客户({candidates}),请改用客户编号。",
+            f"“{text}” matches several clients ({candidates}); use the client code instead.")
+    else:
+        err(f"客户“{text}”已归档,不能下新订单;请先在客户档案中恢复该客户。",
+            f"client “{text}” is archived; restore it in the client archive first.")
+    return None, True
+
+
+def _row_numbers(get, c_qty, c_price, line: dict, err) -> bool:
+    """Quantity and unit price of one row into ``line``, within core/limits.py; True if bad."""
+    bad = False
+    raw = get(c_qty)
+    q = cell_decimal(raw)
+    problem = QUANTITY.problem(q if q is not None else cell_text(raw))
+    if problem:
+        err("quantity", *problem)
+        bad = True
+    else:
+        line["quantity"] = int(q)
+    raw = get(c_price)
+    p = cell_decimal(raw)
+    problem = UNIT_PRICE.problem(p if p is not None else cell_text(raw))
+    if problem:
+        err("unit_price", *problem)
+        bad = True
+    else:
+        line["unit_price"] = p
+    if not bad:
+        try:
+            check_line_amount(line["quantity"], p)
+        except GendanError as exc:
+            err("unit_price", exc.zh, exc.en)
+            bad = True
+    return bad
 
 
 def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_invalid: bool,
                   dry_run: bool, create_missing_clients: bool) -> None:
     from .importer import is_total_row, issue
 
-    clients = _Clients()
     col_of = {name: col for col, name in mapping.items()}
+    c_client = col_of["client"]
+    clients = _Clients({cell_text(v[c_client]) for _r, v in plan.rows if c_client < len(v)} - {""})
     labels = {s.name: (s.zh, s.en) for s in plan.fields}
     groups: dict = {}
     invalid_rows: set[int] = set()
     errors = result.errors
-    c_client = col_of["client"]
+    notes: list = []
     c_order, c_po = col_of.get("order_no"), col_of.get("client_po")
     line_cols = [(col_of[n], n) for n in LINE_TEXT if n in col_of]
     head_cols = [(col_of[n], n) for n in HEADER_FIELDS if n in col_of]
@@ -133,23 +198,10 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
             err(row_no, "client", "客户为空,请填写客户名称或客户编号。", "the client is empty; enter its name or code.")
             bad = True
         else:
-            client_id, status = clients.resolve(client_text)
-            if status == "unknown":
-                if create_missing_clients:
-                    client_id = ("new", client_service.normalise_name(client_text) or client_text)
-                else:
-                    err(row_no, "client", f"找不到客户“{client_text}”:请先导入或新建该客户,或选择“自动新建未知客户”。",
-                        f"no client “{client_text}”; import or create it first, or choose to create unknown "
-                        "clients.")
-                    bad = True
-            elif status == "ambiguous":
-                err(row_no, "client", f"“{client_text}”对应多位客户,请改用客户编号。",
-                    f"“{client_text}” matches several clients; use the client code instead.")
-                bad = True
-            elif status == "archived":
-                err(row_no, "client", f"客户“{client_text}”已归档,不能下新订单;请先在客户档案中恢复该客户。",
-                    f"client “{client_text}” is archived; restore it in the client archive first.")
-                bad = True
+            client_id, bad = _row_client(
+                client_text, clients, create_missing_clients,
+                lambda zh, en, r=row_no: err(r, "client", zh, en),
+                lambda zh, en, r=row_no: notes.append(issue(plan, r, col_of.get("client"), "client", zh, en)))
         # -- line
         line = {}
         for c, name in line_cols:
@@ -165,22 +217,8 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
         if not line.get("style") and not line.get("product"):
             err(row_no, "style", "款号和品名都为空,请至少填写一项。", "both style and product are empty; enter at least one.")
             bad = True
-        raw = get(c_qty)
-        q = cell_decimal(raw)
-        if q is None or q <= 0 or q != q.to_integral_value():
-            err(row_no, "quantity", f"数量“{cell_text(raw)}”不是大于 0 的整数,请改正。",
-                f"the quantity “{cell_text(raw)}” is not a whole number greater than 0.")
+        if _row_numbers(get, c_qty, c_price, line, lambda name, zh, en, r=row_no: err(r, name, zh, en)):
             bad = True
-        else:
-            line["quantity"] = int(q)
-        raw = get(c_price)
-        p = cell_decimal(raw)
-        if p is None or p < _ZERO:
-            err(row_no, "unit_price", f"单价“{cell_text(raw)}”不是不小于 0 的数字,请改正。",
-                f"the unit price “{cell_text(raw)}” is not a number of at least 0.")
-            bad = True
-        else:
-            line["unit_price"] = p
         # -- order header values of this row
         head = {}
         for c, name in head_cols:
@@ -251,6 +289,7 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
             g.lines.append(line)
         if number and c_po is None:  # no PO column: another system's order number is the client's PO
             g.header.setdefault("client_po", number)
+    result.notes.extend(notes)
     _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue)
     result.invalid = len(invalid_rows)
     valid = [g for g in groups.values() if not g.bad and g.action != "skip"]
@@ -275,13 +314,34 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
     _write(plan, valid, clients, result, ticker, skip_invalid, issue)
 
 
-def _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue) -> None:
-    """Rules across the rows of one order, and duplicates against the database."""
-    numbers = {num: (oid, status) for oid, num, status in Order.select(Order.id, Order.number, Order.status).tuples()}
+def _existing_orders(groups) -> tuple[dict, dict]:
+    """The orders of the database with the file's order numbers, and with its
+    clients' POs: {number: (id, status, version)}, {(client, po): (id, status, version)}.
+
+    Reads only those keys (chunked IN on indexed columns; the PO query implies
+    migration 7's partial unique index), never every order.
+    """
+    numbers = {g.key[1] for g in groups if g.key[0] == "n"}
+    by_number = {}
+    for chunk in chunks(sorted(numbers)):
+        for oid, num, status, version in Order.select(Order.id, Order.number, Order.status, Order.version).where(
+                Order.number.in_(chunk)).tuples():
+            by_number[num] = (oid, status, version)
+    pairs = {(g.client, g.header["client_po"].lower()) for g in groups
+             if isinstance(g.client, int) and g.header.get("client_po")}
     by_po: dict = {}
-    for oid, cid, po, status in Order.select(Order.id, Order.client, Order.client_po, Order.status).where(
-            (Order.client_po != "") & (Order.status != "cancelled")).tuples():
-        by_po.setdefault((cid, po.casefold()), (oid, status))
+    for chunk in chunks(sorted(pairs)):
+        cids, pos = {c for c, _p in chunk}, {p for _c, p in chunk}
+        q = (Order.select(Order.id, Order.client, Order.client_po, Order.status, Order.version)
+             .where(Order.client.in_(cids) & fn.LOWER(Order.client_po).in_(pos) & (Order.client_po != "")
+                    & (Order.status != "cancelled") & (Order.order_type != "remake")).order_by(Order.id))
+        for oid, cid, po, status, version in q.tuples():
+            by_po.setdefault((cid, po.lower()), (oid, status, version))
+    return by_number, by_po
+
+
+def _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue) -> None:
+    """Rules across the rows of one order, and duplicates within the file and against the database."""
     today = dt.date.today()
     for g in groups.values():
         h = g.header
@@ -298,16 +358,33 @@ def _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue
                 f"交期 {h['delivery_date']} 早于下单日期 {h['order_date']}{zh},请改正。",
                 f"the delivery date {h['delivery_date']} is before the order date {h['order_date']}{en}.")
             g.bad = True
+        if len(g.rows) > MAX_ORDER_LINES:
+            err(g.first_row, "order_no", f"订单“{g.label}”有 {len(g.rows):,} 行,一张订单最多 {MAX_ORDER_LINES:,} 行。",
+                f"the order “{g.label}” has {len(g.rows):,} rows; an order can have at most {MAX_ORDER_LINES:,}.")
+            g.bad = True
+    live = [g for g in groups.values() if not g.bad]
+    seen_po: dict = {}
+    for g in live:
+        if isinstance(g.client, int) and g.header.get("client_po"):
+            first = seen_po.setdefault((g.client, g.header["client_po"].lower()), g)
+            if first is not g:
+                err(g.first_row, "client_po", f"客户订单号“{g.header['client_po']}”与第 {first.first_row} 行的订单"
+                    f"“{first.label}”重复:同一客户的订单号只能下一张订单。",
+                    f"the client PO “{g.header['client_po']}” repeats the order “{first.label}” of row "
+                    f"{first.first_row}; a client PO can be ordered only once.")
+                g.bad = True
+    by_number, by_po = _existing_orders([g for g in live if not g.bad])
+    for g in live:
         if g.bad:
             continue
         hit = None
-        if g.key[0] == "n" and g.key[1] in numbers:
-            hit = numbers[g.key[1]]
-        elif isinstance(g.client, int) and h.get("client_po"):
-            hit = by_po.get((g.client, h["client_po"].casefold()))
+        if g.key[0] == "n" and g.key[1] in by_number:
+            hit = by_number[g.key[1]]
+        elif isinstance(g.client, int) and g.header.get("client_po"):
+            hit = by_po.get((g.client, g.header["client_po"].lower()))
         if hit is None:
             continue
-        oid, status = hit
+        oid, status, version = hit
         if on_duplicate == "skip":
             g.action = "skip"
             result.skipped += len(g.rows)
@@ -322,7 +399,15 @@ def _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue
                     "by import; use “Revise order”.")
                 g.bad = True
             else:
-                g.action, g.target = "update", oid
+                g.action, g.target = "update", (oid, version)
+        elif on_duplicate == "create" and g.header.get("client_po") and isinstance(g.client, int) \
+                and (g.client, g.header["client_po"].lower()) in by_po:
+            zh_po = g.header["client_po"]
+            err(g.first_row, "client_po", f"该客户已有客户订单号为“{zh_po}”的订单,不能再新建一张;"
+                "请选择“跳过”或“更新”,或核对客户订单号。",
+                f"the client already has an order with the client PO “{zh_po}”; it cannot be created again. "
+                "Choose skip or update, or check the PO.")
+            g.bad = True
 
 
 def _write(plan, groups, clients, result, ticker, skip_invalid, issue) -> None:
@@ -343,11 +428,10 @@ def _write(plan, groups, clients, result, ticker, skip_invalid, issue) -> None:
                                 created_clients[new_key] = client_service.create_client(name=g.client_text).id
                             cid = created_clients[cid[1]]
                         h = dict(g.header)
-                        h.setdefault("currency", clients.currency.get(cid, "USD"))
+                        h.setdefault("currency", clients.currency(cid))
                         if g.action == "update":
-                            changes = {k: v for k, v in h.items()}
-                            changes["client"] = cid
-                            order_service.update_order(g.target, changes, None, lines=g.lines)
+                            oid, version = g.target  # read in this transaction by _check_groups
+                            order_service.update_order(oid, {**h, "client": cid}, version, lines=g.lines)
                         else:
                             order_service.create_order(cid, lines=g.lines, **h)
                 except GendanError as exc:

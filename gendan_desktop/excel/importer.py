@@ -18,10 +18,12 @@ created anew according to ``on_duplicate``.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..core.db import serialize, write_transaction
 from ..core.errors import ValidationError, current_language
 from .header import FieldSpec, SCAN_ROWS, field_specs, find_header, guess_mapping
 from .reader import FileRefused, column_letter, formula_cells_without_value, open_workbook
@@ -253,15 +255,35 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
         from .import_orders import import_orders as worker
     result = ImportResult(plan.kind, dry_run=dry_run)
     try:
-        worker(plan, mapping, result, ticker, **options)
+        with _transaction(dry_run):
+            worker(plan, mapping, result, ticker, **options)
     except Cancelled:
         result.cancelled = True
         result.written = False
         result.created = result.updated = result.lines_created = result.clients_created = 0
+    if not result.rows_read and not result.errors and not result.cancelled:
+        result.errors.append(RowIssue(
+            0, "", "", f"“{plan.path.name}”的表头(第 {plan.header_row + 1} 行)下面没有数据行,没有可导入的内容。"
+            "请确认选对了文件和工作表。",
+            f"“{plan.path.name}” has no data rows below its header (row {plan.header_row + 1}); there is "
+            "nothing to import. Check that this is the right file and sheet."))
     if result.errors and plan.book_kind == "xlsx":
         _explain_formulas(plan, result)
     ticker.finish()
     return result
+
+
+@contextmanager
+def _transaction(dry_run: bool):
+    """Checks and writes of a real import in one write transaction, imports taking
+    turns (core.db.serialize): what the duplicate check reads is what the writes
+    see. A dry run only reads."""
+    if dry_run:
+        yield
+        return
+    with write_transaction():
+        serialize("excel-import")
+        yield
 
 
 class _Ticker:

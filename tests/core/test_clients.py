@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gendan_desktop.core import clients
+from gendan_desktop.core import client_matching, clients
 from gendan_desktop.core.errors import NotFound, StaleEdit, ValidationError
 from gendan_desktop.core.followups import log_followup
 from gendan_desktop.core.models import AuditLog, Client, ClientTag, Contact, Order
@@ -194,47 +194,80 @@ def test_summary_shows_last_and_next_followup(db):
 
 # -------------------------------------------------------------- duplicates --
 @pytest.mark.parametrize("a, b", [
-    ("Baltic Garments Co., Ltd.", "baltic garments"),
     ("Baltic Garments Co., Ltd.", "BALTIC GARMENTS CO LTD"),
-    ("Alpine Knit S.p.A.", "Alpine-Knit"),
+    ("Baltic Garments Co., Ltd.", "baltic garments company limited"),
+    ("Alpine Knit S.p.A.", "Alpine-Knit SpA"),
+    ("华美服装有限责任公司", "华美服装有限公司"),
+    ("ＡＢＣ　Ｉｎｃ．", "ABC Inc"),
+    ("Nordic Apparel", "nordic  apparel"),
+])
+def test_same_name_and_legal_form_is_a_sure_duplicate(db, a, b):
+    c = clients.create_client(name=a)
+    assert [x.id for x in clients.find_duplicates(b)] == [c.id]
+    assert clients.find_look_alikes(b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Baltic Moda LLC", "Baltic Moda Inc."),
+    ("Baltic Garments Co., Ltd.", "baltic garments"),
     ("Pacific Kids Pty Ltd", "Pacific Kids"),
     ("Atlas Trading GmbH", "Atlas Trading GmbH & Co. KG"),
     ("华美服装有限公司", "华美服装"),
     ("华美服装股份有限公司", "华美服装有限公司"),
-    ("ＡＢＣ　Ｉｎｃ．", "ABC Inc"),
 ])
-def test_same_company_written_differently_is_found(db, a, b):
+def test_same_name_with_another_legal_form_only_looks_alike(db, a, b):
     c = clients.create_client(name=a)
-    assert [x.id for x in clients.find_duplicates(b)] == [c.id]
+    assert clients.find_duplicates(b) == []
+    assert [x.id for x in clients.find_look_alikes(b)] == [c.id]
+
+
+def test_baltic_moda_llc_and_inc_are_two_clients_listed_for_review(db):
+    llc = clients.create_client(name="Baltic Moda LLC", country="India", email="buy@balticmoda.in")
+    inc = clients.create_client(name="Baltic Moda Inc.", country="Germany", email="einkauf@balticmoda.de")
+    assert clients.find_duplicates("Baltic Moda Inc.", "einkauf@balticmoda.de") == [inc]
+    assert [(a.id, b.id) for a, b in clients.pending_look_alikes()] == [(inc.id, llc.id)]
+    assert clients.mark_distinct(llc.id, inc.id) == 1
+    assert clients.pending_look_alikes() == []
 
 
 def test_different_companies_are_not_duplicates(db):
     clients.create_client(name="Blue Ocean Fashion Inc.")
     assert clients.find_duplicates("Blue Ocean Textiles Inc.") == []
-    assert clients.normalise_name("AG") == "ag"  # a name that is only a suffix stays itself
+    assert clients.find_look_alikes("Blue Ocean Textiles Inc.") == []
+    assert client_matching.split_name("AG") == ("ag", "")  # a name that is only a suffix stays itself
 
 
-def test_duplicates_by_email_and_exclusion_of_self(db):
-    c = clients.create_client(name="Delta Sportswear B.V.", email="Info8@Delta.example")
+def test_duplicates_by_email_or_phone_and_exclusion_of_self(db):
+    c = clients.create_client(name="Delta Sportswear B.V.", email="Info8@Delta.example", phone="+31 20 555 0199")
     assert [x.id for x in clients.find_duplicates("Totally other", "info8@delta.example")] == [c.id]
-    assert clients.find_duplicates("Delta Sportswear", exclude_id=c.id) == []
+    assert [x.id for x in clients.find_duplicates("Totally other", phone="0031-20-5550199")] == [c.id]
+    assert clients.find_duplicates("Other", phone="+46 20 555 0199") == []  # same tail, another country
+    assert clients.find_duplicates("Delta Sportswear B.V.", exclude_id=c.id) == []
 
 
-def test_duplicate_index_sees_clients_added_during_an_import(db):
-    index = clients.DuplicateIndex()
+def test_client_keys_see_clients_added_during_an_import(db):
+    keys = client_matching.ClientKeys(names=["Summit Outdoor AG"])
     c = clients.create_client(name="Summit Outdoor AG")
-    assert clients.find_duplicates("Summit Outdoor", index=index) == []
-    index.add(c.id, c.name, c.email)
-    assert [x.id for x in clients.find_duplicates("Summit Outdoor", index=index)] == [c.id]
+    assert keys.sure_duplicates("Summit Outdoor AG") == []
+    keys.add(c)
+    assert keys.sure_duplicates("Summit Outdoor AG") == [c.id]
 
 
 # ------------------------------------------------------------------ lookup --
-def test_lookup_by_code_then_name_then_normalised_name(db):
+def test_lookup_by_code_then_name_then_sure_duplicate(db):
     a = clients.create_client(name="Iberia Moda OÜ", code="IB01")
     b = clients.create_client(name="IB01 Holdings")
     assert clients.client_by_code_or_name("ib01").id == a.id
     assert clients.client_by_code_or_name(" IB01 Holdings ").id == b.id
-    assert clients.client_by_code_or_name("iberia moda").id == a.id
+    assert clients.client_by_code_or_name("iberia moda ou").id == a.id
+
+
+def test_lookup_never_takes_a_look_alike(db):
+    clients.create_client(name="Baltic Moda LLC", code="BM1", country="India")
+    with pytest.raises(NotFound) as err:
+        clients.client_by_code_or_name("Baltic Moda Inc.")
+    assert "BM1 Baltic Moda LLC" in err.value.zh and "相似" in err.value.zh
+    assert "similar names" in err.value.en
 
 
 def test_lookup_of_an_unknown_client_says_what_to_do(db):
@@ -245,8 +278,8 @@ def test_lookup_of_an_unknown_client_says_what_to_do(db):
 
 
 def test_lookup_matching_several_clients_asks_for_the_code(db):
-    clients.create_client(name="Oriental Home Textile LLC", code="OR1")
-    clients.create_client(name="Oriental Home Textile Ltd", code="OR2")
+    clients.create_client(name="Oriental Home Textile Ltd", code="OR1")
+    clients.create_client(name="Oriental Home Textile Limited", code="OR2", email="x@oht.example")
     with pytest.raises(ValidationError) as err:
-        clients.client_by_code_or_name("Oriental Home Textile")
+        clients.client_by_code_or_name("oriental home textile ltd")
     assert "OR1" in err.value.en and "OR2" in err.value.en and "code" in err.value.en

@@ -60,8 +60,10 @@ def messy_orders(path: Path, *, formula_qty: bool = False) -> Path:
          8.75),
         (None, None, None, None, None, "ST-1", "针织衫", "Navy", "M", 200, 8.75),
         (None, None, None, None, None, "ST-2", "开衫", "Grey", "L", 300, 9.5),
-        ("A-002", "sunrise textiles", "PO-89", "2026/09/02", "2026/10/16", "ST-3", "T恤", "White", "XL", 1200, 3.2),
-        ("A-002", "sunrise textiles", "PO-89", "2026.09.02", "2026.10.16", "ST-3", "T恤", "Black", "XL", 800, 3.2),
+        ("A-002", "SUNRISE TEXTILES LTD", "PO-89", "2026/09/02", "2026/10/16", "ST-3", "T恤", "White", "XL", 1200,
+         3.2),
+        ("A-002", "SUNRISE TEXTILES LTD", "PO-89", "2026.09.02", "2026.10.16", "ST-3", "T恤", "Black", "XL", 800,
+         3.2),
     ]
     for r in rows:
         amount = r[9] * r[10]

@@ -100,7 +100,7 @@ def test_messy_orders_with_merged_cells_and_total_row(db, tmp_path):
     a1 = Order.get(Order.client_po == "PO-88")
     assert [ln.quantity for ln in a1.lines.order_by(OrderLine.line_no)] == [100, 200, 300]
     a2 = Order.get(Order.client_po == "PO-89")
-    assert a2.client.name == "Sunrise Textiles Ltd."  # matched by normalised name
+    assert a2.client.name == "Sunrise Textiles Ltd."  # a sure duplicate: same name and legal form
     assert (a2.order_date, a2.delivery_date) == (dt.date(2026, 9, 2), dt.date(2026, 10, 16))
 
 
@@ -162,7 +162,7 @@ def test_duplicates_in_file_and_database_skip_update_create(db, tmp_path):
     old = client_service.create_client(name="华美服装有限公司", email="old@huamei.example")
     p = write_rows(tmp_path / "d.xlsx", [
         ["客户名称", "邮箱", "国家"],
-        ["华美服装", "new@huamei.example", "中国"],  # same as the DB client (normalised name)
+        ["华美服装有限责任公司", "new@huamei.example", "中国"],  # the DB client: 有限责任公司 is 有限公司
         ["Zeta Ltd", "z@zeta.example", ""],
         ["ZETA LIMITED", "", "UK"],  # same as row 3 in the file
     ])
@@ -175,6 +175,40 @@ def test_duplicates_in_file_and_database_skip_update_create(db, tmp_path):
     assert Client.get(Client.name == "Zeta Ltd").country == "UK"  # merged from row 4
     r = _import(p, "clients", on_duplicate="create")
     assert r.created == 3 and Client.select().count() == 5
+
+
+def test_a_client_that_only_looks_alike_is_imported_and_listed_for_review(db, tmp_path):
+    llc = client_service.create_client(name="Baltic Moda LLC", country="India", email="buy@balticmoda.in")
+    p = write_rows(tmp_path / "l.xlsx", [
+        ["客户名称", "邮箱", "国家"],
+        ["Baltic Moda Inc.", "einkauf@balticmoda.de", "Germany"],
+        ["baltic moda llc", "", ""],  # the same company as the archive's
+    ])
+    r = _import(p, "clients")
+    assert (r.created, r.skipped) == (1, 1), [n.zh for n in r.notes]
+    inc = Client.get(Client.name == "Baltic Moda Inc.")
+    assert inc.country == "Germany" and Client.select().count() == 2
+    note = next(n for n in r.notes if n.row == 2)
+    assert "Baltic Moda LLC" in note.zh and "相似待核对" in note.zh and "look-alikes to review" in note.en
+    assert [(a.id, b.id) for a, b in client_service.pending_look_alikes()] == [(inc.id, llc.id)]
+
+
+def test_order_rows_never_go_to_a_client_that_only_looks_alike(db, tmp_path):
+    llc = client_service.create_client(name="Baltic Moda LLC", code="BM1", country="India")
+    p = write_rows(tmp_path / "o.xlsx", [
+        ["客户", "客户PO", "下单日期", "交期", "款号", "数量", "单价"],
+        ["Baltic Moda Inc.", "P-1", "2026-09-01", "2026-10-16", "S1", 10, 1.5],
+    ])
+    r = _import(p, "orders")
+    assert Order.select().count() == 0
+    [e] = r.errors
+    assert e.field == "client" and "BM1 Baltic Moda LLC" in e.zh and "相似" in e.zh
+    r = _import(p, "orders", create_missing_clients=True)
+    assert r.ok and r.clients_created == 1
+    order = Order.get(Order.client_po == "P-1")
+    assert order.client.name == "Baltic Moda Inc." and order.client_id != llc.id
+    assert any("相似待核对" in n.zh for n in r.notes)
+    assert len(client_service.pending_look_alikes(llc.id)) == 1
 
 
 def test_dry_run_counts_but_writes_nothing(db):
