@@ -20,7 +20,7 @@ from typing import Any
 from peewee import fn
 
 from . import enums
-from .common import audit, get_or_404, next_number, save_versioned
+from .common import audit, get_or_404, next_number, require_version, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import round_money
@@ -106,7 +106,7 @@ def _check_open(c: Complaint) -> None:
         raise StateError(f"客诉 {c.number} 已结案,不能再修改。", f"Complaint {c.number} is closed and cannot be changed.")
 
 
-def update_complaint(complaint_id: int, changes: dict[str, Any], expected_version: int | None) -> Complaint:
+def update_complaint(complaint_id: int, changes: dict[str, Any], expected_version: int) -> Complaint:
     """Edit what/when/how many/cause/countermeasure/batch (versioned, audited)."""
     with write_transaction():
         c = get_complaint(complaint_id)
@@ -145,7 +145,7 @@ def _credit_room(c: Complaint) -> Decimal:
 
 def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0, *, credit_date=None,
                     cause: str | None = None, countermeasure: str | None = None, client_insists: bool = False,
-                    expected_version: int | None = None) -> Complaint:
+                    expected_version: int) -> Complaint:
     """Decide how the complaint is settled: disposition, our cost (CNY), credit
     to the client (order currency). An open complaint becomes 'processing'."""
     disposition = enums.parse("disposition", disposition, field="disposition")
@@ -242,14 +242,15 @@ def create_remake_order(complaint_id: int, lines: list[dict] | None = None, deli
             values["disposition"] = "remake"
         if c.status == "open":
             values["status"] = "processing"
-        save_versioned(c, values, None, zh, en, audit_entity="complaint", order_id=c.order_id)
+        save_versioned(c, values, c.version, zh, en, audit_entity="complaint", order_id=c.order_id)  # read here
         audit("order", original.id, "remake", order_id=original.id, field="remake_order", new=remake.number)
     return remake
 
 
-def close_complaint(complaint_id: int, *, closed_at=None, expected_version: int | None = None) -> Complaint:
+def close_complaint(complaint_id: int, *, closed_at=None, expected_version: int) -> Complaint:
     """Close a complaint once cause, countermeasure and disposition are known
     (原因分析、对策 and 处理方式 are what prevents it next time)."""
+    require_version(expected_version)
     with write_transaction():
         c = get_complaint(complaint_id)
         _check_open(c)

@@ -167,7 +167,7 @@ def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict] = (), **
     return client
 
 
-def update_client(client_id: int, changes: dict[str, Any], expected_version: int | None) -> Client:
+def update_client(client_id: int, changes: dict[str, Any], expected_version: int) -> Client:
     """Save ``changes`` if nobody changed the client meanwhile (else StaleEdit)."""
     client = get_or_404(Client, client_id, "客户", "Client")
     values = _clean_client(changes, client.name, client.name)
@@ -190,7 +190,7 @@ def update_client(client_id: int, changes: dict[str, Any], expected_version: int
     return client
 
 
-def archive_client(client_id: int, expected_version: int | None = None, archived: bool = True) -> Client:
+def archive_client(client_id: int, expected_version: int, archived: bool = True) -> Client:
     """Hide a client from daily lists (or bring it back); history is kept."""
     return update_client(client_id, {"archived": archived}, expected_version)
 
@@ -225,7 +225,7 @@ def add_contact(client_id: int, **fields: Any) -> Contact:
         return Contact.create(client=client.id, **values)
 
 
-def update_contact(contact_id: int, changes: dict[str, Any], expected_version: int | None) -> Contact:
+def update_contact(contact_id: int, changes: dict[str, Any], expected_version: int) -> Contact:
     """Save a contact; marking it primary unmarks the client's other contacts."""
     contact = get_or_404(Contact, contact_id, "联系人", "Contact")
     client = contact.client

@@ -63,7 +63,7 @@ def create_factory(name: str, kind: str = "subcontract", **fields) -> Factory:
         return f
 
 
-def update_factory(factory_id: int, changes: dict[str, Any], expected_version: int | None = None) -> Factory:
+def update_factory(factory_id: int, changes: dict[str, Any], expected_version: int) -> Factory:
     values = _clean(changes)
     with write_transaction():
         f = get_or_404(Factory, factory_id, "工厂", "Factory")
@@ -104,7 +104,7 @@ def assign_order(order_id: int, factory_id: int | None) -> Order:
             # before confirmation the factory is part of what the review judged: orders.py handles it
             from .orders import update_order
 
-            return update_order(order.id, {"factory": new}, None)
+            return update_order(order.id, {"factory": new}, order.version)  # read in this transaction
         if order.factory_id != new:
             Order.update(factory=new, version=Order.version + 1).where(Order.id == order.id).execute()
             audit("order", order.id, "update", order_id=order.id, field="factory", old=order.factory_id,

@@ -98,7 +98,7 @@ def add_material(order_id: int, name: str, consumption_per_piece, loss_rate_pct=
         return m
 
 
-def update_material(material_id: int, changes: dict[str, Any], expected_version: int | None = None) -> MaterialRequirement:
+def update_material(material_id: int, changes: dict[str, Any], expected_version: int) -> MaterialRequirement:
     """Change a material; refused if someone saved a newer version meanwhile."""
     with write_transaction():
         m = get_or_404(MaterialRequirement, material_id, "物料", "Material")
@@ -201,7 +201,7 @@ def create_purchase(material_id: int, supplier: str, quantity, due_date, ordered
         return p
 
 
-def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version: int | None = None) -> PurchaseFollowUp:
+def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version: int) -> PurchaseFollowUp:
     refuse_unknown_fields(changes, PURCHASE_FIELDS, "采购跟单", "A purchase")
     with write_transaction():
         p = get_or_404(PurchaseFollowUp, purchase_id, "采购跟单", "Purchase")

@@ -85,9 +85,10 @@ class Client(VersionedModel):
     archived = BooleanField(default=False)
     # Match keys (core/client_matching.py), kept by core/clients.py: the name
     # with its legal form spelt one way, the name without it, the phone's digits.
-    name_key = CharField(max_length=300, default="", index=True)
-    base_key = CharField(max_length=300, default="", index=True)
-    phone_key = CharField(max_length=20, default="", index=True)
+    # A default in the schema too: rows written by other means still get ''.
+    name_key = CharField(max_length=300, default="", index=True, constraints=[SQL("DEFAULT ''")])
+    base_key = CharField(max_length=300, default="", index=True, constraints=[SQL("DEFAULT ''")])
+    phone_key = CharField(max_length=20, default="", index=True, constraints=[SQL("DEFAULT ''")])
 
 
 class ClientLookAlike(BaseModel):

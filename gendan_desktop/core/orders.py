@@ -19,7 +19,7 @@ from typing import Any
 from peewee import IntegrityError, fn
 
 from . import enums
-from .common import audit, current_user, get_or_404, next_number, save_versioned
+from .common import audit, current_user, get_or_404, next_number, require_version, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import AuditLog, Order, OrderLine, ShipmentLine
@@ -225,7 +225,7 @@ def apply_lines(order: Order, lines: list[dict], shipped: dict[int, int] | None 
     return notes
 
 
-def apply_order_changes(order: Order, changes: dict[str, Any], expected_version: int | None,
+def apply_order_changes(order: Order, changes: dict[str, Any], expected_version: int,
                         lines: list[dict] | None, *, shipped: dict[int, int] | None = None,
                         forced: dict[str, Any] | None = None) -> tuple[list[str], list[str]]:
     """Versioned header + line change shared by update_order and revise_order.
@@ -234,8 +234,8 @@ def apply_order_changes(order: Order, changes: dict[str, Any], expected_version:
     revision number). Returns (changed header fields, line change notes).
     Call inside a transaction.
     """
+    expected = require_version(expected_version)
     fresh = get_order(order.id)
-    expected = fresh.version if expected_version is None else expected_version
     zh, en = _names(fresh)
     if fresh.version != expected:
         raise StaleEdit(zh, en, expected, fresh.version)
@@ -261,7 +261,7 @@ def apply_order_changes(order: Order, changes: dict[str, Any], expected_version:
     return header_changed, line_notes
 
 
-def update_order(order_id: int, changes: dict[str, Any], expected_version: int | None,
+def update_order(order_id: int, changes: dict[str, Any], expected_version: int,
                  lines: list[dict] | None = None) -> Order:
     """Edit a draft or reviewed order (header ``changes`` and/or the whole ``lines`` list).
 
@@ -315,8 +315,9 @@ def unchecked_review_items(order: Order, lang: str = "zh") -> list[str]:
     return [enums.label("review_item", f, lang) for f in REVIEW_FIELDS if not getattr(order, f)]
 
 
-def confirm_order(order_id: int, *, expected_version: int | None = None) -> Order:
+def confirm_order(order_id: int, *, expected_version: int) -> Order:
     """Confirm a reviewed order; refused while any review item is unchecked."""
+    require_version(expected_version)
     with write_transaction():
         order = get_order(order_id)
         missing_zh, missing_en = unchecked_review_items(order, "zh"), unchecked_review_items(order, "en")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from .common import audit, get_or_404, save_versioned
+from .common import audit, get_or_404, require_version, save_versioned
 from .db import write_transaction
 from .enums import CURRENCIES, DISPOSAL_PAYMENT_KINDS, label, parse
 from .errors import StaleEdit, StateError, ValidationError
@@ -163,7 +163,7 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
     return p
 
 
-def update_payment(payment_id: int, changes: dict, expected_version: int | None) -> Payment:
+def update_payment(payment_id: int, changes: dict, expected_version: int) -> Payment:
     """Correct a payment (amount, currency, date, kind, order, reference, notes)."""
     allowed = {"amount", "currency", "date", "kind", "order", "order_id", "reference", "notes"}
     unknown = set(changes) - allowed
@@ -172,7 +172,7 @@ def update_payment(payment_id: int, changes: dict, expected_version: int | None)
                               f"These payment fields cannot be changed: {', '.join(sorted(unknown))}.")
     with write_transaction():
         p = get_or_404(Payment, payment_id, "收款记录", "Payment")
-        if expected_version is not None and p.version != expected_version:
+        if require_version(expected_version) != p.version:
             raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
         values: dict = {}
         if "amount" in changes:
@@ -203,11 +203,11 @@ def update_payment(payment_id: int, changes: dict, expected_version: int | None)
     return Payment.get_by_id(payment_id)
 
 
-def void_payment(payment_id: int, reason: str = "", expected_version: int | None = None) -> None:
+def void_payment(payment_id: int, reason: str, expected_version: int) -> None:
     """Remove a payment recorded in error; the audit log keeps what it was and why."""
     with write_transaction():
         p = get_or_404(Payment, payment_id, "收款记录", "Payment")
-        if expected_version is not None and p.version != expected_version:
+        if require_version(expected_version) != p.version:
             raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
         if Payment.select().where(Payment.source_payment == p.id).exists():
             raise StateError(f"这笔收款({_describe(p)})已退款或转到其他订单,请先作废退款/转订单记录。",

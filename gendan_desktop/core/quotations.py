@@ -186,7 +186,7 @@ def _bump_version(q: Quotation, expected: int, zh: str, en: str) -> None:
     q.version = expected + 1
 
 
-def update_quotation(quotation_id: int, changes: dict[str, Any], expected_version: int | None,
+def update_quotation(quotation_id: int, changes: dict[str, Any], expected_version: int,
                      items: Iterable[dict] | None = None) -> Quotation:
     """Save header ``changes`` and, if given, replace the items — one versioned edit."""
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
@@ -209,7 +209,7 @@ def update_quotation(quotation_id: int, changes: dict[str, Any], expected_versio
                 QuotationItem.create(quotation=q.id, **row)
             audit("quotation", q.id, "items", new=str(len(rows)))
             if not changed:  # items alone still make a new version
-                _bump_version(q, q.version if expected_version is None else expected_version, zh, en)
+                _bump_version(q, expected_version, zh, en)
         elif {"margin_pct", "exchange_rate"} & set(changed):
             _recompute(q, old_margin, old_rate)
     return q

@@ -18,7 +18,7 @@ from typing import Any
 
 from peewee import fn
 
-from .common import audit, chunked, get_or_404
+from .common import audit, chunked, get_or_404, require_version
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import FlowCard, Order, ProductionSheet, Shipment, ShipmentLine
@@ -89,7 +89,7 @@ def shipped_total(order_id: int) -> int:
     return int(total or 0)
 
 
-def cancel_order(order_id: int, reason: str, expected_version: int | None) -> Order:
+def cancel_order(order_id: int, reason: str, expected_version: int) -> Order:
     """Cancel an order that has shipped nothing, recalling all its paper in the
     same transaction. Returns the fresh order."""
     reason = (reason or "").strip()
@@ -97,7 +97,7 @@ def cancel_order(order_id: int, reason: str, expected_version: int | None) -> Or
         raise ValidationError("请填写取消原因。", "Please give the reason for the cancellation.", field="reason")
     with write_transaction():
         order = get_order(order_id)
-        if expected_version is not None and order.version != expected_version:
+        if require_version(expected_version) != order.version:
             raise StaleEdit(f"订单 {order.number}", f"Order {order.number}", expected_version, order.version)
         if order.status == "cancelled":
             raise StateError(f"订单 {order.number} 已经取消。", f"Order {order.number} is already cancelled.")

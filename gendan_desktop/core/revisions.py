@@ -92,7 +92,7 @@ def lines_changed_for_production(before: list[dict], after: list, carded: dict[i
 
 
 def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lines: list[dict] | None,
-                 expected_version: int | None) -> Order:
+                 expected_version: int) -> Order:
     """Make revision R(n+1) of a confirmed / in-production / partly shipped order.
 
     ``changes`` are header fields (not the client), ``lines`` the whole new line

@@ -38,7 +38,7 @@ def _need_date(value, field: str, zh: str, en: str) -> dt.date:
     return value
 
 
-def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int | None) -> Sample:
+def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int) -> Sample:
     """Apply one transition; call inside a transaction."""
     s = get_or_404(Sample, sample_id, "样品", "Sample")
     allowed, new, verb_zh, verb_en = TRANSITIONS[action]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from .common import audit, get_or_404, next_number, save_versioned
+from .common import audit, get_or_404, next_number, require_version, save_versioned
 from .db import is_sqlite, write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import Client, Order, OrderLine, Shipment, ShipmentLine
@@ -219,7 +219,7 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
     return shipment
 
 
-def update_shipment_documents(shipment_id: int, changes: dict, expected_version: int | None) -> Shipment:
+def update_shipment_documents(shipment_id: int, changes: dict, expected_version: int) -> Shipment:
     """Fill in or correct booking / container / customs / B/L numbers, vessel, ports, notes.
 
     Refused with StaleEdit if someone saved the shipment since ``expected_version``.
@@ -236,7 +236,7 @@ def update_shipment_documents(shipment_id: int, changes: dict, expected_version:
     return Shipment.get_by_id(shipment_id)
 
 
-def void_shipment(shipment_id: int, reason: str, expected_version: int | None = None) -> None:
+def void_shipment(shipment_id: int, reason: str, expected_version: int) -> None:
     """Remove a shipment entered in error; the audit log keeps what it was and why.
 
     The order's status follows what is still shipped: 'shipped' (or 'settled'),
@@ -248,7 +248,7 @@ def void_shipment(shipment_id: int, reason: str, expected_version: int | None = 
     with write_transaction():
         shipment = get_or_404(Shipment, shipment_id, "出货单", "Shipment")
         order = _lock_order(shipment.order_id)
-        if expected_version is not None and shipment.version != expected_version:
+        if require_version(expected_version) != shipment.version:
             raise StaleEdit(f"出货单 {shipment.number}", f"Shipment {shipment.number}", expected_version,
                             shipment.version)
         summary = ", ".join(f"#{r['line_no']}×{r['quantity']}@{r['unit_price']}" for r in shipment_lines(shipment.id))

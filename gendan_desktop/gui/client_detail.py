@@ -242,6 +242,7 @@ class ClientDetail(QWidget):
         self.setObjectName("clientDetail")
         self.window = window
         self.client_id: int | None = None
+        self.sample_versions: dict[int, int] = {}  # sample id → version shown in the list
         self.title = QLabel(self)
         self.title.setObjectName("clientTitle")
         self.title.setTextFormat(Qt.RichText)
@@ -439,6 +440,7 @@ class ClientDetail(QWidget):
                                       d.courier, d.tracking_no) for d in ds], [d.id for d in ds])
         ss = samples_for_client(cid)
         self._sample_orders = orders_for_samples([s.id for s in ss])
+        self.sample_versions = {s.id: s.version for s in ss}  # what the actions pass as expected_version
         fill_table(self.samples, [(s.number, s.style, s.product, s.colour, label("sample_status", s.status),
                                    fmt_date(s.requested_date), fmt_date(s.sent_date),
                                    fmt_date(s.decided_date) if s.status == "approved" else "",
@@ -561,7 +563,8 @@ class ClientDetail(QWidget):
 
         sid = self._selected_sample()
         if sid is not None:
-            self._run(lambda: mark_made(sid), {"sample"})
+            v = self.sample_versions.get(sid)
+            self._run(lambda: mark_made(sid, expected_version=v), {"sample"})
 
     def send_sample(self):
         from ..core.samples import send_sample
@@ -572,7 +575,8 @@ class ClientDetail(QWidget):
 
         def make(d):
             v = {f: d.value(f) for f in ("courier", "tracking_no", "date")}
-            return lambda: send_sample(sid, **v)
+            version = self.sample_versions.get(sid)
+            return lambda: send_sample(sid, **v, expected_version=version)
 
         return self._dialog("sample_send_form.ui", tr("寄出样品"), make, {"sample", "dispatch"},
                             lambda d: d.set("date", dt.date.today()))

@@ -35,8 +35,9 @@ def sample_decision(detail, approve: bool):
 
     def make(d):
         comments, day = d.value("reason"), d.value("decided_date")
-        return ((lambda: approve_sample(sid, comments, date=day)) if approve
-                else (lambda: reject_sample(sid, comments, date=day)))
+        version = detail.sample_versions.get(sid)  # the version the list showed
+        decide = approve_sample if approve else reject_sample
+        return lambda: decide(sid, comments, date=day, expected_version=version)
 
     return detail._dialog("sample_decision_form.ui", tr("批板通过") if approve else tr("样品未通过"), make,
                         {"sample"}, prepare)

@@ -137,7 +137,7 @@ class ClientListModel(IdListModel):
         db = current_database()
         marks = ", ".join([db.param] * len(ids))
         c, o, f = (Client._meta.table_name, Order._meta.table_name, FollowUp._meta.table_name)
-        sql = (f'SELECT c.id, c.code, c.name, c.grade, c.source, c.country, c.archived, '
+        sql = (f'SELECT c.id, c.code, c.name, c.grade, c.source, c.country, c.archived, c.version, '
                f'EXISTS(SELECT 1 FROM "{o}" o WHERE o.client_id = c.id AND o.status NOT IN '
                f"('draft', 'cancelled')), "
                f'(SELECT MAX(f.date) FROM "{f}" f WHERE f.client_id = c.id), '
@@ -146,12 +146,12 @@ class ClientListModel(IdListModel):
                f'FROM "{c}" c WHERE c.id IN ({marks})')
         cur_text, pot_text = tr("现实客户"), tr("潜在客户")
         rows = {}
-        for cid, code, name, grade, source, country, archived, current, last, nxt in \
+        for cid, code, name, grade, source, country, archived, version, current, last, nxt in \
                 db.execute_sql(sql, list(ids)).fetchall():
             next_date = _date(nxt)
             rows[cid] = (code, name, label("grade", grade), cur_text if current else pot_text,
                          label("source", source), country, fmt_date(_date(last)), fmt_date(next_date),
-                         next_date, grade, bool(archived))
+                         next_date, grade, bool(archived), version)
         return rows
 
     def foreground(self, row, col):
@@ -266,8 +266,10 @@ class ClientsTab(BaseTab):
     def delete_selected(self) -> None:
         from ..core.clients import archive_client
 
-        ids = self.pane.selected_ids()
-        CollectionOp(self, lambda: [archive_client(i) for i in ids], kinds={"client"}).run_in_background()
+        # the version each row showed: archiving a client someone changed meanwhile is refused
+        shown = [(i, self.model.row_data(self.model.row_of(i))) for i in self.pane.selected_ids()]
+        versions = [(i, row[11]) for i, row in shown if row is not None]
+        CollectionOp(self, lambda: [archive_client(i, v) for i, v in versions], kinds={"client"}).run_in_background()
 
     def filter_widget(self):
         return self.pane.filter_edit

@@ -57,7 +57,7 @@ def review_all(order):
 
 def make_confirmed(client=None, lines=None, **kw):
     order = review_all(make_order(client, lines, **kw))
-    return orders.confirm_order(order.id)
+    return orders.confirm_order(order.id, expected_version=order.version)
 
 
 def make_in_production(client=None, lines=None, **kw):

@@ -30,7 +30,7 @@ def make_order(lines=None, delivery: dt.date | None = None, **kw):
 
 def confirm(order):
     order = orders.set_review(order.id, True, True, True, True, True, "", order.version)
-    return orders.confirm_order(order.id)
+    return orders.confirm_order(order.id, expected_version=order.version)
 
 
 def make_confirmed(lines=None, delivery=None, **kw):

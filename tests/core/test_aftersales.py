@@ -65,7 +65,8 @@ def test_discount_credit_is_stored_for_receivables(db):
     client = make_client()
     order = shipped_order(client)  # 1070 EUR
     c = aftersales.file_complaint(order.id, TODAY, "色差", 50)
-    c = aftersales.set_disposition(c.id, "折扣", cost="0", credit_amount="120.50", credit_date="2027-01-05")
+    c = aftersales.set_disposition(c.id, "折扣", cost="0", credit_amount="120.50", credit_date="2027-01-05",
+                                   expected_version=c.version)
     assert (c.disposition, c.status, c.credit_amount, c.credit_date) == (
         "discount", "processing", Decimal("120.50"), dt.date(2027, 1, 5))
     assert aftersales.client_credits(client.id) == {"EUR": Decimal("120.50")}
@@ -77,7 +78,7 @@ def test_credit_with_rework_needs_the_client_to_insist(db):
     order = shipped_order()
     c = aftersales.file_complaint(order.id, TODAY, "开线", 20)
     with pytest.raises(ValidationError) as exc:
-        aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50")
+        aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50", expected_version=c.version)
     assert exc.value.field == "credit_amount" and "按客户要求" in exc.value.zh
     assert aftersales.get_complaint(c.id).credit_amount == 0
     c = aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50", client_insists=True)
@@ -88,7 +89,7 @@ def test_credit_with_rework_needs_the_client_to_insist(db):
 def test_credit_cannot_exceed_what_the_order_is_worth(db):
     order = shipped_order()  # 1070
     first = aftersales.file_complaint(order.id, TODAY, "A", 10)
-    aftersales.set_disposition(first.id, "return", credit_amount="1000")
+    aftersales.set_disposition(first.id, "return", credit_amount="1000", expected_version=first.version)
     second = aftersales.file_complaint(order.id, TODAY, "B", 10)
     with pytest.raises(ValidationError, match="超过了订单可折让的余额 70.00"):
         aftersales.set_disposition(second.id, "discount", credit_amount="70.01")
@@ -138,7 +139,7 @@ def test_close_needs_cause_countermeasure_and_disposition(db):
     order = shipped_order()
     c = aftersales.file_complaint(order.id, TODAY, "包装破损", 8)
     with pytest.raises(ValidationError) as exc:
-        aftersales.close_complaint(c.id)
+        aftersales.close_complaint(c.id, expected_version=c.version)
     assert "原因分析、对策、处理方式" in exc.value.zh
     c = aftersales.set_disposition(c.id, "rework", cost="200", cause="纸箱太薄", countermeasure="改用五层纸箱")
     c = aftersales.close_complaint(c.id, expected_version=c.version)
@@ -155,7 +156,7 @@ def test_a_credit_that_covers_the_balance_settles_the_order(db):
     payments.record_payment(client.id, "1000", "EUR", TODAY, "balance", order.id, "TT-1")
     assert orders.get_order(order.id).status == "shipped"
     c = aftersales.file_complaint(order.id, TODAY, "短装", 10)
-    aftersales.set_disposition(c.id, "discount", credit_amount="70")
+    aftersales.set_disposition(c.id, "discount", credit_amount="70", expected_version=c.version)
     assert orders.get_order(order.id).status == "settled"
     aftersales.set_disposition(c.id, "discount", credit_amount="20")
     assert orders.get_order(order.id).status == "shipped"

@@ -104,7 +104,7 @@ def test_update_cannot_take_a_code_in_use(db):
 
 def test_archive_and_restore(db):
     c = clients.create_client(name="Old friend")
-    clients.archive_client(c.id)
+    clients.archive_client(c.id, c.version)
     assert Client.get_by_id(c.id).archived
     clients.archive_client(c.id, archived=False)
     assert not Client.get_by_id(c.id).archived

@@ -50,7 +50,7 @@ def test_review_over_a_newer_version_is_refused(db):
 
 def test_complaint_edits_from_two_windows(db):
     order = review_all(make_order())
-    order = orders.confirm_order(order.id)
+    order = orders.confirm_order(order.id, expected_version=order.version)
     c = aftersales.file_complaint(order.id, order.order_date, "色差", 5)
     aftersales.update_complaint(c.id, {"cause": "A"}, c.version)
     with pytest.raises(StaleEdit):
@@ -91,3 +91,75 @@ def test_two_processes_read_then_write_without_lock_errors(sqlite_db, tmp_path):
     assert [p.exitcode for p in procs] == [0, 0]
     assert errors == [[], []]
     assert Counter.get(Counter.name == "race").value == 2 * ROUNDS  # no lost update either
+
+
+# ------------------------------------------------- the version is mandatory --
+def _world():
+    """One record of each kind an update service edits, made through the services."""
+    import datetime as dt
+
+    from order_helpers import make_confirmed as confirmed
+    from order_helpers import make_order as draft
+
+    from gendan_desktop.core import clients, factories, materials, payments, quotations, samples, shipments
+
+    client = clients.create_client(name="Versioned Co", contacts=[{"name": "Ann"}])
+    order = confirmed(client)
+    line = orders.order_lines(order.id)[0]
+    orders.set_status(order, "in_production")
+    material = materials.add_material(order.id, "Cotton", "0.5")
+    return {
+        "client": client, "contact": clients.primary_contact(client.id),
+        "factory": factories.create_factory("Versioned Factory"),
+        "quotation": quotations.create_quotation(client.id, [{"product": "Tee", "quantity": 10,
+                                                              "cost_material": "1"}], exchange_rate="7.1"),
+        "sample": samples.request_sample(client.id, product="Hoodie"),
+        "draft": draft(client), "order": orders.get_order(order.id),
+        "shipment": shipments.create_shipment(order.id, dt.date.today(), [(line.id, 10)]),
+        "payment": payments.record_payment(client.id, "10", order.currency, dt.date.today(), "deposit", order.id),
+        "complaint": aftersales.file_complaint(order.id, dt.date.today(), "色差", 5),
+        "material": material,
+        "purchase": materials.create_purchase(material.id, "YKK", "10", dt.date.today()),
+    }
+
+
+def _update_services():
+    from gendan_desktop.core import clients, factories, materials, payments, quotations, recalls, revisions, samples
+    from gendan_desktop.core import shipments
+
+    return {
+        "update_client": ("client", lambda r, v: clients.update_client(r.id, {"notes": "x"}, v)),
+        "archive_client": ("client", lambda r, v: clients.archive_client(r.id, v)),
+        "update_contact": ("contact", lambda r, v: clients.update_contact(r.id, {"title": "x"}, v)),
+        "update_factory": ("factory", lambda r, v: factories.update_factory(r.id, {"notes": "x"}, v)),
+        "update_quotation": ("quotation", lambda r, v: quotations.update_quotation(r.id, {"notes": "x"}, v)),
+        "mark_made": ("sample", lambda r, v: samples.mark_made(r.id, expected_version=v)),
+        "update_order": ("draft", lambda r, v: orders.update_order(r.id, {"notes": "x"}, v)),
+        "set_review": ("draft", lambda r, v: orders.set_review(r.id, True, True, True, True, True, "",
+                                                               expected_version=v)),
+        "confirm_order": ("draft", lambda r, v: orders.confirm_order(r.id, expected_version=v)),
+        "cancel_order": ("draft", lambda r, v: recalls.cancel_order(r.id, "x", v)),
+        "revise_order": ("order", lambda r, v: revisions.revise_order(r.id, "x", {"notes": "x"}, None, v)),
+        "update_shipment_documents": ("shipment", lambda r, v: shipments.update_shipment_documents(
+            r.id, {"bl_no": "x"}, v)),
+        "void_shipment": ("shipment", lambda r, v: shipments.void_shipment(r.id, "x", v)),
+        "update_payment": ("payment", lambda r, v: payments.update_payment(r.id, {"notes": "x"}, v)),
+        "void_payment": ("payment", lambda r, v: payments.void_payment(r.id, "x", v)),
+        "update_complaint": ("complaint", lambda r, v: aftersales.update_complaint(r.id, {"cause": "x"}, v)),
+        "set_disposition": ("complaint", lambda r, v: aftersales.set_disposition(r.id, "rework",
+                                                                                 expected_version=v)),
+        "close_complaint": ("complaint", lambda r, v: aftersales.close_complaint(r.id, expected_version=v)),
+        "update_material": ("material", lambda r, v: materials.update_material(r.id, {"notes": "x"}, v)),
+        "update_purchase": ("purchase", lambda r, v: materials.update_purchase(r.id, {"notes": "x"}, v)),
+    }
+
+
+@pytest.mark.parametrize("service", sorted(_update_services()))
+def test_every_update_service_refuses_a_save_without_a_version(db, service):
+    kind, call = _update_services()[service]
+    record = _world()[kind]
+    before = type(record).get_by_id(record.id)
+    with pytest.raises(TypeError, match="expected_version"):
+        call(record, None)
+    after = type(record).get_by_id(record.id)
+    assert after.version == before.version  # nothing was written

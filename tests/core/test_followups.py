@@ -59,7 +59,7 @@ def test_completed_reminders_and_archived_clients_drop_out(two_clients):
     x = fu.log_followup(a.id, TODAY - D(7), "email", "price sent", next_date=TODAY)
     fu.log_followup(b.id, TODAY - D(7), "email", "price sent", next_date=TODAY)
     fu.complete_reminder(x.id)
-    archive_client(b.id)
+    archive_client(b.id, b.version)
     assert fu.followups_due(TODAY) == []
     assert FollowUp.get_by_id(x.id).next_done
 

@@ -133,7 +133,7 @@ def test_overdue_purchases(db):
     overdue = materials.overdue_purchases(dt.date(2026, 11, 15))
     assert [(o.supplier, o.days_overdue) for o in overdue] == [("YKK", 10), ("柯桥布行", 5)]
     assert overdue[1].outstanding == Decimal(70) and overdue[1].order_number == order.number
-    cancel_order(other.id, "客户取消", None)
+    cancel_order(other.id, "客户取消", orders.get_order(other.id).version)
     assert [o.supplier for o in materials.overdue_purchases(dt.date(2026, 11, 15))] == ["柯桥布行"]
     updated = materials.update_purchase(late.id, {"due_date": "2026-11-20"}, None)
     assert updated.due_date == dt.date(2026, 11, 20)
@@ -143,7 +143,7 @@ def test_overdue_purchases(db):
 
 def test_cancelled_order_takes_no_new_materials(db):
     order = make_confirmed()
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", order.version)
     assert orders.get_order(order.id).status == "cancelled"
     with pytest.raises(StateError):
         materials.add_material(order.id, "布", 1)

@@ -188,7 +188,7 @@ def test_partial_review_stays_draft_and_confirm_names_the_unchecked_items(db):
     order = orders.set_review(order.id, True, False, True, True, False, "面料待确认", order.version)
     assert order.status == "draft" and order.review_notes == "面料待确认" and order.reviewed_by == "tester"
     with pytest.raises(StateError) as exc:
-        orders.confirm_order(order.id)
+        orders.confirm_order(order.id, expected_version=order.version)
     assert "物料" in exc.value.zh and "交期" in exc.value.zh and "颜色" not in exc.value.zh
     assert "Material" in exc.value.en
     assert orders.get_order(order.id).status == "draft"
@@ -197,7 +197,7 @@ def test_partial_review_stays_draft_and_confirm_names_the_unchecked_items(db):
 def test_full_review_then_confirm(db):
     order = review_all(make_order())
     assert order.status == "reviewed"
-    confirmed = orders.confirm_order(order.id)
+    confirmed = orders.confirm_order(order.id, expected_version=order.version)
     assert confirmed.status == "confirmed" and confirmed.confirmed_at is not None
     statuses = [(r.old, r.new) for r in audit_rows(order.id, field="status")]
     assert statuses == [("draft", "reviewed"), ("reviewed", "confirmed")]
@@ -219,7 +219,7 @@ def test_editing_what_was_reviewed_voids_the_review(db):
     assert order.status == "draft"
     assert not any(getattr(order, f) for f in orders.REVIEW_FIELDS)
     with pytest.raises(StateError, match="未通过"):
-        orders.confirm_order(order.id)
+        orders.confirm_order(order.id, expected_version=order.version)
 
 
 def test_review_is_closed_after_confirmation(db):

@@ -113,7 +113,7 @@ def test_update_payment_is_versioned_and_moves_settlement(db):
     with pytest.raises(StaleEdit):
         payments.update_payment(p.id, {"amount": "1"}, p.version)
     with pytest.raises(StaleEdit):
-        payments.void_payment(p.id, expected_version=p.version)
+        payments.void_payment(p.id, "", expected_version=p.version)
     # moving the payment off the order un-settles it
     payments.update_payment(p.id, {"order_id": None}, p2.version)
     assert status_of(order) == "shipped"

@@ -155,7 +155,7 @@ def test_revision_recalls_the_changed_lines_cards_and_new_cards_follow_the_new_r
     old_cards = production.issue_flow_cards(order.id, batch_size=100)  # red 100; blue 100 + 100
     revised = revise_order(order.id, "客户改红色尺码", None,
                            [dict(ln, size="L") if ln["colour"] == "红" else ln for ln in garment_lines()],
-                           None)
+                           orders.get_order(order.id).version)
     assert revised.revision == 1
     # the red line changed (its cards print the size): its card is void; blue's two stay live
     assert [c.id for c in production.cards_for_order(order.id)] == [c.id for c in old_cards[1:]]
@@ -193,7 +193,7 @@ def test_recall_one_card(db):
 def test_cancelled_order_cards_take_no_progress(db):
     order = make_confirmed()
     card = production.issue_flow_cards(order.id, batch_size=100)[0]
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", orders.get_order(order.id).version)
     with pytest.raises(StateError):
         production.record_progress(card.number, 1, 5, 5, 0, "王五")
 
@@ -258,11 +258,13 @@ def test_after_a_revision_new_cards_leave_out_what_already_shipped(db):
     shipments.create_shipment(order.id, TODAY, [(red.id, 40)], excess_reason="先出现货")
     assert orders.get_order(order.id).status == "partly_shipped"
     revise_order(order.id, "客户改蓝色尺码并加单", None,
-                 [{"id": red.id}, {"id": blue.id, "size": "XL", "quantity": 250}], None)
+                 [{"id": red.id}, {"id": blue.id, "size": "XL", "quantity": 250}],
+                 orders.get_order(order.id).version)
     # red is untouched: its card (which the 40 left on) stays; blue's card is recalled
     cards = production.issue_flow_cards(order.id, batch_size=500)
     assert [(c.order_line_id, c.quantity) for c in cards] == [(blue.id, 250)]
-    revise_order(order.id, "红色改款号", None, [{"id": red.id, "style": "T101"}, {"id": blue.id}], None)
+    revise_order(order.id, "红色改款号", None, [{"id": red.id, "style": "T101"}, {"id": blue.id}],
+                 orders.get_order(order.id).version)
     # red's card is recalled now: what shipped before (40) needs no new card
     cards = production.issue_flow_cards(order.id, batch_size=500)
     assert [(c.order_line_id, c.quantity) for c in cards] == [(red.id, 60)]

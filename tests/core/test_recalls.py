@@ -42,7 +42,7 @@ def test_cancel_a_draft_order(db):
     order = make_order()
     assert recalls.cancel_order(order.id, "客户没回复", order.version).status == "cancelled"
     with pytest.raises(StateError, match="已经取消"):
-        recalls.cancel_order(order.id, "again", None)
+        recalls.cancel_order(order.id, "again", orders.get_order(order.id).version)
 
 
 def test_cancel_is_refused_once_anything_shipped(db):

@@ -110,7 +110,7 @@ def test_recalled_cards_do_not_count(db):
 
 def test_cancelled_orders_carry_no_risk(db):
     order = make_confirmed(delivery=TODAY + dt.timedelta(days=2))
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", order.version)
     assert risk.delivery_risk(order.id, TODAY + dt.timedelta(days=30)).level == "on_track"
 
 

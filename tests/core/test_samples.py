@@ -20,11 +20,16 @@ def client(db):
     return create_client(name="Blue Ocean Fashion Inc.")
 
 
+def _v(sample) -> int:
+    """The version a window showing the sample would pass."""
+    return Sample.get_by_id(sample.id).version
+
+
 def _sent(client, **kw):
     s = sp.request_sample(client.id, style="H-22", product="Hoodie", colour="Navy", size="M",
                           requested_date=TODAY - D(10), **kw)
-    sp.mark_made(s.id, date=TODAY - D(5))
-    return sp.send_sample(s.id, "DHL", "JD0146000012345", date=TODAY - D(4))
+    sp.mark_made(s.id, date=TODAY - D(5), expected_version=_v(s))
+    return sp.send_sample(s.id, "DHL", "JD0146000012345", date=TODAY - D(4), expected_version=_v(s))
 
 
 def test_the_whole_way_to_approval(client):
@@ -36,7 +41,7 @@ def test_the_whole_way_to_approval(client):
         "sample", client.id, s.id, "JD0146000012345", TODAY - D(4))
     assert "H-22" in d.items and "Navy" in d.items
     assert sp.samples_awaiting_decision(client.id)[0].id == s.id
-    s = sp.approve_sample(s.id, "colour OK, go ahead", date=TODAY)
+    s = sp.approve_sample(s.id, "colour OK, go ahead", date=TODAY, expected_version=_v(s))
     got = Sample.get_by_id(s.id)
     assert (got.status, got.client_comments, got.decided_date, got.version) == (
         "approved", "colour OK, go ahead", TODAY, 4)
@@ -60,10 +65,10 @@ def test_the_whole_way_to_approval(client):
 def test_illegal_steps_are_refused_with_a_clear_message(client, steps, illegal):
     s = sp.request_sample(client.id, product="Hoodie", requested_date=TODAY)
     act = {
-        "make": lambda: sp.mark_made(s.id, date=TODAY),
-        "send": lambda: sp.send_sample(s.id, "SF", "SF123", date=TODAY),
-        "approve": lambda: sp.approve_sample(s.id, "ok", date=TODAY),
-        "reject": lambda: sp.reject_sample(s.id, "too dark", date=TODAY),
+        "make": lambda: sp.mark_made(s.id, date=TODAY, expected_version=_v(s)),
+        "send": lambda: sp.send_sample(s.id, "SF", "SF123", date=TODAY, expected_version=_v(s)),
+        "approve": lambda: sp.approve_sample(s.id, "ok", date=TODAY, expected_version=_v(s)),
+        "reject": lambda: sp.reject_sample(s.id, "too dark", date=TODAY, expected_version=_v(s)),
     }
     for step in steps:
         act[step]()
@@ -80,9 +85,9 @@ def test_illegal_steps_are_refused_with_a_clear_message(client, steps, illegal):
 def test_rejection_needs_the_clients_comments(client):
     s = _sent(client)
     with pytest.raises(ValidationError) as err:
-        sp.reject_sample(s.id, "  ")
+        sp.reject_sample(s.id, "  ", expected_version=_v(s))
     assert err.value.field == "client_comments"
-    s = sp.reject_sample(s.id, "navy too light, use Pantone 19-4052", date=TODAY)
+    s = sp.reject_sample(s.id, "navy too light, use Pantone 19-4052", date=TODAY, expected_version=_v(s))
     assert s.status == "rejected"
     assert sp.approved_samples_for_client(client.id) == []
 
@@ -91,7 +96,7 @@ def test_a_rejected_sample_can_be_requested_again(client):
     s = _sent(client)
     with pytest.raises(StateError):
         sp.request_again(s.id)
-    sp.reject_sample(s.id, "too light", date=TODAY)
+    sp.reject_sample(s.id, "too light", date=TODAY, expected_version=_v(s))
     again = sp.request_again(s.id, requested_date=TODAY, colour="Dark navy")
     assert (again.status, again.style, again.colour, again.client_id) == ("requested", "H-22", "Dark navy", client.id)
     assert again.number != s.number and "too light" in again.description
@@ -99,9 +104,9 @@ def test_a_rejected_sample_can_be_requested_again(client):
 
 def test_sending_needs_a_courier_and_writes_nothing_without_one(client):
     s = sp.request_sample(client.id, product="Hoodie", requested_date=TODAY)
-    sp.mark_made(s.id, date=TODAY)
+    sp.mark_made(s.id, date=TODAY, expected_version=_v(s))
     with pytest.raises(ValidationError) as err:
-        sp.send_sample(s.id, " ", "123", date=TODAY)
+        sp.send_sample(s.id, " ", "123", date=TODAY, expected_version=_v(s))
     assert err.value.field == "courier"
     assert Sample.get_by_id(s.id).status == "made" and Dispatch.select().count() == 0
 
@@ -131,8 +136,8 @@ def test_approved_samples_are_per_client(client):
     other = create_client(name="Other Ltd")
     mine = _sent(client)
     theirs = _sent(other)
-    sp.approve_sample(mine.id, date=TODAY)
-    sp.approve_sample(theirs.id, date=TODAY)
+    sp.approve_sample(mine.id, date=TODAY, expected_version=_v(mine))
+    sp.approve_sample(theirs.id, date=TODAY, expected_version=_v(theirs))
     assert [x.id for x in sp.approved_samples_for_client(client.id)] == [mine.id]
     assert [x.id for x in sp.approved_samples_for_client(other.id)] == [theirs.id]
 
@@ -145,7 +150,7 @@ def test_an_order_can_follow_an_approved_sample_only(client):
     with pytest.raises(ValidationError):
         orders.create_order(client.id, lines=[line], delivery_date=TODAY + D(60), order_date=TODAY,
                             sample_id=s.id)
-    sp.approve_sample(s.id, date=TODAY)
+    sp.approve_sample(s.id, date=TODAY, expected_version=_v(s))
     order = orders.create_order(client.id, lines=[line], delivery_date=TODAY + D(60), order_date=TODAY,
                                 sample_id=s.id)
     assert order.sample_id == s.id

@@ -175,7 +175,7 @@ def test_void_shipment_gives_the_quantities_back_and_steps_the_status_back(db):
     payments.record_payment(order.client_id, "406.25", "USD", DAY, "balance", order.id)
     assert status_of(order) == "settled"
     with pytest.raises(ValidationError):
-        shipments.void_shipment(second.id, "")
+        shipments.void_shipment(second.id, "", second.version)
     with pytest.raises(StaleEdit):
         shipments.void_shipment(second.id, "录错", expected_version=second.version + 1)
     shipments.void_shipment(second.id, "数量录错 wrong quantity", expected_version=second.version)

@@ -72,9 +72,9 @@ def test_enquiry_to_statement(db):
     # --- sample requested → made → sent → approved
     s = samples.request_sample(client.id, requested_date=day(2), quotation_id=q.id, style="NT-100",
                                product="圆领T恤", colour="红", size="M")
-    samples.mark_made(s.id, day(6))
-    samples.send_sample(s.id, "DHL", "1234567890", date=day(7))
-    s = samples.approve_sample(s.id, "颜色OK", date=day(12))
+    s = samples.mark_made(s.id, day(6), expected_version=s.version)
+    s = samples.send_sample(s.id, "DHL", "1234567890", date=day(7), expected_version=s.version)
+    s = samples.approve_sample(s.id, "颜色OK", date=day(12), expected_version=s.version)
     assert s.status == "approved"
 
     # --- order from the quotation, split by colour, following the approved sample
@@ -91,7 +91,7 @@ def test_enquiry_to_statement(db):
 
     # --- review → confirm
     order = orders.set_review(order.id, True, True, True, True, True, "可做", order.version)
-    order = orders.confirm_order(order.id)
+    order = orders.confirm_order(order.id, expected_version=order.version)
     assert order.status == "confirmed"
 
     # --- materials: short at first, so production waits for the purchase
@@ -148,7 +148,7 @@ def test_enquiry_to_statement(db):
     (remake_line,) = orders.order_lines(remake.id)
     assert remake_line.quantity == 10 and remake_line.unit_price == 0
     remake = orders.set_review(remake.id, True, True, True, True, True, "补单", remake.version)
-    orders.confirm_order(remake.id)
+    orders.confirm_order(remake.id, expected_version=remake.version)
     production.issue_flow_cards(remake.id)  # one card for its one line
     production.start_production(remake.id, confirm_missing=True)  # no sheet, no materials for 10 pieces
     _produce(remake.id, day(66))

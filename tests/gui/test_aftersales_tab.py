@@ -22,8 +22,8 @@ def shipped_order(sqlite_db):
     order = create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=20), currency="EUR",
                          lines=[{"style": "H-9", "product": "帽衫", "colour": "灰", "size": "XL", "quantity": 500,
                                  "unit_price": "8.00"}])
-    set_review(order.id, True, True, True, True, True)
-    return confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    return confirm_order(order.id, expected_version=order.version)
 
 
 def test_file_complaint_and_make_remake(qtbot, window, wait_ops, shipped_order):

@@ -131,7 +131,7 @@ def test_profile_save_and_stale_edit(qtbot, window, monkeypatch):
     qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)  # Ctrl+S
     assert Client.get_by_id(c.id).phone == "0574-1234567"
 
-    update_client(c.id, {"phone": "999"}, None)  # another window saves meanwhile
+    update_client(c.id, {"phone": "999"}, Client.get_by_id(c.id).version)  # another window saves meanwhile
     form.field("phone").setText("111")
     asked = []
     monkeypatch.setattr(client_detail, "ask_reload_after_stale", lambda parent, exc: asked.append(str(exc)) or True)

@@ -122,7 +122,7 @@ def test_stale_edit_offers_reload(qtbot, window, wait_ops, client, monkeypatch):
     from gendan_desktop.gui import tab_kit
 
     tab, order = make_order(qtbot, window, wait_ops, client)
-    update_order(order.id, {"client_po": "PO-OTHER-WINDOW"}, None)  # another window saves first
+    update_order(order.id, {"client_po": "PO-OTHER-WINDOW"}, order.version)  # another window saves first
     set_value(tab.editor.field("notes"), "我的修改")
     asked = []
     monkeypatch.setattr(tab_kit, "ask_reload_after_stale", lambda parent, exc: asked.append(str(exc)) or True)
@@ -133,10 +133,10 @@ def test_stale_edit_offers_reload(qtbot, window, wait_ops, client, monkeypatch):
 
 
 def confirm(order_id):
-    from gendan_desktop.core.orders import confirm_order, set_review
+    from gendan_desktop.core.orders import confirm_order, get_order, set_review
 
-    set_review(order_id, True, True, True, True, True)
-    return confirm_order(order_id)
+    order = set_review(order_id, True, True, True, True, True, "", get_order(order_id).version)
+    return confirm_order(order_id, expected_version=order.version)
 
 
 def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):

@@ -21,8 +21,8 @@ def confirmed_order(sqlite_db):
     order = create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=30), product_category="T恤",
                          lines=[{"style": "P-1", "product": "Polo", "colour": "红", "size": "M", "quantity": 250,
                                  "unit_price": "4.10"}])
-    set_review(order.id, True, True, True, True, True)
-    return confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    return confirm_order(order.id, expected_version=order.version)
 
 
 def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order):
@@ -162,7 +162,9 @@ def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_ord
     cards = issue_flow_cards(confirmed_order.id, batch_size=250)
     record_printed("production_sheet", [sheet.id])
     record_printed("flow_card", [c.id for c in cards])  # only printed paper is collected
-    cancel_order(confirmed_order.id, "客户取消", None)
+    from gendan_desktop.core.orders import get_order
+
+    cancel_order(confirmed_order.id, "客户取消", get_order(confirmed_order.id).version)
     tab.refresh()
     tab.show_page(tab.recalls)
     assert len(tab.recalls.model.rows()) == 2

@@ -186,7 +186,7 @@ def test_mark_sent_issue_pi_and_stale_edit(qtbot, window, wait_ops, client, monk
     assert ed.quotation.status == "sent" and not ed.sent_button.isEnabled()
 
     # another window saves first: saving mine says so and reloads
-    update_quotation(ed.quotation.id, {"notes": "另一窗口"}, None)
+    update_quotation(ed.quotation.id, {"notes": "另一窗口"}, ed.quotation.version)
     set_value(ed.field("trade_terms"), "CIF")
     ed._mark_dirty()
     asked = []

@@ -90,7 +90,7 @@ def test_end_to_end_through_the_core_services(company, tmp_path):
                                         "quantity": 150, "unit_price": Decimal("12.50")}],
                                 client_requirements="水洗后缩率≤3%", packing="每件折叠入袋")
     order = orders.set_review(order.id, True, True, True, True, True, "", order.version)
-    order = orders.confirm_order(order.id)
+    order = orders.confirm_order(order.id, expected_version=order.version)
     sheet = production.issue_production_sheet(order.id, carton_count=20)
     cards = production.issue_flow_cards(order.id, batch_size=100)
     assert len(cards) == 5  # 250 → 100+100+50, 150 → 100+50
@@ -108,7 +108,7 @@ def test_end_to_end_through_the_core_services(company, tmp_path):
     for card, png in zip(sorted(cards, key=lambda c: c.number), render_pages(cards_pdf)):
         assert sorted(decode(png)) == [("CODE-128", card.number), ("QR-Code", card.number)]
 
-    recalls.cancel_order(order.id, "客户取消", None)
+    recalls.cancel_order(order.id, "客户取消", orders.get_order(order.id).version)
     listed = service.copies_to_recall(order.id)
     assert sorted(r["number"] for r in listed) == sorted([sheet.number] + [c.number for c in cards])
     assert service.outstanding_copy_count(order.id) == 6
