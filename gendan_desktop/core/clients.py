@@ -367,6 +367,15 @@ def pending_look_alikes(client_id: int | None = None) -> list[tuple[Client, Clie
     return [(p.client, p.other) for p in q.order_by(ClientLookAlike.id)]
 
 
+def look_alike_client_ids() -> list[int]:
+    """Clients in a look-alike pair still waiting for review (the archive's filter)."""
+    ids: set[int] = set()
+    for a, b in (ClientLookAlike.select(ClientLookAlike.client, ClientLookAlike.other)
+                 .where(ClientLookAlike.resolved_at.is_null()).tuples()):
+        ids.update((a, b))
+    return sorted(ids)
+
+
 def mark_distinct(client_id: int, other_id: int) -> int:
     """The two look-alike clients are different companies: take them off the review list."""
     with write_transaction():

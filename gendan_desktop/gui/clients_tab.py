@@ -9,7 +9,7 @@ from enum import IntEnum
 from peewee import SQL, fn
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
 
 from ..core.models import Client, FollowUp, Order
 from .client_detail import ClientDetail, ClientFormController
@@ -75,7 +75,7 @@ class ClientListModel(IdListModel):
     FILTERS = [
         ChoiceFilter("status", QT_TR_NOOP("类型"),
                      choices=[("current", QT_TR_NOOP("现实客户")), ("potential", QT_TR_NOOP("潜在客户")),
-                              ("archived", QT_TR_NOOP("已归档"))]),
+                              ("archived", QT_TR_NOOP("已归档")), ("look_alike", QT_TR_NOOP("相似待核对"))]),
         ChoiceFilter("grade", QT_TR_NOOP("等级"), Client.grade, enum="grade"),
         ChoiceFilter("source", QT_TR_NOOP("来源"), Client.source, enum="source"),
         DateRangeFilter("next_followup", QT_TR_NOOP("下次跟进"),
@@ -109,6 +109,10 @@ class ClientListModel(IdListModel):
                 return query.where(_is_current())
             if value == "potential":
                 return query.where(~_is_current())
+            if value == "look_alike":  # names that only look alike, waiting for review (core.clients)
+                from ..core.clients import look_alike_client_ids
+
+                return query.where(Client.id.in_(look_alike_client_ids() or [0]))
             return query.where(Client.archived == True)  # noqa: E712
         if spec.key == "next_followup":
             lo, hi = value
@@ -208,9 +212,21 @@ class ClientsTab(BaseTab):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(
             lambda *_: ui_settings().setValue("clients/splitter", self.splitter.saveState()))
+        self.dialog = None  # the merge dialog while it is open
+        self.merge_button = QPushButton(tr("合并客户…"), self)
+        self.merge_button.setObjectName("mergeClientsButton")
+        self.merge_button.setToolTip(tr("选中两位客户(按住 Ctrl 点击)后合并为一位"))
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.merge_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(buttons)
         lay.addWidget(self.splitter)
+        self.pane.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.merge_button.setEnabled(len(self.pane.selected_ids()) == 2))
         self.pane.current_changed.connect(self._on_current)
         self.pane.activated.connect(lambda cid: self.detail.focus_followup())
 
@@ -273,6 +289,11 @@ class ClientsTab(BaseTab):
 
     def filter_widget(self):
         return self.pane.filter_edit
+
+    def merge_selected(self):
+        from .client_merge_dialog import open_merge_dialog
+
+        return open_merge_dialog(self, self.pane.selected_ids())
 
 
 class NewClientDialog(QDialog):
