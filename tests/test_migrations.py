@@ -59,7 +59,7 @@ def _old_database(url: str) -> None:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
+def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
     if backend == "postgres":
         reset_postgres(PG_URL)
         url = PG_URL
@@ -109,6 +109,12 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path):
         assert migrate(db) == []
     finally:
         close_database()
+    # ``check`` lists the two orders that shared a PO before the upgrade
+    from gendan_desktop.cli import main
+
+    assert main(["check", "--db", url, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "client_po_duplicates: 1" in out and "SO2503-0002" in out and "SO2503-0001" in out
 
 
 def test_newer_schema_is_refused(tmp_path):

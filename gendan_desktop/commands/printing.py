@@ -13,10 +13,14 @@ Production sheets and flow cards written this way count as printed copies
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..core.errors import NotFound, ValidationError, current_language
+from ..core.limits import COPIES
+from . import bounded_int
 
 WHATS = ["production-sheet", "flow-cards", "quotation", "statement"]
 
@@ -39,7 +43,8 @@ def add_commands(subparsers, common_parent) -> None:
     p.add_argument("--cards", metavar="N1,N2", default="", help="flow-cards: only these card numbers")
     p.add_argument("--layout", choices=["a5", "a4x2"], default=None,
                    help="flow-cards: one A5 card per page, or two per A4 (default: the setting flow_card_layout)")
-    p.add_argument("--copies", type=int, default=1, metavar="N", help="copies to count as printed (default 1)")
+    p.add_argument("--copies", type=bounded_int(COPIES), default=1, metavar="N",
+                   help="copies to count as printed (default 1, 1 to 1000); checked before anything is written")
     p.add_argument("--no-record", action="store_true", help="do not count the PDF as printed paper")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="statement: first day of the period")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="statement: last day (default today)")
@@ -61,15 +66,19 @@ def _date(text: str | None, name: str, default: dt.date | None = None) -> dt.dat
 
 
 def _write(path: str, pdf: bytes) -> Path:
+    """Write ``pdf`` to a temporary file beside ``path``, then rename it over ``path``."""
     from ..core.db import refuse_database_file
 
     out = Path(path)
     refuse_database_file(out)
+    tmp = out.with_name(f".~{out.name}.{os.getpid()}.tmp")
     try:
         if out.parent and not out.parent.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
+        tmp.write_bytes(pdf)
+        os.replace(tmp, out)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise ValidationError(f"无法写入文件“{out}”:{exc.strerror}。请换一个位置或关闭占用该文件的程序。",
                               f"Cannot write “{out}”: {exc.strerror}. Choose another place or close the program "
                               "holding the file.", field="file") from None
@@ -137,14 +146,17 @@ def _run(args) -> int:
         out = _write(args.file, quotation_pdf(q.id))
         _say(f"{'PI' if q.pi_number else '报价单'} {args.ref} 已写入 {out}", f"{args.ref} written to {out}")
         return 0
+    from ..core.db import write_transaction
     from ..core.models import Client
     from ..printing.statement_pdf import statement_pdf
 
     client = Client.get_or_none(Client.code == args.ref)
     if client is None:
         raise NotFound(f"找不到客户编码 {args.ref},请检查。", f"No client with code {args.ref}; check the code.")
-    pdf = statement_pdf(client.id, _date(args.date_from, "from"), _date(args.date_to, "to", dt.date.today()),
-                        args.currency, issue=args.issue)
-    out = _write(args.file, pdf)
+    # an issued number is kept only if the file is written: both in one transaction
+    with write_transaction() if args.issue else nullcontext():
+        pdf = statement_pdf(client.id, _date(args.date_from, "from"), _date(args.date_to, "to", dt.date.today()),
+                            args.currency, issue=args.issue)
+        out = _write(args.file, pdf)
     _say(f"客户 {client.code} 的对账单已写入 {out}", f"Statement of {client.code} written to {out}")
     return 0

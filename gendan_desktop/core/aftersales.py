@@ -25,7 +25,9 @@ from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import round_money
 from .models import Complaint, FlowCard, Order, OrderLine
+from .limits import AMOUNT_OR_ZERO, QUANTITY_OR_ZERO
 from .order_input import clean_text, parse_date, parse_money
+from .receivables import check_client_total
 from .orders import create_order, get_order, order_lines, order_totals
 
 CREDIT_DISPOSITIONS = ("discount", "return")
@@ -43,16 +45,7 @@ def get_complaint(complaint_id: int) -> Complaint:
 
 
 def _qty(value: Any, order: Order, card: FlowCard | None) -> int:
-    bad = ValidationError(f"受影响数量必须是不小于 0 的整数(现在是“{value}”)。",
-                          f"The quantity affected must be a whole number of at least 0 (got “{value}”).",
-                          field="qty_affected")
-    try:
-        d = Decimal(str(value).replace(",", "").strip())
-    except Exception:
-        raise bad from None
-    if isinstance(value, bool) or not d.is_finite() or d < 0 or d != d.to_integral_value():
-        raise bad
-    qty = int(d)
+    qty = QUANTITY_OR_ZERO.check_int(value, where_zh="受影响", where_en="Affected: ", field="qty_affected")
     limit = card.quantity if card is not None else order_totals(order.id)["quantity"]
     where_zh = f"流程卡 {card.number} 的数量" if card is not None else f"订单 {order.number} 的总数量"
     where_en = f"the quantity of flow card {card.number}" if card is not None else f"the total of order {order.number}"
@@ -149,8 +142,8 @@ def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0
     """Decide how the complaint is settled: disposition, our cost (CNY), credit
     to the client (order currency). An open complaint becomes 'processing'."""
     disposition = enums.parse("disposition", disposition, field="disposition")
-    cost = round_money(parse_money(cost, "", "", "处理费用", "cost", "cost"))
-    credit = round_money(parse_money(credit_amount, "", "", "退款/折让金额", "credit amount", "credit_amount"))
+    cost = parse_money(cost, "", "", "处理费用", "cost", "cost", AMOUNT_OR_ZERO)
+    credit = parse_money(credit_amount, "", "", "退款/折让金额", "credit amount", "credit_amount", AMOUNT_OR_ZERO)
     with write_transaction():
         c = get_complaint(complaint_id)
         _check_open(c)
@@ -165,6 +158,9 @@ def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0
             raise ValidationError(f"折让金额 {credit} {c.currency} 超过了订单可折让的余额 {round_money(room)} {c.currency}。",
                                   f"The credit {credit} {c.currency} exceeds what is left of the order amount "
                                   f"({round_money(room)} {c.currency}).", field="credit_amount")
+        if credit:
+            check_client_total("credited", c.order.client_id, c.currency, credit,
+                               less=c.credit_amount if c.credit_date else Decimal(0))
         values: dict[str, Any] = {"disposition": disposition, "cost": cost, "credit_amount": credit,
                                   "credit_date": (parse_date(credit_date, "折让日期", "credit date", "credit_date")
                                                   if credit_date else dt.date.today()) if credit else None}

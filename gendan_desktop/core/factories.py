@@ -14,6 +14,7 @@ from . import enums
 from .common import audit, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
+from .limits import QUANTITY_OR_ZERO
 from .models import Factory, FlowCard, Order
 
 FACTORY_FIELDS = {"name", "kind", "contact", "phone", "address", "capabilities", "capacity_per_day", "notes", "active"}
@@ -35,9 +36,10 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
             n = int(str(v if v not in (None, "") else 0).strip())
         except ValueError:
             n = -1
-        if n < 0:
-            raise ValidationError(f"日产能“{v}”无效,请填写 0 或正整数(件/天)。",
-                                  f"The capacity “{v}” is not valid; enter 0 or a whole number of pieces per day.",
+        if n < 0 or n > QUANTITY_OR_ZERO.high:
+            raise ValidationError(f"日产能“{v}”无效,请填写 0 至 {QUANTITY_OR_ZERO.high:,} 的整数(件/天)。",
+                                  f"The capacity “{v}” is not valid; enter a whole number of pieces per day from 0 "
+                                  f"to {QUANTITY_OR_ZERO.high:,}.",
                                   field="capacity_per_day")
         out["capacity_per_day"] = n
     if "active" in out:

@@ -140,7 +140,8 @@ DEPOSIT_PCT = Bound("定金比例(%)", "deposit percentage", D(0), D(100), place
 PERCENT = Bound("百分比", "percentage", D(0), D(1000), places=4)
 EXCHANGE_RATE = Bound("汇率", "exchange rate", D(0), D(100_000), places=6, low_open=True)
 MATERIAL_QTY = Bound("数量", "quantity", D(0), D(1_000_000_000), places=4)
-COPIES = Bound("份数", "number of copies", D(1), D(100))
+COPIES = Bound("份数", "number of copies", D(1), D(1000))
+STEP_DAYS = Bound("计划天数", "planned days", D(0), D(365))
 DEMO_CLIENTS = Bound("演示客户数", "number of demo clients", D(0), D(100_000))
 DEMO_ORDERS = Bound("演示订单数", "number of demo orders", D(0), D(1_000_000))
 

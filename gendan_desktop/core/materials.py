@@ -25,6 +25,7 @@ from .common import audit, get_or_404, parse_date, refuse_unknown_fields, save_v
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import to_decimal
+from .limits import MATERIAL_QTY, Bound
 from .models import MaterialRequirement, Order, OrderLine, PurchaseFollowUp
 
 MATERIAL_FIELDS = {"name", "spec", "unit", "consumption_per_piece", "loss_rate_pct", "in_stock",
@@ -53,6 +54,7 @@ def _dec(value, what_zh: str, what_en: str, field: str, *, positive: bool = Fals
             rule_en += f" below {below}"
         raise ValidationError(f"{what_zh}“{value}”无效,请填写{rule_zh}。",
                               f"The {what_en} “{value}” is not valid; enter {rule_en}.", field=field)
+    Bound(what_zh, what_en, MATERIAL_QTY.low, MATERIAL_QTY.high, MATERIAL_QTY.places).check(d, field=field)
     return d
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from peewee import fn
@@ -17,6 +17,7 @@ from peewee import fn
 from . import enums
 from .errors import ValidationError
 from .fields import to_decimal
+from .limits import DEPOSIT_PCT, QUANTITY, UNIT_PRICE, Bound, check_line_amount
 from .models import Client, Factory, Order, OrderLine, Quotation, Sample
 
 # Line fields a caller may give, with Chinese/English names for messages.
@@ -108,34 +109,18 @@ def parse_date(value: Any, zh_name: str, en_name: str, field: str) -> dt.date:
 
 
 def parse_quantity(value: Any, where_zh: str, where_en: str, field: str) -> int:
-    """A whole number of pieces greater than 0 ("1,200" and 1200.0 are fine)."""
-    bad = _err(f"{where_zh}数量必须是大于 0 的整数(现在是“{value}”),请改正。",
-               f"{where_en}quantity must be a whole number greater than 0 (got “{value}”).", field)
-    if isinstance(value, bool) or value is None:
-        raise bad
-    try:
-        d = to_decimal(value)
-    except (InvalidOperation, ValueError):
-        raise bad from None
-    if not d.is_finite() or d != d.to_integral_value() or d <= 0:
-        raise bad
-    return int(d)
+    """A whole number of pieces within limits.QUANTITY ("1,200" and 1200.0 are fine)."""
+    return QUANTITY.check_int(value, where_zh=where_zh, where_en=where_en, field=field)
 
 
 def parse_money(value: Any, where_zh: str, where_en: str, zh_name: str, en_name: str,
-                field: str) -> Decimal:
-    """A money amount of at least 0, as an exact Decimal."""
-    bad = _err(f"{where_zh}{zh_name}必须是不小于 0 的数字(现在是“{value}”),请改正。",
-               f"{where_en}{en_name} must be a number of at least 0 (got “{value}”).", field)
-    if isinstance(value, bool) or value is None or value == "":
-        raise bad
-    try:
-        d = to_decimal(value)
-    except (InvalidOperation, ValueError):
-        raise bad from None
-    if not d.is_finite() or d < 0:
-        raise bad
-    return d
+                field: str, bound: Bound = UNIT_PRICE) -> Decimal:
+    """A money amount within ``bound`` (a unit price by default), as an exact Decimal.
+
+    ``zh_name``/``en_name`` name the value in the message ("单价", "unit price").
+    """
+    named = Bound(zh_name, en_name, bound.low, bound.high, bound.places, bound.low_open)
+    return named.check(value, where_zh=where_zh, where_en=where_en, field=field)
 
 
 def parse_currency(value: Any) -> str:
@@ -191,10 +176,7 @@ def clean_header(changes: dict[str, Any]) -> dict[str, Any]:
         elif name in ("quotation", "sample", "remake_of", "factory"):
             out[name] = _check_exists(name, _fk_id(value))
         elif name == "deposit_pct":
-            pct = parse_money(value, "", "", zh, en, name)
-            if pct > 100:
-                raise _err("定金比例不能超过 100%。", "The deposit percentage cannot exceed 100%.", name)
-            out[name] = pct
+            out[name] = DEPOSIT_PCT.check(value, field=name)
         else:
             out[name] = clean_text(value, Order, name, zh, en)
     return out
@@ -316,6 +298,7 @@ def clean_line(n: int, data: dict[str, Any], base: dict[str, Any] | None = None)
         "quantity": parse_quantity(merged["quantity"], wzh, wen, f"lines.{n}.quantity"),
         "unit_price": parse_money(merged["unit_price"], wzh, wen, "单价", "unit price", f"lines.{n}.unit_price"),
     }
+    check_line_amount(out["quantity"], out["unit_price"], where_zh=wzh, where_en=wen, field=f"lines.{n}.unit_price")
     for name in TEXT_LINE_FIELDS:
         zh, en = LINE_FIELDS[name]
         out[name] = clean_text(merged.get(name, ""), OrderLine, name, zh, en, where_zh=wzh, where_en=wen,

@@ -15,40 +15,26 @@ putting it on the other), so receivables and statements show both moves.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .common import audit, get_or_404, require_version, save_versioned
 from .db import write_transaction
 from .enums import CURRENCIES, DISPOSAL_PAYMENT_KINDS, label, parse
 from .errors import StaleEdit, StateError, ValidationError
-from .fields import MONEY_PLACES, to_decimal
+from .fields import MONEY_PLACES
+from .limits import AMOUNT, Bound
 from .models import Client, Order, OrderLine, Payment
-from .receivables import order_amounts
+from .receivables import check_client_total, order_amounts
 
 _SETTLEABLE = ("shipped", "settled")
 
 
 # ----------------------------------------------------------------- helpers --
 def clean_amount(value, what_zh: str = "金额", what_en: str = "The amount", field: str = "amount") -> Decimal:
-    """A positive Decimal with at most two decimals, or ValidationError."""
-    try:
-        amount = to_decimal(value)
-    except (InvalidOperation, ValueError, TypeError):
-        raise ValidationError(f"{what_zh}“{value}”不是有效的数字,请输入如 1234.50 的金额。",
-                              f"{what_en} “{value}” is not a number; enter an amount such as 1234.50.",
-                              field=field) from None
-    if not amount.is_finite() or amount <= 0:
-        raise ValidationError(f"{what_zh}必须大于零(现为 {value}),请输入正数。",
-                              f"{what_en} must be greater than zero (it is {value}); enter a positive amount.",
-                              field=field)
-    if amount != amount.quantize(MONEY_PLACES):
-        raise ValidationError(f"{what_zh} {amount} 最多只能有两位小数,请改为精确到分的金额。",
-                              f"{what_en} {amount} has more than two decimals; round it to the cent.",
-                              field=field)
-    if amount >= Decimal("1e13"):
-        raise ValidationError(f"{what_zh} {amount} 过大,请检查是否多输了位数。",
-                              f"{what_en} {amount} is too large; check for extra digits.", field=field)
-    return amount.quantize(MONEY_PLACES)
+    """An amount above 0 within limits.AMOUNT (two decimals at most), or ValidationError."""
+    en = what_en[:1].lower() + what_en[1:]
+    bound = Bound(what_zh, en, AMOUNT.low, AMOUNT.high, AMOUNT.places, AMOUNT.low_open)
+    return bound.check(value, field=field).quantize(MONEY_PLACES)
 
 
 def clean_currency(value: str, field: str = "currency") -> str:
@@ -155,6 +141,7 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
         if order is not None and order.status == "cancelled":
             raise StateError(f"订单 {order.number} 已取消,不能再登记收款;请记为预收款(不指定订单)。",
                              f"Order {order.number} is cancelled; record the money on account (no order).")
+        check_client_total("paid", client.id, currency, amount)
         p = Payment.create(client=client, order=order, kind=kind, amount=amount, currency=currency,
                            date=date, reference=(reference or "").strip(), notes=notes or "")
         audit("payment", p.id, "create", order_id=order.id if order else None, new=_describe(p))
@@ -196,6 +183,8 @@ def update_payment(payment_id: int, changes: dict, expected_version: int) -> Pay
         currency = values.get("currency", p.currency)
         order = _check_order(p.client, new_order, currency)
         values["order"] = order.id if order else None
+        check_client_total("paid", p.client_id, currency, values.get("amount", p.amount),
+                           less=p.amount if p.currency == currency else Decimal(0))
         save_versioned(p, values, expected_version, "该收款记录", "This payment",
                        audit_entity="payment", order_id=order.id if order else old_order)
         for oid in {old_order, values["order"]} - {None}:

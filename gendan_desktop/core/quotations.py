@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
 from . import enums
@@ -23,6 +23,7 @@ from .common import audit, get_or_404, get_setting, next_number, refuse_unknown_
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
+from .limits import EXCHANGE_RATE, PERCENT, QUANTITY_OR_ZERO, UNIT_PRICE, Bound, check_line_amount
 from .models import Client, Quotation, QuotationItem
 
 COST_FIELDS = ("cost_material", "cost_processing", "cost_accessories", "cost_packing",
@@ -52,14 +53,9 @@ def total_cost(item) -> Decimal:
 
 
 # -------------------------------------------------------------- validation --
-def _num(value, field: str, zh: str, en: str, *, minimum: Decimal | None = Decimal(0)) -> Decimal:
-    try:
-        d = to_decimal(value)
-    except (InvalidOperation, ValueError):
-        raise ValidationError(f"{zh}“{value}”不是数字。", f"The {en} “{value}” is not a number.", field=field)
-    if not d.is_finite() or (minimum is not None and d < minimum):
-        raise ValidationError(f"{zh}不能小于 {minimum}。", f"The {en} cannot be below {minimum}.", field=field)
-    return d
+def _num(value, field: str, zh: str, en: str, bound: Bound = UNIT_PRICE) -> Decimal:
+    """A number within ``bound`` (core/limits.py), named ``zh``/``en`` in the message."""
+    return Bound(zh, en, bound.low, bound.high, bound.places, bound.low_open).check(value, field=field)
 
 
 def _clean_header(values: dict[str, Any]) -> dict[str, Any]:
@@ -73,13 +69,10 @@ def _clean_header(values: dict[str, Any]) -> dict[str, Any]:
                                   field="currency")
         out["currency"] = cur
     if "exchange_rate" in out:
-        out["exchange_rate"] = _num(out["exchange_rate"], "exchange_rate", "汇率", "exchange rate")
-        if out["exchange_rate"] <= 0:
-            raise ValidationError("汇率必须大于 0(1 外币折合多少人民币)。",
-                                  "The exchange rate must be above 0 (CNY per unit of the currency).",
-                                  field="exchange_rate")
+        out["exchange_rate"] = _num(out["exchange_rate"], "exchange_rate", "汇率(1 外币折合人民币)",
+                                    "exchange rate (CNY per unit)", EXCHANGE_RATE)
     if "margin_pct" in out:
-        out["margin_pct"] = _num(out["margin_pct"], "margin_pct", "利润率", "margin")
+        out["margin_pct"] = _num(out["margin_pct"], "margin_pct", "利润率(%)", "margin (%)", PERCENT)
     for key, zh, en in (("date", "报价日期", "quotation date"), ("valid_until", "报价有效期", "valid-until date")):
         v = out.get(key)
         if isinstance(v, dt.datetime):
@@ -107,21 +100,21 @@ def _clean_items(items: Iterable[dict], margin_pct, exchange_rate) -> list[dict]
         if not product:
             raise ValidationError(f"第 {n} 行报价明细缺少品名,请填写产品名称。",
                                   f"Quotation item {n} has no product; enter the product name.", field="product")
-        qty = raw.get("quantity", 0) or 0
-        if not isinstance(qty, int) or qty < 0:
-            raise ValidationError(f"第 {n} 行的数量必须是不小于 0 的整数。",
-                                  f"The quantity of item {n} must be a whole number, 0 or more.", field="quantity")
+        qty = QUANTITY_OR_ZERO.check_int(raw.get("quantity", 0) or 0, where_zh=f"第 {n} 行的",
+                                         where_en=f"Item {n}: ", field="quantity")
         item = {"line_no": n, "product": product, "quantity": qty,
                 "style": (raw.get("style") or "").strip(), "description": raw.get("description") or "",
                 "unit": (raw.get("unit") or "pcs").strip()}
         for k in COST_FIELDS:
             kind = enums.label("cost_kind", k[5:], "zh")
             item[k] = _num(raw.get(k, 0), k, f"第 {n} 行{kind}成本", f"{k[5:]} cost of item {n}")
-        computed = compute_unit_price(total_cost(item), margin_pct, exchange_rate)
         if raw.get("unit_price") not in (None, ""):
             item["unit_price"] = _num(raw["unit_price"], "unit_price", f"第 {n} 行单价", f"unit price of item {n}")
         else:
-            item["unit_price"] = computed
+            item["unit_price"] = _num(compute_unit_price(total_cost(item), margin_pct, exchange_rate), "unit_price",
+                                      f"第 {n} 行按成本算出的单价", f"unit price of item {n} computed from its costs")
+        check_line_amount(qty, item["unit_price"], where_zh=f"第 {n} 行的", where_en=f"Item {n}: ",
+                          field="unit_price")
         out.append(item)
     if not out:
         raise ValidationError("报价单至少需要一行产品。", "A quotation needs at least one item.", field="items")

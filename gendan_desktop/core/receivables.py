@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from peewee import Case, fn
 
 from .db import current_database
+from . import limits
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
 
@@ -212,6 +213,21 @@ def ordered_amount(order_id: int) -> Decimal:
                 .where(OrderLine.order == order_id).tuples()), ZERO)
 
 
+def check_client_total(kind: str, client_id: int, currency: str, adding: Decimal,
+                       less: Decimal = ZERO) -> None:
+    """Refuse a write that would take the client's total of ``kind`` (shipped /
+    credited / paid) in ``currency`` past limits.CLIENT_TOTAL: what keeps every
+    receivable sum within 64 bits (see core/limits.py). ``less`` is what the
+    write replaces (a payment being corrected)."""
+    totals = {"shipped": shipped_totals, "credited": credit_totals, "paid": payment_totals}[kind](client_id)
+    names = {"shipped": ("出货金额", "shipped amount"), "credited": ("折让金额", "credits"),
+             "paid": ("收款金额", "payments")}[kind]
+    current = totals.get((client_id, currency), ZERO) - less
+    if current + adding > limits.CLIENT_TOTAL:
+        name = Client.get_by_id(client_id).name
+        limits.check_client_total(current, adding, *names, name, currency)
+
+
 # ----------------------------------------------------------------- overdue --
 @dataclass
 class OverdueShipment:
@@ -322,5 +338,5 @@ def total_overdue(today: dt.date | None = None, terms_days: int = 30) -> dict[st
 __all__ = [
     "Receivable", "OverdueShipment", "line_amount", "line_amount_sql", "shipped_totals", "credit_totals",
     "payment_totals", "receivables", "receivables_by_client", "client_balance", "order_amounts",
-    "ordered_amount", "shipment_totals", "overdue_receivables", "total_overdue", "ZERO",
+    "ordered_amount", "shipment_totals", "overdue_receivables", "total_overdue", "ZERO", "check_client_total",
 ]

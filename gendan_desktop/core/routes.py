@@ -13,6 +13,7 @@ from typing import Iterable
 from .common import audit
 from .db import write_transaction
 from .errors import NotFound, ValidationError, current_language
+from .limits import STEP_DAYS
 from .models import RouteTemplate, RouteTemplateStep
 
 DEFAULT_CATEGORY = "garment"
@@ -118,10 +119,10 @@ def _clean_steps(category: str, steps: Iterable) -> list[tuple[str, int]]:
             d = int(days)
         except (TypeError, ValueError):
             d = -1
-        if d < 0 or str(days).strip() not in (str(d), f"{d}.0"):
-            raise ValidationError(f"工艺路线“{category}”工序“{name}”的计划天数“{days}”无效,请填写 0 或正整数。",
+        if d < 0 or d > STEP_DAYS.high or str(days).strip() not in (str(d), f"{d}.0"):
+            raise ValidationError(f"工艺路线“{category}”工序“{name}”的计划天数“{days}”无效,请填写 0 至 {STEP_DAYS.high} 的整数。",
                                   f"The planned days “{days}” of step “{name}” in route “{category}” are not "
-                                  "valid; enter 0 or a whole number of days.", field="steps")
+                                  f"valid; enter a whole number of days from 0 to {STEP_DAYS.high}.", field="steps")
         seen.add(name)
         out.append((name, d))
     if not out:

@@ -18,6 +18,7 @@ from . import enums
 from .common import audit, get_or_404, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
+from .limits import QUANTITY
 from .models import Client, Dispatch, Quotation, Sample
 
 # action → (states it may start from, state it leads to, zh verb, en verb)
@@ -66,9 +67,7 @@ def request_sample(client_id: int, *, requested_date: dt.date | None = None,
     if not (product or "").strip() and not (style or "").strip():
         raise ValidationError("请填写样品的款号或品名。", "Enter the style or product of the sample.",
                               field="product")
-    if not isinstance(quantity, int) or quantity < 1:
-        raise ValidationError("样品数量必须是大于 0 的整数。", "The sample quantity must be a whole number above 0.",
-                              field="quantity")
+    quantity = QUANTITY.check_int(quantity, where_zh="样品", where_en="Sample: ", field="quantity")
     if due_date is not None:
         due_date = _need_date(due_date, "due_date", "样品交期", "sample due date")
         if due_date < requested_date:

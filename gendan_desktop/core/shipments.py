@@ -25,7 +25,7 @@ from .errors import StaleEdit, StateError, ValidationError
 from .models import Client, Order, OrderLine, Shipment, ShipmentLine
 from .orders import shipped_quantities as shipped_by_line  # line id → pieces shipped
 from .payments import clean_date, refresh_settlement, set_order_status
-from .receivables import ZERO, line_amount
+from .receivables import ZERO, check_client_total, line_amount
 
 SHIPPABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
 DOCUMENT_FIELDS = ("booking_no", "container_no", "customs_no", "bl_no", "vessel",
@@ -194,6 +194,8 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
                     f"{max(remaining, 0)} remain (ordered {ln.quantity}, shipped {done.get(ln.id, 0)}); "
                     "reduce the quantity.", field="quantity")
         excess_reason = _check_excess(order, order_lines, wanted, excess_reason)
+        check_client_total("shipped", order.client_id, order.currency,
+                           sum((line_amount(q, order_lines[lid].unit_price) for lid, q in wanted.items()), Decimal(0)))
         shipment = Shipment.create(
             number=next_number("SH", date=date), order=order, date=date,
             booking_no=(booking_no or "").strip(), container_no=(container_no or "").strip(),

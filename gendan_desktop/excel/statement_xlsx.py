@@ -10,7 +10,9 @@ calculate all show the same figures as the printed statement.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable
 
@@ -18,8 +20,9 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..core.common import get_setting
+from ..core.db import write_transaction
 from ..core.statements import Statement, issue_statement, statement
-from .exporter import check_target, close_workbook
+from .exporter import cannot_write, check_target, close_workbook
 
 KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款", "cancellation": "取消"}
 PAYMENT_KIND_ZH = {"deposit": "定金", "balance": "尾款", "other": "其他", "refund": "退款", "transfer": "转订单"}
@@ -192,11 +195,48 @@ def _sheet_name(st: Statement, used: set[str]) -> str:
 
 
 def write_statements(path: str | Path, statements_by_client: Iterable[list[Statement]]) -> Path:
-    """One workbook, one sheet per client; each currency of the client is a block."""
+    """One workbook, one sheet per client; each currency of the client is a block.
+
+    Written to a temporary file beside ``path`` and renamed over it, so a file
+    that cannot be written leaves neither a half file nor (see
+    export_statements) a statement number used up.
+    """
     path = Path(path)
+    _publish([(_write_temp(path, statements_by_client), path)])
+    return path
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.with_name(f".~{path.name}.{os.getpid()}.tmp")
+
+
+def _publish(pairs: list[tuple[Path, Path]]) -> None:
+    """Rename every temporary file over its target; on a failure remove the temporary files."""
+    try:
+        for tmp, final in pairs:
+            try:
+                os.replace(tmp, final)
+            except OSError as exc:
+                raise cannot_write(final, exc) from None
+    finally:
+        for tmp, _final in pairs:
+            tmp.unlink(missing_ok=True)
+
+
+def _write_temp(path: Path, statements_by_client: Iterable[list[Statement]]) -> Path:
     check_target(path)
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+    tmp = _temp_beside(path)
+    try:
+        _write_book(tmp, path, statements_by_client)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _write_book(tmp: Path, path: Path, statements_by_client: Iterable[list[Statement]]) -> None:
+    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False})
     styles = _Styles(wb)
     used: set[str] = set()
     wrote = False
@@ -216,7 +256,6 @@ def write_statements(path: str | Path, statements_by_client: Iterable[list[State
     if not wrote:
         wb.add_worksheet("对账单")
     close_workbook(wb, path)
-    return path
 
 
 def build_statements(client_id: int, date_from, date_to, currency: str | None = None, *,
@@ -228,10 +267,21 @@ def build_statements(client_id: int, date_from, date_to, currency: str | None = 
 
 def export_statement(path: str | Path, client_id: int, date_from, date_to, currency: str | None = None, *,
                      issue: bool = True) -> tuple[Path, list[Statement]]:
-    """One client's 对账单 to ``path``; returns the path and the statements written."""
-    check_target(Path(path))  # before a statement number is taken
-    sts = build_statements(client_id, date_from, date_to, currency, issue=issue)
-    return write_statements(path, [sts]), sts
+    """One client's 对账单 to ``path``; returns the path and the statements written.
+
+    The number is taken in the same transaction that writes and renames the
+    file: if the file cannot be written, no number is used up.
+    """
+    path = Path(path)
+    check_target(path)
+    with _issuing(issue):
+        sts = build_statements(client_id, date_from, date_to, currency, issue=issue)
+        _publish([(_write_temp(path, [sts]), path)])
+    return path, sts
+
+
+def _issuing(issue: bool):
+    return write_transaction() if issue else nullcontext()
 
 
 def export_statements(target: str | Path, client_ids: Iterable[int], date_from, date_to, *,
@@ -241,16 +291,27 @@ def export_statements(target: str | Path, client_ids: Iterable[int], date_from, 
     client, or one file per client (``target`` is a folder) named 对账单_<code>_<from>_<to>.xlsx."""
     target = Path(target)
     check_target(target)  # before statement numbers are taken
-    all_sts = [build_statements(cid, date_from, date_to, currency, issue=issue) for cid in client_ids]
-    if not one_file_each:
-        return [write_statements(target, all_sts)]
-    target.mkdir(parents=True, exist_ok=True)
-    out = []
-    for sts in all_sts:
-        if not sts:
-            continue
-        st = sts[0]
-        code = re.sub(r"[^\w\-]+", "_", st.client_code)
-        out.append(write_statements(target / f"对账单_{code}_{st.date_from:%Y%m%d}_{st.date_to:%Y%m%d}.xlsx", [sts]))
-    return out
+    if one_file_each:
+        target.mkdir(parents=True, exist_ok=True)
+    with _issuing(issue):  # numbers are kept only if every file was written and renamed
+        all_sts = [build_statements(cid, date_from, date_to, currency, issue=issue) for cid in client_ids]
+        if not one_file_each:
+            files = [(target, all_sts)]
+        else:
+            files = []
+            for sts in all_sts:
+                if sts:
+                    st = sts[0]
+                    code = re.sub(r"[^\w\-]+", "_", st.client_code)
+                    files.append((target / f"对账单_{code}_{st.date_from:%Y%m%d}_{st.date_to:%Y%m%d}.xlsx", [sts]))
+        pairs: list[tuple[Path, Path]] = []
+        try:
+            for path, groups in files:
+                pairs.append((_write_temp(path, groups), path))
+        except BaseException:
+            for tmp, _path in pairs:
+                tmp.unlink(missing_ok=True)
+            raise
+        _publish(pairs)
+    return [path for _tmp, path in pairs]
 

@@ -30,7 +30,7 @@ def _table_label(table: str) -> str:
 
 def _details(c: dict) -> str:
     parts = [p for p in (c["country"], c["email"], c["phone"]) if p]
-    moves = "、".join(f"{_table_label(t)} {n}" for t, n in sorted(c["moves"].items())) or tr("无")
+    moves = tr("、").join(f"{_table_label(t)} {n}" for t, n in sorted(c["moves"].items())) or tr("无")
     return " · ".join(parts + [tr("名下:%1").replace("%1", moves)])
 
 

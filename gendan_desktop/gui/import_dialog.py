@@ -190,13 +190,18 @@ class ImportDialog(QDialog):
         from ..excel.importer import missing_required
 
         missing = missing_required(self.plan.kind, self.mapping())
-        if missing:
+        if not self.plan.rows:  # a header and nothing under it: say so at once, nothing to import
+            self.missing_label.setText(
+                tr("表头(第 %1 行)下面没有数据行,没有可导入的内容。请确认选对了文件、工作表和表头行。")
+                .replace("%1", str(self.plan.header_row + 1)))
+        elif missing:
             names = "、".join(field_label(s).rstrip(" *") for s in missing)
             self.missing_label.setText(tr("还缺少必填列:%1。请指定文件中哪一列是它。").replace("%1", names))
         else:
             self.missing_label.clear()
-        self.import_button.setEnabled(not missing)
-        self.check_button.setEnabled(not missing)
+        ready = bool(self.plan.rows) and not missing
+        self.import_button.setEnabled(ready)
+        self.check_button.setEnabled(ready)
 
     def _header_edited(self) -> None:
         if self.header_spin.value() != self.plan.header_row + 1:

@@ -9,11 +9,12 @@ again when saving and names the line and field of any error, which
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from ..core.limits import LINE_AMOUNT, QUANTITY, UNIT_PRICE
 from .editable_rows import EditableRowsModel, plain
 from .tab_kit import RED, fmt_value
 from .table_model import QT_TR_NOOP
@@ -46,23 +47,32 @@ NUMERIC = {LineCol.QUANTITY, LineCol.UNIT_PRICE, LineCol.AMOUNT, LineCol.LINE_NO
 
 
 def parse_qty(text) -> int | None:
-    try:
-        d = Decimal(str(text).replace(",", "").strip())
-    except (InvalidOperation, ValueError):
-        return None
-    if not d.is_finite() or d != d.to_integral_value() or d <= 0:
-        return None
-    return int(d)
+    """A quantity within core.limits.QUANTITY, else None (the cell turns red)."""
+    return None if QUANTITY.problem(text) else int(QUANTITY.check(text))
 
 
 def parse_price(text) -> Decimal | None:
-    try:
-        d = Decimal(str(text).replace(",", "").strip())
-    except (InvalidOperation, ValueError):
+    """A unit price within core.limits.UNIT_PRICE (at most 4 decimals), else None."""
+    return None if UNIT_PRICE.problem(text) else UNIT_PRICE.check(text)
+
+
+def cell_problem(row: dict, col) -> str | None:
+    """Why a quantity, price or amount cell is refused, in the user's language (its tooltip)."""
+    from ..core.errors import current_language
+
+    if col == LineCol.QUANTITY and row["quantity"] != "":
+        bad = QUANTITY.problem(row["quantity"])
+    elif col == LineCol.UNIT_PRICE and row["unit_price"] != "":
+        bad = UNIT_PRICE.problem(row["unit_price"])
+    elif col == LineCol.AMOUNT:
+        q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
+        bad = LINE_AMOUNT.problem(q * p) if q is not None and p is not None else None
+    else:
+        bad = None
+    if bad is None:
         return None
-    if not d.is_finite() or d < 0:
-        return None
-    return d
+    zh, en = bad
+    return en[:1].upper() + en[1:] if current_language() == "en" else zh
 
 
 class OrderLinesModel(EditableRowsModel):
@@ -133,7 +143,7 @@ class OrderLinesModel(EditableRowsModel):
         qty, amount, ok = 0, Decimal(0), True
         for row in self._rows:
             q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
-            if q is None or p is None:
+            if q is None or p is None or q * p > LINE_AMOUNT.high:
                 ok = False
                 continue
             qty += q
@@ -161,7 +171,7 @@ class OrderLinesModel(EditableRowsModel):
     # ----------------------------------------------------------- Qt model
     def _amount(self, row: dict) -> Decimal | None:
         q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
-        return None if q is None or p is None else q * p
+        return None if q is None or p is None or q * p > LINE_AMOUNT.high else q * p
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -180,12 +190,10 @@ class OrderLinesModel(EditableRowsModel):
             right = col in NUMERIC
             return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
         if role == Qt.BackgroundRole:
-            if self._error == (r, c):
+            if self._error == (r, c) or (col in NUMERIC and cell_problem(row, col)):
                 return RED
-            if col == LineCol.QUANTITY and row["quantity"] != "" and parse_qty(row["quantity"]) is None:
-                return RED
-            if col == LineCol.UNIT_PRICE and row["unit_price"] != "" and parse_price(row["unit_price"]) is None:
-                return RED
+        if role == Qt.ToolTipRole and col in NUMERIC:
+            return cell_problem(row, col)
         return None
 
     def _cell_edited(self, col: int) -> None:

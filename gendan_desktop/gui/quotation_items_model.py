@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.quotations import COST_FIELDS, compute_unit_price
 from .editable_rows import EditableRowsModel, plain
+from ..core.limits import QUANTITY_OR_ZERO, UNIT_PRICE
 from .tab_kit import RED, fmt_value
 from .table_model import QT_TR_NOOP
 
@@ -67,22 +68,17 @@ BOLD.setBold(True)
 
 
 def parse_decimal(text) -> Decimal | None:
-    """A number ≥ 0 (blank counts as 0), else None."""
+    """A cost or price within core.limits.UNIT_PRICE (blank counts as 0), else None."""
     text = str(text if text is not None else "").replace(",", "").strip()
     if not text:
         return Decimal(0)
-    try:
-        d = Decimal(text)
-    except (InvalidOperation, ValueError):
-        return None
-    return d if d.is_finite() and d >= 0 else None
+    return None if UNIT_PRICE.problem(text) else UNIT_PRICE.check(text)
 
 
 def parse_quantity(text) -> int | None:
-    d = parse_decimal(text)
-    if d is None or d != d.to_integral_value():
-        return None
-    return int(d)
+    """A quantity within core.limits.QUANTITY_OR_ZERO (blank counts as 0), else None."""
+    text = str(text if text is not None else "").strip() or "0"
+    return None if QUANTITY_OR_ZERO.problem(text) else int(QUANTITY_OR_ZERO.check(text))
 
 
 class QuotationItemsModel(EditableRowsModel):

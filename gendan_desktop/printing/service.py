@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from ..core.common import audit, get_or_404
 from ..core.db import write_transaction
 from ..core.errors import NotFound
+from ..core.limits import COPIES
 from ..core.models import FlowCard, Order, ProductionSheet
 from .flow_card import CardData, card_layout, load_flow_cards, render_flow_cards
 from .production_sheet import load_production_sheet, render_production_sheet
@@ -85,7 +86,7 @@ def record_printed(kind: str, ids: Iterable[int], copies: int = 1) -> int:
     """
     model = KINDS[kind]
     ids = list(ids)
-    copies = max(1, int(copies))
+    copies = COPIES.check_int(copies, field="copies")  # -5, 0 or 10^20 are refused, never counted as 1
     now = dt.datetime.now().replace(microsecond=0)
     counted = 0
     with write_transaction():

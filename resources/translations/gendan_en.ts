@@ -559,7 +559,86 @@
     </message>
 </context>
 <context>
+    <name>ClientMerge</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>不是同一家公司</source>
+        <translation>Not the same company</translation>
+    </message>
+    <message>
+        <source>保留 %1 %2</source>
+        <translation>Keep %1 %2</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>合并后删除 %1 %2,其记录全部转到 %3 %4 名下。</source>
+        <translation>%1 %2 will be deleted; all its records move to %3 %4.</translation>
+    </message>
+    <message>
+        <source>合并客户</source>
+        <translation>Merge clients</translation>
+    </message>
+    <message>
+        <source>名下:%1</source>
+        <translation>Has: %1</translation>
+    </message>
+    <message>
+        <source>寄送</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotations</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>样品</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>请在列表中选择两位客户(按住 Ctrl 点击)再合并。</source>
+        <translation>Select two clients in the list (Ctrl+click) to merge them.</translation>
+    </message>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-ups</translation>
+    </message>
+</context>
+<context>
     <name>ClientsTab</name>
+    <message>
+        <source>合并客户…</source>
+        <translation>Merge clients…</translation>
+    </message>
     <message>
         <source>把客户“%1”%2归档?归档后不在日常列表中显示,历史记录保留,可在“类型:已归档”中找回。</source>
         <translation>Archive client “%1”%2? Archived clients leave the daily list; their history is kept and they can be found under “Type: Archived”.</translation>
@@ -583,6 +662,10 @@
     <message>
         <source>筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…</source>
         <translation>Filter: client name, code, pinyin initials (e.g. zs), e-mail…</translation>
+    </message>
+    <message>
+        <source>选中两位客户(按住 Ctrl 点击)后合并为一位</source>
+        <translation>Select two clients (Ctrl+click) to merge them into one</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1199,10 @@
         <translation>Reading the file…</translation>
     </message>
     <message>
+        <source>表头(第 %1 行)下面没有数据行,没有可导入的内容。请确认选对了文件、工作表和表头行。</source>
+        <translation>There are no data rows below the header (row %1): nothing to import. Check the file, the sheet and the header row.</translation>
+    </message>
+    <message>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
@@ -1468,6 +1555,17 @@
     <message>
         <source>规格</source>
         <translation>Specification</translation>
+    </message>
+</context>
+<context>
+    <name>MergeClientsForm</name>
+    <message>
+        <source>合并客户</source>
+        <translation>Merge clients</translation>
+    </message>
+    <message>
+        <source>这两位客户是同一家公司吗?选择保留哪一位:另一位的订单、联系人、跟进记录、报价单、样品、收款等全部转到保留的客户名下,然后删除另一位。合并不能撤销。</source>
+        <translation>Are these two clients one company? Choose which one stays: the orders, contacts, follow-ups, quotations, samples, payments and everything else of the other move to it, and the other is deleted. A merge cannot be undone.</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4046,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Port of discharge</translation>
     </message>
     <message>
+        <source>相似待核对</source>
+        <translation>Look-alikes to review</translation>
+    </message>
+    <message>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
@@ -4496,6 +4598,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>目的港</source>
         <translation>Port of discharge</translation>
+    </message>
+    <message>
+        <source>相似待核对</source>
+        <translation>Look-alikes to review</translation>
     </message>
     <message>
         <source>等级</source>

@@ -70,7 +70,7 @@ def test_discount_credit_is_stored_for_receivables(db):
     assert (c.disposition, c.status, c.credit_amount, c.credit_date) == (
         "discount", "processing", Decimal("120.50"), dt.date(2027, 1, 5))
     assert aftersales.client_credits(client.id) == {"EUR": Decimal("120.50")}
-    c = aftersales.set_disposition(c.id, "discount", 0, 0)
+    c = aftersales.set_disposition(c.id, "discount", 0, 0, expected_version=c.version)
     assert c.credit_amount == 0 and c.credit_date is None
 
 
@@ -81,7 +81,8 @@ def test_credit_with_rework_needs_the_client_to_insist(db):
         aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50", expected_version=c.version)
     assert exc.value.field == "credit_amount" and "按客户要求" in exc.value.zh
     assert aftersales.get_complaint(c.id).credit_amount == 0
-    c = aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50", client_insists=True)
+    c = aftersales.set_disposition(c.id, "rework", cost="800", credit_amount="50", client_insists=True,
+                                   expected_version=c.version)
     assert (c.cost, c.credit_amount, c.credit_date) == (Decimal("800"), Decimal("50"), TODAY)
     assert any(h.action == "credit_override" for h in orders.order_history(order.id))
 
@@ -92,8 +93,9 @@ def test_credit_cannot_exceed_what_the_order_is_worth(db):
     aftersales.set_disposition(first.id, "return", credit_amount="1000", expected_version=first.version)
     second = aftersales.file_complaint(order.id, TODAY, "B", 10)
     with pytest.raises(ValidationError, match="超过了订单可折让的余额 70.00"):
-        aftersales.set_disposition(second.id, "discount", credit_amount="70.01")
-    assert aftersales.set_disposition(second.id, "discount", credit_amount="70").credit_amount == 70
+        aftersales.set_disposition(second.id, "discount", credit_amount="70.01", expected_version=second.version)
+    assert aftersales.set_disposition(second.id, "discount", credit_amount="70",
+                                      expected_version=second.version).credit_amount == 70
 
 
 def test_remake_order_defaults_to_the_affected_item_free_of_charge(db):
@@ -141,7 +143,8 @@ def test_close_needs_cause_countermeasure_and_disposition(db):
     with pytest.raises(ValidationError) as exc:
         aftersales.close_complaint(c.id, expected_version=c.version)
     assert "原因分析、对策、处理方式" in exc.value.zh
-    c = aftersales.set_disposition(c.id, "rework", cost="200", cause="纸箱太薄", countermeasure="改用五层纸箱")
+    c = aftersales.set_disposition(c.id, "rework", cost="200", cause="纸箱太薄", countermeasure="改用五层纸箱",
+                                   expected_version=c.version)
     c = aftersales.close_complaint(c.id, expected_version=c.version)
     assert (c.status, c.closed_at) == ("closed", TODAY)
     with pytest.raises(StateError, match="已结案"):
@@ -158,5 +161,6 @@ def test_a_credit_that_covers_the_balance_settles_the_order(db):
     c = aftersales.file_complaint(order.id, TODAY, "短装", 10)
     aftersales.set_disposition(c.id, "discount", credit_amount="70", expected_version=c.version)
     assert orders.get_order(order.id).status == "settled"
-    aftersales.set_disposition(c.id, "discount", credit_amount="20")
+    aftersales.set_disposition(c.id, "discount", credit_amount="20",
+                               expected_version=aftersales.get_complaint(c.id).version)
     assert orders.get_order(order.id).status == "shipped"

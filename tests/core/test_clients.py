@@ -106,7 +106,7 @@ def test_archive_and_restore(db):
     c = clients.create_client(name="Old friend")
     clients.archive_client(c.id, c.version)
     assert Client.get_by_id(c.id).archived
-    clients.archive_client(c.id, archived=False)
+    clients.archive_client(c.id, Client.get_by_id(c.id).version, archived=False)
     assert not Client.get_by_id(c.id).archived
 
 

@@ -10,7 +10,7 @@ from production_helpers import TODAY, garment_lines, make_confirmed
 
 from gendan_desktop.core import materials, orders
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
-from gendan_desktop.core.models import AuditLog, MaterialRequirement
+from gendan_desktop.core.models import AuditLog, MaterialRequirement, PurchaseFollowUp
 from gendan_desktop.core.recalls import cancel_order
 
 
@@ -135,7 +135,8 @@ def test_overdue_purchases(db):
     assert overdue[1].outstanding == Decimal(70) and overdue[1].order_number == order.number
     cancel_order(other.id, "客户取消", orders.get_order(other.id).version)
     assert [o.supplier for o in materials.overdue_purchases(dt.date(2026, 11, 15))] == ["柯桥布行"]
-    updated = materials.update_purchase(late.id, {"due_date": "2026-11-20"}, None)
+    updated = materials.update_purchase(late.id, {"due_date": "2026-11-20"},
+                                        PurchaseFollowUp.get_by_id(late.id).version)
     assert updated.due_date == dt.date(2026, 11, 20)
     assert materials.overdue_purchases(dt.date(2026, 11, 15)) == []
     assert len(materials.purchases_for_order(order.id)) == 3

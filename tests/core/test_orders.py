@@ -54,11 +54,13 @@ def test_order_numbers_run_on(db):
 
 
 @pytest.mark.parametrize("line_no, field, value, words", [
-    (2, "quantity", 0, "大于 0 的整数"),
-    (2, "quantity", "1.5", "大于 0 的整数"),
-    (1, "quantity", "abc", "大于 0 的整数"),
-    (2, "unit_price", "-1", "不小于 0"),
-    (1, "unit_price", "三块", "不小于 0"),
+    (2, "quantity", 0, "1 至 10,000,000 之间的整数"),
+    (2, "quantity", "1.5", "必须是整数"),
+    (1, "quantity", "abc", "不是数字"),
+    (2, "unit_price", "-1", "0 至 10,000,000 之间"),
+    (1, "unit_price", "三块", "不是数字"),
+    (1, "quantity", 10_000_001, "超出允许范围"),
+    (1, "unit_price", "0.00001", "最多 4 位"),
 ])
 def test_bad_line_is_refused_naming_line_and_field(db, line_no, field, value, words):
     lines = two_lines()

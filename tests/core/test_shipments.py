@@ -183,7 +183,7 @@ def test_void_shipment_gives_the_quantities_back_and_steps_the_status_back(db):
     assert {r.order_line_id: r.remaining for r in shipments.shipped_quantities(order.id)} == {l1.id: 0, l2.id: 50}
     log = AuditLog.get((AuditLog.entity == "shipment") & (AuditLog.action == "void"))
     assert second.number in log.old and "wrong quantity" in log.new
-    shipments.void_shipment(first.id, "客户取消出货")
+    shipments.void_shipment(first.id, "客户取消出货", first.version)
     assert status_of(order) == "in_production"
     assert Shipment.select().count() == 0 and ShipmentLine.select().count() == 0
 

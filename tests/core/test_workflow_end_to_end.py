@@ -133,8 +133,9 @@ def test_enquiry_to_statement(db):
     # --- complaint 1: colour shade on blue L, settled by a discount credit
     c1 = aftersales.file_complaint(order.id, day(55), "蓝色L码部分色差", 20, cause="染色批次差异",
                                    countermeasure="每缸对色后再裁")
-    aftersales.set_disposition(c1.id, "discount", cost="0", credit_amount=credit, credit_date=day(56))
-    aftersales.close_complaint(c1.id, closed_at=day(57))
+    aftersales.set_disposition(c1.id, "discount", cost="0", credit_amount=credit, credit_date=day(56),
+                               expected_version=aftersales.get_complaint(c1.id).version)
+    aftersales.close_complaint(c1.id, closed_at=day(57), expected_version=aftersales.get_complaint(c1.id).version)
 
     payments.record_payment(client.id, balance_due, "USD", day(70), "balance", order.id, "TT-BAL-01")
     assert orders.get_order(order.id).status == "settled"
@@ -154,7 +155,7 @@ def test_enquiry_to_statement(db):
     _produce(remake.id, day(66))
     shipments.create_shipment(remake.id, day(68), [(remake_line.id, 10)])
     assert orders.get_order(remake.id).status == "settled"  # nothing to pay for a free remake
-    aftersales.close_complaint(c2.id, closed_at=day(69))
+    aftersales.close_complaint(c2.id, closed_at=day(69), expected_version=aftersales.get_complaint(c2.id).version)
 
     # --- the statement matches the receivables, line by line and in total
     assert receivables.client_balance(client.id) == {"USD": D("0.00")}

@@ -245,3 +245,13 @@ def test_statement_dialog_writes_the_core_closing_balance(qtbot, window, wait_op
     preview = dlg.preview_pdf()
     assert preview is not None and preview.page_count() >= 1
     preview.close()
+
+
+def test_a_file_with_only_a_header_says_it_has_no_data_rows(qtbot, window, wait_ops, monkeypatch, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["客户名称", "邮箱", "国家"])
+    wb.save(tmp_path / "header_only.xlsx")
+    dlg = _import_dialog(qtbot, window, wait_ops, monkeypatch, tmp_path / "header_only.xlsx")
+    assert "没有数据行" in dlg.missing_label.text() and "第 1 行" in dlg.missing_label.text()
+    assert not dlg.import_button.isEnabled() and not dlg.check_button.isEnabled()
+    assert Client.select().count() == 0

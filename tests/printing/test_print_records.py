@@ -119,3 +119,22 @@ def test_end_to_end_through_the_core_services(company, tmp_path):
     assert ProductionSheet.get_by_id(sheet.id).printed_copies == 1  # the VOID copy is not counted
     recalls.mark_returned("production_sheet", sheet.id)
     assert service.outstanding_copy_count(order.id) == 5
+
+
+def test_cli_refuses_bad_copies_before_writing_anything(company, tmp_path, capsys):
+    import pytest
+
+    order, sheet, _cards = make_order(colours=["藏青 Navy"], sizes=["S"])
+    db = company.gendan_url
+    for copies in ("-5", "0", str(10 ** 20), "two"):
+        out = tmp_path / f"sheet{copies[:3]}.pdf"
+        with pytest.raises(SystemExit) as exit_:
+            main(["print", "production-sheet", order.number, str(out), "--copies", copies, "--db", db])
+        assert exit_.value.code == 2  # a usage error
+        assert "份数" in capsys.readouterr().err and not out.exists()
+    from gendan_desktop.core.db import open_database
+
+    open_database(db)
+    assert ProductionSheet.get_by_id(sheet.id).printed_copies == 0
+    with pytest.raises(Exception, match="份数"):
+        service.record_printed("production_sheet", [sheet.id], copies=0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 pytestmark = pytest.mark.gui
 
@@ -60,9 +60,10 @@ def test_select_two_clients_choose_the_one_that_stays_and_merge(qtbot, window, w
 
     qtbot.mouseClick(tab.merge_button, Qt.LeftButton)
     dlg = tab.dialog
-    assert dlg is not None and dlg.isVisible() and dlg.distinct_button is not None  # a look-alike pair
+    assert dlg is not None and dlg.distinct_button is not None  # a look-alike pair
+    qtbot.waitExposed(dlg)
     keep_inc = next(dlg.field(k) for k in ("keep_a", "keep_b") if "Inc." in dlg.field(k).text())
-    qtbot.mouseClick(keep_inc, Qt.LeftButton)
+    qtbot.mouseClick(keep_inc, Qt.LeftButton, pos=QPoint(8, keep_inc.height() // 2))  # on the indicator
     assert keep_inc.isChecked() and "Baltic Moda LLC" in dlg.field("moves").text()
     qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
     wait_ops()
