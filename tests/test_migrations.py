@@ -112,7 +112,7 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
     # ``check`` lists the two orders that shared a PO before the upgrade
     from gendan_desktop.cli import main
 
-    assert main(["check", "--db", url, "--lang", "en"]) == 0
+    assert main(["check", "--db", url]) == 0
     out = capsys.readouterr().out
     assert "client_po_duplicates: 1" in out and "SO2503-0002" in out and "SO2503-0001" in out
 
