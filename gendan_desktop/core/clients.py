@@ -18,6 +18,7 @@ from . import enums
 from .common import audit, bump_counter, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import NotFound, ValidationError
+from . import client_matching
 from .client_matching import ClientKeys, client_keys
 from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
 from .pinyin import pinyin_key
@@ -349,9 +350,17 @@ def _clients(ids: list[int]) -> list[Client]:
 
 
 def _record_look_alikes(client: Client) -> None:
-    """List ``client`` for review beside each client it only looks like."""
-    others = find_look_alikes(client.name, client.email, client.phone, exclude_id=client.id)
-    for other in others:
+    """List ``client`` for review beside each client it only looks like.
+
+    One indexed query (same base_key); the sure duplicates among those are left out.
+    """
+    if not client.base_key:
+        return
+    email = client_matching.email_key(client.email)
+    for other in Client.select().where((Client.base_key == client.base_key) & (Client.id != client.id)):
+        if (other.name_key == client.name_key or (email and client_matching.email_key(other.email) == email)
+                or (client.phone_key and other.phone_key == client.phone_key)):
+            continue  # the same company, not a look-alike
         if not ClientLookAlike.select().where(
                 ((ClientLookAlike.client == client.id) & (ClientLookAlike.other == other.id))
                 | ((ClientLookAlike.client == other.id) & (ClientLookAlike.other == client.id))).exists():
