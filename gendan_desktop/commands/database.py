@@ -127,7 +127,7 @@ def cmd_check(args) -> int:
 
 
 def _report_po_duplicates() -> None:
-    """Orders that shared a client PO before the database refused it (migration 5):
+    """Orders that shared a client PO before the database refused it (migration 7):
     kept as they were, listed here to review (not an error: nothing is broken)."""
     from ..core.orders import legacy_po_duplicates
 

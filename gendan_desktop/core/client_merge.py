@@ -66,7 +66,7 @@ def _check(survivor: Client, merged: Client, survivor_version: int, merged_versi
     for c, v in ((survivor, survivor_version), (merged, merged_version)):
         if c.version != require_version(v):
             raise StaleEdit(f"客户“{c.name}”", f"Client “{c.name}”", v, c.version)
-    # one live order per client PO (migration 5): two orders with one PO cannot end up under one client
+    # one live order per client PO (migration 7): two orders with one PO cannot end up under one client
     mine = Order.alias()
     clash = (Order.select(Order.number, mine.number, Order.client_po)
              .join(mine, on=((fn.LOWER(mine.client_po) == fn.LOWER(Order.client_po)) & (mine.client == survivor.id)
