@@ -44,7 +44,7 @@ def test_everything_pointing_at_the_merged_client_moves(db):
     from gendan_desktop.core.orders import set_status
 
     set_status(order, "in_production")
-    shipments.create_shipment(order.id, TODAY, [(line.id, 50)])
+    shipments.create_shipment(order.id, TODAY, [(line.id, 50)], excess_reason="库存现货")
     payments.record_payment(dup.id, "100", order.currency, TODAY, "deposit", order.id)
     complaint = aftersales.file_complaint(order.id, TODAY, "色差", 5)
     followups.log_followup(dup.id, TODAY, "email", "报价已发", next_date=TODAY + dt.timedelta(days=3))

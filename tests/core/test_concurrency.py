@@ -115,7 +115,7 @@ def _world():
                                                               "cost_material": "1"}], exchange_rate="7.1"),
         "sample": samples.request_sample(client.id, product="Hoodie"),
         "draft": draft(client), "order": orders.get_order(order.id),
-        "shipment": shipments.create_shipment(order.id, dt.date.today(), [(line.id, 10)]),
+        "shipment": shipments.create_shipment(order.id, dt.date.today(), [(line.id, 10)], excess_reason="现货"),
         "payment": payments.record_payment(client.id, "10", order.currency, dt.date.today(), "deposit", order.id),
         "complaint": aftersales.file_complaint(order.id, dt.date.today(), "色差", 5),
         "material": material,

@@ -29,7 +29,7 @@ def test_revision_keeps_cards_and_progress_of_lines_it_did_not_change(db):
     red, blue = lines_of(order)
     # the client changes only the blue colour and the delivery date
     revise_order(order.id, "客户邮件改蓝色为黑色", {"delivery_date": TODAY + dt.timedelta(days=60)},
-                 [{"id": red.id}, {"id": blue.id, "colour": "黑"}], None)
+                 [{"id": red.id}, {"id": blue.id, "colour": "黑"}], Order.get_by_id(order.id).version)
     assert FlowCard.get_by_id(red_card.id).recalled_at is None
     assert FlowCard.get_by_id(blue_card.id).recalled_at is not None
     grid = production.progress_grid(order.id)
@@ -51,7 +51,8 @@ def test_revision_recalls_a_line_whose_quantity_drops_below_its_cards(db):
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, blue = lines_of(order)
     revise_order(order.id, "红色加量,蓝色减量", None,
-                 [{"id": red.id, "quantity": 150}, {"id": blue.id, "quantity": 150}], None)
+                 [{"id": red.id, "quantity": 150}, {"id": blue.id, "quantity": 150}],
+                 Order.get_by_id(order.id).version)
     assert FlowCard.get_by_id(red_card.id).recalled_at is None  # more pieces: a card for the extra 50
     assert FlowCard.get_by_id(blue_card.id).recalled_at is not None  # 200 on the card, 150 ordered
     assert production.remaining_by_line(orders.get_order(order.id)) == {red.id: 50, blue.id: 150}
@@ -61,7 +62,7 @@ def test_deleted_line_loses_its_cards(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, _blue = lines_of(order)
-    revise_order(order.id, "客户取消蓝色", None, [{"id": red.id}], None)
+    revise_order(order.id, "客户取消蓝色", None, [{"id": red.id}], Order.get_by_id(order.id).version)
     assert FlowCard.get_by_id(red_card.id).recalled_at is None
     assert FlowCard.get_by_id(blue_card.id).recalled_at is not None
 
@@ -71,7 +72,7 @@ def test_cancelled_order_keeps_its_recorded_progress_visible(db):
     order = make_confirmed(garment_lines(red=100, blue=200))
     red_card, _blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _cut(red_card, 98)
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", Order.get_by_id(order.id).version)
     grid = production.progress_grid(order.id)
     assert [r.recalled for r in grid.rows] == [True, True]
     assert grid.rows[0].cells[0].qty_good == 98 and grid.totals[0].qty_good == 98

@@ -73,12 +73,12 @@ def test_approved_sample_becomes_a_bulk_order_and_both_ends_see_the_link(db):
                                requested_date=TODAY - dt.timedelta(days=10))
     with pytest.raises(StateError):  # not approved yet
         samples.create_order_from_sample(s.id, TODAY + dt.timedelta(days=50), 3000, "6.80")
-    samples.mark_made(s.id, date=TODAY - dt.timedelta(days=8))
-    samples.send_sample(s.id, "DHL", "JD1", date=TODAY - dt.timedelta(days=7))
+    s = samples.mark_made(s.id, date=TODAY - dt.timedelta(days=8), expected_version=s.version)
+    s = samples.send_sample(s.id, "DHL", "JD1", date=TODAY - dt.timedelta(days=7), expected_version=s.version)
     with pytest.raises(ValidationError) as e:  # decided before it was sent
-        samples.approve_sample(s.id, "OK", date=TODAY - dt.timedelta(days=9))
+        samples.approve_sample(s.id, "OK", date=TODAY - dt.timedelta(days=9), expected_version=s.version)
     assert e.value.field == "decided_date"
-    samples.approve_sample(s.id, "颜色OK", date=TODAY - dt.timedelta(days=3))
+    samples.approve_sample(s.id, "颜色OK", date=TODAY - dt.timedelta(days=3), expected_version=s.version)
     order = samples.create_order_from_sample(s.id, TODAY + dt.timedelta(days=50), 3000, "6.80", client_po="PO-9")
     assert (order.sample_id, order.status, order.client_po) == (s.id, "draft", "PO-9")
     (line,) = orders.order_lines(order.id)
@@ -154,7 +154,7 @@ def _cancelled_with_deposit():
     order = make_confirmed(garment_lines(red=100, blue=100))
     deposit = payments.record_payment(order.client_id, "210.00", "USD", TODAY - dt.timedelta(days=5),
                                       "deposit", order.id, "TT-DEP")
-    cancel_order(order.id, "客户取消本季订单", None)
+    cancel_order(order.id, "客户取消本季订单", Order.get_by_id(order.id).version)
     return order, deposit
 
 
@@ -174,8 +174,8 @@ def test_refunded_deposit_flows_to_the_statement_and_receivables(db):
     with pytest.raises(StateError):  # nothing left to refund
         payments.refund_payment(deposit.id, TODAY)
     with pytest.raises(StateError):  # the refund must go first
-        payments.void_payment(deposit.id, "录错")
-    payments.void_payment(refund.id, "退错了")
+        payments.void_payment(deposit.id, "录错", Payment.get_by_id(deposit.id).version)
+    payments.void_payment(refund.id, "退错了", Payment.get_by_id(refund.id).version)
     assert receivables.client_balance(order.client_id) == {"USD": D("-210.00")}
 
 
@@ -193,7 +193,7 @@ def test_deposit_carried_to_another_order(db):
     moves = [(e.order_no, e.amount) for e in st.entries if e.payment_kind == "transfer"]
     assert sorted(moves) == sorted([(order.number, D("-200.00")), (other.number, D("200.00"))])
     assert any(other.number in e.description for e in st.entries if e.order_no == order.number)
-    payments.void_payment(into.id, "转错订单")  # both halves go
+    payments.void_payment(into.id, "转错订单", Payment.get_by_id(into.id).version)  # both halves go
     assert Payment.select().where(Payment.kind == "transfer").count() == 0
     with pytest.raises(StateError):  # a live order's money is not refunded here
         payments.refund_payment(payments.record_payment(other.client_id, "5", "USD", TODAY, "deposit",

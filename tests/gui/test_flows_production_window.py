@@ -23,8 +23,8 @@ def _order(lines=((1000, "红", "M"), (500, "蓝", "L")), category="T恤"):
     order = create_order(client.id, delivery_date=TODAY + dt.timedelta(days=40), product_category=category,
                          lines=[{"style": "P-1", "product": "Polo", "colour": c, "size": s, "quantity": q,
                                  "unit_price": "4.10"} for q, c, s in lines])
-    set_review(order.id, True, True, True, True, True)
-    return confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    return confirm_order(order.id, expected_version=order.version)
 
 
 def _select(qtbot, tab, order_id):

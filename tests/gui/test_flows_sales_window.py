@@ -29,8 +29,8 @@ def _confirmed(client, qty=4700, category="T恤"):
     order = create_order(client.id, delivery_date=TODAY + dt.timedelta(days=40), product_category=category,
                          lines=[{"style": "T-1", "product": "T恤", "colour": "白", "size": "M", "quantity": qty,
                                  "unit_price": "3.00"}])
-    set_review(order.id, True, True, True, True, True)
-    return confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    return confirm_order(order.id, expected_version=order.version)
 
 
 def _orders_tab_on(qtbot, window, order_id):
@@ -109,8 +109,8 @@ def test_sample_approved_with_its_date_becomes_a_bulk_order_and_both_ends_link(q
 
     s = samples.request_sample(client.id, style="H-22", product="卫衣", colour="藏青", size="M",
                                requested_date=TODAY - dt.timedelta(days=20))
-    samples.mark_made(s.id, date=TODAY - dt.timedelta(days=15))
-    samples.send_sample(s.id, "DHL", "JD1", date=TODAY - dt.timedelta(days=12))
+    s = samples.mark_made(s.id, date=TODAY - dt.timedelta(days=15), expected_version=s.version)
+    samples.send_sample(s.id, "DHL", "JD1", date=TODAY - dt.timedelta(days=12), expected_version=s.version)
     tab = window.show_tab("clients")
     tab.open_record("client", client.id)
     detail = tab.detail
@@ -190,7 +190,7 @@ def test_cancelled_orders_deposit_refunded_and_carried_over(qtbot, window, wait_
     order = _confirmed(client, qty=100)
     other = _confirmed(client, qty=50)
     record_payment(client.id, "300", "USD", TODAY - dt.timedelta(days=3), "deposit", order.id, "TT-1")
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", type(order).get_by_id(order.id).version)
     tab = _orders_tab_on(qtbot, window, order.id)
     tab.show_page(tab.payments)
     panel = tab.payments

@@ -26,8 +26,8 @@ def order_with_paper(sqlite_db):
     order = create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=30), product_category="T恤",
                          lines=[{"style": "P-1", "product": "Polo", "colour": "红", "size": "M", "quantity": 200,
                                  "unit_price": "4.10"}])
-    set_review(order.id, True, True, True, True, True)
-    order = confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    order = confirm_order(order.id, expected_version=order.version)
     sheet = issue_production_sheet(order.id)
     cards = issue_flow_cards(order.id, batch_size=100)
     return order, sheet, cards
@@ -97,7 +97,7 @@ def test_saving_the_pdf_counts_and_the_recall_list_asks_for_it(qtbot, window, wa
     assert [FlowCard.get_by_id(c.id).printed_copies for c in cards] == [1, 0]
     preview.close()
 
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", type(order).get_by_id(order.id).version)
     tab.refresh()
     tab.show_page(tab.recalls)
     rows = tab.recalls.model.rows()
@@ -112,7 +112,7 @@ def test_recalled_copies_are_returned_n_of_m(qtbot, window, wait_ops, order_with
 
     order, sheet, cards = order_with_paper
     record_printed("production_sheet", [sheet.id], copies=3)
-    cancel_order(order.id, "客户取消", None)
+    cancel_order(order.id, "客户取消", type(order).get_by_id(order.id).version)
     tab = window.show_tab("production")
     tab.show_page(tab.recalls)
     panel = tab.recalls

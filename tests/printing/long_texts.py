@@ -101,7 +101,8 @@ def long_statement_client() -> Client:
     """Eighty shipments and payments in two currencies, with long descriptions."""
     client = _client()
     for cur, base in (("USD", 0), ("CNY", 40)):
-        order = Order.create(number=f"SO2610-{cur}", client=client, client_po="YH-PO-2026-778812-AW-OUTERWEAR-EAST",
+        po = "YH-PO-2026-778812-AW-OUTERWEAR-" + ("EAST" if cur == "USD" else "WEST")  # one PO, one order
+        order = Order.create(number=f"SO2610-{cur}", client=client, client_po=po,
                              order_date=dt.date(2026, 9, 1), delivery_date=dt.date(2026, 10, 20), status="shipped",
                              currency=cur)
         for i in range(40):

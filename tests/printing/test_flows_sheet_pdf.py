@@ -58,7 +58,8 @@ def test_a_card_a_revision_kept_prints_valid_and_the_changed_lines_card_void(com
     from gendan_desktop.core.orders import order_lines
 
     small, medium = order_lines(order.id)
-    revise_order(order.id, "客户改 M 码颜色", None, [{"id": small.id}, {"id": medium.id, "colour": "黑 Black"}], None)
+    revise_order(order.id, "客户改 M 码颜色", None, [{"id": small.id}, {"id": medium.id, "colour": "黑 Black"}],
+                 Order.get_by_id(order.id).version)
     printed = {c.number: c.void for c in load_flow_cards(order.id, [c.id for c in cards])}
     assert printed[cards[0].number] == ""  # issued under R0, kept by R1: still the paper to work from
     assert "已收回" in printed[cards[1].number]

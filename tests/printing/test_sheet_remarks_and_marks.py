@@ -30,7 +30,7 @@ def _confirmed_order(notes=NOTES):
                                 shipping_marks="宁波远航贸易有限公司 / PO-9 / C/NO. 1-UP\nNingbo Yuanhang Trading",
                                 client_requirements="按宁波远航贸易有限公司确认样生产", notes=notes)
     order = orders.set_review(order.id, True, True, True, True, True, "", order.version)
-    return orders.confirm_order(order.id)
+    return orders.confirm_order(order.id, expected_version=order.version)
 
 
 def _remarks_box(txt: str) -> str:
