@@ -8,11 +8,16 @@ server URL (CI starts a local server and sets it).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from db_backends import BACKENDS, PG_HINT, PG_URL, reset_postgres
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt runs offscreen on a screen of 1366×768, the laptop the window must fit
+# (the offscreen platform's default screen is 800×600). Qt splits the platform
+# argument at ":", so a Windows path with a drive letter cannot be given.
+_SCREEN = Path(__file__).resolve().parent / "gui" / "screen_1366x768.json"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if ":" in str(_SCREEN) else f"offscreen:configfile={_SCREEN}")
 
 
 # ------------------------------------------- PostgreSQL: say what is left out ---

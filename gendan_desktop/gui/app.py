@@ -297,15 +297,69 @@ def warn_if_network_share(window) -> str | None:
     return where
 
 
+def missing_display(lang: str = "zh") -> str | None:
+    """Why no window can open here, in one sentence (``lang`` zh or en); None when it can.
+
+    Without this, Qt aborts the process with several lines about the "xcb"
+    platform plugin when a Linux session has no display (an SSH login, a
+    service, a cron job). No QApplication exists yet, so both languages are here."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    platform = (os.environ.get("QT_QPA_PLATFORM") or "").split(":")[0]
+    if platform and platform not in ("xcb", "wayland", "wayland-egl"):
+        return None  # offscreen, vnc, eglfs … need no X server
+    if platform.startswith("wayland") or (not platform and os.environ.get("WAYLAND_DISPLAY")):
+        return None
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        zh = ("无法打开窗口:没有图形显示(环境变量 DISPLAY 未设置);请在桌面中启动,"
+              "或使用命令行子命令(gendan-desktop --help)。")
+        en = ("Cannot open the window: there is no graphical display (DISPLAY is not set); start it from a "
+              "desktop, or use the command-line subcommands (gendan-desktop --help).")
+    elif not _x_server_answers(display):
+        zh = f"无法打开窗口:连接不到图形显示 {display};请检查 X 服务器是否在运行。"
+        en = f"Cannot open the window: the graphical display {display} does not answer; check that the X server runs."
+    else:
+        return None
+    return en if lang == "en" else zh
+
+
+def _x_server_answers(display: str) -> bool:
+    """Whether the local X server of ``display`` (":N" or "unix:N") accepts a connection."""
+    import re
+    import socket
+
+    m = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if m is None:
+        return True  # host:N over TCP, ssh forwarding …: let Qt try
+    n = m.group(1)
+    for address in ("\0/tmp/.X11-unix/X" + n, "/tmp/.X11-unix/X" + n):  # abstract socket first (Linux)
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(2)
+        try:
+            s.connect(address)
+            return True
+        except OSError:
+            continue
+        finally:
+            s.close()
+    return False
+
+
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Open the window on the database; a second start for the same database
     brings the first one's window to the front instead (single_instance.py)."""
     from ..applog import log
     from ..core.db import default_db_url, describe
+    from ..core.errors import current_language
     from .crash_dialog import install_crash_reporting
     from .single_instance import SingleInstance
 
     started = time.perf_counter()
+    problem = missing_display(lang or current_language())
+    if problem:  # one sentence, not Qt's abort about the "xcb" plugin
+        print(problem, file=sys.stderr)
+        return 1
     app = create_application(lang)
     install_crash_reporting(app)
     url = db_url or default_db_url()

@@ -9,13 +9,14 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..core.enums import CURRENCIES, label
 from ..core.errors import GendanError, StaleEdit
 from ..core.models import Client
+from .date_edit import DateEdit
 from .forms import (
     FieldErrors, ask_reload_after_stale, fill_enum_combo, get_value, load_form, set_value, setup_optional_date,
 )
@@ -46,7 +47,7 @@ class ClientFormController:
         fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
         cur = w.findChild(QComboBox, "default_currency")
         cur.addItems(_currencies())
-        setup_optional_date(w.findChild(QDateEdit, "first_contact_date"))
+        setup_optional_date(w.findChild(QWidget, "first_contact_date"))
         self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
         self.errors.clear()
         self.client_id: int | None = None
@@ -90,7 +91,11 @@ class ClientFormController:
     def create(self) -> Client | None:
         from ..core.clients import create_client
 
-        values = self.values()
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
         if not self._check(values):
             return None
         try:
@@ -106,7 +111,11 @@ class ClientFormController:
 
         if self.client_id is None:
             return False
-        values = self.values()
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
         if not self._check(values):
             return False
         try:
@@ -145,21 +154,66 @@ def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.setAlternatingRowColors(True)
     t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    header = t.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSortIndicator(-1, Qt.AscendingOrder)  # as loaded (newest first) until a header is clicked
+    t.setSortingEnabled(True)
     t.setWordWrap(False)
     return t
 
 
+class _Item(QTableWidgetItem):
+    """A cell that sorts by its value (numbers as numbers), not by its text."""
+
+    def __init__(self, text: str, key):
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other):  # noqa: D105 - Qt's sort
+        try:
+            return self.key < other.key
+        except TypeError:
+            return str(self.key) < str(other.key)
+
+
 def fill_table(table: QTableWidget, rows: list[tuple], ids: list[int] | None = None) -> None:
+    """Rows of values; numbers (int, Decimal) are shown formatted and right-aligned."""
+    from decimal import Decimal
+
+    sorting = table.isSortingEnabled()
+    table.setSortingEnabled(False)  # rows must not move while they are filled in
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+            if isinstance(value, Decimal):
+                text = fmt_money(value)
+            elif number:
+                text = f"{value:,}"
+            else:
+                text = "" if value is None else str(value)
+            item = _Item(text, (0, value) if number else (1, text.casefold()))
+            if number:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             if ids is not None:
                 item.setData(Qt.UserRole, ids[r])
             table.setItem(r, c, item)
+    fit_columns(table)
+    table.setSortingEnabled(sorting)
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents, and never narrower than their header
+    (an empty table squeezed its headers into one run of text)."""
     table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for c in range(table.columnCount()):
+        item = table.horizontalHeaderItem(c)
+        wanted = metrics.horizontalAdvance(item.text() if item else "") + 24
+        if header.sectionSize(c) < wanted:
+            header.resizeSection(c, wanted)
 
 
 def table_id(table: QTableWidget) -> int | None:
@@ -176,8 +230,8 @@ class FollowUpQuickAdd:
         self.widget = load_form("followup_form.ui", parent)
         self.widget.setObjectName("followupForm")
         w = self.widget
-        self.date: QDateEdit = w.findChild(QDateEdit, "date")
-        self.next_date: QDateEdit = w.findChild(QDateEdit, "next_date")
+        self.date: DateEdit = w.findChild(DateEdit, "date")
+        self.next_date: DateEdit = w.findChild(DateEdit, "next_date")
         setup_optional_date(self.next_date)
         self.channel: QComboBox = w.findChild(QComboBox, "channel")
         fill_enum_combo(self.channel, "channel")
@@ -201,7 +255,7 @@ class FollowUpQuickAdd:
         self.errors.clear()
 
     def set_next_in(self, days: int) -> None:
-        base = get_value(self.date) or dt.date.today()
+        base = self.date.date().toPython() if self.date.date().isValid() else dt.date.today()
         self.next_date.setDate(qdate(base + dt.timedelta(days=days)))
 
     def set_contacts(self, contacts) -> None:
@@ -220,8 +274,12 @@ class FollowUpQuickAdd:
         if not content:
             self.errors.show("content", tr("请填写跟进内容。"))
             return None
-        args = dict(client_id=client_id, date=get_value(self.date), channel=self.channel.currentData(),
-                    content=content, next_date=get_value(self.next_date), contact_id=self.contact.currentData())
+        try:
+            args = dict(client_id=client_id, date=get_value(self.date), channel=self.channel.currentData(),
+                        content=content, next_date=get_value(self.next_date), contact_id=self.contact.currentData())
+        except GendanError as exc:  # a date field holding no date
+            self.errors.show_exception(exc)
+            return None
 
         def done(_fu):
             self.reset()
@@ -376,7 +434,7 @@ class ClientDetail(QWidget):
             self.title.setText(tr("请在左侧选择一位客户,或按 Ctrl+N 新建。"))
             for t in (self.contacts, self.followups, self.visits, self.dispatches, self.samples, self.quotations,
                       self.orders, self.balance):
-                t.setRowCount(0)
+                fill_table(t, [])
             self.form.set_client(None)
             return
         from ..core.clients import get_client_summary
@@ -459,8 +517,7 @@ class ClientDetail(QWidget):
         from ..core.receivables import receivables
 
         rs = receivables(cid)
-        fill_table(self.balance, [(r.currency, fmt_money(r.shipped), fmt_money(r.credits), fmt_money(r.paid),
-                                   fmt_money(r.balance)) for r in rs])
+        fill_table(self.balance, [(r.currency, r.shipped, r.credits, r.paid, r.balance) for r in rs])
 
     # ----------------------------------------------------------- actions
     def edit_quotation(self, quotation_id: int | None):

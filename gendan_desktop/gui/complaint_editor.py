@@ -8,8 +8,9 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .fit_screen import scrolled
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
 from .tab_kit import FormDialog, open_dialog, run_change
 
@@ -30,15 +31,22 @@ class ComplaintEditor(QWidget):
         self.complaint = None
         self.order = None
         self.dialog = None
-        self.title = QLabel(self)
+        body = QWidget(self)  # the fields scroll; the buttons below stay in sight
+        body.setObjectName("complaintBody")
+        self.title = QLabel(body)
         self.title.setStyleSheet("font-weight: bold;")
-        self.form = load_form("complaint_form.ui", self)
-        self.order_info = QLabel(self)
+        self.form = load_form("complaint_form.ui", body)
+        card = self.field("card")  # a card's text is long: the combo keeps its width, the list shows it all
+        card.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        card.setMinimumContentsLength(14)
+        card.view().setMinimumWidth(360)
+        self.order_info = QLabel(body)
         self.order_info.setObjectName("complaintOrderInfo")
-        self.disposition_box = QGroupBox(tr("处理方式"), self)
+        self.order_info.setWordWrap(True)  # a long client name must not widen the editor
+        self.disposition_box = QGroupBox(tr("处理方式"), body)
         self.disposition_form = load_form("disposition_form.ui", self.disposition_box)
         QVBoxLayout(self.disposition_box).addWidget(self.disposition_form)
-        self.message = QLabel(self)
+        self.message = QLabel(body)
         self.message.setWordWrap(True)
         self.message.hide()
         self.errors = FieldErrors(self.form, self.message)
@@ -46,7 +54,13 @@ class ComplaintEditor(QWidget):
         fill_enum_combo(self.dfield("disposition"), "disposition", blank=True)
         setup_optional_date(self.dfield("credit_date"))
         self.field("date").setCalendarPopup(True)
-        self.field("order").editingFinished.connect(self._order_typed)
+        from ..core import pickers
+
+        order_box = self.field("order")
+        order_box.search_fn = pickers.order_choices
+        order_box.lookup_fn = pickers.order_by_id
+        order_box.lineEdit().setPlaceholderText(tr("订单号、客户 PO 或客户名称…"))
+        order_box.picked.connect(self._order_typed)
 
         self.save_button = QPushButton(tr("保存客诉"), self)
         self.save_button.setObjectName("saveComplaint")
@@ -72,14 +86,14 @@ class ComplaintEditor(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.remake_link)
         bar.addWidget(self.order_button)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.form, self.order_info, self.disposition_box, self.message):
+            inner.addWidget(w)
+        inner.addStretch(1)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
-        lay.addWidget(self.form)
-        lay.addWidget(self.order_info)
-        lay.addWidget(self.disposition_box)
-        lay.addWidget(self.message)
+        lay.addWidget(scrolled(body, self), 1)
         lay.addLayout(bar)
-        lay.addStretch(1)
         self.new_complaint()
 
     def field(self, name: str):
@@ -111,16 +125,20 @@ class ComplaintEditor(QWidget):
                                 .replace("%3", enums.label("order_status", order.status))
                                 .replace("%4", order.delivery_date.isoformat()))
 
-    def _order_typed(self) -> None:
+    def _order_typed(self, _picked=None) -> None:
+        """The order chosen in (or typed into) the 订单号 field."""
         from ..core.models import Order
+        from ..core.pickers import order_by_number
 
-        text = self.field("order").text().strip().upper()
         if self.complaint is not None:
             return
-        order = Order.get_or_none(Order.number == text) if text else None
+        box = self.field("order")
+        text = box.currentText().strip()
+        order_id = box.current_id() or (order_by_number(text) if text else None)
+        order = Order.get_or_none(Order.id == order_id) if order_id else None
         self._set_order(order)
         if text and order is None:
-            self.errors.show("order", tr("找不到订单号“%1”,请检查。").replace("%1", text))
+            self.errors.show("order", tr("找不到订单“%1”,请输入订单号、客户 PO 或客户名称后从列表中选择。").replace("%1", text))
         else:
             self.errors.clear()
 
@@ -130,8 +148,8 @@ class ComplaintEditor(QWidget):
         self.complaint = None
         self.errors.clear()
         order = Order.get_or_none(Order.id == order_id) if order_id else None
-        set_value(self.field("order"), order.number if order else "")
-        self.field("order").setReadOnly(False)
+        self.field("order").set_current(order.id if order else None)
+        self.field("order").lineEdit().setReadOnly(False)
         self._set_order(order)
         set_value(self.field("date"), dt.date.today())
         for name in ("description", "cause", "countermeasure"):
@@ -160,8 +178,8 @@ class ComplaintEditor(QWidget):
         self.complaint = c
         self.errors.clear()
         order = Order.get_by_id(c.order_id)
-        set_value(self.field("order"), order.number)
-        self.field("order").setReadOnly(True)
+        self.field("order").set_current(order.id)
+        self.field("order").lineEdit().setReadOnly(True)
         self._set_order(order)
         self.field("card").setCurrentIndex(max(self.field("card").findData(c.card_id), 0))
         for name in TEXT_FIELDS:
@@ -212,7 +230,11 @@ class ComplaintEditor(QWidget):
         from ..core.errors import ValidationError
 
         self.errors.clear()
-        values = {name: get_value(self.field(name)) for name in TEXT_FIELDS}
+        try:
+            values = {name: get_value(self.field(name)) for name in TEXT_FIELDS}
+        except ValidationError as exc:  # a date that is no date
+            self.errors.show_exception(exc)
+            return True
         card = self.field("card").currentData()
         if self.complaint is None:
             if self.order is None:
@@ -244,13 +266,19 @@ class ComplaintEditor(QWidget):
         return True
 
     def save_disposition(self):
+        from ..core.errors import GendanError
+
         c = self.complaint
         if c is None:
             return None
         disposition = get_value(self.dfield("disposition"))
         cost = Decimal(str(get_value(self.dfield("cost")))).quantize(Decimal("0.01"))
         credit = Decimal(str(get_value(self.dfield("credit_amount")))).quantize(Decimal("0.01"))
-        credit_date = get_value(self.dfield("credit_date"))
+        try:
+            credit_date = get_value(self.dfield("credit_date"))
+        except GendanError as exc:
+            self.disposition_errors.show_exception(exc)
+            return None
         insists = get_value(self.dfield("client_insists"))
         cause, counter = get_value(self.field("cause")), get_value(self.field("countermeasure"))
         if not disposition:

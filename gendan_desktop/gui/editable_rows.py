@@ -46,6 +46,10 @@ class EditableRowsModel(QAbstractTableModel):
         """Nothing typed but the default unit: such rows are dropped on save."""
         return not any(str(row[k]).strip() for k in self.KEYS.values() if k != "unit")
 
+    def row_is_blank(self, row: int) -> bool:
+        """Whether line ``row`` holds nothing typed yet (the grid leaves on Tab there)."""
+        return 0 <= row < len(self._rows) and self._blank(self._rows[row])
+
     def _emit_all(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.Columns) - 1))

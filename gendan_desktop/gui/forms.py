@@ -33,9 +33,29 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("forms", text)
 
 
+class _FormLoader(QUiLoader):
+    """Builds our typeable DateEdit wherever a form has a QDateEdit (date_edit.py),
+    and the SearchCombo a form promotes a QComboBox to (search_combo.py)."""
+
+    def createWidget(self, class_name, parent=None, name=""):  # noqa: N802 - Qt's name
+        if class_name in ("QDateEdit", "SearchCombo"):
+            from .date_edit import DateEdit
+            from .search_combo import SearchCombo
+
+            w = (DateEdit if class_name == "QDateEdit" else SearchCombo)(parent)
+            w.setObjectName(name)
+            return w
+        return super().createWidget(class_name, parent, name)
+
+
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """Load ``ui/<name>`` with QUiLoader; raises RuntimeError if it cannot."""
-    loader = QUiLoader()
+    """Load ``ui/<name>`` with QUiLoader; raises RuntimeError if it cannot.
+
+    Date fields become ``DateEdit`` and Tab follows the reading order
+    (tab_order.py)."""
+    from .tab_order import set_reading_order
+
+    loader = _FormLoader()
     f = QFile(str(ui_path(name)))
     if not f.open(QIODevice.ReadOnly):
         raise RuntimeError(f"cannot open form {name}: {f.errorString()}")
@@ -45,12 +65,18 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         f.close()
     if widget is None:
         raise RuntimeError(f"cannot load form {name}: {loader.errorString()}")
+    set_reading_order(widget)
     return widget
 
 
 # ----------------------------------------------------------- value access --
-def setup_optional_date(edit: QDateEdit) -> None:
-    """A date edit that can be empty: the minimum date shows as blank."""
+def setup_optional_date(edit: QWidget) -> None:
+    """A date edit that can be empty: the minimum date shows as blank.
+    (A form's DateEdit can always be empty: nothing to do.)"""
+    from .date_edit import DateEdit
+
+    if isinstance(edit, DateEdit):
+        return
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(" ")
     edit.setCalendarPopup(True)
@@ -58,6 +84,11 @@ def setup_optional_date(edit: QDateEdit) -> None:
 
 
 def get_value(w: QWidget) -> Any:
+    """The value of an input; a DateEdit holding no date raises ValidationError (its field)."""
+    from .date_edit import DateEdit
+
+    if isinstance(w, DateEdit):
+        return w.value()
     if isinstance(w, QLineEdit):
         return w.text().strip()
     if isinstance(w, (QPlainTextEdit,)):
@@ -80,7 +111,11 @@ def get_value(w: QWidget) -> Any:
 
 
 def set_value(w: QWidget, value: Any) -> None:
-    if isinstance(w, QLineEdit):
+    from .date_edit import DateEdit
+
+    if isinstance(w, DateEdit):
+        w.set_value(value)
+    elif isinstance(w, QLineEdit):
         w.setText("" if value is None else str(value))
     elif isinstance(w, (QPlainTextEdit, QTextEdit)):
         w.setPlainText("" if value is None else str(value))
@@ -123,6 +158,7 @@ class FieldErrors:
         self.fallback = fallback
         self._labels: dict[str, QLabel] = {}
         self._styled: list[QWidget] = []
+        self.after_show = None  # called after a message is shown (a dialog grows to show it)
 
     def clear(self) -> None:
         for label in self._labels.values():
@@ -144,6 +180,7 @@ class FieldErrors:
                 self.fallback.setText(message)
                 self.fallback.setStyleSheet(ERROR_STYLE)
                 self.fallback.show()
+                self._shown()
             else:
                 QMessageBox.warning(self.form, tr("请检查输入"), message)
             return
@@ -165,10 +202,16 @@ class FieldErrors:
                     self.fallback.setStyleSheet(ERROR_STYLE)
                     self.fallback.show()
                     self._fallback_field = field
+                    self._shown()
                 return
         label.setText(message)
         label.show()
         w.setFocus()
+        self._shown()
+
+    def _shown(self) -> None:
+        if self.after_show is not None:
+            self.after_show()
 
     def error_text(self, field: str) -> str:
         label = self._labels.get(field)

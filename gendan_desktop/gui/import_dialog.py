@@ -127,6 +127,9 @@ class ImportDialog(QDialog):
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(form)
         self.resize(1100, 760)
+        from .fit_screen import fit_to_screen
+
+        fit_to_screen(self)  # 1366×768: within the screen
 
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
@@ -277,8 +280,8 @@ class ImportDialog(QDialog):
         else:
             self._show_message(str(exc), error=True)
 
-    def _show_message(self, text: str, error: bool = False) -> None:
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+    def _show_message(self, text: str, error: bool = False, ok: bool = False) -> None:
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else ("color: #2e7d32;" if ok else ""))
         self.summary_label.setText(text)
 
     def _clear_result(self) -> None:
@@ -286,11 +289,14 @@ class ImportDialog(QDialog):
         self.problems.setRowCount(0)
         self.report_button.setEnabled(False)
         self.summary_label.clear()
+        self.summary_label.setStyleSheet("")
 
     def _show_result(self, result) -> None:
         self.result = result
         lang = _lang()
-        self._show_message(result.summary(lang), error=bool(result.errors))
+        # red only when nothing was written: rows skipped on purpose are listed below
+        failed = bool(result.errors) and not getattr(result, "written", False)
+        self._show_message(result.summary(lang), error=failed, ok=bool(getattr(result, "written", False)))
         issues = [(e, True) for e in result.errors] + [(e, False) for e in result.notes]
         self.problems.setRowCount(len(issues))
         red = QColor(ERROR_COLOUR)

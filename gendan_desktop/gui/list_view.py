@@ -32,6 +32,9 @@ class SortHeader(QHeaderView):
 
     def __init__(self, parent=None):
         super().__init__(Qt.Horizontal, parent)
+        # a header made by hand starts unclickable (QTableView only sets this
+        # on the header it creates itself): without it no click ever sorted
+        self.setSectionsClickable(True)
 
     def initStyleOptionForIndex(self, option, logical_index):  # noqa: N802 - Qt's name
         super().initStyleOptionForIndex(option, logical_index)
@@ -83,12 +86,22 @@ class ListPane(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.filter_edit.returnPressed.connect(self._apply_text)
 
+        # the quick filter and the count on one row, the column filters below:
+        # side by side they squeezed one another to "Fil…" in English
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.filter_edit, 2)
         self.filter_combos: dict[str, QComboBox] = {}
         for spec in model.FILTERS:
+            if hasattr(spec, "search"):  # too many values for a list: a combo to type into
+                combo = self._search_combo(spec)
+                self.filter_combos[spec.key] = combo
+                bar.addWidget(combo)
+                continue
             combo = QComboBox(self)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "状态:全部" shown whole
             combo.setObjectName(f"filter_{spec.key}")
             label = ftr(spec.label)
             combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", tr("全部")), None)
@@ -96,10 +109,11 @@ class ListPane(QWidget):
                 combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", text), value)
             combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
             self.filter_combos[spec.key] = combo
-            bar.addWidget(combo, 1)
+            bar.addWidget(combo)
+        bar.addStretch(1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
-        bar.addWidget(self.count_label)
+        top.addWidget(self.count_label)
 
         self.table = ListTable(self)
         self.table.setModel(model)
@@ -123,9 +137,21 @@ class ListPane(QWidget):
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(bar)
+        lay.addLayout(top)
+        if self.filter_combos:
+            lay.addLayout(bar)
         lay.addWidget(self.table)
         self._update_count()
+
+    def _search_combo(self, spec) -> QComboBox:
+        from .search_combo import SearchCombo
+
+        combo = SearchCombo(self, search=spec.search, lookup=getattr(spec, "lookup", None), browse=spec.browse,
+                            placeholder=tr("%1:%2").replace("%1", ftr(spec.label)).replace("%2", tr("全部")))
+        combo.setObjectName(f"filter_{spec.key}")
+        combo.setToolTip(tr("输入名称、编号或拼音首字母筛选;清空即全部"))
+        combo.picked.connect(lambda id_, k=spec.key: self.model.set_filter(k, id_))
+        return combo
 
     # ------------------------------------------------------------ filtering
     def _apply_text(self) -> None:
@@ -142,6 +168,10 @@ class ListPane(QWidget):
 
     def set_filter_value(self, key: str, value) -> None:
         combo = self.filter_combos[key]
+        if hasattr(combo, "set_current"):  # SearchCombo
+            combo.set_current(value)
+            self.model.set_filter(key, value)
+            return
         i = combo.findData(value)
         combo.setCurrentIndex(max(i, 0))
 
@@ -166,7 +196,10 @@ class ListPane(QWidget):
             self.filter_edit.blockSignals(False)
             for combo in self.filter_combos.values():
                 combo.blockSignals(True)
-                combo.setCurrentIndex(0)
+                if hasattr(combo, "set_current"):
+                    combo.set_current(None)
+                else:
+                    combo.setCurrentIndex(0)
                 combo.blockSignals(False)
             self.model.quick_text = ""
             self.model.filters.clear()

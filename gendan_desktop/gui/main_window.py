@@ -83,9 +83,6 @@ class MainWindow(QMainWindow):
         self.search_box.retranslate()
         current_key = self.current_key()
         self.menuBar().clear()
-        for tb in self.findChildren(QToolBar):
-            self.removeToolBar(tb)
-            tb.deleteLater()
         for action in getattr(self, "_actions", {}).values():
             self.removeAction(action)
         self._build_actions()
@@ -177,16 +174,24 @@ class MainWindow(QMainWindow):
         m.addAction(acts["about"])
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar(tr("工具栏"), self)
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        """The toolbar is made once and keeps the search box: deleting it on a
+        language switch deleted the box, and Ctrl+K then crashed."""
+        tb = getattr(self, "toolbar", None)
+        if tb is None:
+            tb = QToolBar(self)
+            tb.setObjectName("mainToolbar")
+            tb.setMovable(False)
+            tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            self._separator = tb.addSeparator()
+            self._search_action = tb.addWidget(self.search_box)
+            self.addToolBar(Qt.TopToolBarArea, tb)
+            self.toolbar = tb
+        tb.setWindowTitle(tr("工具栏"))
+        for action in tb.actions():
+            if action not in (self._separator, self._search_action):
+                tb.removeAction(action)  # the previous language's actions
         acts = self._actions
-        tb.addActions([acts["new"], acts["save"], acts["delete"], acts["refresh"]])
-        tb.addSeparator()
-        tb.addWidget(self.search_box)
-        self.addToolBar(Qt.TopToolBarArea, tb)
-        self.toolbar = tb
+        tb.insertActions(self._separator, [acts["new"], acts["save"], acts["delete"], acts["refresh"]])
 
     def action(self, key: str) -> QAction:
         return self._actions[key]
@@ -368,12 +373,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ geometry
     def _restore_geometry(self) -> None:
+        from .fit_screen import fit_to_screen
+
         s = ui_settings()
         geometry = s.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        # on a smaller screen (1366×768) than the one it was saved on or designed
+        # for, the window shrinks to what the screen has free, title bar included
+        if not self.isMaximized():
+            fit_to_screen(self)
         state = s.value("main/state")
         if state is not None:
             self.restoreState(state)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from .edit_grid import EditGrid, commit_open_editor
+from .elided_label import ElidedLabel
+from .fit_screen import scrolled
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
 from .order_lines_model import LineCol, OrderLinesModel
 from .tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
@@ -46,67 +49,29 @@ def _norm(name: str, value):
 
 
 class ClientPicker:
-    """The editable ``client`` combo: typing searches clients (name, code,
-    pinyin initials) and offers up to 30 matches."""
+    """The ``client`` field of the order and quotation forms (a SearchCombo):
+    typing searches clients by name, code or pinyin initials."""
 
-    def __init__(self, combo: QComboBox):
+    def __init__(self, combo):
+        from ..core import pickers
+
         self.combo = combo
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.NoInsert)
-        self.choices: dict[str, int] = {}
-        self.model = QStringListModel(combo)
-        self.completer = QCompleter(self.model, combo)
-        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
-        combo.setCompleter(self.completer)
-        self.completer.activated.connect(self._picked)
-        self._timer = QTimer(combo, singleShot=True, interval=200)
-        self._timer.timeout.connect(self._search)
-        combo.lineEdit().textEdited.connect(lambda _t: self._timer.start())
-
-    @staticmethod
-    def text_for(client) -> str:
-        return f"{client.name} ({client.code})"
-
-    def _search(self) -> None:
-        from ..core.models import Client
-        from ..core.search import matching_id_list
-
-        text = self.combo.currentText().strip()
-        if not text:
-            return
-        ids = matching_id_list("client", text, limit=30)
-        clients = list(Client.select(Client.id, Client.code, Client.name)
-                       .where(Client.id.in_(ids) & (Client.archived == False)).order_by(Client.pinyin)) if ids else []  # noqa: E712
-        self.choices.update({self.text_for(c): c.id for c in clients})
-        self.model.setStringList([self.text_for(c) for c in clients])
-        if clients and self.combo.lineEdit().hasFocus():
-            self.completer.complete()
-
-    def _picked(self, text: str) -> None:
-        self.combo.setEditText(text)
+        combo.search_fn = pickers.client_choices
+        combo.lookup_fn = pickers.client_by_id
+        combo.browse_fn = lambda: pickers.client_choices(limit=200)
 
     def set_client(self, client_id: int | None) -> None:
-        from ..core.models import Client
-
-        client = Client.get_or_none(Client.id == client_id) if client_id else None
-        if client is None:
-            self.combo.setEditText("")
-            return
-        text = self.text_for(client)
-        self.choices[text] = client.id
-        self.combo.setEditText(text)
-        self.combo.lineEdit().setCursorPosition(0)  # show the start of a long name
+        self.combo.set_current(client_id)
 
     def client_id(self) -> int | None:
+        """The client chosen; a name or code typed in full also counts."""
         from ..core.clients import client_by_code_or_name
         from ..core.errors import GendanError
 
+        chosen = self.combo.current_id()
         text = self.combo.currentText().strip()
-        if not text:
-            return None
-        if text in self.choices:
-            return self.choices[text]
+        if chosen is not None or not text:
+            return chosen
         try:
             return client_by_code_or_name(text).id
         except GendanError:
@@ -116,17 +81,20 @@ class ClientPicker:
 class OrderEditor(QWidget):
     saved = Signal(int)  # order id, after create / update / revision
     sample_wanted = Signal(int)  # sample id: the link to the sample the order follows was clicked
+    save_failed = Signal()  # a save was refused (the reason is shown in the editor)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.order = None
         self.mode = "new"
         self._loaded: dict = {}
-        self.title = QLabel(self)
+        body = QWidget(self)  # everything but the Save / Print row, which stays in sight
+        body.setObjectName("orderBody")
+        self.title = ElidedLabel("", body)
         self.title.setObjectName("orderTitle")
         self.title.setStyleSheet("font-weight: bold;")
-        self.form = load_form("order_form.ui", self)
-        self.error_label = QLabel(self)
+        self.form = load_form("order_form.ui", body)
+        self.error_label = QLabel(body)
         self.error_label.setObjectName("orderError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -134,9 +102,9 @@ class OrderEditor(QWidget):
         self.picker = ClientPicker(self.field("client"))
         from .order_sample import SampleField
 
-        self.sample = SampleField(self.field("sample"), QPushButton(self))
+        self.sample = SampleField(self.field("sample"), QPushButton(body))
         self.sample.sig_open_sample.connect(self.sample_wanted.emit)
-        self.picker.completer.activated.connect(lambda _t: self.sample.fill(self.picker.client_id(), None))
+        self.picker.combo.picked.connect(lambda _id: self.sample.fill(self.picker.client_id(), None))
         fill_enum_combo(self.field("order_type"), "order_type")
         fill_enum_combo(self.field("channel"), "order_channel")
         from ..core.enums import CURRENCIES
@@ -148,7 +116,7 @@ class OrderEditor(QWidget):
 
         self.lines = OrderLinesModel(self)
         self.lines.totals_changed.connect(self._update_totals)
-        self.lines_view = QTableView(self)
+        self.lines_view = EditGrid(self, add_row=self.lines.add_line)
         self.lines_view.setObjectName("orderLines")
         self.lines_view.setModel(self.lines)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -194,13 +162,16 @@ class OrderEditor(QWidget):
         actions.addWidget(self.print_sheet_button)
         actions.addWidget(self.print_cards_button)
 
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.title)
+        inner.addWidget(self.sample.link)
+        inner.addWidget(self.form)
+        inner.addWidget(self.lines_view, 1)
+        inner.addLayout(line_bar)
+        inner.addWidget(self.error_label)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
-        lay.addWidget(self.sample.link)
-        lay.addWidget(self.form)
-        lay.addWidget(self.lines_view, 1)
-        lay.addLayout(line_bar)
-        lay.addWidget(self.error_label)
+        lay.addWidget(scrolled(body, self), 1)  # on a small screen the form scrolls
         lay.addLayout(actions)
         self.dialog = None
         self.new_order()
@@ -349,32 +320,33 @@ class OrderEditor(QWidget):
             return False
         if self.order is None:
             return bool(self.lines.lines_for_service())
+        from ..core.errors import GendanError
         from ..core.orders import order_lines
         from .order_lines_model import OrderLinesModel as _M
 
-        values = self.header_values()
+        try:
+            values = self.header_values()
+        except GendanError:  # a date field holding text that is no date: that is a change
+            return True
         if any(_norm(k, v) != self._loaded.get(k) for k, v in values.items()):
             return True
         ref = _M()
         ref.set_lines(order_lines(self.order.id))
         return ref.lines_for_service() != self.lines.lines_for_service()
 
-    def _commit_editor(self) -> None:
-        # a cell still open in its editor must reach the model before saving
-        w = self.lines_view.focusWidget() if self.lines_view.state() == QAbstractItemView.EditingState else None
-        if w is not None:
-            self.lines_view.commitData(w)
-            self.lines_view.closeEditor(w, QAbstractItemView.NoHint)
-
     def save(self) -> bool:
-        from ..core.errors import ValidationError
+        from ..core.errors import GendanError, ValidationError
 
         if self.mode not in ("new", "edit", "revise"):
             return False
-        self._commit_editor()
+        commit_open_editor(self.lines_view)  # Ctrl+S while a cell is still being typed in
         self.errors.clear()
         self.lines.show_error_cell(None)
-        values = self.header_values()
+        try:
+            values = self.header_values()
+        except GendanError as exc:
+            self.show_error(exc)
+            return True
         lines = self.lines.lines_for_service()
         if self.mode == "new":
             client_id = self.picker.client_id()
@@ -443,6 +415,7 @@ class OrderEditor(QWidget):
     def show_error(self, exc: BaseException) -> None:
         from ..core.errors import GendanError, ValidationError
 
+        self.save_failed.emit()
         field = getattr(exc, "field", None) or ""
         if isinstance(exc, ValidationError) and field.startswith("lines"):
             cell = self.lines.show_error_cell(field)

@@ -38,15 +38,12 @@ def tr(text: str) -> str:
 
 
 def history_rows(order_id: int) -> list[dict]:
+    """操作记录 in the UI language: field names, statuses and the core's
+    sentences translated (record_text.py); what the user typed as typed."""
     from ..core.orders import order_history
+    from .record_text import history_row
 
-    rows = []
-    for a in order_history(order_id):
-        rows.append({"id": a.id, "at": a.at, "user": a.user,
-                     "entity": header_text(ENTITY_NAMES[a.entity]) if a.entity in ENTITY_NAMES else a.entity,
-                     "action": header_text(ACTION_NAMES[a.action]) if a.action in ACTION_NAMES else a.action,
-                     "field": a.field, "old": a.old, "new": a.new, "_tip": f"{a.old or ''} → {a.new or ''}"})
-    return rows
+    return [history_row(a) for a in order_history(order_id)]
 
 
 class HistoryPanel(QWidget):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .list_view import ListPane
 from .order_editor import OrderEditor
@@ -21,7 +21,8 @@ from .order_records import HistoryPanel, QuotationsPanel
 from .order_review import ReviewPanel
 from .revisions_view import RevisionsView
 from .tab_base import BaseTab
-from .tab_kit import GREY_TEXT, RISK_TEXT, tidy_list_pane
+from .edit_grid import commit_open_editor
+from .tab_kit import GREY_TEXT, RISK_TEXT, ask_unsaved, tidy_list_pane
 from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money, scan_only
 
 
@@ -44,19 +45,29 @@ class Col(IntEnum):
 
 
 class ClientFilter(ChoiceFilter):
-    """The clients with the most orders (a combo of 10,000 names would help nobody;
-    the quick filter finds any client by name or pinyin)."""
+    """The client of the order lists: typed (name, code, pinyin initials), the
+    drop-down lists the clients with the most orders in pinyin order (a list
+    of 10,000 names would help nobody)."""
 
     LIMIT = 200
 
     def options(self):
-        from peewee import fn
+        return []
 
-        from ..core.models import Client, Order
+    def search(self, text):
+        from ..core.pickers import client_choices
 
-        q = (Client.select(Client.id, Client.name).join(Order, on=(Order.client == Client.id))
-             .group_by(Client.id, Client.name).order_by(fn.COUNT(Order.id).desc(), Client.name).limit(self.LIMIT))
-        return [(cid, name) for cid, name in q.tuples()]
+        return client_choices(text, with_orders=True)
+
+    def browse(self):
+        from ..core.pickers import client_choices
+
+        return client_choices(limit=self.LIMIT, with_orders=True)
+
+    def lookup(self, client_id):
+        from ..core.pickers import client_by_id
+
+        return client_by_id(client_id)
 
 
 def order_text_condition(text: str):
@@ -339,10 +350,12 @@ class OrdersTab(BaseTab):
         lay.addWidget(split)
 
         self.order_id: int | None = None
+        self._after_saving: tuple[str, int | None] | None = None  # what the unsaved-changes prompt's Save was for
         self._loaded_pages: set[int] = set()
         self.pane.current_changed.connect(self._on_current)
         self.editor.saved.connect(self._after_save)
         self.editor.sample_wanted.connect(lambda sid: self.window.open_requested.emit("sample", sid))
+        self.editor.save_failed.connect(lambda: setattr(self, "_after_saving", None))
         self.review.changed.connect(self._after_save)
         self.quotations.order_created.connect(self._after_save)
 
@@ -350,16 +363,26 @@ class OrdersTab(BaseTab):
     def _on_current(self, order_id) -> None:
         if order_id == self.order_id:
             return
+        commit_open_editor(self.editor.lines_view)
         if self.editor.mode in ("edit", "new", "revise") and self.editor.is_dirty():
-            answer = QMessageBox.question(self, tr("未保存的修改"), tr("订单有未保存的修改,放弃这些修改吗?"),
-                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-            if answer != QMessageBox.Discard:
-                if self.order_id is not None:
-                    self.pane.blockSignals(True)
-                    self.pane.select_id(self.order_id)
-                    self.pane.blockSignals(False)
+            answer = ask_unsaved(self, tr("订单有未保存的修改,要先保存吗?"))
+            if answer != "discard":
+                self._keep_current_row()
+                if answer == "save":
+                    self._after_saving = ("show", order_id)
+                    self.editor.save()
                 return
         self.show_order(order_id)
+
+    def _keep_current_row(self) -> None:
+        """Put the list back on the order being edited (a prompt was answered Cancel or Save)."""
+        self.pane.blockSignals(True)
+        if self.order_id is not None:
+            self.pane.select_id(self.order_id)
+        else:
+            self.pane.table.setCurrentIndex(QModelIndex())
+            self.pane.table.clearSelection()
+        self.pane.blockSignals(False)
 
     def show_order(self, order_id: int | None) -> None:
         self.order_id = order_id
@@ -391,6 +414,12 @@ class OrdersTab(BaseTab):
         self.pane.select_id(order_id)
         if self.order_id != order_id:
             self.show_order(order_id)
+        then, self._after_saving = self._after_saving, None
+        if then is not None and then[0] == "show":  # saved from the prompt: go where the user clicked
+            if then[1] is None or not self.pane.select_id(then[1]):
+                self.show_order(then[1])
+        elif then is not None and then[0] == "close":
+            self.window.close()
 
     def show_page(self, widget: QWidget) -> None:
         self.detail.setCurrentWidget(widget)
@@ -473,10 +502,14 @@ class OrdersTab(BaseTab):
         return self.pane.filter_edit
 
     def can_close(self) -> bool:
+        commit_open_editor(self.editor.lines_view)
         if self.editor.mode in ("edit", "new", "revise") and self.editor.is_dirty():
-            answer = QMessageBox.question(self, tr("未保存的修改"), tr("订单有未保存的修改,放弃这些修改并退出吗?"),
-                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-            return answer == QMessageBox.Discard
+            answer = ask_unsaved(self, tr("订单有未保存的修改,退出前要先保存吗?"))
+            if answer == "save":
+                self.show_page(self.editor)
+                self._after_saving = ("close", None)  # the window closes once it is saved
+                self.editor.save()
+            return answer == "discard"
         return True
 
 

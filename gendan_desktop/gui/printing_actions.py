@@ -165,6 +165,9 @@ class PdfPreviewDialog(QDialog):
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
         self.resize(900, 1000)
+        from .fit_screen import fit_to_screen
+
+        fit_to_screen(self)  # a 768-pixel screen: the bottom of the window stays on it
 
     def page_count(self) -> int:
         return self.document.pageCount()

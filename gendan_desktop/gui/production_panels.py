@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
+from .record_text import recall_reason_text
 from .tab_kit import (
     GREY_TEXT, RED_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, run_change,
     selected_row, selected_rows,
@@ -103,7 +104,7 @@ class DocumentsPanel(QWidget):
                              "factory": names.get(getattr(d, "factory_id", None), ""),
                              "printed_copies": d.printed_copies, "state": state, "live": d.recalled_at is None,
                              "_fg": GREY_TEXT if d.recalled_at else None,
-                             "_tip": d.recall_reason or None})
+                             "_tip": recall_reason_text(d.recall_reason) or None})
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
@@ -421,7 +422,7 @@ class RecallsPanel(QWidget):
                  "order_number": r["order_number"], "order_id": r["order_id"], "rev": f"R{r['revision']}",
                  "recalled_at": r["recalled_at"], "printed_copies": r["printed_copies"],
                  "returned_copies": r["returned_copies"], "outstanding": r["outstanding"],
-                 "recall_reason": r["recall_reason"]} for r in outstanding_recalls()]
+                 "recall_reason": recall_reason_text(r["recall_reason"])} for r in outstanding_recalls()]
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.info.setText(tr("共 %1 份单据待收回,%2 份纸质未交回").replace("%1", str(len(rows)))

@@ -5,15 +5,14 @@ exceptions; plus the recalled documents still to collect, for all orders."""
 
 from __future__ import annotations
 
-import html
-
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from .elided_label import ElidedLabel
 from .list_view import ListPane
 from .order_editor import print_order_documents
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
@@ -134,6 +133,33 @@ class ProductionOrderModel(IdListModel):
         return row[9] or None if col in (PCol.RISK, PCol.DELIVERY, PCol.PROGRESS) else None
 
 
+class OrderHeader(QWidget):
+    """Three lines about the chosen order (number and client; delivery risk;
+    progress) at a fixed height: the buttons below never move when another
+    order, with a longer text, is chosen. A line too long ends in "…"."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines = [ElidedLabel("", self) for _ in range(3)]
+        font = self.lines[0].font()
+        font.setBold(True)
+        self.lines[0].setFont(font)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        for label in self.lines:
+            lay.addWidget(label)
+        self.setFixedHeight(sum(label.sizeHint().height() for label in self.lines) + 2 * lay.spacing())
+
+    def set_lines(self, first: str, second: str = "", colour: str = "", third: str = "") -> None:
+        for label, text in zip(self.lines, (first, second, third)):
+            label.setText(text)
+        self.lines[1].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+
+    def text(self) -> str:
+        return "\n".join(label.text() for label in self.lines if label.text())
+
+
 class ProductionTab(BaseTab):
     WATCH = frozenset({"order", "production_sheet", "flow_card", "flow_card_step", "exception", "recall",
                        "material", "purchase", "revision"})
@@ -148,10 +174,8 @@ class ProductionTab(BaseTab):
         tidy_list_pane(self.pane, {PCol.NUMBER: 100, PCol.CLIENT: 130, PCol.DELIVERY: 80, PCol.STATUS: 65,
                                    PCol.RISK: 60, PCol.PROGRESS: 50, PCol.EXCEPTIONS: 60}, combo_chars=5)
 
-        self.header = QLabel(self)
+        self.header = OrderHeader(self)
         self.header.setObjectName("productionHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.RichText)
         self.sheet_button = QPushButton(tr("下发生产单"), self)
         self.sheet_button.setObjectName("issueSheet")
         self.cards_button = QPushButton(tr("下发流程卡…"), self)
@@ -250,23 +274,23 @@ class ProductionTab(BaseTab):
         for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
             b.setEnabled(order is not None)
         if order is None:
-            self.header.setText(tr("在左边选择订单,或在“生产进度”页扫描流程卡。"))
+            self.header.set_lines(tr("在左边选择订单,或在“生产进度”页扫描流程卡。"))
             return
         client = Client.get_by_id(order.client_id)
         risk = delivery_risk(order.id)
         prog = order_progress(order.id)
         sheet = current_sheet(order.id)
         colour = RISK_TEXT.get(risk.level).name() if status not in ("cancelled", "shipped", "settled") else "#555"
-        self.header.setText(
-            f"<b>{order.number} {revision_label(order.revision)}</b> · {html.escape(client.name)} · "
+        self.header.set_lines(
+            f"{order.number} {revision_label(order.revision)} · {client.name} · "
             + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
-            + enums.label("order_status", order.status) + "<br>"
-            + f"<span style='color:{colour}'><b>{enums.label('risk', risk.level)}</b> — {html.escape(risk.reason())}</span><br>"
-            + (tr("取消前已开流程卡 %1 件,已投产 %2 件,完工 %3 件").replace("%1", f"{prog.carded:,}")
-               .replace("%2", f"{prog.started:,}").replace("%3", f"{prog.good:,}") if status == "cancelled" else
-               tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
-               .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
-               + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单"))))
+            + enums.label("order_status", order.status),
+            f"{enums.label('risk', risk.level)} — {risk.reason()}", colour,
+            (tr("取消前已开流程卡 %1 件,已投产 %2 件,完工 %3 件").replace("%1", f"{prog.carded:,}")
+             .replace("%2", f"{prog.started:,}").replace("%3", f"{prog.good:,}") if status == "cancelled" else
+             tr("订单 %1 件,已开流程卡 %2 件,完工 %3 件(%4%)").replace("%1", f"{prog.ordered:,}")
+             .replace("%2", f"{prog.carded:,}").replace("%3", f"{prog.good:,}").replace("%4", str(prog.percent))
+             + (" · " + tr("生产单 %1").replace("%1", sheet.number) if sheet else " · " + tr("尚未下发生产单"))))
 
     # ------------------------------------------------------------ actions
     def _changed(self, _result=None) -> None:

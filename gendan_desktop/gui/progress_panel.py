@@ -280,6 +280,7 @@ class ProgressPanel(QWidget):
         from ..core.routes import step_label
 
         self.card = card
+        self.errors.clear()  # a message about the card shown before (a red "not found") is stale now
         steps = card_steps(card)
         step, _waiting = next_step(card, steps)
         self.card_info.setText(tr("%1:第 %2 批,%3,%4 件").replace("%1", card.number).replace("%2", str(card.batch_no))
@@ -339,7 +340,11 @@ class ProgressPanel(QWidget):
             self.scan_box.setFocus()
             return None
         card_id, seq = self.card.id, self.step_combo.currentData()
-        values = {k: get_value(self.field(k)) for k in ("qty_in", "qty_good", "qty_defect", "operator", "date")}
+        try:
+            values = {k: get_value(self.field(k)) for k in ("qty_in", "qty_good", "qty_defect", "operator", "date")}
+        except ValidationError as exc:  # a date that is no date
+            self.errors.show_exception(exc)
+            return None
         if values["qty_good"] + values["qty_defect"] > values["qty_in"]:
             self.errors.show_exception(ValidationError(
                 f"良品 {values['qty_good']} + 次品 {values['qty_defect']} 超过了投入 {values['qty_in']},请核对数量。",

@@ -21,13 +21,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
+from .edit_grid import EditGrid, commit_open_editor
 from .forms import FieldErrors, get_value, load_form, set_value, setup_optional_date
 from .operations import CollectionOp
 from .quotation_items_model import COST_COLS, ItemCol, QuotationItemsModel, plain
-from .tab_kit import handle_failure
+from .tab_kit import ask_unsaved, handle_failure
 
 HEADER_FIELDS = ("date", "currency", "exchange_rate", "margin_pct", "valid_until", "trade_terms", "payment_terms",
                  "notes")
@@ -73,6 +74,7 @@ class QuotationEditor(QDialog):
         self.dialog = None  # the 转为订单 dialog while open
         self._dirty = False
         self._loading = False
+        self._close_when_saved = False  # Save chosen when closing with unsaved changes
         self.title = QLabel(self)
         self.title.setObjectName("quotationTitle")
         self.title.setStyleSheet("font-weight: bold;")
@@ -99,7 +101,7 @@ class QuotationEditor(QDialog):
         self.items = QuotationItemsModel(self)
         self.items.totals_changed.connect(self._update_totals)
         self.items.edited.connect(self._mark_dirty)
-        self.items_view = QTableView(self)
+        self.items_view = EditGrid(self, add_row=self.items.add_item)
         self.items_view.setObjectName("quotationItems")
         self.items_view.setModel(self.items)
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectItems)
@@ -168,6 +170,7 @@ class QuotationEditor(QDialog):
         self.field("notes").textChanged.connect(self._mark_dirty)
         for name in ("date", "valid_until"):
             self.field(name).dateChanged.connect(self._mark_dirty)
+            self.field(name).textEdited.connect(self._mark_dirty)
         self.field("client").editTextChanged.connect(self._mark_dirty)
 
     # ------------------------------------------------------------- helpers
@@ -330,21 +333,13 @@ class QuotationEditor(QDialog):
     def header_values(self) -> dict:
         return {name: get_value(self.field(name)) for name in HEADER_FIELDS}
 
-    def _commit_editor(self) -> None:
-        # a cell still open in its editor must reach the model before saving
-        if self.items_view.state() == QAbstractItemView.EditingState:
-            w = self.items_view.focusWidget()
-            if w is not None:
-                self.items_view.commitData(w)
-                self.items_view.closeEditor(w, QAbstractItemView.NoHint)
-
     def save(self) -> CollectionOp | None:
         """Check the form, then create / update off the GUI thread. Returns the op (None if refused here)."""
-        from ..core.errors import ValidationError
+        from ..core.errors import GendanError, ValidationError
 
         if not self.editable():
             return None
-        self._commit_editor()
+        commit_open_editor(self.items_view)  # Ctrl+S while a cell is still being typed in
         self.errors.clear()
         self.items.show_error_cell(None)
         bad = self.items.check()
@@ -353,7 +348,11 @@ class QuotationEditor(QDialog):
         if bad is not None:
             self.show_error(bad)
             return None
-        values = self.header_values()
+        try:
+            values = self.header_values()
+        except GendanError as exc:  # a date field holding text that is no date
+            self.show_error(exc)
+            return None
         items = self.items.items_for_service()
         if not values["exchange_rate"]:
             values["exchange_rate"] = None  # the service then names the missing rate
@@ -393,10 +392,14 @@ class QuotationEditor(QDialog):
     def _saved(self, q) -> None:
         self.load(q.id)
         self.saved.emit(q.id)
+        if self._close_when_saved:
+            self._close_when_saved = False
+            self.close()
 
     def show_error(self, exc: BaseException) -> None:
         from ..core.errors import GendanError, StaleEdit, ValidationError
 
+        self._close_when_saved = False
         field = getattr(exc, "field", None) or ""
         if isinstance(exc, ValidationError) and field in ITEM_FIELDS:
             m = ROW_IN_MESSAGE.search(getattr(exc, "zh", ""))  # the core names the row in its sentence
@@ -467,13 +470,20 @@ class QuotationEditor(QDialog):
             self.order_created.emit(order.id)
         return open_order_from_quotation_dialog(self, q.id, q.number, done)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if self._dirty and self.editable():
-            from PySide6.QtWidgets import QMessageBox
+    def showEvent(self, event) -> None:  # noqa: N802
+        from .fit_screen import fit_title, fit_to_screen
 
-            answer = QMessageBox.question(self, tr("未保存的修改"), tr("报价单有未保存的修改,放弃这些修改吗?"),
-                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-            if answer != QMessageBox.Discard:
+        super().showEvent(event)
+        fit_title(self)
+        fit_to_screen(self)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        commit_open_editor(self.items_view)
+        if self._dirty and self.editable():
+            answer = ask_unsaved(self, tr("报价单有未保存的修改,要先保存吗?"))
+            if answer == "save":  # closes once saved; an error keeps it open to fix
+                self._close_when_saved = self.save() is not None
+            if answer != "discard":
                 event.ignore()
                 return
         super().closeEvent(event)

@@ -38,6 +38,9 @@ class SettingsDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.form)
         self.resize(self.form.size())
+        from .fit_screen import fit_to_screen
+
+        fit_to_screen(self)
         f = self.form
         self.errors = FieldErrors(f, f.findChild(QLabel, "form_error"))
         self.errors.clear()
@@ -61,7 +64,8 @@ class SettingsDialog(QDialog):
         self.route_list: QListWidget = f.findChild(QListWidget, "route_list")
         self.steps: QTableWidget = f.findChild(QTableWidget, "steps")
         self.currencies: QTableWidget = f.findChild(QTableWidget, "currencies")
-        self.route_list.currentTextChanged.connect(self._show_route)
+        self.route_list.currentItemChanged.connect(
+            lambda item, _prev: self._show_route(item.data(Qt.UserRole) if item is not None else ""))
         f.findChild(QPushButton, "add_route").clicked.connect(self._add_route)
         f.findChild(QPushButton, "delete_route").clicked.connect(self._delete_route)
         f.findChild(QPushButton, "add_step").clicked.connect(lambda: self._add_row(self.steps, ["", "1"]))
@@ -97,7 +101,8 @@ class SettingsDialog(QDialog):
             ensure_default_routes()
         self._routes = {r.category: (r.name, [(s.name, str(s.days)) for s in r.steps]) for r in list_routes()}
         self.route_list.clear()
-        self.route_list.addItems(list(self._routes))
+        for category in self._routes:
+            self._add_route_item(category)
         if self.route_list.count():
             self.route_list.setCurrentRow(0)
 
@@ -129,14 +134,23 @@ class SettingsDialog(QDialog):
         if category not in self._routes:
             self._routes[category] = (category, [])
             self._deleted_routes.discard(category)
-            self.route_list.addItem(category)
+            self._add_route_item(category)
         self.route_list.setCurrentRow(list(self._routes).index(category))
+
+    def _add_route_item(self, category: str) -> None:
+        """The category as the user reads it ("garment" → 服装); the key in the item's data."""
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from .record_text import route_label
+
+        item = QListWidgetItem(route_label(category), self.route_list)
+        item.setData(Qt.UserRole, category)
 
     def _delete_route(self) -> None:
         item = self.route_list.currentItem()
         if item is None:
             return
-        category = item.text()
+        category = item.data(Qt.UserRole)
         self._shown_route = None
         self._routes.pop(category, None)
         self._deleted_routes.add(category)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QRadioButton, QVBoxLayout, QWidget,
 )
 
-from .forms import load_form
+from .forms import get_value, load_form, set_value
 
 
 def tr(text: str) -> str:
@@ -21,10 +21,6 @@ def last_month(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     today = today or dt.date.today()
     end = today.replace(day=1) - dt.timedelta(days=1)
     return end.replace(day=1), end
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 class StatementDialog(QDialog):
@@ -45,8 +41,8 @@ class StatementDialog(QDialog):
         self.clients.itemChanged.connect(lambda _i: self._update_count())
         self.count_label = form.findChild(QLabel, "countLabel")
         start, end = last_month()
-        self.date_from = form.findChild(QDateEdit, "date_from")
-        self.date_to = form.findChild(QDateEdit, "date_to")
+        self.date_from = form.findChild(QWidget, "date_from")
+        self.date_to = form.findChild(QWidget, "date_to")
         self.set_period(start, end)
         self.currency = form.findChild(QComboBox, "currency")
         self.currency.addItem(tr("全部币种"), None)
@@ -66,6 +62,9 @@ class StatementDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(form)
         self.resize(560, 640)
+        from .fit_screen import fit_to_screen
+
+        fit_to_screen(self)
         self._load_clients(set(client_ids or ()))
 
     # -------------------------------------------------------------- clients
@@ -104,16 +103,26 @@ class StatementDialog(QDialog):
         self.count_label.setText(tr("已选 %1 个客户").replace("%1", str(len(self.checked_ids()))))
 
     # ---------------------------------------------------------------- period
-    def period(self) -> tuple[dt.date, dt.date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """The period typed (None where empty); raises ValidationError for text that is no date."""
+        return get_value(self.date_from), get_value(self.date_to)
 
     def set_period(self, date_from: dt.date, date_to: dt.date) -> None:
-        self.date_from.setDate(_qdate(date_from))
-        self.date_to.setDate(_qdate(date_to))
+        set_value(self.date_from, date_from)
+        set_value(self.date_to, date_to)
 
     def _checked_input(self) -> tuple[list[int], dt.date, dt.date] | None:
+        from ..core.errors import GendanError
+
         ids = self.checked_ids()
-        start, end = self.period()
+        try:
+            start, end = self.period()
+        except GendanError as exc:
+            self._say(str(exc), error=True)
+            return None
+        if start is None or end is None:
+            self._say(tr("请填写对账期间的开始和结束日期。"), error=True)
+            return None
         if not ids:
             self._say(tr("请至少勾选一个客户。"), error=True)
             return None

@@ -18,9 +18,10 @@ from typing import Any, Callable, Iterable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout, QWidget,
 )
 
+from .fit_screen import fit_title, fit_to_screen, grow_to_contents
 from .forms import FieldErrors, ask_reload_after_stale, get_value, load_form, set_value, setup_optional_date
 from .list_view import ListTable
 from .operations import CollectionOp, show_error
@@ -54,6 +55,16 @@ def fmt_value(value: Any) -> str:
     return str(value)
 
 
+def _sort_value(value: Any):
+    if isinstance(value, str):
+        text = value.replace(",", "").strip()
+        try:  # quantities and money already formatted as text
+            return (0, Decimal(text), "")
+        except ArithmeticError:
+            return (1, Decimal(0), value.casefold())
+    return (0, value, "")
+
+
 def to_qdate(value: dt.date | None):
     from PySide6.QtCore import QDate
 
@@ -73,11 +84,33 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.right = frozenset(right)  # keys of columns holding numbers formatted as text
         self._rows: list[dict] = []
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)  # -1: as the service gave them
 
     def set_rows(self, rows: Iterable[dict]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def _sorted(self, rows: list[dict]) -> list[dict]:
+        col, order = self._sort
+        if not 0 <= col < len(self.columns):
+            return rows
+        key = self.columns[col][0]
+        # by the value itself (a date, a Decimal), not its text; blanks last either way
+        filled = [r for r in rows if r.get(key) not in (None, "")]
+        blank = [r for r in rows if r.get(key) in (None, "")]
+        try:
+            filled.sort(key=lambda r: _sort_value(r.get(key)), reverse=order == Qt.DescendingOrder)
+        except TypeError:  # mixed kinds in one column: by their text
+            filled.sort(key=lambda r: fmt_value(r.get(key)), reverse=order == Qt.DescendingOrder)
+        return filled + blank
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if 0 <= column < len(self.columns):
+            self.layoutAboutToBeChanged.emit()
+            self._rows = self._sorted(self._rows)
+            self.layoutChanged.emit()
 
     def rows(self) -> list[dict]:
         return self._rows
@@ -144,6 +177,9 @@ def make_table(model, parent=None, *, multi: bool = False) -> ListTable:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     view.horizontalHeader().setDefaultSectionSize(100)
     view.horizontalHeader().setMaximumSectionSize(360)  # a long text must not push the rest away
+    if isinstance(model, RecordTableModel):
+        view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # first shown as the service orders them
+        view.setSortingEnabled(True)  # a click on a header sorts by that column
     return view
 
 
@@ -220,10 +256,13 @@ class FormDialog(QDialog):
         lay.addWidget(self.form)
         lay.addWidget(self.error_label)
         lay.addWidget(self.buttons)
-        for edit in self.form.findChildren(QDateEdit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.errors.after_show = lambda: grow_to_contents(self)  # an error must not squash the form
         self.running = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        fit_title(self)  # the whole title, not "登记收…-0001"
+        fit_to_screen(self)
 
     def field(self, name: str) -> QWidget:
         w = self.form.findChild(QWidget, name)
@@ -277,6 +316,18 @@ class FormDialog(QDialog):
             show_error(self, exc)
 
 
+def ask_unsaved(parent: QWidget, question: str) -> str:
+    """Unsaved changes: "save", "discard" or "cancel" (Escape). Save is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Question, tr("未保存的修改"), question,
+                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
+    box.setDefaultButton(QMessageBox.Save)
+    box.setEscapeButton(QMessageBox.Cancel)
+    answer = box.exec()
+    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+
 def open_dialog(owner, dlg: FormDialog, on_done: Callable[[Any], None] | None = None) -> FormDialog:
     """Show ``dlg`` window-modal without blocking (tests reach it as ``owner.dialog``)."""
     if on_done is not None:
@@ -313,17 +364,12 @@ def reason_dialog(parent: QWidget, title: str, prompt: str, call: Callable[[str]
 
 
 def tidy_list_pane(pane, widths: dict[int, int] | None = None, combo_chars: int = 7) -> None:
-    """Keep the quick filter usable beside several filter combos (a combo holding
-    long client names would otherwise squeeze it), and give the columns sensible
-    first-run widths (a layout the user saved in QSettings wins)."""
-    from PySide6.QtWidgets import QComboBox
-
+    """Give the columns sensible first-run widths (a layout the user saved in
+    QSettings wins). The filter combos show their whole text on their own
+    row (list_view.ListPane); ``combo_chars`` is kept for callers."""
     from .uistate import ui_settings
 
     pane.filter_edit.setMinimumWidth(150)
-    for combo in pane.filter_combos.values():
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(combo_chars)
     if widths and ui_settings().value(pane._settings_key) is None:
         for col, width in widths.items():
             pane.table.setColumnWidth(int(col), width)

@@ -178,13 +178,13 @@ def _complaints(today: dt.date, due_days: int) -> list[Entry]:
 
 
 def _recalls(today: dt.date, due_days: int) -> list[Entry]:
-    from ..core.recalls import outstanding_recalls
-
     from ..core.errors import current_language
+    from ..core.recalls import outstanding_recalls
+    from .record_text import recall_reason_text  # QCoreApplication.translate is thread-safe
 
     en = current_language() == "en"
     return [Entry(r["kind"], r["id"], f"{r['kind_en'] if en else r['kind_zh']} {r['number']} · "
-                  f"{r['order_number']} · {r['recall_reason'][:30]}", _d(r["recalled_at"]), ORANGE)
+                  f"{r['order_number']} · {recall_reason_text(r['recall_reason'])[:40]}", _d(r["recalled_at"]), ORANGE)
             for r in outstanding_recalls(limit=MAX_SHOWN + 1)]
 
 

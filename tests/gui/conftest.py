@@ -10,8 +10,7 @@ import os
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
+os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"  # QT_QPA_PLATFORM: tests/conftest.py
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,0 +1,240 @@
+"""Acting on the window the way a person does: mouse clicks at a place, keys
+pressed where the focus is, text typed or committed by an input method.
+
+Nothing here calls a slot or a model method to make something happen; the
+tests read state only to check what the user would see.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QLineEdit, QWidget
+
+SCREEN = (1366, 768)
+
+
+def focus() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def key_target() -> QWidget | None:
+    """Where a key press goes: an open pop-up list (a completer, a combo's
+    list) takes the keyboard, else the focus widget."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    return QApplication.focusWidget()
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Bring ``window`` to the front, as a click on its title bar does."""
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.window())
+
+
+def click(qtbot, widget: QWidget, pos: QPoint | None = None, button=Qt.LeftButton, modifiers=Qt.NoModifier) -> None:
+    assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName() or widget} cannot be clicked"
+    qtbot.mouseClick(widget, button, modifiers, pos if pos is not None else widget.rect().center())
+
+
+def double_click(qtbot, widget: QWidget, pos: QPoint) -> None:
+    qtbot.mouseDClick(widget, Qt.LeftButton, Qt.NoModifier, pos)
+
+
+def click_header(qtbot, view, section: int) -> None:
+    """Click the middle of a column header section."""
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    assert 0 <= x < header.viewport().width(), "that column is scrolled out of sight"
+    click(qtbot, header.viewport(), QPoint(x, header.height() // 2))
+
+
+def click_cell(qtbot, view, row: int, column: int = 0, double: bool = False) -> None:
+    """Scroll the cell into sight (as the user would) and click it."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    assert rect.isValid() and not rect.isEmpty(), f"cell {row},{column} not visible"
+    if double:
+        double_click(qtbot, view.viewport(), rect.center())
+    else:
+        click(qtbot, view.viewport(), rect.center())
+
+
+def click_row_with(qtbot, view, column: int, text: str, double: bool = False) -> int:
+    """Click the row whose ``column`` shows ``text``; returns its row."""
+    model = view.model()
+    for r in range(model.rowCount()):
+        if model.index(r, column).data() == text:
+            click_cell(qtbot, view, r, column, double)
+            return r
+    raise AssertionError(f"no row shows {text!r}")
+
+
+def click_tab(qtbot, tabs, text_or_index) -> None:
+    """Click a tab of a QTabWidget by its title (or index)."""
+    bar = tabs.tabBar()
+    index = text_or_index if isinstance(text_or_index, int) else next(
+        i for i in range(tabs.count()) if tabs.tabText(i).replace("&", "") == text_or_index)
+    click(qtbot, bar, bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def key(qtbot, k, modifiers=Qt.NoModifier, widget: QWidget | None = None) -> None:
+    """Press a key where the keyboard focus is (or on ``widget``)."""
+    target = widget or key_target()
+    assert target is not None, "no widget has the keyboard focus"
+    qtbot.keyClick(target, k, modifiers)
+
+
+def keys(qtbot, *sequence) -> None:
+    """Press several keys in turn: Qt.Key_Tab, (Qt.Key_S, Qt.ControlModifier) …"""
+    for k in sequence:
+        if isinstance(k, tuple):
+            key(qtbot, *k)
+        else:
+            key(qtbot, k)
+
+
+def type_text(qtbot, text: str, widget: QWidget | None = None) -> None:
+    """Type ``text`` where the focus is: ASCII key by key, other text as an
+    input method commits it (pinyin IME → 上海), which is how Chinese arrives."""
+    target = widget or focus()
+    assert target is not None, "no widget has the keyboard focus"
+    if text.isascii():
+        qtbot.keyClicks(target, text)
+        return
+    for part in _runs(text):
+        if part.isascii():
+            qtbot.keyClicks(target, part)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(part)
+            QApplication.sendEvent(target, event)
+
+
+def _runs(text: str) -> list[str]:
+    out: list[str] = []
+    for ch in text:
+        if out and out[-1][-1].isascii() == ch.isascii():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def replace_text(qtbot, text: str, widget: QWidget | None = None) -> None:
+    """Select all (Ctrl+A) and type ``text`` over it."""
+    target = widget or focus()
+    if widget is not None:
+        click_into(qtbot, widget)
+        target = focus()
+    qtbot.keyClick(target, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(target, Qt.Key_Backspace)
+    if text:
+        type_text(qtbot, text, target)
+
+
+def click_into(qtbot, widget: QWidget) -> None:
+    """Click an input so it takes the keyboard focus (a combo: its text field)."""
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        widget = widget.lineEdit()
+    target = widget
+    if hasattr(widget, "lineEdit") and not isinstance(widget, QComboBox):  # spin boxes
+        target = widget.lineEdit()
+    if isinstance(target, QLineEdit):
+        click(qtbot, target, QPoint(min(8, target.width() // 4), target.height() // 2))
+    else:
+        click(qtbot, target)
+    qtbot.waitUntil(lambda: focus() is not None and (focus() is widget or widget.isAncestorOf(focus())
+                                                    or focus() is widget.focusProxy()))
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:
+    """Pick an item of a (non-editable) combo with the keyboard: focus it, then
+    type the start of the item as a user does, or arrow to it."""
+    click_into_combo(qtbot, combo)
+    target = combo.findText(text)
+    assert target >= 0, f"{text!r} not offered; items: {[combo.itemText(i) for i in range(combo.count())]}"
+    for _ in range(combo.count() + 1):
+        if combo.currentIndex() == target:
+            return
+        qtbot.keyClick(combo, Qt.Key_Down if combo.currentIndex() < target else Qt.Key_Up)
+    assert combo.currentIndex() == target
+
+
+def click_into_combo(qtbot, combo: QComboBox) -> None:
+    combo.setFocus(Qt.MouseFocusReason)  # a click would open the list; the focus is what matters here
+    qtbot.waitUntil(combo.hasFocus)
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The visible button of ``parent`` showing ``text`` (without & accelerators)."""
+    found = [b for b in parent.findChildren(QAbstractButton)
+             if b.text().replace("&", "") == text and b.isVisibleTo(parent)]
+    assert found, f"no button {text!r}: {[b.text() for b in parent.findChildren(QAbstractButton)]}"
+    return found[0]
+
+
+def click_button(qtbot, parent: QWidget, text: str) -> None:
+    click(qtbot, button(parent, text))
+
+
+def modal():
+    return QApplication.activeModalWidget()
+
+
+def when_modal(qtbot, act, kind=QDialog, timeout_ms: int = 10_000) -> dict:
+    """Run ``act(widget)`` on the next modal widget of type ``kind`` once it shows
+    (for exec()'d dialogs, which block the test until they close)."""
+    state = {"done": False, "widget": None}
+    waited = [0]
+
+    def tick():
+        w = modal()
+        if isinstance(w, kind) and w.isVisible():
+            state["widget"] = w
+            act(w)
+            state["done"] = True
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)
+    return state
+
+
+def message_box_answer(qtbot, button_text: str) -> dict:
+    """Answer the next message box by clicking the button labelled ``button_text``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def act(box):
+        seen = [b.text().replace("&", "") for b in box.buttons()]
+        target = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        state["texts"] = seen
+        state["message"] = box.text()
+        QTest.mouseClick(target, Qt.LeftButton)
+
+    state = when_modal(qtbot, act, QMessageBox)
+    return state
+
+
+def visible_on_screen(widget: QWidget) -> bool:
+    """Whether all of ``widget`` lies inside its window and the window on the screen."""
+    window = widget.window()
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = (top_left.x() >= 0 and top_left.y() >= 0 and top_left.x() + widget.width() <= window.width()
+              and top_left.y() + widget.height() <= window.height())
+    screen = window.screen().availableGeometry()
+    return inside and screen.contains(window.frameGeometry())
+
+
+def shown_text_fits(widget) -> bool:
+    """Whether a label's / button's text is drawn whole (not cut or elided)."""
+    fm = widget.fontMetrics()
+    text = widget.text().replace("&", "")
+    return fm.horizontalAdvance(text) <= widget.contentsRect().width() + 1
