@@ -65,6 +65,8 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         f.close()
     if widget is None:
         raise RuntimeError(f"cannot load form {name}: {loader.errorString()}")
+    for text in widget.findChildren(QPlainTextEdit) + widget.findChildren(QTextEdit):
+        text.setTabChangesFocus(True)  # Tab moves on (a tab character in a remark is never wanted)
     set_reading_order(widget)
     return widget
 

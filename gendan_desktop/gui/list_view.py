@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from .flow_layout import flow_bar
 from .table_model import ID_ROLE, ChoiceFilter, DateRangeFilter, IdListModel, ftr
 from .uistate import ui_settings
 
@@ -91,14 +92,11 @@ class ListPane(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
         for spec in model.FILTERS:
             if hasattr(spec, "search"):  # too many values for a list: a combo to type into
                 combo = self._search_combo(spec)
                 self.filter_combos[spec.key] = combo
-                bar.addWidget(combo)
                 continue
             combo = QComboBox(self)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "状态:全部" shown whole
@@ -109,8 +107,6 @@ class ListPane(QWidget):
                 combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", text), value)
             combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
             self.filter_combos[spec.key] = combo
-            bar.addWidget(combo)
-        bar.addStretch(1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         top.addWidget(self.count_label)
@@ -138,8 +134,8 @@ class ListPane(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
-        if self.filter_combos:
-            lay.addLayout(bar)
+        if self.filter_combos:  # on as many rows as the pane's width needs
+            lay.addWidget(flow_bar(self, list(self.filter_combos.values()), name="filterBar"))
         lay.addWidget(self.table)
         self._update_count()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from .edit_grid import EditGrid, commit_open_editor
 from .elided_label import ElidedLabel
 from .fit_screen import scrolled
+from .flow_layout import flow_bar
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
 from .order_lines_model import LineCol, OrderLinesModel
 from .tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
@@ -155,12 +156,8 @@ class OrderEditor(QWidget):
         self.print_cards_button = QPushButton(tr("打印流程卡…"), self)
         self.print_sheet_button.clicked.connect(lambda: self.print_documents("sheet"))
         self.print_cards_button.clicked.connect(lambda: self.print_documents("cards"))
-        actions = QHBoxLayout()
-        for b in (self.save_button, self.revise_button, self.discard_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.print_sheet_button)
-        actions.addWidget(self.print_cards_button)
+        actions = flow_bar(self, [self.save_button, self.revise_button, self.discard_button,
+                                  self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
 
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +169,7 @@ class OrderEditor(QWidget):
         inner.addWidget(self.error_label)
         lay = QVBoxLayout(self)
         lay.addWidget(scrolled(body, self), 1)  # on a small screen the form scrolls
-        lay.addLayout(actions)
+        lay.addWidget(actions)
         self.dialog = None
         self.new_order()
 

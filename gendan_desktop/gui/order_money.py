@@ -110,9 +110,13 @@ class ShipmentsPanel(QWidget):
                 item.setFlags(Qt.ItemIsEnabled)
                 if j == 4 and done < r["remaining"]:
                     item.setForeground(ORANGE_TEXT)
+                if j in (0, 3, 4):  # line number and quantities: numbers sit right
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 table.setItem(i, j, item)
             # what production finished is what normally goes; more needs a reason
-            table.setItem(i, 5, QTableWidgetItem(str(min(done, r["remaining"]))))
+            ship = QTableWidgetItem(str(min(done, r["remaining"])))
+            ship.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            table.setItem(i, 5, ship)
 
         def make(dlg: FormDialog):
             values = {f: dlg.value(f) for f in DOC_FIELDS}

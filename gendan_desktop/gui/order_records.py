@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from .forms import fill_enum_combo
 from .tab_kit import YELLOW, FormDialog, RecordTableModel, make_table, open_dialog, run_change, selected_row
-from .table_model import QT_TR_NOOP, header_text
+from .table_model import QT_TR_NOOP
 
 HISTORY_COLUMNS = [("at", QT_TR_NOOP("时间")), ("user", QT_TR_NOOP("操作人")), ("entity", QT_TR_NOOP("对象")),
                    ("action", QT_TR_NOOP("操作")), ("field", QT_TR_NOOP("项目")), ("old", QT_TR_NOOP("原来")),

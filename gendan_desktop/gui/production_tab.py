@@ -9,10 +9,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .elided_label import ElidedLabel
+from .flow_layout import FlowLayout, flow_widget_policy
 from .list_view import ListPane
 from .order_editor import print_order_documents
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
@@ -191,12 +192,15 @@ class ProductionTab(BaseTab):
         self.print_sheet_button.clicked.connect(lambda: self._print("sheet"))
         self.print_cards_button.clicked.connect(lambda: self._print("cards"))
         self.print_selected_button.clicked.connect(lambda: self._print("selected"))
-        actions = QHBoxLayout()
-        for b in (self.sheet_button, self.cards_button, self.start_button):
+        # one row when there is room, two in a narrow window or in English
+        # (six buttons in a row made the window wider than the screen)
+        self.actions_bar = QWidget(self)
+        actions = FlowLayout(self.actions_bar)
+        for b in (self.sheet_button, self.cards_button, self.start_button, self.print_sheet_button,
+                  self.print_cards_button, self.print_selected_button):
             actions.addWidget(b)
-        actions.addStretch(1)
-        for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
-            actions.addWidget(b)
+        actions.right_align_from(3)
+        flow_widget_policy(self.actions_bar)
 
         self.progress = ProgressPanel(self)
         self.documents = DocumentsPanel(self)
@@ -217,7 +221,7 @@ class ProductionTab(BaseTab):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.header)
-        rv.addLayout(actions)
+        rv.addWidget(self.actions_bar)
         rv.addWidget(self.detail, 1)
         split = QSplitter(Qt.Horizontal, self)
         split.setObjectName("productionSplitter")

@@ -699,8 +699,8 @@
         <translation>Open order</translation>
     </message>
     <message>
-        <source>找不到订单号“%1”,请检查。</source>
-        <translation>No order is numbered “%1”; check the number.</translation>
+        <source>找不到订单“%1”,请输入订单号、客户 PO 或客户名称后从列表中选择。</source>
+        <translation>No order “%1”: type an order number, a client PO or a client name and pick from the list.</translation>
     </message>
     <message>
         <source>新客诉</source>
@@ -729,6 +729,10 @@
     <message>
         <source>订单 %1:%2,%3,交期 %4</source>
         <translation>Order %1: %2, %3, delivery %4</translation>
+    </message>
+    <message>
+        <source>订单号、客户 PO 或客户名称…</source>
+        <translation>Order number, client PO or client name…</translation>
     </message>
 </context>
 <context>
@@ -774,8 +778,8 @@
         <translation>Order no. *</translation>
     </message>
     <message>
-        <source>输入订单号,如 SO2611-0001</source>
-        <translation>Type the order number, e.g. SO2611-0001</translation>
+        <source>输入订单号、客户订单号、客户名称或拼音首字母,从列表中选择</source>
+        <translation>Type an order number, client PO, client name or pinyin initials and pick from the list</translation>
     </message>
 </context>
 <context>
@@ -846,6 +850,21 @@
     <message>
         <source>跟单桌面遇到了一个意外的错误,刚才的操作可能没有完成;已经保存的数据不受影响。</source>
         <translation>Gendan Desktop ran into an unexpected error. What you just did may not have been completed; data already saved is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>年-月-日</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>输入日期,如 2026-12-01、12-01、1201、+7(7 天后);留空即不填。Alt+↓ 打开日历。</source>
+        <translation>Type a date: 2026-12-01, 12-01, 1201, +7 (in 7 days); leave empty for none. Alt+↓ opens the calendar.</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1429,10 @@
         <source>筛选:名称、编号或拼音首字母…</source>
         <translation>Filter: name, number or pinyin initials…</translation>
     </message>
+    <message>
+        <source>输入名称、编号或拼音首字母筛选;清空即全部</source>
+        <translation>Type a name, code or pinyin initials to filter; empty shows all</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1954,10 +1977,6 @@
         <translation>New order</translation>
     </message>
     <message>
-        <source>未保存的修改</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
         <source>登记客诉…</source>
         <translation>File a complaint…</translation>
     </message>
@@ -1970,12 +1989,12 @@
         <translation>Orders</translation>
     </message>
     <message>
-        <source>订单有未保存的修改,放弃这些修改吗?</source>
-        <translation>The order has unsaved changes. Discard them?</translation>
+        <source>订单有未保存的修改,要先保存吗?</source>
+        <translation>The order has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <source>订单有未保存的修改,放弃这些修改并退出吗?</source>
-        <translation>The order has unsaved changes. Discard them and quit?</translation>
+        <source>订单有未保存的修改,退出前要先保存吗?</source>
+        <translation>The order has unsaved changes. Save them before quitting?</translation>
     </message>
 </context>
 <context>
@@ -2660,16 +2679,12 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Quotation %1</translation>
     </message>
     <message>
-        <source>报价单有未保存的修改,放弃这些修改吗?</source>
-        <translation>The quotation has unsaved changes. Discard them?</translation>
+        <source>报价单有未保存的修改,要先保存吗?</source>
+        <translation>The quotation has unsaved changes. Save them first?</translation>
     </message>
     <message>
         <source>新报价单</source>
         <translation>New quotation</translation>
-    </message>
-    <message>
-        <source>未保存的修改</source>
-        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>查看订单 %1</source>
@@ -2821,6 +2836,53 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>登记到货</source>
         <translation>Book delivery</translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <source>%1 每件 %2 %3,损耗 %4%</source>
+        <translation>%1 %2 %3 per piece, loss %4%</translation>
+    </message>
+    <message>
+        <source>%1,供应商 %2,到料 %3</source>
+        <translation>%1 from %2, due %3</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>投入 %1,良品 %2,次品 %3,操作员 %4,日期 %5</source>
+        <translation>In %1, good %2, defect %3, operator %4, date %5</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>累计 %1(本次 +%2,%3)</source>
+        <translation>%1 in all (+%2 on %3)</translation>
+    </message>
+    <message>
+        <source>订单已取消</source>
+        <translation>Order cancelled</translation>
+    </message>
+    <message>
+        <source>订单已取消:%1</source>
+        <translation>Order cancelled: %1</translation>
+    </message>
+    <message>
+        <source>订单改为 %1:%2</source>
+        <translation>Order revised to %1: %2</translation>
+    </message>
+    <message>
+        <source>重新下发 %1</source>
+        <translation>Re-issued as %1</translation>
     </message>
 </context>
 <context>
@@ -3292,6 +3354,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>No statement data in this period; no file written.</translation>
     </message>
     <message>
+        <source>请填写对账期间的开始和结束日期。</source>
+        <translation>Enter the first and last day of the statement period.</translation>
+    </message>
+    <message>
         <source>请至少勾选一个客户。</source>
         <translation>Tick at least one client.</translation>
     </message>
@@ -3630,6 +3696,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Escalated to</translation>
     </message>
     <message>
+        <source>下单方式</source>
+        <translation>Order channel</translation>
+    </message>
+    <message>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
@@ -3650,6 +3720,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Severity</translation>
     </message>
     <message>
+        <source>交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
         <source>交期</source>
         <translation>Delivery date</translation>
     </message>
@@ -3658,12 +3732,20 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Delivery risk</translation>
     </message>
     <message>
+        <source>产品类别</source>
+        <translation>Product category</translation>
+    </message>
+    <message>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
         <source>今年</source>
         <translation>This year</translation>
+    </message>
+    <message>
+        <source>付款条件</source>
+        <translation>Payment terms</translation>
     </message>
     <message>
         <source>价格有效期</source>
@@ -3722,6 +3804,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Packing</translation>
     </message>
     <message>
+        <source>包装要求</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
@@ -3742,12 +3828,24 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Before</translation>
     </message>
     <message>
+        <source>取消原因</source>
+        <translation>Cancellation reason</translation>
+    </message>
+    <message>
         <source>受影响数量</source>
         <translation>Quantity affected</translation>
     </message>
     <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>品名</source>
         <translation>Product</translation>
+    </message>
+    <message>
+        <source>唛头</source>
+        <translation>Shipping marks</translation>
     </message>
     <message>
         <source>国家</source>
@@ -3778,12 +3876,24 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Done</translation>
     </message>
     <message>
+        <source>定金比例 %</source>
+        <translation>Deposit %</translation>
+    </message>
+    <message>
+        <source>审查备注</source>
+        <translation>Review notes</translation>
+    </message>
+    <message>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
         <source>客户名称</source>
         <translation>Client name</translation>
+    </message>
+    <message>
+        <source>客户要求</source>
+        <translation>Client requirements</translation>
     </message>
     <message>
         <source>客户订单号</source>
@@ -3830,6 +3940,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Received</translation>
     </message>
     <message>
+        <source>已到数量</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
@@ -3864,6 +3978,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>总成本</source>
         <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>批次</source>
@@ -3904,6 +4022,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>收回</source>
         <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收回原因</source>
+        <translation>Recall reason</translation>
     </message>
     <message>
         <source>收回时间</source>
@@ -3948,6 +4070,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>最近跟进</source>
         <translation>Last follow-up</translation>
+    </message>
+    <message>
+        <source>服装</source>
+        <translation>Garment</translation>
     </message>
     <message>
         <source>未出</source>
@@ -4022,8 +4148,16 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Material release</translation>
     </message>
     <message>
+        <source>物料放行原因</source>
+        <translation>Material override reason</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态原因</source>
+        <translation>Status reason</translation>
     </message>
     <message>
         <source>现实/潜在</source>
@@ -4102,8 +4236,20 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Order lines</translation>
     </message>
     <message>
+        <source>订单类型</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
         <source>订舱号</source>
         <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>贸易条款</source>
+        <translation>Trade terms</translation>
+    </message>
+    <message>
+        <source>跟单员</source>
+        <translation>Merchandiser</translation>
     </message>
     <message>
         <source>辅料</source>
@@ -4132,6 +4278,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>针织/纺织</source>
+        <translation>Knit/textile</translation>
     </message>
     <message>
         <source>需求</source>
@@ -4184,6 +4334,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Escalated to</translation>
     </message>
     <message>
+        <source>下单方式</source>
+        <translation>Order channel</translation>
+    </message>
+    <message>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
@@ -4204,6 +4358,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Severity</translation>
     </message>
     <message>
+        <source>交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
         <source>交期</source>
         <translation>Delivery date</translation>
     </message>
@@ -4212,12 +4370,20 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Delivery risk</translation>
     </message>
     <message>
+        <source>产品类别</source>
+        <translation>Product category</translation>
+    </message>
+    <message>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
         <source>今年</source>
         <translation>This year</translation>
+    </message>
+    <message>
+        <source>付款条件</source>
+        <translation>Payment terms</translation>
     </message>
     <message>
         <source>价格有效期</source>
@@ -4276,6 +4442,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Packing</translation>
     </message>
     <message>
+        <source>包装要求</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
@@ -4296,12 +4466,24 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Before</translation>
     </message>
     <message>
+        <source>取消原因</source>
+        <translation>Cancellation reason</translation>
+    </message>
+    <message>
         <source>受影响数量</source>
         <translation>Quantity affected</translation>
     </message>
     <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>品名</source>
         <translation>Product</translation>
+    </message>
+    <message>
+        <source>唛头</source>
+        <translation>Shipping marks</translation>
     </message>
     <message>
         <source>国家</source>
@@ -4332,12 +4514,24 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Done</translation>
     </message>
     <message>
+        <source>定金比例 %</source>
+        <translation>Deposit %</translation>
+    </message>
+    <message>
+        <source>审查备注</source>
+        <translation>Review notes</translation>
+    </message>
+    <message>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
         <source>客户名称</source>
         <translation>Client name</translation>
+    </message>
+    <message>
+        <source>客户要求</source>
+        <translation>Client requirements</translation>
     </message>
     <message>
         <source>客户订单号</source>
@@ -4384,6 +4578,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Received</translation>
     </message>
     <message>
+        <source>已到数量</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
@@ -4418,6 +4616,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>总成本</source>
         <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>批次</source>
@@ -4458,6 +4660,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>收回</source>
         <translation>Recall</translation>
+    </message>
+    <message>
+        <source>收回原因</source>
+        <translation>Recall reason</translation>
     </message>
     <message>
         <source>收回时间</source>
@@ -4502,6 +4708,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>最近跟进</source>
         <translation>Last follow-up</translation>
+    </message>
+    <message>
+        <source>服装</source>
+        <translation>Garment</translation>
     </message>
     <message>
         <source>未出</source>
@@ -4576,8 +4786,16 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Material release</translation>
     </message>
     <message>
+        <source>物料放行原因</source>
+        <translation>Material override reason</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态原因</source>
+        <translation>Status reason</translation>
     </message>
     <message>
         <source>现实/潜在</source>
@@ -4656,8 +4874,20 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Order lines</translation>
     </message>
     <message>
+        <source>订单类型</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
         <source>订舱号</source>
         <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>贸易条款</source>
+        <translation>Trade terms</translation>
+    </message>
+    <message>
+        <source>跟单员</source>
+        <translation>Merchandiser</translation>
     </message>
     <message>
         <source>辅料</source>
@@ -4686,6 +4916,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>针织/纺织</source>
+        <translation>Knit/textile</translation>
     </message>
     <message>
         <source>需求</source>
@@ -4790,6 +5024,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>

@@ -15,16 +15,25 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog,
 SCREEN = (1366, 768)
 
 
+def settle() -> None:
+    """Let the layouts apply what changed (Qt posts the relayout; the screen shows it next)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        QCoreApplication.processEvents()
+
+
 def focus() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def key_target() -> QWidget | None:
-    """Where a key press goes: an open pop-up list (a completer, a combo's
-    list) takes the keyboard, else the focus widget."""
+def key_target():
+    """Where a key press goes: an open pop-up (a completer's list) takes the
+    keyboard, else the focus widget."""
     popup = QApplication.activePopupWidget()
     if popup is not None:
-        return popup.focusWidget() or popup
+        return popup
     return QApplication.focusWidget()
 
 
@@ -37,7 +46,17 @@ def activate(qtbot, window: QWidget) -> None:
 
 def click(qtbot, widget: QWidget, pos: QPoint | None = None, button=Qt.LeftButton, modifiers=Qt.NoModifier) -> None:
     assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName() or widget} cannot be clicked"
+    window = widget.window()
+    if QApplication.activePopupWidget() is None and QApplication.activeWindow() is not window:
+        activate(qtbot, window)  # a click on a window in the back brings it to the front first
     qtbot.mouseClick(widget, button, modifiers, pos if pos is not None else widget.rect().center())
+
+
+def click_at(qtbot, window: QWidget, pos: QPoint) -> QWidget:
+    """A click at ``pos`` of ``window`` goes to the widget drawn there, as with a real mouse."""
+    target = window.childAt(pos) or window
+    click(qtbot, target, target.mapFrom(window, pos))
+    return target
 
 
 def double_click(qtbot, widget: QWidget, pos: QPoint) -> None:
@@ -84,8 +103,15 @@ def click_tab(qtbot, tabs, text_or_index) -> None:
 
 
 def key(qtbot, k, modifiers=Qt.NoModifier, widget: QWidget | None = None) -> None:
-    """Press a key where the keyboard focus is (or on ``widget``)."""
-    target = widget or key_target()
+    """Press a key where the keyboard focus is (or on ``widget``).
+
+    Without ``widget`` QTest itself picks the receiver as QApplication does:
+    an open pop-up's focus widget, else the focus widget (no Python wrapper of
+    a pop-up's list is involved; PySide sometimes hands a stale one out)."""
+    if widget is None and QApplication.activePopupWidget() is not None:
+        QTest.keyClick(None, k, modifiers)  # QTest sends it on to the pop-up's focus widget
+        return
+    target = widget or QApplication.focusWidget()
     assert target is not None, "no widget has the keyboard focus"
     qtbot.keyClick(target, k, modifiers)
 
@@ -140,6 +166,7 @@ def replace_text(qtbot, text: str, widget: QWidget | None = None) -> None:
 
 def click_into(qtbot, widget: QWidget) -> None:
     """Click an input so it takes the keyboard focus (a combo: its text field)."""
+    reveal(qtbot, widget)
     if isinstance(widget, QComboBox) and widget.isEditable():
         widget = widget.lineEdit()
     target = widget
@@ -150,7 +177,8 @@ def click_into(qtbot, widget: QWidget) -> None:
     else:
         click(qtbot, target)
     qtbot.waitUntil(lambda: focus() is not None and (focus() is widget or widget.isAncestorOf(focus())
-                                                    or focus() is widget.focusProxy()))
+                                                    or (widget.focusProxy() is not None
+                                                        and focus() is widget.focusProxy())))
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
@@ -166,7 +194,24 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
     assert combo.currentIndex() == target
 
 
+def reveal(qtbot, widget: QWidget) -> None:
+    """Click the tabs that hide ``widget`` (a field on another page of a tab widget)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    chain = []
+    w = widget.parentWidget()
+    while w is not None:
+        chain.append(w)
+        w = w.parentWidget()
+    for tabs in reversed([c for c in chain if isinstance(c, QTabWidget)]):
+        for i in range(tabs.count()):
+            page = tabs.widget(i)
+            if (page is widget or page.isAncestorOf(widget)) and tabs.currentIndex() != i:
+                click_tab(qtbot, tabs, i)
+
+
 def click_into_combo(qtbot, combo: QComboBox) -> None:
+    reveal(qtbot, combo)
     combo.setFocus(Qt.MouseFocusReason)  # a click would open the list; the focus is what matters here
     qtbot.waitUntil(combo.hasFocus)
 
@@ -197,12 +242,25 @@ def when_modal(qtbot, act, kind=QDialog, timeout_ms: int = 10_000) -> dict:
         w = modal()
         if isinstance(w, kind) and w.isVisible():
             state["widget"] = w
-            act(w)
-            state["done"] = True
+            try:
+                act(w)
+                state["done"] = True
+            except BaseException as exc:  # noqa: BLE001 - close the dialog, or the test hangs in exec()
+                state["error"] = exc
+                if hasattr(w, "done"):
+                    w.done(0)
+                else:
+                    w.close()
+                raise
             return
         waited[0] += 20
         if waited[0] < timeout_ms:
             QTimer.singleShot(20, tick)
+        else:  # not the dialog expected: close what blocks, so the test fails instead of hanging
+            blocking = [t for t in QApplication.topLevelWidgets() if t.isVisible() and t.isModal()]
+            state["error"] = f"expected a {kind.__name__}, found {[b.metaObject().className() for b in blocking]}"
+            for b in blocking:
+                b.close()
 
     QTimer.singleShot(0, tick)
     return state
@@ -238,3 +296,60 @@ def shown_text_fits(widget) -> bool:
     fm = widget.fontMetrics()
     text = widget.text().replace("&", "")
     return fm.horizontalAdvance(text) <= widget.contentsRect().width() + 1
+
+
+def go(qtbot, window, title: str):
+    """Click the main tab called ``title``; returns the tab."""
+    click_tab(qtbot, window.tab_widget, title)
+    activate(qtbot, window)
+    return window.current_tab()
+
+
+def switch_language(qtbot, window, language: str) -> None:
+    """Settings (Ctrl+,): choose the language with the keyboard, click OK."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def act(dlg):
+        choose(qtbot, dlg.form.findChild(QComboBox, "language"), language)
+        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+
+    state = when_modal(qtbot, act)
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
+    assert state["done"], state.get("error")
+    activate(qtbot, window)  # the window manager gives the focus back once the dialog closed
+
+
+def menu(qtbot, window, menu_title: str, action_text: str) -> None:
+    """Click a menu of the menu bar, then one of its actions."""
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text().replace("&", "").split("(")[0] == menu_title)
+    click(qtbot, bar, bar.actionGeometry(top).center())
+    popup = top.menu()
+    qtbot.waitUntil(popup.isVisible)
+    act = next(a for a in popup.actions() if a.text().replace("&", "") == action_text)
+    qtbot.mouseClick(popup, Qt.LeftButton, Qt.NoModifier, popup.actionGeometry(act).center())
+
+
+def text_fits(widget, text: str | None = None, room: int | None = None) -> bool:
+    fm = widget.fontMetrics()
+    text = (widget.text() if text is None else text).replace("&", "")
+    return fm.horizontalAdvance(text) <= (room if room is not None else widget.contentsRect().width()) + 1
+
+
+def combo_text_fits(combo) -> bool:
+    """Whether the combo shows its current text whole (not "Fil…")."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, combo)
+    text = combo.currentText() or (combo.lineEdit().placeholderText() if combo.isEditable() else "")
+    return combo.fontMetrics().horizontalAdvance(text) <= field.width() + 1
+
+
+def toggle(qtbot, box) -> None:
+    """Click a check box on its box (its middle may be empty space beyond the text)."""
+    before = box.isChecked()
+    click(qtbot, box, QPoint(8, box.height() // 2))
+    assert box.isChecked() != before

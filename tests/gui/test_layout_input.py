@@ -1,0 +1,286 @@
+"""What the window shows (issue 9, items 6–8): nothing cut or squashed, money
+right-aligned, English that fits and translates stored texts, no stale red."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from input_helpers import (
+    activate, button, click, click_button, click_cell, click_into, click_tab, combo_text_fits, go, key, menu,
+    settle, switch_language, text_fits, toggle, type_text,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QTableWidget
+
+pytestmark = pytest.mark.gui
+TODAY = dt.date.today()
+RIGHT = int(Qt.AlignRight)
+
+
+def title_shown_whole(window) -> bool:
+    """Wide enough for a window manager to draw the whole title (bold title font,
+    icon and three buttons on the title bar)."""
+    font = QFont(window.font())
+    font.setBold(True)
+    return window.width() >= QFontMetrics(font).horizontalAdvance(window.windowTitle()) + 120
+
+
+@pytest.fixture
+def order(sqlite_db):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.orders import confirm_order, create_order, set_review
+
+    client = create_client(name="Hamburg Textil GmbH", default_currency="EUR")
+    o = create_order(client.id, delivery_date=TODAY + dt.timedelta(days=25), currency="EUR",
+                     lines=[{"style": "H-9", "product": "帽衫", "colour": "灰", "size": "XL", "quantity": 500,
+                             "unit_price": "8.00"},
+                            {"style": "H-9", "product": "帽衫", "colour": "黑", "size": "L", "quantity": 300,
+                             "unit_price": "8.00"}])
+    set_review(o.id, True, True, True, True, True)
+    return confirm_order(o.id)
+
+
+def open_order(qtbot, window, order, page: str | None = None):
+    tab = go(qtbot, window, "订单")
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    if page:
+        click_tab(qtbot, tab.detail, page)
+    return tab
+
+
+# ------------------------------------------------------ 6. cut and squashed --
+def test_dialog_titles_are_shown_whole(qtbot, window, wait_ops, order):
+    tab = open_order(qtbot, window, order, "收款")
+    click_button(qtbot, tab.payments, "登记收款…")
+    dlg = tab.payments.dialog
+    assert order.number in dlg.windowTitle() and title_shown_whole(dlg), (dlg.width(), dlg.windowTitle())
+    click(qtbot, dlg.buttons.button(dlg.buttons.StandardButton.Cancel))
+    prod = go(qtbot, window, "生产跟踪")
+    click_cell(qtbot, prod.pane.table, prod.model.row_of(order.id))
+    click(qtbot, prod.cards_button)
+    dlg = prod.dialog
+    assert dlg.windowTitle().startswith("下发流程卡") and title_shown_whole(dlg), dlg.width()
+    click(qtbot, dlg.buttons.button(dlg.buttons.StandardButton.Cancel))
+
+
+def test_a_dialog_showing_an_error_is_not_squashed(qtbot, window, wait_ops, sqlite_db):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.samples import mark_made, request_sample
+
+    c = create_client(name="东莞雅戈")
+    mark_made(request_sample(c.id, product="针织开衫").id)
+    tab = go(qtbot, window, "客户档案")
+    click_cell(qtbot, tab.pane.table, 0)
+    click_tab(qtbot, tab.detail.pages, "样品")
+    click_cell(qtbot, tab.detail.samples, 0)
+    click_button(qtbot, tab.detail, "寄出…")
+    dlg = tab.detail.dialog
+    click(qtbot, dlg.ok_button)  # no courier: the core's sentence under the field
+    wait_ops()
+    settle()
+    assert "快递" in dlg.errors.error_text("courier")
+    labels = [w for w in dlg.findChildren(QLabel) if w.isVisible() and w.text()]
+    for label in labels:
+        need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        assert label.height() >= need - 1, (label.text(), label.height(), need)
+        if not label.wordWrap():
+            assert text_fits(label), label.text()
+    assert title_shown_whole(dlg)
+    dlg.reject()
+
+
+def test_the_flow_card_combo_shows_the_card_number(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.aftersales import file_complaint
+    from gendan_desktop.core.production import issue_flow_cards
+
+    cards = issue_flow_cards(order.id, batch_size=400)
+    file_complaint(order.id, TODAY, "色差", 20, cards[1].id)
+    tab = go(qtbot, window, "售后")
+    widths = [tab.pane.width(), tab.pane.table.columnWidth(0)]
+    click_cell(qtbot, tab.pane.table, 0)
+    settle()
+    combo = tab.editor.field("card")
+    assert cards[1].number in combo.currentText()
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, combo)
+    assert combo.fontMetrics().horizontalAdvance(cards[1].number) <= field.width(), field.width()
+    # the editor does not grow and push the list aside
+    assert [tab.pane.width(), tab.pane.table.columnWidth(0)] == widths
+
+
+def test_empty_tables_show_their_headers_apart(qtbot, window, sqlite_db):
+    from gendan_desktop.core.clients import create_client
+
+    create_client(name="新客户")
+    tab = go(qtbot, window, "客户档案")
+    click_cell(qtbot, tab.pane.table, 0)
+    for page, table in (("跟进记录", tab.detail.followups), ("联系人", tab.detail.contacts),
+                        ("样品", tab.detail.samples), ("余额", tab.detail.balance)):
+        click_tab(qtbot, tab.detail.pages, page)
+        header = table.horizontalHeader()
+        for c in range(table.columnCount()):
+            text = table.horizontalHeaderItem(c).text()
+            assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + 8, (page, text)
+
+
+def test_money_and_quantities_are_right_aligned(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.payments import record_payment
+    from gendan_desktop.core.shipments import create_shipment, shipped_quantities
+
+    line = shipped_quantities(order.id)[0]
+    create_shipment(order.id, TODAY, [(line.order_line_id, 200)])
+    record_payment(order.client_id, Decimal("1000"), order_id=order.id, currency="EUR", kind="deposit",
+                   date=TODAY)
+    tab = go(qtbot, window, "客户档案")
+    click_cell(qtbot, tab.pane.table, 0)
+    click_tab(qtbot, tab.detail.pages, "余额")
+    balance = tab.detail.balance
+    assert balance.item(0, 1).text() == "1,600.00"
+    for c in range(1, 5):
+        assert int(balance.item(0, c).textAlignment()) & RIGHT, c
+    orders = open_order(qtbot, window, order, "出货")
+    click_button(qtbot, orders.shipments, "新建出货…")
+    dlg = orders.shipments.dialog
+    table = dlg.findChild(QTableWidget, "shipmentQuantities")
+    for c in (3, 4):  # 未出, 本次出货
+        assert int(table.item(0, c).textAlignment()) & RIGHT, c
+    dlg.reject()
+
+
+# ------------------------------------------------------------- 7. English --
+def test_in_english_the_window_keeps_its_width_and_nothing_is_cut(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.aftersales import file_complaint
+
+    file_complaint(order.id, TODAY, "Colour differs from the approved sample", 20)
+    switch_language(qtbot, window, "English")
+    screen = QApplication.primaryScreen().availableGeometry()
+    width = window.width()
+    for title in ("Workbench", "Clients", "Orders", "Production", "After-sales"):
+        tab = go(qtbot, window, title)
+        pane = getattr(tab, "pane", None)
+        if pane is not None and pane.model.rowCount():
+            click_cell(qtbot, pane.table, 0)
+        settle()
+        assert window.width() == width and screen.contains(window.frameGeometry()), title
+        if pane is not None:
+            for key_, combo in pane.filter_combos.items():
+                assert combo_text_fits(combo), (title, key_, combo.currentText())
+            assert pane.filter_edit.width() >= 200, title
+        for label in tab.findChildren(QLabel):
+            if label.isVisible() and label.text() and not label.wordWrap() and label.textFormat() != Qt.RichText:
+                shown = getattr(label, "shown_text", None)
+                assert (shown is not None and label.toolTip() == label.text()) or text_fits(label), \
+                    (title, label.text(), label.width())
+
+
+def test_recall_reasons_follow_the_language(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
+    from gendan_desktop.core.revisions import revise_order
+
+    issue_production_sheet(order.id)
+    issue_flow_cards(order.id, batch_size=400)
+    revise_order(order.id, "客户改颜色", {"notes": "new colour"}, None, None)
+    switch_language(qtbot, window, "English")
+    tab = go(qtbot, window, "Production")
+    click_tab(qtbot, tab.detail, "Documents to collect")
+    reasons = {r["recall_reason"] for r in tab.recalls.model.rows()}
+    assert reasons == {"Order revised to R1: 客户改颜色"}
+
+
+def test_the_history_in_chinese_shows_no_keys_or_english(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.materials import add_material, create_purchase, receive_purchase
+    from gendan_desktop.core.production import issue_flow_cards, record_progress, start_production
+
+    m = add_material(order.id, "全棉汗布", "1.2", 3, 0, unit="kg")
+    p = create_purchase(m.id, "绍兴布行", Decimal("137.5"), TODAY + dt.timedelta(days=5))
+    receive_purchase(p.id, Decimal("100"), TODAY)
+    start_production(order.id, "客户同意")
+    card = issue_flow_cards(order.id, batch_size=500)[0]
+    record_progress(card.id, 1, 500, 490, 10, operator="王")
+    tab = open_order(qtbot, window, order, "操作记录")
+    rows = tab.history.model.rows()
+    text = " | ".join(f"{r['field']} {r['old']} {r['new']}" for r in rows)
+    for raw in ("status", "confirmed", "in_production", " from ", "due ", "good ", "defect", "/pc", "loss"):
+        assert raw not in text, raw
+    assert "状态 已确认 生产中" in text
+    assert "137.5 kg,供应商 绍兴布行" in text and "良品 490" in text
+
+
+def test_routes_are_named_in_the_language(qtbot, window):
+    from gendan_desktop.gui.main_window import MainWindow  # noqa: F401 - the settings dialog of this window
+    from PySide6.QtWidgets import QListWidget
+
+    from input_helpers import when_modal
+
+    seen = {}
+
+    def look(dlg):
+        routes = dlg.form.findChild(QListWidget, "route_list")
+        seen["routes"] = [routes.item(i).text() for i in range(routes.count())]
+        dlg.reject()
+
+    state = when_modal(qtbot, look)
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
+    assert state["done"]
+    assert seen["routes"] == ["服装", "针织/纺织"]
+
+
+# ---------------------------------------------------------- 8. stale state --
+def test_a_red_scan_error_goes_when_another_card_is_opened(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.production import issue_flow_cards
+
+    issue_flow_cards(order.id, batch_size=400)
+    tab = go(qtbot, window, "生产跟踪")
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    panel = tab.progress
+    click_into(qtbot, panel.scan_box)
+    type_text(qtbot, "LC0000-99999")
+    key(qtbot, Qt.Key_Return)
+    assert "找不到" in panel.message.text() and "c62828" in panel.message.styleSheet()
+    click_cell(qtbot, panel.view, 1, 4)  # the second card's first step
+    assert panel.card is not None
+    assert not (panel.message.isVisible() and "c62828" in panel.message.styleSheet()), panel.message.text()
+
+
+def test_the_import_summary_is_not_red_after_a_successful_import(qtbot, window, wait_ops, tmp_path, monkeypatch):
+    import openpyxl
+
+    from gendan_desktop.core.models import Client
+    from gendan_desktop.gui.import_dialog import ImportDialog
+
+    path = tmp_path / "clients.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户名称", "国家", "等级"])
+    ws.append(["宁波海曙服饰", "中国", "大客户"])
+    ws.append(["", "中国", "大客户"])  # no name: an error, skipped on request
+    ws.append(["Bella Moda", "Italy", "普通"])
+    wb.save(path)
+    # the one stand-in: the platform's file chooser answers the file the user picks
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    activate(qtbot, window)
+    menu(qtbot, window, "工具", "导入客户…")
+    qtbot.waitUntil(lambda: bool(window.findChildren(ImportDialog)))
+    dlg = window.findChildren(ImportDialog)[0]
+    activate(qtbot, dlg)
+    click(qtbot, dlg.check_button)
+    wait_ops()
+    assert "c62828" in dlg.summary_label.styleSheet().lower() or dlg.summary_label.styleSheet()  # errors found
+    skip = next(b for b in dlg.findChildren(QCheckBox) if b.objectName() == "skip_invalid")
+    toggle(qtbot, skip)
+    with qtbot.waitSignal(dlg.imported, timeout=10_000):
+        click(qtbot, dlg.import_button)
+    assert Client.select().count() == 2, dlg.summary_label.text()
+    assert "c62828" not in dlg.summary_label.styleSheet().lower()
+    dlg.close()
+
+
+def test_buttons_named_in_the_checks_exist(qtbot, window):
+    assert button(window.toolbar, "新建(N)") is not None
