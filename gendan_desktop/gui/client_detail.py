@@ -153,6 +153,7 @@ def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.setAlternatingRowColors(True)
+    t.setTabKeyNavigation(False)  # Tab leaves the list (it went from cell to cell, never out)
     t.verticalHeader().hide()
     header = t.horizontalHeader()
     header.setStretchLastSection(True)

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QBoxLayout, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
 )
 
@@ -67,6 +67,8 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         raise RuntimeError(f"cannot load form {name}: {loader.errorString()}")
     for text in widget.findChildren(QPlainTextEdit) + widget.findChildren(QTextEdit):
         text.setTabChangesFocus(True)  # Tab moves on (a tab character in a remark is never wanted)
+    for table in widget.findChildren(QAbstractItemView):
+        table.setTabKeyNavigation(False)  # Tab leaves a table instead of cycling through its cells
     set_reading_order(widget)
     return widget
 

@@ -53,6 +53,7 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves a list for the next field; the arrows move in it
         vh = self.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.Fixed)  # no per-row size queries over 100k rows
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)

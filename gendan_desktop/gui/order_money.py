@@ -99,6 +99,7 @@ class ShipmentsPanel(QWidget):
         ready = finished_unshipped(self.order)
         table = QTableWidget(len(lines), 6)
         table.setObjectName("shipmentQuantities")
+        table.setTabKeyNavigation(False)  # Tab goes on to the fields below; arrows and F2 edit the quantities
         table.setHorizontalHeaderLabels([tr("行"), tr("款号"), tr("颜色/尺码"), tr("未出"), tr("已完工未出"),
                                          tr("本次出货")])
         table.verticalHeader().hide()

@@ -137,7 +137,8 @@ class QuotationItemsModel(EditableRowsModel):
         self._rows.append(row)
         self.endInsertRows()
         self.totals_changed.emit()
-        self.edited.emit()
+        if not self._blank(row):  # a blank line (Tab past the last cell) is dropped on save: no change
+            self.edited.emit()
         return n
 
     def remove_items(self, rows: list[int]) -> None:

@@ -89,8 +89,45 @@ def window(qtbot, zh_app, sqlite_db, wait_ops):
     from gendan_desktop.gui.main_window import MainWindow
 
     w = MainWindow(sqlite_db.gendan_url)
-    qtbot.addWidget(w)
+    dismisser = PromptDismisser()
+    qtbot.addWidget(w, before_close_func=dismisser.start)
     w.show()
     qtbot.waitExposed(w)
     yield w
     wait_ops()
+    dismisser.stop()
+
+
+class PromptDismisser:
+    """While the window is closed after the test, a prompt it raises (unsaved
+    changes left by a failed step) is answered Discard, so a failing test
+    fails instead of hanging."""
+
+    def __init__(self):
+        self.timer = None
+
+    def start(self, _widget=None) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._dismiss)
+        self.timer.start(50)
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+
+    @staticmethod
+    def _dismiss() -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if box is None:
+            return
+        if isinstance(box, QMessageBox):
+            button = box.button(QMessageBox.Discard) or box.button(QMessageBox.No) or box.button(QMessageBox.Cancel)
+            if button is not None:
+                button.click()
+                return
+        box.close()

@@ -243,6 +243,8 @@ def when_modal(qtbot, act, kind=QDialog, timeout_ms: int = 10_000) -> dict:
         if isinstance(w, kind) and w.isVisible():
             state["widget"] = w
             try:
+                if QApplication.activeWindow() is not w:
+                    activate(qtbot, w)  # the window manager focuses a new dialog
                 act(w)
                 state["done"] = True
             except BaseException as exc:  # noqa: BLE001 - close the dialog, or the test hangs in exec()
