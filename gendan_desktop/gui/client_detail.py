@@ -371,7 +371,8 @@ class ClientDetail(QWidget):
 
         self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
                                             tr("PI号"), tr("订单")], "quotationsTable")
-        self.quotations.doubleClicked.connect(lambda _i: self.edit_quotation(table_id(self.quotations)))
+        self.quotations.activated.connect(  # double-click or Enter
+            lambda _i: self.edit_quotation(table_id(self.quotations)))
         new_quotation = QPushButton(tr("新报价单…"), self)
         new_quotation.setObjectName("newQuotation")
         new_quotation.clicked.connect(lambda: self.edit_quotation(None))
@@ -380,7 +381,8 @@ class ClientDetail(QWidget):
 
         self.orders = make_table(self, [tr("订单号"), tr("客户PO"), tr("下单日期"), tr("交期"), tr("状态"),
                                         tr("币种")], "ordersTable")
-        self.orders.doubleClicked.connect(lambda _i: self._open("order", self.orders))
+        self.orders.activated.connect(  # double-click or Enter
+            lambda _i: self._open("order", self.orders))
         self._add_page(self.orders, "orders", tr("订单"))
 
         self.balance = make_table(self, [tr("币种"), tr("已出货"), tr("扣款/折让"), tr("已收款"), tr("余额")],

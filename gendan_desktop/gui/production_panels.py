@@ -404,7 +404,7 @@ class RecallsPanel(QWidget):
         self.model = RecordTableModel(RECALL_COLUMNS, self)
         self.view = make_table(self.model, self, multi=True)
         self.view.setObjectName("recallsTable")
-        self.view.doubleClicked.connect(self._open)
+        self.view.activated.connect(self._open)  # double-click or Enter
         self.info = QLabel(self)
         self.returned_button = QPushButton(tr("登记已交回"), self)
         self.returned_button.setObjectName("markReturned")

@@ -61,8 +61,11 @@ class User:
         return self.window.current_tab()
 
     def page(self, tabs, page: QWidget) -> None:
-        """Show sub-tab ``page`` of the tab widget ``tabs``."""
+        """Show the sub-tab of ``tabs`` that holds ``page`` (a page or anything on it)."""
+        while page is not None and tabs.indexOf(page) < 0:
+            page = page.parentWidget()
         index = tabs.indexOf(page)
+        assert index >= 0
         if tabs.currentIndex() == index:
             return
         bar = tabs.findChild(QTabBar)

@@ -322,15 +322,18 @@ def switch_language(qtbot, window, language: str) -> None:
     activate(qtbot, window)  # the window manager gives the focus back once the dialog closed
 
 
-def menu(qtbot, window, menu_title: str, action_text: str) -> None:
-    """Click a menu of the menu bar, then one of its actions."""
+def menu(qtbot, window, menu_title: str, *path: str) -> None:
+    """Click a menu of the menu bar, then its entries along ``path`` (a submenu, then its action)."""
     bar = window.menuBar()
     top = next(a for a in bar.actions() if a.text().replace("&", "").split("(")[0] == menu_title)
+    activate(qtbot, window)
     click(qtbot, bar, bar.actionGeometry(top).center())
     popup = top.menu()
-    qtbot.waitUntil(popup.isVisible)
-    act = next(a for a in popup.actions() if a.text().replace("&", "") == action_text)
-    qtbot.mouseClick(popup, Qt.LeftButton, Qt.NoModifier, popup.actionGeometry(act).center())
+    for text in path:
+        qtbot.waitUntil(popup.isVisible)
+        act = next(a for a in popup.actions() if a.text().replace("&", "") == text)
+        qtbot.mouseClick(popup, Qt.LeftButton, Qt.NoModifier, popup.actionGeometry(act).center())
+        popup = act.menu()
 
 
 def text_fits(widget, text: str | None = None, room: int | None = None) -> bool:
@@ -355,3 +358,23 @@ def toggle(qtbot, box) -> None:
     before = box.isChecked()
     click(qtbot, box, QPoint(8, box.height() // 2))
     assert box.isChecked() != before
+
+
+def edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
+    """Click a cell, F2 to edit it, type ``text`` over what is there, Enter."""
+    click_cell(qtbot, table, row, column)
+    qtbot.keyClick(table, Qt.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table, "the cell did not open for typing"
+    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, text, editor)
+    qtbot.keyClick(editor, Qt.Key_Return)
+
+
+def settings_dialog(qtbot, window, act) -> None:
+    """Open 设置 with Ctrl+, and run ``act(dialog)`` on it (it is modal)."""
+    state = when_modal(qtbot, act)
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
+    assert state["done"], state.get("error")
+    activate(qtbot, window)

@@ -48,81 +48,106 @@ def test_client_model_passes_qt_model_tester(qtmodeltester, sqlite_db, zh_app):
     qtmodeltester.check(model)
 
 
-def test_sort_and_filters_run_in_sql(sqlite_db, zh_app):
-    from gendan_desktop.gui.clients_tab import ClientListModel, Col
+def test_sort_and_filters_run_in_sql(qtbot, window, wait_ops):
+    """Header clicks, filter combos and the quick filter, as typed and clicked."""
+    from flows import User
+    from input_helpers import click_header, key
+
+    from gendan_desktop.gui.clients_tab import Col
 
     make_clients(30)
-    model = ClientListModel()
-    model.refresh()
-    model.sort(Col.CODE, Qt.DescendingOrder)
+    u = User(qtbot, window, wait_ops)
+    tab = u.main_tab("clients")
+    model, table = tab.model, tab.pane.table
+    click_header(qtbot, table, Col.CODE)  # sorted by code already: the click turns it round
     codes = [model.index(r, Col.CODE).data() for r in range(model.rowCount())]
     assert codes == sorted(codes, reverse=True)
-    model.set_filter("grade", "key")
+    u.choose(tab.pane.filter_combos["grade"], "key")
     assert model.rowCount() == 10
     assert {model.index(r, Col.GRADE).data() for r in range(model.rowCount())} == {"大客户"}
-    model.set_filter("grade", None)
-    model.set_quick_filter("zs")  # pinyin initials of 张三
+    u.choose(tab.pane.filter_combos["grade"], None)
+    u.fill(tab.pane.filter_edit, "zs")  # pinyin initials of 张三
+    key(qtbot, Qt.Key_Return)
     names = {model.index(r, Col.NAME).data() for r in range(model.rowCount())}
     assert names and all(n.startswith("张三贸易") for n in names)
-    model.set_quick_filter("Bella")
-    assert model.rowCount() == 6
-    model.set_quick_filter("Italy")  # the country, which the search index does not hold
+    u.fill(tab.pane.filter_edit, "Bella")
+    qtbot.waitUntil(lambda: model.rowCount() == 6)  # applied after a short pause in typing
+    u.fill(tab.pane.filter_edit, "Italy")  # the country, which the search index does not hold
+    key(qtbot, Qt.Key_Return)
     assert model.rowCount() == 15
 
 
-def test_next_followup_filter_and_status_column(sqlite_db, zh_app):
+def test_next_followup_filter_and_status_column(qtbot, window, wait_ops):
+    from flows import User
+
     from gendan_desktop.core.followups import log_followup
-    from gendan_desktop.gui.clients_tab import ClientListModel, Col
+    from gendan_desktop.gui.clients_tab import Col
 
     clients = make_clients(5)
     today = dt.date.today()
     log_followup(clients[1].id, today - dt.timedelta(days=10), "email", "报价", next_date=today - dt.timedelta(days=3))
-    model = ClientListModel()
-    model.refresh()
-    model.set_filter("next_followup", (None, today - dt.timedelta(days=1)))
+    u = User(qtbot, window, wait_ops)
+    tab = u.main_tab("clients")
+    combo = tab.pane.filter_combos["next_followup"]
+    u.choose(combo, combo.itemData(1))  # 已过期
+    model = tab.model
     assert model.ids() == [clients[1].id]
     assert model.index(0, Col.NEXT_FOLLOWUP).data() == (today - dt.timedelta(days=3)).isoformat()
     assert model.index(0, Col.STATUS).data() == "潜在客户"
     assert model.index(0, Col.NEXT_FOLLOWUP).data(Qt.ForegroundRole) is not None  # overdue shows red
 
 
-def test_list_pane_remembers_column_widths(qtbot, sqlite_db, zh_app):
-    from gendan_desktop.gui.clients_tab import ClientListModel
-    from gendan_desktop.gui.list_view import ListPane
+def test_list_pane_remembers_column_widths(qtbot, window, wait_ops, sqlite_db):
+    """A column widened by dragging its header edge is as wide in the next window."""
+    from PySide6.QtCore import QPoint
+
+    from gendan_desktop.gui.main_window import MainWindow
 
     make_clients(3)
-    pane = ListPane(ClientListModel())
-    qtbot.addWidget(pane)
-    pane.table.setColumnWidth(1, 333)
-    pane.save_header()
-    again = ListPane(ClientListModel())
+    tab = window.show_tab("clients")
+    header = tab.pane.table.horizontalHeader()
+    edge = header.sectionViewportPosition(1) + header.sectionSize(1) - 1
+    y = header.height() // 2
+    start = header.sectionSize(1)
+    qtbot.mousePress(header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(edge, y))
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    for x in range(edge, edge + 81, 10):  # the drag, a few steps to the right
+        move = QMouseEvent(QMouseEvent.Type.MouseMove, QPoint(x, y), header.viewport().mapToGlobal(QPoint(x, y)),
+                           Qt.NoButton, Qt.LeftButton, Qt.NoModifier)
+        QApplication.sendEvent(header.viewport(), move)
+    qtbot.mouseRelease(header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(edge + 80, y))
+    assert header.sectionSize(1) == start + 80
+    window.close()  # the layout is saved when the list is hidden
+    again = MainWindow(sqlite_db.gendan_url)
     qtbot.addWidget(again)
-    assert again.table.columnWidth(1) == 333
+    assert again.show_tab("clients").pane.table.columnWidth(1) == start + 80
 
 
-def test_list_reloads_after_any_change_even_from_another_connection(sqlite_db, zh_app):
+def test_list_reloads_after_any_change_even_from_another_connection(qtbot, window, sqlite_db):
     """The id list is reused only while the database is unchanged: a change made
-    here, or committed by another program, shows on the next refresh."""
+    here, or committed by another program, shows on the next F5."""
     import sqlite3
 
     from gendan_desktop.core.clients import create_client
-    from gendan_desktop.gui.clients_tab import ClientListModel
+    from input_helpers import activate, go, key
 
     make_clients(3)
-    model = ClientListModel()
-    model.prefetch()  # as the window does at idle, before the tab is shown
-    assert model.rowCount() == 0
-    model.refresh()
-    assert model.rowCount() == 3
+    window.prebuild_tabs_later(0)  # as at start-up: the list's query runs ahead, before it is shown
+    qtbot.waitUntil(lambda: len(window.tabs_by_key) == len(window.specs))
+    tab = go(qtbot, window, "客户档案")
+    assert tab.model.rowCount() == 3
     create_client(name="青岛海丰")
-    model.refresh()
-    assert model.rowCount() == 4
+    key(qtbot, Qt.Key_F5, widget=window)
+    assert tab.model.rowCount() == 4
     other = sqlite3.connect(sqlite_db.database)
     with other:
         other.execute("UPDATE client SET archived = 1 WHERE name = '青岛海丰'")
     other.close()
-    model.refresh()
-    assert model.rowCount() == 3
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_F5, widget=window)
+    assert tab.model.rowCount() == 3
 
 
 def _sort_arrow(header) -> str:
@@ -140,23 +165,21 @@ def _sort_arrow(header) -> str:
     return "up" if widths[-1] > widths[0] else "down"
 
 
-def test_sort_arrow_points_down_on_a_descending_list(qtbot, sqlite_db, zh_app):
-    from gendan_desktop.gui.clients_tab import ClientListModel, Col
-    from gendan_desktop.gui.list_view import ListPane
+def test_sort_arrow_points_down_on_a_descending_list(qtbot, window):
+    from input_helpers import click_header, go
+
+    from gendan_desktop.gui.clients_tab import Col
 
     make_clients(5)
-    pane = ListPane(ClientListModel())
-    qtbot.addWidget(pane)
-    pane.resize(1200, 300)
+    tab = go(qtbot, window, "客户档案")
+    pane = tab.pane
     pane.table.setColumnWidth(Col.CODE, 240)  # room for the arrow beside the title
-    pane.show()
-    pane.refresh()
     header = pane.table.horizontalHeader()
-    header.setSortIndicator(Col.CODE, Qt.DescendingOrder)
+    click_header(qtbot, pane.table, Col.CODE)  # ascending → descending
     codes = [pane.model.index(r, Col.CODE).data() for r in range(pane.model.rowCount())]
     assert len(codes) == 5 and codes == sorted(codes, reverse=True)
     assert _sort_arrow(header) == "down"
-    header.setSortIndicator(Col.CODE, Qt.AscendingOrder)
+    click_header(qtbot, pane.table, Col.CODE)
     assert pane.model.index(0, Col.CODE).data() == min(codes)
     assert _sort_arrow(header) == "up"
 
@@ -241,9 +264,11 @@ def test_window_has_the_five_tabs_and_database_in_status_bar(window, sqlite_db):
 
 
 def test_f5_reloads_the_current_list(qtbot, window):
+    from input_helpers import go
+
     from gendan_desktop.core.clients import create_client
 
-    tab = window.show_tab("clients")
+    tab = go(qtbot, window, "客户档案")
     assert tab.model.rowCount() == 0
     create_client(name="宁波海澜制衣有限公司")  # written elsewhere: the list does not know yet
     assert tab.model.rowCount() == 0
@@ -252,27 +277,32 @@ def test_f5_reloads_the_current_list(qtbot, window):
 
 
 def test_hidden_tab_refreshes_when_shown(qtbot, window, wait_ops):
+    from input_helpers import go
+
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.gui.operations import CollectionOp
 
-    clients = window.show_tab("clients")
-    window.show_tab("workbench")
+    clients = go(qtbot, window, "客户档案")
+    go(qtbot, window, "工作台")
     wait_ops()
     CollectionOp(window, lambda: create_client(name="杭州丝绸"), kinds={"client"}).run_in_background()
     wait_ops()
     assert clients.stale and clients.model.rowCount() == 0
-    window.show_tab("clients")
+    go(qtbot, window, "客户档案")
     assert clients.model.rowCount() == 1 and not clients.stale
 
 
 def test_global_search_opens_the_client(qtbot, window):
     from gendan_desktop.core.clients import create_client
 
+    from input_helpers import activate, key
+
     c = create_client(name="张三纺织品有限公司")
     create_client(name="李四贸易")
-    window.focus_search()
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_K, Qt.ControlModifier, window)
     qtbot.keyClicks(window.search_box, "zs")
-    window.search_box.update_results()
+    qtbot.waitUntil(lambda: bool(window.search_box.results))  # shown as typed, after a short pause
     assert [r[:2] for r in window.search_box.results] == [("client", c.id)]
     qtbot.keyClick(window.search_box, Qt.Key_Return)  # Enter with nothing highlighted opens the first
     assert window.current_key() == "clients"
@@ -285,15 +315,17 @@ def test_delete_asks_first_then_archives(qtbot, window, wait_ops):
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.models import Client
 
+    from input_helpers import activate, click_cell, go, key
+
     c = create_client(name="温州宏图鞋业")
-    tab = window.show_tab("clients")
-    tab.refresh()
-    tab.pane.select_id(c.id)
+    tab = go(qtbot, window, "客户档案")
+    click_cell(qtbot, tab.pane.table, 0)
     click_when_modal(qtbot, QMessageBox.No)
-    window.delete_selected()
+    key(qtbot, Qt.Key_Delete, widget=window)
     assert not Client.get_by_id(c.id).archived
+    activate(qtbot, window)  # the window manager gives the focus back after the box
     click_when_modal(qtbot, QMessageBox.Yes)
-    window.delete_selected()
+    key(qtbot, Qt.Key_Delete, widget=window)
     wait_ops()
     assert Client.get_by_id(c.id).archived
     assert tab.model.rowCount() == 0  # archived clients leave the daily list
@@ -317,12 +349,14 @@ def test_open_unknown_kind_says_so(window):
 def test_prebuilt_tabs_load_their_data_when_first_shown(qtbot, window):
     from gendan_desktop.core.clients import create_client
 
+    from input_helpers import go
+
     create_client(name="青岛海丰")
     window.prebuild_tabs_later(0)
     qtbot.waitUntil(lambda: len(window.tabs_by_key) == len(window.specs))
     clients = window.tab("clients")
     assert clients.stale and clients.model.rowCount() == 0  # built, not yet queried
-    window.show_tab("clients")
+    go(qtbot, window, "客户档案")
     assert clients.model.rowCount() == 1
 
 

@@ -1,4 +1,5 @@
-"""Settings dialog round trip, language switch, Designer forms, translations."""
+"""Settings dialog through input (round trip, refusal), the language switch,
+Designer forms, translations."""
 
 from __future__ import annotations
 
@@ -7,41 +8,44 @@ import sys
 from pathlib import Path
 
 import pytest
+from flows import User
+from input_helpers import click, edit_cell, go, settings_dialog, switch_language
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_settings_round_trip(qtbot, window):
+def test_settings_round_trip(qtbot, window, wait_ops):
     from gendan_desktop.core.common import get_setting
     from gendan_desktop.core.routes import get_route
-    from gendan_desktop.gui.settings_dialog import SettingsDialog
 
-    dlg = SettingsDialog(window)
-    qtbot.addWidget(dlg)
-    dlg.widget("company_name").setText("义乌华美服饰有限公司")
-    dlg.widget("company_address").setText("浙江省义乌市稠城街道 88 号")
-    dlg.widget("company_phone").setText("0579-8555 1234")
-    dlg.widget("merchandiser_name").setText("小王")
-    dlg.widget("backup_folder").setText("/tmp/gendan-backups")
-    flow = dlg.form.findChild(QComboBox, "flow_card_layout")
-    flow.setCurrentIndex(flow.findData("a4x2"))
-    who = dlg.form.findChild(QComboBox, "print_client_as")
-    who.setCurrentIndex(who.findData("code"))
-    # a route edited in place: rename the first step of the first category
-    dlg.route_list.setCurrentRow(0)
-    category = dlg.route_list.currentItem().text()
-    dlg.steps.setItem(0, 0, QTableWidgetItem("验货"))
-    # a currency with its rate
-    r = dlg.currencies.rowCount()
-    dlg.currencies.insertRow(r)
-    dlg.currencies.setItem(r, 0, QTableWidgetItem("aud"))
-    dlg.currencies.setItem(r, 1, QTableWidgetItem("4.7"))
-    dlg.accept()
-    assert dlg.result() == QDialog.Accepted
+    u = User(qtbot, window, wait_ops)
 
+    def fill(dlg):
+        f = dlg.form
+        for name, text in (("company_name", "义乌华美服饰有限公司"), ("company_address", "浙江省义乌市稠城街道 88 号"),
+                           ("company_phone", "0579-8555 1234"), ("merchandiser_name", "小王"),
+                           ("backup_folder", "/tmp/gendan-backups")):
+            u.fill(f.findChild(QLineEdit, name), text)
+        u.choose(f.findChild(QComboBox, "flow_card_layout"), "a4x2")
+        u.choose(f.findChild(QComboBox, "print_client_as"), "code")
+        routes = dlg.route_list  # a route edited in place: rename the first step of 服装
+        from input_helpers import click_tab
+
+        click_tab(qtbot, f.findChild(QWidget, "pages"), 1)
+        click(qtbot, routes.viewport(), routes.visualItemRect(routes.item(0)).center())
+        assert routes.currentItem().text() == "服装"
+        edit_cell(qtbot, dlg.steps, 0, 0, "验货")
+        click_tab(qtbot, f.findChild(QWidget, "pages"), 2)  # a currency with its rate
+        click(qtbot, f.findChild(QPushButton, "add_currency"))
+        r = dlg.currencies.rowCount() - 1
+        edit_cell(qtbot, dlg.currencies, r, 0, "aud")
+        edit_cell(qtbot, dlg.currencies, r, 1, "4.7")
+        click(qtbot, f.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+
+    settings_dialog(qtbot, window, fill)
     assert get_setting("company_name") == "义乌华美服饰有限公司"
     assert get_setting("company_phone") == "0579-8555 1234"
     assert get_setting("merchandiser_name") == "小王"
@@ -50,56 +54,61 @@ def test_settings_round_trip(qtbot, window):
     assert get_setting("backup_folder") == "/tmp/gendan-backups"
     assert get_setting("currencies").endswith(",AUD")
     assert get_setting("exchange_rate_AUD") == "4.7"
-    assert get_route(category).steps[0].name == "验货"
+    assert get_route("garment").steps[0].name == "验货"
 
-    again = SettingsDialog(window)  # shows what was saved
-    qtbot.addWidget(again)
-    assert again.widget("company_address").text() == "浙江省义乌市稠城街道 88 号"
-    assert again.form.findChild(QComboBox, "flow_card_layout").currentData() == "a4x2"
-    assert again.currencies.item(again.currencies.rowCount() - 1, 0).text() == "AUD"
+    seen = {}
+
+    def look(dlg):  # shows what was saved
+        seen["address"] = dlg.widget("company_address").text()
+        seen["layout"] = dlg.form.findChild(QComboBox, "flow_card_layout").currentData()
+        seen["last"] = dlg.currencies.item(dlg.currencies.rowCount() - 1, 0).text()
+        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Cancel))
+
+    settings_dialog(qtbot, window, look)
+    assert seen == {"address": "浙江省义乌市稠城街道 88 号", "layout": "a4x2", "last": "AUD"}
 
 
-def test_invalid_settings_save_nothing(qtbot, window):
+def test_invalid_settings_save_nothing(qtbot, window, wait_ops):
     from gendan_desktop.core.common import get_setting
-    from gendan_desktop.gui.settings_dialog import SettingsDialog
 
-    dlg = SettingsDialog(window)
-    qtbot.addWidget(dlg)
-    dlg.widget("company_name").setText("不该保存")
-    dlg.currencies.setItem(0, 1, QTableWidgetItem("abc"))
-    dlg.accept()
-    assert dlg.result() != QDialog.Accepted
+    u = User(qtbot, window, wait_ops)
+    seen = {}
+
+    def fill(dlg):
+        u.fill(dlg.widget("company_name"), "不该保存")
+        from input_helpers import click_tab
+
+        click_tab(qtbot, dlg.form.findChild(QWidget, "pages"), 2)
+        edit_cell(qtbot, dlg.currencies, 0, 1, "abc")
+        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+        seen["open"] = dlg.isVisible()
+        seen["error"] = dlg.errors.error_text("currencies")
+        dlg.reject()
+
+    settings_dialog(qtbot, window, fill)
+    assert seen["open"] and "汇率" in seen["error"]
     assert get_setting("company_name") == ""
-    assert "汇率" in dlg.errors.error_text("currencies")
 
 
 def test_switching_to_english_translates_the_window_and_qt_dialogs(qtbot, window):
     from gendan_desktop.core.errors import current_language
-    from gendan_desktop.gui.settings_dialog import SettingsDialog
     from gendan_desktop.gui.uistate import ui_language
 
-    tab = window.show_tab("clients")
+    tab = go(qtbot, window, "客户档案")
     assert tab.model.headerData(1, Qt.Horizontal) == "客户名称"
-    dlg = SettingsDialog(window)
-    qtbot.addWidget(dlg)
-    lang = dlg.form.findChild(QComboBox, "language")
-    lang.setCurrentIndex(lang.findData("en"))
-    dlg.accept()
-    assert dlg.language_changed
-    window.apply_language(dlg.language())
+    switch_language(qtbot, window, "English")
     assert ui_language() == "en" and current_language() == "en"
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == ["Workbench", "Clients", "Orders", "Production", "After-sales"]
     assert window.action("new").text() == "&New"
     assert window.search_box.placeholderText().startswith("Search clients")
-    clients = window.show_tab("clients")
+    clients = go(qtbot, window, "Clients")
     assert clients.model.headerData(1, Qt.Horizontal) == "Client name"
     assert clients.detail.form.field("name").parentWidget().findChild(QLineEdit, "name") is not None
     assert "Filter" in clients.pane.filter_edit.placeholderText()
-    window.apply_language("zh")
+    switch_language(qtbot, window, "简体中文")
     assert window.tab_widget.tabText(0) == "工作台"
-    # Qt's own dialogs speak Chinese too (qtbase_zh_CN)
-    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs speak Chinese
 
 
 def test_every_form_loads_with_its_named_fields(qtbot, zh_app):

@@ -54,17 +54,24 @@ def test_refresh_replaces_sections_in_place_and_keeps_collapsed_ones(qtbot, wind
     today = dt.date.today()
     client = create_client(name="宁波织造")
     log_followup(client.id, today, "phone", "电话确认交期", next_date=today)
+    from input_helpers import activate, key
+
     tab = window.show_tab("workbench")
-    tab.refresh()
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_F5, widget=window)
     wait_ops()
     order = [tab.tree.topLevelItem(i).data(0, Qt.UserRole) for i in range(tab.tree.topLevelItemCount())]
     due = next(tab.tree.topLevelItem(i) for i in range(tab.tree.topLevelItemCount())
                if tab.tree.topLevelItem(i).data(0, Qt.UserRole) == "followups_due")
     assert due.isExpanded()
-    due.setExpanded(False)  # the user folds it away
+    rect = tab.tree.visualItemRect(due)  # the user folds it away: a click on it, then ←
+    qtbot.mouseClick(tab.tree.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    key(qtbot, Qt.Key_Left)
+    assert not due.isExpanded()
 
     log_followup(client.id, today, "phone", "再次确认", next_date=today)
-    tab.refresh()
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_F5, widget=window)
     wait_ops()
     assert [tab.tree.topLevelItem(i).data(0, Qt.UserRole) for i in range(tab.tree.topLevelItemCount())] == order
     due = next(tab.tree.topLevelItem(i) for i in range(tab.tree.topLevelItemCount())
