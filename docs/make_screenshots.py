@@ -1,15 +1,23 @@
-"""Screenshots of every tab on demo data: ``python docs/make_screenshots.py``.
+"""Screenshots of every tab, editor and dialog, in Chinese and English, at 1366×768.
 
-Fills a temporary database with ``python -m gendan_desktop demo``, starts the
-app under Xvfb (started here when DISPLAY is unset and Xvfb is installed;
-otherwise the offscreen platform), opens each tab, waits for its background
-loads, and saves docs/screenshots/<n>_<tab>.png. ``--lang en`` for English,
-``--db FILE`` to reuse a database, ``--out DIR`` elsewhere.
+    python docs/make_screenshots.py                 # both languages into docs/screenshots/
+    python docs/make_screenshots.py --lang en --db demo.sqlite3 --out /tmp/shots
+
+Fills a temporary database with ``python -m gendan_desktop demo`` (unless
+``--db``), starts the app on a 1366×768 screen — under the running X server
+when DISPLAY is set, else its own Xvfb, else the offscreen platform set to
+1366×768 — maximises the window, then opens each tab with a record chosen,
+each sub-page, each editor and each dialog, waits for their background loads
+and saves ``docs/screenshots/NN_name.png`` (``NN_name_en.png`` in English).
+This is a script, not a test: it opens dialogs by calling the code the
+buttons call.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -19,31 +27,32 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1366, 768)
 
 
-def start_display() -> subprocess.Popen | None:
-    if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
-        if not os.environ.get("DISPLAY"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+def start_display(tmp: Path) -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if not shutil.which("Xvfb"):
+        config = tmp / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SIZE[0],
+                                                   "height": SIZE[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                                   "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
         return None
     display = ":97"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.environ["DISPLAY"] = display
     os.environ.pop("QT_QPA_PLATFORM", None)
     time.sleep(1.0)  # a script, not a test: give the X server a moment to listen
-    probe = subprocess.run([sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
-                           capture_output=True, text=True)
-    if probe.returncode != 0:  # e.g. libxcb-cursor0 missing: fall back to offscreen rendering
-        print("xcb platform unavailable, using offscreen:", probe.stderr.strip().splitlines()[:1], file=sys.stderr)
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return proc
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", help="existing database (default: fresh demo data)")
-    ap.add_argument("--lang", default="zh", choices=["zh", "en"])
+    ap.add_argument("--lang", choices=["zh", "en", "both"], default="both")
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--clients", default="200")
     ap.add_argument("--orders", default="1000")
@@ -55,65 +64,246 @@ def main() -> int:
         db = str(tmp / "demo.sqlite3")
         subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", db, "--clients", args.clients,
                         "--orders", args.orders], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    xvfb = start_display()
-    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # fresh QSettings: default layout
+    xvfb = start_display(tmp)
     os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
-    sys.path.insert(0, str(ROOT))
     try:
-        return shoot(db, args.lang, Path(args.out))
+        for lang in (["zh", "en"] if args.lang == "both" else [args.lang]):
+            # one process per language: fresh QSettings (default layout), one translator
+            env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / f"config-{lang}")}
+            run = subprocess.run([sys.executable, __file__, "--shoot", db, lang, args.out], env=env, cwd=ROOT)
+            if run.returncode:
+                return run.returncode
+        return 0
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait()
 
 
-def wait_idle(app, seconds: float = 20.0) -> None:
-    from gendan_desktop.gui import operations
+# ------------------------------------------------------------------ shooting --
+class Shooter:
+    def __init__(self, db: str, lang: str, out: Path):
+        sys.path.insert(0, str(ROOT))
+        from gendan_desktop.gui.app import create_application, open_database_or_ask
+        from gendan_desktop.gui.main_window import MainWindow
 
-    end = time.time() + seconds
-    while time.time() < end:
-        app.processEvents()
-        if not operations._RUNNING:
-            for _ in range(5):
-                app.processEvents()
-            return
-        time.sleep(0.02)
+        self.app = create_application(lang)
+        database = open_database_or_ask(db)
+        self.window = MainWindow(database.gendan_url)
+        self.suffix = "" if lang == "zh" else "_en"
+        self.out = out
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.n = 0
+        self.window.showMaximized()
+        self.idle()
 
+    def idle(self, seconds: float = 30.0) -> None:
+        from gendan_desktop.gui import operations
 
-def shoot(db: str, lang: str, out: Path) -> int:
-    from gendan_desktop.gui.app import create_application, open_database_or_ask
-    from gendan_desktop.gui.main_window import MainWindow
+        end = time.time() + seconds
+        while time.time() < end:
+            self.app.processEvents()
+            if not operations._RUNNING:
+                for _ in range(10):
+                    self.app.processEvents()
+                    time.sleep(0.01)
+                return
+            time.sleep(0.02)
 
-    app = create_application(lang)
-    database = open_database_or_ask(db)
-    window = MainWindow(database.gendan_url)
-    window.resize(1500, 900)
-    window.show()
-    wait_idle(app)
-    out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if lang == "zh" else "_en"
-    for n, spec in enumerate(window.specs, 1):
-        tab = window.show_tab(spec.key)
-        wait_idle(app)
-        pane = getattr(tab, "pane", None)
-        if pane is not None and pane.current_id() is None and pane.model.rowCount():
-            pane.table.selectRow(0)  # show a filled detail panel
-            wait_idle(app)
-        path = out / f"{n}_{spec.key}{suffix}.png"
-        window.grab().save(str(path))
+    def save(self, widget, name: str) -> None:
+        self.idle()
+        self.n += 1
+        path = self.out / f"{self.n:02d}_{name}{self.suffix}.png"
+        widget.grab().save(str(path))
         print(path)
+
+    def dialog(self, dlg, name: str, before=None) -> None:
+        if dlg is None:
+            print("no dialog for", name, file=sys.stderr)
+            return
+        if hasattr(dlg, "result") and not hasattr(dlg, "isVisible"):  # an op holding a dialog
+            self.idle(60)
+            dlg = getattr(dlg, "dialog", None)
+        if before is not None:
+            before(dlg)
+        dlg.show()
+        dlg.raise_()
+        self.save(dlg, name)
+        dlg.close()
+        self.idle()
+
+    def tab(self, key: str):
+        tab = self.window.show_tab(key)
+        self.idle()
+        return tab
+
+
+def first_id(model, keep=lambda row: True):
+    for r in range(model.rowCount()):
+        row = model.row_data(r)
+        if row is not None and keep(row):
+            return model.id_at(r)
+    return model.id_at(0)
+
+
+def shoot(db: str, lang: str, out: str) -> int:
+    s = Shooter(db, lang, Path(out))
+    w = s.window
+    for old in s.out.glob(f"*{s.suffix}.png"):
+        if (s.suffix and old.stem.endswith("_en")) or (not s.suffix and not old.stem.endswith("_en")):
+            old.unlink()
+    s.save(w, "workbench")
+
+    # 客户档案: a client with a history, every page of its detail
+    from gendan_desktop.core.models import Client, Complaint, FlowCard, Order, Quotation, Sample
+
+    clients = s.tab("clients")
+    busy = (Client.select().join(Quotation, on=(Quotation.client == Client.id)).where(Client.archived == False)  # noqa: E712
+            .group_by(Client.id).first())
+    clients.open_record("client", busy.id)
+    s.idle()
+    detail = clients.detail
+    for page in detail.PAGES:
+        detail.show_page(page, focus=False)
+        s.save(w, f"clients_{page}")
+    from gendan_desktop.gui.clients_tab import NewClientDialog
+
+    s.dialog(NewClientDialog(w), "dialog_new_client")
+    for name, opener in (("contact", detail.add_contact), ("visit", detail.add_visit),
+                         ("dispatch", detail.add_dispatch), ("sample_request", detail.request_sample)):
+        s.dialog(opener(), f"dialog_{name}")
+    sample = Sample.select().where(Sample.client == busy.id).first()
+    if sample is not None:
+        detail.show_page("samples", focus=False)
+        detail.samples.selectRow(0)
+        s.dialog(detail.send_sample(), "dialog_sample_send", lambda d: d.submit())  # with its error showing
+        detail.samples.selectRow(0)
+        s.dialog(detail.approve_sample(), "dialog_sample_approve")
+    q = Quotation.select().where(Quotation.client == busy.id).first()
+    editor = detail.edit_quotation(q.id)
+    s.save(editor, "quotation_editor")
+    editor.close()
+    editor = detail.edit_quotation(None)
+    s.save(editor, "quotation_new")
+    editor.close()
+    s.idle()
+
+    # 订单: an order in production (documents, progress, payments, history)
+    orders = s.tab("orders")
+    busy_order = (Order.select().join(FlowCard, on=(FlowCard.order == Order.id))
+                  .where(Order.status == "in_production").order_by(Order.id.desc()).first())
+    orders.open_record("order", busy_order.id)
+    s.idle()
+    for page in (orders.editor, orders.review, orders.revisions, orders.shipments, orders.payments,
+                 orders.quotations, orders.history):
+        orders.show_page(page)
+        s.save(w, f"orders_{orders.DETAIL[orders.detail.indexOf(page)]}")
+    orders.show_page(orders.editor)
+    orders.editor.start_revision()
+    s.save(w, "orders_revise")
+    s.dialog(orders.editor.ask_revision_reason({}, []), "dialog_revision_reason")
+    orders.editor.reload()
+    s.dialog(orders.shipments.new_shipment(), "dialog_shipment")
+    orders.show_page(orders.payments)
+    s.dialog(orders.payments.new_payment(), "dialog_payment")
+    draft = Order.select().where(Order.status == "draft").first()
+    if draft is not None:
+        orders.open_record("order", draft.id)
+        orders.show_page(orders.review)
+        s.dialog(orders.review.ask_cancel(), "dialog_cancel_order")
+    orders.new_record()
+    s.save(w, "orders_new")
+    from gendan_desktop.gui.order_records import open_order_from_quotation_dialog
+
+    s.dialog(open_order_from_quotation_dialog(orders, q.id, q.number, lambda _o: None), "dialog_quotation_to_order")
+
+    # 生产跟踪: the same order, every page, its dialogs and print previews
+    prod = s.tab("production")
+    prod.open_order(busy_order.id)
+    s.idle()
+    card = FlowCard.select().where(FlowCard.order == busy_order.id).first()
+    prod.show_page(prod.progress)
+    prod.progress.set_card(card)
+    s.save(w, "production_progress")
+    for page in (prod.documents, prod.materials, prod.exceptions, prod.recalls):
+        prod.show_page(page)
+        s.save(w, f"production_{type(page).__name__.replace('Panel', '').lower()}")
+    s.dialog(prod.issue_cards(), "dialog_issue_cards")
+    s.dialog(prod.exceptions.report(), "dialog_exception")
+    prod.show_page(prod.materials)
+    if prod.materials.materials.rowCount():
+        prod.materials.materials_view.selectRow(0)
+        s.dialog(prod.materials.new_purchase(), "dialog_purchase")
+    if prod.materials.purchases.rowCount():
+        prod.materials.purchases_view.selectRow(0)
+        s.dialog(prod.materials.receive(), "dialog_receive")
+    s.dialog(prod.print_sheet_button.click() or _last_preview(), "preview_production_sheet")
+    op = prod._print("cards")
+    s.idle(120)
+    s.dialog(getattr(op, "dialog", None), "preview_flow_cards")
+
+    # 售后
+    after = s.tab("aftersales")
+    complaint = Complaint.select().order_by(Complaint.id.desc()).first()
+    after.open_record("complaint", complaint.id)
+    s.save(w, "aftersales")
+    after.new_record()
+    s.save(w, "aftersales_new")
+    after.open_record("complaint", complaint.id)
+    s.dialog(after.editor.make_remake(), "dialog_remake")
+
+    # the window's own dialogs
+    from gendan_desktop.gui.excel_actions import open_statement_dialog
     from gendan_desktop.gui.settings_dialog import SettingsDialog
 
-    dlg = SettingsDialog(window)
-    dlg.show()
-    wait_idle(app)
-    path = out / f"{len(window.specs) + 1}_settings{suffix}.png"
-    dlg.grab().save(str(path))
-    print(path)
-    dlg.close()
-    window.close()
+    settings = SettingsDialog(w)
+    pages = settings.form.findChild(__import__("PySide6.QtWidgets", fromlist=["QTabWidget"]).QTabWidget, "pages")
+    for i in range(pages.count()):
+        pages.setCurrentIndex(i)
+        settings.show()
+        s.save(settings, f"settings_{i + 1}")
+    settings.close()
+    statement = open_statement_dialog(w)
+    s.save(statement, "statement")
+    statement.close()
+    from gendan_desktop.gui.import_dialog import ImportDialog
+
+    plan = _import_plan(busy)
+    if plan is not None:
+        s.dialog(ImportDialog(w, plan), "dialog_import")
+    s.idle()
+    w.close()
     return 0
 
 
+def _last_preview():
+    from PySide6.QtWidgets import QApplication
+
+    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+
+    found = [x for x in QApplication.topLevelWidgets() if isinstance(x, PdfPreviewDialog) and x.isVisible()]
+    return found[-1] if found else None
+
+
+def _import_plan(client):
+    """A small client file with one bad row, read as the import dialog reads it."""
+    try:
+        import openpyxl
+
+        from gendan_desktop.excel import importer
+    except ImportError:
+        return None
+    path = Path(tempfile.mkdtemp()) / "clients.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户名称", "国家", "等级", "邮箱", "首次联系"])
+    ws.append([client.name + " 2", "中国", "大客户", "a@example.com", dt.date.today()])
+    ws.append(["Bella Moda", "Italy", "普通", "not-an-email", "2026-13-45"])
+    wb.save(path)
+    return importer.prepare(path, "clients")
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--shoot":
+        raise SystemExit(shoot(sys.argv[2], sys.argv[3], sys.argv[4]))
     raise SystemExit(main())

@@ -39,7 +39,6 @@ class ComplaintEditor(QWidget):
         card = self.field("card")  # a card's text is long: the combo keeps its width, the list shows it all
         card.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         card.setMinimumContentsLength(14)
-        card.view().setMinimumWidth(360)
         self.order_info = QLabel(body)
         self.order_info.setObjectName("complaintOrderInfo")
         self.order_info.setWordWrap(True)  # a long client name must not widen the editor

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
@@ -241,6 +241,13 @@ class DateEdit(QLineEdit):
         self.set_value(day)
         self.setFocus(Qt.PopupFocusReason)
         self.editingFinished.emit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - a read-only date offers no clearing, no calendar
+        super().changeEvent(event)
+        if event.type() in (QEvent.ReadOnlyChange, QEvent.EnabledChange):
+            editable = not self.isReadOnly() and self.isEnabled()
+            self.setClearButtonEnabled(editable)
+            self.calendar_action.setVisible(editable)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier) or event.key() == Qt.Key_F4:

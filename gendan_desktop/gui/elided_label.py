@@ -9,7 +9,7 @@ for one sub-tab hit 开始生产).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QStyle, QStyleOptionComboBox, QStylePainter
 
 
 class ElidedLabel(QLabel):
@@ -65,3 +65,29 @@ class ElidedLabel(QLabel):
         if shown != QLabel.text(self):
             QLabel.setText(self, shown)
         self.setToolTip(self._full if shown != self._full else "")
+
+
+class ElidedCombo(QComboBox):
+    """A drop-down whose chosen text, when too long for the field, ends in "…"
+    (QComboBox cuts it off mid-character: "LC2512-00047 ST-815(") and shows
+    whole in the tooltip; the open list shows every item whole."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        field = self.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, self)
+        opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.ElideRight, max(field.width() - 4, 0))
+        painter.drawComplexControl(QStyle.CC_ComboBox, opt)
+        painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
+
+    def showPopup(self) -> None:  # noqa: N802 - the list as wide as its longest item
+        view = self.view()
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                     default=0)
+        view.setMinimumWidth(min(widest + 40, 700))
+        super().showPopup()

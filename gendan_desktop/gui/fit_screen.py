@@ -67,10 +67,10 @@ def title_width(window: QWidget) -> int:
     return QFontMetrics(font).horizontalAdvance(window.windowTitle()) + 150
 
 
-def fit_title(window: QWidget) -> None:
+def fit_title(window: QWidget, floor: int = 0) -> None:
     """Make ``window`` at least wide enough for its whole title (within the screen):
-    a narrow dialog showed "登记收…-0001"."""
-    wanted = min(title_width(window), available(window).width() - 40)
+    a narrow dialog showed "登记收…-0001". ``floor``: a width it never goes below."""
+    wanted = min(max(title_width(window), floor), available(window).width() - 40)
     if window.minimumWidth() < wanted:
         window.setMinimumWidth(wanted)
     if window.width() < wanted:

@@ -35,14 +35,15 @@ def tr(text: str) -> str:
 
 class _FormLoader(QUiLoader):
     """Builds our typeable DateEdit wherever a form has a QDateEdit (date_edit.py),
-    and the SearchCombo a form promotes a QComboBox to (search_combo.py)."""
+    and the SearchCombo / ElidedCombo a form promotes a QComboBox to."""
 
     def createWidget(self, class_name, parent=None, name=""):  # noqa: N802 - Qt's name
-        if class_name in ("QDateEdit", "SearchCombo"):
+        if class_name in ("QDateEdit", "SearchCombo", "ElidedCombo"):
             from .date_edit import DateEdit
+            from .elided_label import ElidedCombo
             from .search_combo import SearchCombo
 
-            w = (DateEdit if class_name == "QDateEdit" else SearchCombo)(parent)
+            w = {"QDateEdit": DateEdit, "SearchCombo": SearchCombo, "ElidedCombo": ElidedCombo}[class_name](parent)
             w.setObjectName(name)
             return w
         return super().createWidget(class_name, parent, name)

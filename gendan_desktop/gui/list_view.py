@@ -145,6 +145,8 @@ class ListPane(QWidget):
         combo = SearchCombo(self, search=spec.search, lookup=getattr(spec, "lookup", None), browse=spec.browse,
                             placeholder=tr("%1:%2").replace("%1", ftr(spec.label)).replace("%2", tr("全部")))
         combo.setObjectName(f"filter_{spec.key}")
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)  # "客户:全部" and a client's name, not "客户:…"
         combo.setToolTip(tr("输入名称、编号或拼音首字母筛选;清空即全部"))
         combo.picked.connect(lambda id_, k=spec.key: self.model.set_filter(k, id_))
         return combo

@@ -270,8 +270,12 @@ class OrderEditor(QWidget):
         self.picker.set_client(order.client_id)
         self._loaded = {"client": order.client_id, "sample": order.sample_id}
         self.sample.fill(order.client_id, order.sample_id)
+        from .record_text import route_label
+
         for name in HEADER_FIELDS:
             value = getattr(order, name)
+            if name == "product_category":
+                value = route_label(value)  # "garment" as 服装 / Garment (the same route when saved)
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
             self._loaded[name] = _norm(name, value)
         self.lines.set_lines(order_lines(order.id))

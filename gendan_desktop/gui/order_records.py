@@ -57,6 +57,7 @@ class HistoryPanel(QWidget):
 
     def load(self, order_id: int | None) -> None:
         self.model.set_rows(history_rows(order_id) if order_id else [])
+        self.view.resizeColumnsToContents()  # whole times and words (a long value stops at 360 px)
 
 
 class QuotationsPanel(QWidget):

@@ -140,7 +140,7 @@ def history_row(a) -> dict:
 
 
 # ---------------------------------------------------------- recall reasons --
-_REVISED = re.compile(r"订单改为 (?P<rev>R\d+)[::](?P<why>.*)$", re.S)
+_REVISED = re.compile(r"订单改为 (?P<rev>R\d+)(?:[::](?P<why>.*))?$", re.S)
 _CANCELLED = re.compile(r"订单已?取消(?:[::](?P<why>.*))?$", re.S)
 _REISSUED = re.compile(r"重新下发 (?P<number>\S+) / re-issued$")
 
@@ -151,7 +151,10 @@ def recall_reason_text(text: str) -> str:
         return ""
     m = _REVISED.match(text)
     if m:
-        return tr("订单改为 %1:%2").replace("%1", m["rev"]).replace("%2", m["why"].strip())
+        why = (m["why"] or "").strip()
+        if not why:
+            return tr("订单改为 %1").replace("%1", m["rev"])
+        return tr("订单改为 %1:%2").replace("%1", m["rev"]).replace("%2", why)
     m = _CANCELLED.match(text)
     if m:
         why = (m["why"] or "").strip()

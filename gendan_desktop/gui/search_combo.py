@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 Choices = list[tuple[int, str]]
@@ -53,6 +53,7 @@ class SearchCombo(QComboBox):
         self.completer_.activated.connect(self._take_label)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._search)
+        line.installEventFilter(self)  # read-only: no clear button
         line.textEdited.connect(self._edited)
         line.returnPressed.connect(self._enter)
         line.editingFinished.connect(self._resolve)
@@ -79,10 +80,16 @@ class SearchCombo(QComboBox):
             self._labels[label] = id_
         self.setEditText(label or "")
         self.lineEdit().setCursorPosition(0)  # the start of a long name
+        self.lineEdit().setToolTip(label or "")  # the whole of it
         self._quiet = False
 
     def search_now(self, text: str) -> Choices:
         return list(self.search_fn(text)) if self.search_fn is not None and text.strip() else []
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.lineEdit() and event.type() == QEvent.ReadOnlyChange:
+            obj.setClearButtonEnabled(not obj.isReadOnly())
+        return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------ private
     def _label_of(self, id_: int) -> str | None:

@@ -261,7 +261,7 @@ class FormDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        fit_title(self)  # the whole title, not "登记收…-0001"
+        fit_title(self, floor=400)  # the whole title, not "登记收…-0001"; room for a message
         fit_to_screen(self)
 
     def field(self, name: str) -> QWidget:

@@ -2877,6 +2877,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Order cancelled: %1</translation>
     </message>
     <message>
+        <source>订单改为 %1</source>
+        <translation>Order revised to %1</translation>
+    </message>
+    <message>
         <source>订单改为 %1:%2</source>
         <translation>Order revised to %1: %2</translation>
     </message>
