@@ -147,6 +147,20 @@ class DateEdit(QLineEdit):
         self.editingFinished.connect(self.normalize)
         self.textEdited.connect(self._edited)
 
+    def _text_room(self) -> int:
+        """Room for a whole date beside the clear and calendar buttons."""
+        return self.fontMetrics().horizontalAdvance("2026-12-31") + 2 * 22 + 16
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self._text_room()))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 - a squeezed field still shows the whole date
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(hint.width(), self._text_room()))
+        return hint
+
     # ------------------------------------------------------------- value
     def value(self) -> dt.date | None:
         """The date typed (None when empty). Raises ValidationError naming the field if it is no date."""

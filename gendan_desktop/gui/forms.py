@@ -122,6 +122,7 @@ def set_value(w: QWidget, value: Any) -> None:
         w.set_value(value)
     elif isinstance(w, QLineEdit):
         w.setText("" if value is None else str(value))
+        w.setCursorPosition(0)  # a text longer than the field shows its start, not its end
     elif isinstance(w, (QPlainTextEdit, QTextEdit)):
         w.setPlainText("" if value is None else str(value))
     elif isinstance(w, QComboBox):

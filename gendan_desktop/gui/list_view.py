@@ -66,6 +66,19 @@ class ListTable(QTableView):
         hh.setDefaultSectionSize(110)
 
 
+def fit_headers(table) -> None:
+    """Widen every column that is narrower than its title (and the sort arrow):
+    "Current/potential" showed as "Current/pote" in English."""
+    header = table.horizontalHeader()
+    model = table.model()
+    metrics = header.fontMetrics()
+    for c in range(model.columnCount()):
+        title = model.headerData(c, Qt.Horizontal) or ""
+        need = metrics.horizontalAdvance(str(title)) + 26
+        if header.sectionSize(c) < need:
+            header.resizeSection(c, need)
+
+
 class ListPane(QWidget):
     """Filter bar + table. Signals carry record ids, never row numbers."""
 
@@ -117,6 +130,7 @@ class ListPane(QWidget):
         self.table.setSortingEnabled(False)
         for col, width in model.WIDTHS.items():
             self.table.setColumnWidth(int(col), width)
+        fit_headers(self.table)
         self._restore_header()
         col, order = model.sort_column()
         self.table.horizontalHeader().setSortIndicator(col, order)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .edit_grid import EditGrid, commit_open_editor
+from .list_view import fit_headers
 from .elided_label import ElidedLabel
 from .fit_screen import scrolled
 from .flow_layout import flow_bar
@@ -128,6 +129,7 @@ class OrderEditor(QWidget):
                            (LineCol.SIZE, 70), (LineCol.QUANTITY, 65), (LineCol.UNIT, 42), (LineCol.UNIT_PRICE, 65),
                            (LineCol.AMOUNT, 90)):
             self.lines_view.setColumnWidth(col, width)
+        fit_headers(self.lines_view)
 
         self.add_line_button = QPushButton(tr("添加行"), self)
         self.copy_line_button = QPushButton(tr("复制行"), self)

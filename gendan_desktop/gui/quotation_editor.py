@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .edit_grid import EditGrid, commit_open_editor
+from .list_view import fit_headers
 from .forms import FieldErrors, get_value, load_form, set_value, setup_optional_date
 from .operations import CollectionOp
 from .quotation_items_model import COST_COLS, ItemCol, QuotationItemsModel, plain
@@ -114,6 +115,7 @@ class QuotationEditor(QDialog):
             self.items_view.setColumnWidth(col, width)
         for col in COST_COLS:
             self.items_view.setColumnWidth(col, 58)
+        fit_headers(self.items_view)  # "Accessories" whole, not "ccessorie"
 
         self.add_button = QPushButton(tr("添加行"), self)
         self.copy_button = QPushButton(tr("复制行"), self)

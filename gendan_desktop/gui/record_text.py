@@ -15,7 +15,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from .table_model import QT_TR_NOOP
+from .table_model import QT_TR_NOOP, header_text
 
 
 def tr(text: str) -> str:
@@ -30,7 +30,7 @@ def _lang() -> str:
 
 # ------------------------------------------------------------ audit lines --
 FIELD_NAMES = {
-    "status": QT_TR_NOOP("状态"), "status_reason": QT_TR_NOOP("状态原因"), "number": QT_TR_NOOP("编号"),
+    "status": QT_TR_NOOP("状态"), "status_reason": QT_TR_NOOP("状态原因"), "number": QT_TR_NOOP("单据编号"),
     "client": QT_TR_NOOP("客户"), "client_po": QT_TR_NOOP("客户订单号"), "order_type": QT_TR_NOOP("订单类型"),
     "order_date": QT_TR_NOOP("下单日期"), "delivery_date": QT_TR_NOOP("交期"), "channel": QT_TR_NOOP("下单方式"),
     "currency": QT_TR_NOOP("币种"), "trade_terms": QT_TR_NOOP("贸易条款"), "deposit_pct": QT_TR_NOOP("定金比例 %"),
@@ -67,7 +67,11 @@ def field_name(field: str) -> str:
     if not field:
         return ""
     if field in FIELD_NAMES:
-        return tr(FIELD_NAMES[field])
+        return header_text(FIELD_NAMES[field])  # QT_TR_NOOP strings live in the "columns" context
+    from ..core import enums
+
+    if field in getattr(enums, "REVIEW_ITEMS", ()):
+        return enums.label("review_item", field)
     m = _LINE.match(field)
     if m:
         return tr("第 %1 行").replace("%1", m.group(1))
@@ -129,7 +133,6 @@ def stored_text(text: str) -> str:
 def history_row(a) -> dict:
     """An AuditLog line as a row of 操作记录."""
     from .order_records import ACTION_NAMES, ENTITY_NAMES
-    from .table_model import header_text
 
     old, new = value_text(a.entity, a.field, a.old), value_text(a.entity, a.field, a.new)
     return {"id": a.id, "at": a.at, "user": a.user,
@@ -172,4 +175,4 @@ ROUTE_NAMES = {"garment": QT_TR_NOOP("服装"), "textile": QT_TR_NOOP("针织/�
 def route_label(category: str) -> str:
     """A process route's category as shown: the built-in ones translated,
     the ones the user named as named."""
-    return tr(ROUTE_NAMES[category]) if category in ROUTE_NAMES else category
+    return header_text(ROUTE_NAMES[category]) if category in ROUTE_NAMES else category

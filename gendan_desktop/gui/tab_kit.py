@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from .fit_screen import fit_title, fit_to_screen, grow_to_contents
 from .forms import FieldErrors, ask_reload_after_stale, get_value, load_form, set_value, setup_optional_date
-from .list_view import ListTable
+from .list_view import ListTable, fit_headers
 from .operations import CollectionOp, show_error
 from .table_model import ID_ROLE, header_text
 
@@ -177,6 +177,7 @@ def make_table(model, parent=None, *, multi: bool = False) -> ListTable:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     view.horizontalHeader().setDefaultSectionSize(100)
     view.horizontalHeader().setMaximumSectionSize(360)  # a long text must not push the rest away
+    fit_headers(view)  # an empty table shows its titles apart, each whole
     if isinstance(model, RecordTableModel):
         view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # first shown as the service orders them
         view.setSortingEnabled(True)  # a click on a header sorts by that column
@@ -373,3 +374,4 @@ def tidy_list_pane(pane, widths: dict[int, int] | None = None, combo_chars: int 
     if widths and ui_settings().value(pane._settings_key) is None:
         for col, width in widths.items():
             pane.table.setColumnWidth(int(col), width)
+        fit_headers(pane.table)  # never narrower than the column's title

@@ -3824,6 +3824,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Document</translation>
     </message>
     <message>
+        <source>单据编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4460,6 +4464,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>单据</source>
         <translation>Document</translation>
+    </message>
+    <message>
+        <source>单据编号</source>
+        <translation>Number</translation>
     </message>
     <message>
         <source>原因</source>

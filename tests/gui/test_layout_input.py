@@ -34,7 +34,7 @@ def order(sqlite_db):
     from gendan_desktop.core.orders import confirm_order, create_order, set_review
 
     client = create_client(name="Hamburg Textil GmbH", default_currency="EUR")
-    o = create_order(client.id, delivery_date=TODAY + dt.timedelta(days=25), currency="EUR",
+    o = create_order(client.id, delivery_date=TODAY + dt.timedelta(days=25), currency="EUR", product_category="garment",
                      lines=[{"style": "H-9", "product": "帽衫", "colour": "灰", "size": "XL", "quantity": 500,
                              "unit_price": "8.00"},
                             {"style": "H-9", "product": "帽衫", "colour": "黑", "size": "L", "quantity": 300,
@@ -172,6 +172,10 @@ def test_in_english_the_window_keeps_its_width_and_nothing_is_cut(qtbot, window,
             for key_, combo in pane.filter_combos.items():
                 assert combo_text_fits(combo), (title, key_, combo.currentText())
             assert pane.filter_edit.width() >= 200, title
+            header = pane.table.horizontalHeader()  # "Qty affected" was shown as "ty affected"
+            for c in range(pane.model.columnCount()):
+                text = pane.model.headerData(c, Qt.Horizontal)
+                assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + 8, (title, text)
         for label in tab.findChildren(QLabel):
             if label.isVisible() and label.text() and not label.wordWrap() and label.textFormat() != Qt.RichText:
                 shown = getattr(label, "shown_text", None)
@@ -210,6 +214,17 @@ def test_the_history_in_chinese_shows_no_keys_or_english(qtbot, window, wait_ops
         assert raw not in text, raw
     assert "状态 已确认 生产中" in text
     assert "137.5 kg,供应商 绍兴布行" in text and "良品 490" in text
+
+
+def test_the_history_in_english_names_fields_and_routes_in_english(qtbot, window, wait_ops, order):
+    switch_language(qtbot, window, "English")
+    tab = go(qtbot, window, "Orders")
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    assert tab.editor.field("product_category").text() == "Garment"  # not the key "garment"
+    click_tab(qtbot, tab.detail, "History")
+    fields = {r["field"] for r in tab.history.model.rows()}
+    assert {"Status", "Number"} <= fields and not any(f.startswith("review_") for f in fields), fields
+    assert {r["new"] for r in tab.history.model.rows() if r["field"] == "Status"} >= {"Confirmed"}
 
 
 def test_routes_are_named_in_the_language(qtbot, window):
