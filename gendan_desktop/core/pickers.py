@@ -42,9 +42,14 @@ def client_choices(text: str = "", limit: int = 30, *, with_orders: bool = False
         cond = live & Client.id.in_(busiest or [0])
         if not with_orders and len(busiest) < limit:
             cond = live if not busiest else (cond | (live & Client.id.not_in(busiest)))
-    q = (Client.select(Client.id, Client.code, Client.name).where(cond)
-         .order_by(Client.pinyin, Client.id).limit(limit))
-    return [(cid, client_label(code, name)) for cid, code, name in q.tuples()]
+    q = (Client.select(Client.id, Client.code, Client.name, Client.pinyin).where(cond)
+         .order_by(Client.pinyin, Client.id).limit(limit * 4 if text else limit))
+    rows = list(q.tuples())
+    if text:  # "gz": 广州… (initials) before 常州… (whose full pinyin chan-gz-hou holds it)
+        t = text.lower()
+        rows.sort(key=lambda r: (not (r[3] or "").startswith(t), not r[2].lower().startswith(t),
+                                 not r[1].lower().startswith(t), r[3] or "", r[0]))
+    return [(cid, client_label(code, name)) for cid, code, name, _p in rows[:limit]]
 
 
 def client_by_id(client_id: int) -> tuple[int, str] | None:

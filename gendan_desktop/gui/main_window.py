@@ -397,6 +397,15 @@ class MainWindow(QMainWindow):
         if key:
             s.setValue("main/tab", key)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_placed", False) and not self.isMaximized():
+            # the window manager has placed it (a cascade can put it lower): keep all of it on the screen
+            self._placed = True
+            from .fit_screen import fit_to_screen
+
+            QTimer.singleShot(0, lambda: fit_to_screen(self))
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_geometry()
         for tab in self.tabs_by_key.values():

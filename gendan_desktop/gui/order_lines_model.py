@@ -142,6 +142,8 @@ class OrderLinesModel(EditableRowsModel):
         """(total quantity, total amount, every quantity and price parses)."""
         qty, amount, ok = 0, Decimal(0), True
         for row in self._rows:
+            if self._blank(row):  # a line not typed yet is not an invalid one (it is dropped on save)
+                continue
             q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
             if q is None or p is None or q * p > LINE_AMOUNT.high:
                 ok = False

@@ -70,7 +70,7 @@ class QuotationEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("quotationEditor")
         self.setWindowTitle(tr("报价单"))
-        self.resize(1180, 640)
+        self.resize(1320, 680)  # fit_to_screen keeps it on a smaller screen
         self.quotation = None
         self.dialog = None  # the 转为订单 dialog while open
         self._dirty = False

@@ -181,6 +181,8 @@ class QuotationItemsModel(EditableRowsModel):
         """(total quantity, total amount in the currency, total cost CNY, all cells parse)."""
         qty, amount, cost, ok = 0, Decimal(0), Decimal(0), True
         for row in self._rows:
+            if self._blank(row):  # a line not typed yet is not an invalid one (it is dropped on save)
+                continue
             q, p, c = parse_quantity(row["quantity"]), self._price(row), self._cost(row)
             if q is None or p is None or c is None:
                 ok = False

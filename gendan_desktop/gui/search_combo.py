@@ -112,6 +112,9 @@ class SearchCombo(QComboBox):
         self._labels.update({label: i for i, label in found})
         self.results.setStringList([label for _i, label in found])
         if found and self.lineEdit().hasFocus():
+            popup = self.completer_.popup()  # as wide as the longest match, not the narrow field
+            widest = max(popup.fontMetrics().horizontalAdvance(label) for _i, label in found)
+            popup.setMinimumWidth(min(max(self.width(), widest + 40), 600))
             self.completer_.complete()
 
     def _take_label(self, label: str) -> None:
@@ -135,6 +138,8 @@ class SearchCombo(QComboBox):
         text = self.currentText().strip()
         if self._quiet:
             return
+        if not self.lineEdit().hasFocus():
+            self.lineEdit().setCursorPosition(0)  # left: show the start of a long name
         if not text:
             self._choose(None)
             return

@@ -362,6 +362,7 @@ def test_the_lines_grid_by_keyboard(qtbot, window, wait_ops, client):
 
 def test_tab_past_a_blank_last_line_leaves_the_grid(qtbot, window, client):
     tab, ed = start_new_order(qtbot, window)
+    assert "无效" not in ed.totals_label.text()  # a line not typed yet is not an invalid one
     tab_until(qtbot, ed.lines_view)
     for _ in range(8):  # through the empty first line
         key(qtbot, Qt.Key_Tab)

@@ -303,3 +303,28 @@ def test_the_import_summary_is_not_red_after_a_successful_import(qtbot, window, 
     assert Client.select().count() == 2, dlg.summary_label.text()
     assert "c62828" not in dlg.summary_label.styleSheet().lower()
     dlg.close()
+
+
+def test_stored_texts_read_in_the_ui_language(zh_app):
+    """The core's stored sentences (audit lines, recall reasons, route keys) as
+    each language shows them; what the user typed stays as typed."""
+    from gendan_desktop.gui.app import install_translators
+    from gendan_desktop.gui.record_text import recall_reason_text, route_label, stored_text
+
+    progress = "in 100, good 96, defect 4, operator 王, date 2026-12-01"
+    assert stored_text(progress) == "投入 100,良品 96,次品 4,操作员 王,日期 2026-12-01"
+    assert stored_text("137.5 kg from 绍兴布行, due 2026-12-01") == "137.5 kg,供应商 绍兴布行,到料 2026-12-01"
+    assert stored_text("已收齐货款 / fully paid") == "已收齐货款"
+    assert recall_reason_text("订单改为 R1:客户改颜色") == "订单改为 R1:客户改颜色"
+    assert route_label("garment") == "服装" and route_label("T恤") == "T恤"
+    install_translators("en")
+    try:
+        assert recall_reason_text("订单改为 R2") == "Order revised to R2"
+        assert recall_reason_text("订单改为 R1:客户改颜色") == "Order revised to R1: 客户改颜色"
+        assert recall_reason_text("订单已取消:客户取消") == "Order cancelled: 客户取消"
+        assert recall_reason_text("重新下发 PS2611-0001 / re-issued") == "Re-issued as PS2611-0001"
+        assert stored_text("已收齐货款 / fully paid") == "fully paid"
+        assert stored_text(progress) == "In 100, good 96, defect 4, operator 王, date 2026-12-01"
+        assert route_label("textile") == "Knit/textile"
+    finally:
+        install_translators("zh")
