@@ -204,6 +204,7 @@ class User:
         from PySide6.QtWidgets import QMessageBox
 
         def act(box):
+            state["widget_text"] = box.text()
             target = box.button(button)
             if self.keyboard_only:
                 target.setFocus(Qt.TabFocusReason)
@@ -211,7 +212,8 @@ class User:
             else:
                 click(self.qtbot, target)
 
-        return when_modal(self.qtbot, act, QMessageBox)
+        state = when_modal(self.qtbot, act, QMessageBox)
+        return state
 
 
 def pdf_text(path: Path) -> str:

@@ -126,20 +126,22 @@ def keys(qtbot, *sequence) -> None:
 
 
 def type_text(qtbot, text: str, widget: QWidget | None = None) -> None:
-    """Type ``text`` where the focus is: ASCII key by key, other text as an
-    input method commits it (pinyin IME → 上海), which is how Chinese arrives."""
-    target = widget or focus()
-    assert target is not None, "no widget has the keyboard focus"
-    if text.isascii():
-        qtbot.keyClicks(target, text)
-        return
+    """Type ``text``: each key goes where the focus is at that moment (the first
+    key may open a cell's editor, which takes the rest); Chinese arrives as an
+    input method commits it (pinyin IME → 上海)."""
     for part in _runs(text):
+        target = widget if widget is not None and part == text else None
         if part.isascii():
-            qtbot.keyClicks(target, part)
+            for ch in part:
+                receiver = target or focus()
+                assert receiver is not None, "no widget has the keyboard focus"
+                qtbot.keyClicks(receiver, ch)
         else:
+            receiver = target or focus()
+            assert receiver is not None, "no widget has the keyboard focus"
             event = QInputMethodEvent()
             event.setCommitString(part)
-            QApplication.sendEvent(target, event)
+            QApplication.sendEvent(receiver, event)
 
 
 def _runs(text: str) -> list[str]:

@@ -134,7 +134,7 @@ def test_money_and_quantities_are_right_aligned(qtbot, window, wait_ops, order):
     from gendan_desktop.core.shipments import create_shipment, shipped_quantities
 
     line = shipped_quantities(order.id)[0]
-    create_shipment(order.id, TODAY, [(line.order_line_id, 200)])
+    create_shipment(order.id, TODAY, [(line.order_line_id, 200)], excess_reason="库存现货")
     record_payment(order.client_id, Decimal("1000"), order_id=order.id, currency="EUR", kind="deposit",
                    date=TODAY)
     tab = go(qtbot, window, "客户档案")
@@ -148,7 +148,7 @@ def test_money_and_quantities_are_right_aligned(qtbot, window, wait_ops, order):
     click_button(qtbot, orders.shipments, "新建出货…")
     dlg = orders.shipments.dialog
     table = dlg.findChild(QTableWidget, "shipmentQuantities")
-    for c in (3, 4):  # 未出, 本次出货
+    for c in (3, 4, 5):  # 未出, 已完工未出, 本次出货
         assert int(table.item(0, c).textAlignment()) & RIGHT, c
     dlg.reject()
 
@@ -187,7 +187,10 @@ def test_recall_reasons_follow_the_language(qtbot, window, wait_ops, order):
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
     from gendan_desktop.core.revisions import revise_order
 
-    issue_production_sheet(order.id)
+    from gendan_desktop.printing.service import record_printed
+
+    sheet = issue_production_sheet(order.id)
+    record_printed("production_sheet", [sheet.id])  # printed paper is what gets recalled
     issue_flow_cards(order.id, batch_size=400)
     revise_order(order.id, "客户改颜色", {"notes": "new colour"}, None, None)
     switch_language(qtbot, window, "English")
@@ -204,8 +207,8 @@ def test_the_history_in_chinese_shows_no_keys_or_english(qtbot, window, wait_ops
     m = add_material(order.id, "全棉汗布", "1.2", 3, 0, unit="kg")
     p = create_purchase(m.id, "绍兴布行", Decimal("137.5"), TODAY + dt.timedelta(days=5))
     receive_purchase(p.id, Decimal("100"), TODAY)
-    start_production(order.id, "客户同意")
     card = issue_flow_cards(order.id, batch_size=500)[0]
+    start_production(order.id, "客户同意", confirm_missing=True)
     record_progress(card.id, 1, 500, 490, 10, operator="王")
     tab = open_order(qtbot, window, order, "操作记录")
     rows = tab.history.model.rows()

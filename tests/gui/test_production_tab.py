@@ -10,6 +10,7 @@ import pytest
 from flows import User
 from input_helpers import activate, click_cell, key, type_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
@@ -50,8 +51,10 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     cards = list(FlowCard.select().order_by(FlowCard.id))
     assert [c.quantity for c in cards] == [100, 100, 50]
     assert tab.progress.model.rowCount() == 4  # 3 cards + the totals row
-    u.press(tab.start_button)  # no materials on record → covered
+    asked = u.answer_box(QMessageBox.Yes)  # no materials on record: the window asks first
+    u.press(tab.start_button)
     wait_ops()
+    assert asked["done"] and "尚未登记物料" in asked["widget_text"]
     assert "生产中" in tab.header.text()
 
     # a scanner types the number and Enter into the scan box
@@ -67,6 +70,8 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     type_text(qtbot, "96")
     key(qtbot, Qt.Key_Tab)
     type_text(qtbot, "4")  # 次品, all selected on arrival
+    key(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Li")  # 操作员
     key(qtbot, Qt.Key_Return)
     wait_ops()
     step1 = FlowCardStep.get((FlowCardStep.card == cards[1].id) & (FlowCardStep.seq == 1))
@@ -101,6 +106,7 @@ def test_material_shortage_needs_override_reason(qtbot, window, wait_ops, confir
     u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
     u.page(tab.detail, tab.materials)
     assert "物料不足" in tab.materials.summary.text()
+    u.answer_box(QMessageBox.Yes)  # no sheet, no cards yet: go ahead anyway
     u.press(tab.start_button)
     dlg = u.dialog(tab)
     assert "全棉汗布" in dlg.field("prompt").text()
@@ -154,8 +160,12 @@ def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_ord
     u.ok(dlg)
     assert panel.model.rows()[0]["escalated_to"] == "厂长"
 
-    issue_production_sheet(confirmed_order.id)
-    issue_flow_cards(confirmed_order.id, batch_size=250)
+    from gendan_desktop.printing.service import record_printed
+
+    sheet = issue_production_sheet(confirmed_order.id)
+    cards = issue_flow_cards(confirmed_order.id, batch_size=250)
+    record_printed("production_sheet", [sheet.id])  # only printed paper is collected
+    record_printed("flow_card", [c.id for c in cards])
     cancel_order(confirmed_order.id, "客户取消", get_order(confirmed_order.id).version)
     activate(qtbot, window)
     key(qtbot, Qt.Key_F5, widget=window)
@@ -173,7 +183,7 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, confi
     from gendan_desktop.core.production import issue_flow_cards, record_progress
 
     cards = issue_flow_cards(confirmed_order.id, batch_size=100)
-    record_progress(cards[0].id, 1, 100, 100)
+    record_progress(cards[0].id, 1, 100, 100, 0, "张三")
     u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.progress.model)
