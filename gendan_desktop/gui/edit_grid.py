@@ -69,6 +69,12 @@ class EditGrid(QTableView):
         self.setItemDelegate(_GridDelegate(self))
         self.setTabKeyNavigation(True)
 
+    def setEditTriggers(self, triggers) -> None:  # noqa: N802 - Qt's name
+        # as in a spreadsheet: a click selects the cell (a new one opens through
+        # CurrentChanged), typing replaces its text; SelectedClicked would open the
+        # current cell after the double-click interval and lose keys typed meanwhile
+        super().setEditTriggers(triggers & ~QAbstractItemView.EditTrigger.SelectedClicked)
+
     # ----------------------------------------------------------- cells
     def _editable_cells(self, row: int) -> list[int]:
         model = self.model()

@@ -133,8 +133,10 @@ def test_negative_cost_shows_error_on_cell_and_saves_nothing(qtbot, window, wait
     assert ed.items_view.currentIndex() == cell and "包装" in cell.data(Qt.ToolTipRole)
 
     # fixed, but no exchange rate → the message sits under that field
-    click_cell(qtbot, ed.items_view, 1, ItemCol.COST_PACKING)
-    type_row(qtbot, ["0.5"])
+    click_cell(qtbot, ed.items_view, 1, ItemCol.COST_PACKING)  # the red cell; typing replaces it
+    type_text(qtbot, "0.5")
+    key(qtbot, Qt.Key_Tab)
+    assert ed.items.index(1, ItemCol.COST_PACKING).data() == "0.5"
     u.fill(ed.field("exchange_rate"), "")
     u.press(ed.save_button)
     wait_ops()
