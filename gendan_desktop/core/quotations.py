@@ -107,7 +107,8 @@ def _clean_items(items: Iterable[dict], margin_pct, exchange_rate) -> list[dict]
                 "unit": (raw.get("unit") or "pcs").strip()}
         for k in COST_FIELDS:
             kind = enums.label("cost_kind", k[5:], "zh")
-            item[k] = _num(raw.get(k, 0), k, f"第 {n} 行{kind}成本", f"{k[5:]} cost of item {n}")
+            value = raw.get(k)  # a cost left blank (or not given) is none: 0
+            item[k] = _num(0 if value in (None, "") else value, k, f"第 {n} 行{kind}成本", f"{k[5:]} cost of item {n}")
         if raw.get("unit_price") not in (None, ""):
             item["unit_price"] = _num(raw["unit_price"], "unit_price", f"第 {n} 行单价", f"unit price of item {n}")
         else:

@@ -76,6 +76,15 @@ def test_typed_unit_price_overrides_the_formula(client):
     assert _prices(q) == [Decimal("2.50"), Decimal("2.35")]
 
 
+def test_costs_left_blank_count_as_none(client):
+    # the items grid sends the text of its cells: a cost column not typed in is ""
+    blank = {**SHIRT, "cost_freight": "", "cost_other": None}
+    q = _q(client, items=[blank])
+    item = qt.quotation_items(q.id)[0]
+    assert (item.cost_freight, item.cost_other) == (0, 0)
+    assert _prices(q) == [Decimal("2.45")]  # (15.00 - 0.25 - 0.05) × 1.20 ÷ 7.2
+
+
 def test_cny_quotation_needs_no_rate_and_foreign_currency_uses_the_setting(client):
     q = qt.create_quotation(client.id, [SHIRT], currency="CNY", margin_pct=0, date=TODAY)
     assert _prices(q) == [Decimal("15.00")]
