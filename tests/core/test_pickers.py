@@ -12,7 +12,7 @@ def test_client_choices_rank_initials_first_and_skip_archived(db):
     changzhou = create_client(name="常州华美实业")  # full pinyin chan-gz-hou holds "gz"
     guangzhou = create_client(name="广州福润时装")
     old = create_client(name="广州旧客户")
-    archive_client(old.id)
+    archive_client(old.id, old.version)
     got = client_choices("gz")
     assert got[0] == (guangzhou.id, f"广州福润时装 ({guangzhou.code})")
     assert old.id not in [i for i, _ in got]

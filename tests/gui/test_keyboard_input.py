@@ -257,8 +257,8 @@ def test_tab_in_the_progress_entry_goes_good_defect_operator_date(qtbot, window)
     c = create_client(name="宁波海运服饰")
     order = create_order(c.id, delivery_date=TODAY + dt.timedelta(days=30),
                          lines=[{"style": "P-1", "quantity": 100, "unit_price": "4"}])
-    set_review(order.id, True, True, True, True, True)
-    confirm_order(order.id)
+    order = set_review(order.id, True, True, True, True, True, "", order.version)
+    confirm_order(order.id, expected_version=order.version)
     card = issue_flow_cards(order.id, batch_size=100)[0]
     tab = go(qtbot, window, "生产跟踪")
     panel = tab.progress
@@ -382,11 +382,12 @@ def orders_of_three_clients(sqlite_db):
     out = {}
     for name in ("张三贸易", "王五纺织", "李四服饰", "Acme Textiles"):
         c = create_client(name=name)
-        out[name] = [create_order(c.id, lines=[{"style": "S", "quantity": 5, "unit_price": "1"}],
-                                  delivery_date=TODAY + dt.timedelta(days=d)).id for d in (10, 20)]
-        for oid in out[name]:  # confirmed: goods a complaint can be about
-            set_review(oid, True, True, True, True, True)
-            confirm_order(oid)
+        orders = [create_order(c.id, lines=[{"style": "S", "quantity": 5, "unit_price": "1"}],
+                               delivery_date=TODAY + dt.timedelta(days=d)) for d in (10, 20)]
+        for o in orders:  # confirmed: goods a complaint can be about
+            o = set_review(o.id, True, True, True, True, True, "", o.version)
+            confirm_order(o.id, expected_version=o.version)
+        out[name] = [o.id for o in orders]
     return out
 
 

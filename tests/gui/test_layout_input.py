@@ -39,8 +39,8 @@ def order(sqlite_db):
                              "unit_price": "8.00"},
                             {"style": "H-9", "product": "帽衫", "colour": "黑", "size": "L", "quantity": 300,
                              "unit_price": "8.00"}])
-    set_review(o.id, True, True, True, True, True)
-    return confirm_order(o.id)
+    o = set_review(o.id, True, True, True, True, True, "", o.version)
+    return confirm_order(o.id, expected_version=o.version)
 
 
 def open_order(qtbot, window, order, page: str | None = None):
@@ -71,7 +71,8 @@ def test_a_dialog_showing_an_error_is_not_squashed(qtbot, window, wait_ops, sqli
     from gendan_desktop.core.samples import mark_made, request_sample
 
     c = create_client(name="东莞雅戈")
-    mark_made(request_sample(c.id, product="针织开衫").id)
+    sample = request_sample(c.id, product="针织开衫")
+    mark_made(sample.id, expected_version=sample.version)
     tab = go(qtbot, window, "客户档案")
     click_cell(qtbot, tab.pane.table, 0)
     click_tab(qtbot, tab.detail.pages, "样品")
@@ -184,15 +185,15 @@ def test_in_english_the_window_keeps_its_width_and_nothing_is_cut(qtbot, window,
 
 
 def test_recall_reasons_follow_the_language(qtbot, window, wait_ops, order):
+    from gendan_desktop.core.models import Order
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
     from gendan_desktop.core.revisions import revise_order
-
     from gendan_desktop.printing.service import record_printed
 
     sheet = issue_production_sheet(order.id)
     record_printed("production_sheet", [sheet.id])  # printed paper is what gets recalled
     issue_flow_cards(order.id, batch_size=400)
-    revise_order(order.id, "客户改颜色", {"notes": "new colour"}, None, None)
+    revise_order(order.id, "客户改颜色", {"notes": "new colour"}, None, Order.get_by_id(order.id).version)
     switch_language(qtbot, window, "English")
     tab = go(qtbot, window, "Production")
     click_tab(qtbot, tab.detail, "Documents to collect")

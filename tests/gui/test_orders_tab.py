@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from flows import User
-from input_helpers import activate, click_header, go, key, type_text
+from input_helpers import activate, click_cell, click_header, go, key, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
@@ -290,41 +290,29 @@ def test_quick_filter_matches_number_po_and_client_in_any_sort(qtbot, window, wa
 
 
 def test_a_price_with_too_many_decimals_is_red_with_its_range_and_not_saved(qtbot, window, wait_ops, client):
-    from PySide6.QtWidgets import QLineEdit
-
     from gendan_desktop.core.models import Order
     from gendan_desktop.gui.order_lines_model import LineCol
 
-    tab = window.show_tab("orders")
-    assert tab.new_record()
+    u = User(qtbot, window, wait_ops)
+    tab = u.main_tab("orders")
+    u.key(Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
-    ed.picker.set_client(client.id)
-    set_value(ed.field("delivery_date"), dt.date.today() + dt.timedelta(days=40))
-    assert ed.lines.rowCount() == 1  # a new order starts with one blank line
-    view = ed.lines_view
-
-    def type_cell(col, text):
-        index = ed.lines.index(0, col)
-        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(index).center())
-        qtbot.keyClick(view, Qt.Key_F2)  # edit the current cell, as a user does
-        editor = next(e for e in view.viewport().findChildren(QLineEdit) if e.isVisible())
-        editor.selectAll()
-        qtbot.keyClicks(editor, text)
-        qtbot.keyClick(editor, Qt.Key_Tab)  # on to the next cell: the text is taken
-
-    try:
-        type_cell(LineCol.STYLE, "T-1")
-        type_cell(LineCol.QUANTITY, "100")
-        type_cell(LineCol.UNIT_PRICE, "0.0000001")
-        price = ed.lines.index(0, LineCol.UNIT_PRICE)
-        assert price.data() == "0.0000001"
-        assert price.data(Qt.BackgroundRole) is not None
-        assert "最多 4 位小数" in price.data(Qt.ToolTipRole)
-        type_cell(LineCol.QUANTITY, "20000000")  # above the 10,000,000 a line may hold
-        assert "1 至 10,000,000" in ed.lines.index(0, LineCol.QUANTITY).data(Qt.ToolTipRole)
-        qtbot.mouseClick(ed.save_button, Qt.LeftButton)
-        wait_ops()
-        assert Order.select().count() == 0
-        assert "第 1 行" in ed.error_label.text() and "10,000,000" in ed.error_label.text()
-    finally:
-        ed.new_order()  # leave nothing unsaved, so closing the window asks nothing
+    u.pick(ed.field("client"), "shmd")
+    u.fill(ed.field("delivery_date"), "+40")
+    u.tab_to(ed.lines_view)
+    for text in ("T-1", "", "", "", "100", "", "0.0000001"):  # 款号 品名 颜色 尺码 数量 单位 单价
+        if text:
+            type_text(qtbot, text)
+        key(qtbot, Qt.Key_Tab)
+    price = ed.lines.index(0, LineCol.UNIT_PRICE)
+    assert price.data() == "0.0000001"
+    assert price.data(Qt.BackgroundRole) is not None
+    assert "最多 4 位小数" in price.data(Qt.ToolTipRole)
+    click_cell(qtbot, ed.lines_view, 0, LineCol.QUANTITY)
+    type_text(qtbot, "20000000")  # above the 10,000,000 a line may hold
+    key(qtbot, Qt.Key_Tab)
+    assert "1 至 10,000,000" in ed.lines.index(0, LineCol.QUANTITY).data(Qt.ToolTipRole)
+    u.press(ed.save_button)
+    wait_ops()
+    assert Order.select().count() == 0
+    assert "第 1 行" in ed.error_label.text() and "10,000,000" in ed.error_label.text()

@@ -101,8 +101,8 @@ def two_confirmed_orders(sqlite_db):
         client = create_client(name=name)
         order = create_order(client.id, delivery_date=today + dt.timedelta(days=days),
                              lines=[{"style": "P-1", "colour": "红", "size": "M", "quantity": 900, "unit_price": "2"}])
-        set_review(order.id, True, True, True, True, True)
-        out.append(confirm_order(order.id))
+        order = set_review(order.id, True, True, True, True, True, "", order.version)
+        out.append(confirm_order(order.id, expected_version=order.version))
     return out
 
 
