@@ -150,8 +150,9 @@ def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, c
     if not zh:
         return base
     level = base.level if base.level != "on_track" or not raise_it else "at_risk"
+    more_en = "; ".join(en)
     return dataclasses.replace(base, level=level, reason_zh=base.reason_zh + " " + ";".join(zh) + "。",
-                               reason_en=base.reason_en + " " + "; ".join(en) + ".",
+                               reason_en=base.reason_en + " " + more_en[:1].upper() + more_en[1:] + ".",
                                open_exceptions=len(exceptions), late_purchases=len(purchases) if good < ordered else 0)
 
 

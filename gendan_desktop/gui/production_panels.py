@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
-from .record_text import recall_reason_text
+from .record_text import recall_reason_text, shortages_text
 from .tab_kit import (
     GREY_TEXT, RED_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, run_change,
     selected_row, selected_rows,
@@ -224,8 +224,7 @@ class MaterialsPanel(QWidget):
         if not figures:
             self.summary.setText(tr("尚未登记物料(开始生产前可在上面添加)。"))
         elif short:
-            self.summary.setText(tr("物料不足:%1").replace("%1", "、".join(
-                f"{f.name} 缺 {qty(f.shortage)} {f.unit}" for f in short)))
+            self.summary.setText(tr("物料不足:%1").replace("%1", shortages_text(short)))
         else:
             self.summary.setText(tr("物料已齐备。"))
         self.form.setEnabled(order_id is not None)

@@ -18,6 +18,7 @@ from .list_view import ListPane
 from .order_editor import print_order_documents
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
 from .progress_panel import ProgressPanel
+from .record_text import shortages_text
 from .tab_base import BaseTab
 from .tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
 from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, scan_only
@@ -357,7 +358,7 @@ class ProductionTab(BaseTab):
 
                 return start_production(order_id, confirm_missing=confirm)
             return run_change(self, call, {"order"}, self._changed)
-        shortage = "、".join(f"{s.name} 缺 {s.shortage_text} {s.unit}" for s in short)
+        shortage = shortages_text(short)
 
         def call_with(reason: str):
             from ..core.production import start_production

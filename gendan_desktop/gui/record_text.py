@@ -176,3 +176,11 @@ def route_label(category: str) -> str:
     """A process route's category as shown: the built-in ones translated,
     the ones the user named as named."""
     return header_text(ROUTE_NAMES[category]) if category in ROUTE_NAMES else category
+
+
+# ---------------------------------------------------------- material shortages --
+def shortages_text(short) -> str:
+    """Short materials (core.materials figures) as one phrase in the UI language:
+    "全棉汗布 缺 988.8 m、拉链 缺 200 条" / "全棉汗布 short by 988.8 m, …"."""
+    return tr("、").join(tr("%1 缺 %2 %3").replace("%1", f.name).replace("%2", f.shortage_text).replace("%3", f.unit)
+                        for f in short)

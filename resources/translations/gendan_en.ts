@@ -2845,8 +2845,16 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>%1 %2 %3 per piece, loss %4%</translation>
     </message>
     <message>
+        <source>%1 缺 %2 %3</source>
+        <translation>%1 short by %2 %3</translation>
+    </message>
+    <message>
         <source>%1,供应商 %2,到料 %3</source>
         <translation>%1 from %2, due %3</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>否</source>

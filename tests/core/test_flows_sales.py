@@ -97,6 +97,7 @@ def test_open_critical_exception_and_late_purchases_raise_the_risk_and_say_why(d
     r = risk.delivery_risk(order.id)
     assert r.level == "at_risk" and r.open_exceptions == 1
     assert "紧急" in r.reason_zh and "3,000" in r.reason_zh and "3,000 pieces" in r.reason_en
+    assert " Open production exception (equipment, critical)" in r.reason_en  # a sentence starts with a capital
     (exc,) = production_exceptions.open_exceptions(order.id)
     production_exceptions.resolve(exc.id, "已修好")
     assert risk.delivery_risk(order.id).level == "on_track"
@@ -106,6 +107,7 @@ def test_open_critical_exception_and_late_purchases_raise_the_risk_and_say_why(d
     r = risk.delivery_risk(order.id)
     assert r.level == "at_risk" and r.late_purchases == 1
     assert "全棉汗布" in r.reason_zh and "逾期 4 天" in r.reason_zh and "4 days late" in r.reason_en
+    assert " Material “全棉汗布” from 绍兴布行 was due" in r.reason_en
     assert [x.order_id for x in risk.orders_at_risk()] == [order.id]
 
 

@@ -231,6 +231,29 @@ def test_the_history_in_english_names_fields_and_routes_in_english(qtbot, window
     assert {r["new"] for r in tab.history.model.rows() if r["field"] == "Status"} >= {"Confirmed"}
 
 
+def test_in_english_a_material_shortage_reads_in_english(qtbot, window, wait_ops, order):
+    from PySide6.QtWidgets import QMessageBox
+
+    from flows import User
+    from gendan_desktop.core.materials import add_material
+
+    add_material(order.id, "全棉汗布", "1.2", 3, 0, unit="m")  # 800 × 1.2 × 1.03 = 988.8 m short
+    switch_language(qtbot, window, "English")
+    u = User(qtbot, window, wait_ops)
+    tab = go(qtbot, window, "Production")
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    wait_ops()
+    click_tab(qtbot, tab.detail, "Materials and purchases")
+    summary = tab.materials.summary.text()
+    assert "全棉汗布 short by 988.8 m" in summary and "缺" not in summary, summary  # was "全棉汗布 缺 988.8 m"
+    u.answer_box(QMessageBox.Yes)  # no sheet, no cards yet: go ahead anyway
+    u.press(tab.start_button)
+    dlg = u.dialog(tab)
+    prompt = dlg.field("prompt").text()
+    assert "全棉汗布 short by 988.8 m" in prompt and "缺" not in prompt, prompt
+    dlg.reject()
+
+
 def test_routes_are_named_in_the_language(qtbot, window):
     from gendan_desktop.gui.main_window import MainWindow  # noqa: F401 - the settings dialog of this window
     from PySide6.QtWidgets import QListWidget
