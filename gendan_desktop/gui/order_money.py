@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from .forms import fill_enum_combo
+from .list_view import fit_headers
 from .tab_kit import ORANGE_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, selected_row
 from .table_model import QT_TR_NOOP
 
@@ -106,7 +107,7 @@ class ShipmentsPanel(QWidget):
         for i, r in enumerate(lines):
             done = ready.get(r["id"], 0)
             for j, text in enumerate((str(r["line_no"]), r["style"], f"{r['colour']} {r['size']}".strip(),
-                                      str(r["remaining"]), str(done))):
+                                      f"{r['remaining']:,}", f"{done:,}")):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemIsEnabled)
                 if j == 4 and done < r["remaining"]:
@@ -118,6 +119,11 @@ class ShipmentsPanel(QWidget):
             ship = QTableWidgetItem(str(min(done, r["remaining"])))
             ship.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             table.setItem(i, 5, ship)
+        # as wide as the texts and titles ("已完工未出" in English was "ished, not shipp"), so the
+        # column typed into stays in sight in the dialog's width
+        table.resizeColumnsToContents()
+        fit_headers(table)
+        table.horizontalHeader().setStretchLastSection(True)
 
         def make(dlg: FormDialog):
             values = {f: dlg.value(f) for f in DOC_FIELDS}

@@ -154,6 +154,51 @@ def test_money_and_quantities_are_right_aligned(qtbot, window, wait_ops, order):
     dlg.reject()
 
 
+SPIN_FORMS = ["card_factory_form.ui", "complaint_form.ui", "deposit_form.ui", "dispatch_form.ui",
+              "disposition_form.ui", "issue_cards_form.ui", "material_form.ui", "order_form.ui", "payment_form.ui",
+              "progress_entry.ui", "purchase_form.ui", "receive_form.ui", "return_copies_form.ui", "sample_form.ui",
+              "sample_order_form.ui"]
+
+
+@pytest.mark.parametrize("name", SPIN_FORMS)
+def test_numbers_typed_into_forms_sit_right(qtbot, zh_app, name):
+    from PySide6.QtWidgets import QAbstractSpinBox, QVBoxLayout, QWidget
+
+    from gendan_desktop.gui.forms import load_form
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    form = load_form(name, holder)
+    QVBoxLayout(holder).addWidget(form)
+    holder.show()
+    activate(qtbot, holder)
+    spins = form.findChildren(QAbstractSpinBox)
+    assert spins, name
+    for spin in spins:  # quantities, money, rates: all numbers line up on the right ("2209.35" sat left)
+        click_into(qtbot, spin)
+        key(qtbot, Qt.Key_A, Qt.ControlModifier)
+        type_text(qtbot, "12")
+        assert "12" in spin.text(), (name, spin.objectName(), spin.text())
+        assert int(spin.alignment()) & RIGHT, (name, spin.objectName())
+
+
+def test_in_english_the_shipment_dialog_shows_its_column_titles_whole(qtbot, window, wait_ops, order):
+    switch_language(qtbot, window, "English")
+    tab = go(qtbot, window, "Orders")
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    click_tab(qtbot, tab.detail, "Shipments")
+    click_button(qtbot, tab.shipments, "New shipment…")
+    dlg = tab.shipments.dialog
+    table = dlg.findChild(QTableWidget, "shipmentQuantities")
+    header = table.horizontalHeader()
+    for c in range(table.columnCount()):  # "Finished, not shipped" showed as "ished, not shipp"
+        text = table.horizontalHeaderItem(c).text()
+        assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + 8, text
+    typed = table.visualRect(table.model().index(0, 5))  # 本次出货, the column typed into: in sight
+    assert table.viewport().rect().contains(typed), (typed, table.viewport().rect())
+    dlg.reject()
+
+
 # ------------------------------------------------------------- 7. English --
 def test_in_english_the_window_keeps_its_width_and_nothing_is_cut(qtbot, window, wait_ops, order):
     from gendan_desktop.core.aftersales import file_complaint
