@@ -5,10 +5,10 @@
 
 Fills a temporary database with ``python -m gendan_desktop demo`` (unless
 ``--db``), starts the app on a 1366×768 screen — under the running X server
-when DISPLAY is set, else its own Xvfb, else the offscreen platform set to
-1366×768 — maximises the window, then opens each tab with a record chosen,
-each sub-page, each editor and each dialog, waits for their background loads
-and saves ``docs/screenshots/NN_name.png`` (``NN_name_en.png`` in English).
+when DISPLAY is set, else its own Xvfb (with openbox when installed), else
+the offscreen platform set to 1366×768 — maximises the window, then opens
+each tab with a record chosen, each sub-page, each editor and each dialog,
+waits for their background loads and saves ``docs/screenshots/NN_name.png`` (``NN_name_en.png`` in English).
 This is a script, not a test: it opens dialogs by calling the code the
 buttons call.
 """
@@ -30,23 +30,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1366, 768)
 
 
-def start_display(tmp: Path) -> subprocess.Popen | None:
+def start_display(tmp: Path) -> list[subprocess.Popen]:
+    """The processes started for a screen (none under a running X server)."""
     if os.environ.get("DISPLAY"):
-        return None
+        return []
     if not shutil.which("Xvfb"):
         config = tmp / "screen.json"
         config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SIZE[0],
                                                    "height": SIZE[1], "logicalDpi": 96, "logicalBaseDpi": 96,
                                                    "dpr": 1}]}))
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-        return None
-    display = ":97"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
+        return []
+    read, write = os.pipe()  # Xvfb takes a free display and writes its number here once it listens
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24",
+                             "-nolisten", "tcp"], pass_fds=(write,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.environ["DISPLAY"] = display
+    os.close(write)
+    with os.fdopen(read) as answer:
+        os.environ["DISPLAY"] = ":" + answer.readline().strip()
     os.environ.pop("QT_QPA_PLATFORM", None)
-    time.sleep(1.0)  # a script, not a test: give the X server a moment to listen
-    return proc
+    started = [proc]
+    if shutil.which("openbox"):  # a window manager maximises the window as a desktop does (else 1280×728)
+        started.append(subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    return started
 
 
 def main() -> int:
@@ -64,7 +70,7 @@ def main() -> int:
         db = str(tmp / "demo.sqlite3")
         subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", db, "--clients", args.clients,
                         "--orders", args.orders], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    xvfb = start_display(tmp)
+    display = start_display(tmp)
     os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
     try:
         for lang in (["zh", "en"] if args.lang == "both" else [args.lang]):
@@ -75,9 +81,9 @@ def main() -> int:
                 return run.returncode
         return 0
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait()
+        for proc in reversed(display):
+            proc.terminate()
+            proc.wait()
 
 
 # ------------------------------------------------------------------ shooting --
@@ -155,6 +161,8 @@ def shoot(db: str, lang: str, out: str) -> int:
     s.save(w, "workbench")
 
     # 客户档案: a client with a history, every page of its detail
+    from peewee import JOIN
+
     from gendan_desktop.core.models import Client, Complaint, FlowCard, Order, Quotation, Sample
 
     clients = s.tab("clients")
@@ -228,7 +236,14 @@ def shoot(db: str, lang: str, out: str) -> int:
     for page in (prod.documents, prod.materials, prod.exceptions, prod.recalls):
         prod.show_page(page)
         s.save(w, f"production_{type(page).__name__.replace('Panel', '').lower()}")
+    uncarded = (Order.select().join(FlowCard, JOIN.LEFT_OUTER, on=(FlowCard.order == Order.id))
+                .where((Order.status == "confirmed") & FlowCard.id.is_null()).first())
+    if uncarded is not None:  # lines to put on cards: the dialog's table filled
+        prod.open_order(uncarded.id)
+        s.idle()
     s.dialog(prod.issue_cards(), "dialog_issue_cards")
+    prod.open_order(busy_order.id)
+    s.idle()
     s.dialog(prod.exceptions.report(), "dialog_exception")
     prod.show_page(prod.materials)
     if prod.materials.materials.rowCount():
@@ -266,11 +281,18 @@ def shoot(db: str, lang: str, out: str) -> int:
     statement = open_statement_dialog(w)
     s.save(statement, "statement")
     statement.close()
+    from PySide6.QtCore import QItemSelectionModel
+
     from gendan_desktop.gui.import_dialog import ImportDialog
 
     plan = _import_plan(busy)
     if plan is not None:
         s.dialog(ImportDialog(w, plan), "dialog_import")
+    clients = s.tab("clients")
+    table = clients.pane.table
+    table.selectRow(0)
+    table.selectionModel().select(table.model().index(1, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    s.dialog(clients.merge_selected(), "dialog_merge_clients")
     s.idle()
     w.close()
     return 0
