@@ -139,7 +139,7 @@ def _copy_rows(src: str, dest: str) -> None:
 
 def demo_row(clients: int, orders: int, runs: int) -> list[Row]:
     from gendan_desktop.core.db import close_database, open_database
-    from gendan_desktop.core.demo import fill_demo
+    from gendan_desktop.demo import fill_demo
 
     ours_t, base_t = [], []
     with tempfile.TemporaryDirectory() as d:

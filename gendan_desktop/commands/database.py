@@ -53,7 +53,7 @@ def add_commands(subparsers, common_parent) -> None:
 
 def cmd_demo(args) -> int:
     from ..core.db import close_database, describe, open_database
-    from ..core.demo import fill_demo
+    from ..demo import fill_demo
 
     url = _url(args)
     open_database(url, create=True, quick_check=True)  # demo may make a database; never fills a damaged one

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from peewee import ForeignKeyField, Model
 
-from .db import current_database, write_transaction
+from .connection import current_database, write_transaction
 from .errors import NotFound, StaleEdit, ValidationError
 from .models import AuditLog, Setting
 

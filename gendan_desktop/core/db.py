@@ -1,9 +1,8 @@
 """Opening the database: the embedded SQLite file, or PostgreSQL for a team.
 
 SQLite runs in WAL mode with foreign keys on and a busy timeout, and every
-write transaction starts with ``BEGIN IMMEDIATE``: measured here, a busy
-timeout alone let half of 600 read-then-write transactions between two
-processes fail with "database is locked"; IMMEDIATE lost none.
+write transaction starts with ``BEGIN IMMEDIATE`` (core/connection.py, which
+holds the open database and its transactions; they are re-exported here).
 
 Nothing here (or anywhere) opens the database file with Python's ``open()``:
 in a process holding a connection that drops SQLite's locks on POSIX and lets
@@ -14,15 +13,23 @@ another process delete the -wal under it. Files are inspected through SQLite
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
+from .connection import close_database as close_database
+from .connection import current_database as current_database
+from .connection import is_sqlite as is_sqlite
+from .connection import serialize as serialize
+from .connection import write_transaction as write_transaction
 from .errors import DatabaseError
 from .locations import APP_NAME  # noqa: F401 - where it was before core/locations.py
+from .locations import data_dir as located_data_dir
+from .migrations import latest_version
+from .migrations import migrate as run_migrations
 from .models import database_proxy
+from .sessions import after_passed_check, shutdown_was_unclean
 from .sqlite_file import (  # noqa: F401 - readonly_uri is part of this module's interface
     APPLICATION_ID,
     FileFacts,
@@ -41,9 +48,7 @@ BUSY_TIMEOUT_MS = 10_000
 def data_dir() -> Path:
     """The user's data folder (on Windows %LOCALAPPDATA%\\GendanDesktop), or the
     portable one beside the program (core/locations.py)."""
-    from .locations import data_dir as located
-
-    return located()
+    return located_data_dir()
 
 
 def default_db_url() -> str:
@@ -78,8 +83,6 @@ def check_sqlite_file(path: str) -> None:
     Reads through read-only SQLite connections only (see core/sqlite_file.py),
     so it is safe in a process that holds a connection to the file.
     """
-    from .migrations import latest_version
-
     if path == ":memory:":
         return
     facts = inspect_file(path)
@@ -197,9 +200,6 @@ def make_database(url: str, *, readonly: bool = False) -> Database:
 def _check_file(path: str, *, create: bool, quick_check: bool | None) -> tuple[FileFacts, bool]:
     """The checks before a SQLite file is opened (see open_database); returns
     what was found and whether quick_check ran."""
-    from .migrations import latest_version
-    from .sessions import shutdown_was_unclean
-
     facts = inspect_file(path)
     if facts.kind == "foreign":
         quick_check_file(path)  # a damaged file of ours can look foreign: say damaged then
@@ -226,8 +226,6 @@ def open_database(url: str | None = None, *, migrate: bool = True, create: bool 
     read-only, also from read-only media; an older one is opened for writing
     to be upgraded (refused where it cannot be written).
     """
-    from .migrations import latest_version
-
     url = url or default_db_url()
     facts, checked = None, False
     path = sqlite_path(url) if not is_postgres_url(url) else ""
@@ -265,59 +263,9 @@ def open_database(url: str | None = None, *, migrate: bool = True, create: bool 
     if readonly:
         return db
     if migrate and (facts is None or facts.kind != "ours" or facts.version != latest_version()):
-        from .migrations import migrate as run_migrations
-
         run_migrations(db)
         if facts is not None and facts.application_id != APPLICATION_ID:
             db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if checked and migrate and facts is not None:
-        from .sessions import after_passed_check
-
         after_passed_check(facts)
     return db
-
-
-def close_database() -> None:
-    db = database_proxy.obj
-    if db is not None and not db.is_closed():
-        db.close()
-
-
-def current_database() -> Database:
-    if database_proxy.obj is None:
-        raise DatabaseError("数据库尚未打开。", "No database is open.")
-    return database_proxy.obj
-
-
-def is_sqlite(db: Database | None = None) -> bool:
-    return isinstance(db or current_database(), SqliteDatabase)
-
-
-@contextmanager
-def write_transaction():
-    """One write transaction; on SQLite it begins IMMEDIATE (see module doc).
-
-    Nested calls become savepoints of the outer transaction.
-    """
-    db = current_database()
-    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        ctx = db.atomic(lock_type="IMMEDIATE")
-    else:
-        ctx = db.atomic()
-    with ctx:
-        yield db
-
-
-def serialize(name: str) -> None:
-    """Inside a write transaction: wait until no other transaction holds ``name``.
-
-    On SQLite a write transaction begins IMMEDIATE, so writers already take
-    turns; PostgreSQL takes a transaction-scoped advisory lock (released at
-    commit or rollback). Two imports of one file at the same instant thus
-    run one after the other, and the second sees what the first wrote.
-    """
-    db = current_database()
-    if not isinstance(db, SqliteDatabase):
-        import zlib
-
-        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (zlib.crc32(name.encode()),))

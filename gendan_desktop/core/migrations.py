@@ -9,18 +9,21 @@ baseline was created by a newer model definition (check before adding).
 
 from __future__ import annotations
 
-from typing import Callable
+import datetime as dt
+from collections.abc import Callable
 
 from peewee import Database, SqliteDatabase
 
+from .client_matching import client_keys
 from .errors import DatabaseError
+from .models import ALL_MODELS, ClientLookAlike
+from .pinyin import pinyin_key
+from .search import create_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
 
 def _m0001_baseline(db: Database) -> None:
-    from .models import ALL_MODELS
-
     db.create_tables(ALL_MODELS, safe=True)
 
 
@@ -30,9 +33,6 @@ def _columns(db: Database, table: str) -> set[str]:
 
 def _m0002_search(db: Database) -> None:
     """Client.pinyin (absent from databases made before it existed) and the search index."""
-    from .pinyin import pinyin_key
-    from .search import create_index
-
     if "pinyin" not in _columns(db, "client"):
         db.execute_sql("ALTER TABLE client ADD COLUMN pinyin VARCHAR(600) NOT NULL DEFAULT ''")
     db.execute_sql("CREATE INDEX IF NOT EXISTS client_pinyin ON client (pinyin)")
@@ -96,9 +96,6 @@ def _m0006_client_keys(db: Database) -> None:
 
     Lookups by code and e-mail ignore case: expression indexes on lower().
     """
-    from .client_matching import client_keys
-    from .models import ClientLookAlike
-
     columns = _columns(db, "client")
     for name, size in (("name_key", 300), ("base_key", 300), ("phone_key", 20)):
         if name not in columns:
@@ -134,8 +131,6 @@ def _m0007_unique_client_po(db: Database) -> None:
     ``po_dup_id`` = its own id, which keeps it apart in the index, and a line in
     its history; ``check`` lists them (orders.legacy_po_duplicates).
     """
-    import datetime as dt
-
     if "po_dup_id" not in _columns(db, "order"):
         db.execute_sql('ALTER TABLE "order" ADD COLUMN po_dup_id INTEGER NOT NULL DEFAULT 0')
     dups = db.execute_sql(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from peewee import SQL, Database, NodeList
 
-from .db import current_database, is_sqlite
+from .connection import current_database, is_sqlite
 
 KINDS = ("client", "order", "flow_card")
 

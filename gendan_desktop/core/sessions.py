@@ -25,7 +25,10 @@ import socket
 import sys
 from functools import lru_cache
 
-from .sqlite_file import SESSION_PREFIX, FileFacts
+from .common import get_setting, set_setting
+from .connection import current_database, is_sqlite, write_transaction
+from .models import Setting
+from .sqlite_file import SESSION_PREFIX, FileFacts, quick_check_file
 
 INTEGRITY_KEY = "integrity_checked_at"
 INTEGRITY_EVERY = dt.timedelta(days=1)
@@ -107,9 +110,6 @@ def shutdown_was_unclean(facts: FileFacts) -> bool:
 # ------------------------------------------------------ in the database ---
 def begin_session() -> None:
     """Mark this process as having the database open (the window does)."""
-    from .common import set_setting
-    from .db import current_database, is_sqlite
-
     if not is_sqlite(current_database()):
         return
     value = json.dumps({"host": socket.gethostname(), "pid": os.getpid(), "boot": _boot_id(),
@@ -119,9 +119,6 @@ def begin_session() -> None:
 
 def end_session() -> None:
     """Remove this process's marker (a clean close)."""
-    from .db import current_database, is_sqlite, write_transaction
-    from .models import Setting
-
     db = current_database()
     if not is_sqlite(db) or getattr(db, "gendan_readonly", False):
         return
@@ -131,9 +128,6 @@ def end_session() -> None:
 
 def after_passed_check(facts: FileFacts, now: dt.datetime | None = None) -> None:
     """The file passed quick_check: record when, and forget crashed sessions."""
-    from .db import write_transaction
-    from .models import Setting
-
     stale = stale_sessions(facts)
     with write_transaction():
         if stale:
@@ -142,8 +136,6 @@ def after_passed_check(facts: FileFacts, now: dt.datetime | None = None) -> None
 
 
 def _record_check(now: dt.datetime | None) -> None:
-    from .common import set_setting
-
     set_setting(INTEGRITY_KEY, (now or dt.datetime.now()).isoformat(timespec="seconds"))
 
 
@@ -152,8 +144,6 @@ def record_integrity_check(now: dt.datetime | None = None) -> None:
 
 
 def last_integrity_check() -> dt.datetime | None:
-    from .common import get_setting
-
     try:
         return dt.datetime.fromisoformat(get_setting(INTEGRITY_KEY, ""))
     except ValueError:
@@ -168,9 +158,6 @@ def integrity_check_due(now: dt.datetime | None = None, every: dt.timedelta = IN
 def daily_integrity_check(path: str, *, force: bool = False, now: dt.datetime | None = None) -> bool:
     """The window's background check: ``quick_check`` when due (or ``force``),
     recorded when it passes. Returns whether it ran; DatabaseError when damaged."""
-    from .db import current_database
-    from .sqlite_file import quick_check_file
-
     if not force and not integrity_check_due(now):
         return False
     quick_check_file(path)

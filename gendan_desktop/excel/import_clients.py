@@ -26,6 +26,7 @@ from ..core.db import write_transaction
 from ..core.errors import GendanError, ValidationError
 from ..core.models import Client, Contact
 from ..core.order_input import clean_text, parse_currency
+from .import_plan import is_total_row, issue
 from .values import cell_date, cell_text, is_blank
 
 SOURCE_ALIASES = {
@@ -66,8 +67,6 @@ class _Row:
 
 
 def _validate_row(plan, mapping, row_no: int, values: list, issues: list) -> _Row | None:
-    from .importer import issue
-
     rec = _Row(row_no)
     bad = False
     for col, name in mapping.items():
@@ -129,8 +128,6 @@ def _names(plan, name: str) -> tuple[str, str]:
 
 def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_invalid: bool,
                    dry_run: bool, create_missing_clients: bool = False) -> None:
-    from .importer import is_total_row, issue
-
     keys_in = _file_keys(plan, mapping)
     index = ClientKeys(codes=keys_in["code"], names=keys_in["name"], emails=keys_in["email"],
                        phones=keys_in["phone"] | keys_in["mobile"])
@@ -274,8 +271,6 @@ def _file_keys(plan, mapping) -> dict[str, set[str]]:
 
 def _note_look_alikes(plan, rec: _Row, index: ClientKeys, result) -> None:
     """A new client whose name looks like existing ones: say so (create_client lists it for review)."""
-    from .importer import issue
-
     c = rec.client
     similar = index.look_alikes(c["name"], c.get("email", ""), c.get("phone", ""))
     if similar:

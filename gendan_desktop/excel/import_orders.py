@@ -36,6 +36,7 @@ from ..core.errors import GendanError
 from ..core.limits import MAX_ORDER_LINES, QUANTITY, UNIT_PRICE, check_line_amount
 from ..core.models import Order, OrderLine
 from ..core.order_input import parse_currency
+from .import_plan import is_total_row, issue
 from .values import cell_date, cell_decimal, cell_text, is_blank
 
 HEADER_FIELDS = ("client_po", "order_date", "delivery_date", "currency", "channel", "order_type",
@@ -163,8 +164,6 @@ def _row_numbers(get, c_qty, c_price, line: dict, err) -> bool:
 
 def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_invalid: bool,
                   dry_run: bool, create_missing_clients: bool) -> None:
-    from .importer import is_total_row, issue
-
     col_of = {name: col for col, name in mapping.items()}
     c_client = col_of["client"]
     clients = _Clients({cell_text(v[c_client]) for _r, v in plan.rows if c_client < len(v)} - {""})

@@ -19,114 +19,22 @@ created anew according to ``on_duplicate``.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..core.db import serialize, write_transaction
 from ..core.errors import ValidationError, current_language
-from .header import FieldSpec, SCAN_ROWS, field_specs, find_header, guess_mapping
-from .reader import FileRefused, column_letter, formula_cells_without_value, open_workbook
+from .header import SCAN_ROWS, field_specs, find_header, guess_mapping
+from .import_clients import import_clients
+from .import_orders import import_orders
+from .import_plan import Cancelled, ImportPlan, ImportResult, RowIssue, Ticker, is_grand_total
+from .import_plan import missing_required as missing_required
+from .reader import FileRefused, formula_cells_without_value, open_workbook
 from .values import cell_text, is_blank
 
 KINDS = ("clients", "orders")
 ON_DUPLICATE = ("skip", "update", "create")
 PREVIEW_ROWS = 20
-_GRAND_TOTAL_WORDS = {"合计", "总计", "总合计", "合计金额", "total", "totals", "grand total", "sum"}
-_TOTAL_WORDS = _GRAND_TOTAL_WORDS | {"小计", "subtotal", "sub total", "sub-total"}
-
-
-@dataclass
-class RowIssue:
-    """One problem (or note) about one row: Excel row number, column, what to do."""
-
-    row: int  # as Excel shows it (1-based); 0 = the whole file
-    column: str  # "C 交期" (letter and header text), "" when about the row
-    field: str
-    zh: str
-    en: str
-
-    def message(self, lang: str | None = None) -> str:
-        return self.en if (lang or current_language()) == "en" else self.zh
-
-
-@dataclass
-class ImportResult:
-    kind: str
-    rows_read: int = 0
-    created: int = 0  # clients, or orders
-    updated: int = 0
-    skipped: int = 0  # rows skipped as duplicates
-    lines_created: int = 0  # order lines (orders import)
-    clients_created: int = 0  # clients created for unknown names (orders import)
-    invalid: int = 0  # rows with errors
-    errors: list[RowIssue] = field(default_factory=list)
-    notes: list[RowIssue] = field(default_factory=list)  # duplicates skipped, total rows ignored …
-    written: bool = False
-    dry_run: bool = False
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.cancelled
-
-    def summary(self, lang: str | None = None) -> str:
-        en = (lang or current_language()) == "en"
-        what = {"clients": ("客户", "clients"), "orders": ("订单", "orders")}[self.kind]
-        if en:
-            head = (f"{'Dry run: ' if self.dry_run else ''}{self.rows_read} rows read; "
-                    f"{what[1]} created {self.created}, updated {self.updated}; "
-                    f"rows skipped as duplicates {self.skipped}; rows with errors {self.invalid}.")
-            if self.kind == "orders":
-                head += f" Order lines created {self.lines_created}; clients created {self.clients_created}."
-            if self.cancelled:
-                head += " Cancelled: nothing was written."
-            elif self.errors and not self.written and not self.dry_run:
-                head += " Nothing was written because of the errors below."
-        else:
-            head = (f"{'试导入(未写入):' if self.dry_run else ''}读取 {self.rows_read} 行;"
-                    f"新建{what[0]} {self.created},更新 {self.updated};"
-                    f"重复跳过 {self.skipped} 行;有错误 {self.invalid} 行。")
-            if self.kind == "orders":
-                head += f"新建订单明细 {self.lines_created} 行,新建客户 {self.clients_created} 个。"
-            if self.cancelled:
-                head += "已取消,未写入任何数据。"
-            elif self.errors and not self.written and not self.dry_run:
-                head += "因以下错误,未写入任何数据。"
-        return head
-
-
-@dataclass
-class ImportPlan:
-    """What ``prepare`` found: the GUI shows it in the mapping dialog."""
-
-    path: Path
-    kind: str
-    book_kind: str  # xlsx / xls / ods
-    sheet_names: list[str]
-    sheet_name: str
-    header_row: int  # 0-based index into the sheet rows (Excel row = header_row + 1)
-    headers: list[str]  # header cell texts, one per column
-    mapping: dict[int, str]  # column index → field name (the guess; the GUI may edit it)
-    fields: list[FieldSpec]
-    preview: list[list[str]]  # first data rows as text, for the dialog
-    rows: list[tuple[int, list]]  # (Excel row number, raw values) of every non-blank data row
-
-    @property
-    def missing_required(self) -> list[FieldSpec]:
-        return missing_required(self.kind, self.mapping)
-
-    def column_label(self, index: int) -> str:
-        head = self.headers[index] if index < len(self.headers) else ""
-        return f"{column_letter(index)} {head}".strip()
-
-
-def missing_required(kind: str, mapping: dict[int, str]) -> list[FieldSpec]:
-    mapped = set(mapping.values())
-    out = [s for s in field_specs(kind) if s.required and s.name not in mapped]
-    if kind == "orders" and not {"style", "product"} & mapped:
-        out.append(next(s for s in field_specs(kind) if s.name == "style"))
-    return out
 
 
 def _fill_merged(rows: list[list], merged, first_data_row: int) -> None:
@@ -184,28 +92,12 @@ def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
     for i, row in enumerate(rows[idx + 1:], start=idx + 1):
         if all(is_blank(v) for v in row):
             continue
-        if _is_grand_total(row):
+        if is_grand_total(row):
             break  # what follows a 合计 row is a footer (制表人, 审核…), not data
         data.append((i + 1, row))
     preview = [[cell_text(v) for v in row] for _n, row in data[:PREVIEW_ROWS]]
     return ImportPlan(book.path, kind, book.kind, [x.name for x in book.sheets], s.name, idx, headers,
                       dict(mapping), field_specs(kind), preview, data)
-
-
-def _is_grand_total(row: list) -> bool:
-    return any(isinstance(v, str) and v.strip().casefold().rstrip(":：") in _GRAND_TOTAL_WORDS for v in row[:3])
-
-
-def is_total_row(row: list, mapping: dict[int, str]) -> bool:
-    """A 合计/Total line under the data: skipped instead of reported as invalid."""
-    for v in row:
-        if isinstance(v, str) and v.strip().casefold().rstrip(":：") in _TOTAL_WORDS:
-            return True
-    return False
-
-
-class Cancelled(Exception):
-    """Raised inside the write transaction to roll it back when the user cancels."""
 
 
 def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate: str = "skip",
@@ -246,13 +138,13 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
                               f"Required column(s) {en} are not mapped; choose which column holds them.",
                               field=missing[0].name)
     total = len(plan.rows) * (1 if dry_run else 2)
-    ticker = _Ticker(progress, cancelled, total)
+    ticker = Ticker(progress, cancelled, total)
     options = dict(on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
                    create_missing_clients=create_missing_clients)
     if plan.kind == "clients":
-        from .import_clients import import_clients as worker
+        worker = import_clients
     else:
-        from .import_orders import import_orders as worker
+        worker = import_orders
     result = ImportResult(plan.kind, dry_run=dry_run)
     try:
         with _transaction(dry_run):
@@ -286,30 +178,6 @@ def _transaction(dry_run: bool):
         yield
 
 
-class _Ticker:
-    """Throttled progress reports and cancel checks (every 256 rows)."""
-
-    def __init__(self, progress, cancelled, total: int):
-        self.progress, self.cancelled, self.total, self.done = progress, cancelled, total, 0
-
-    def step(self, n: int = 1) -> None:
-        before = self.done
-        self.done += n
-        if (self.done >> 8) != (before >> 8):
-            if self.cancelled is not None and self.cancelled():
-                raise Cancelled
-            if self.progress is not None:
-                self.progress(min(self.done, self.total), self.total)
-
-    def check(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled
-
-    def finish(self) -> None:
-        if self.progress is not None:
-            self.progress(self.total, self.total)
-
-
 def _explain_formulas(plan: ImportPlan, result: ImportResult) -> None:
     """Say so when an "empty" cell is a formula without a saved result."""
     empties = [e for e in result.errors if e.field and e.column]
@@ -325,14 +193,6 @@ def _explain_formulas(plan: ImportPlan, result: ImportResult) -> None:
             e.zh += "(该单元格是公式,但文件里没有保存计算结果:请在 Excel 或 WPS 中打开此文件、保存一次后再导入。)"
             e.en += " (The cell holds a formula whose result was never saved: open the file in Excel or WPS, " \
                     "save it once, and import again.)"
-
-
-def issue(plan: ImportPlan, row: int, col: int | None, field_name: str, zh: str, en: str) -> RowIssue:
-    """A row error worded the same way everywhere: 第 N 行“列”:问题。"""
-    if col is None:
-        return RowIssue(row, "", field_name, f"第 {row} 行:{zh}", f"Row {row}: {en}")
-    label = plan.column_label(col)
-    return RowIssue(row, label, field_name, f"第 {row} 行“{label}”列:{zh}", f"Row {row}, column “{label}”: {en}")
 
 
 def save_error_report(result: ImportResult, path: str | Path, lang: str | None = None) -> Path:

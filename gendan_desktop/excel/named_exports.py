@@ -14,10 +14,19 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from ..core import enums
-from ..core.receivables import line_amount
 from ..core.models import (
-    Client, ClientTag, Complaint, Contact, Factory, FlowCard, FlowCardStep, FollowUp, Order, OrderLine,
+    Client,
+    ClientTag,
+    Complaint,
+    Contact,
+    Factory,
+    FlowCard,
+    FlowCardStep,
+    FollowUp,
+    Order,
+    OrderLine,
 )
+from ..core.receivables import line_amount
 from .exporter import Column, export_rows
 
 NAMES = ("clients", "orders", "order-lines", "followups", "production", "complaints")

@@ -10,7 +10,7 @@ from peewee import fn
 
 from gendan_desktop.core import search
 from gendan_desktop.core.db import close_database, open_database
-from gendan_desktop.core.demo import fill_demo
+from gendan_desktop.demo import fill_demo
 from gendan_desktop.core.enums import (
     CLIENT_SOURCES,
     COMPLAINT_STATUSES,

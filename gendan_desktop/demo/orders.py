@@ -1,6 +1,6 @@
 """Demo orders and everything downstream: production, materials, shipments, money, after-sales.
 
-Part of the demo filler (core/demo.py); see there.
+Part of the demo filler (demo/fill.py); see demo/__init__.py.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from .demo import COLOURS, GIVEN, MERCHANDISERS, PRODUCTS, ROUTES, SIZES, SURNAMES, DemoContext
-from .demo_bulk import iso
-from .models import (
+from ..core.models import (
     AuditLog,
     Complaint,
     FlowCard,
@@ -28,7 +26,18 @@ from .models import (
     Shipment,
     ShipmentLine,
 )
-from .production import CARD_NUMBER_WIDTH, CARD_PREFIX, SHEET_PREFIX
+from ..core.production import CARD_NUMBER_WIDTH, CARD_PREFIX, SHEET_PREFIX
+from .bulk import iso
+from .context import (
+    COLOURS,
+    GIVEN,
+    MERCHANDISERS,
+    PRODUCTS,
+    ROUTES,
+    SIZES,
+    SURNAMES,
+    DemoContext,
+)
 
 money = OrderLine.unit_price.db_value
 rate = Order.deposit_pct.db_value

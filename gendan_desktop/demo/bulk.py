@@ -17,7 +17,8 @@ from typing import Any
 
 from peewee import Database, Model
 
-from .db import is_sqlite
+from ..core.connection import is_sqlite
+from ..core.models import ALL_MODELS
 
 FLUSH_ROWS = 20_000
 
@@ -105,8 +106,6 @@ class Bulk:
     """One BulkTable per model, handing out ids."""
 
     def __init__(self, db: Database):
-        from .models import ALL_MODELS
-
         self.db = db
         self.tables: dict[type[Model], BulkTable] = {}
         self.next_ids: dict[type[Model], int] = {}
