@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from peewee import IntegrityError
 from db_backends import BACKENDS, PG_URL, reset_postgres
+from peewee import IntegrityError
 
 from gendan_desktop.core import orders, search
-from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.db import close_database, open_database
+from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.migrations import latest_version, migrate, schema_version
 from gendan_desktop.core.models import ORDER_LIST_INDEXES, Client, Order
 

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from gendan_desktop.core.network_share import (
-    DRIVE_REMOTE, filesystem_type, is_unc, mapped_network_drive, mount_table, network_location,
+    DRIVE_REMOTE,
+    filesystem_type,
+    is_unc,
+    mapped_network_drive,
+    mount_table,
+    network_location,
 )
 
 DRIVE_FIXED = 3

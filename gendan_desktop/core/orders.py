@@ -24,6 +24,7 @@ from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import AuditLog, Order, OrderLine, ShipmentLine
 from .limits import check_line_count
+from .status_rules import ORDER_TRANSITIONS, can_confirm, can_edit
 from .order_input import (
     check_header_consistency,
     check_po_free,
@@ -34,19 +35,6 @@ from .order_input import (
     po_taken_error,
 )
 
-# The status flow in one place: status → statuses it may move to.
-# Backward edges exist only to undo a shipment or payment entered by mistake.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "draft": ("reviewed", "cancelled"),
-    "reviewed": ("draft", "confirmed", "cancelled"),
-    "confirmed": ("in_production", "cancelled"),
-    "in_production": ("partly_shipped", "shipped", "cancelled"),
-    "partly_shipped": ("shipped", "in_production"),
-    "shipped": ("settled", "partly_shipped", "in_production"),
-    "settled": ("shipped",),
-    "cancelled": (),
-}
-EDITABLE_STATUSES = ("draft", "reviewed")
 REVIEW_FIELDS = tuple(enums.REVIEW_ITEMS)  # review_capability … review_date
 # Changing these (or any line) after review voids the review: it judged the old values.
 REVIEW_SENSITIVE = {"client", "delivery_date", "order_type", "sample", "product_category", "factory"}
@@ -271,7 +259,7 @@ def update_order(order_id: int, changes: dict[str, Any], expected_version: int,
     """
     with po_guard((changes or {}).get("client_po", "")), write_transaction():
         order = get_order(order_id)
-        if order.status not in EDITABLE_STATUSES:
+        if not can_edit("order", order.status):
             szh, sen = _status_label(order.status)
             raise StateError(f"订单 {order.number} 已是“{szh}”状态,不能直接修改;确认后的修改请使用“改单”。",
                              f"Order {order.number} is {sen} and cannot be edited directly; after confirmation "
@@ -297,7 +285,7 @@ def set_review(order_id: int, capability: bool, material: bool, colour: bool, qu
              "review_colour": bool(colour), "review_quantity": bool(quantity), "review_date": bool(date)}
     with write_transaction():
         order = get_order(order_id)
-        if order.status not in EDITABLE_STATUSES:
+        if not can_edit("order", order.status):
             szh, sen = _status_label(order.status)
             raise StateError(f"订单 {order.number} 已是“{szh}”状态,审查结果不能再修改。",
                              f"Order {order.number} is {sen}; its review can no longer be changed.")
@@ -321,11 +309,11 @@ def confirm_order(order_id: int, *, expected_version: int) -> Order:
     with write_transaction():
         order = get_order(order_id)
         missing_zh, missing_en = unchecked_review_items(order, "zh"), unchecked_review_items(order, "en")
-        if order.status in EDITABLE_STATUSES and missing_zh:
+        if can_edit("order", order.status) and missing_zh:
             raise StateError(f"订单 {order.number} 还不能确认:审查项“{'、'.join(missing_zh)}”未通过。请先完成订单审查。",
                              f"Order {order.number} cannot be confirmed yet: the review items "
                              f"{', '.join(missing_en)} have not passed. Complete the order review first.")
-        if order.status != "reviewed":
+        if not can_confirm("order", order.status):
             szh, sen = _status_label(order.status)
             raise StateError(f"订单 {order.number} 现在是“{szh}”,只有已审查的订单才能确认。",
                              f"Order {order.number} is {sen}; only a reviewed order can be confirmed.")
@@ -334,10 +322,6 @@ def confirm_order(order_id: int, *, expected_version: int) -> Order:
 
 
 # ------------------------------------------------------------------ status --
-def can_change_status(old: str, new: str) -> bool:
-    return new == old or new in TRANSITIONS.get(old, ())
-
-
 def set_status(order: Order | int, new_status: str, *, reason: str = "",
                expected_version: int | None = None) -> bool:
     """Move an order along the status table; audited, bumps the version.
@@ -360,7 +344,7 @@ def set_status(order: Order | int, new_status: str, *, reason: str = "",
             if not isinstance(order, int):
                 order.status, order.version = old, fresh.version
             return False
-        if new_status not in TRANSITIONS[old]:
+        if new_status not in ORDER_TRANSITIONS[old]:
             (ozh, oen), (nzh, nen) = _status_label(old), _status_label(new_status)
             raise StateError(f"{zh}现在是“{ozh}”,不能改为“{nzh}”。", f"{en} is {oen} and cannot become {nen}.")
         now = _now()

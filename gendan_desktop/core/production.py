@@ -46,7 +46,6 @@ from .progress import (  # noqa: F401  (re-exported: one import for callers)
     order_progress,
     progress_grid,
     record_progress,
-    reports_for_card,
 )
 from .recalls import recall_documents
 from .routes import Route, RouteStep, route_choice

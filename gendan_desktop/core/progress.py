@@ -310,12 +310,6 @@ def delete_progress(report_id: int, reason: str) -> None:
               new=f"deleted: {reason}")
 
 
-def reports_for_card(card) -> list[ProgressReport]:
-    card = get_card(card)
-    return list(ProgressReport.select(ProgressReport, FlowCardStep).join(FlowCardStep)
-                .where(FlowCardStep.card == card.id).order_by(FlowCardStep.seq, ProgressReport.id))
-
-
 # ----------------------------------------------------------------- queries --
 @dataclass
 class GridCell:

@@ -25,13 +25,13 @@ from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
 from .limits import EXCHANGE_RATE, PERCENT, QUANTITY_OR_ZERO, UNIT_PRICE, Bound, check_line_amount
 from .models import Client, Quotation, QuotationItem
+from .status_rules import QUOTATION_OPEN, QUOTATION_PI_ALLOWED, QUOTATION_SENDABLE, can_edit
 
 COST_FIELDS = ("cost_material", "cost_processing", "cost_accessories", "cost_packing",
                "cost_freight", "cost_other")
 ITEM_FIELDS = {"style", "product", "description", "quantity", "unit", "unit_price", *COST_FIELDS}
 HEADER_FIELDS = {"date", "currency", "exchange_rate", "margin_pct", "valid_until", "payment_terms",
                  "trade_terms", "notes"}
-EDITABLE_STATUSES = ("draft", "sent", "pi")
 PRICE_PLACES = Decimal("0.01")
 
 
@@ -185,7 +185,7 @@ def update_quotation(quotation_id: int, changes: dict[str, Any], expected_versio
     """Save header ``changes`` and, if given, replace the items — one versioned edit."""
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
     zh, en = _label(q)
-    if q.status not in EDITABLE_STATUSES:
+    if not can_edit("quotation", q.status):
         raise StateError(f"{zh}状态为“{enums.label('quotation_status', q.status, 'zh')}”,不能再修改。",
                          f"{en} is {enums.label('quotation_status', q.status, 'en').lower()}; it can no longer "
                          "be changed.")
@@ -223,14 +223,14 @@ def _set_status(q: Quotation, allowed: tuple[str, ...], new: str, action_zh: str
 def mark_sent(quotation_id: int) -> Quotation:
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
     with write_transaction():
-        return _set_status(q, ("draft",), "sent", "标记为已发送", "marked sent")
+        return _set_status(q, QUOTATION_SENDABLE, "sent", "标记为已发送", "marked sent")
 
 
 def mark_rejected(quotation_id: int) -> Quotation:
     """The client did not take the offer (未成交)."""
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
     with write_transaction():
-        return _set_status(q, ("draft", "sent", "pi"), "rejected", "标记为未成交", "marked rejected")
+        return _set_status(q, QUOTATION_OPEN, "rejected", "标记为未成交", "marked rejected")
 
 
 def issue_pi(quotation_id: int, pi_date: dt.date | None = None) -> Quotation:
@@ -244,7 +244,7 @@ def issue_pi(quotation_id: int, pi_date: dt.date | None = None) -> Quotation:
             "re-quote before issuing a PI.")
     with write_transaction():
         extra = {"pi_number": next_number("PI", date=pi_date), "pi_date": pi_date}
-        return _set_status(q, ("draft", "sent"), "pi", "开 PI", "issued as a PI", extra)
+        return _set_status(q, QUOTATION_PI_ALLOWED, "pi", "开 PI", "issued as a PI", extra)
 
 
 def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, client_po: str = "",
@@ -276,7 +276,7 @@ def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, clien
             made = ", ".join(o.number for o in quotation_orders(q.id))
             raise StateError(f"报价单 {q.number} 已转为订单 {made},不能重复下单。",
                              f"Quotation {q.number} already became order {made}; it cannot be ordered twice.")
-        _set_status(q, ("draft", "sent", "pi"), "ordered", "转为订单", "turned into an order")
+        _set_status(q, QUOTATION_OPEN, "ordered", "转为订单", "turned into an order")
         order = create_order(q.client_id, lines=lines, delivery_date=delivery_date, channel=channel,
                              client_po=client_po, currency=q.currency, order_date=order_date,
                              quotation_id=q.id, sample_id=sample_id,

@@ -24,6 +24,7 @@ from .errors import StaleEdit, StateError, ValidationError
 from .models import FlowCard, Order, ProductionSheet, Shipment, ShipmentLine
 from .orders import get_order, set_status
 from .progress import lock_row
+from .status_rules import can_cancel
 
 # kind → (model, Chinese name, English name)
 DOC_KINDS: dict[str, tuple[type, str, str]] = {
@@ -102,7 +103,7 @@ def cancel_order(order_id: int, reason: str, expected_version: int) -> Order:
         if order.status == "cancelled":
             raise StateError(f"订单 {order.number} 已经取消。", f"Order {order.number} is already cancelled.")
         shipped = shipped_total(order.id)
-        if shipped or order.status in ("partly_shipped", "shipped", "settled"):
+        if shipped or not can_cancel("order", order.status):
             raise StateError(f"订单 {order.number} 已出货 {shipped} 件,不能取消;剩余数量请用改单减少,已出货的请走售后/退货。",
                              f"Order {order.number} has already shipped {shipped} pieces and cannot be cancelled; "
                              "reduce the rest with a revision and handle shipped goods as after-sales/returns.")

@@ -26,8 +26,8 @@ from .models import FlowCard, Order, OrderRevision
 from .order_input import line_summary
 from .orders import apply_order_changes, get_order, order_lines, po_guard, set_status, shipped_quantities
 from .recalls import recall_documents
+from .status_rules import can_edit, can_revise
 
-REVISABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
 HEADER_FIELDS = ("number", "client_id", "channel", "client_po", "order_type", "currency", "order_date",
                  "delivery_date", "status", "revision", "quotation_id", "sample_id", "remake_of_id", "factory_id",
                  "product_category", "payment_terms", "trade_terms", "deposit_pct", "merchandiser",
@@ -115,8 +115,8 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
                               field="client")
     with po_guard(changes.get("client_po", "")), write_transaction():
         order = get_order(order_id)
-        if order.status not in REVISABLE_STATUSES:
-            if order.status in ("draft", "reviewed"):
+        if not can_revise(order.status):
+            if can_edit("order", order.status):
                 raise StateError(f"订单 {order.number} 还未确认,直接修改即可,不需要改单。",
                                  f"Order {order.number} is not confirmed yet; edit it directly, no revision is needed.")
             raise StateError(f"订单 {order.number} 已出货完毕、结清或取消,不能改单。",

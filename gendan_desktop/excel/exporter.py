@@ -90,11 +90,6 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def safe_text(value: str) -> bool:
-    """True when the text cannot be taken for a formula by a spreadsheet."""
-    return not value.startswith(DANGEROUS_START)
-
-
 def new_workbook(path: str | Path) -> xlsxwriter.Workbook:
     """An xlsxwriter workbook that never converts strings to formulas, URLs or numbers."""
     return xlsxwriter.Workbook(str(path), {

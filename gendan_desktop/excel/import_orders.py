@@ -36,6 +36,7 @@ from ..core.errors import GendanError
 from ..core.limits import MAX_ORDER_LINES, QUANTITY, UNIT_PRICE, check_line_amount
 from ..core.models import Order, OrderLine
 from ..core.order_input import parse_currency
+from ..core.status_rules import can_edit
 from .import_plan import is_total_row, issue
 from .values import cell_date, cell_decimal, cell_text, is_blank
 
@@ -391,7 +392,7 @@ def _check_groups(plan, groups, col_of, labels, err, result, on_duplicate, issue
                                       f"订单“{g.label}”已存在,已跳过(共 {len(g.rows)} 行)。",
                                       f"the order “{g.label}” already exists; skipped ({len(g.rows)} rows)."))
         elif on_duplicate == "update":
-            if status not in ("draft", "reviewed"):
+            if not can_edit("order", status):
                 szh = enums.label("order_status", status, "zh")
                 err(g.first_row, "order_no", f"订单“{g.label}”已是“{szh}”状态,不能用导入修改;请在订单中使用“改单”。",
                     f"the order “{g.label}” is {enums.label('order_status', status, 'en')} and cannot be changed "

@@ -13,40 +13,11 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
-from gendan_desktop.core.models import Client, Complaint, FlowCard, FlowCardStep, Order, OrderLine
+from gendan_desktop.core.models import Complaint, Order, OrderLine
 
 _seq = itertools.count(1)
 
 D = Decimal
-
-
-def make_client(name: str = "", currency: str = "USD") -> Client:
-    n = next(_seq)
-    return Client.create(code=f"T{n:05d}", name=name or f"测试客户{n}", default_currency=currency)
-
-
-def make_order(client: Client, lines=(("A100", "Red", "M", 100, "2.50"),), *, currency: str = "USD",
-               status: str = "confirmed", order_date: dt.date = dt.date(2026, 1, 5), client_po: str = "",
-               finished: bool = True) -> Order:
-    n = next(_seq)
-    order = Order.create(number=f"SO-T{n:05d}", client=client, currency=currency, order_date=order_date,
-                         delivery_date=order_date + dt.timedelta(days=60), status=status,
-                         client_po=client_po or f"PO-{n}")
-    for i, (style, colour, size, qty, price) in enumerate(lines, start=1):
-        line = OrderLine.create(order=order, line_no=i, style=style, colour=colour, size=size, quantity=qty,
-                                unit_price=D(price), product=f"T恤 {style}")
-        if finished:
-            finish_line(order, line)
-    return order
-
-
-def finish_line(order: Order, line: OrderLine) -> FlowCard:
-    """A flow card for the whole line whose only step put out every piece good."""
-    card = FlowCard.create(number=f"LC-T{next(_seq):05d}", order=order, order_line=line, quantity=line.quantity,
-                           style=line.style, colour=line.colour, size=line.size)
-    FlowCardStep.create(card=card, seq=1, name="包装", qty_in=line.quantity, qty_good=line.quantity,
-                        finished_at=order.order_date)
-    return card
 
 
 def order_lines(order: Order) -> list[OrderLine]:

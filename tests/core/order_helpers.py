@@ -11,7 +11,6 @@ import itertools
 
 from gendan_desktop.core import orders
 from gendan_desktop.core.models import (
-    Client,
     FlowCard,
     ProductionSheet,
     Sample,
@@ -28,42 +27,9 @@ def reload(doc):
     return type(doc).get_by_id(doc.id)
 
 
-def make_client(name="杭州绿叶服饰", archived=False) -> Client:
-    n = next(_seq)
-    return Client.create(code=f"C{n:04d}", name=f"{name}{n}", archived=archived)
-
-
 def make_sample(client, status="approved") -> Sample:
     return Sample.create(number=f"SP-{next(_seq)}", client=client, status=status, requested_date=TODAY,
                          style="T100", colour="红")
-
-
-def two_lines():
-    return [
-        {"style": "T100", "product": "圆领T恤", "colour": "红", "size": "M", "quantity": 100, "unit_price": "3.50"},
-        {"style": "T100", "product": "圆领T恤", "colour": "蓝", "size": "L", "quantity": 200, "unit_price": "3.60"},
-    ]
-
-
-def make_order(client=None, lines=None, **kw):
-    client = client or make_client()
-    kw.setdefault("delivery_date", TODAY + dt.timedelta(days=45))
-    return orders.create_order(client.id, lines=two_lines() if lines is None else lines, **kw)
-
-
-def review_all(order):
-    return orders.set_review(order.id, True, True, True, True, True, "", order.version)
-
-
-def make_confirmed(client=None, lines=None, **kw):
-    order = review_all(make_order(client, lines, **kw))
-    return orders.confirm_order(order.id, expected_version=order.version)
-
-
-def make_in_production(client=None, lines=None, **kw):
-    order = make_confirmed(client, lines, **kw)
-    orders.set_status(order, "in_production")
-    return orders.get_order(order.id)
 
 
 def issue_sheet(order, printed=1) -> ProductionSheet:

@@ -7,7 +7,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from order_helpers import TODAY, issue_card, make_client, make_in_production, make_order, ship
+from builders import TODAY, make_client, make_in_production, make_order
+from order_helpers import issue_card, ship
 
 from gendan_desktop.core import aftersales, orders
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError

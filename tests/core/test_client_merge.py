@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from order_helpers import make_confirmed, make_order
+from builders import make_confirmed, make_order
 
 from gendan_desktop.core import aftersales, clients, followups, payments, quotations, receivables, samples, shipments
 from gendan_desktop.core.client_merge import merge_clients, merge_preview

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 
 import pytest
-from order_helpers import make_order, review_all, two_lines
+from builders import make_order, review_all, two_lines
 
 from gendan_desktop.core import aftersales, orders
 from gendan_desktop.core.errors import StaleEdit
@@ -98,8 +98,8 @@ def _world():
     """One record of each kind an update service edits, made through the services."""
     import datetime as dt
 
-    from order_helpers import make_confirmed as confirmed
-    from order_helpers import make_order as draft
+    from builders import make_confirmed as confirmed
+    from builders import make_order as draft
 
     from gendan_desktop.core import clients, factories, materials, payments, quotations, samples, shipments
 
@@ -124,8 +124,17 @@ def _world():
 
 
 def _update_services():
-    from gendan_desktop.core import clients, factories, materials, payments, quotations, recalls, revisions, samples
-    from gendan_desktop.core import shipments
+    from gendan_desktop.core import (
+        clients,
+        factories,
+        materials,
+        payments,
+        quotations,
+        recalls,
+        revisions,
+        samples,
+        shipments,
+    )
 
     return {
         "update_client": ("client", lambda r, v: clients.update_client(r.id, {"notes": "x"}, v)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from production_helpers import TODAY, garment_lines, lines_of, make_confirmed
+from builders import TODAY, lines_of, make_confirmed, two_lines
 
 from gendan_desktop.core import materials, orders, production, progress
 from gendan_desktop.core.errors import StateError, ValidationError
@@ -21,7 +21,7 @@ def _cut(card, qty, operator="张三"):
 
 # ------------------------------------------------------------ 1. revisions --
 def test_revision_keeps_cards_and_progress_of_lines_it_did_not_change(db):
-    order = make_confirmed(garment_lines(red=1000, blue=500))
+    order = make_confirmed(lines=two_lines(red=1000, blue=500))
     production.issue_production_sheet(order.id)
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _cut(red_card, 990)
@@ -47,7 +47,7 @@ def test_revision_keeps_cards_and_progress_of_lines_it_did_not_change(db):
 
 
 def test_revision_recalls_a_line_whose_quantity_drops_below_its_cards(db):
-    order = make_confirmed(garment_lines(red=100, blue=200))
+    order = make_confirmed(lines=two_lines(red=100, blue=200))
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, blue = lines_of(order)
     revise_order(order.id, "红色加量,蓝色减量", None,
@@ -59,7 +59,7 @@ def test_revision_recalls_a_line_whose_quantity_drops_below_its_cards(db):
 
 
 def test_deleted_line_loses_its_cards(db):
-    order = make_confirmed(garment_lines(red=100, blue=200))
+    order = make_confirmed(lines=two_lines(red=100, blue=200))
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     red, _blue = lines_of(order)
     revise_order(order.id, "客户取消蓝色", None, [{"id": red.id}], Order.get_by_id(order.id).version)
@@ -69,7 +69,7 @@ def test_deleted_line_loses_its_cards(db):
 
 # -------------------------------------------------------- 2. cancellations --
 def test_cancelled_order_keeps_its_recorded_progress_visible(db):
-    order = make_confirmed(garment_lines(red=100, blue=200))
+    order = make_confirmed(lines=two_lines(red=100, blue=200))
     red_card, _blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _cut(red_card, 98)
     cancel_order(order.id, "客户取消", Order.get_by_id(order.id).version)
@@ -93,7 +93,7 @@ def test_first_progress_moves_a_confirmed_order_into_production(db):
 
 
 def test_pieces_unaccounted_for_need_confirming_and_are_kept_as_lost(db):
-    order = make_confirmed(garment_lines(red=100, blue=1))
+    order = make_confirmed(lines=two_lines(red=100, blue=1))
     card = production.issue_flow_cards(order.id, batch_size=100_000)[0]
     with pytest.raises(ValidationError) as e:
         production.record_progress(card.number, 1, 100, 98, 0, "张三")
@@ -120,10 +120,10 @@ def test_progress_needs_an_operator(db):
 def test_cards_default_to_one_per_line(db):
     lines = [{"style": f"S{i}", "product": "T恤", "colour": "红", "size": "M", "quantity": 150, "unit_price": "2"}
              for i in range(72)]
-    order = make_confirmed(lines)
+    order = make_confirmed(lines=lines)
     cards = production.issue_flow_cards(order.id)
     assert len(cards) == 72 and {c.quantity for c in cards} == {150}
-    order2 = make_confirmed(lines[:3])
+    order2 = make_confirmed(lines=lines[:3])
     plan = production.plan_cards(order2, batch_size=100)
     assert [p.quantity for p in plan] == [100, 50] * 3
 

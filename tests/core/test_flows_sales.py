@@ -8,11 +8,21 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from production_helpers import TODAY, garment_lines, lines_of, make_client, make_confirmed
+from builders import TODAY, lines_of, make_client, make_confirmed, two_lines
 
 from gendan_desktop.core import (
-    factories, materials, orders, payments, production, production_exceptions, quotations, receivables, risk,
-    samples, shipments, statements,
+    factories,
+    materials,
+    orders,
+    payments,
+    production,
+    production_exceptions,
+    quotations,
+    receivables,
+    risk,
+    samples,
+    shipments,
+    statements,
 )
 from gendan_desktop.core.errors import StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, FlowCard, Order, Payment, Shipment
@@ -30,7 +40,7 @@ def _finish(card, qty=None):
 
 # -------------------------------------------------------------- 10. ship --
 def test_shipping_more_than_finished_needs_a_reason_which_is_kept(db):
-    order = make_confirmed(garment_lines(red=3000, blue=1700))
+    order = make_confirmed(lines=two_lines(red=3000, blue=1700))
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     _finish(red_card, 1000)  # 1,000 of 3,000 red finished, no blue
     red, blue = lines_of(order)
@@ -90,7 +100,7 @@ def test_approved_sample_becomes_a_bulk_order_and_both_ends_see_the_link(db):
 
 # ------------------------------------------------------------- 13. risk --
 def test_open_critical_exception_and_late_purchases_raise_the_risk_and_say_why(db):
-    order = make_confirmed(garment_lines(red=3000, blue=1000), TODAY + dt.timedelta(days=60))
+    order = make_confirmed(lines=two_lines(red=3000, blue=1000), delivery_date=TODAY + dt.timedelta(days=60))
     red_card, _blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     assert risk.delivery_risk(order.id).level == "on_track"
     production_exceptions.report_exception(order.id, "equipment", "critical", "裁床故障,停产", red_card.id)
@@ -112,7 +122,7 @@ def test_open_critical_exception_and_late_purchases_raise_the_risk_and_say_why(d
 
 
 def test_a_low_exception_is_named_but_leaves_the_level(db):
-    order = make_confirmed(delivery=TODAY + dt.timedelta(days=60))
+    order = make_confirmed(delivery_date=TODAY + dt.timedelta(days=60))
     production_exceptions.report_exception(order.id, "quality", "low", "线头略多")
     r = risk.delivery_risk(order.id)
     assert r.level == "on_track" and "线头略多" in r.reason_zh
@@ -122,7 +132,7 @@ def test_a_low_exception_is_named_but_leaves_the_level(db):
 def test_a_line_split_between_factories_and_the_shares_shown(db):
     own = factories.create_factory("本厂一车间", "own")
     backup = factories.create_factory("绍兴华达针织", "backup")
-    order = make_confirmed(garment_lines(red=3000, blue=1000))
+    order = make_confirmed(lines=two_lines(red=3000, blue=1000))
     factories.assign_order(order.id, own.id)
     red, blue = lines_of(order)
     cards = production.issue_flow_cards(order.id, outsource={red.id: (backup.id, 1000)})
@@ -137,7 +147,7 @@ def test_a_line_split_between_factories_and_the_shares_shown(db):
 
 def test_a_card_split_to_a_backup_factory(db):
     backup = factories.create_factory("宁波备选工厂", "backup")
-    order = make_confirmed(garment_lines(red=500, blue=100))
+    order = make_confirmed(lines=two_lines(red=500, blue=100))
     red_card, blue_card = production.issue_flow_cards(order.id, batch_size=100_000)
     rest, moved = production.split_card(red_card.id, 200, backup.id)
     assert FlowCard.get_by_id(red_card.id).recalled_at is not None
@@ -153,7 +163,7 @@ def test_a_card_split_to_a_backup_factory(db):
 
 # ---------------------------------------------------- 15. the deposit --
 def _cancelled_with_deposit():
-    order = make_confirmed(garment_lines(red=100, blue=100))
+    order = make_confirmed(lines=two_lines(red=100, blue=100))
     deposit = payments.record_payment(order.client_id, "210.00", "USD", TODAY - dt.timedelta(days=5),
                                       "deposit", order.id, "TT-DEP")
     cancel_order(order.id, "客户取消本季订单", Order.get_by_id(order.id).version)
@@ -183,7 +193,7 @@ def test_refunded_deposit_flows_to_the_statement_and_receivables(db):
 
 def test_deposit_carried_to_another_order(db):
     order, deposit = _cancelled_with_deposit()
-    other = make_confirmed(garment_lines(red=50, blue=50), client=order.client)
+    other = make_confirmed(lines=two_lines(red=50, blue=50), client=order.client)
     with pytest.raises(ValidationError):
         payments.carry_payment(deposit.id, order.id, TODAY)  # not to itself
     out, into = payments.carry_payment(deposit.id, other.id, TODAY, amount="200")

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from order_helpers import make_client
+from builders import make_client
 
 from gendan_desktop.core import limits, orders, payments
 from gendan_desktop.core.errors import ValidationError

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from production_helpers import TODAY, garment_lines, make_confirmed
+from builders import TODAY, make_confirmed, two_lines
 
 from gendan_desktop.core import materials, orders
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
@@ -15,7 +15,7 @@ from gendan_desktop.core.recalls import cancel_order
 
 
 def test_requirement_figures(db):
-    order = make_confirmed(garment_lines(red=400, blue=600))  # 1000 pieces
+    order = make_confirmed(lines=two_lines(red=400, blue=600))  # 1000 pieces
     fabric = materials.add_material(order.id, "全棉汗布 180g", "1.35", "5", in_stock="200.5", unit="m")
     materials.add_material(order.id, "纽扣", 4, 2, in_stock=5000, unit="pcs", supplied_by_client=True)
     p1 = materials.create_purchase(fabric.id, "柯桥布行", 800, TODAY + dt.timedelta(days=5))

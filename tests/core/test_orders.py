@@ -7,20 +7,13 @@ import re
 from decimal import Decimal
 
 import pytest
-from order_helpers import (
-    TODAY,
-    issue_sheet,
-    make_client,
-    make_confirmed,
-    make_order,
-    make_sample,
-    review_all,
-    two_lines,
-)
+from builders import TODAY, make_client, make_confirmed, make_order, review_all, two_lines
+from order_helpers import issue_sheet, make_sample
 
 from gendan_desktop.core import enums, orders, recalls
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, Order, OrderLine
+from gendan_desktop.core.status_rules import ORDER_TRANSITIONS
 
 
 def audit_rows(order_id, **match):
@@ -232,8 +225,8 @@ def test_review_is_closed_after_confirmation(db):
 
 # ---------------------------------------------------------------- status --
 def test_status_table_covers_every_status_and_cancel_only_before_shipping(db):
-    assert set(orders.TRANSITIONS) == set(enums.ORDER_STATUSES)
-    for old, targets in orders.TRANSITIONS.items():
+    assert set(ORDER_TRANSITIONS) == set(enums.ORDER_STATUSES)
+    for old, targets in ORDER_TRANSITIONS.items():
         assert set(targets) <= set(enums.ORDER_STATUSES)
         shipped_or_done = old in ("partly_shipped", "shipped", "settled", "cancelled")
         assert ("cancelled" in targets) != shipped_or_done

@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from money_helpers import add_credit, make_client, make_order, order_lines, status_of
+from builders import make_client, make_stored_order
+from money_helpers import add_credit, order_lines, status_of
 
 from gendan_desktop.core import payments, shipments
 from gendan_desktop.core.errors import StaleEdit, ValidationError
@@ -19,7 +20,7 @@ DAY = dt.date(2026, 4, 1)
 
 def _shipped_order(client=None, qty=100, price="2.50"):
     client = client or make_client()
-    order = make_order(client, [("B200", "Navy", "S", qty, price)])
+    order = make_stored_order(client, [("B200", "Navy", "S", qty, price)])
     (line,) = order_lines(order)
     shipments.create_shipment(order.id, DAY, [(line.id, qty)])
     return client, order
@@ -37,7 +38,7 @@ def test_deposit_and_balance_settle_a_fully_shipped_order(db):
 
 def test_prepaid_order_settles_when_its_last_shipment_leaves(db):
     client = make_client()
-    order = make_order(client, [("B200", "Navy", "S", 10, "10")])
+    order = make_stored_order(client, [("B200", "Navy", "S", 10, "10")])
     (line,) = order_lines(order)
     payments.record_payment(client.id, "100", "USD", DAY, "deposit", order.id, "TT-9")
     shipments.create_shipment(order.id, DAY, [(line.id, 4)])

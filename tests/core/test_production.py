@@ -6,14 +6,13 @@ import datetime as dt
 import re
 
 import pytest
+from builders import TODAY, lines_of, make_confirmed, make_order, two_lines
 
 from gendan_desktop.core import factories, materials, orders, production, routes
 from gendan_desktop.core.errors import NotFound, StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, FlowCard, FlowCardStep, Order, ProductionSheet
 from gendan_desktop.core.recalls import cancel_order
 from gendan_desktop.core.revisions import revise_order
-
-from production_helpers import TODAY, garment_lines, lines_of, make_confirmed, make_order
 
 CARD_NUMBER = re.compile(r"^LC\d{4}-\d{5}$")
 
@@ -66,7 +65,7 @@ def test_carton_count_must_be_a_whole_number(db):
 def test_cards_split_each_line_into_batches_with_route_steps(db):
     routes.ensure_default_routes()
     delivery = TODAY + dt.timedelta(days=40)
-    order = make_confirmed(garment_lines(red=100, blue=200), delivery, product_category="服装")
+    order = make_confirmed(lines=two_lines(red=100, blue=200), delivery_date=delivery, product_category="服装")
     sheet = production.issue_production_sheet(order.id)
     cards = production.issue_flow_cards(order.id, batch_size=80)
     assert [(c.colour, c.batch_no, c.quantity) for c in cards] == [
@@ -94,7 +93,7 @@ def test_textile_orders_get_the_textile_route(db):
 
 
 def test_cards_only_cover_what_is_left_of_each_line(db):
-    order = make_confirmed(garment_lines(red=100, blue=200))
+    order = make_confirmed(lines=two_lines(red=100, blue=200))
     red, blue = lines_of(order)
     first = production.issue_flow_cards(order.id, batches=[(red.id, 60), (red.id, 30)])
     assert [c.batch_no for c in first] == [1, 2]
@@ -154,7 +153,7 @@ def test_revision_recalls_the_changed_lines_cards_and_new_cards_follow_the_new_r
     production.issue_production_sheet(order.id)
     old_cards = production.issue_flow_cards(order.id, batch_size=100)  # red 100; blue 100 + 100
     revised = revise_order(order.id, "客户改红色尺码", None,
-                           [dict(ln, size="L") if ln["colour"] == "红" else ln for ln in garment_lines()],
+                           [dict(ln, size="L") if ln["colour"] == "红" else ln for ln in two_lines()],
                            orders.get_order(order.id).version)
     assert revised.revision == 1
     # the red line changed (its cards print the size): its card is void; blue's two stay live
@@ -249,7 +248,7 @@ def test_cards_can_be_issued_in_production(db):
 
 
 def test_after_a_revision_new_cards_leave_out_what_already_shipped(db):
-    order = make_confirmed(garment_lines(red=100, blue=200))
+    order = make_confirmed(lines=two_lines(red=100, blue=200))
     production.start_production(order.id, confirm_missing=True)
     production.issue_flow_cards(order.id, batch_size=200)
     red, blue = lines_of(order)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from production_helpers import make_confirmed, make_order
+from builders import make_confirmed, make_order
 
 from gendan_desktop.core import factories, production
 from gendan_desktop.core import production_exceptions as pe

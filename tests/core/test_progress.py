@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import TODAY, lines_of, make_confirmed, two_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from production_helpers import TODAY, garment_lines, lines_of, make_confirmed
 
 from gendan_desktop.core import production
 from gendan_desktop.core.errors import NotFound, StateError, ValidationError, set_language
@@ -15,7 +15,7 @@ from gendan_desktop.core.models import AuditLog, FlowCardStep, ProgressReport
 
 
 def _card(qty=100, **kw):
-    order = make_confirmed(garment_lines(red=qty, blue=qty), **kw)
+    order = make_confirmed(lines=two_lines(red=qty, blue=qty), **kw)
     card = production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, qty)])[0]
     return order, card
 
@@ -123,7 +123,7 @@ def test_delete_a_mistyped_entry(db):
 
 def test_progress_grid_and_order_progress(db):
     delivery = TODAY + dt.timedelta(days=30)
-    order = make_confirmed(garment_lines(red=100, blue=200), delivery)
+    order = make_confirmed(lines=two_lines(red=100, blue=200), delivery_date=delivery)
     cards = production.issue_flow_cards(order.id, batch_size=100)  # 3 cards
     a, b, _c = cards
     for seq in range(1, 7):
@@ -147,7 +147,7 @@ def test_progress_grid_and_order_progress(db):
 
 def test_late_steps(db):
     delivery = TODAY + dt.timedelta(days=20)
-    order = make_confirmed(garment_lines(red=100, blue=100), delivery)
+    order = make_confirmed(lines=two_lines(red=100, blue=100), delivery_date=delivery)
     card = production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, 100)])[0]
     first_planned = _step(card, 1).planned_date
     assert production.late_steps(first_planned) == []
@@ -172,7 +172,7 @@ def test_random_reports_never_break_the_flow(db, qty, n_reports, data):
     Quantities are drawn around what a step could still take, so that both
     accepted reports deep in the route and near-miss refusals are common.
     """
-    order = make_confirmed(garment_lines(red=qty, blue=1))
+    order = make_confirmed(lines=two_lines(red=qty, blue=1))
     card = production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, qty)])[0]
     n_steps = len(production.card_steps(card))
     model = [[0, 0, 0] for _ in range(n_steps)]  # in, good, defect as the rules predict

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from order_helpers import (
-    issue_card,
-    issue_sheet,
-    make_confirmed,
-    make_in_production,
-    make_order,
-    reload,
-    ship,
-)
+from builders import make_confirmed, make_in_production, make_order
+from order_helpers import issue_card, issue_sheet, reload, ship
 
 from gendan_desktop.core import orders, recalls, revisions
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError

@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from money_helpers import add_credit, make_client, make_order, order_lines
+from builders import make_client, make_stored_order
+from money_helpers import add_credit, order_lines
 
 from gendan_desktop.core import payments, receivables, shipments
 from gendan_desktop.core.db import current_database
@@ -20,8 +21,8 @@ def _ship_all(order, date):
 
 def test_balance_is_shipped_minus_credits_minus_paid_per_currency(db):
     acme = make_client("宁波艾克美")
-    usd = make_order(acme, [("S1", "White", "M", 120, "3.10"), ("S2", "Black", "L", 80, "4.25")])
-    eur = make_order(acme, [("S3", "Grey", "XL", 50, "7.00")], currency="EUR")
+    usd = make_stored_order(acme, [("S1", "White", "M", 120, "3.10"), ("S2", "Black", "L", 80, "4.25")])
+    eur = make_stored_order(acme, [("S3", "Grey", "XL", 50, "7.00")], currency="EUR")
     _ship_all(usd, dt.date(2026, 2, 1))  # 372 + 340 = 712
     shipments.create_shipment(eur.id, dt.date(2026, 2, 3), [(order_lines(eur)[0].id, 20)])  # 140
     add_credit(usd, "12.50", dt.date(2026, 2, 10))
@@ -59,7 +60,7 @@ def test_receivables_by_client_takes_the_same_few_queries_for_many_clients(db):
     def add_clients(n):
         for i in range(n):
             c = make_client()
-            o = make_order(c, [("Q", "Red", "M", 10, "1.5")])
+            o = make_stored_order(c, [("Q", "Red", "M", 10, "1.5")])
             _ship_all(o, dt.date(2026, 1, 10))
             payments.record_payment(c.id, "5", "USD", dt.date(2026, 1, 20))
 
@@ -84,7 +85,7 @@ def test_receivables_by_client_takes_the_same_few_queries_for_many_clients(db):
 ])
 def test_sql_line_amount_matches_python_rounding(db, price, qty, expected):
     client = make_client()
-    order = make_order(client, [("R", "Red", "M", qty, price)])
+    order = make_stored_order(client, [("R", "Red", "M", qty, price)])
     _ship_all(order, dt.date(2026, 1, 1))
     assert receivables.line_amount(qty, D(price)) == D(expected)
     assert receivables.client_balance(client.id) == {"USD": D(expected)}
@@ -92,9 +93,9 @@ def test_sql_line_amount_matches_python_rounding(db, price, qty, expected):
 
 def test_overdue_applies_payments_and_credits_to_the_oldest_shipment_first(db):
     client = make_client()
-    o1 = make_order(client, [("A", "Red", "M", 100, "1")])
-    o2 = make_order(client, [("B", "Red", "M", 200, "1")])
-    o3 = make_order(client, [("C", "Red", "M", 50, "1")])
+    o1 = make_stored_order(client, [("A", "Red", "M", 100, "1")])
+    o2 = make_stored_order(client, [("B", "Red", "M", 200, "1")])
+    o3 = make_stored_order(client, [("C", "Red", "M", 50, "1")])
     s1 = _ship_all(o1, dt.date(2026, 1, 10))
     s2 = _ship_all(o2, dt.date(2026, 2, 10))
     _ship_all(o3, dt.date(2026, 3, 20))
@@ -102,7 +103,7 @@ def test_overdue_applies_payments_and_credits_to_the_oldest_shipment_first(db):
     payments.record_payment(client.id, "120", "USD", dt.date(2026, 3, 25), "balance", o3.id)
     add_credit(o2, "30", dt.date(2026, 3, 26))
     other = make_client()
-    eur = make_order(other, [("E", "Red", "M", 10, "9")], currency="EUR")
+    eur = make_stored_order(other, [("E", "Red", "M", 10, "9")], currency="EUR")
     s_eur = _ship_all(eur, dt.date(2026, 1, 2))
 
     today = dt.date(2026, 4, 1)

@@ -6,16 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from order_helpers import (
-    issue_card,
-    issue_sheet,
-    make_confirmed,
-    make_in_production,
-    make_order,
-    reload,
-    ship,
-    two_lines,
-)
+from builders import make_confirmed, make_in_production, make_order, two_lines
+from order_helpers import issue_card, issue_sheet, reload, ship
 
 from gendan_desktop.core import orders, revisions
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError

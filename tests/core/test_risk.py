@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from production_helpers import TODAY, garment_lines, lines_of, make_confirmed
+from builders import TODAY, lines_of, make_confirmed, two_lines
 
 from gendan_desktop.core import production, risk, shipments
 from gendan_desktop.core.common import set_setting
@@ -22,7 +22,7 @@ def _finish(card, qty=None, date=None):
 
 def _started(days_ago: int, delivery_in: int, good: int):
     """An order of 300 in production for ``days_ago`` days with ``good`` pieces packed."""
-    order = make_confirmed(garment_lines(red=100, blue=200), TODAY + dt.timedelta(days=delivery_in))
+    order = make_confirmed(lines=two_lines(red=100, blue=200), delivery_date=TODAY + dt.timedelta(days=delivery_in))
     production.start_production(order.id, confirm_missing=True)
     Order.update(production_started_at=dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(8))).where(
         Order.id == order.id).execute()
@@ -81,7 +81,7 @@ def test_late_once_the_delivery_date_passed_unless_all_shipped(db):
 
 
 def test_no_progress_is_at_risk_only_late_in_the_lead_time(db):
-    order = make_confirmed(delivery=TODAY + dt.timedelta(days=40))  # lead time counted from confirmation
+    order = make_confirmed(delivery_date=TODAY + dt.timedelta(days=40))  # lead time counted from confirmation
     early = risk.delivery_risk(order.id, TODAY + dt.timedelta(days=10))
     assert (early.level, early.days_left, early.lead_days) == ("on_track", 30, 40)
     assert early.projected_finish is None and early.rate_per_day == 0
@@ -92,7 +92,7 @@ def test_no_progress_is_at_risk_only_late_in_the_lead_time(db):
 
 
 def test_rate_counts_from_the_first_report_when_production_never_started(db):
-    order = make_confirmed(garment_lines(red=100, blue=100), TODAY + dt.timedelta(days=30))
+    order = make_confirmed(lines=two_lines(red=100, blue=100), delivery_date=TODAY + dt.timedelta(days=30))
     a, b = production.issue_flow_cards(order.id, batch_size=100)
     _finish(a, date=TODAY - dt.timedelta(days=4))
     r = risk.delivery_risk(order.id, TODAY)
@@ -109,7 +109,7 @@ def test_recalled_cards_do_not_count(db):
 
 
 def test_cancelled_orders_carry_no_risk(db):
-    order = make_confirmed(delivery=TODAY + dt.timedelta(days=2))
+    order = make_confirmed(delivery_date=TODAY + dt.timedelta(days=2))
     cancel_order(order.id, "客户取消", order.version)
     assert risk.delivery_risk(order.id, TODAY + dt.timedelta(days=30)).level == "on_track"
 

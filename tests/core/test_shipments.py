@@ -6,9 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from builders import make_client, make_stored_order
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from money_helpers import make_client, make_order, order_lines, status_of
+from money_helpers import order_lines, status_of
 
 from gendan_desktop.core import receivables, shipments
 from gendan_desktop.core.errors import StaleEdit, StateError, ValidationError
@@ -20,7 +21,7 @@ DAY = dt.date(2026, 3, 1)
 
 def _order():
     client = make_client()
-    return make_order(client, [("A100", "Red", "M", 100, "2.50"), ("A100", "Blue", "L", 50, "3.125")])
+    return make_stored_order(client, [("A100", "Red", "M", 100, "2.50"), ("A100", "Blue", "L", 50, "3.125")])
 
 
 def test_partial_then_full_shipment_moves_status_and_tracks_remaining(db):
@@ -66,7 +67,7 @@ def test_same_line_given_twice_is_added_up_before_the_check(db):
 
 @pytest.mark.parametrize("status", ["draft", "reviewed", "cancelled"])
 def test_unconfirmed_or_cancelled_orders_cannot_ship(db, status):
-    order = make_order(make_client(), status=status)
+    order = make_stored_order(make_client(), status=status)
     (line,) = order_lines(order)
     with pytest.raises(StateError) as err:
         shipments.create_shipment(order.id, DAY, [(line.id, 1)])
@@ -76,7 +77,7 @@ def test_unconfirmed_or_cancelled_orders_cannot_ship(db, status):
 
 def test_bad_quantities_and_foreign_lines_are_refused(db):
     order = _order()
-    other = make_order(make_client())
+    other = make_stored_order(make_client())
     l1, _ = order_lines(order)
     (foreign,) = order_lines(other)
     with pytest.raises(ValidationError):
@@ -141,7 +142,7 @@ def test_shipping_a_confirmed_order_records_the_production_start(db):
                          max_size=8))
 def test_shipped_quantity_never_exceeds_ordered(db, ordered, attempts):
     """Random shipment attempts: accepted ones add up exactly, refused ones change nothing."""
-    order = make_order(make_client(), [(f"S{i}", "Red", "M", q, "1") for i, q in enumerate(ordered)])
+    order = make_stored_order(make_client(), [(f"S{i}", "Red", "M", q, "1") for i, q in enumerate(ordered)])
     lines = order_lines(order)
     expected = {ln.id: 0 for ln in lines}
     for attempt in attempts:

@@ -7,9 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from builders import make_client, make_stored_order
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from money_helpers import add_credit, make_client, make_order, order_lines
+from money_helpers import add_credit, order_lines
 
 from gendan_desktop.core import payments, receivables, shipments, statements
 from gendan_desktop.core.errors import GendanError, ValidationError
@@ -34,9 +35,9 @@ def test_amount_in_words(amount, currency, words):
 
 def _scenario():
     client = make_client("绍兴美华纺织")
-    o1 = make_order(client, [("T01", "Red", "M", 100, "2.50"), ("T01", "Red", "L", 50, "2.75")],
+    o1 = make_stored_order(client, [("T01", "Red", "M", 100, "2.50"), ("T01", "Red", "L", 50, "2.75")],
                     client_po="PO-881")
-    o2 = make_order(client, [("J02", "Indigo", "32", 40, "11.20")], client_po="PO-882")
+    o2 = make_stored_order(client, [("J02", "Indigo", "32", 40, "11.20")], client_po="PO-882")
     l1, l2 = order_lines(o1)
     (l3,) = order_lines(o2)
     s_before = shipments.create_shipment(o1.id, JAN, [(l1.id, 100)])  # 250.00 before the period
@@ -86,7 +87,7 @@ def test_statement_to_date_closes_at_the_receivable(db):
 
 def test_one_statement_per_currency_and_currency_filter(db):
     client, _ = _scenario()
-    eur = make_order(client, [("E1", "Ecru", "M", 10, "5")], currency="EUR")
+    eur = make_stored_order(client, [("E1", "Ecru", "M", 10, "5")], currency="EUR")
     shipments.create_shipment(eur.id, FEB, [(order_lines(eur)[0].id, 10)])
     both = statements.statement(client.id, dt.date(2026, 2, 1), dt.date(2026, 2, 28))
     assert [s.currency for s in both] == ["EUR", "USD"]
@@ -141,7 +142,7 @@ _action = st.one_of(
 def test_random_movements_keep_the_books_balanced(db, prices, ordered, actions, cut, span):
     """Each example uses its own client, so examples never see each other's data."""
     client = make_client()
-    order = make_order(client, [(f"S{i}", "Red", "M", q, p) for i, (q, p) in enumerate(zip(ordered, prices))])
+    order = make_stored_order(client, [(f"S{i}", "Red", "M", q, p) for i, (q, p) in enumerate(zip(ordered, prices))])
     lines = order_lines(order)
     for kind, day, a, b in actions:
         if kind == "ship":

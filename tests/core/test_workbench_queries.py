@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from money_helpers import make_client as money_client, make_order as money_order, order_lines
-from production_helpers import TODAY, make_order
+from builders import TODAY, make_client, make_order, make_stored_order
+from money_helpers import order_lines
 
 from gendan_desktop.core import payments, receivables, risk, shipments
 from gendan_desktop.core.models import Order
@@ -15,10 +15,10 @@ from gendan_desktop.core.models import Order
 
 def test_first_late_orders_are_the_head_of_the_whole_list(db, monkeypatch):
     delivered = [TODAY - dt.timedelta(days=d) for d in (9, 3, 3, 12, 1)]
-    past = [make_order(delivery=TODAY + dt.timedelta(days=30)) for _ in delivered]
+    past = [make_order(delivery_date=TODAY + dt.timedelta(days=30)) for _ in delivered]
     for order, day in zip(past, delivered):  # delivery dates that have passed since
         Order.update(delivery_date=day).where(Order.id == order.id).execute()
-    soon = make_order(delivery=TODAY + dt.timedelta(days=2))  # no progress, little time left: at risk
+    soon = make_order(delivery_date=TODAY + dt.timedelta(days=2))  # no progress, little time left: at risk
     Order.update(order_date=TODAY - dt.timedelta(days=40)).where(Order.id == soon.id).execute()
     whole = risk.orders_at_risk(TODAY)
     assert [r.level for r in whole] == ["late"] * 5 + ["at_risk"]
@@ -32,9 +32,9 @@ def test_first_overdue_shipments_are_the_head_of_the_whole_list(db):
     today = dt.date(2026, 6, 1)
     shipped = {}
     for n, cur in enumerate(("USD", "EUR", "USD")):
-        client = money_client(currency=cur)
+        client = make_client(currency=cur)
         for m in range(3):
-            order = money_order(client, [("S", "Red", "M", 10 * (m + 1), "2")], currency=cur)
+            order = make_stored_order(client, [("S", "Red", "M", 10 * (m + 1), "2")], currency=cur)
             day = dt.date(2026, 1, 5 + 7 * m + n)
             shipped[shipments.create_shipment(order.id, day, [(ln.id, ln.quantity) for ln in order_lines(order)]).id] = day
         # pays the first shipment and part of the second, whichever order it names

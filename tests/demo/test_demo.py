@@ -10,7 +10,6 @@ from peewee import fn
 
 from gendan_desktop.core import search
 from gendan_desktop.core.db import close_database, open_database
-from gendan_desktop.demo import fill_demo
 from gendan_desktop.core.enums import (
     CLIENT_SOURCES,
     COMPLAINT_STATUSES,
@@ -39,6 +38,7 @@ from gendan_desktop.core.models import (
     Shipment,
     ShipmentLine,
 )
+from gendan_desktop.demo import fill_demo
 
 TODAY = dt.date(2026, 11, 26)
 

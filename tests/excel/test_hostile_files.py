@@ -7,8 +7,16 @@ import tracemalloc
 
 import pytest
 from excel_helpers import (
-    DATA, SAMPLES, billion_laughs, external_entity, lying_zip_bomb, minimal_ods, ods_repeat_bomb,
-    ods_with_trailing_empty_area, write_rows, zip_bomb,
+    DATA,
+    SAMPLES,
+    billion_laughs,
+    external_entity,
+    lying_zip_bomb,
+    minimal_ods,
+    ods_repeat_bomb,
+    ods_with_trailing_empty_area,
+    write_rows,
+    zip_bomb,
 )
 
 from gendan_desktop.core.models import Client, Order

@@ -36,9 +36,8 @@ def look_alikes(window):
 
 
 def test_select_two_clients_choose_the_one_that_stays_and_merge(qtbot, window, wait_ops, look_alikes):
-    from gendan_desktop.core.models import Client, Order
-
     from gendan_desktop.core import clients
+    from gendan_desktop.core.models import Client, Order
 
     llc, inc = look_alikes
     other = clients.create_client(name="Nordic Apparel AB")

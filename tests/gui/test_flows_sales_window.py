@@ -183,8 +183,8 @@ def test_late_purchase_is_on_the_workbench(qtbot, window, wait_ops, client):
 # ------------------------------------------------ 15. cancelled deposit --
 def test_cancelled_orders_deposit_refunded_and_carried_over(qtbot, window, wait_ops, client):
     from gendan_desktop.core.payments import record_payment
-    from gendan_desktop.core.receivables import client_balance, order_amounts
     from gendan_desktop.core.recalls import cancel_order
+    from gendan_desktop.core.receivables import client_balance, order_amounts
     from gendan_desktop.core.statements import statement
 
     order = _confirmed(client, qty=100)

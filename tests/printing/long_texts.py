@@ -7,8 +7,20 @@ import datetime as dt
 from decimal import Decimal
 
 from gendan_desktop.core.models import (
-    Client, Contact, Factory, FlowCard, FlowCardStep, MaterialRequirement, Order, OrderLine, Payment,
-    ProductionSheet, Quotation, QuotationItem, Shipment, ShipmentLine,
+    Client,
+    Contact,
+    Factory,
+    FlowCard,
+    FlowCardStep,
+    MaterialRequirement,
+    Order,
+    OrderLine,
+    Payment,
+    ProductionSheet,
+    Quotation,
+    QuotationItem,
+    Shipment,
+    ShipmentLine,
 )
 
 CLIENT = "宁波远航国际贸易有限公司(原宁波远航进出口贸易集团股份有限公司)华东区服装采购事业部"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import make_order_with_paper
 
 from gendan_desktop.core.common import set_setting
 from gendan_desktop.core.models import FlowCard
 from gendan_desktop.printing.flow_card import card_layout, load_flow_cards, render_flow_cards
 
-from .conftest import decode, make_order, needs_poppler, page_count, pdf_text, red_share, render_pages, run
+from .conftest import decode, needs_poppler, page_count, pdf_text, red_share, render_pages, run
 
 pytestmark = needs_poppler
 
@@ -30,7 +31,7 @@ def _page_size(path, page=1):
 
 
 def test_a5_layout_one_card_per_page_and_every_code_reads_back(company, tmp_path):
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     path = _pdf(tmp_path, order, "a5")
     assert page_count(path) == 3
     assert _page_size(path) == (595, 420)  # A5 landscape, in points
@@ -40,7 +41,7 @@ def test_a5_layout_one_card_per_page_and_every_code_reads_back(company, tmp_path
 
 
 def test_a4x2_layout_two_cards_per_page_each_reads_back(company, tmp_path):
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     path = _pdf(tmp_path, order, "a4x2")
     assert page_count(path) == 2
     assert _page_size(path) == (595, 842)
@@ -53,7 +54,7 @@ def test_a4x2_layout_two_cards_per_page_each_reads_back(company, tmp_path):
 
 
 def test_card_carries_order_style_colour_size_qty_dates_and_route(company, tmp_path):
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["M"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["M"])
     card = cards[0]
     FlowCard.update(notes="领口改用双针").where(FlowCard.id == card.id).execute()
     txt = pdf_text(_pdf(tmp_path, order, "a5"))
@@ -65,7 +66,7 @@ def test_card_carries_order_style_colour_size_qty_dates_and_route(company, tmp_p
 
 
 def test_selected_cards_only(company, tmp_path):
-    order, _, cards = make_order()
+    order, _, cards = make_order_with_paper()
     chosen = [cards[4], cards[1]]
     path = _pdf(tmp_path, order, "a5", [c.id for c in chosen])
     assert page_count(path) == 2
@@ -76,14 +77,14 @@ def test_selected_cards_only(company, tmp_path):
 def test_unknown_card_is_refused_by_name(company):
     from gendan_desktop.core.errors import NotFound
 
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["M"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["M"])
     with pytest.raises(NotFound) as err:
         load_flow_cards(order.id, [cards[0].id, 99999])
     assert "99999" in err.value.zh and order.number in err.value.zh
 
 
 def test_only_the_recalled_card_prints_void(company, tmp_path):
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M"])
     first, second = sorted(cards, key=lambda c: c.number)
     FlowCard.update(recalled_at=dt.datetime(2026, 11, 22), recall_reason="开错").where(
         FlowCard.id == second.id).execute()
@@ -113,7 +114,7 @@ def test_layout_setting(company):
 
 
 def test_many_cards_each_page_decodes(company, tmp_path):
-    order, _, cards = make_order(cards_per_line=2)  # 24 cards
+    order, _, cards = make_order_with_paper(cards_per_line=2)  # 24 cards
     path = _pdf(tmp_path, order, "a4x2")
     assert page_count(path) == 12
     expected = sorted(c.number for c in cards)
@@ -130,7 +131,7 @@ def test_many_cards_each_page_decodes(company, tmp_path):
 def test_all_cards_means_the_live_ones_unless_none_is_left(company, tmp_path):
     from gendan_desktop.core.models import Order
 
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     first, second, third = sorted(cards, key=lambda c: c.number)
     FlowCard.update(recalled_at=dt.datetime(2026, 11, 22), recall_reason="开错").where(
         FlowCard.id == second.id).execute()

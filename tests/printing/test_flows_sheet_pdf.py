@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builders import make_order_with_paper
+
 from gendan_desktop.core.models import Factory, FlowCard, Order, Sample
 from gendan_desktop.printing.production_sheet import load_production_sheet, render_production_sheet
 
-from .conftest import make_order, needs_poppler, page_count, pdf_text
+from .conftest import needs_poppler, page_count, pdf_text
 
 pytestmark = needs_poppler
 
 
 def test_sheet_names_the_sample_and_each_factorys_share(company, tmp_path):
-    order, sheet, cards = make_order()
+    order, sheet, cards = make_order_with_paper()
     sample = Sample.create(number="SP2610-0007", client=order.client, style="T-2031", colour="藏青", status="approved",
                            requested_date=dt.date(2026, 10, 2), decided_date=dt.date(2026, 10, 20))
     Order.update(sample=sample).where(Order.id == order.id).execute()
@@ -35,7 +37,7 @@ def test_sheet_names_the_sample_and_each_factorys_share(company, tmp_path):
 
 
 def test_one_factory_is_named_in_the_field(company, tmp_path):
-    _order, sheet, _cards = make_order()
+    _order, sheet, _cards = make_order_with_paper()
     data = load_production_sheet(sheet.id)
     assert data.factory == "本厂一车间" and data.sample == ""
     txt = pdf_text(_write(tmp_path, data))
@@ -49,10 +51,10 @@ def _write(tmp_path, data):
 
 
 def test_a_card_a_revision_kept_prints_valid_and_the_changed_lines_card_void(company, tmp_path):
+    from builders import make_order_with_paper as _make
+
     from gendan_desktop.core.revisions import revise_order
     from gendan_desktop.printing.flow_card import load_flow_cards
-
-    from .conftest import make_order as _make
 
     order, _sheet, cards = _make(status="in_production", colours=["藏青 Navy"], sizes=["S", "M"])
     from gendan_desktop.core.orders import order_lines

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_order_with_paper
 
 from gendan_desktop.core.models import FlowCard, ProductionSheet
 
-from .conftest import decode, make_order, needs_poppler, page_count, pdf_text, render_pages
+from .conftest import decode, needs_poppler, page_count, pdf_text, render_pages
 
 pytestmark = [pytest.mark.gui, needs_poppler]
 
@@ -24,7 +25,7 @@ def _pdf_printer(path):
 def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_path):
     from gendan_desktop.gui.printing_actions import preview_production_sheet
 
-    order, sheet, _ = make_order()
+    order, sheet, _ = make_order_with_paper()
     dialog = preview_production_sheet(None, order.id)
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
@@ -49,7 +50,7 @@ def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_pat
 def test_printing_in_the_background_with_progress(qtbot, company, tmp_path):
     from gendan_desktop.gui.printing_actions import preview_production_sheet
 
-    order, sheet, _ = make_order(colours=[f"颜色{i:02d}" for i in range(40)])
+    order, sheet, _ = make_order_with_paper(colours=[f"颜色{i:02d}" for i in range(40)])
     dialog = preview_production_sheet(None, order.id)
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 2
@@ -64,7 +65,7 @@ def test_printing_in_the_background_with_progress(qtbot, company, tmp_path):
 def test_preview_flow_cards_renders_off_the_gui_thread(qtbot, company):
     from gendan_desktop.gui.printing_actions import preview_flow_cards
 
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     op = preview_flow_cards(None, order.id, [cards[0].id, cards[2].id])
     qtbot.waitUntil(lambda: op.finished, timeout=20000)
     assert op.error is None
@@ -82,7 +83,7 @@ def test_batch_print_all_cards_of_an_order(qtbot, company, tmp_path):
     from gendan_desktop.gui.printing_actions import print_flow_cards
 
     set_setting("flow_card_layout", "a4x2")
-    order, _, cards = make_order(colours=["藏青 Navy", "白色 White"], sizes=["S", "M", "L"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy", "白色 White"], sizes=["S", "M", "L"])
     out = tmp_path / "batch.pdf"
     op = print_flow_cards(None, order.id, printer=_pdf_printer(out))
     qtbot.waitUntil(lambda: op.finished, timeout=30000)
@@ -96,7 +97,7 @@ def test_batch_print_all_cards_of_an_order(qtbot, company, tmp_path):
 def test_cancelling_a_batch_print_counts_nothing(qtbot, company, tmp_path):
     from gendan_desktop.gui.printing_actions import print_flow_cards
 
-    order, _, cards = make_order(cards_per_line=3)  # 36 cards
+    order, _, cards = make_order_with_paper(cards_per_line=3)  # 36 cards
     op = print_flow_cards(None, order.id, printer=_pdf_printer(tmp_path / "cancelled.pdf"))
     op.cancel()
     qtbot.waitUntil(lambda: op.finished, timeout=30000)

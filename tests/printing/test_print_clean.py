@@ -136,8 +136,8 @@ def test_long_statements_wrap_descriptions_and_number_their_own_pages(letterhead
 
 def test_demo_statements_sheets_cards_and_quotations_print_clean(company, tmp_path):
     """The demo data (the issue counted 7–81 overprinted words in each statement)."""
-    from gendan_desktop.demo import fill_demo
     from gendan_desktop.core.models import Client, ProductionSheet, Quotation
+    from gendan_desktop.demo import fill_demo
 
     fill_demo(clients=12, orders=60, seed=5, today=dt.date(2026, 11, 20))
     found = []

@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from builders import make_order_with_paper
+
 from gendan_desktop.cli import main
 from gendan_desktop.core.models import AuditLog, FlowCard, ProductionSheet
 from gendan_desktop.printing import service
 
-from .conftest import decode, make_order, needs_poppler, page_count, pdf_text, render_pages
+from .conftest import decode, needs_poppler, page_count, pdf_text, render_pages
 
 pytestmark = needs_poppler
 
 
 def test_record_printed_counts_copies_and_audits(company):
-    order, sheet, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M"])
+    order, sheet, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M"])
     assert service.record_printed("production_sheet", [sheet.id], copies=2) == 1
     assert service.record_printed("flow_card", [c.id for c in cards]) == 2
     sheet = ProductionSheet.get_by_id(sheet.id)
@@ -30,7 +32,7 @@ def test_record_printed_counts_copies_and_audits(company):
 
 
 def test_void_reprint_is_audited_but_not_counted(company):
-    _, sheet, _ = make_order(colours=["藏青 Navy"], sizes=["S"])
+    _, sheet, _ = make_order_with_paper(colours=["藏青 Navy"], sizes=["S"])
     service.record_printed("production_sheet", [sheet.id])
     ProductionSheet.update(recalled_at=dt.datetime(2026, 11, 20), recall_reason="改单").where(
         ProductionSheet.id == sheet.id).execute()
@@ -43,7 +45,7 @@ def test_void_reprint_is_audited_but_not_counted(company):
 
 
 def test_cli_prints_sheet_and_selected_cards(company, tmp_path):
-    order, sheet, cards = make_order(colours=["藏青 Navy"], sizes=["S", "M", "L"])
+    order, sheet, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     db = company.gendan_url
     out = tmp_path / "sheet.pdf"
     assert main(["print", "production-sheet", order.number, str(out), "--db", db]) == 0
@@ -68,7 +70,7 @@ def test_cli_prints_sheet_and_selected_cards(company, tmp_path):
 
 
 def test_cli_names_an_unknown_card_and_order(company, tmp_path, capsys):
-    order, _, cards = make_order(colours=["藏青 Navy"], sizes=["S"])
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S"])
     db = company.gendan_url
     assert main(["print", "flow-cards", order.number, str(tmp_path / "x.pdf"), "--cards", "LC-NOPE",
                  "--db", db, "--lang", "zh"]) == 1
@@ -124,7 +126,7 @@ def test_end_to_end_through_the_core_services(company, tmp_path):
 def test_cli_refuses_bad_copies_before_writing_anything(company, tmp_path, capsys):
     import pytest
 
-    order, sheet, _cards = make_order(colours=["藏青 Navy"], sizes=["S"])
+    order, sheet, _cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S"])
     db = company.gendan_url
     for copies in ("-5", "0", str(10 ** 20), "two"):
         out = tmp_path / f"sheet{copies[:3]}.pdf"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builders import COLOURS, make_order_with_paper
+
 from gendan_desktop.core.common import set_setting
 from gendan_desktop.core.models import Order, ProductionSheet
 from gendan_desktop.printing.production_sheet import load_production_sheet, render_production_sheet
 
-from .conftest import COLOURS, decode, make_order, needs_poppler, page_count, pdf_text, red_share, render_pages, run
+from .conftest import decode, needs_poppler, page_count, pdf_text, red_share, render_pages, run
 
 pytestmark = needs_poppler
 
@@ -20,7 +22,7 @@ def _render(tmp_path, sheet_id, name="sheet.pdf"):
 
 
 def test_sheet_states_every_field_in_chinese(company, tmp_path):
-    order, sheet, _ = make_order(revision=1)
+    order, sheet, _ = make_order_with_paper(revision=1)
     path = _render(tmp_path, sheet.id)
     txt = pdf_text(path)
     for expected in ["宁波华美服饰有限公司", "+86 574 8888 6666", "生产单", sheet.number, "R1", order.number,
@@ -41,21 +43,21 @@ def test_sheet_states_every_field_in_chinese(company, tmp_path):
 
 def test_client_printed_as_code_when_the_settings_say_so(company, tmp_path):
     set_setting("print_client_as", "code")
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     txt = pdf_text(_render(tmp_path, sheet.id))
     assert "C-ACME" in txt
     assert "宁波远航贸易有限公司" not in txt
 
 
 def test_qr_code_reads_back_as_the_sheet_number(company, tmp_path):
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     pages = render_pages(_render(tmp_path, sheet.id), dpi=200)
     assert len(pages) == 1
     assert decode(pages[0]) == [("QR-Code", sheet.number)]
 
 
 def test_every_font_is_embedded(company, tmp_path):
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     out = run("pdffonts", str(_render(tmp_path, sheet.id)))
     rows = out.splitlines()[2:]
     assert rows, out
@@ -65,7 +67,7 @@ def test_every_font_is_embedded(company, tmp_path):
 
 def test_many_colours_flow_onto_a_second_page_with_sign_off_last(company, tmp_path):
     colours = [f"颜色{i:02d}" for i in range(40)]
-    _, sheet, _ = make_order(colours=colours, materials=5)
+    _, sheet, _ = make_order_with_paper(colours=colours, materials=5)
     path = _render(tmp_path, sheet.id)
     assert page_count(path) == 2
     first = run("pdftotext", "-f", "1", "-l", "1", str(path), "-")
@@ -78,7 +80,7 @@ def test_many_colours_flow_onto_a_second_page_with_sign_off_last(company, tmp_pa
 
 
 def test_cancelled_order_prints_void(company, tmp_path):
-    order, sheet, _ = make_order()
+    order, sheet, _ = make_order_with_paper()
     Order.update(status="cancelled", cancelled_at=dt.datetime(2026, 11, 20)).where(Order.id == order.id).execute()
     path = _render(tmp_path, sheet.id)
     txt = pdf_text(path)
@@ -87,13 +89,13 @@ def test_cancelled_order_prints_void(company, tmp_path):
 
 
 def test_valid_sheet_has_no_stamp(company, tmp_path):
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     path = _render(tmp_path, sheet.id)
     assert red_share(render_pages(path, dpi=60, colour=True)[0]) == 0
 
 
 def test_recalled_sheet_prints_void_on_every_page(company, tmp_path):
-    _, sheet, _ = make_order(colours=[f"颜色{i:02d}" for i in range(40)])
+    _, sheet, _ = make_order_with_paper(colours=[f"颜色{i:02d}" for i in range(40)])
     ProductionSheet.update(recalled_at=dt.datetime(2026, 11, 21), recall_reason="改单 R1").where(
         ProductionSheet.id == sheet.id).execute()
     path = _render(tmp_path, sheet.id)
@@ -103,14 +105,14 @@ def test_recalled_sheet_prints_void_on_every_page(company, tmp_path):
 
 
 def test_sheet_of_an_older_revision_prints_void(company, tmp_path):
-    order, sheet, _ = make_order(revision=0)
+    order, sheet, _ = make_order_with_paper(revision=0)
     Order.update(revision=1).where(Order.id == order.id).execute()
     txt = pdf_text(_render(tmp_path, sheet.id))
     assert "作废" in txt and "R1" in txt
 
 
 def test_grid_rows_follow_the_order_and_sizes_their_natural_order(company):
-    _, sheet, _ = make_order(sizes=["XL", "S", "M"])
+    _, sheet, _ = make_order_with_paper(sizes=["XL", "S", "M"])
     data = load_production_sheet(sheet.id)
     assert data.colours == COLOURS
     assert data.sizes == ["S", "M", "XL"]
@@ -122,12 +124,12 @@ def test_company_logo_from_settings_is_printed(company, tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 80), (20, 60, 160)).save(logo)
     set_setting("company_logo", str(logo))
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     out = run("pdfimages", "-list", str(_render(tmp_path, sheet.id)))
     assert len(out.splitlines()) == 3  # header, rule, one image
 
 
 def test_missing_logo_file_does_not_stop_printing(company, tmp_path):
     set_setting("company_logo", str(tmp_path / "gone.png"))
-    _, sheet, _ = make_order()
+    _, sheet, _ = make_order_with_paper()
     assert sheet.number in pdf_text(_render(tmp_path, sheet.id))

@@ -7,7 +7,15 @@ from decimal import Decimal
 
 from gendan_desktop.cli import main
 from gendan_desktop.core.models import (
-    Client, Contact, Order, OrderLine, Payment, Quotation, QuotationItem, Shipment, ShipmentLine,
+    Client,
+    Contact,
+    Order,
+    OrderLine,
+    Payment,
+    Quotation,
+    QuotationItem,
+    Shipment,
+    ShipmentLine,
 )
 from gendan_desktop.printing.quotation import quotation_pdf
 from gendan_desktop.printing.statement_pdf import statement_pdf

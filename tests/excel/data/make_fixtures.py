@@ -25,10 +25,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
-import msoffcrypto
-from msoffcrypto.format.ooxml import OOXMLFile
 import openpyxl
 import xlwt
+from msoffcrypto.format.ooxml import OOXMLFile
 
 HERE = Path(__file__).parent
 
