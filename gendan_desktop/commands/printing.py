@@ -18,7 +18,15 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from ..core.errors import NotFound, ValidationError, current_language
+from ..core.db import (
+    close_database,
+    database_is_writable,
+    default_db_url,
+    open_database,
+    refuse_database_file,
+    write_transaction,
+)
+from ..core.errors import ValidationError, current_language
 from ..core.limits import COPIES
 from . import bounded_int
 
@@ -67,8 +75,6 @@ def _date(text: str | None, name: str, default: dt.date | None = None) -> dt.dat
 
 def _write(path: str, pdf: bytes) -> Path:
     """Write ``pdf`` to a temporary file beside ``path``, then rename it over ``path``."""
-    from ..core.db import refuse_database_file
-
     out = Path(path)
     refuse_database_file(out)
     tmp = out.with_name(f".~{out.name}.{os.getpid()}.tmp")
@@ -86,8 +92,6 @@ def _write(path: str, pdf: bytes) -> Path:
 
 
 def cmd_print(args) -> int:
-    from ..core.db import close_database, database_is_writable, default_db_url, open_database
-
     url = getattr(args, "db", None) or default_db_url()
     counts = args.what in ("production-sheet", "flow-cards") and not args.no_record
     unrecorded = counts and not database_is_writable(url)
@@ -111,10 +115,10 @@ def cmd_print(args) -> int:
 
 
 def _run(args) -> int:
-    from ..printing import service
+    from ..printing import service  # reportlab loads only when something is printed, not on every start
 
     if args.what in ("production-sheet", "flow-cards"):
-        order = service._order_by_number(args.ref)
+        order = service.order_by_number(args.ref)
         if args.what == "production-sheet":
             sheet = service.sheet_for_order(order.id)
             out = _write(args.file, service.production_sheet_pdf(sheet.id))
@@ -123,40 +127,25 @@ def _run(args) -> int:
             _say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
                  f"R{sheet.revision} written to {out}")
             return 0
-        from ..printing.flow_card import card_layout, load_flow_cards, render_flow_cards
-
         ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
-        cards = load_flow_cards(order.id, ids)  # without --cards: the live cards
-        if not cards:
-            raise NotFound(f"订单 {order.number} 还没有流程卡,请先开流程卡再打印。",
-                           f"Order {order.number} has no flow cards yet; issue them before printing.")
-        out = _write(args.file, render_flow_cards(cards, args.layout or card_layout()))
+        cards = service.flow_cards_to_print(order.id, ids)  # without --cards: the live cards
+        out = _write(args.file, service.render_cards(cards, args.layout))
         ids = [c.id for c in cards]
         if not args.no_record:
             service.record_printed("flow_card", ids, args.copies)
         _say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")
         return 0
     if args.what == "quotation":
-        from ..core.models import Quotation
-        from ..printing.quotation import quotation_pdf
-
-        q = Quotation.get_or_none((Quotation.number == args.ref) | (Quotation.pi_number == args.ref))
-        if q is None:
-            raise NotFound(f"找不到报价单或 PI {args.ref},请检查编号。", f"No quotation or PI {args.ref}; check the number.")
-        out = _write(args.file, quotation_pdf(q.id))
+        q = service.quotation_by_number(args.ref)
+        out = _write(args.file, service.quotation_pdf(q.id))
         _say(f"{'PI' if q.pi_number else '报价单'} {args.ref} 已写入 {out}", f"{args.ref} written to {out}")
         return 0
-    from ..core.db import write_transaction
-    from ..core.models import Client
-    from ..printing.statement_pdf import statement_pdf
-
-    client = Client.get_or_none(Client.code == args.ref)
-    if client is None:
-        raise NotFound(f"找不到客户编码 {args.ref},请检查。", f"No client with code {args.ref}; check the code.")
+    client = service.client_by_code(args.ref)
     # an issued number is kept only if the file is written: both in one transaction
     with write_transaction() if args.issue else nullcontext():
-        pdf = statement_pdf(client.id, _date(args.date_from, "from"), _date(args.date_to, "to", dt.date.today()),
-                            args.currency, issue=args.issue)
+        pdf = service.client_statement_pdf(client.id, _date(args.date_from, "from"),
+                                           _date(args.date_to, "to", dt.date.today()), args.currency,
+                                           issue=args.issue)
         out = _write(args.file, pdf)
     _say(f"客户 {client.code} 的对账单已写入 {out}", f"Statement of {client.code} written to {out}")
     return 0

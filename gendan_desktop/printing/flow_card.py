@@ -16,11 +16,12 @@ from typing import Callable, Iterable
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 
+from ..core.paper import void_reason
 from .barcodes import draw_code128, draw_qr
 from .company import client_display
 from .fonts import MONO
 from .layout import Column, fit_line, fmt_date, fmt_int, label_value_grid, new_canvas, paragraph, table, text
-from .watermark import draw_void, void_reason
+from .watermark import draw_void
 
 CARD_W, CARD_H = landscape(A5)  # 210 × 148 mm
 LAYOUTS = ("a5", "a4x2")

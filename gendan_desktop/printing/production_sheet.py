@@ -16,24 +16,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable
 from decimal import Decimal
+from typing import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..core.paper import void_reason
 from .barcodes import draw_qr
 from .company import Company, client_display, client_text, draw_letterhead
 from .flow import (
-    GREY, CanvasBlock, PageLayout, cell_width, draw_page_of, grid, group_start, heading, label_value_table, para,
-    render, text_box, widths,
+    GREY,
+    CanvasBlock,
+    PageLayout,
+    cell_width,
+    draw_page_of,
+    grid,
+    group_start,
+    heading,
+    label_value_table,
+    para,
+    render,
+    text_box,
+    widths,
 )
 from .fonts import FONT as FONT_TEXT
 from .fonts import MONO, register_fonts, text_width
 from .layout import fmt_date, fmt_int, fmt_qty, text
-from .watermark import draw_void, void_reason
+from .watermark import draw_void
 
 PAGE_W, PAGE_H = A4
 MARGIN = 12 * mm

@@ -21,8 +21,18 @@ from reportlab.platypus import Flowable, Spacer
 
 from .company import Company, draw_letterhead
 from .flow import (
-    GREY, CanvasBlock, PageLayout, cell_width, draw_page_of, grid, group_start, label_value_table, para, render,
-    text_box, widths,
+    GREY,
+    CanvasBlock,
+    PageLayout,
+    cell_width,
+    draw_page_of,
+    grid,
+    group_start,
+    label_value_table,
+    para,
+    render,
+    text_box,
+    widths,
 )
 from .fonts import MONO, register_fonts
 from .layout import fit_line, fmt_date, fmt_int, fmt_money, text

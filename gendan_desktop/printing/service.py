@@ -1,34 +1,29 @@
-"""Printing services: PDFs for an order's paper, and the record of printed copies.
+"""Printing services: the one path from a record to its PDF, for the window and the command line.
 
-``printed_copies`` counts the paper that left the app: printed, saved as PDF
-from the preview, opened in the system viewer, or written by the command
-line. When a document is later recalled (re-issued under a new revision, or
-the order is cancelled), ``copies_to_recall`` lists the copies the
+Production sheets, flow cards, quotations/PIs and statements: find the
+record, load what it prints, render it. Printed copies are counted by
+core/paper.record_printed (re-exported here): the paper that left the app, to
+be recalled if the order changes. ``copies_to_recall`` lists the copies the
 merchandiser must collect until they are all back (core/recalls.mark_returned,
-copy by copy). A void document may be printed again (it carries the VOID
-watermark); such prints are audited but not counted, since a VOID copy needs
-no recall.
+copy by copy).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-
-from ..core.common import audit, get_or_404
-from ..core.db import write_transaction
+from ..core.common import get_or_404
 from ..core.errors import NotFound
-from ..core.limits import COPIES
-from ..core.models import FlowCard, Order, ProductionSheet
+from ..core.models import Client, FlowCard, Order, ProductionSheet, Quotation
+from ..core.paper import record_printed
+from ..core.recalls import outstanding_recalls
+from . import quotation, statement_pdf
 from .flow_card import CardData, card_layout, load_flow_cards, render_flow_cards
 from .production_sheet import load_production_sheet, render_production_sheet
-from .watermark import void_reason
-
-KINDS = {"production_sheet": ProductionSheet, "flow_card": FlowCard}
 
 
-def _order_by_number(order_no: str) -> Order:
+def order_by_number(order_no: str) -> Order:
     order = Order.get_or_none(Order.number == order_no.strip())
     if order is None:
         raise NotFound(f"找不到订单号 {order_no},请检查后重试。", f"Order {order_no} was not found; check the number.")
@@ -54,14 +49,28 @@ def production_sheet_pdf(sheet_id: int) -> bytes:
     return render_production_sheet(load_production_sheet(sheet_id))
 
 
-def flow_cards_pdf(order_id: int, card_ids: Iterable[int] | None = None, layout: str | None = None,
-                   progress: Callable[[int], bool] | None = None) -> bytes:
+def flow_cards_to_print(order_id: int, card_ids: Iterable[int] | None = None) -> list[CardData]:
+    """The cards ``card_ids`` of the order, or by default its live ones (flow_card.load_flow_cards).
+
+    NotFound when the order has no flow cards yet.
+    """
     cards = load_flow_cards(order_id, card_ids)
     if not cards:
         order = get_or_404(Order, order_id, "订单", "Order")
         raise NotFound(f"订单 {order.number} 还没有流程卡,请先开流程卡再打印。",
                        f"Order {order.number} has no flow cards yet; issue them before printing.")
+    return cards
+
+
+def render_cards(cards: list[CardData], layout: str | None = None,
+                 progress: Callable[[int], bool] | None = None) -> bytes:
+    """The PDF of loaded cards; ``layout`` a5 / a4x2, by default the setting flow_card_layout."""
     return render_flow_cards(cards, layout or card_layout(), progress=progress)
+
+
+def flow_cards_pdf(order_id: int, card_ids: Iterable[int] | None = None, layout: str | None = None,
+                   progress: Callable[[int], bool] | None = None) -> bytes:
+    return render_cards(flow_cards_to_print(order_id, card_ids), layout, progress)
 
 
 def card_ids_by_number(order_id: int, numbers: Iterable[str]) -> list[int]:
@@ -77,40 +86,35 @@ def card_ids_by_number(order_id: int, numbers: Iterable[str]) -> list[int]:
     return [rows[n] for n in wanted]
 
 
-def record_printed(kind: str, ids: Iterable[int], copies: int = 1) -> int:
-    """Count ``copies`` printed copies of each document; returns how many documents were counted.
+def quotation_by_number(number: str) -> Quotation:
+    """The quotation with this quotation or PI number."""
+    q = Quotation.get_or_none((Quotation.number == number) | (Quotation.pi_number == number))
+    if q is None:
+        raise NotFound(f"找不到报价单或 PI {number},请检查编号。", f"No quotation or PI {number}; check the number.")
+    return q
 
-    Void documents are audited as printed-VOID but not counted (see module doc).
-    Runs in one transaction; the counter is bumped in SQL so two windows
-    printing at once both count.
-    """
-    model = KINDS[kind]
-    ids = list(ids)
-    copies = COPIES.check_int(copies, field="copies")  # -5, 0 or 10^20 are refused, never counted as 1
-    now = dt.datetime.now().replace(microsecond=0)
-    counted = 0
-    with write_transaction():
-        docs = list(model.select().where(model.id.in_(ids)))
-        orders = {o.id: o for o in Order.select().where(Order.id.in_({d.order_id for d in docs}))}
-        live = [d for d in docs if not void_reason(d, orders.get(d.order_id))]
-        void = [d for d in docs if d not in live]
-        if live:
-            model.update(printed_copies=model.printed_copies + copies, last_printed_at=now).where(
-                model.id.in_([d.id for d in live])).execute()
-        for d in live:
-            audit(kind, d.id, "print", order_id=d.order_id, field="printed_copies",
-                  old=d.printed_copies, new=d.printed_copies + copies)
-            counted += 1
-        for d in void:
-            audit(kind, d.id, "print_void", order_id=d.order_id, field="printed_copies",
-                  old=d.printed_copies, new=d.printed_copies)
-    return counted
+
+def quotation_pdf(quotation_id: int) -> bytes:
+    """A quotation, or its proforma invoice once a PI was issued."""
+    return quotation.quotation_pdf(quotation_id)
+
+
+def client_by_code(code: str) -> Client:
+    client = Client.get_or_none(Client.code == code)
+    if client is None:
+        raise NotFound(f"找不到客户编码 {code},请检查。", f"No client with code {code}; check the code.")
+    return client
+
+
+def client_statement_pdf(client_id: int, date_from: dt.date, date_to: dt.date, currency: str | None = None, *,
+                         issue: bool = False) -> bytes:
+    """The statement (对账单) of a client for a period; ``issue`` gives it a statement number
+    (inside the caller's transaction, so a number is kept only if the file is written)."""
+    return statement_pdf.statement_pdf(client_id, date_from, date_to, currency, issue=issue)
 
 
 def copies_to_recall(order_id: int | None = None) -> list[dict]:
     """Recalled documents with printed copies still out (core/recalls.py)."""
-    from ..core.recalls import outstanding_recalls
-
     return outstanding_recalls(order_id)
 
 
@@ -120,6 +124,7 @@ def outstanding_copy_count(order_id: int | None = None) -> int:
 
 
 __all__ = [
-    "CardData", "copies_to_recall", "card_ids_by_number", "flow_cards_pdf",
-    "outstanding_copy_count", "production_sheet_pdf", "record_printed", "sheet_for_order",
+    "CardData", "card_ids_by_number", "client_by_code", "client_statement_pdf", "copies_to_recall",
+    "flow_cards_pdf", "flow_cards_to_print", "order_by_number", "outstanding_copy_count", "production_sheet_pdf",
+    "quotation_by_number", "quotation_pdf", "record_printed", "render_cards", "sheet_for_order",
 ]

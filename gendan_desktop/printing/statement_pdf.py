@@ -11,14 +11,22 @@ and the signatures stay together on the last page.
 
 from __future__ import annotations
 
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from .company import Company, draw_letterhead
 from .flow import (
-    GREY, CanvasBlock, PageLayout, cell_width, draw_page_of, grid, group_start, label_value_table, para, render,
+    GREY,
+    CanvasBlock,
+    PageLayout,
+    cell_width,
+    draw_page_of,
+    grid,
+    group_start,
+    label_value_table,
+    para,
+    render,
     widths,
 )
 from .fonts import MONO, register_fonts

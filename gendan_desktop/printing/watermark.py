@@ -1,10 +1,7 @@
 """The large diagonal 作废 / VOID watermark on paper that must no longer be used.
 
-A document is void when it was recalled (``recalled_at`` set — re-issued under
-a new order revision, or withdrawn), when it is a production sheet issued under
-an order revision that has since changed, or when its order is cancelled. A
-flow card of a line a revision did not change stays valid. Printing it again is
-allowed (to show what was withdrawn) but every page then says so.
+Which paper is void is core/paper.void_reason. Printing it again is allowed
+(to show what was withdrawn) but every page then says so.
 """
 
 from __future__ import annotations
@@ -16,22 +13,6 @@ from .fonts import FONT, text_width
 
 VOID_ZH = "作废"
 VOID_EN = "VOID"
-
-
-def void_reason(doc, order) -> str:
-    """Why ``doc`` (a ProductionSheet/FlowCard) is void, in Chinese + English; "" if valid."""
-    if order is not None and (order.status == "cancelled" or order.cancelled_at is not None):
-        return "订单已取消 Order cancelled"
-    if getattr(doc, "recalled_at", None) is not None:
-        why = (doc.recall_reason or "").strip()
-        return f"已收回 Recalled{(': ' + why) if why else ''}"
-    # A flow card lives until it is recalled: a revision recalls only the cards of the
-    # lines it changed. A production sheet lists the whole order, so any newer
-    # revision makes it void.
-    is_card = hasattr(doc, "batch_no")
-    if order is not None and not is_card and getattr(doc, "revision", 0) != order.revision:
-        return f"订单已改为 R{order.revision} Order revised to R{order.revision}"
-    return ""
 
 
 def draw_void(c: Canvas, x: float, y: float, w: float, h: float, reason: str = "", *,

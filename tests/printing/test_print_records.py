@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from builders import make_order_with_paper
+from builders import make_order, make_order_with_paper
 
 from gendan_desktop.cli import main
 from gendan_desktop.core.models import AuditLog, FlowCard, ProductionSheet
@@ -22,8 +22,10 @@ pytestmark = needs_poppler
 
 def test_record_printed_counts_copies_and_audits(company):
     order, sheet, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M"])
-    assert service.record_printed("production_sheet", [sheet.id], copies=2) == 1
-    assert service.record_printed("flow_card", [c.id for c in cards]) == 2
+    changed = service.record_printed("production_sheet", [sheet.id], copies=2)
+    assert changed.kinds == {"production_sheet"} and changed.ids_of("production_sheet") == {sheet.id}
+    changed = service.record_printed("flow_card", [c.id for c in cards])
+    assert changed.kinds == {"flow_card"} and changed.ids_of("flow_card") == {c.id for c in cards}
     sheet = ProductionSheet.get_by_id(sheet.id)
     assert sheet.printed_copies == 2 and sheet.last_printed_at is not None
     assert [FlowCard.get_by_id(c.id).printed_copies for c in cards] == [1, 1]
@@ -36,7 +38,8 @@ def test_void_reprint_is_audited_but_not_counted(company):
     service.record_printed("production_sheet", [sheet.id])
     ProductionSheet.update(recalled_at=dt.datetime(2026, 11, 20), recall_reason="改单").where(
         ProductionSheet.id == sheet.id).execute()
-    assert service.record_printed("production_sheet", [sheet.id]) == 0
+    changed = service.record_printed("production_sheet", [sheet.id])
+    assert changed.kinds == {"production_sheet"} and changed.ids_of("production_sheet") == set()  # audited only
     assert ProductionSheet.get_by_id(sheet.id).printed_copies == 1
     assert AuditLog.select().where(AuditLog.action == "print_void").count() == 1
     out = service.copies_to_recall()
@@ -140,3 +143,17 @@ def test_cli_refuses_bad_copies_before_writing_anything(company, tmp_path, capsy
     assert ProductionSheet.get_by_id(sheet.id).printed_copies == 0
     with pytest.raises(Exception, match="份数"):
         service.record_printed("production_sheet", [sheet.id], copies=0)
+
+
+def test_no_flow_cards_yet_is_one_sentence_for_the_window_and_the_command_line(company, tmp_path, capsys):
+    import pytest
+
+    from gendan_desktop.core.errors import NotFound
+
+    order = make_order()  # a draft: nothing issued
+    with pytest.raises(NotFound) as exc:
+        service.flow_cards_pdf(order.id)
+    assert "还没有流程卡" in exc.value.zh and "no flow cards yet" in exc.value.en
+    out = tmp_path / "cards.pdf"
+    assert main(["print", "flow-cards", order.number, str(out), "--db", company.gendan_url]) != 0
+    assert exc.value.zh in capsys.readouterr().err and not out.exists()
