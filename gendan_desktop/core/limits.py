@@ -69,7 +69,9 @@ class Bound:
 
     def problem(self, value: Any) -> tuple[str, str] | None:
         """Why ``value`` is not allowed (zh, en, without "where"), or None if it is."""
-        d = as_decimal(value)
+        return self._problem(as_decimal(value), value)
+
+    def _problem(self, d: Decimal | None, value: Any) -> tuple[str, str] | None:
         if d is None:
             return (f"{self.zh}“{_show(value)}”不是数字,应为 {self.range_zh()}。",
                     f"the {self.en} “{_show(value)}” is not a number; it must be {self.range_en()}.")
@@ -91,12 +93,14 @@ class Bound:
 
         ``where_zh``/``where_en`` put the record first: "第 3 行的" / "Line 3: ".
         """
-        bad = self.problem(value)
-        if bad is not None:
-            zh, en = bad
-            en = en[0].upper() + en[1:] if not where_en else en
-            raise ValidationError(f"{where_zh}{zh}", f"{where_en}{en}", field=field)
-        return as_decimal(value)
+        d = as_decimal(value)  # converted once: the Excel import checks every cell here
+        bad = self._problem(d, value)
+        if bad is None:
+            assert d is not None  # a value that is no number is a problem
+            return d
+        zh, en = bad
+        en = en[0].upper() + en[1:] if not where_en else en
+        raise ValidationError(f"{where_zh}{zh}", f"{where_en}{en}", field=field)
 
     def check_int(self, value: Any, **kw) -> int:
         return int(self.check(value, **kw))

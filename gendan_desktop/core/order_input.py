@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from peewee import fn
@@ -74,6 +75,7 @@ def _err(zh: str, en: str, field: str) -> ValidationError:
     return ValidationError(zh, en, field=field)
 
 
+@lru_cache(maxsize=256)
 def _max_len(model, name: str) -> int | None:
     return getattr(model._meta.fields[name], "max_length", None)
 
@@ -119,8 +121,13 @@ def parse_money(value: Any, where_zh: str, where_en: str, zh_name: str, en_name:
 
     ``zh_name``/``en_name`` name the value in the message ("单价", "unit price").
     """
-    named = Bound(zh_name, en_name, bound.low, bound.high, bound.places, bound.low_open)
+    named = bound if (zh_name, en_name) == (bound.zh, bound.en) else _renamed(bound, zh_name, en_name)
     return named.check(value, where_zh=where_zh, where_en=where_en, field=field)
+
+
+@lru_cache(maxsize=64)
+def _renamed(bound: Bound, zh_name: str, en_name: str) -> Bound:
+    return Bound(zh_name, en_name, bound.low, bound.high, bound.places, bound.low_open)
 
 
 def parse_currency(value: Any) -> str:
@@ -195,15 +202,20 @@ def _check_exists(name: str, pk: int | None) -> int | None:
     return pk
 
 
+def archived_client_error(name: str) -> ValidationError:
+    """An archived client takes no new orders (the order form, the services and the import)."""
+    return _err(f"客户“{name}”已归档,不能下新订单。请先在客户档案中恢复该客户。",
+                f"Client “{name}” is archived and cannot receive new orders; restore it "
+                "in the client archive first.", "client")
+
+
 def check_client(pk: int | None) -> int:
     client = Client.get_or_none(Client.id == pk) if pk is not None else None
     if client is None:
         raise _err(f"找不到客户(编号 {pk}),请重新选择客户。", f"Client {pk} was not found; choose the client again.",
                    "client")
     if client.archived:
-        raise _err(f"客户“{client.name}”已归档,不能下新订单。请先在客户档案中恢复该客户。",
-                   f"Client “{client.name}” is archived and cannot receive new orders; restore it "
-                   "in the client archive first.", "client")
+        raise archived_client_error(client.name)
     return client.id
 
 
@@ -304,10 +316,16 @@ def clean_line(n: int, data: dict[str, Any], base: dict[str, Any] | None = None)
         out[name] = clean_text(merged.get(name, ""), OrderLine, name, zh, en, where_zh=wzh, where_en=wen,
                                field=f"lines.{n}.{name}")
     out["unit"] = out["unit"] or "pcs"
-    if not out["style"] and not out["product"]:
-        raise _err(f"第 {n} 行没有款号也没有品名,请至少填写一项。",
-                   f"Line {n} has neither a style nor a product; enter at least one.", f"lines.{n}.style")
+    check_style_or_product(out, where_zh=f"第 {n} 行", where_en=f"Line {n} ", field=f"lines.{n}.style")
     return out
+
+
+def check_style_or_product(values: dict[str, Any], *, where_zh: str = "", where_en: str = "",
+                           field: str = "style") -> None:
+    """A line names its style, its product or both."""
+    if not values.get("style") and not values.get("product"):
+        raise _err(f"{where_zh}没有款号也没有品名,请至少填写一项。",
+                   f"{where_en}has neither a style nor a product; enter at least one.", field)
 
 
 def line_key(values: dict[str, Any]) -> tuple:
