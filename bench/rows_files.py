@@ -46,9 +46,9 @@ def export_row(lines: int, runs: int) -> list[Row]:
             nf = wb.add_format({"num_format": "#,##0"})
             s, n, w = ws.write_string, ws.write_number, ws.write_datetime
             for r, a in enumerate(_order_line_rows(lines), 1):
-                s(r, 0, a[0]); s(r, 1, a[1]); s(r, 2, a[2]); s(r, 3, a[3]); w(r, 4, a[4], df)
-                w(r, 5, a[5], df); s(r, 6, a[6]); n(r, 7, a[7], nf); s(r, 8, a[8]); s(r, 9, a[9])
-                s(r, 10, a[10]); s(r, 11, a[11]); n(r, 12, a[12], nf); n(r, 13, float(a[13]), mf)
+                s(r, 0, a[0]); s(r, 1, a[1]); s(r, 2, a[2]); s(r, 3, a[3]); w(r, 4, a[4], df)  # noqa: E702
+                w(r, 5, a[5], df); s(r, 6, a[6]); n(r, 7, a[7], nf); s(r, 8, a[8]); s(r, 9, a[9])  # noqa: E702
+                s(r, 10, a[10]); s(r, 11, a[11]); n(r, 12, a[12], nf); n(r, 13, float(a[13]), mf)  # noqa: E702
                 n(r, 14, float(a[14]), mf)
             wb.close()
 

@@ -95,8 +95,11 @@ def _actions(window, key: str, quick: bool):
                         lambda c=other: header.setSortIndicator(c, default[1])))
         if quick:
             break
-    home = lambda: header.setSortIndicator(*default)
-    out.append(("end", table.scrollToBottom, lambda: (home(), table.scrollToTop())))
+    def home() -> None:
+        header.setSortIndicator(*default)
+        table.scrollToTop()
+
+    out.append(("end", table.scrollToBottom, home))
     for fkey, combo in pane.filter_combos.items():
         if combo.count() > 1:
             out.append((f"filter {fkey}", lambda c=combo: c.setCurrentIndex(1),

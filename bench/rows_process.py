@@ -181,7 +181,7 @@ def _client_names(url: str, n: int) -> list[str]:
     from gendan_desktop.core.models import Client
 
     open_database(url, quick_check=False)
-    names = [c for (c,) in Client.select(Client.name).where(Client.archived == False)
+    names = [c for (c,) in Client.select(Client.name).where(Client.archived == False)  # noqa: E712 - a peewee expression
              .order_by(Client.id).limit(n).tuples()]
     close_database()
     return names

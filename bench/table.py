@@ -3,6 +3,7 @@ with the machine and the versions it ran on."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -79,11 +80,9 @@ def _version(module: str) -> str:
 
 def machine(pg_url: str | None = None) -> list[str]:
     cpu = "?"
-    try:
+    with contextlib.suppress(Exception):  # the figure is only informative
         cpu = next(ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                    if ln.startswith("model name"))
-    except Exception:  # noqa: BLE001, S110 - the figure is only informative
-        pass
     mem = "?"
     try:
         kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))

@@ -12,6 +12,7 @@ its crash dialog (gui/crash_dialog.py). Qt-free: the CLI uses it too.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import logging.handlers
@@ -19,8 +20,8 @@ import platform
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 LOGGER = "gendan"
 MAX_BYTES = 1_000_000
@@ -141,11 +142,9 @@ def describe_exception(exc_type, exc, tb, thread_name: str | None = None) -> tup
 def report_exception(exc_type, exc, tb, thread_name: str | None = None) -> None:
     """Log an uncaught exception and hand it to the reporter (the crash dialog)."""
     summary, details = describe_exception(exc_type, exc, tb, thread_name)
-    try:
+    with contextlib.suppress(Exception):  # logging must never raise from a hook
         log.error("Uncaught exception%s", f" in thread {thread_name}" if thread_name else "",
                   exc_info=(exc_type, exc, tb))
-    except Exception:  # noqa: BLE001 - logging must never raise from a hook
-        pass
     reporter = _STATE["reporter"]
     if reporter is not None:
         try:

@@ -51,7 +51,8 @@ def common_options() -> argparse.ArgumentParser:
     """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="SQLite file path or postgresql://user:pass@host/db (default: $GENDAN_DB or the data folder)")
+                        help="SQLite file path or postgresql://user:pass@host/db (default: $GENDAN_DB or the data "
+                             "folder)")
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
                         help="language of messages (default: from the locale, else Chinese)")
     return common
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # output piped into `head` and the like: stop quietly
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
         return 141
     except (OSError, sqlite3.Error, PeeweeException) as exc:
         # Not a bug of ours but the world (disk full, no permission, server

@@ -11,6 +11,7 @@ still be the one on disk, and its data intact.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -30,10 +31,8 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="read
 def _wal_descriptors(db: Path) -> list[str]:
     out = []
     for fd in os.listdir("/proc/self/fd"):
-        try:
+        with contextlib.suppress(OSError):
             out.append(os.readlink(f"/proc/self/fd/{fd}"))
-        except OSError:
-            pass
     return [f for f in out if f.startswith(str(db) + "-wal")]
 
 

@@ -71,7 +71,8 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
     try:
         assert schema_version(db) == latest_version()
         client = Client.get(Client.code == "C0001")
-        assert (client.name, client.code, client.email, client.grade) == ("张三服装有限公司", "C0001", "buyer@zhangsan.cn", "key")
+        assert (client.name, client.code, client.email, client.grade) == ("张三服装有限公司", "C0001",
+                                                                          "buyer@zhangsan.cn", "key")
         assert client.pinyin.startswith("zsfzyxgs zhangsan")  # backfilled
         assert (client.name_key, client.base_key) == ("张三服装有限公司", "张三服装")  # backfilled
         # the order lists' covering indexes, with the columns a fresh database gets
@@ -79,7 +80,8 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
         for name, cols in ORDER_LIST_INDEXES:
             assert indexes.get(name) == cols
         order = Order.get(Order.number == "SO2503-0001")
-        assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711", "confirmed", "30.000000")
+        assert (order.number, order.client_po, order.status, str(order.deposit_pct)) == ("SO2503-0001", "PO-4711",
+                                                                                         "confirmed", "30.000000")
         # migration 5's columns, with their defaults on old rows
         for table, column in (("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"),
                               ("shipment", "excess_reason"), ("payment", "source_payment_id")):
@@ -89,9 +91,8 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
         with pytest.raises(ValidationError, match="SO2503-0001"):
             orders.create_order(client.id, lines=[{"style": "A", "quantity": 1, "unit_price": 1}],
                                 delivery_date="2025-05-01", client_po="Po-4711", order_date="2025-03-02")
-        with pytest.raises(IntegrityError):  # the schema itself refuses it
-            with db.atomic():
-                Order.create(number="X-1", client=client.id, client_po="PO-4711", order_date="2025-03-02",
+        with pytest.raises(IntegrityError), db.atomic():  # the schema itself refuses it
+            Order.create(number="X-1", client=client.id, client_po="PO-4711", order_date="2025-03-02",
                              delivery_date="2025-05-01")
         # the new search index knows the old rows
         assert ("client", client.id) in [(k, i) for k, i, _ in search.search("张三服装")]

@@ -76,7 +76,8 @@ def test_resources_path_finds_files_installed_and_in_the_checkout(wheel, tmp_pat
         "print(gendan_desktop.__file__); print(r); print(r.is_file()); print(u.is_file())\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=60)
     assert proc.returncode == 0, proc.stderr
     module_file, resource, found, form_found = proc.stdout.splitlines()
     assert Path(module_file).is_relative_to(target)  # really the installed copy, not the checkout

@@ -30,6 +30,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
 
+import contextlib
+
 from PySide6.QtCore import QObject, QTimer, Signal  # noqa: E402
 
 ERRORS: list[str] = []
@@ -39,10 +41,8 @@ ROUNDS = [0]
 def _fds(db: str) -> list[str]:
     out = []
     for fd in os.listdir("/proc/self/fd"):
-        try:
+        with contextlib.suppress(OSError):
             out.append(os.readlink(f"/proc/self/fd/{fd}"))
-        except OSError:
-            pass
     return [f for f in out if f.startswith(db + "-wal")]
 
 

@@ -46,7 +46,8 @@ def add_commands(subparsers, common_parent) -> None:
     )
     p.add_argument("what", choices=WHATS, help="which document")
     p.add_argument("ref", metavar="NUMBER",
-                   help="order number (production-sheet, flow-cards), quotation or PI number, or client code (statement)")
+                   help="order number (production-sheet, flow-cards), quotation or PI number, or client code "
+                        "(statement)")
     p.add_argument("file", metavar="FILE.pdf")
     p.add_argument("--cards", metavar="N1,N2", default="", help="flow-cards: only these card numbers")
     p.add_argument("--layout", choices=["a5", "a4x2"], default=None,

@@ -24,11 +24,11 @@ from .common import audit, get_or_404, next_number, require_version, save_versio
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import round_money
-from .models import Complaint, FlowCard, Order, OrderLine
 from .limits import AMOUNT_OR_ZERO, QUANTITY_OR_ZERO
+from .models import Complaint, FlowCard, Order, OrderLine
 from .order_input import clean_text, parse_date, parse_money
-from .receivables import check_client_total
 from .orders import create_order, get_order, order_lines, order_totals
+from .receivables import check_client_total
 
 CREDIT_DISPOSITIONS = ("discount", "return")
 # A complaint is about goods the client has, or is about to, receive.
@@ -96,7 +96,8 @@ def file_complaint(order_id: int, date, description: str, qty_affected: int, car
 
 def _check_open(c: Complaint) -> None:
     if c.status == "closed":
-        raise StateError(f"客诉 {c.number} 已结案,不能再修改。", f"Complaint {c.number} is closed and cannot be changed.")
+        raise StateError(f"客诉 {c.number} 已结案,不能再修改。",
+                         f"Complaint {c.number} is closed and cannot be changed.")
 
 
 def update_complaint(complaint_id: int, changes: dict[str, Any], expected_version: int) -> Complaint:
@@ -155,7 +156,8 @@ def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0
                                   field="credit_amount")
         room = _credit_room(c)
         if credit > room:
-            raise ValidationError(f"折让金额 {credit} {c.currency} 超过了订单可折让的余额 {round_money(room)} {c.currency}。",
+            raise ValidationError(f"折让金额 {credit} {c.currency} 超过了订单可折让的余额 "
+                                  f"{round_money(room)} {c.currency}。",
                                   f"The credit {credit} {c.currency} exceeds what is left of the order amount "
                                   f"({round_money(room)} {c.currency}).", field="credit_amount")
         if credit:
@@ -188,7 +190,8 @@ def _default_remake_lines(c: Complaint) -> list[dict]:
     """The affected style/colour/size × qty_affected, free of charge."""
     if not c.qty_affected:
         raise ValidationError(f"客诉 {c.number} 的受影响数量为 0,请先填写数量,或直接给出补单明细。",
-                              f"Complaint {c.number} has 0 pieces affected; enter the quantity or give the remake lines.",
+                              f"Complaint {c.number} has 0 pieces affected; enter the quantity or give the remake "
+                              f"lines.",
                               field="qty_affected")
     line: OrderLine | None = None
     card = FlowCard.get_or_none(FlowCard.id == c.card_id) if c.card_id else None
@@ -250,7 +253,8 @@ def close_complaint(complaint_id: int, *, closed_at=None, expected_version: int)
     with write_transaction():
         c = get_complaint(complaint_id)
         _check_open(c)
-        missing = [(zh, en) for name, zh, en in (("cause", "原因分析", "cause"), ("countermeasure", "对策", "countermeasure"),
+        missing = [(zh, en) for name, zh,
+                   en in (("cause", "原因分析", "cause"), ("countermeasure", "对策", "countermeasure"),
                                                   ("disposition", "处理方式", "disposition")) if not getattr(c, name)]
         if missing:
             raise ValidationError(f"客诉 {c.number} 还不能结案:请先填写{'、'.join(m[0] for m in missing)}。",

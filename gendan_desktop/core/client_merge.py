@@ -77,7 +77,8 @@ def _check(survivor: Client, merged: Client, survivor_version: int, merged_versi
     if clash is not None:
         theirs, ours, po = clash
         raise ValidationError(
-            f"两位客户都有客户订单号为“{po}”的订单({ours} 与 {theirs}),合并后会重复。请先修改其中一张的客户订单号或取消重复的订单。",
+            f"两位客户都有客户订单号为“{po}”的订单({ours} 与 {theirs}),合并后会重复。"
+            f"请先修改其中一张的客户订单号或取消重复的订单。",
             f"Both clients have an order with the client PO “{po}” ({ours} and {theirs}); merged they would "
             "repeat it. Change the PO of one of them or cancel the duplicate order first.", field="client_po")
 

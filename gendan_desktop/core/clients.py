@@ -14,12 +14,11 @@ from typing import Any
 
 from peewee import fn
 
-from . import enums
+from . import client_matching, enums
+from .client_matching import ClientKeys, client_keys
 from .common import audit, bump_counter, get_or_404, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import NotFound, ValidationError
-from . import client_matching
-from .client_matching import ClientKeys, client_keys
 from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
 from .pinyin import pinyin_key
 

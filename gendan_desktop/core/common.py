@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from peewee import ForeignKeyField, Model
 
@@ -128,7 +129,8 @@ def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> 
 def get_or_404(model: type[Model], pk: int, what_zh: str, what_en: str):
     obj = model.get_or_none(model.id == pk)
     if obj is None:
-        raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。", f"{what_en} {pk} was not found; it may have been deleted.")
+        raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。",
+                       f"{what_en} {pk} was not found; it may have been deleted.")
     return obj
 
 

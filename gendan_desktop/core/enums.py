@@ -89,8 +89,10 @@ EXCEPTION_KINDS = {
     "delay": ("延误", "Delay"),
     "other": ("其他", "Other"),
 }
-SEVERITIES = {"low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High"), "critical": ("紧急", "Critical")}
-EXCEPTION_STATUSES = {"open": ("待处理", "Open"), "escalated": ("已上报", "Escalated"), "resolved": ("已解决", "Resolved")}
+SEVERITIES = {"low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High"),
+              "critical": ("紧急", "Critical")}
+EXCEPTION_STATUSES = {"open": ("待处理", "Open"), "escalated": ("已上报", "Escalated"),
+                      "resolved": ("已解决", "Resolved")}
 PAYMENT_KINDS = {"deposit": ("定金", "Deposit"), "balance": ("尾款", "Balance"), "other": ("其他", "Other"),
                  "refund": ("退款", "Refund"), "transfer": ("转订单", "Carried over")}
 # kinds only core/payments.py writes (refund_payment, carry_payment), never typed in
@@ -101,7 +103,8 @@ DISPOSITIONS = {
     "discount": ("折扣", "Discount"),
     "return": ("退货", "Return"),
 }
-COMPLAINT_STATUSES = {"open": ("待处理", "Open"), "processing": ("处理中", "Processing"), "closed": ("已结案", "Closed")}
+COMPLAINT_STATUSES = {"open": ("待处理", "Open"), "processing": ("处理中", "Processing"),
+                      "closed": ("已结案", "Closed")}
 RISK_LEVELS = {"on_track": ("正常", "On track"), "at_risk": ("有风险", "At risk"), "late": ("已延误", "Late")}
 CURRENCIES = ["USD", "EUR", "CNY", "GBP", "JPY", "HKD"]
 

@@ -89,7 +89,8 @@ def _active_factory(factory_id: int | None) -> Factory | None:
         return None
     f = get_or_404(Factory, int(factory_id), "工厂", "Factory")
     if not f.active:
-        raise StateError(f"工厂“{f.name}”已停用,不能再分派生产。", f"Factory “{f.name}” is inactive; no work can go to it.")
+        raise StateError(f"工厂“{f.name}”已停用,不能再分派生产。",
+                         f"Factory “{f.name}” is inactive; no work can go to it.")
     return f
 
 

@@ -41,7 +41,8 @@ def fmt_qty(value: Decimal) -> str:
     return format(d.normalize(), "f") if d else "0"
 
 
-def _dec(value, what_zh: str, what_en: str, field: str, *, positive: bool = False, below: Decimal | None = None) -> Decimal:
+def _dec(value, what_zh: str, what_en: str, field: str, *, positive: bool = False,
+         below: Decimal | None = None) -> Decimal:
     try:
         d = to_decimal(value)
     except Exception:
@@ -249,7 +250,8 @@ def receive_purchase(purchase_id: int, quantity, date=None, *, allow_excess: boo
              .where((PurchaseFollowUp.id == p.id) & (PurchaseFollowUp.version == p.version)).execute())
         if n != 1:
             raise StateError(f"物料“{m.name}”的采购跟单刚被修改,请重新载入后再登记到货。",
-                             f"The purchase of “{m.name}” was just changed elsewhere; reload it and book the delivery again.")
+                             f"The purchase of “{m.name}” was just changed elsewhere; reload it and book the "
+                             f"delivery again.")
         audit("purchase", p.id, "receive", order_id=m.order_id, field="received_qty",
               old=p.received_qty, new=f"{fmt_qty(new_total)} (+{fmt_qty(qty)} on {day})")
         return PurchaseFollowUp.get_by_id(p.id)

@@ -9,10 +9,11 @@ app warns and points to team mode on PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
 NETWORK_FILESYSTEMS = frozenset({
@@ -67,10 +68,8 @@ def mount_table(text: str | None = None) -> list[tuple[str, str]]:
 def filesystem_type(path: str, mounts: list[tuple[str, str]]) -> str | None:
     """The type of the file system ``path`` lies on: the longest mount point above it."""
     target = Path(os.path.abspath(path))
-    try:
+    with contextlib.suppress(OSError):
         target = target.resolve()
-    except OSError:
-        pass
     best, best_len = None, -1
     for point, fstype in mounts:
         mount = Path(point)

@@ -176,9 +176,7 @@ def clean_header(changes: dict[str, Any]) -> dict[str, Any]:
             out[name] = enums.parse("order_type", value, field=name)
         elif name == "currency":
             out[name] = parse_currency(value)
-        elif name == "order_date":
-            out[name] = parse_date(value, zh, en, name)
-        elif name == "delivery_date":
+        elif name == "order_date" or name == "delivery_date":
             out[name] = parse_date(value, zh, en, name)
         elif name in ("quotation", "sample", "remake_of", "factory"):
             out[name] = _check_exists(name, _fk_id(value))

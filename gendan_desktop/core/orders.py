@@ -22,9 +22,8 @@ from . import enums
 from .common import audit, current_user, get_or_404, next_number, require_version, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
-from .models import AuditLog, Order, OrderLine, ShipmentLine
 from .limits import check_line_count
-from .status_rules import ORDER_TRANSITIONS, can_confirm, can_edit
+from .models import AuditLog, Order, OrderLine, ShipmentLine
 from .order_input import (
     check_header_consistency,
     check_po_free,
@@ -34,6 +33,7 @@ from .order_input import (
     line_summary,
     po_taken_error,
 )
+from .status_rules import ORDER_TRANSITIONS, can_confirm, can_edit
 
 REVIEW_FIELDS = tuple(enums.REVIEW_ITEMS)  # review_capability … review_date
 # Changing these (or any line) after review voids the review: it judged the old values.
@@ -185,7 +185,8 @@ def apply_lines(order: Order, lines: list[dict], shipped: dict[int, int] | None 
     for old in removed:
         if shipped.get(old.id, 0) or ShipmentLine.select().where(ShipmentLine.order_line == old.id).exists():
             raise ValidationError(
-                f"原第 {old.line_no} 行({line_summary(old)})已有出货,不能删除;如客户不再要剩余数量,请把数量改为已出货数量。",
+                f"原第 {old.line_no} 行({line_summary(old)})已有出货,不能删除;如客户不再要剩余数量,"
+                f"请把数量改为已出货数量。",
                 f"Former line {old.line_no} ({line_summary(old)}) has shipments against it and cannot be deleted; "
                 "to drop the rest, set its quantity to the quantity shipped.", field="lines")
     notes: list[str] = []
@@ -310,7 +311,8 @@ def confirm_order(order_id: int, *, expected_version: int) -> Order:
         order = get_order(order_id)
         missing_zh, missing_en = unchecked_review_items(order, "zh"), unchecked_review_items(order, "en")
         if can_edit("order", order.status) and missing_zh:
-            raise StateError(f"订单 {order.number} 还不能确认:审查项“{'、'.join(missing_zh)}”未通过。请先完成订单审查。",
+            raise StateError(f"订单 {order.number} 还不能确认:审查项“{'、'.join(missing_zh)}”未通过。"
+                             "请先完成订单审查。",
                              f"Order {order.number} cannot be confirmed yet: the review items "
                              f"{', '.join(missing_en)} have not passed. Complete the order review first.")
         if not can_confirm("order", order.status):
@@ -332,7 +334,8 @@ def set_status(order: Order | int, new_status: str, *, reason: str = "",
     production_started_at and cancelled_at/cancel_reason on the way.
     """
     if new_status not in enums.ORDER_STATUSES:
-        raise ValidationError(f"“{new_status}”不是订单状态。", f"“{new_status}” is not an order status.", field="status")
+        raise ValidationError(f"“{new_status}”不是订单状态。", f"“{new_status}” is not an order status.",
+                              field="status")
     order_id = order if isinstance(order, int) else order.id
     with write_transaction():
         fresh = get_order(order_id)
@@ -377,7 +380,8 @@ def set_status(order: Order | int, new_status: str, *, reason: str = "",
 def order_totals(order_id: int) -> dict[str, Any]:
     """Total quantity and amount (exact Decimal, order currency) of the lines."""
     order = get_order(order_id)
-    qty, amount, count = (OrderLine.select(fn.SUM(OrderLine.quantity), fn.SUM(OrderLine.quantity * OrderLine.unit_price),
+    qty, amount, count = (OrderLine.select(fn.SUM(OrderLine.quantity),
+                                           fn.SUM(OrderLine.quantity * OrderLine.unit_price),
                                            fn.COUNT(OrderLine.id))
                           .where(OrderLine.order == order_id).tuples().get())
     return {"quantity": int(qty or 0), "amount": OrderLine.unit_price.from_sum(amount),

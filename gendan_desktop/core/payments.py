@@ -70,7 +70,8 @@ def set_order_status(order: Order, status: str, reason: str = "") -> None:
     if Order.get_by_id(order.id).status == "confirmed" and status in ("partly_shipped", "shipped"):
         from .production import start_production
 
-        start_production(order.id, override_reason="出货前未登记开始生产 / shipped before production start was recorded",
+        start_production(order.id,
+                         override_reason="出货前未登记开始生产 / shipped before production start was recorded",
                          confirm_missing=True)
     orders.set_status(order.id, status, reason=reason)
     order.status = status
@@ -284,7 +285,8 @@ def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", n
         value = _amount_within(amount, left)
         r = Payment.create(client=p.client_id, order=order.id, kind="refund", amount=-value, currency=p.currency,
                            date=date, reference=(reference or "").strip(), source_payment=p.id,
-                           notes=(notes or "").strip() or f"退还订单 {order.number} 的{label('payment_kind', p.kind, 'zh')}")
+                           notes=(notes or "").strip() or f"退还订单 {order.number} "
+                                                          f"的{label('payment_kind', p.kind, 'zh')}")
         audit("payment", r.id, "refund", order_id=order.id, field="amount", old=_describe(p), new=_describe(r))
         return r
 

@@ -114,14 +114,16 @@ def issue_production_sheet(order_id: int, client_requirements: str | None = None
         old = current_sheet(order.id)
         if old is not None and not reissue:
             raise StateError(
-                f"订单 {order.number} R{order.revision} 已有生产单 {old.number},不能重复下发。如需重开,请选择“重新下发”,旧单将被收回。",
+                f"订单 {order.number} R{order.revision} 已有生产单 {old.number},不能重复下发。如需重开,"
+                f"请选择“重新下发”,旧单将被收回。",
                 f"Order {order.number} R{order.revision} already has production sheet {old.number}; choose "
                 "re-issue to replace it (the old sheet is then recalled).")
         sheet = ProductionSheet.create(
             number=next_number(SHEET_PREFIX),
             order=order.id,
             revision=order.revision,
-            client_requirements=(order.client_requirements if client_requirements is None else client_requirements).strip(),
+            client_requirements=(order.client_requirements if client_requirements is None
+                                 else client_requirements).strip(),
             packing=(order.packing if packing is None else packing).strip(),
             carton_count=cartons,
             shipping_marks=(order.shipping_marks if shipping_marks is None else shipping_marks).strip(),
@@ -380,7 +382,8 @@ def split_card(card, quantity, factory_id: int, reason: str = "") -> list[FlowCa
         check_card_live(card, order)
         n = _positive(quantity, "外发数量", "quantity to move", "quantity")
         if n >= card.quantity:
-            raise ValidationError(f"流程卡 {card.number} 共 {card.quantity} 件,拆分数量须小于此数;整张卡转厂请用“改派工厂”。",
+            raise ValidationError(f"流程卡 {card.number} 共 {card.quantity} 件,拆分数量须小于此数;"
+                                  f"整张卡转厂请用“改派工厂”。",
                                   f"Flow card {card.number} has {card.quantity} pieces; split off fewer than that, "
                                   "or reassign the whole card.", field="quantity")
         if FlowCardStep.select().where((FlowCardStep.card == card.id) & (FlowCardStep.qty_in > 0)).exists():

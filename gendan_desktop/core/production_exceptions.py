@@ -7,7 +7,7 @@ Every step is audited against the order.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from peewee import Case
 
@@ -44,7 +44,8 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
                                       field="card")
         exc = ProductionException.create(
             order=order.id, card=card_id, kind=kind, severity=severity, description=description,
-            reported_at=parse_date(date), reported_by=(reported_by if reported_by is not None else current_user()).strip(),
+            reported_at=parse_date(date),
+            reported_by=(reported_by if reported_by is not None else current_user()).strip(),
         )
         audit("exception", exc.id, "report", order_id=order.id, field="description",
               new=f"[{kind}/{severity}] {description}")

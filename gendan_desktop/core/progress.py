@@ -141,7 +141,8 @@ def check_card_live(card: FlowCard, order: Order) -> None:
     if card.recalled_at is not None:
         why = f"(原因:{card.recall_reason})" if card.recall_reason else ""
         why_en = f" (reason: {card.recall_reason})" if card.recall_reason else ""
-        raise StateError(f"流程卡 {card.number} 已收回作废{why},不能再登记进度。请使用订单 {order.number} 重新下发的流程卡。",
+        raise StateError(f"流程卡 {card.number} 已收回作废{why},不能再登记进度。请使用订单 {order.number} "
+                         f"重新下发的流程卡。",
                          f"Flow card {card.number} was recalled and is void{why_en}; no progress can be recorded "
                          f"on it. Use the cards re-issued for order {order.number}.")
     if order.status == "cancelled":

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from . import enums
 from .common import audit, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned

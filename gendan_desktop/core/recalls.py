@@ -104,7 +104,8 @@ def cancel_order(order_id: int, reason: str, expected_version: int) -> Order:
             raise StateError(f"订单 {order.number} 已经取消。", f"Order {order.number} is already cancelled.")
         shipped = shipped_total(order.id)
         if shipped or not can_cancel("order", order.status):
-            raise StateError(f"订单 {order.number} 已出货 {shipped} 件,不能取消;剩余数量请用改单减少,已出货的请走售后/退货。",
+            raise StateError(f"订单 {order.number} 已出货 {shipped} 件,不能取消;剩余数量请用改单减少,"
+                             f"已出货的请走售后/退货。",
                              f"Order {order.number} has already shipped {shipped} pieces and cannot be cancelled; "
                              "reduce the rest with a revision and handle shipped goods as after-sales/returns.")
         set_status(order, "cancelled", reason=reason, expected_version=expected_version)

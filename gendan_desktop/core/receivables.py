@@ -30,8 +30,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import Case, fn
 
-from .db import current_database
 from . import limits
+from .db import current_database
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
 

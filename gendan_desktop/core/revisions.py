@@ -84,9 +84,8 @@ def lines_changed_for_production(before: list[dict], after: list, carded: dict[i
     out: set[int] = set()
     for old in before:
         new = now.get(old["id"])
-        if new is None or any(old[f] != getattr(new, f) for f in CARD_FIELDS):
-            out.add(old["id"])
-        elif new.quantity < carded.get(old["id"], 0):
+        if new is None or any(old[f] != getattr(new, f) for f in CARD_FIELDS) or new.quantity < carded.get(old["id"],
+                                                                                                           0):
             out.add(old["id"])
     return out
 
@@ -123,7 +122,8 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
                              f"Order {order.number} is fully shipped, settled or cancelled and cannot be revised.")
         old_rev, new_rev = order.revision, order.revision + 1
         snapshot = _live_snapshot(order)
-        carded = {lid: int(n or 0) for lid, n in live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
+        carded = {lid: int(n or 0) for lid,
+                  n in live_cards(order).select(FlowCard.order_line, fn.SUM(FlowCard.quantity))
                   .group_by(FlowCard.order_line).tuples() if lid is not None}
         header_changed, line_notes = apply_order_changes(
             order, changes, expected_version, lines, shipped=shipped_quantities(order.id),

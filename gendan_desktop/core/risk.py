@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from peewee import JOIN, fn
 
@@ -39,8 +39,15 @@ from . import enums
 from .common import get_or_404, get_setting
 from .db import current_database
 from .models import (
-    FlowCard, FlowCardStep, MaterialRequirement, Order, OrderLine, ProductionException, ProgressReport,
-    PurchaseFollowUp, ShipmentLine,
+    FlowCard,
+    FlowCardStep,
+    MaterialRequirement,
+    Order,
+    OrderLine,
+    ProductionException,
+    ProgressReport,
+    PurchaseFollowUp,
+    ShipmentLine,
 )
 from .progress import last_step_good_query, not_recalled
 

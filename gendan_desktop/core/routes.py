@@ -7,8 +7,8 @@ a template later never changes cards already on the floor.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .common import audit
 from .db import write_transaction
@@ -120,7 +120,8 @@ def _clean_steps(category: str, steps: Iterable) -> list[tuple[str, int]]:
         except (TypeError, ValueError):
             d = -1
         if d < 0 or d > STEP_DAYS.high or str(days).strip() not in (str(d), f"{d}.0"):
-            raise ValidationError(f"工艺路线“{category}”工序“{name}”的计划天数“{days}”无效,请填写 0 至 {STEP_DAYS.high} 的整数。",
+            raise ValidationError(f"工艺路线“{category}”工序“{name}”的计划天数“{days}”无效,请填写 0 "
+                                  f"至 {STEP_DAYS.high} 的整数。",
                                   f"The planned days “{days}” of step “{name}” in route “{category}” are not "
                                   f"valid; enter a whole number of days from 0 to {STEP_DAYS.high}.", field="steps")
         seen.add(name)

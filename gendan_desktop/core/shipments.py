@@ -15,9 +15,9 @@ in later, often days apart, as versioned, audited edits.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from .common import audit, get_or_404, next_number, require_version, save_versioned
 from .db import is_sqlite, write_transaction

@@ -133,7 +133,7 @@ def inspect_file(path: str | Path, *, settings: tuple[str, ...] = ()) -> FileFac
                   sessions=sessions, settings=values)
     if not tables:
         return FileFacts(p, "empty" if app_id in (0, APPLICATION_ID) else "foreign", **common)
-    ours = app_id == APPLICATION_ID or (app_id == 0 and (_OUR_TABLES <= tables or tables == {"schema_version"}))
+    ours = app_id == APPLICATION_ID or (app_id == 0 and (tables >= _OUR_TABLES or tables == {"schema_version"}))
     return FileFacts(p, "ours" if ours else "foreign", **common)
 
 

@@ -60,7 +60,8 @@ def _fill(db, ctx: DemoContext, clients: int, orders: int) -> dict[str, int]:
         counts = ctx.bulk.flush_all()
         param = "?" if is_sqlite(db) else "%s"
         for complaint_id, order_id in ctx.remake_links:
-            db.execute_sql(f"UPDATE complaint SET remake_order_id = {param} WHERE id = {param}", (order_id, complaint_id))
+            db.execute_sql(f"UPDATE complaint SET remake_order_id = {param} WHERE id = {param}",
+                           (order_id, complaint_id))
         if clients:
             ctx.counters["client_code"] = clients
         # next_number() and next_client_code() continue after the demo's numbers

@@ -101,7 +101,8 @@ def _lines(ctx: DemoContext, oid: int, order_type: str) -> list[dict]:
     product, category = rng.choice(PRODUCTS)
     style = f"ST-{rng.randint(1000, 9999)}"
     for no in range(1, rng.choice([1, 1, 2, 2, 3]) + 1):
-        qty = rng.randint(5, 60) if order_type == "sample" else rng.choice([300, 500, 800, 1000, 1200, 2000, 3000, 5000])
+        qty = rng.randint(5,
+                          60) if order_type == "sample" else rng.choice([300, 500, 800, 1000, 1200, 2000, 3000, 5000])
         price = Decimal(rng.randint(150 if order_type == "processing" else 250, 2500)) / 100
         row = {"order": oid, "line_no": no, "style": style, "product": product, "colour": rng.choice(COLOURS),
                "size": rng.choice(SIZES), "quantity": qty, "unit": "pcs" if category == "garment" else "m",
@@ -150,11 +151,13 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
         "review_notes": "产能、物料、颜色、数量、交期均可满足" if reviewed else "",
         "reviewed_by": MERCHANDISERS[0] if reviewed else "",
         "reviewed_at": ctx.stamp(od + dt.timedelta(days=1)) if reviewed else None,
-        "confirmed_at": ctx.stamp(od + dt.timedelta(days=2)) if status not in ("draft", "reviewed") and reviewed else None,
+        "confirmed_at": ctx.stamp(od + dt.timedelta(days=2)) if status not in ("draft",
+                                                                               "reviewed") and reviewed else None,
         "production_started_at": ctx.stamp(od + dt.timedelta(days=5)) if status in PRODUCING else None,
         "material_override_reason": "客户催货,面料已在途,经理同意先开裁" if overridden else "",
         "cancelled_at": ctx.stamp(od + dt.timedelta(days=rng.randint(3, 9))) if cancelled else None,
-        "cancel_reason": rng.choice(["客户取消订单(市场变化)", "Client cancelled: buyer went bankrupt", "价格未谈妥"]) if cancelled else "",
+        "cancel_reason": rng.choice(["客户取消订单(市场变化)", "Client cancelled: buyer went bankrupt",
+                                     "价格未谈妥"]) if cancelled else "",
         "client_requirements": "按批板颜色生产;每件独立胶袋;出货前寄船样 3 件",
         "packing": "每箱 24 件,单色单码", "shipping_marks": f"{client['name'][:20]} / PO / C/NO. 1-UP",
         "created_at": ctx.stamp(od), "updated_at": ctx.stamp(od),
@@ -167,13 +170,15 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
     # old revisions: a snapshot each, and their paper recalled
     for r in range(revision):
         when = od + dt.timedelta(days=6 + 4 * r)
-        snap = {"header": {f: header.get(f.removesuffix("_id"), None) for f in HEADER_FIELDS},
+        snap = {"header": {f: header.get(f.removesuffix("_id")) for f in HEADER_FIELDS},
                 "lines": [{f: (str(ln[f]) if f == "unit_price" else ln.get(f, "")) for f in LINE_FIELDS}
                           for ln in lines]}
         snap["header"].update(revision=r, status="confirmed", deposit_pct="30")
         if r == revision - 1:
-            snap["lines"][0]["quantity"] = lines[0]["quantity"] - 100 if lines[0]["quantity"] > 200 else lines[0]["quantity"] + 100
-        b.add(OrderRevision, order=oid, revision=r, reason=rng.choice(["客户邮件要求改颜色", "客户追加数量", "交期提前一周"]),
+            qty = lines[0]["quantity"]
+            snap["lines"][0]["quantity"] = qty - 100 if qty > 200 else qty + 100
+        b.add(OrderRevision, order=oid, revision=r,
+              reason=rng.choice(["客户邮件要求改颜色", "客户追加数量", "交期提前一周"]),
               snapshot=json.dumps(snap, ensure_ascii=False), created_at=ctx.stamp(when), created_by=MERCHANDISERS[0])
         b.add(AuditLog, at=ctx.stamp(when), user=MERCHANDISERS[0], entity="order", entity_id=oid, order_id=oid,
               action="revise", field="reason", old=f"R{r}", new=f"R{r + 1}:改单")
@@ -206,11 +211,13 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
     rng, b = ctx.rng, ctx.bulk
     issued = od + dt.timedelta(days=3 + 4 * r)
     recalled = {"recalled_at": ctx.stamp(recall_day) if recall_day else None,
-                "recall_reason": ("订单取消" if status == "cancelled" and r == header["revision"] else f"订单改为 R{r + 1}")
+                "recall_reason": ("订单取消" if status == "cancelled" and r == header["revision"]
+                                  else f"订单改为 R{r + 1}")
                 if recall_day else "",
                 "returned_at": ctx.stamp(recall_day + dt.timedelta(days=2)) if recall_day and returned else None}
     copies = rng.randint(1, 3)
-    sid = b.add(ProductionSheet, number=ctx.number(SHEET_PREFIX, issued), order=oid, revision=r, issued_at=ctx.stamp(issued),
+    sid = b.add(ProductionSheet, number=ctx.number(SHEET_PREFIX, issued), order=oid, revision=r,
+                issued_at=ctx.stamp(issued),
                 printed_copies=copies, returned_copies=copies if recalled["returned_at"] else 0,
                 last_printed_at=ctx.stamp(issued), client_requirements=header["client_requirements"],
                 packing=header["packing"], carton_count=sum(ln["quantity"] for ln in lines) // 24 + 1,
@@ -225,11 +232,13 @@ def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, fac
             qty = ln["quantity"] // batches + (ln["quantity"] % batches if batch == batches else 0)
             start = issued + dt.timedelta(days=2)
             finish = start + dt.timedelta(days=sum(d for _, d in steps_def))
-            cid = b.add(FlowCard, number=ctx.number(CARD_PREFIX, issued, CARD_NUMBER_WIDTH), order=oid, sheet=sid, order_line=ln["id"],
+            cid = b.add(FlowCard, number=ctx.number(CARD_PREFIX, issued, CARD_NUMBER_WIDTH), order=oid, sheet=sid,
+                        order_line=ln["id"],
                         batch_no=batch, style=ln["style"], colour=ln["colour"], size=ln["size"], quantity=qty,
                         factory=factory, planned_start=iso(start), planned_finish=iso(finish), revision=r,
                         issued_at=ctx.stamp(issued), printed_copies=1, last_printed_at=ctx.stamp(issued),
-                        returned_copies=1 if recalled["returned_at"] else 0, created_at=ctx.stamp(issued), updated_at=ctx.stamp(issued), **recalled)
+                        returned_copies=1 if recalled["returned_at"] else 0, created_at=ctx.stamp(issued),
+                        updated_at=ctx.stamp(issued), **recalled)
             done_steps = 0 if not live else {
                 "confirmed": 0, "in_production": rng.randint(0, len(steps_def) - 1),
             }.get(status, len(steps_def))
@@ -314,7 +323,8 @@ def _exception(ctx, oid, od, status, cards) -> None:
     state = (states[made % 3] if made < 6 else rng.choice(states)) if status == "in_production" else "resolved"
     ctx.bulk.add(ProductionException, order=oid, card=cards[0]["id"] if cards else None, kind=kind,
                  severity=rng.choice(["low", "medium", "high", "critical"]), description=text, reported_at=iso(d),
-                 reported_by=rng.choice(MERCHANDISERS), escalated_to="生产经理 " + rng.choice(SURNAMES) if state != "open" else "",
+                 reported_by=rng.choice(MERCHANDISERS),
+                 escalated_to="生产经理 " + rng.choice(SURNAMES) if state != "open" else "",
                  escalated_at=iso(d) if state != "open" else None,
                  resolution="已安排加班并调用外协厂" if state == "resolved" else "",
                  resolved_at=iso(min(d + dt.timedelta(days=3), ctx.today)) if state == "resolved" else None,
@@ -325,20 +335,27 @@ def _shipments(ctx, oid, od, dd, status, lines) -> Decimal:
     rng, b = ctx.rng, ctx.bulk
     if status not in ("partly_shipped", "shipped", "settled"):
         return Decimal(0)
-    parts = [Decimal("0.5")] if status == "partly_shipped" else ([Decimal(1)] if rng.random() < 0.8 else [Decimal("0.6"), Decimal("0.4")])
+    if status == "partly_shipped":
+        parts = [Decimal("0.5")]
+    else:
+        parts = [Decimal(1)] if rng.random() < 0.8 else [Decimal("0.6"), Decimal("0.4")]
     value = Decimal(0)
     shipped = [0] * len(lines)
     for p_no, part in enumerate(parts):
         d = min(dd - dt.timedelta(days=5 * (len(parts) - 1 - p_no) + rng.randint(0, 5)), ctx.today)
         d = max(d, od + dt.timedelta(days=10))
         sid = b.add(Shipment, number=ctx.number("SH", d), order=oid, date=iso(d),
-                    booking_no=f"BK{rng.randint(10 ** 7, 10 ** 8 - 1)}", container_no=f"MSKU{rng.randint(10 ** 6, 10 ** 7 - 1)}",
-                    customs_no=f"{rng.randint(10 ** 17, 10 ** 18 - 1)}", bl_no=f"NGB{rng.randint(10 ** 6, 10 ** 7 - 1)}",
+                    booking_no=f"BK{rng.randint(10 ** 7, 10 ** 8 - 1)}",
+                    container_no=f"MSKU{rng.randint(10 ** 6, 10 ** 7 - 1)}",
+                    customs_no=f"{rng.randint(10 ** 17, 10 ** 18 - 1)}",
+                    bl_no=f"NGB{rng.randint(10 ** 6, 10 ** 7 - 1)}",
                     vessel=rng.choice(["MAERSK ESSEN", "COSCO SHIPPING ARIES", "MSC GULSUN", "EVER GIVEN"]),
-                    port_of_loading="Ningbo", port_of_discharge=rng.choice(["Los Angeles", "Hamburg", "Felixstowe", "Dubai", "Tokyo"]),
+                    port_of_loading="Ningbo", port_of_discharge=rng.choice(["Los Angeles", "Hamburg", "Felixstowe",
+                                                                            "Dubai", "Tokyo"]),
                     created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
         for i, ln in enumerate(lines):
-            qty = ln["quantity"] - shipped[i] if p_no == len(parts) - 1 and status != "partly_shipped" else int(ln["quantity"] * part)
+            last = p_no == len(parts) - 1 and status != "partly_shipped"
+            qty = ln["quantity"] - shipped[i] if last else int(ln["quantity"] * part)
             if qty <= 0:
                 continue
             shipped[i] += qty
@@ -356,14 +373,16 @@ def _payments(ctx, oid, client, od, status, total, shipped_value, credit, curren
     if not (status == "confirmed" and rng.random() < 0.4):  # some deposits still awaited
         d = min(od + dt.timedelta(days=rng.randint(3, 10)), ctx.today)
         b.add(Payment, client=client["id"], order=oid, kind="deposit", amount=money(deposit), currency=currency,
-              date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
+              date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d),
+              updated_at=ctx.stamp(d))
         paid = deposit
     if status == "settled":
         balance = shipped_value - credit - paid
         if balance > 0:
             d = min(od + dt.timedelta(days=rng.randint(60, 110)), ctx.today)
             b.add(Payment, client=client["id"], order=oid, kind="balance", amount=money(balance), currency=currency,
-                  date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
+                  date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d),
+              updated_at=ctx.stamp(d))
     elif status == "shipped" and rng.random() < 0.3:
         part = ((shipped_value - credit - paid) / 2).quantize(CENT)
         if part > 0:
@@ -381,7 +400,8 @@ def _complaint(ctx, k, oid, client, od, dd, status, lines, currency, cards, rema
     affected = max(1, lines[0]["quantity"] * rng.randint(5, 20) // 100)
     credit = Decimal(0)
     if disposition in ("discount", "return"):
-        credit = (affected * lines[0]["unit_price"] * (Decimal("0.3") if disposition == "discount" else 1)).quantize(CENT)
+        share = Decimal("0.3") if disposition == "discount" else 1
+        credit = (affected * lines[0]["unit_price"] * share).quantize(CENT)
     closed = status == "settled" or rng.random() < 0.3
     state = "closed" if closed else rng.choice(["open", "processing"])
     cid = b.add(Complaint, number=ctx.number("CS", d), order=oid, card=cards[0]["id"] if cards else None, date=iso(d),
@@ -406,7 +426,8 @@ def _remake(ctx, complaint_id, oid, client, d, line, affected, currency, closed)
                 review_capability=True, review_material=True, review_colour=True, review_quantity=True,
                 review_date=True, reviewed_by=MERCHANDISERS[0], reviewed_at=ctx.stamp(d), confirmed_at=ctx.stamp(d),
                 production_started_at=ctx.stamp(d) if status != "confirmed" else None, deposit_pct=rate(0),
-                merchandiser=MERCHANDISERS[0], notes="客诉补单,免费重做", created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
+                merchandiser=MERCHANDISERS[0], notes="客诉补单,免费重做", created_at=ctx.stamp(d),
+                updated_at=ctx.stamp(d))
     lid = b.add(OrderLine, order=rid, line_no=1, style=line["style"], product=line["product"], colour=line["colour"],
                 size=line["size"], quantity=affected, unit=line["unit"], unit_price=money(0), remarks="补单 remake")
     b.add(AuditLog, at=ctx.stamp(d), user=MERCHANDISERS[0], entity="order", entity_id=rid, order_id=rid,
@@ -420,6 +441,7 @@ def _remake(ctx, complaint_id, oid, client, d, line, affected, currency, closed)
                    "size": line["size"]}]
         _documents(ctx, rid, d - dt.timedelta(days=3), paper, remade, 0, None, False, status, ctx.factories[0])
     if status == "settled":
-        sid = b.add(Shipment, number=ctx.number("SH", d), order=rid, date=iso(min(d + dt.timedelta(days=20), ctx.today)),
+        sid = b.add(Shipment, number=ctx.number("SH", d), order=rid,
+                    date=iso(min(d + dt.timedelta(days=20), ctx.today)),
                     notes="补单随下一柜出货")
         b.add(ShipmentLine, shipment=sid, order_line=lid, quantity=affected, unit_price=money(0))

@@ -122,17 +122,20 @@ def _fill_clients(ctx: DemoContext, n: int) -> None:
             pname = person if k == 0 else (rng.choice(SURNAMES) + rng.choice(GIVEN))
             contacts.append(b.add(
                 Contact, client=cid, name=pname, title=rng.choice(["采购经理", "Buyer", "Owner", "QC", "跟单"]),
-                email=f"{'contact'}{k + 1}.{i + 1}@{domain}.com", phone=f"+{rng.randint(1, 99)} {rng.randint(10000000, 99999999)}",
+                email=f"contact{k + 1}.{i + 1}@{domain}.com",
+                phone=f"+{rng.randint(1, 99)} {rng.randint(10000000, 99999999)}",
                 mobile=f"1{rng.randint(30, 99)}{rng.randint(10000000, 99999999)}", wechat=f"wx{i + 1}_{k}",
                 is_primary=k == 0, created_at=ctx.stamp(first), updated_at=ctx.stamp(first)))
         _followups(ctx, cid, i, first, contacts)
         if rng.random() < 0.1 or i < 3:
             b.add(Visit, client=cid, date=iso(ctx.day(-rng.randint(0, 400))),
-                  visitors=f"{person} 等 {rng.randint(1, 4)} 人", purpose=rng.choice(["验厂", "看样", "洽谈新订单", "审核大货"]),
+                  visitors=f"{person} 等 {rng.randint(1, 4)} 人", purpose=rng.choice(["验厂", "看样", "洽谈新订单",
+                                                                                    "审核大货"]),
                   hosted_by=rng.choice(MERCHANDISERS))
         if rng.random() < 0.2 or i < 3:
             b.add(Dispatch, client=cid, date=iso(ctx.day(-rng.randint(0, 300))),
-                  kind=rng.choice(["catalogue", "other"]), items=rng.choice(["2026 春夏目录", "面料色卡", "2026 秋冬目录"]),
+                  kind=rng.choice(["catalogue", "other"]), items=rng.choice(["2026 春夏目录", "面料色卡",
+                                                                             "2026 秋冬目录"]),
                   quantity=rng.randint(1, 3), courier=rng.choice(COURIERS),
                   tracking_no=f"{rng.randint(10 ** 9, 10 ** 10 - 1)}")
 
@@ -169,7 +172,9 @@ def _fill_quotations(ctx: DemoContext) -> dict[int, list[int]]:
     statuses = ["draft", "sent", "pi", "ordered", "rejected"]
     for k in range(n):
         c = ctx.clients[k % len(ctx.clients)] if k < len(ctx.clients) else rng.choice(ctx.clients)
-        status = statuses[k % 5] if k < 10 else _pick_weighted(rng, [("draft", 1), ("sent", 3), ("pi", 2), ("ordered", 4), ("rejected", 2)])
+        status = statuses[k % 5] if k < 10 else _pick_weighted(rng,
+                                                               [("draft", 1), ("sent", 3), ("pi", 2), ("ordered", 4),
+                                                                ("rejected", 2)])
         back = rng.randint(0, 25) if status in ("draft", "sent", "pi") else rng.randint(20, 700)
         d = ctx.day(-back)
         valid = d + dt.timedelta(days=30) if k % 3 else ctx.day(rng.randint(0, 6))  # a third expire this week
@@ -178,7 +183,8 @@ def _fill_quotations(ctx: DemoContext) -> dict[int, list[int]]:
         pi = ctx.number("PI", d) if status in ("pi", "ordered") else None
         qid = b.add(Quotation, number=ctx.number("QT", d), client=c["id"], date=iso(d), currency=cur,
                     exchange_rate=rate(Decimal(fx)), margin_pct=rate(rng.choice([15, 18, 20, 25])),
-                    valid_until=iso(valid), status=status, pi_number=pi, pi_date=iso(d + dt.timedelta(days=2)) if pi else None,
+                    valid_until=iso(valid), status=status, pi_number=pi,
+                    pi_date=iso(d + dt.timedelta(days=2)) if pi else None,
                     payment_terms="T/T 30/70", trade_terms=rng.choice(["FOB", "CIF", "EXW"]),
                     created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
         if status == "ordered":
@@ -205,7 +211,9 @@ def _fill_samples(ctx: DemoContext) -> dict[int, list[int]]:
     states = ["requested", "made", "sent", "approved", "rejected"]
     for k in range(n):
         c = ctx.clients[k % len(ctx.clients)]
-        status = states[k % 5] if k < 10 else _pick_weighted(rng, [("requested", 1), ("made", 1), ("sent", 2), ("approved", 5), ("rejected", 1)])
+        status = states[k % 5] if k < 10 else _pick_weighted(rng,
+                                                             [("requested", 1), ("made", 1), ("sent", 2),
+                                                              ("approved", 5), ("rejected", 1)])
         req = ctx.day(-rng.randint(3, 40) if status in ("requested", "made", "sent") else -rng.randint(30, 600))
         made = req + dt.timedelta(days=rng.randint(2, 7)) if status != "requested" else None
         sent = made + dt.timedelta(days=1) if status in ("sent", "approved", "rejected") else None
@@ -217,11 +225,13 @@ def _fill_samples(ctx: DemoContext) -> dict[int, list[int]]:
                     made_date=iso(made), sent_date=iso(sent), courier=rng.choice(COURIERS) if sent else "",
                     tracking_no=str(rng.randint(10 ** 9, 10 ** 10 - 1)) if sent else "", decided_date=iso(decided),
                     client_comments={"approved": "颜色手感OK,可以大货 / Approved for bulk",
-                                     "rejected": "领口太紧,颜色偏深,请重新打样 / Neck too tight, colour too dark"}.get(status, ""),
+                                     "rejected": "领口太紧,颜色偏深,请重新打样 / Neck too tight, colour too dark",
+                                     }.get(status, ""),
                     created_at=ctx.stamp(req), updated_at=ctx.stamp(req))
         if sent:
             b.add(Dispatch, client=c["id"], date=iso(sent), kind="sample", items=f"{product} 样品",
-                  quantity=1, courier=rng.choice(COURIERS), tracking_no=str(rng.randint(10 ** 9, 10 ** 10 - 1)), sample=sid)
+                  quantity=1, courier=rng.choice(COURIERS), tracking_no=str(rng.randint(10 ** 9,
+                                                                                        10 ** 10 - 1)), sample=sid)
         if status == "approved":
             approved.setdefault(c["id"], []).append(sid)
     return approved

@@ -10,12 +10,14 @@ the user edits the cell.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
@@ -265,10 +267,8 @@ def export_rows(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequ
         except OSError as exc:
             raise cannot_write(path, exc) from None
     except BaseException:
-        try:
+        with contextlib.suppress(Exception):
             wb.close()
-        except Exception:
-            pass
         tmp.unlink(missing_ok=True)
         raise
     return path

@@ -50,7 +50,7 @@ _TAG_SPLIT = re.compile(r"[,，;；、/|]+")
 
 def _enum(kind: str, aliases: dict[str, str], text: str) -> str:
     t = text.strip()
-    return aliases.get(t.casefold(), aliases.get(t, None)) or enums.parse(kind, t, field=kind)
+    return aliases.get(t.casefold(), aliases.get(t)) or enums.parse(kind, t, field=kind)
 
 
 class _Row:
@@ -63,7 +63,7 @@ class _Row:
         self.tags: list[str] = []
         self.action = "create"  # create / update / skip / merge
         self.target: int | None = None  # client id to update
-        self.merged_into: "_Row | None" = None
+        self.merged_into: _Row | None = None
 
 
 def _validate_row(plan, mapping, row_no: int, values: list, issues: list) -> _Row | None:

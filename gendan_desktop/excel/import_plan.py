@@ -124,10 +124,7 @@ def is_grand_total(row: list) -> bool:
 
 def is_total_row(row: list, mapping: dict[int, str]) -> bool:
     """A 合计/Total line under the data: skipped instead of reported as invalid."""
-    for v in row:
-        if isinstance(v, str) and v.strip().casefold().rstrip(":：") in _TOTAL_WORDS:
-            return True
-    return False
+    return any(isinstance(v, str) and v.strip().casefold().rstrip(":：") in _TOTAL_WORDS for v in row)
 
 
 class Cancelled(Exception):

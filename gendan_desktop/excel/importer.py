@@ -18,9 +18,9 @@ created anew according to ``on_duplicate``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from ..core.db import serialize, write_transaction
 from ..core.errors import ValidationError, current_language

@@ -71,7 +71,8 @@ def orders_list():
     status, otype, chan = _labels("order_status"), _labels("order_type"), _labels("order_channel")
     qty = fn.SUM(OrderLine.quantity)
     raw_amount = fn.SUM(OrderLine.quantity * OrderLine.unit_price)
-    totals = {oid: (int(q or 0), OrderLine.unit_price.from_sum(a).quantize(Decimal('0.01'))) for oid, q, a in OrderLine.select(
+    totals = {oid: (int(q or 0), OrderLine.unit_price.from_sum(a).quantize(Decimal('0.01'))) for oid, q,
+              a in OrderLine.select(
         OrderLine.order, qty, raw_amount).group_by(OrderLine.order).tuples()}
     q = (Order.select(Order.id, Order.number, Client.code, Client.name, Order.client_po, Order.order_date,
                       Order.delivery_date, Order.status, Order.order_type, Order.channel, Order.currency,
@@ -127,7 +128,7 @@ def production_list():
             Column("计划开工", "date"), Column("计划完工", "date"), Column("工序数", "int"),
             Column("已完成工序", "int"), Column("当前工序"), Column("末道良品数", "int"), Column("状态")]
     steps: dict[int, list] = {}
-    for card_id, seq, name, good, finished in (FlowCardStep.select(
+    for card_id, _seq, name, good, finished in (FlowCardStep.select(
             FlowCardStep.card, FlowCardStep.seq, FlowCardStep.name, FlowCardStep.qty_good, FlowCardStep.finished_at)
             .order_by(FlowCardStep.card, FlowCardStep.seq).tuples()):
         steps.setdefault(card_id, []).append((name, good, finished))
@@ -140,7 +141,7 @@ def production_list():
 
     def rows():
         for (cid, number, onum, cname, dd, batch, style, colour, size, qty, factory, ps, pf, recalled,
-             ostatus) in q.iterator():
+             _ostatus) in q.iterator():
             st = steps.get(cid, [])
             done = sum(1 for s in st if s[2])
             current = next((s[0] for s in st if not s[2]), "")

@@ -184,7 +184,8 @@ def check_zip(path: Path) -> None:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError):
         raise _refuse(path, "文件不完整或已损坏(可能下载或复制时中断),请重新获取原文件。",
-                      "the file is damaged or incomplete (interrupted download or copy?); get the original again.") from None
+                      "the file is damaged or incomplete (interrupted download or copy?); "
+                      "get the original again.") from None
     bomb = _refuse(path, "文件解压后异常巨大(疑似“压缩炸弹”),为保护电脑已拒绝打开。",
                    "it expands to an abnormal size (a “zip bomb”); it was refused to protect the computer.")
     with zf, open(path, "rb") as raw:
@@ -200,7 +201,8 @@ def check_zip(path: Path) -> None:
                 raise bomb
             if info.flag_bits & 0x1:
                 raise _refuse(path, "文件已加密(设置了打开密码)。请在 Excel 中取消密码后另存,再导入。",
-                              "it is encrypted (password protected); remove the password in Excel, save, and import again.")
+                              "it is encrypted (password protected); remove the password in Excel, save, and import "
+                              "again.")
         try:
             for info in infos:
                 extent = (_Extent() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename)
@@ -217,7 +219,8 @@ def check_zip(path: Path) -> None:
                     _check_prolog(first)
         except DefusedXmlException:
             raise _refuse(path, "文件中含有 XML 实体/DTD 声明(可能是恶意构造的文件),已拒绝打开。",
-                          "it contains XML entity/DTD declarations (possibly a malicious file); it was refused.") from None
+                          "it contains XML entity/DTD declarations (possibly a malicious file); "
+                          "it was refused.") from None
 
 
 class _Extent:
@@ -359,8 +362,10 @@ def open_workbook(path: str | Path) -> Workbook:
         is_xlsx = _zip_has(path, "xl/workbook.xml") or _zip_has(path, "xl/workbook.bin")  # .xlsx/.xlsm/.xlsb
         book_kind = "ods" if not is_xlsx and _zip_has(path, "content.xml") else "xlsx"
         if book_kind == "xlsx" and not is_xlsx:
-            raise _refuse(path, "这是一个压缩包,但不是 Excel 工作簿(可能是 Word 文档或其他 zip 文件)。请选择 .xlsx 文件。",
-                          "it is a zip archive but not an Excel workbook (a Word document or other zip?); choose an .xlsx file.")
+            raise _refuse(path,
+                          "这是一个压缩包,但不是 Excel 工作簿(可能是 Word 文档或其他 zip 文件)。请选择 .xlsx 文件。",
+                          "it is a zip archive but not an Excel workbook (a Word document or other zip?); choose an "
+                          ".xlsx file.")
     try:
         wb = CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -379,14 +384,18 @@ def open_workbook(path: str | Path) -> Workbook:
                 from None
         if re.search(r"password|encrypt", text, re.I):
             raise _refuse(path, "文件已加密(设置了打开密码)。请在 Excel 中取消密码后另存,再导入。",
-                          "it is encrypted (password protected); remove the password in Excel, save, and import again.") from None
+                          "it is encrypted (password protected); remove the password in Excel, "
+                          "save, and import again.") from None
         if book_kind == "xls":
             raise _refuse(path, f"这是旧版 Excel 97-2003(.xls)文件,但无法读取({exc})。" + _CONVERT_ZH,
-                          f"it is an old Excel 97-2003 (.xls) file that cannot be read ({exc}). " + _CONVERT_EN) from None
+                          f"it is an old Excel 97-2003 (.xls) file that cannot be read "
+                          f"({exc}). " + _CONVERT_EN) from None
         raise _refuse(path, f"文件已损坏,无法读取({exc})。请在 Excel 中打开并另存为 .xlsx 后再试。",
-                      f"the file is damaged and cannot be read ({exc}); open it in Excel, save as .xlsx and try again.") from None
+                      f"the file is damaged and cannot be read ({exc}); "
+                      "open it in Excel, save as .xlsx and try again.") from None
     if not any(any(v not in ("", None) for v in row) for s in sheets for row in s.rows):
-        raise _refuse(path, "工作簿里没有任何数据(所有工作表都是空的)。", "the workbook has no data (every sheet is empty).")
+        raise _refuse(path, "工作簿里没有任何数据(所有工作表都是空的)。",
+                      "the workbook has no data (every sheet is empty).")
     return Workbook(path, book_kind, sheets)
 
 

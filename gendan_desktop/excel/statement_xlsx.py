@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterable
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -111,9 +111,9 @@ def write_statement_block(ws, st: Statement, styles: _Styles, row: int) -> int:
         else:
             ws.write_blank(row, 9, None, s.money)
             ws.write_number(row, 10, _f(e.amount), s.money)
-        here = lambda c: xl_rowcol_to_cell(row, c)  # noqa: E731
-        ws.write_formula(row, LAST_COL, f"=ROUND({prev_balance}+{here(9)}-{here(10)},2)", s.money, _f(e.balance))
-        prev_balance = here(LAST_COL)
+        debit, credit, balance = (xl_rowcol_to_cell(row, c) for c in (9, 10, LAST_COL))
+        ws.write_formula(row, LAST_COL, f"=ROUND({prev_balance}+{debit}-{credit},2)", s.money, _f(e.balance))
+        prev_balance = balance
         row += 1
     last = row - 1
     ws.merge_range(row, 0, row, 6, "本期合计 Total", s.total_label)

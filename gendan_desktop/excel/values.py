@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?:"
+                      r":\d{2}(?:\.\d+)?)?)?")
 _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 

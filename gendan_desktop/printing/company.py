@@ -19,7 +19,7 @@ class Company:
     logo: str = ""  # path of an image file, or ""
 
     @classmethod
-    def from_settings(cls) -> "Company":
+    def from_settings(cls) -> Company:
         from ..core.common import get_setting
 
         return cls(

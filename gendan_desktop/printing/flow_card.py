@@ -10,8 +10,8 @@ scanners and phones read it back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm

@@ -8,10 +8,10 @@ forms with fixed boxes, and the canvas is several times faster, which the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
-from typing import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas

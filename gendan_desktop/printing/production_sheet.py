@@ -15,9 +15,9 @@ The sheet is a list of numbered ``SECTIONS`` after the header fields
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -235,7 +235,8 @@ def _quantities(d: SheetData, n: str) -> list[Flowable]:
             + [para("合计", 9, align="center")]]
     for colour in d.colours:
         q = [d.quantities.get((colour, s), 0) for s in sizes]
-        rows.append([para(colour, 9)] + [num(v, i + 1) for i, v in enumerate(q)] + [num(sum(q), len(sizes) + 1, bold=True)])
+        rows.append([para(colour, 9)] + [num(v, i + 1) for i,
+                                         v in enumerate(q)] + [num(sum(q), len(sizes) + 1, bold=True)])
     col_totals = [sum(d.quantities.get((c, s), 0) for c in d.colours) for s in sizes]
     rows.append([para("合计 Total", 9, align="center", bold=True)]
                 + [num(v, i + 1, bold=True) for i, v in enumerate(col_totals)]
@@ -282,7 +283,8 @@ def _packing(d: SheetData, n: str) -> list[Flowable]:
                      para(f"{fmt_int(d.carton_count)} 箱" if d.carton_count else "", 9.5, align="center",
                           fit=cell_width(col_w[1])),
                      para(f"总数 {fmt_int(d.total)} {d.unit}   {per}", 9)]],
-                   col_w, header_rows=0, long=False, min_row_height=7 * mm, extra=[("BACKGROUND", (0, 0), (0, 0), GREY)])
+                   col_w, header_rows=0, long=False, min_row_height=7 * mm, extra=[("BACKGROUND", (0, 0), (0, 0),
+                                                                                    GREY)])
     return [text_box(f"{n}包装方式\nPacking", d.packing, WIDTH, title_w=TITLE_W, min_height=12 * mm), cartons,
             text_box("唛头\nShipping marks", d.shipping_marks, WIDTH, title_w=TITLE_W, min_height=16 * mm)]
 

@@ -118,7 +118,8 @@ COL_W = widths(WIDTH, [w for _, w, _ in COLUMNS])
 
 def _cells(values: list[str]) -> list:
     """Text wraps; numbers, units and codes shrink to fit their column."""
-    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]), **({"font": MONO} if a == "right" else {}))
+    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]),
+                 **({"font": MONO} if a == "right" else {}))
             for i, (v, (_, _, a)) in enumerate(zip(values, COLUMNS))]
 
 

@@ -104,7 +104,8 @@ def _closing(st, company: Company) -> list[Flowable]:
                      para(f"{st.currency} {fmt_money(st.closing)}", 10.5, font=MONO, align="right", bold=True,
                           fit=cell_width(col_w[1])),
                      para(f"大写:{st.closing_in_words}", 9)]],
-                   col_w, header_rows=0, long=False, min_row_height=8 * mm, extra=[("BACKGROUND", (0, 0), (0, 0), GREY)])
+                   col_w, header_rows=0, long=False, min_row_height=8 * mm, extra=[("BACKGROUND", (0, 0), (0, 0),
+                                                                                    GREY)])
     note = para("请核对以上账目,如无异议请签字盖章后回传;如有差异请于 7 日内告知。"
                 " Please check, sign and return; report any difference within 7 days.", 7.5)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -14,10 +15,12 @@ from gendan_desktop.core.models import AuditLog, Client, ClientTag, Contact, Ord
 TODAY = dt.date(2026, 11, 26)
 
 
-def _order(client, status="confirmed", day=TODAY, n=[0]):
+_numbers = itertools.count(1)
+
+
+def _order(client, status="confirmed", day=TODAY):
     """An order row as the orders service would leave it (only what summaries read)."""
-    n[0] += 1
-    return Order.create(number=f"T-{n[0]}-{client.id}-{status}", client=client, order_date=day,
+    return Order.create(number=f"T-{next(_numbers)}-{client.id}-{status}", client=client, order_date=day,
                         delivery_date=day + dt.timedelta(days=60), status=status)
 
 

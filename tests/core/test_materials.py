@@ -74,7 +74,8 @@ def test_update_material_is_versioned_and_audited(db):
         materials.update_material(m.id, {"in_stock": 30}, m.version)
     with pytest.raises(ValidationError):
         materials.update_material(m.id, {"colour": "红"}, m2.version)
-    fields = {a.field for a in AuditLog.select().where((AuditLog.entity == "material") & (AuditLog.order_id == order.id))}
+    fields = {a.field for a in AuditLog.select().where(
+        (AuditLog.entity == "material") & (AuditLog.order_id == order.id))}
     assert {"name", "in_stock", "loss_rate_pct"} <= fields
 
 
@@ -99,7 +100,8 @@ def test_receiving_more_than_ordered_needs_consent(db):
     assert "柯桥布行" in e.value.zh and "60" in e.value.en and "41" in e.value.en
     p = materials.receive_purchase(p.id, 43, dt.date(2026, 11, 21), allow_excess=True)
     assert p.received_qty == Decimal(103) and p.received_date == dt.date(2026, 11, 21)
-    receipts = AuditLog.select().where((AuditLog.entity == "purchase") & (AuditLog.action == "receive")).count()
+    receipts = AuditLog.select().where(
+        (AuditLog.entity == "purchase") & (AuditLog.action == "receive")).count()
     assert receipts == 2
     with pytest.raises(ValidationError):
         materials.receive_purchase(p.id, 0)

@@ -29,7 +29,8 @@ def test_exception_lifecycle_is_audited_on_the_order(db):
         pe.resolve(exc.id, "again")
     with pytest.raises(StateError):
         pe.escalate(exc.id, "老板")
-    actions = [a.action for a in AuditLog.select().where((AuditLog.entity == "exception") & (AuditLog.order_id == order.id))
+    actions = [a.action for a in AuditLog.select().where(
+        (AuditLog.entity == "exception") & (AuditLog.order_id == order.id))
                .order_by(AuditLog.id)]
     assert actions == ["report", "escalate", "resolve"]
 
@@ -108,7 +109,8 @@ def test_assign_order_and_card_to_a_factory(db):
     assert moved.factory_id == backup.id
     with pytest.raises(StateError):
         factories.assign_card(card.id, dead.id)
-    logs = AuditLog.select().where((AuditLog.order_id == order.id) & (AuditLog.field == "factory"))
+    logs = AuditLog.select().where(
+        (AuditLog.order_id == order.id) & (AuditLog.field == "factory"))
     assert {a.entity for a in logs} == {"order", "flow_card"}
 
 

@@ -58,7 +58,7 @@ def test_receivables_by_client_takes_the_same_few_queries_for_many_clients(db):
         return result, len(calls)
 
     def add_clients(n):
-        for i in range(n):
+        for _i in range(n):
             c = make_client()
             o = make_stored_order(c, [("Q", "Red", "M", 10, "1.5")])
             _ship_all(o, dt.date(2026, 1, 10))

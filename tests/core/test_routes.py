@@ -50,7 +50,8 @@ def test_save_route_replaces_steps_in_order_and_audits(db):
     assert RouteTemplate.select().where(RouteTemplate.category == "袜子").count() == 1
     from gendan_desktop.core.models import AuditLog
 
-    changes = [a.new for a in AuditLog.select().where((AuditLog.entity == "route_template") & (AuditLog.field == "steps"))]
+    changes = [a.new for a in AuditLog.select().where(
+        (AuditLog.entity == "route_template") & (AuditLog.field == "steps"))]
     assert changes[-1] == "织袜:3 → 定型:1 → 包装:1"
 
 

@@ -121,7 +121,8 @@ def test_documents_are_versioned_and_audited(db):
     assert Shipment.get_by_id(s.id).customs_no == ""
     with pytest.raises(ValidationError):
         shipments.update_shipment_documents(s.id, {"date": "2026-01-01"}, updated.version)
-    fields = {a.field for a in AuditLog.select().where((AuditLog.entity == "shipment") & (AuditLog.order_id == order.id))}
+    fields = {a.field for a in AuditLog.select().where(
+        (AuditLog.entity == "shipment") & (AuditLog.order_id == order.id))}
     assert {"container_no", "bl_no"} <= fields
 
 
@@ -131,7 +132,8 @@ def test_shipping_a_confirmed_order_records_the_production_start(db):
     shipments.create_shipment(order.id, DAY, [(l1.id, 1)])
     fresh = Order.get_by_id(order.id)
     assert fresh.status == "partly_shipped" and fresh.production_started_at is not None
-    moves = [(a.old, a.new) for a in AuditLog.select().where((AuditLog.order_id == order.id)
+    moves = [(a.old, a.new) for a in AuditLog.select().where(
+        (AuditLog.order_id == order.id)
                                                              & (AuditLog.field == "status")).order_by(AuditLog.id)]
     assert moves == [("confirmed", "in_production"), ("in_production", "partly_shipped")]
 

@@ -36,7 +36,8 @@ def test_first_overdue_shipments_are_the_head_of_the_whole_list(db):
         for m in range(3):
             order = make_stored_order(client, [("S", "Red", "M", 10 * (m + 1), "2")], currency=cur)
             day = dt.date(2026, 1, 5 + 7 * m + n)
-            shipped[shipments.create_shipment(order.id, day, [(ln.id, ln.quantity) for ln in order_lines(order)]).id] = day
+            shipped[shipments.create_shipment(order.id, day,
+                                              [(ln.id, ln.quantity) for ln in order_lines(order)]).id] = day
         # pays the first shipment and part of the second, whichever order it names
         payments.record_payment(client.id, "50", cur, dt.date(2026, 2, 20), "balance", order.id)
     whole = receivables.overdue_receivables(today, 30)

@@ -74,7 +74,8 @@ def test_every_state_is_there(demo):
     assert pending.where(FollowUp.next_date < TODAY).exists()
     # quotations expiring within a week, purchases overdue
     assert Quotation.select().where(Quotation.valid_until.between(TODAY, TODAY + dt.timedelta(days=7))).exists()
-    late = PurchaseFollowUp.select().where((PurchaseFollowUp.due_date < TODAY) & PurchaseFollowUp.received_date.is_null())
+    late = PurchaseFollowUp.select().where(
+        (PurchaseFollowUp.due_date < TODAY) & PurchaseFollowUp.received_date.is_null())
     assert late.exists()
     # an order follows a quotation the client ordered (a draft one would still offer 转为订单)
     linked = Quotation.select().where(fn.EXISTS(Order.select().where(Order.quotation == Quotation.id)))
@@ -87,7 +88,8 @@ def test_revisions_keep_snapshots_and_recall_paper(demo):
     for order in revised:
         revs = [r.revision for r in OrderRevision.select().where(OrderRevision.order == order.id)]
         assert sorted(revs) == list(range(order.revision))
-        old_paper = ProductionSheet.select().where((ProductionSheet.order == order.id) & (ProductionSheet.revision < order.revision))
+        old_paper = ProductionSheet.select().where(
+            (ProductionSheet.order == order.id) & (ProductionSheet.revision < order.revision))
         assert old_paper.count() == 0 or all(s.recalled_at for s in old_paper)
     # the old revision stays readable through the revisions service
     from gendan_desktop.core.revisions import diff_revisions, revision_snapshot
@@ -105,7 +107,8 @@ def test_revisions_keep_snapshots_and_recall_paper(demo):
 
 
 def test_flow_quantities_never_exceed_what_came_in(demo):
-    steps = FlowCardStep.select(FlowCardStep, FlowCard.quantity).join(FlowCard).order_by(FlowCardStep.card, FlowCardStep.seq)
+    steps = FlowCardStep.select(FlowCardStep, FlowCard.quantity).join(FlowCard).order_by(FlowCardStep.card,
+                                                                                         FlowCardStep.seq)
     previous = {}
     for s in steps:
         limit = s.card.quantity if s.seq == 1 else previous[s.card_id]

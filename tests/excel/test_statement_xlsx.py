@@ -38,10 +38,12 @@ def account(db):
     set_setting("company_phone", "0574-88886666")
     client = Client.create(code="C0100", name="Nordic Apparel AB", default_currency="USD")
     order, (l1, l2) = _order(client, "SO-1", "USD", [("ST-1", 1000, "2.50"), ("ST-2", 333, "1.235")])
-    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)], excess_reason="库存现货")  # before the period: opening
+    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)],
+                    excess_reason="库存现货")  # before the period: opening
     record_payment(client.id, "300", "USD", dt.date(2026, 2, 25), kind="deposit", order_id=order.id,
                    reference="TT-0")
-    create_shipment(order.id, dt.date(2026, 3, 5), [(l1.id, 600), (l2.id, 333)], excess_reason="库存现货")  # 333 × 1.235 = 411.255
+    create_shipment(order.id, dt.date(2026, 3, 5), [(l1.id, 600), (l2.id, 333)],
+                    excess_reason="库存现货")  # 333 × 1.235 = 411.255
     Complaint.create(number="CS-1", order=order, date=dt.date(2026, 3, 8), description="色差\n详情",
                      disposition="discount", credit_amount=D("88.80"), credit_date=dt.date(2026, 3, 9),
                      currency="USD")

@@ -223,7 +223,8 @@ def account(sqlite_db):
     order = Order.create(number="SO-1", client=client, currency="USD", order_date=dt.date(2026, 1, 5),
                          delivery_date=dt.date(2026, 3, 5), status="confirmed", client_po="PO-1")
     l1 = OrderLine.create(order=order, line_no=1, style="ST-1", quantity=1000, unit_price=D("2.50"), product="针织衫")
-    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)], excess_reason="库存现货")  # before the period: opening
+    create_shipment(order.id, dt.date(2026, 2, 20), [(l1.id, 400)],
+                    excess_reason="库存现货")  # before the period: opening
     create_shipment(order.id, dt.date(2026, 3, 5), [(l1.id, 600)], excess_reason="库存现货")
     record_payment(client.id, "1000.10", "USD", dt.date(2026, 3, 10), reference="TT-1", order_id=order.id)
     return client

@@ -29,13 +29,15 @@ STYLES = ["YH-2026-AW-OUTER-0001-LONGCODE", "YH-2026-AW-SHIRT-0002", "YH-2026-AW
 PRODUCTS = ["女式羊毛混纺长款双面呢大衣(含可拆卸毛领及腰带)Women's double-faced wool blend long coat",
             "男式全棉磨毛格子长袖衬衫 Men's brushed cotton check long-sleeve shirt with button-down collar",
             "儿童加绒连帽卫衣套装 Kids' fleece-lined hoodie and jogger set"]
-COLOURS = ["藏青色/海军蓝 Navy Blue Heather Melange", "酒红色 Burgundy Wine Red (Pantone 19-1725 TPX)", "米白 Off-White"]
+COLOURS = ["藏青色/海军蓝 Navy Blue Heather Melange", "酒红色 Burgundy Wine Red (Pantone 19-1725 TPX)",
+           "米白 Off-White"]
 SIZES = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL", "4XL", "5XL"]
 REQUIREMENTS = ("面料按批板样颜色,色差≥4级,每缸须剪布样寄客户确认后方可开裁;所有车线用同色线,针距 12针/3cm,"
                 "不可有跳针、浮线、断线;洗水标、主标、尺码标位置严格按附图,吊牌挂在左袖口第二粒扣眼。\n"
                 "Fabric colour must match the approved bulk swatch within grade 4 of the grey scale; "
                 "each dye lot needs the buyer's written approval before cutting. Stitching 12 stitches per 3 cm, "
-                "no skipped stitches. Labels placed exactly as per the attached artwork, hang tag on the left cuff.\n") * 3
+                "no skipped stitches. Labels placed exactly as per the attached artwork, "
+                "hang tag on the left cuff.\n") * 3
 PACKING = ("每件入单独胶袋(胶袋印警告语 SUFFOCATION WARNING),12件一内盒,48件一外箱,混码不混色,外箱五层瓦楞,"
            "箱内放干燥剂两包;Each piece in its own polybag, 12 pcs per inner box, 48 pcs per export carton.")
 MARKS = (f"{CLIENT}\nPO NO.: YH-PO-2026-778812-AW-OUTERWEAR-EAST\nSTYLE NO.: {STYLES[0]}\n"
@@ -50,8 +52,10 @@ def _client() -> Client:
         return existing
     client = Client.create(code="C-LONG-0001", name=CLIENT, name_en=CLIENT_EN, country="中国",
                            address="浙江省宁波市鄞州区首南街道天童南路 588 号宁波商会国贸中心 A 座 28 楼 2801-2806 室 "
-                                   "Room 2801-2806, Tower A, Ningbo Chamber of Commerce Trade Centre, 588 Tiantong South Road",
-                           payment_terms="30% T/T 定金,余款见提单副本 30 天内付清 / 30% deposit, balance 30 days after B/L copy")
+                                   "Room 2801-2806, Tower A, Ningbo Chamber of Commerce Trade Centre, 588 Tiantong "
+                                   "South Road",
+                           payment_terms="30% T/T 定金,余款见提单副本 30 天内付清 / 30% deposit, balance 30 days "
+                                         "after B/L copy")
     Contact.create(client=client, name="Alexandra Catherine Montgomery-Smythe 蒙哥马利", is_primary=True)
     return client
 
@@ -99,7 +103,8 @@ def long_quotation(n_items: int = 60, pi: bool = True) -> Quotation:
     client = _client()
     q = Quotation.create(number="QT2611-0777", client=client, date=dt.date(2026, 11, 3), currency="USD",
                          valid_until=dt.date(2026, 12, 3), trade_terms="FOB Ningbo",
-                         payment_terms="30% T/T 定金,余款见提单副本 30 天内付清 / 30% deposit, balance 30 days after B/L",
+                         payment_terms="30% T/T 定金,余款见提单副本 30 天内付清 / 30% deposit, balance 30 days after "
+                                       "B/L",
                          pi_number="PI2611-0777" if pi else None, pi_date=dt.date(2026, 11, 8) if pi else None,
                          status="pi" if pi else "sent", notes=NOTES * 2)
     for i in range(1, n_items + 1):

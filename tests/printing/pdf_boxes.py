@@ -257,10 +257,10 @@ def read_rules(content: bytes, page: int, height: float) -> list[Rule]:
         elif op in ("S", "s", "B", "B*", "b", "b*", "f", "F", "f*", "n"):
             if op in ("S", "s", "B", "B*", "b", "b*"):
                 for x0, y0, x1, y1 in segs:
-                    if abs(x0 - x1) < 0.05 or abs(y0 - y1) < 0.05:
-                        if abs(x0 - x1) + abs(y0 - y1) > 0.5:
-                            rules.append(Rule(page, min(x0, x1), height - max(y0, y1),
-                                              max(x0, x1), height - min(y0, y1)))
+                    straight = abs(x0 - x1) < 0.05 or abs(y0 - y1) < 0.05
+                    if straight and abs(x0 - x1) + abs(y0 - y1) > 0.5:
+                        rules.append(Rule(page, min(x0, x1), height - max(y0, y1),
+                                          max(x0, x1), height - min(y0, y1)))
             segs, start, cur = [], None, None
         nums = []
     return rules

@@ -147,7 +147,8 @@ def test_demo_statements_sheets_cards_and_quotations_print_clean(company, tmp_pa
         found += problems(path)
     sheets = list(ProductionSheet.select().order_by(ProductionSheet.id).limit(6))
     for sheet in sheets:
-        found += problems(_write(tmp_path, f"{sheet.number}.pdf", render_production_sheet(load_production_sheet(sheet.id))))
+        found += problems(_write(tmp_path, f"{sheet.number}.pdf",
+                                 render_production_sheet(load_production_sheet(sheet.id))))
         found += problems(_write(tmp_path, f"{sheet.number}-cards.pdf",
                                  render_flow_cards(load_flow_cards(sheet.order_id), "a4x2")))
     for q in Quotation.select().order_by(Quotation.id).limit(6):
