@@ -11,7 +11,7 @@ MAX_FILE_LINES = 450
 MAX_FUNCTION_LINES = 60
 CHECKED = ("gendan_desktop", "tests", "bench", "installer")
 # The GUI half of issue 11 deletes this line (gui/ is being regrouped by feature).
-NOT_YET = ("gendan_desktop/gui/",)
+NOT_YET = ("gendan_desktop/gui/", "tests/gui/")
 
 
 def _sources() -> list[Path]:
