@@ -25,7 +25,7 @@ def _replayed(name: str, fn, raw: RawConnection, db, runs: int, target: float = 
 def core_rows(url: str, runs: int, quick: bool = False) -> list[Row]:
     from peewee import fn
 
-    from gendan_desktop.core import progress, receivables, risk, search, statements
+    from gendan_desktop.core import progress, progress_queries, receivables, risk, search, statements
     from gendan_desktop.core.db import close_database, open_database
     from gendan_desktop.core.models import Client, FlowCard, Order, Shipment
     from gendan_desktop.gui import workbench
@@ -55,8 +55,8 @@ def core_rows(url: str, runs: int, quick: bool = False) -> list[Row]:
         busy = (Order.select(Order.id).join(FlowCard, on=(FlowCard.order == Order.id))
                 .where(Order.status == "in_production").order_by(Order.id.desc()).limit(1).scalar())
         if busy:
-            rows.append(_replayed("progress grid of one order", lambda: (progress.progress_grid(busy, today),
-                                                                         progress.order_progress(busy)),
+            rows.append(_replayed("progress grid of one order", lambda: (progress_queries.progress_grid(busy, today),
+                                                                         progress_queries.order_progress(busy)),
                                   raw, db, runs, limit=0.05))
             number = FlowCard.select(FlowCard.number).where(FlowCard.order == busy).limit(1).scalar()
             rows.append(_replayed("scan a flow card number", lambda: progress.card_by_number(f" {number.lower()}\n"),

@@ -49,7 +49,8 @@ from .models import (
     PurchaseFollowUp,
     ShipmentLine,
 )
-from .progress import last_step_good_query, not_recalled
+from .progress import not_recalled
+from .progress_queries import last_step_good_query
 
 DEFAULT_SAFETY_DAYS = 3
 DEFAULT_NO_PROGRESS_SHARE = Decimal("0.5")

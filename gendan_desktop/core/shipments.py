@@ -60,7 +60,7 @@ def finished_unshipped(order: Order) -> dict[int, int]:
     does not use them up.
     """
     from .production import _shipped_before_cards
-    from .progress import finished_by_line
+    from .progress_queries import finished_by_line
 
     finished = finished_by_line(order)
     before = _shipped_before_cards(order)

@@ -124,7 +124,7 @@ def _at_risk(today: dt.date, due_days: int) -> list[Entry]:
 
 
 def _late(today: dt.date, due_days: int) -> list[Entry]:
-    from ..core.progress import late_steps
+    from ..core.progress_queries import late_steps
 
     from ..core.routes import step_label
 

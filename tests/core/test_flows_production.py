@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from builders import TODAY, lines_of, make_confirmed, two_lines
 
-from gendan_desktop.core import materials, orders, production, progress
+from gendan_desktop.core import materials, orders, production, progress_queries
 from gendan_desktop.core.errors import StateError, ValidationError
 from gendan_desktop.core.models import AuditLog, FlowCard, Order
 from gendan_desktop.core.recalls import cancel_order
@@ -166,4 +166,4 @@ def test_unknown_category_says_which_route_was_chosen(db):
     production.issue_flow_cards(order.id, batch_size=100_000)
     log = AuditLog.get((AuditLog.order_id == order.id) & (AuditLog.action == "route"))
     assert "冲锋衣" in log.new and "Garment" in log.new
-    assert progress.order_progress(order.id).carded == 300
+    assert progress_queries.order_progress(order.id).carded == 300

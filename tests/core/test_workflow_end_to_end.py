@@ -23,6 +23,7 @@ from gendan_desktop.core import (
     payments,
     production,
     progress,
+    progress_queries,
     quotations,
     receivables,
     samples,
@@ -109,7 +110,7 @@ def test_enquiry_to_statement(db):
 
     # --- progress through every step of every card
     _produce(order.id, day(30))
-    assert progress.order_progress(order.id).good == 500
+    assert progress_queries.order_progress(order.id).good == 500
 
     # --- partial shipment, then the rest
     first = shipments.create_shipment(order.id, day(40), [(red.id, 300)], booking_no="BK-NB-001",

@@ -1,0 +1,215 @@
+"""What progress shows: an order's progress grid (cards × steps), its progress per line, and late steps.
+
+Entered in core/progress.py; read here in a few queries per order, never one per card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import JOIN, fn
+
+from .common import get_or_404
+from .models import FlowCard, FlowCardStep, Order, OrderLine
+
+# order statuses in which unfinished steps still matter
+from .progress import OPEN_PRODUCTION_STATUSES, live_cards, not_recalled
+
+
+# ----------------------------------------------------------------- queries --
+@dataclass
+class GridCell:
+    step_id: int
+    seq: int
+    name: str
+    planned_date: dt.date | None
+    qty_in: int
+    qty_good: int
+    qty_defect: int
+    finished_at: dt.date | None
+    late: bool  # planned date passed and not finished
+    qty_lost: int = 0
+
+
+@dataclass
+class GridRow:
+    card_id: int
+    number: str
+    batch_no: int
+    style: str
+    colour: str
+    size: str
+    quantity: int
+    factory_id: int | None
+    cells: list[GridCell | None]  # aligned with ProgressGrid.columns
+    recalled: bool = False  # void paper shown for the progress recorded on it
+    recall_reason: str = ""
+    counted: bool = True  # in the totals (live cards; all of a cancelled order's)
+
+
+@dataclass
+class ColumnTotal:
+    planned_qty: int = 0  # pieces on the cards that carry this step
+    qty_in: int = 0
+    qty_good: int = 0
+    qty_defect: int = 0
+
+
+@dataclass
+class ProgressGrid:
+    order_id: int
+    columns: list[str]  # step names in route order
+    rows: list[GridRow]
+    totals: list[ColumnTotal] = field(default_factory=list)
+
+
+def _with_progress():
+    """Cards on which some progress was recorded (a correlated EXISTS)."""
+    return fn.EXISTS(FlowCardStep.select(FlowCardStep.id)
+                     .where((FlowCardStep.card == FlowCard.id) & (FlowCardStep.qty_in > 0)))
+
+
+def counted_cards(order: Order):
+    """The cards whose pieces make the order's progress: the live ones, or for a
+    cancelled order those it had when it was cancelled (recalled by the cancellation)."""
+    if order.status == "cancelled" and order.cancelled_at is not None:
+        return FlowCard.select().where((FlowCard.order == order.id) & (FlowCard.recalled_at >= order.cancelled_at))
+    return live_cards(order)
+
+
+def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
+    """Cards × steps of the order: planned date vs quantities done.
+
+    Rows are the live cards, then recalled cards on which progress was
+    recorded (it happened, and may be cost the client is asked to pay): a
+    revision's recalled cards of changed lines, a cancelled order's cards.
+    Totals count the live cards (a cancelled order: its cards at cancellation).
+    """
+    today = today or dt.date.today()
+    order = get_or_404(Order, order_id, "订单", "Order")
+    counted = {c.id for c in counted_cards(order).select(FlowCard.id)}
+    cards = list(FlowCard.select().where((FlowCard.order == order.id)
+                                         & (not_recalled() | _with_progress() | FlowCard.id.in_(list(counted) or [0])))
+                 .order_by(FlowCard.recalled_at.is_null(False), FlowCard.id))
+    ids = [c.id for c in cards]
+    steps = list(FlowCardStep.select().where(FlowCardStep.card.in_(ids or [0])).order_by(FlowCardStep.seq))
+    # column order: by seq, first appearance wins (cards of one order share a route)
+    columns: list[str] = []
+    for s in steps:
+        if s.name not in columns:
+            columns.append(s.name)
+    pos = {name: i for i, name in enumerate(columns)}
+    by_card: dict[int, list[GridCell | None]] = {c.id: [None] * len(columns) for c in cards}
+    totals = [ColumnTotal() for _ in columns]
+    qty_of = {c.id: c.quantity for c in cards}
+    live = {c.id for c in cards if c.recalled_at is None}
+    for s in steps:
+        i = pos[s.name]
+        late = (s.card_id in live and s.finished_at is None and s.planned_date is not None
+                and s.planned_date < today)
+        by_card[s.card_id][i] = GridCell(s.id, s.seq, s.name, s.planned_date, s.qty_in, s.qty_good,
+                                         s.qty_defect, s.finished_at, late, s.qty_lost or 0)
+        if s.card_id not in counted:
+            continue
+        t = totals[i]
+        t.planned_qty += qty_of[s.card_id]
+        t.qty_in += s.qty_in
+        t.qty_good += s.qty_good
+        t.qty_defect += s.qty_defect
+    rows = [GridRow(c.id, c.number, c.batch_no, c.style, c.colour, c.size, c.quantity, c.factory_id, by_card[c.id],
+                    c.recalled_at is not None, c.recall_reason or "", c.id in counted)
+            for c in cards]
+    return ProgressGrid(order.id, columns, rows, totals)
+
+
+@dataclass(frozen=True)
+class OrderProgress:
+    ordered: int  # pieces on the order lines
+    carded: int  # pieces on live flow cards (a cancelled order: on its cards when cancelled)
+    good: int  # good pieces out of the last step of those cards
+    started: int = 0  # pieces put in at the first step of those cards (work begun)
+
+    @property
+    def fraction(self) -> float:
+        return self.good / self.ordered if self.ordered else 0.0
+
+    @property
+    def percent(self) -> int:
+        return int(self.fraction * 100)
+
+
+def last_step_good_query():
+    """(order id, SUM of good at each live card's last step)."""
+    last = FlowCardStep.alias("last")
+    max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))
+    return (FlowCardStep.select(FlowCard.order, fn.SUM(FlowCardStep.qty_good))
+            .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
+            .where(not_recalled() & (FlowCardStep.seq == max_seq))
+            .group_by(FlowCard.order))
+
+
+def finished_by_line(order: Order) -> dict[int, int]:
+    """Good pieces out of the last step of the live cards, per order line."""
+    last = FlowCardStep.alias("last")
+    max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id)
+    q = (FlowCardStep.select(FlowCard.order_line, fn.SUM(FlowCardStep.qty_good)).join(FlowCard)
+         .where((FlowCard.order == order.id) & not_recalled() & (FlowCardStep.seq == max_seq))
+         .group_by(FlowCard.order_line))
+    return {line_id: int(n or 0) for line_id, n in q.tuples() if line_id is not None}
+
+
+def order_progress(order_id: int) -> OrderProgress:
+    """Good pieces at the last step over the ordered quantity (see counted_cards)."""
+    order = get_or_404(Order, order_id, "订单", "Order")
+    ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar() or 0
+    cards = counted_cards(order).select(FlowCard.id)
+    carded = FlowCard.select(fn.SUM(FlowCard.quantity)).where(FlowCard.id.in_(cards)).scalar() or 0
+    last = FlowCardStep.alias("last")
+    max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCardStep.card)
+    good = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_good))
+            .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == max_seq)).scalar() or 0)
+    started = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_in))
+               .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == 1)).scalar() or 0)
+    return OrderProgress(int(ordered), int(carded), int(good), int(started))
+
+
+@dataclass(frozen=True)
+class LateStep:
+    order_id: int
+    order_number: str
+    card_id: int
+    card_number: str
+    step_id: int
+    seq: int
+    name: str
+    planned_date: dt.date
+    days_late: int
+    quantity: int  # card quantity
+    qty_in: int
+    qty_good: int
+
+
+def late_steps(today: dt.date | None = None, order_id: int | None = None, limit: int | None = None) -> list[LateStep]:
+    """Steps of live cards whose planned date passed without the step being finished.
+
+    Oldest first; ``limit`` caps the list (a workbench shows the worst few).
+    """
+    today = today or dt.date.today()
+    q = (FlowCardStep.select(Order.id, Order.number, FlowCard.id, FlowCard.number, FlowCardStep.id,
+                             FlowCardStep.seq, FlowCardStep.name, FlowCardStep.planned_date, FlowCard.quantity,
+                             FlowCardStep.qty_in, FlowCardStep.qty_good)
+         .join(FlowCard).join(Order, JOIN.INNER, on=(FlowCard.order == Order.id))
+         .where(FlowCardStep.planned_date.is_null(False) & (FlowCardStep.planned_date < today)
+                & FlowCardStep.finished_at.is_null() & not_recalled()
+                & Order.status.in_(OPEN_PRODUCTION_STATUSES))
+         .order_by(FlowCardStep.planned_date, FlowCard.number, FlowCardStep.seq))
+    if order_id is not None:
+        q = q.where(Order.id == order_id)
+    if limit is not None:
+        q = q.limit(int(limit))
+    out = []
+    for oid, onum, cid, cnum, sid, seq, name, planned, qty, q_in, q_good in q.tuples():
+        planned = planned if isinstance(planned, dt.date) else dt.date.fromisoformat(str(planned))
+        out.append(LateStep(oid, onum, cid, cnum, sid, seq, name, planned, (today - planned).days, qty, q_in, q_good))
+    return out
