@@ -28,7 +28,9 @@ bare read.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
 
 from peewee import fn
 
@@ -61,19 +63,9 @@ HEADER_FIELDS = ("client_po", "order_date", "delivery_date", "currency", "channe
 LINE_TEXT = ("style", "product", "colour", "size", "unit", "remarks")
 
 
-@lru_cache(maxsize=256)
-def _enum_cached(kind: str, text: str) -> str:
-    return enums.parse(kind, text, field=kind)
-
-
-@lru_cache(maxsize=256)
-def _currency_cached(text: str) -> str:
-    return parse_currency(text)
-
-
 class _Group:
     __slots__ = ("key", "label", "first_row", "client", "client_text", "header", "header_rows", "lines",
-                 "rows", "bad", "action", "target", "created_client")
+                 "rows", "bad", "action", "target", "created_client", "last_head")
 
     def __init__(self, key, label: str, first_row: int):
         self.key, self.label, self.first_row = key, label, first_row
@@ -87,6 +79,7 @@ class _Group:
         self.action = "create"
         self.target = None
         self.created_client = None  # the key of the client this order's write created
+        self.last_head: dict | None = None  # the header values of the order's last row, merged
 
 
 class _Clients:
@@ -163,6 +156,7 @@ class _Import:
         self.notes: list = []
         self.line_cols = [(self.col_of[n], n) for n in LINE_TEXT if n in self.col_of]
         self.head_cols = [(self.col_of[n], n) for n in HEADER_FIELDS if n in self.col_of]
+        self.cells: dict[tuple[str, Any], Any] = {}  # (field, cell) → value or refusal, see _cell
 
     def err(self, row_no: int, name: str, zh: str, en: str) -> None:
         self.result.errors.append(issue(self.plan, row_no, self.col_of.get(name), name, zh, en))
@@ -170,6 +164,9 @@ class _Import:
 
     def refused(self, row_no: int, name: str, exc: GendanError) -> None:
         self.err(row_no, name, exc.zh, exc.en)
+
+
+_UNSEEN = object()
 
 
 class _Row:
@@ -202,32 +199,45 @@ def import_orders(plan, mapping, result, ticker, *, on_duplicate: str, skip_inva
 
 # -------------------------------------------------------------------- read --
 def _read(imp: _Import, ticker) -> list[_Row]:
-    """Every data row, its cells checked by the core's parsers (a total row is skipped)."""
+    """Every data row, its cells checked by the core's parsers (a total row is skipped).
+
+    Rows repeat cells (an order's header on each of its lines, a style in many
+    colours): each distinct line cell, and each distinct set of header cells, is
+    parsed once, and its value or refusal kept.
+    """
     rows = []
     c_client = imp.col_of["client"]
     c_order, c_po = imp.col_of.get("order_no"), imp.col_of.get("client_po")
+    line_cols = [c for c, _name in imp.line_cols] + [imp.col_of["quantity"], imp.col_of["unit_price"]]
+    head_cols = [c for c, _name in imp.head_cols]
+    heads_seen: dict[tuple, tuple[dict, list]] = {}
     for row_no, values in imp.plan.rows:
         ticker.step()
         n = len(values)
-
-        def get(c, values=values, n=n):
-            return values[c] if c is not None and c < n else ""
-
-        client_raw = get(c_client)
+        client_raw = values[c_client] if c_client < n else ""
         if is_blank(client_raw) and is_total_row(values, imp.mapping):
             continue
         imp.result.rows_read += 1
         row = _Row(row_no)
         _read_client(imp, row, cell_text(client_raw))
-        _read_line(imp, row, get)
-        _read_header(imp, row, get)
-        row.number, row.po = cell_text(get(c_order)), cell_text(get(c_po))
+        row.line, line_problems = _parse_line(imp, tuple(values[c] if c < n else "" for c in line_cols))
+        cells = tuple(values[c] if c < n else "" for c in head_cols)
+        row.head, head_problems = heads_seen.get(cells) or heads_seen.setdefault(cells, _parse_header(imp, cells))
+        for name, exc in line_problems + head_problems:
+            imp.refused(row.no, name, exc)
+            row.bad = True
+        row.number = cell_text(values[c_order]) if c_order is not None and c_order < n else ""
+        row.po = cell_text(values[c_po]) if c_po is not None and c_po < n else ""
         rows.append(row)
     return rows
 
 
 def _read_client(imp: _Import, row: _Row, text: str) -> None:
     row.client_text = text
+    hit = imp.clients.cache.get(text)
+    if hit is not None and hit[1] == "ok":  # the common case: a client already found
+        row.client = hit[0]
+        return
     if not text:
         imp.err(row.no, "client", "客户为空,请填写客户名称或客户编号。", "the client is empty; enter its name or code.")
         row.bad = True
@@ -239,55 +249,75 @@ def _read_client(imp: _Import, row: _Row, text: str) -> None:
     row.bad |= bad
 
 
-def _read_line(imp: _Import, row: _Row, get) -> None:
-    """The order line of a row: texts within their lengths, quantity and unit price within limits."""
-    line = row.line
-    for c, name in imp.line_cols:
-        text = cell_text(get(c))
-        if text:
-            try:
-                line[name] = clean_text(text, OrderLine, name, *LINE_FIELDS[name])
-            except ValidationError as exc:
-                imp.refused(row.no, name, exc)
-                row.bad = True
+Problems = list[tuple[str, GendanError]]  # (field, refusal) in the order the cells are read
+
+
+def _parse_line(imp: _Import, cells: tuple) -> tuple[dict, Problems]:
+    """An order line from its cells (the text columns, then quantity and unit price): texts
+    within their lengths, a style or product, quantity and unit price within limits."""
+    line: dict = {}
+    problems: Problems = []
+    for (_c, name), raw in zip(imp.line_cols, cells):
+        if not is_blank(raw):
+            _cell(imp, line, problems, name, raw, _line_text)
     try:
         check_style_or_product(line)
     except ValidationError as exc:
-        imp.refused(row.no, "style", exc)
-        row.bad = True
-    numbers_ok = True
-    for name, parse in (("quantity", parse_quantity), ("unit_price", _parse_price)):
-        raw = get(imp.col_of[name])
-        value = cell_decimal(raw)
-        try:
-            line[name] = parse(value if value is not None else cell_text(raw), "", "", name)
-        except ValidationError as exc:
-            imp.refused(row.no, name, exc)
-            numbers_ok = False
-    if numbers_ok:
+        problems.append(("style", exc))
+    n = len(problems)
+    _cell(imp, line, problems, "quantity", cells[-2], _quantity)
+    _cell(imp, line, problems, "unit_price", cells[-1], _unit_price)
+    if len(problems) == n:
         try:
             check_line_amount(line["quantity"], line["unit_price"], field="unit_price")
         except ValidationError as exc:
-            imp.refused(row.no, "unit_price", exc)
-            numbers_ok = False
-    row.bad |= not numbers_ok
+            problems.append(("unit_price", exc))
+    return line, problems
 
 
-def _parse_price(value, where_zh: str, where_en: str, field: str):
-    return parse_money(value, where_zh, where_en, "单价", "unit price", field)
+def _cell(imp: _Import, line: dict, problems: Problems, name: str, raw: Any,
+          parse: Callable[[str, Any], Any]) -> None:
+    """``line[name] = parse(name, raw)``, parsed once per distinct cell; a refusal goes to ``problems``."""
+    key = (name, raw)
+    value = imp.cells.get(key, _UNSEEN)
+    if value is _UNSEEN:
+        try:
+            value = parse(name, raw)
+        except GendanError as exc:
+            value = exc
+        imp.cells[key] = value
+    if isinstance(value, GendanError):
+        problems.append((name, value))
+    else:
+        line[name] = value
 
 
-def _read_header(imp: _Import, row: _Row, get) -> None:
+def _line_text(name: str, raw: Any) -> str:
+    return clean_text(cell_text(raw), OrderLine, name, *LINE_FIELDS[name])
+
+
+def _quantity(name: str, raw: Any) -> int:
+    value = cell_decimal(raw)
+    return parse_quantity(value if value is not None else cell_text(raw), "", "", name)
+
+
+def _unit_price(name: str, raw: Any) -> Decimal:
+    value = cell_decimal(raw)
+    return parse_money(value if value is not None else cell_text(raw), "", "", "单价", "unit price", name)
+
+
+def _parse_header(imp: _Import, cells: tuple) -> tuple[dict, Problems]:
     """The order header values a row gives (dates, currency, channel, type, texts)."""
-    for c, name in imp.head_cols:
-        raw = get(c)
+    head: dict = {}
+    problems: Problems = []
+    for (_c, name), raw in zip(imp.head_cols, cells):
         if is_blank(raw):
             continue
         try:
-            row.head[name] = _header_value(name, raw)
+            head[name] = _header_value(name, raw)
         except GendanError as exc:
-            imp.refused(row.no, name, exc)
-            row.bad = True
+            problems.append((name, exc))
+    return head, problems
 
 
 def _header_value(name: str, raw):
@@ -296,11 +326,9 @@ def _header_value(name: str, raw):
         return d if d is not None else parse_date(cell_text(raw), *HEADER_NAMES[name], name)
     text = cell_text(raw)
     if name == "currency":
-        return _currency_cached(text)
-    if name == "channel":
-        return _enum_cached("order_channel", text)
-    if name == "order_type":
-        return _enum_cached("order_type", text)
+        return parse_currency(text)
+    if name in ("channel", "order_type"):
+        return enums.parse("order_" + name if name == "channel" else name, text, field=name)
     return clean_text(text, Order, name, *HEADER_NAMES[name])
 
 
@@ -341,6 +369,9 @@ def _group(imp: _Import, rows: list[_Row]) -> dict:
 
 def _merge_header(imp: _Import, g: _Group, row: _Row, label: str) -> bool:
     """The row's header values into the order's; True when one differs from an earlier row."""
+    if row.head is g.last_head:  # the same header cells as the order's previous row
+        return False
+    g.last_head = row.head
     bad = False
     for name, v in row.head.items():
         old = g.header.get(name)

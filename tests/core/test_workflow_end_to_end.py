@@ -51,6 +51,18 @@ def _produce(order_id: int, when: dt.date) -> None:
 
 
 def test_enquiry_to_statement(db):
+    client, q, price = _enquiry_to_pi()
+    s = _approved_sample(client, q)
+    order, red, blue = _confirmed_order(q, s, price)
+    _produced(order)
+    total = _shipped(order, red, blue, price)
+    deposit, credit, balance_due, c1 = _paid_with_a_credit(client, order, total)
+    _remade(order, red)
+    _statement_matches(client, order, price, total, deposit, credit, balance_due, c1)
+    _history_tells_the_story(order)
+
+
+def _enquiry_to_pi():
     # --- enquiry: a new client from a trade show, and the promised call back
     client = clients.create_client(name="汉堡北方贸易有限公司", name_en="Nordhandel GmbH", country="Germany",
                                    source="trade_show", default_currency="USD",
@@ -70,6 +82,10 @@ def test_enquiry_to_statement(db):
     q = quotations.issue_pi(q.id, pi_date=day(2))
     assert q.pi_number
 
+    return client, q, price
+
+
+def _approved_sample(client, q):
     # --- sample requested → made → sent → approved
     s = samples.request_sample(client.id, requested_date=day(2), quotation_id=q.id, style="NT-100",
                                product="圆领T恤", colour="红", size="M")
@@ -78,6 +94,10 @@ def test_enquiry_to_statement(db):
     s = samples.approve_sample(s.id, "颜色OK", date=day(12), expected_version=s.version)
     assert s.status == "approved"
 
+    return s
+
+
+def _confirmed_order(q, s, price):
     # --- order from the quotation, split by colour, following the approved sample
     order = quotations.create_order_from_quotation(
         q.id, day(60), client_po="NH-PO-4711", order_date=day(14), sample_id=s.id, product_category="garment",
@@ -95,6 +115,10 @@ def test_enquiry_to_statement(db):
     order = orders.confirm_order(order.id, expected_version=order.version)
     assert order.status == "confirmed"
 
+    return order, red, blue
+
+
+def _produced(order):
     # --- materials: short at first, so production waits for the purchase
     fabric = materials.add_material(order.id, "精梳棉汗布", "0.35", 3, in_stock="100", unit="kg")
     with pytest.raises(StateError):  # nor without the paper on the floor
@@ -112,6 +136,8 @@ def test_enquiry_to_statement(db):
     _produce(order.id, day(30))
     assert progress_queries.order_progress(order.id).good == 500
 
+
+def _shipped(order, red, blue, price):
     # --- partial shipment, then the rest
     first = shipments.create_shipment(order.id, day(40), [(red.id, 300)], booking_no="BK-NB-001",
                                       ports=("Ningbo", "Hamburg"))
@@ -125,6 +151,10 @@ def test_enquiry_to_statement(db):
     assert orders.get_order(order.id).status == "shipped"
     total = receivables.line_amount(300, price) + receivables.line_amount(200, price)
 
+    return total
+
+
+def _paid_with_a_credit(client, order, total):
     # --- deposit (before shipping) and part of the balance
     deposit = (total * D("0.30")).quantize(D("0.01"))
     payments.record_payment(client.id, deposit, "USD", day(16), "deposit", order.id, "TT-DEP-01")
@@ -141,6 +171,10 @@ def test_enquiry_to_statement(db):
     payments.record_payment(client.id, balance_due, "USD", day(70), "balance", order.id, "TT-BAL-01")
     assert orders.get_order(order.id).status == "settled"
 
+    return deposit, credit, balance_due, c1
+
+
+def _remade(order, red):
     # --- complaint 2: sewing defects on red M, settled by a free remake order
     red_card = next(c for c in production.cards_for_order(order.id) if c.order_line_id == red.id)
     c2 = aftersales.file_complaint(order.id, day(58), "红色M码10件开线", 10, card_id=red_card.id,
@@ -158,6 +192,8 @@ def test_enquiry_to_statement(db):
     assert orders.get_order(remake.id).status == "settled"  # nothing to pay for a free remake
     aftersales.close_complaint(c2.id, closed_at=day(69), expected_version=aftersales.get_complaint(c2.id).version)
 
+
+def _statement_matches(client, order, price, total, deposit, credit, balance_due, c1):
     # --- the statement matches the receivables, line by line and in total
     assert receivables.client_balance(client.id) == {"USD": D("0.00")}
     (whole,) = statements.statement(client.id, DAY0, day(90))
@@ -184,6 +220,8 @@ def test_enquiry_to_statement(db):
     assert (row.shipped, row.credits, row.paid, row.balance) == (total, credit, deposit + balance_due, 0)
     assert receivables.overdue_receivables(day(200), terms_days=30, client_id=client.id) == []
 
+
+def _history_tells_the_story(order):
     # the order's history tells the whole story
     history = {(a.entity, a.action) for a in AuditLog.select().where(AuditLog.order_id == order.id)}
     assert {("order", "status"), ("shipment", "create"), ("payment", "create"), ("complaint", "create")} <= history

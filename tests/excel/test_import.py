@@ -158,6 +158,22 @@ def test_order_rows_that_disagree_within_one_order(db, tmp_path):
     assert any("有效行也未导入" in n.zh for n in result.notes)
 
 
+def test_a_bad_cell_repeated_on_many_rows_is_reported_on_each(db, tmp_path):
+    # cells are parsed once per distinct value: the refusal must still name every row
+    client_service.create_client(name="Acme")
+    p = write_rows(tmp_path / "r.xlsx", [
+        ["订单号", "客户", "下单日期", "交期", "款号", "数量", "单价"],
+        ["R1", "Acme", "2026-09-01", "2026-13-45", "S1", "十", 1.5],
+        ["R1", "Acme", "2026-09-01", "2026-13-45", "S2", "十", 1.5],
+        ["R2", "Acme", "2026-09-01", "2026-10-16", "S1", "十", 1.5],
+    ])
+    result = _import(p, "orders")
+    got = sorted((e.row, e.field) for e in result.errors)
+    assert got == [(2, "delivery_date"), (2, "quantity"), (3, "delivery_date"), (3, "quantity"), (4, "quantity")]
+    assert all("十" in e.zh for e in result.errors if e.field == "quantity")
+    assert result.invalid == 3 and Order.select().count() == 0
+
+
 def test_duplicates_in_file_and_database_skip_update_create(db, tmp_path):
     old = client_service.create_client(name="华美服装有限公司", email="old@huamei.example")
     p = write_rows(tmp_path / "d.xlsx", [
