@@ -32,7 +32,7 @@ def _guard(name: str, fn, *args, **kwargs) -> list[Row]:
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m bench", description="Gendan Desktop's benchmark table.")
     ap.add_argument("--quick", action="store_true", help="a small set in under a minute (default size: small)")
     ap.add_argument("--size", choices=list(data.SIZES), help="big = 100k orders (default), huge = 1M")
@@ -41,36 +41,48 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", metavar="GROUPS", help=f"comma-separated subset of: {', '.join(GROUPS)}")
     ap.add_argument("--runs", type=int, help="timed runs per side (default 5, --quick 3)")
     ap.add_argument("--write-docs", action="store_true", help="write the table to docs/benchmarks.md")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
     args = ap.parse_args(argv)
     if args.db and not args.db.startswith(("postgres://", "postgresql://")):
         ap.error("--db takes a postgresql:// URL (the SQLite data sets are built under bench/.data/)")
     size = args.size or ("small" if args.quick else "big")
     runs = args.runs or (3 if args.quick else 5)
-    quick = args.quick
     only = set(args.only.split(",")) if args.only else set(GROUPS)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
-
-    from .rows_core import backup_row, core_rows
-    from .rows_files import cards_row, demo_row, export_row, writers_row
-    from .rows_lists import list_rows
-    from .rows_process import (
-        bundle_start,
-        cli_fixed_cost,
-        import_rows,
-        peak_memory,
-        startup,
-    )
-
     t0 = time.perf_counter()
+    rows = _rows(only, size, runs, args.quick, args.db)
+    clients, orders = data.SIZES[size]
+    print(f"data set: {size} ({clients:,} clients, {orders:,} orders); {runs} runs per side; "
+          f"{time.perf_counter() - t0:.0f} s")
+    print(text_table(rows))
+    if args.write_docs:
+        extra = [(f"- data set: {size}, demo data of {clients:,} clients and {orders:,} orders "
+                  f"(`gendan-desktop demo`), {runs} alternating runs per side; "
+                  f"near-empty baseline: the tiny set ({data.SIZES['tiny'][1]} orders)")]
+        seconds = data.data_dir() / f"{size}.seconds"
+        if seconds.exists():
+            extra.append(f"- building this data set took {seconds.read_text().strip()} s")
+        print(f"wrote {write_docs(rows, size, args.db, extra)}")
+    return 0
+
+
+def _rows(only: set[str], size: str, runs: int, quick: bool, pg_url: str | None) -> list[Row]:
+    """The rows of the groups in ``only``, on the data set of ``size`` (and PostgreSQL when given)."""
+    from .rows_lists import list_rows
+    from .rows_process import bundle_start, cli_fixed_cost, import_rows, startup
+
     big = data.sqlite_dataset(size)
     tiny = data.sqlite_dataset("tiny")
     empty = data.empty_sqlite()
     pg = pg_empty = None
-    if args.db:
-        pg = data.pg_dataset(args.db, size)
-        pg_empty = data.pg_empty(args.db)
-    clients, orders = data.SIZES[size]
+    if pg_url:
+        pg = data.pg_dataset(pg_url, size)
+        pg_empty = data.pg_empty(pg_url)
     rows: list[Row] = []
     if "startup" in only:
         rows += _guard("startup", startup, big, runs)
@@ -83,11 +95,20 @@ def main(argv: list[str] | None = None) -> int:
         if pg:
             rows += _guard("import PG", import_rows, pg, pg_empty, runs, 0 if quick else 10_000, "PostgreSQL")
     if "lists" in only:
-        lists = ("orders",) if quick else None
-        kw = {"lists": lists} if lists else {}
+        kw = {"lists": ("orders",)} if quick else {}
         rows += _guard("lists", list_rows, big, "SQLite", runs, quick, **kw)
         if pg:
             rows += _guard("lists PG", list_rows, pg, "PostgreSQL", runs, quick, **kw)
+    return rows + _later_rows(only, size, runs, quick, big)
+
+
+def _later_rows(only: set[str], size: str, runs: int, quick: bool, big: str) -> list[Row]:
+    from .rows_core import backup_row, core_rows
+    from .rows_files import cards_row, demo_row, export_row, writers_row
+    from .rows_process import peak_memory
+
+    clients, orders = data.SIZES[size]
+    rows: list[Row] = []
     if "queries" in only:
         rows += _guard("queries", core_rows, big, runs, quick)
     if "files" in only:
@@ -101,19 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += _guard("writers", writers_row)
     if "memory" in only and not quick:
         rows += _guard("memory", peak_memory, big)
-
-    print(f"data set: {size} ({clients:,} clients, {orders:,} orders); {runs} runs per side; "
-          f"{time.perf_counter() - t0:.0f} s")
-    print(text_table(rows))
-    if args.write_docs:
-        extra = [(f"- data set: {size}, demo data of {clients:,} clients and {orders:,} orders "
-                  f"(`gendan-desktop demo`), {runs} alternating runs per side; "
-                  f"near-empty baseline: the tiny set ({data.SIZES['tiny'][1]} orders)")]
-        seconds = data.data_dir() / f"{size}.seconds"
-        if seconds.exists():
-            extra.append(f"- building this data set took {seconds.read_text().strip()} s")
-        print(f"wrote {write_docs(rows, size, args.db, extra)}")
-    return 0
+    return rows
 
 
 if __name__ == "__main__":

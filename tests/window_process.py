@@ -58,6 +58,40 @@ class Stdin(QObject):
         threading.Thread(target=read, daemon=True).start()
 
 
+def _report(window, db_path: str) -> None:
+    """One line for the test: the clients the list shows and the database holds, the -wal's state."""
+    from gendan_desktop.core.models import Client
+
+    try:
+        tab = window.show_tab("clients")
+        tab.pane.model.refresh()
+        rows = tab.pane.model.rowCount()
+        clients = Client.select().count()
+    except Exception as exc:  # noqa: BLE001 - reported, the test decides
+        ERRORS.append(f"{type(exc).__name__}: {exc}")
+        rows = clients = -1
+    fds = _fds(db_path)
+    print(json.dumps({"rows": rows, "clients": clients, "wal_open": bool(fds),
+                      "wal_deleted": any(f.endswith("(deleted)") for f in fds),
+                      "errors": ERRORS[:]}, ensure_ascii=False), flush=True)
+    ERRORS.clear()
+
+
+def _write_a_client(window, db_path: str) -> None:
+    """One round: create a client through the window's op runner, then report."""
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.gui import operations
+
+    def failed(exc) -> None:
+        ERRORS.append(f"write failed: {type(exc).__name__}: {exc}")
+        _report(window, db_path)
+
+    ROUNDS[0] += 1
+    name = f"窗口客户 {os.getpid()}-{ROUNDS[0]}"
+    operations.CollectionOp(window, lambda: create_client(name=name), kinds={"client"}).success(
+        lambda _client: _report(window, db_path)).failure(failed).run_in_background()
+
+
 def main() -> int:
     db_path = str(Path(sys.argv[1]).resolve())
     from gendan_desktop.gui import app as app_module
@@ -84,37 +118,9 @@ def main() -> int:
     except ImportError:
         pass
 
-    def do_round() -> None:
-        from gendan_desktop.core.clients import create_client
-        from gendan_desktop.core.models import Client
-
-        def written(_client) -> None:
-            try:
-                tab = window.show_tab("clients")
-                tab.pane.model.refresh()
-                rows = tab.pane.model.rowCount()
-                clients = Client.select().count()
-            except Exception as exc:  # noqa: BLE001 - reported, the test decides
-                ERRORS.append(f"{type(exc).__name__}: {exc}")
-                rows = clients = -1
-            fds = _fds(db_path)
-            print(json.dumps({"rows": rows, "clients": clients, "wal_open": bool(fds),
-                              "wal_deleted": any(f.endswith("(deleted)") for f in fds),
-                              "errors": ERRORS[:]}, ensure_ascii=False), flush=True)
-            ERRORS.clear()
-
-        def failed(exc) -> None:
-            ERRORS.append(f"write failed: {type(exc).__name__}: {exc}")
-            written(None)
-
-        ROUNDS[0] += 1
-        name = f"窗口客户 {os.getpid()}-{ROUNDS[0]}"
-        operations.CollectionOp(window, lambda: create_client(name=name),
-                                kinds={"client"}).success(written).failure(failed).run_in_background()
-
     def on_line(text: str) -> None:
         if text == "round":
-            do_round()
+            _write_a_client(window, db_path)
         elif text == "quit":
             window.close()
             end = getattr(app_module, "end_window_session", None)
