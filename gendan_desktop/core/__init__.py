@@ -1,6 +1,7 @@
 """Domain core: models and services on peewee. Nothing here imports Qt."""
 
 import sys as _sys
+from typing import Any as _Any
 
 
 def _import_peewee_without_psycopg2() -> None:
@@ -15,7 +16,8 @@ def _import_peewee_without_psycopg2() -> None:
         return
     hidden = [name for name in ("psycopg2", "psycopg2cffi") if name not in _sys.modules]
     for name in hidden:
-        _sys.modules[name] = None  # makes "import psycopg2" raise ImportError
+        modules: dict[str, _Any] = _sys.modules  # None is how a module is blocked
+        modules[name] = None  # makes "import psycopg2" raise ImportError
     try:
         import peewee  # noqa: F401
     finally:

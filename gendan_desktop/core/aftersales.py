@@ -186,7 +186,7 @@ def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0
     return get_complaint(complaint_id)
 
 
-def _default_remake_lines(c: Complaint) -> list[dict]:
+def _default_remake_lines(c: Complaint) -> list[dict[str, Any]]:
     """The affected style/colour/size × qty_affected, free of charge."""
     if not c.qty_affected:
         raise ValidationError(f"客诉 {c.number} 的受影响数量为 0,请先填写数量,或直接给出补单明细。",
@@ -210,7 +210,7 @@ def _default_remake_lines(c: Complaint) -> list[dict]:
              "remarks": f"补单:客诉 {c.number}"}]
 
 
-def create_remake_order(complaint_id: int, lines: list[dict] | None = None, delivery_date=None, *,
+def create_remake_order(complaint_id: int, lines: list[dict[str, Any]] | None = None, delivery_date=None, *,
                         order_date=None, **extra) -> Order:
     """A remake order (补单) for the complaint: same client and currency,
     ``remake_of`` the original; lines default to the affected item at price 0.

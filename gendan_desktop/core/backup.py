@@ -79,7 +79,7 @@ def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progr
             source.close()
 
 
-def backup_database(dest_path: str | os.PathLike, progress: Progress | None = None, *,
+def backup_database(dest_path: str | os.PathLike[str], progress: Progress | None = None, *,
                     check: bool = True) -> Path:
     """Write a consistent copy of the open database to ``dest_path``.
 
@@ -117,14 +117,14 @@ def backup_database(dest_path: str | os.PathLike, progress: Progress | None = No
 
 
 # ------------------------------------------------------------ automatic ---
-def backup_stem(database: str | os.PathLike) -> str:
+def backup_stem(database: str | os.PathLike[str]) -> str:
     """What backups of ``database`` are named after: ``gendan.sqlite3`` → ``gendan``
     (``shop.db`` → ``shop.db``), so databases sharing a folder never share backups."""
     p = Path(database)
     return p.stem if p.suffix == BACKUP_SUFFIX else p.name
 
 
-def backup_name(database: str | os.PathLike, when: dt.datetime, tag: str = "") -> str:
+def backup_name(database: str | os.PathLike[str], when: dt.datetime, tag: str = "") -> str:
     return f"{backup_stem(database)}-{tag}{when:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
 
 
@@ -139,7 +139,7 @@ def default_backup_folder() -> Path:
     return Path(folder) if folder else _live_path().parent / "backups"
 
 
-def list_backups(folder: str | os.PathLike, database: str | os.PathLike | None = None) -> list[Path]:
+def list_backups(folder: str | os.PathLike[str], database: str | os.PathLike[str] | None = None) -> list[Path]:
     """Automatic backups of ``database`` (default: the open one) in ``folder``,
     oldest first (names sort by time). Other databases' backups are not listed."""
     p = Path(folder)
@@ -158,7 +158,7 @@ def _backup_time(path: Path) -> dt.datetime | None:
         return None
 
 
-def auto_backup(folder: str | os.PathLike | None = None, keep: int = 30,
+def auto_backup(folder: str | os.PathLike[str] | None = None, keep: int = 30,
                 now: dt.datetime | None = None, *, check: bool = True) -> Path | None:
     """Back up when the newest backup of this database in ``folder`` is over a day old.
 
@@ -181,7 +181,7 @@ def auto_backup(folder: str | os.PathLike | None = None, keep: int = 30,
 
 
 # -------------------------------------------------------------- restore ---
-def check_backup_file(src_path: str | os.PathLike) -> int:
+def check_backup_file(src_path: str | os.PathLike[str]) -> int:
     """Check that ``src_path`` is a usable Gendan Desktop database; return its schema version.
 
     Header, that it is ours, a schema not newer than this program's, and
@@ -275,8 +275,8 @@ def _move_aside(live: Path, dest: Path) -> None:
             os.replace(sidecar(live, ext), sidecar(dest, ext))
 
 
-def restore_database(src_path: str | os.PathLike, db_url: str,
-                     safety_folder: str | os.PathLike | None = None) -> Path | None:
+def restore_database(src_path: str | os.PathLike[str], db_url: str,
+                     safety_folder: str | os.PathLike[str] | None = None) -> Path | None:
     """Replace the database at ``db_url`` with the backup ``src_path``.
 
     The source is checked first (see check_backup_file); nothing is touched if

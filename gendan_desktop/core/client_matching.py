@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from peewee import fn
 
 from .models import Client
 
+T = TypeVar("T")
 CHUNK = 400  # keys per IN (…): well under SQLite's 999 parameters of old builds
 
 # Legal forms at the end of a Latin name, and how each is spelt in name_key.
@@ -97,7 +99,7 @@ def client_keys(name: str, phone: str = "") -> dict[str, str]:
     return {"name_key": name_key(name), "base_key": base_key(name), "phone_key": phone_key(phone)}
 
 
-def chunks(items: Iterable, size: int = CHUNK):
+def chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -109,7 +111,8 @@ class ClientFacts:
     __slots__ = ("id", "code", "name", "name_key", "base_key", "email", "phone_key", "country", "archived",
                  "currency")
 
-    def __init__(self, cid, code, name, nkey, bkey, email, pkey, country, archived, currency):
+    def __init__(self, cid: int, code: str, name: str, nkey: str, bkey: str, email: str, pkey: str, country: str,
+                 archived: bool, currency: str) -> None:
         self.id, self.code, self.name, self.name_key, self.base_key = cid, code, name, nkey, bkey
         self.email, self.phone_key, self.country = email_key(email), pkey, country
         self.archived, self.currency = bool(archived), currency

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import fn
 
@@ -41,7 +42,7 @@ def merge_preview(client_id: int) -> dict[str, int]:
             if model is not ClientLookAlike and (n := model.select().where(fk == client_id).count())}
 
 
-def merge_candidates(client_ids: list[int]) -> list[dict]:
+def merge_candidates(client_ids: list[int]) -> list[dict[str, Any]]:
     """What the merge dialog shows of each client, with the version to pass back."""
     from .clients import pending_look_alikes
 
@@ -141,7 +142,7 @@ def _move_special(survivor: Client, merged: Client, result: MergeResult) -> None
 
 def _fill_blanks(survivor: Client, merged: Client) -> list[str]:
     """Give the survivor what only the merged client knew; notes are appended."""
-    values: dict = {}
+    values: dict[str, Any] = {}
     for name in FILL_BLANKS:
         if not getattr(survivor, name) and getattr(merged, name):
             values[name] = getattr(merged, name)

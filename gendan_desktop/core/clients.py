@@ -129,7 +129,7 @@ def _clean_contact(values: dict[str, Any], client_label: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- clients --
-def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict] = (), **fields: Any) -> Client:
+def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict[str, Any]] = (), **fields: Any) -> Client:
     """Create a client with its tags and contacts in one transaction.
 
     ``code`` is generated (C0001…) when not given. The first contact becomes the

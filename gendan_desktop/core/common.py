@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import ForeignKeyField, Model
 
@@ -14,7 +14,9 @@ from .connection import current_database, write_transaction
 from .errors import NotFound, StaleEdit, ValidationError
 from .models import AuditLog, Setting
 
-_USER = [None]
+_USER: list[str | None] = [None]
+M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 
 def current_user() -> str:
@@ -27,6 +29,7 @@ def current_user() -> str:
             except Exception:  # no login name on some service accounts
                 name = ""
         _USER[0] = name
+        return name
     return _USER[0]
 
 
@@ -50,7 +53,7 @@ def set_setting(key: str, value: str) -> None:
 
 
 # ------------------------------------------------------------------ fields --
-def refuse_unknown_fields(values, allowed, what_zh: str, what_en: str) -> None:
+def refuse_unknown_fields(values: Iterable[str], allowed: Iterable[str], what_zh: str, what_en: str) -> None:
     """Refuse keys of ``values`` outside ``allowed`` (a caller's typo must not pass silently).
 
     ``what_en`` is the English subject of the sentence: "A factory", "Quotation item 3".
@@ -62,7 +65,7 @@ def refuse_unknown_fields(values, allowed, what_zh: str, what_en: str) -> None:
 
 
 # ------------------------------------------------------------------- dates --
-def parse_date(value, what_zh: str = "日期", what_en: str = "date", field: str = "date", *,
+def parse_date(value: Any, what_zh: str = "日期", what_en: str = "date", field: str = "date", *,
                default_today: bool = True, where_zh: str = "", where_en: str = "") -> dt.date:
     """A date typed as 2026-11-26 (or a date/datetime): today when empty, unless
     ``default_today`` is False, in which case an empty value is refused.
@@ -126,8 +129,8 @@ def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> 
 
 
 # -------------------------------------------------------------- versioning --
-def get_or_404(model: type[Model], pk: int, what_zh: str, what_en: str):
-    obj = model.get_or_none(model.id == pk)
+def get_or_404(model: type[M], pk: int, what_zh: str, what_en: str) -> M:
+    obj: M | None = model.get_or_none(model.id == pk)
     if obj is None:
         raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。",
                        f"{what_en} {pk} was not found; it may have been deleted.")
@@ -207,8 +210,8 @@ def save_versioned(obj: Model, changes: dict[str, Any], expected_version: int,
     return list(changed)
 
 
-def chunked(items: Iterable, size: int):
-    batch = []
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for it in items:
         batch.append(it)
         if len(batch) >= size:

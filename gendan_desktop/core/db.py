@@ -102,7 +102,7 @@ def database_is_writable(url: str) -> bool:
     return (not path.exists() or os.access(path, os.W_OK)) and folder_writable(path)
 
 
-def is_database_file(path: str | os.PathLike) -> bool:
+def is_database_file(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is the open SQLite database or its -wal/-shm/-journal.
 
     Compared by ``os.stat`` (device and inode), never by opening it: a file to
@@ -126,7 +126,7 @@ def is_database_file(path: str | os.PathLike) -> bool:
     return False
 
 
-def refuse_database_file(path: str | os.PathLike) -> None:
+def refuse_database_file(path: str | os.PathLike[str]) -> None:
     """DatabaseError when ``path`` is the open database (see is_database_file)."""
     if is_database_file(path):
         raise DatabaseError(

@@ -147,7 +147,7 @@ def backup_factories_for(capability: str, exclude_id: int | None = None) -> list
     return list(q.order_by(rank, Factory.capacity_per_day.desc(), Factory.name))
 
 
-def factory_shares(order_id: int) -> list[dict]:
+def factory_shares(order_id: int) -> list[dict[str, Any]]:
     """Who makes the order's pieces: per factory, the pieces on its live flow cards.
 
     Cards without a factory are the order's factory (or our own workshop when

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -117,7 +118,7 @@ def split_into_batches(qty: int, size: int | None) -> list[int]:
     return [min(size, qty - i) for i in range(0, qty, size)]
 
 
-def lines_to_card(order_id: int) -> list[dict]:
+def lines_to_card(order_id: int) -> list[dict[str, Any]]:
     """The order's lines with the pieces not yet on a live card (for the issue dialog)."""
     order = get_or_404(Order, order_id, "订单", "Order")
     remaining = remaining_by_line(order)

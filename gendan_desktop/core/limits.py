@@ -102,8 +102,9 @@ class Bound:
         en = en[0].upper() + en[1:] if not where_en else en
         raise ValidationError(f"{where_zh}{zh}", f"{where_en}{en}", field=field)
 
-    def check_int(self, value: Any, **kw) -> int:
-        return int(self.check(value, **kw))
+    def check_int(self, value: Any, *, where_zh: str = "", where_en: str = "", field: str | None = None) -> int:
+        kw = {"where_zh": where_zh, "where_en": where_en}
+        return int(self.check(value, field=field, **kw))
 
 
 def _show(value: Any) -> str:

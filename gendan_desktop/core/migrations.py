@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from peewee import Database, SqliteDatabase
 
@@ -177,7 +178,7 @@ def schema_version(db: Database) -> int:
     return int(row[0]) if row else 0
 
 
-def _begin(db: Database):
+def _begin(db: Database) -> Any:  # a peewee transaction
     if isinstance(db, SqliteDatabase):
         return db.atomic(lock_type="IMMEDIATE")
     return db.atomic()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,8 @@ def is_unc(path: str) -> bool:
 
 
 def _windows_drive_type(root: str) -> int:
+    if sys.platform != "win32":
+        raise OSError("drive types exist on Windows only")
     import ctypes
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))

@@ -326,7 +326,7 @@ def check_style_or_product(values: dict[str, Any], *, where_zh: str = "", where_
                    f"{where_en}has neither a style nor a product; enter at least one.", field)
 
 
-def line_key(values: dict[str, Any]) -> tuple:
+def line_key(values: dict[str, Any]) -> tuple[Any, ...]:
     """What identifies a line to the user when no id is given."""
     return (values.get("style", ""), values.get("product", ""), values.get("colour", ""), values.get("size", ""))
 

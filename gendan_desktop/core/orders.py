@@ -63,7 +63,7 @@ def _status_label(status: str) -> tuple[str, str]:
 
 
 # ------------------------------------------------------------------ create --
-def create_order(client_id: int, *, lines: list[dict], delivery_date, channel="email", client_po="",
+def create_order(client_id: int, *, lines: list[dict[str, Any]], delivery_date, channel="email", client_po="",
                  order_type="normal", currency="USD", order_date=None, quotation_id=None,
                  sample_id=None, **extra) -> Order:
     """A new draft order with its lines, numbered SOyymm-nnnn.
@@ -99,7 +99,7 @@ def po_guard(client_po: str):
         raise po_taken_error(client_po) from None
 
 
-def _create(header: dict[str, Any], lines: list[dict]) -> Order:
+def _create(header: dict[str, Any], lines: list[dict[str, Any]]) -> Order:
     values = clean_header(header)
     check_header_consistency(values)
     check_po_free(values["client"], values.get("client_po", ""), values.get("order_type", "normal"))
@@ -131,7 +131,7 @@ def shipped_quantities(order_id: int) -> dict[int, int]:
     return {line_id: int(total or 0) for line_id, total in q}
 
 
-def apply_lines(order: Order, lines: list[dict], shipped: dict[int, int] | None = None) -> list[str]:
+def apply_lines(order: Order, lines: list[dict[str, Any]], shipped: dict[int, int] | None = None) -> list[str]:
     """Make the order's lines equal ``lines`` (the whole new list, in order).
 
     A dict with ``id`` patches that line (missing fields keep their values); one
@@ -149,7 +149,7 @@ def apply_lines(order: Order, lines: list[dict], shipped: dict[int, int] | None 
     existing = order_lines(order.id)
     by_id = {ln.id: ln for ln in existing}
     claimed: set[int] = set()
-    plan: list[tuple[OrderLine | None, dict]] = []
+    plan: list[tuple[OrderLine | None, dict[str, Any]]] = []
     for n, data in enumerate(lines, 1):
         data = dict(data)
         line_id = data.get("id")
@@ -215,7 +215,7 @@ def apply_lines(order: Order, lines: list[dict], shipped: dict[int, int] | None 
 
 
 def apply_order_changes(order: Order, changes: dict[str, Any], expected_version: int,
-                        lines: list[dict] | None, *, shipped: dict[int, int] | None = None,
+                        lines: list[dict[str, Any]] | None, *, shipped: dict[int, int] | None = None,
                         forced: dict[str, Any] | None = None) -> tuple[list[str], list[str]]:
     """Versioned header + line change shared by update_order and revise_order.
 
@@ -251,7 +251,7 @@ def apply_order_changes(order: Order, changes: dict[str, Any], expected_version:
 
 
 def update_order(order_id: int, changes: dict[str, Any], expected_version: int,
-                 lines: list[dict] | None = None) -> Order:
+                 lines: list[dict[str, Any]] | None = None) -> Order:
     """Edit a draft or reviewed order (header ``changes`` and/or the whole ``lines`` list).
 
     Editing what the review judged (lines, delivery date, client, type, sample,
@@ -351,7 +351,7 @@ def set_status(order: Order | int, new_status: str, *, reason: str = "",
             (ozh, oen), (nzh, nen) = _status_label(old), _status_label(new_status)
             raise StateError(f"{zh}现在是“{ozh}”,不能改为“{nzh}”。", f"{en} is {oen} and cannot become {nen}.")
         now = _now()
-        values: dict = {Order.status: new_status, Order.version: Order.version + 1, Order.updated_at: now}
+        values: dict[str, Any] = {Order.status: new_status, Order.version: Order.version + 1, Order.updated_at: now}
         if new_status == "confirmed" and fresh.confirmed_at is None:
             values[Order.confirmed_at] = now
         if new_status == "in_production" and fresh.production_started_at is None:

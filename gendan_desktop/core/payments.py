@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from .common import audit, get_or_404, require_version, save_versioned
 from .db import write_transaction
@@ -151,7 +152,7 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
     return p
 
 
-def update_payment(payment_id: int, changes: dict, expected_version: int) -> Payment:
+def update_payment(payment_id: int, changes: dict[str, Any], expected_version: int) -> Payment:
     """Correct a payment (amount, currency, date, kind, order, reference, notes)."""
     allowed = {"amount", "currency", "date", "kind", "order", "order_id", "reference", "notes"}
     unknown = set(changes) - allowed
@@ -162,7 +163,7 @@ def update_payment(payment_id: int, changes: dict, expected_version: int) -> Pay
         p = get_or_404(Payment, payment_id, "收款记录", "Payment")
         if require_version(expected_version) != p.version:
             raise StaleEdit("该收款记录", "This payment", expected_version, p.version)
-        values: dict = {}
+        values: dict[str, Any] = {}
         if "amount" in changes:
             values["amount"] = clean_amount(changes["amount"], "收款金额", "The payment amount")
         if "currency" in changes:

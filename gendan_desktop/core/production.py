@@ -8,6 +8,7 @@ services are re-exported here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .common import audit, get_or_404
 from .db import write_transaction
@@ -67,7 +68,7 @@ class StartResult:
     order_id: int
     covered: bool
     override_reason: str
-    shortages: list
+    shortages: list[Any]
     missing: tuple[str, ...] = ()  # what was missing and confirmed (Chinese)
 
 

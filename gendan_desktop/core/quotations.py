@@ -93,7 +93,7 @@ def _check_validity(date: dt.date, valid_until: dt.date | None) -> None:
                               "pick a later date.", field="valid_until")
 
 
-def _clean_items(items: Iterable[dict], margin_pct, exchange_rate) -> list[dict]:
+def _clean_items(items: Iterable[dict[str, Any]], margin_pct, exchange_rate) -> list[dict[str, Any]]:
     out = []
     for n, raw in enumerate(items or (), start=1):
         refuse_unknown_fields(raw, ITEM_FIELDS, f"第 {n} 行报价明细", f"Quotation item {n}")
@@ -139,7 +139,7 @@ def _label(q: Quotation) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- writing --
-def create_quotation(client_id: int, items: Iterable[dict], *, currency: str | None = None,
+def create_quotation(client_id: int, items: Iterable[dict[str, Any]], *, currency: str | None = None,
                      exchange_rate=None, margin_pct=20, valid_until: dt.date | None = None,
                      date: dt.date | None = None, payment_terms: str | None = None,
                      trade_terms: str = "FOB", notes: str = "") -> Quotation:
@@ -182,7 +182,7 @@ def _bump_version(q: Quotation, expected: int, zh: str, en: str) -> None:
 
 
 def update_quotation(quotation_id: int, changes: dict[str, Any], expected_version: int,
-                     items: Iterable[dict] | None = None) -> Quotation:
+                     items: Iterable[dict[str, Any]] | None = None) -> Quotation:
     """Save header ``changes`` and, if given, replace the items — one versioned edit."""
     q = get_or_404(Quotation, quotation_id, "报价单", "Quotation")
     zh, en = _label(q)
@@ -211,7 +211,7 @@ def update_quotation(quotation_id: int, changes: dict[str, Any], expected_versio
 
 
 def _set_status(q: Quotation, allowed: tuple[str, ...], new: str, action_zh: str, action_en: str,
-                extra: dict | None = None) -> Quotation:
+                extra: dict[str, Any] | None = None) -> Quotation:
     zh, en = _label(q)
     if q.status not in allowed:
         raise StateError(
@@ -250,7 +250,7 @@ def issue_pi(quotation_id: int, pi_date: dt.date | None = None) -> Quotation:
 
 def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, client_po: str = "",
                                 channel: str = "email", *, order_date: dt.date | None = None,
-                                lines: list[dict] | None = None, sample_id: int | None = None,
+                                lines: list[dict[str, Any]] | None = None, sample_id: int | None = None,
                                 **extra):
     """Create an order from the quotation's items (quantity > 0) and mark it 'ordered'.
 
@@ -286,7 +286,7 @@ def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, clien
 
 
 # ---------------------------------------------------------------- queries --
-def quotation_orders(quotation_id: int) -> list:
+def quotation_orders(quotation_id: int) -> list[Any]:
     """The orders made from the quotation, oldest first."""
     from .models import Order
 

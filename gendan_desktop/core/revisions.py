@@ -71,7 +71,7 @@ def _live_snapshot(order: Order) -> dict[str, Any]:
     }
 
 
-def lines_changed_for_production(before: list[dict], after: list, carded: dict[int, int]) -> set[int]:
+def lines_changed_for_production(before: list[dict[str, Any]], after: list[Any], carded: dict[int, int]) -> set[int]:
     """Ids of the old lines whose live flow cards a revision makes wrong.
 
     A line is changed for production when it was deleted, when anything its
@@ -90,7 +90,7 @@ def lines_changed_for_production(before: list[dict], after: list, carded: dict[i
     return out
 
 
-def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lines: list[dict] | None,
+def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lines: list[dict[str, Any]] | None,
                  expected_version: int) -> Order:
     """Make revision R(n+1) of a confirmed / in-production / partly shipped order.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .common import audit
 from .db import write_transaction
@@ -96,7 +97,7 @@ def _clean_category(category: str) -> str:
     return c
 
 
-def _clean_steps(category: str, steps: Iterable) -> list[tuple[str, int]]:
+def _clean_steps(category: str, steps: Iterable[Any]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for i, item in enumerate(steps, start=1):
@@ -138,7 +139,7 @@ def _to_route(t: RouteTemplate) -> Route:
     return Route(t.id, t.category, t.name, tuple(RouteStep(s.seq, s.name, s.days) for s in steps))
 
 
-def save_route(category: str, steps: Iterable, name: str = "") -> Route:
+def save_route(category: str, steps: Iterable[Any], name: str = "") -> Route:
     """Create the route of ``category`` or replace its steps, in order.
 
     ``steps`` holds ``(name, days)`` pairs (or dicts with name/days). Cards

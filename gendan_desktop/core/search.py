@@ -14,9 +14,12 @@ allows the extension.
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import SQL, Database, NodeList
 
 from .connection import current_database, is_sqlite
+from .models import Query
 
 KINDS = ("client", "order", "flow_card")
 
@@ -155,10 +158,10 @@ def _has_fts(db: Database) -> bool:
         cached = db.execute_sql(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'flow_card_fts'").fetchone()[0] == 1
         db._gendan_has_fts = cached
-    return cached
+    return bool(cached)
 
 
-def _sql_for(kind: str, text: str, db: Database) -> tuple[str, list]:
+def _sql_for(kind: str, text: str, db: Database) -> tuple[str, list[Any]]:
     """SQL selecting the ids of ``kind`` that match ``text`` (non-empty, stripped)."""
     if kind not in _INDEXED:
         raise ValueError(f"unknown search kind {kind!r}")
@@ -183,7 +186,7 @@ def _sql_for(kind: str, text: str, db: Database) -> tuple[str, list]:
     return f"SELECT id FROM {_q(table)} WHERE {where}", [pattern] * len(cols)
 
 
-def matching_ids(kind: str, text: str):
+def matching_ids(kind: str, text: str) -> Query:
     """A SQL subquery of the ids of ``kind`` matching ``text``, for list models.
 
     Use as ``Order.select().where(Order.id.in_(matching_ids("order", text)))``.
@@ -209,21 +212,33 @@ def matching_id_list(kind: str, text: str, limit: int | None = None) -> list[int
     return [r[0] for r in db.execute_sql(sql, params).fetchall()]
 
 
+def _client_label(r: tuple[Any, ...]) -> str:
+    return f"{r[2]} ({r[1]})"
+
+
+def _order_label(r: tuple[Any, ...]) -> str:
+    return f"{r[1]} · {r[3]}" + (f" · PO {r[2]}" if r[2] else "")
+
+
+def _card_label(r: tuple[Any, ...]) -> str:
+    return f"{r[1]} · {r[2]}"
+
+
 def _labels(kind: str, ids: list[int], db: Database) -> dict[int, str]:
     if not ids:
         return {}
     marks = ", ".join(["%s" if not is_sqlite(db) else "?"] * len(ids))
     if kind == "client":
         sql = f'SELECT id, code, name FROM "client" WHERE id IN ({marks})'
-        fmt = lambda r: f"{r[2]} ({r[1]})"  # noqa: E731
+        fmt = _client_label
     elif kind == "order":
         sql = (f'SELECT o.id, o.number, o.client_po, c.name FROM "order" o '
                f'JOIN "client" c ON c.id = o.client_id WHERE o.id IN ({marks})')
-        fmt = lambda r: f"{r[1]} · {r[3]}" + (f" · PO {r[2]}" if r[2] else "")  # noqa: E731
+        fmt = _order_label
     else:
         sql = (f'SELECT f.id, f.number, o.number FROM "flow_card" f '
                f'JOIN "order" o ON o.id = f.order_id WHERE f.id IN ({marks})')
-        fmt = lambda r: f"{r[1]} · {r[2]}"  # noqa: E731
+        fmt = _card_label
     return {r[0]: fmt(r) for r in db.execute_sql(sql, ids).fetchall()}
 
 

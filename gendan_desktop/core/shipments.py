@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .common import audit, get_or_404, next_number, require_version, save_versioned
 from .db import is_sqlite, write_transaction
@@ -115,7 +116,7 @@ def _lock_order(order_id: int) -> Order:
     return order
 
 
-def _clean_lines(order: Order, lines: Iterable) -> dict[int, int]:
+def _clean_lines(order: Order, lines: Iterable[Any]) -> dict[int, int]:
     """{order_line_id: qty} with every check that does not need the shipped totals."""
     wanted: dict[int, int] = {}
     for item in lines:
@@ -147,7 +148,7 @@ def _clean_lines(order: Order, lines: Iterable) -> dict[int, int]:
     return wanted
 
 
-def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", container_no: str = "",
+def create_shipment(order_id: int, date, lines: Iterable[Any], booking_no: str = "", container_no: str = "",
                     customs_no: str = "", bl_no: str = "", vessel: str = "", port_of_loading: str = "",
                     port_of_discharge: str = "", notes: str = "",
                     ports: tuple[str, str] | None = None, excess_reason: str = "") -> Shipment:
@@ -221,7 +222,7 @@ def create_shipment(order_id: int, date, lines: Iterable, booking_no: str = "", 
     return shipment
 
 
-def update_shipment_documents(shipment_id: int, changes: dict, expected_version: int) -> Shipment:
+def update_shipment_documents(shipment_id: int, changes: dict[str, Any], expected_version: int) -> Shipment:
     """Fill in or correct booking / container / customs / B/L numbers, vessel, ports, notes.
 
     Refused with StaleEdit if someone saved the shipment since ``expected_version``.
@@ -273,7 +274,7 @@ def void_shipment(shipment_id: int, reason: str, expected_version: int) -> None:
         refresh_settlement(order.id)
 
 
-def shipment_lines(shipment_id: int) -> list[dict]:
+def shipment_lines(shipment_id: int) -> list[dict[str, Any]]:
     """The lines of one shipment with their order line details and amounts."""
     q = (ShipmentLine.select(ShipmentLine, OrderLine).join(OrderLine)
          .where(ShipmentLine.shipment == shipment_id).order_by(OrderLine.line_no, ShipmentLine.id))

@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -140,7 +141,7 @@ class Statement:
 
 
 def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date) -> list[StatementEntry]:
-    out: list[tuple] = []
+    out: list[tuple[Any, ...]] = []
     # plain tuples of the columns shown: building joined model objects per
     # line cost ten times the query (bench: statement, one client, one year)
     ships = (ShipmentLine.select(Shipment.date, Shipment.number, Order.number, Order.client_po, OrderLine.style,

@@ -10,7 +10,7 @@ The tables are grouped by area in this package's modules; import them from here.
 
 from __future__ import annotations
 
-from .base import AuditLog, BaseModel, Counter, Setting, VersionedModel, database_proxy
+from .base import AuditLog, BaseModel, Counter, Expr, Query, Setting, VersionedModel, database_proxy
 from .clients import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Visit
 from .money import Complaint, Payment, Shipment, ShipmentLine
 from .orders import ORDER_LIST_INDEXES, Order, OrderLine, OrderRevision
@@ -62,7 +62,8 @@ ALL_MODELS = [
 ]
 
 __all__ = [
-    "ALL_MODELS", "ORDER_LIST_INDEXES", "BaseModel", "IssuedDocument", "VersionedModel", "database_proxy",
+    "ALL_MODELS", "ORDER_LIST_INDEXES", "BaseModel", "Expr", "Query", "IssuedDocument", "VersionedModel",
+    "database_proxy",
     "Setting",
     "Counter",
     "Client",

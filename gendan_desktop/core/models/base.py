@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from peewee import (
     AutoField,
@@ -15,6 +16,11 @@ from peewee import (
 )
 
 database_proxy = DatabaseProxy()
+
+# peewee 3 ships no type information: to mypy its expressions and queries are Any.
+# These names say which one a function takes or returns.
+Expr = Any
+Query = Any
 
 
 def _now() -> dt.datetime:
