@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from peewee import fn
 
@@ -63,7 +63,7 @@ def _card(card_id: Any, order: Order) -> FlowCard | None:
         raise ValidationError(f"所选流程卡不属于订单 {order.number},请重新选择批次。",
                               f"The chosen flow card is not part of order {order.number}; choose the batch again.",
                               field="card")
-    return card
+    return cast("FlowCard | None", card)
 
 
 def _description(text: Any) -> str:
@@ -71,7 +71,7 @@ def _description(text: Any) -> str:
     if not text:
         raise ValidationError("请填写客诉内容(客户反映了什么问题)。",
                               "Please describe the complaint (what the client reported).", field="description")
-    return text
+    return cast("str", text)
 
 
 def file_complaint(order_id: int, date, description: str, qty_affected: int, card_id: int | None = None, *,
@@ -134,7 +134,7 @@ def _credit_room(c: Complaint) -> Decimal:
     """The order amount less credits already granted on other complaints."""
     others = (Complaint.select(fn.SUM(Complaint.credit_amount))
               .where((Complaint.order == c.order_id) & (Complaint.id != c.id)).scalar())
-    return order_totals(c.order_id)["amount"] - Complaint.credit_amount.from_sum(others)
+    return cast("Decimal", order_totals(c.order_id)["amount"] - Complaint.credit_amount.from_sum(others))
 
 
 def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0, *, credit_date=None,

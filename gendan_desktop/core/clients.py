@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from peewee import fn
 
@@ -164,7 +164,7 @@ def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict[str, Any]
             Contact.create(client=client, **c)
         audit("client", client.id, "create", new=client.code)
         _record_look_alikes(client)
-    return client
+    return cast("Client", client)
 
 
 def update_client(client_id: int, changes: dict[str, Any], expected_version: int) -> Client:
@@ -222,7 +222,7 @@ def add_contact(client_id: int, **fields: Any) -> Contact:
             Contact.update(is_primary=False).where(Contact.client == client.id).execute()
         elif not has_primary:
             values["is_primary"] = True
-        return Contact.create(client=client.id, **values)
+        return cast("Contact", Contact.create(client=client.id, **values))
 
 
 def update_contact(contact_id: int, changes: dict[str, Any], expected_version: int) -> Contact:
@@ -256,7 +256,7 @@ def delete_contact(contact_id: int) -> None:
 
 
 def primary_contact(client_id: int) -> Contact | None:
-    return Contact.select().where((Contact.client == client_id) & Contact.is_primary).first()
+    return cast("Contact | None", Contact.select().where((Contact.client == client_id) & Contact.is_primary).first())
 
 
 # ---------------------------------------------------------- derived facts --
@@ -394,7 +394,7 @@ def mark_distinct(client_id: int, other_id: int) -> int:
              .execute())
         if n:
             audit("client", client_id, "distinct", field="other", new=str(other_id))
-    return n
+    return cast("int", n)
 
 
 def client_by_code_or_name(text: str) -> Client:
@@ -407,7 +407,7 @@ def client_by_code_or_name(text: str) -> Client:
     keys = ClientKeys(codes=[t], names=[t])
     ids, similar = keys.by_reference(t)
     if len(ids) == 1:
-        return Client.get_by_id(ids[0])
+        return cast("Client", Client.get_by_id(ids[0]))
     if ids:
         listing = keys.labels(ids)
         raise ValidationError(f"“{t}”对应多位客户({listing}),请改用客户编号。",

@@ -169,7 +169,7 @@ def require_version(expected_version: Any) -> int:
     return expected_version
 
 
-def save_versioned(obj: Model, changes: dict[str, Any], expected_version: int,
+def save_versioned(obj: Model, changes: dict[str, Any], expected_version: int | None,
                    what_zh: str, what_en: str, *, audit_entity: str | None = None,
                    order_id: int | None = None) -> list[str]:
     """Apply ``changes`` to ``obj`` if it is still at ``expected_version``.

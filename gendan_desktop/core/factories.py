@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from peewee import Case, fn
 
@@ -62,7 +62,7 @@ def create_factory(name: str, kind: str = "subcontract", **fields) -> Factory:
         _check_unique_name(values["name"])
         f = Factory.create(**values)
         audit("factory", f.id, "create", field="name", new=f"{f.name} ({f.kind})")
-        return f
+        return cast("Factory", f)
 
 
 def update_factory(factory_id: int, changes: dict[str, Any], expected_version: int) -> Factory:
@@ -72,7 +72,7 @@ def update_factory(factory_id: int, changes: dict[str, Any], expected_version: i
         if "name" in values:
             _check_unique_name(values["name"], f.id)
         save_versioned(f, values, expected_version, f"工厂“{f.name}”", f"Factory “{f.name}”", audit_entity="factory")
-        return Factory.get_by_id(f.id)
+        return cast("Factory", Factory.get_by_id(f.id))
 
 
 def list_factories(kind: str | None = None, active_only: bool = True) -> list[Factory]:
@@ -112,7 +112,7 @@ def assign_order(order_id: int, factory_id: int | None) -> Order:
             Order.update(factory=new, version=Order.version + 1).where(Order.id == order.id).execute()
             audit("order", order.id, "update", order_id=order.id, field="factory", old=order.factory_id,
                   new=f"{f.id} {f.name}" if f else None)
-        return Order.get_by_id(order.id)
+        return cast("Order", Order.get_by_id(order.id))
 
 
 def assign_card(card_id: int, factory_id: int | None) -> FlowCard:
@@ -128,7 +128,7 @@ def assign_card(card_id: int, factory_id: int | None) -> FlowCard:
             FlowCard.update(factory=new, version=FlowCard.version + 1).where(FlowCard.id == card.id).execute()
             audit("flow_card", card.id, "update", order_id=card.order_id, field="factory", old=card.factory_id,
                   new=f"{f.id} {f.name}" if f else None)
-        return FlowCard.get_by_id(card.id)
+        return cast("FlowCard", FlowCard.get_by_id(card.id))
 
 
 def backup_factories_for(capability: str, exclude_id: int | None = None) -> list[Factory]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from peewee import fn
 
@@ -330,7 +330,7 @@ def recall_card(card, reason: str) -> FlowCard:
         FlowCard.update(recalled_at=_now(), recall_reason=reason, version=FlowCard.version + 1).where(
             FlowCard.id == card.id).execute()
         audit("flow_card", card.id, "recall", order_id=card.order_id, field="recalled_at", new=reason)
-        return FlowCard.get_by_id(card.id)
+        return cast("FlowCard", FlowCard.get_by_id(card.id))
 
 
 def cards_for_order(order_id: int, include_recalled: bool = False) -> list[FlowCard]:

@@ -9,6 +9,7 @@ Reminders of archived clients are left out of the due/overdue lists.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from . import enums
 from .common import current_user, get_or_404
@@ -17,9 +18,7 @@ from .errors import ValidationError
 from .models import Client, Contact, Dispatch, FollowUp, Sample, Visit
 
 
-def _need_date(value, field: str, zh: str, en: str, *, optional: bool = False) -> dt.date | None:
-    if value is None and optional:
-        return None
+def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if not isinstance(value, dt.date):
@@ -47,7 +46,8 @@ def log_followup(client_id: int, date: dt.date, channel: str, content: str,
     date = _need_date(date, "date", "跟进日期", "follow-up date")
     channel = enums.parse("channel", channel, field="channel")
     content = _need_text(content, "content", "跟进内容", "follow-up content")
-    next_date = _need_date(next_date, "next_date", "下次跟进日期", "next follow-up date", optional=True)
+    next_date = None if next_date is None else _need_date(next_date, "next_date", "下次跟进日期",
+                                                          "next follow-up date")
     if next_date is not None and next_date < date:
         raise ValidationError(
             f"下次跟进日期({next_date})早于本次跟进日期({date}),请改为之后的日期。",
@@ -65,11 +65,11 @@ def log_followup(client_id: int, date: dt.date, channel: str, content: str,
          .where((FollowUp.client == client.id) & (FollowUp.next_done == False)  # noqa: E712
                 & (FollowUp.date <= date))
          .execute())
-        return FollowUp.create(
+        return cast("FollowUp", FollowUp.create(
             client=client.id, contact=contact_id, date=date, channel=channel, content=content,
             next_date=next_date, next_done=False,
             merchandiser=current_user() if merchandiser is None else merchandiser,
-        )
+        ))
 
 
 def _pending():
@@ -122,9 +122,9 @@ def log_visit(client_id: int, date: dt.date, visitors: str = "", purpose: str = 
     client = get_or_404(Client, client_id, "客户", "Client")
     date = _need_date(date, "date", "来访日期", "visit date")
     with write_transaction():
-        return Visit.create(client=client.id, date=date, visitors=(visitors or "").strip(),
+        return cast("Visit", Visit.create(client=client.id, date=date, visitors=(visitors or "").strip(),
                             purpose=(purpose or "").strip(), hosted_by=(hosted_by or "").strip(),
-                            notes=notes or "")
+                            notes=notes or ""))
 
 
 def visits_for_client(client_id: int) -> list[Visit]:
@@ -151,9 +151,9 @@ def log_dispatch(client_id: int, date: dt.date, kind: str, items: str, courier: 
                 f"Sample {sample.number} belongs to another client; it cannot be registered as sent to "
                 f"“{client.name}”.", field="sample")
     with write_transaction():
-        return Dispatch.create(client=client.id, date=date, kind=kind, items=items, quantity=quantity,
+        return cast("Dispatch", Dispatch.create(client=client.id, date=date, kind=kind, items=items, quantity=quantity,
                                courier=(courier or "").strip(), tracking_no=(tracking_no or "").strip(),
-                               sample=sample_id, notes=notes or "")
+                               sample=sample_id, notes=notes or ""))
 
 
 def dispatches_for_client(client_id: int) -> list[Dispatch]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, Case, fn
 
@@ -98,7 +98,7 @@ def add_material(order_id: int, name: str, consumption_per_piece, loss_rate_pct=
         m = MaterialRequirement.create(order=order.id, **values)
         audit("material", m.id, "create", order_id=order.id, field="name",
               new=f"{m.name} {fmt_qty(m.consumption_per_piece)} {m.unit}/pc, loss {fmt_qty(m.loss_rate_pct)}%")
-        return m
+        return cast("MaterialRequirement", m)
 
 
 def update_material(material_id: int, changes: dict[str, Any], expected_version: int) -> MaterialRequirement:
@@ -108,7 +108,7 @@ def update_material(material_id: int, changes: dict[str, Any], expected_version:
         values = _clean_material(changes, f"物料“{m.name}”", f"material “{m.name}”")
         save_versioned(m, values, expected_version, f"物料“{m.name}”", f"Material “{m.name}”",
                        audit_entity="material", order_id=m.order_id)
-        return MaterialRequirement.get_by_id(m.id)
+        return cast("MaterialRequirement", MaterialRequirement.get_by_id(m.id))
 
 
 def delete_material(material_id: int) -> None:
@@ -201,7 +201,7 @@ def create_purchase(material_id: int, supplier: str, quantity, due_date, ordered
                                     due_date=due, notes=(notes or "").strip())
         audit("purchase", p.id, "create", order_id=m.order_id, field="quantity",
               new=f"{m.name} {fmt_qty(qty)} {m.unit} from {supplier}, due {due}")
-        return p
+        return cast("PurchaseFollowUp", p)
 
 
 def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version: int) -> PurchaseFollowUp:
@@ -222,7 +222,7 @@ def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version:
                 values[k] = parse_date(values[k], zh, en, k, default_today=False)
         save_versioned(p, values, expected_version, f"物料“{m.name}”的采购跟单", f"The purchase of “{m.name}”",
                        audit_entity="purchase", order_id=m.order_id)
-        return PurchaseFollowUp.get_by_id(p.id)
+        return cast("PurchaseFollowUp", PurchaseFollowUp.get_by_id(p.id))
 
 
 def receive_purchase(purchase_id: int, quantity, date=None, *, allow_excess: bool = False) -> PurchaseFollowUp:
@@ -254,7 +254,7 @@ def receive_purchase(purchase_id: int, quantity, date=None, *, allow_excess: boo
                              f"delivery again.")
         audit("purchase", p.id, "receive", order_id=m.order_id, field="received_qty",
               old=p.received_qty, new=f"{fmt_qty(new_total)} (+{fmt_qty(qty)} on {day})")
-        return PurchaseFollowUp.get_by_id(p.id)
+        return cast("PurchaseFollowUp", PurchaseFollowUp.get_by_id(p.id))
 
 
 def purchases_for_order(order_id: int) -> list[PurchaseFollowUp]:

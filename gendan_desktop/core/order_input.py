@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from peewee import fn
 
@@ -144,7 +144,7 @@ def _fk_id(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if hasattr(value, "id"):
-        return value.id
+        return cast("int | None", value.id)
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -214,7 +214,7 @@ def check_client(pk: int | None) -> int:
                    "client")
     if client.archived:
         raise archived_client_error(client.name)
-    return client.id
+    return cast("int", client.id)
 
 
 def check_header_consistency(values: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from peewee import IntegrityError, fn
 
@@ -111,7 +111,7 @@ def _create(header: dict[str, Any], lines: list[dict[str, Any]]) -> Order:
     for n, line in enumerate(clean_lines, 1):
         row = OrderLine.create(order=order, line_no=n, **line)
         audit("order_line", row.id, "create", order_id=order.id, field=f"line {n}", new=line_summary(line))
-    return order
+    return cast("Order", order)
 
 
 # -------------------------------------------------------------------- edit --
@@ -351,7 +351,7 @@ def set_status(order: Order | int, new_status: str, *, reason: str = "",
             (ozh, oen), (nzh, nen) = _status_label(old), _status_label(new_status)
             raise StateError(f"{zh}现在是“{ozh}”,不能改为“{nzh}”。", f"{en} is {oen} and cannot become {nen}.")
         now = _now()
-        values: dict[str, Any] = {Order.status: new_status, Order.version: Order.version + 1, Order.updated_at: now}
+        values: dict[Any, Any] = {Order.status: new_status, Order.version: Order.version + 1, Order.updated_at: now}
         if new_status == "confirmed" and fresh.confirmed_at is None:
             values[Order.confirmed_at] = now
         if new_status == "in_production" and fresh.production_started_at is None:
@@ -389,7 +389,7 @@ def order_totals(order_id: int) -> dict[str, Any]:
 
 
 def line_amount(line: OrderLine) -> Decimal:
-    return line.quantity * line.unit_price
+    return cast("Decimal", line.quantity * line.unit_price)
 
 
 def order_history(order_id: int) -> list[AuditLog]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from .common import audit, get_or_404, require_version, save_versioned
 from .db import write_transaction
@@ -97,13 +97,13 @@ def refresh_settlement(order_id: int) -> str:
     with write_transaction():
         order = Order.get_by_id(order_id)
         if order.status not in _SETTLEABLE:
-            return order.status
+            return cast("str", order.status)
         covered = order_amounts(order_id)["balance"] <= 0 and is_fully_shipped(order_id)
         if covered and order.status == "shipped":
             set_order_status(order, "settled", reason="已收齐货款 / fully paid")
         elif not covered and order.status == "settled":
             set_order_status(order, "shipped", reason="货款未结清 / balance outstanding again")
-        return Order.get_by_id(order_id).status
+        return cast("str", Order.get_by_id(order_id).status)
 
 
 def _describe(p: Payment) -> str:
@@ -149,7 +149,7 @@ def record_payment(client_id: int, amount, currency: str, date, kind: str = "bal
         audit("payment", p.id, "create", order_id=order.id if order else None, new=_describe(p))
         if order is not None:
             refresh_settlement(order.id)
-    return p
+    return cast("Payment", p)
 
 
 def update_payment(payment_id: int, changes: dict[str, Any], expected_version: int) -> Payment:
@@ -191,7 +191,7 @@ def update_payment(payment_id: int, changes: dict[str, Any], expected_version: i
                        audit_entity="payment", order_id=order.id if order else old_order)
         for oid in {old_order, values["order"]} - {None}:
             refresh_settlement(oid)
-    return Payment.get_by_id(payment_id)
+    return cast("Payment", Payment.get_by_id(payment_id))
 
 
 def void_payment(payment_id: int, reason: str, expected_version: int) -> None:
@@ -289,7 +289,7 @@ def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", n
                            notes=(notes or "").strip() or f"退还订单 {order.number} "
                                                           f"的{label('payment_kind', p.kind, 'zh')}")
         audit("payment", r.id, "refund", order_id=order.id, field="amount", old=_describe(p), new=_describe(r))
-        return r
+        return cast("Payment", r)
 
 
 def carry_payment(payment_id: int, to_order_id: int, date, *, amount=None, notes: str = "") -> tuple[Payment, Payment]:

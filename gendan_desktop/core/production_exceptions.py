@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import cast
 
 from peewee import Case
 
@@ -49,7 +50,7 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
         )
         audit("exception", exc.id, "report", order_id=order.id, field="description",
               new=f"[{kind}/{severity}] {description}")
-        return exc
+        return cast("ProductionException", exc)
 
 
 def escalate(exception_id: int, to_whom: str, date=None) -> ProductionException:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import cast
 
 from peewee import Case, fn
 
@@ -100,7 +101,7 @@ def card_by_number(text: str) -> FlowCard:
         raise NotFound(f"找不到卡号为“{t}”的流程卡。请检查条码是否完整,或手动输入卡号。",
                        f"No flow card is numbered “{t}”. Check that the barcode was read "
                        "completely, or type the card number.")
-    return card
+    return cast("FlowCard", card)
 
 
 def get_card(card) -> FlowCard:
@@ -267,7 +268,7 @@ def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: st
               new=f"in {n_in}, good {n_good}, defect {n_defect}" + (f", lost {lost} (confirmed)" if lost else "")
               + f", operator {report.operator}, date {day}")
         _move_into_production(order, day)
-        return report
+        return cast("ProgressReport", report)
 
 
 def delete_progress(report_id: int, reason: str) -> None:

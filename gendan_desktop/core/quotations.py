@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
 from . import enums
 from .common import audit, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned
@@ -160,7 +160,7 @@ def create_quotation(client_id: int, items: Iterable[dict[str, Any]], *, currenc
         for row in rows:
             QuotationItem.create(quotation=q.id, **row)
         audit("quotation", q.id, "create", new=q.number)
-    return q
+    return cast("Quotation", q)
 
 
 def _recompute(q: Quotation, old_margin, old_rate) -> None:

@@ -27,7 +27,7 @@ from .progress import lock_row
 from .status_rules import can_cancel
 
 # kind → (model, Chinese name, English name)
-DOC_KINDS: dict[str, tuple[type, str, str]] = {
+DOC_KINDS: dict[str, tuple[type[ProductionSheet] | type[FlowCard], str, str]] = {
     "production_sheet": (ProductionSheet, "生产单", "production sheet"),
     "flow_card": (FlowCard, "流程卡", "flow card"),
 }

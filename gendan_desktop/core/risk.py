@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, fn
 
@@ -222,7 +222,7 @@ def _rows(query) -> list[tuple[Any, ...]]:
     Dates are selected as text and SUMs converted by the caller.
     """
     sql, params = query.sql()
-    return current_database().execute_sql(sql, params).fetchall()
+    return cast("list[tuple[Any, ...]]", current_database().execute_sql(sql, params).fetchall())
 
 
 def _exceptions(cond) -> dict[int, list[OpenException]]:

@@ -12,7 +12,7 @@ its orders (``orders_for_samples``) and the order its sample (``sample_summary``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from . import enums
 from .common import audit, get_or_404, next_number, refuse_unknown_fields, save_versioned
@@ -39,7 +39,7 @@ def _need_date(value, field: str, zh: str, en: str) -> dt.date:
     return value
 
 
-def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int) -> Sample:
+def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int | None) -> Sample:
     """Apply one transition; call inside a transaction."""
     s = get_or_404(Sample, sample_id, "样品", "Sample")
     allowed, new, verb_zh, verb_en = TRANSITIONS[action]
@@ -88,7 +88,7 @@ def request_sample(client_id: int, *, requested_date: dt.date | None = None,
             status="requested", requested_date=requested_date, due_date=due_date,
         )
         audit("sample", s.id, "create", new=s.number)
-    return s
+    return cast("Sample", s)
 
 
 def mark_made(sample_id: int, date: dt.date | None = None, expected_version: int | None = None) -> Sample:

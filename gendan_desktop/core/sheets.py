@@ -8,6 +8,7 @@ requirements, for one order revision. Flow cards: core/flow_cards.py.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from .common import audit, bump_counter, format_number, get_or_404, next_number, number_counter
 from .db import write_transaction
@@ -59,10 +60,10 @@ def _reserve_numbers(prefix: str, count: int, width: int, day: dt.date | None = 
 def current_sheet(order_id: int) -> ProductionSheet | None:
     """The live production sheet of the order's current revision, if any."""
     order = get_or_404(Order, order_id, "订单", "Order")
-    return (ProductionSheet.select()
+    return (cast("ProductionSheet | None", ProductionSheet.select()
             .where((ProductionSheet.order == order.id) & (ProductionSheet.revision == order.revision)
                    & not_recalled(ProductionSheet))
-            .order_by(ProductionSheet.id.desc()).first())
+            .order_by(ProductionSheet.id.desc()).first()))
 
 
 def issue_production_sheet(order_id: int, client_requirements: str | None = None, packing: str | None = None,
@@ -110,4 +111,4 @@ def issue_production_sheet(order_id: int, client_requirements: str | None = None
                   new=f"re-issued as {sheet.number}")
         # the live cards now go with this sheet (cards a revision kept came with an older one)
         FlowCard.update(sheet=sheet.id).where(FlowCard.id.in_(live_cards(order).select(FlowCard.id))).execute()
-        return sheet
+        return cast("ProductionSheet", sheet)

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from .common import audit, get_or_404, next_number, require_version, save_versioned
 from .db import is_sqlite, write_transaction
@@ -113,7 +113,7 @@ def _lock_order(order_id: int) -> Order:
     order = q.first()
     if order is None:
         get_or_404(Order, order_id, "订单", "Order")
-    return order
+    return cast("Order", order)
 
 
 def _clean_lines(order: Order, lines: Iterable[Any]) -> dict[int, int]:
@@ -219,7 +219,7 @@ def create_shipment(order_id: int, date, lines: Iterable[Any], booking_no: str =
             set_order_status(order, target, reason=f"出货 {shipment.number} / shipment {shipment.number}")
         if full:
             refresh_settlement(order.id)
-    return shipment
+    return cast("Shipment", shipment)
 
 
 def update_shipment_documents(shipment_id: int, changes: dict[str, Any], expected_version: int) -> Shipment:
@@ -236,7 +236,7 @@ def update_shipment_documents(shipment_id: int, changes: dict[str, Any], expecte
         shipment = get_or_404(Shipment, shipment_id, "出货单", "Shipment")
         save_versioned(shipment, values, expected_version, f"出货单 {shipment.number}",
                        f"Shipment {shipment.number}", audit_entity="shipment", order_id=shipment.order_id)
-    return Shipment.get_by_id(shipment_id)
+    return cast("Shipment", Shipment.get_by_id(shipment_id))
 
 
 def void_shipment(shipment_id: int, reason: str, expected_version: int) -> None:
