@@ -74,7 +74,7 @@ def _description(text: Any) -> str:
     return cast("str", text)
 
 
-def file_complaint(order_id: int, date, description: str, qty_affected: int, card_id: int | None = None, *,
+def file_complaint(order_id: int, date: Any, description: str, qty_affected: int, card_id: int | None = None, *,
                    cause: str = "", countermeasure: str = "") -> Complaint:
     """Record a client complaint about an order (status 'open'), numbered CSyymm-nnnn."""
     with write_transaction():
@@ -137,7 +137,8 @@ def _credit_room(c: Complaint) -> Decimal:
     return cast("Decimal", order_totals(c.order_id)["amount"] - Complaint.credit_amount.from_sum(others))
 
 
-def set_disposition(complaint_id: int, disposition: str, cost=0, credit_amount=0, *, credit_date=None,
+def set_disposition(complaint_id: int, disposition: str, cost: Any = 0, credit_amount: Any = 0, *,
+                    credit_date: Any = None,
                     cause: str | None = None, countermeasure: str | None = None, client_insists: bool = False,
                     expected_version: int) -> Complaint:
     """Decide how the complaint is settled: disposition, our cost (CNY), credit
@@ -204,14 +205,19 @@ def _default_remake_lines(c: Complaint) -> list[dict[str, Any]]:
                                   f"The order has {len(lines)} lines, so the remade item is unclear; choose the flow "
                                   "card batch or give the remake lines.", field="lines")
         line = lines[0]
-    src = line if line is not None else card
+    src: OrderLine | FlowCard
+    if line is not None:
+        src = line
+    else:
+        assert card is not None  # without a card, the order's only line was taken above
+        src = card
     return [{"style": src.style, "product": getattr(line, "product", "") if line else "", "colour": src.colour,
              "size": src.size, "unit": line.unit if line else "pcs", "quantity": c.qty_affected, "unit_price": 0,
              "remarks": f"补单:客诉 {c.number}"}]
 
 
-def create_remake_order(complaint_id: int, lines: list[dict[str, Any]] | None = None, delivery_date=None, *,
-                        order_date=None, **extra) -> Order:
+def create_remake_order(complaint_id: int, lines: list[dict[str, Any]] | None = None, delivery_date: Any = None, *,
+                        order_date: Any = None, **extra: Any) -> Order:
     """A remake order (补单) for the complaint: same client and currency,
     ``remake_of`` the original; lines default to the affected item at price 0.
     The complaint's disposition becomes 'remake' if none was chosen."""
@@ -246,7 +252,7 @@ def create_remake_order(complaint_id: int, lines: list[dict[str, Any]] | None = 
     return remake
 
 
-def close_complaint(complaint_id: int, *, closed_at=None, expected_version: int) -> Complaint:
+def close_complaint(complaint_id: int, *, closed_at: Any = None, expected_version: int) -> Complaint:
     """Close a complaint once cause, countermeasure and disposition are known
     (原因分析、对策 and 处理方式 are what prevents it next time)."""
     require_version(expected_version)

@@ -55,7 +55,7 @@ def merge_candidates(client_ids: list[int]) -> list[dict[str, Any]]:
     return out
 
 
-def _references():
+def _references() -> list[tuple[Any, Any]]:  # (peewee foreign key, model)
     """(foreign key field, model) of every column that points at a client."""
     return [(fk, model) for fk, model in Client._meta.backrefs.items()]
 

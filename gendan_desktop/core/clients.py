@@ -322,7 +322,7 @@ def get_client_summary(client_id: int, today: dt.date | None = None) -> ClientSu
     )
 
 
-def _as_date(value) -> dt.date | None:
+def _as_date(value: Any) -> dt.date | None:
     """Aggregates come back as strings on SQLite and dates on PostgreSQL."""
     if value is None or isinstance(value, dt.date):
         return value.date() if isinstance(value, dt.datetime) else value

@@ -56,7 +56,7 @@ def _check_unique_name(name: str, exclude_id: int | None = None) -> None:
                               f"A factory named “{name}” already exists; choose another name.", field="name")
 
 
-def create_factory(name: str, kind: str = "subcontract", **fields) -> Factory:
+def create_factory(name: str, kind: str = "subcontract", **fields: Any) -> Factory:
     values = _clean({"name": name, "kind": kind, **fields})
     with write_transaction():
         _check_unique_name(values["name"])
@@ -84,9 +84,7 @@ def list_factories(kind: str | None = None, active_only: bool = True) -> list[Fa
     return list(q.order_by(Factory.kind, Factory.name))
 
 
-def _active_factory(factory_id: int | None) -> Factory | None:
-    if factory_id is None:
-        return None
+def _active_factory(factory_id: int) -> Factory:
     f = get_or_404(Factory, int(factory_id), "工厂", "Factory")
     if not f.active:
         raise StateError(f"工厂“{f.name}”已停用,不能再分派生产。",
@@ -101,7 +99,7 @@ def assign_order(order_id: int, factory_id: int | None) -> Order:
         if order.status in ("cancelled", "shipped", "settled"):
             raise StateError(f"订单 {order.number} 已结束,不能再分派工厂。",
                              f"Order {order.number} is closed; it cannot be assigned to a factory.")
-        f = _active_factory(factory_id)
+        f = None if factory_id is None else _active_factory(factory_id)
         new = f.id if f else None
         if order.status in ("draft", "reviewed"):
             # before confirmation the factory is part of what the review judged: orders.py handles it
@@ -122,7 +120,7 @@ def assign_card(card_id: int, factory_id: int | None) -> FlowCard:
         if card.recalled_at is not None:
             raise StateError(f"流程卡 {card.number} 已收回作废,不能分派工厂。",
                              f"Flow card {card.number} was recalled; it cannot be assigned.")
-        f = _active_factory(factory_id)
+        f = None if factory_id is None else _active_factory(factory_id)
         new = f.id if f else None
         if card.factory_id != new:
             FlowCard.update(factory=new, version=FlowCard.version + 1).where(FlowCard.id == card.id).execute()
@@ -168,10 +166,10 @@ def factory_shares(order_id: int) -> list[dict[str, Any]]:
         ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar()
         sums[order.factory_id] = int(ordered or 0)
     names = {f.id: f for f in Factory.select().where(Factory.id.in_([k for k in sums if k is not None]))}
-    out = []
+    out: list[dict[str, Any]] = []
     for fid, qty in sums.items():
         f = names.get(fid)
         out.append({"factory_id": fid, "name": f.name if f else "", "kind": f.kind if f else "own",
-                    "quantity": qty, "outsourced": bool(f) and f.kind != "own"})
+                    "quantity": qty, "outsourced": f is not None and f.kind != "own"})
     out.sort(key=lambda r: (-r["quantity"], r["name"]))
     return out

@@ -89,7 +89,7 @@ def remaining_by_line(order: Order) -> dict[int, int]:
             for ln in OrderLine.select().where(OrderLine.order == order.id)}
 
 
-def _positive(value, what_zh: str, what_en: str, field: str) -> int:
+def _positive(value: Any, what_zh: str, what_en: str, field: str) -> int:
     try:
         n = int(str(value).strip())
     except (TypeError, ValueError):
@@ -127,7 +127,7 @@ def lines_to_card(order_id: int) -> list[dict[str, Any]]:
             for ln in OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no, OrderLine.id)]
 
 
-def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
+def plan_cards(order: Order, batch_size: Any = None, factory_id: int | None = None,
                outsource: dict[int, tuple[int, int]] | None = None) -> list[PlannedCard]:
     """The cards issuing would make for every line's pieces not yet on a live card.
 
@@ -157,7 +157,8 @@ def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
                                   f"Line {ln.line_no}: {out_qty} pieces go out; choose the factory.",
                                   field="outsource")
         plan += [PlannedCard(ln.id, q, default) for q in split_into_batches(left - out_qty, size)]
-        plan += [PlannedCard(ln.id, q, int(other)) for q in split_into_batches(out_qty, size)]
+        plan += [PlannedCard(ln.id, q, None if other is None else int(other))
+                 for q in split_into_batches(out_qty, size)]
     if outsource:
         raise ValidationError(f"外发的订单明细(编号 {sorted(outsource)})不属于订单 {order.number}。",
                               f"The outsourced lines {sorted(outsource)} are not lines of order {order.number}.",
@@ -165,7 +166,7 @@ def plan_cards(order: Order, batch_size=None, factory_id: int | None = None,
     return plan
 
 
-def _explicit_plan(order: Order, batches, factory_id: int | None) -> list[PlannedCard]:
+def _explicit_plan(order: Order, batches: Any, factory_id: int | None) -> list[PlannedCard]:
     """``batches`` = [(order line id, qty[, factory id]), …] checked against what is left."""
     default = factory_id if factory_id is not None else order.factory_id
     lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
@@ -200,7 +201,7 @@ def _explicit_plan(order: Order, batches, factory_id: int | None) -> list[Planne
     return plan
 
 
-def issue_flow_cards(order_id: int, batch_size=None, batches=None, factory_id: int | None = None, *,
+def issue_flow_cards(order_id: int, batch_size: Any = None, batches: Any = None, factory_id: int | None = None, *,
                      finish_by: dt.date | None = None, notes: str = "",
                      outsource: dict[int, tuple[int, int]] | None = None) -> list[FlowCard]:
     """Issue flow cards for every line's pieces not yet on a live card.
@@ -234,7 +235,8 @@ def issue_flow_cards(order_id: int, batch_size=None, batches=None, factory_id: i
                                   f"This would issue {len(plan)} flow cards, more than {MAX_CARDS_PER_ISSUE}; "
                                   "check the batch size.", field="batch_size")
         for fid in {p.factory_id for p in plan} - {None, order.factory_id, factory_id}:
-            get_or_404(Factory, fid, "工厂", "Factory")
+            if fid is not None:
+                get_or_404(Factory, fid, "工厂", "Factory")
         choice = route_choice(order.product_category)
         if not choice.matched:
             audit("order", order.id, "route", order_id=order.id, field="product_category",
@@ -252,7 +254,8 @@ def _create_cards(order: Order, plan: list[PlannedCard], route: Route, finish: d
         FlowCard.select(FlowCard.order_line, fn.MAX(FlowCard.batch_no))
         .where(FlowCard.order == order.id).group_by(FlowCard.order_line).tuples())
     numbers = _reserve_numbers(CARD_PREFIX, len(plan), CARD_NUMBER_WIDTH)
-    cards, step_rows = [], []
+    cards: list[FlowCard] = []
+    step_rows: list[dict[str, Any]] = []
     for p, number in zip(plan, numbers):
         ln = lines[p.line_id]
         next_batch[ln.id] = int(next_batch.get(ln.id) or 0) + 1
@@ -273,7 +276,7 @@ def _create_cards(order: Order, plan: list[PlannedCard], route: Route, finish: d
     return cards
 
 
-def split_card(card, quantity, factory_id: int, reason: str = "") -> list[FlowCard]:
+def split_card(card: FlowCard | int | str, quantity: Any, factory_id: int, reason: str = "") -> list[FlowCard]:
     """Send ``quantity`` pieces of a card to another factory (a backup when one fails).
 
     The card must not have taken progress yet: it is recalled (its paper must
@@ -317,7 +320,7 @@ def split_card(card, quantity, factory_id: int, reason: str = "") -> list[FlowCa
         return cards
 
 
-def recall_card(card, reason: str) -> FlowCard:
+def recall_card(card: FlowCard | int | str, reason: str) -> FlowCard:
     """Void one flow card (e.g. issued by mistake); its printed copy must come back."""
     reason = (reason or "").strip()
     if not reason:

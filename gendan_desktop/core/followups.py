@@ -15,7 +15,7 @@ from . import enums
 from .common import current_user, get_or_404
 from .db import write_transaction
 from .errors import ValidationError
-from .models import Client, Contact, Dispatch, FollowUp, Sample, Visit
+from .models import Client, Contact, Dispatch, FollowUp, Query, Sample, Visit
 
 
 def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
@@ -26,7 +26,7 @@ def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
     return value
 
 
-def _need_text(value, field: str, zh: str, en: str) -> str:
+def _need_text(value: Any, field: str, zh: str, en: str) -> str:
     v = (value or "").strip()
     if not v:
         raise ValidationError(f"{zh}不能为空,请填写。", f"The {en} is empty; fill it in.", field=field)
@@ -72,7 +72,7 @@ def log_followup(client_id: int, date: dt.date, channel: str, content: str,
         ))
 
 
-def _pending():
+def _pending() -> Query:
     return (FollowUp.select(FollowUp, Client).join(Client)
             .where((FollowUp.next_done == False) & FollowUp.next_date.is_null(False)  # noqa: E712
                    & (Client.archived == False)))  # noqa: E712

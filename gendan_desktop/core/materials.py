@@ -41,7 +41,7 @@ def fmt_qty(value: Decimal) -> str:
     return format(d.normalize(), "f") if d else "0"
 
 
-def _dec(value, what_zh: str, what_en: str, field: str, *, positive: bool = False,
+def _dec(value: Any, what_zh: str, what_en: str, field: str, *, positive: bool = False,
          below: Decimal | None = None) -> Decimal:
     try:
         d = to_decimal(value)
@@ -82,7 +82,7 @@ def _clean_material(values: dict[str, Any], label_zh: str, label_en: str) -> dic
 
 
 # --------------------------------------------------------------- materials --
-def add_material(order_id: int, name: str, consumption_per_piece, loss_rate_pct=0, in_stock=0, *,
+def add_material(order_id: int, name: str, consumption_per_piece: Any, loss_rate_pct: Any = 0, in_stock: Any = 0, *,
                  spec: str = "", unit: str = "m", supplied_by_client: bool = False,
                  notes: str = "") -> MaterialRequirement:
     """Add one material the order needs (e.g. 1.35 m of fabric per piece, 3 % loss)."""
@@ -146,7 +146,7 @@ class MaterialFigures:
         return self.shortage == 0
 
 
-def required_quantity(order_qty: int, consumption, loss_pct) -> Decimal:
+def required_quantity(order_qty: int, consumption: Any, loss_pct: Any) -> Decimal:
     """order quantity × consumption × (1 + loss %), rounded up to 4 places."""
     exact = Decimal(order_qty) * to_decimal(consumption) * (1 + to_decimal(loss_pct) / 100)
     return exact.quantize(QUANTUM, rounding=ROUND_CEILING)
@@ -182,7 +182,7 @@ def materials_covered(order_id: int) -> tuple[bool, list[MaterialFigures]]:
 
 
 # --------------------------------------------------------------- purchases --
-def create_purchase(material_id: int, supplier: str, quantity, due_date, ordered_date=None,
+def create_purchase(material_id: int, supplier: str, quantity: Any, due_date: Any, ordered_date: Any = None,
                     notes: str = "") -> PurchaseFollowUp:
     """Record material ordered from a supplier, due on ``due_date``."""
     supplier = (supplier or "").strip()
@@ -225,7 +225,8 @@ def update_purchase(purchase_id: int, changes: dict[str, Any], expected_version:
         return cast("PurchaseFollowUp", PurchaseFollowUp.get_by_id(p.id))
 
 
-def receive_purchase(purchase_id: int, quantity, date=None, *, allow_excess: bool = False) -> PurchaseFollowUp:
+def receive_purchase(purchase_id: int, quantity: Any, date: Any = None, *,
+                     allow_excess: bool = False) -> PurchaseFollowUp:
     """Book a delivery (partial or complete) against a purchase.
 
     More than was ordered is refused unless ``allow_excess`` (suppliers of

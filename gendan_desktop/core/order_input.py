@@ -76,11 +76,11 @@ def _err(zh: str, en: str, field: str) -> ValidationError:
 
 
 @lru_cache(maxsize=256)
-def _max_len(model, name: str) -> int | None:
+def _max_len(model: Any, name: str) -> int | None:
     return getattr(model._meta.fields[name], "max_length", None)
 
 
-def clean_text(value: Any, model, name: str, zh_name: str, en_name: str, *,
+def clean_text(value: Any, model: Any, name: str, zh_name: str, en_name: str, *,
                where_zh: str = "", where_en: str = "", field: str | None = None) -> str:
     """Strip text and refuse what PostgreSQL would refuse (too long)."""
     text = "" if value is None else str(value).strip()
@@ -304,11 +304,10 @@ def clean_line(n: int, data: dict[str, Any], base: dict[str, Any] | None = None)
         if name not in merged:
             zh, en = LINE_FIELDS[name]
             raise _err(f"第 {n} 行缺少{zh},请填写。", f"Line {n}: the {en} is missing.", f"lines.{n}.{name}")
-    out = {
-        "quantity": parse_quantity(merged["quantity"], wzh, wen, f"lines.{n}.quantity"),
-        "unit_price": parse_money(merged["unit_price"], wzh, wen, "单价", "unit price", f"lines.{n}.unit_price"),
-    }
-    check_line_amount(out["quantity"], out["unit_price"], where_zh=wzh, where_en=wen, field=f"lines.{n}.unit_price")
+    quantity = parse_quantity(merged["quantity"], wzh, wen, f"lines.{n}.quantity")
+    unit_price = parse_money(merged["unit_price"], wzh, wen, "单价", "unit price", f"lines.{n}.unit_price")
+    check_line_amount(quantity, unit_price, where_zh=wzh, where_en=wen, field=f"lines.{n}.unit_price")
+    out: dict[str, Any] = {"quantity": quantity, "unit_price": unit_price}
     for name in TEXT_LINE_FIELDS:
         zh, en = LINE_FIELDS[name]
         out[name] = clean_text(merged.get(name, ""), OrderLine, name, zh, en, where_zh=wzh, where_en=wen,
@@ -331,7 +330,7 @@ def line_key(values: dict[str, Any]) -> tuple[Any, ...]:
     return (values.get("style", ""), values.get("product", ""), values.get("colour", ""), values.get("size", ""))
 
 
-def line_summary(values) -> str:
+def line_summary(values: Any) -> str:
     """One readable line for audit entries: 款号 / 颜色 / 尺码 × 数量 @ 单价."""
     get = values.get if isinstance(values, dict) else lambda k, d="": getattr(values, k, d)
     parts = [p for p in (get("style", ""), get("product", ""), get("colour", ""), get("size", "")) if p]

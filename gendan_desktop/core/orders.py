@@ -12,6 +12,7 @@ edit must pass as ``expected_version``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, cast
@@ -63,9 +64,9 @@ def _status_label(status: str) -> tuple[str, str]:
 
 
 # ------------------------------------------------------------------ create --
-def create_order(client_id: int, *, lines: list[dict[str, Any]], delivery_date, channel="email", client_po="",
-                 order_type="normal", currency="USD", order_date=None, quotation_id=None,
-                 sample_id=None, **extra) -> Order:
+def create_order(client_id: int, *, lines: list[dict[str, Any]], delivery_date: Any, channel: str = "email",
+                 client_po: str = "", order_type: str = "normal", currency: str = "USD", order_date: Any = None,
+                 quotation_id: int | None = None, sample_id: int | None = None, **extra: Any) -> Order:
     """A new draft order with its lines, numbered SOyymm-nnnn.
 
     ``extra`` takes any other editable header field (client_requirements,
@@ -89,7 +90,7 @@ def create_order(client_id: int, *, lines: list[dict[str, Any]], delivery_date, 
 
 
 @contextmanager
-def po_guard(client_po: str):
+def po_guard(client_po: str) -> Iterator[None]:
     """Turn the unique index's refusal of a PO saved meanwhile elsewhere into a sentence."""
     try:
         yield

@@ -24,14 +24,14 @@ from .enums import CURRENCIES, DISPOSAL_PAYMENT_KINDS, label, parse
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import MONEY_PLACES
 from .limits import AMOUNT, Bound
-from .models import Client, Order, OrderLine, Payment
+from .models import Client, Order, OrderLine, Payment, Query
 from .receivables import check_client_total, order_amounts
 
 _SETTLEABLE = ("shipped", "settled")
 
 
 # ----------------------------------------------------------------- helpers --
-def clean_amount(value, what_zh: str = "金额", what_en: str = "The amount", field: str = "amount") -> Decimal:
+def clean_amount(value: Any, what_zh: str = "金额", what_en: str = "The amount", field: str = "amount") -> Decimal:
     """An amount above 0 within limits.AMOUNT (two decimals at most), or ValidationError."""
     en = what_en[:1].lower() + what_en[1:]
     bound = Bound(what_zh, en, AMOUNT.low, AMOUNT.high, AMOUNT.places, AMOUNT.low_open)
@@ -47,7 +47,7 @@ def clean_currency(value: str, field: str = "currency") -> str:
     return cur
 
 
-def clean_date(value, field: str = "date") -> dt.date:
+def clean_date(value: Any, field: str = "date") -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -130,7 +130,7 @@ def _check_order(client: Client, order_id: int | None, currency: str) -> Order |
 
 
 # ---------------------------------------------------------------- services --
-def record_payment(client_id: int, amount, currency: str, date, kind: str = "balance",
+def record_payment(client_id: int, amount: Any, currency: str, date: Any, kind: str = "balance",
                    order_id: int | None = None, reference: str = "", notes: str = "") -> Payment:
     """Record money received. ``kind``: deposit / balance / other (or its label)."""
     client = get_or_404(Client, client_id, "客户", "Client")
@@ -222,7 +222,7 @@ def void_payment(payment_id: int, reason: str, expected_version: int) -> None:
 delete_payment = void_payment
 
 
-def _typed_kind(kind) -> str:
+def _typed_kind(kind: Any) -> str:
     value = parse("payment_kind", kind, field="kind")
     if value in DISPOSAL_PAYMENT_KINDS:
         raise ValidationError("退款和转订单请在原收款上操作(退还定金 / 转到其他订单)。",
@@ -250,7 +250,7 @@ def _disposable(payment_id: int) -> tuple[Payment, Order, Decimal]:
     return p, order, left
 
 
-def _amount_within(amount, left: Decimal) -> Decimal:
+def _amount_within(amount: Any, left: Decimal) -> Decimal:
     value = left if amount in (None, "") else clean_amount(amount)
     if value > left:
         raise ValidationError(f"金额 {value} 超过了可退还/转出的 {left}。",
@@ -274,7 +274,7 @@ def carry_targets(payment_id: int) -> list[Order]:
                 .order_by(Order.id.desc()))
 
 
-def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", notes: str = "") -> Payment:
+def refund_payment(payment_id: int, date: Any, *, amount: Any = None, reference: str = "", notes: str = "") -> Payment:
     """Give a cancelled order's deposit (or part of it, ``amount``) back to the client.
 
     Recorded as a refund row of negative amount on the cancelled order, so the
@@ -292,7 +292,8 @@ def refund_payment(payment_id: int, date, *, amount=None, reference: str = "", n
         return cast("Payment", r)
 
 
-def carry_payment(payment_id: int, to_order_id: int, date, *, amount=None, notes: str = "") -> tuple[Payment, Payment]:
+def carry_payment(payment_id: int, to_order_id: int, date: Any, *, amount: Any = None,
+                  notes: str = "") -> tuple[Payment, Payment]:
     """Carry a cancelled order's deposit (or ``amount`` of it) to another order of the client.
 
     Two transfer rows: one taking the money off the cancelled order, one
@@ -323,7 +324,7 @@ def carry_payment(payment_id: int, to_order_id: int, date, *, amount=None, notes
 
 
 def list_payments(client_id: int | None = None, order_id: int | None = None,
-                  date_from: dt.date | None = None, date_to: dt.date | None = None):
+                  date_from: dt.date | None = None, date_to: dt.date | None = None) -> Query:
     """Payments, newest first, optionally for one client / order / period."""
     q = Payment.select(Payment, Client).join(Client).order_by(Payment.date.desc(), Payment.id.desc())
     if client_id is not None:

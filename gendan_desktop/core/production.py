@@ -108,7 +108,7 @@ def start_production(order_id: int, override_reason: str | None = None, *,
 
     reason = (override_reason or "").strip()
     with write_transaction():
-        order = lock_row(Order, order_id) or get_or_404(Order, order_id, "订单", "Order")
+        order = lock_row(Order, order_id, "订单", "Order")
         if order.status != "confirmed":
             raise StateError(
                 f"订单 {order.number} 当前状态为“{label('order_status', order.status, 'zh')}”,"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
 from peewee import Case
 
@@ -16,7 +16,7 @@ from . import enums
 from .common import audit, current_user, get_or_404, parse_date
 from .db import write_transaction
 from .errors import StateError, ValidationError
-from .models import FlowCard, Order, ProductionException
+from .models import Expr, FlowCard, Order, ProductionException
 
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -26,7 +26,7 @@ def _get(exception_id: int) -> ProductionException:
 
 
 def report_exception(order_id: int, kind: str, severity: str, description: str, card_id: int | None = None, *,
-                     reported_by: str | None = None, date=None) -> ProductionException:
+                     reported_by: str | None = None, date: Any = None) -> ProductionException:
     """Record an exception against an order (and optionally the flow card / batch it hit)."""
     kind = enums.parse("exception_kind", kind, field="kind")
     severity = enums.parse("severity", severity or "medium", field="severity")
@@ -53,7 +53,7 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
         return cast("ProductionException", exc)
 
 
-def escalate(exception_id: int, to_whom: str, date=None) -> ProductionException:
+def escalate(exception_id: int, to_whom: str, date: Any = None) -> ProductionException:
     """Pass the exception up (厂长, 老板 …); it stays open until resolved."""
     to_whom = (to_whom or "").strip()
     if not to_whom:
@@ -76,7 +76,7 @@ def escalate(exception_id: int, to_whom: str, date=None) -> ProductionException:
         return _get(exc.id)
 
 
-def resolve(exception_id: int, resolution: str, date=None) -> ProductionException:
+def resolve(exception_id: int, resolution: str, date: Any = None) -> ProductionException:
     resolution = (resolution or "").strip()
     if not resolution:
         raise ValidationError("请填写处理结果:采取了什么措施、结果如何。",
@@ -96,7 +96,7 @@ def resolve(exception_id: int, resolution: str, date=None) -> ProductionExceptio
         return _get(exc.id)
 
 
-def _rank():
+def _rank() -> Expr:
     return Case(ProductionException.severity, [(k, v) for k, v in SEVERITY_RANK.items()], 9)
 
 

@@ -25,33 +25,40 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from peewee import Case, fn
 
 from .common import audit, get_or_404, parse_date
 from .db import is_sqlite, write_transaction
 from .errors import NotFound, StateError, ValidationError
-from .models import FlowCard, FlowCardStep, Order, ProgressReport
+from .models import BaseModel, Expr, FlowCard, FlowCardStep, Order, ProductionSheet, ProgressReport, Query
 from .routes import normalize_step_name, step_label
+
+M = TypeVar("M", bound=BaseModel)
 
 # order statuses in which unfinished steps still matter
 OPEN_PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
 
 
 # ----------------------------------------------------------------- helpers --
-def lock_row(model, pk: int):
-    """Take a row lock inside the current transaction (PostgreSQL).
+def lock_row(model: type[M], pk: int, what_zh: str = "记录", what_en: str = "Record") -> M:
+    """The row, locked for the rest of the current transaction (PostgreSQL); NotFound if it is gone.
 
     On SQLite the write transaction already began IMMEDIATE, which serialises
     writers, and FOR UPDATE does not exist there.
     """
     if not is_sqlite():
-        return model.select().where(model.id == pk).for_update().get_or_none()
-    return model.get_or_none(model.id == pk)
+        row: M | None = model.select().where(model.id == pk).for_update().get_or_none()
+    else:
+        row = model.get_or_none(model.id == pk)
+    if row is None:
+        raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。",
+                       f"{what_en} {pk} was not found; it may have been deleted.")
+    return row
 
 
-def not_recalled(model=FlowCard):
+def not_recalled(model: type[FlowCard] | type[ProductionSheet] = FlowCard) -> Expr:
     """``recalled_at IS NULL`` (of cards, or sheets), written so that no planner uses its index.
 
     Nearly every card is not recalled, but SQLite (even after ANALYZE) takes
@@ -62,12 +69,12 @@ def not_recalled(model=FlowCard):
     return Case(None, [(model.recalled_at.is_null(), 1)], 0) == 1
 
 
-def live_cards(order: Order):
+def live_cards(order: Order) -> Query:
     """Cards of the order that are not recalled (a revision recalls only what it changed)."""
     return FlowCard.select().where((FlowCard.order == order.id) & not_recalled())
 
 
-def _qty(value, name_zh: str, name_en: str, where_zh: str, where_en: str) -> int:
+def _qty(value: Any, name_zh: str, name_en: str, where_zh: str, where_en: str) -> int:
     if value is None or value == "":
         return 0
     if isinstance(value, bool):
@@ -104,7 +111,7 @@ def card_by_number(text: str) -> FlowCard:
     return cast("FlowCard", card)
 
 
-def get_card(card) -> FlowCard:
+def get_card(card: FlowCard | int | str) -> FlowCard:
     """A card from a FlowCard, its id (int) or its number (str)."""
     if isinstance(card, FlowCard):
         return card
@@ -117,7 +124,7 @@ def card_steps(card: FlowCard) -> list[FlowCardStep]:
     return list(FlowCardStep.select().where(FlowCardStep.card == card.id).order_by(FlowCardStep.seq))
 
 
-def _find_step(card: FlowCard, steps: list[FlowCardStep], step) -> FlowCardStep:
+def _find_step(card: FlowCard, steps: list[FlowCardStep], step: Any) -> FlowCardStep:
     if isinstance(step, FlowCardStep):
         step = step.seq
     if isinstance(step, int) or (isinstance(step, str) and step.strip().isdigit()):
@@ -168,7 +175,7 @@ def _refresh_finished(card: FlowCard, steps: list[FlowCardStep], on_date: dt.dat
         prev_finished, available = fin, s.qty_good
 
 
-def progress_gap(qty_in, qty_good, qty_defect) -> int:
+def progress_gap(qty_in: Any, qty_good: Any, qty_defect: Any) -> int:
     """Pieces of one entry that are neither good nor defect (what a user must confirm)."""
     return max(int(qty_in or 0) - int(qty_good or 0) - int(qty_defect or 0), 0)
 
@@ -186,8 +193,8 @@ def _move_into_production(order: Order, day: dt.date) -> None:
 
 
 # ----------------------------------------------------------- progress entry --
-def record_progress(card, step, qty_in=0, qty_good=0, qty_defect=0, operator: str = "",
-                    date=None, inspector: str = "", notes: str = "", *,
+def record_progress(card: FlowCard | int | str, step: Any, qty_in: Any = 0, qty_good: Any = 0,
+                    qty_defect: Any = 0, operator: str = "", date: Any = None, inspector: str = "", notes: str = "", *,
                     confirm_gap: bool = False) -> ProgressReport:
     """Record one progress entry at a step of a flow card, and update the step's sums.
 

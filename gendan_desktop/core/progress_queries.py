@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from peewee import JOIN, fn
 
 from .common import get_or_404
-from .models import FlowCard, FlowCardStep, Order, OrderLine
+from .models import Expr, FlowCard, FlowCardStep, Order, OrderLine, Query
 
 # order statuses in which unfinished steps still matter
 from .progress import OPEN_PRODUCTION_STATUSES, live_cards, not_recalled
@@ -64,13 +64,13 @@ class ProgressGrid:
     totals: list[ColumnTotal] = field(default_factory=list)
 
 
-def _with_progress():
+def _with_progress() -> Expr:
     """Cards on which some progress was recorded (a correlated EXISTS)."""
     return fn.EXISTS(FlowCardStep.select(FlowCardStep.id)
                      .where((FlowCardStep.card == FlowCard.id) & (FlowCardStep.qty_in > 0)))
 
 
-def counted_cards(order: Order):
+def counted_cards(order: Order) -> Query:
     """The cards whose pieces make the order's progress: the live ones, or for a
     cancelled order those it had when it was cancelled (recalled by the cancellation)."""
     if order.status == "cancelled" and order.cancelled_at is not None:
@@ -139,7 +139,7 @@ class OrderProgress:
         return int(self.fraction * 100)
 
 
-def last_step_good_query():
+def last_step_good_query() -> Query:
     """(order id, SUM of good at each live card's last step)."""
     last = FlowCardStep.alias("last")
     max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))

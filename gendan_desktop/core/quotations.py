@@ -25,7 +25,7 @@ from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
 from .limits import EXCHANGE_RATE, PERCENT, QUANTITY_OR_ZERO, UNIT_PRICE, Bound, check_line_amount
-from .models import Client, Quotation, QuotationItem
+from .models import Client, Order, Quotation, QuotationItem
 from .status_rules import QUOTATION_OPEN, QUOTATION_PI_ALLOWED, QUOTATION_SENDABLE, can_edit
 
 COST_FIELDS = ("cost_material", "cost_processing", "cost_accessories", "cost_packing",
@@ -37,7 +37,7 @@ PRICE_PLACES = Decimal("0.01")
 
 
 # ------------------------------------------------------------------ price --
-def compute_unit_price(total_cost_cny, margin_pct, exchange_rate) -> Decimal:
+def compute_unit_price(total_cost_cny: Any, margin_pct: Any, exchange_rate: Any) -> Decimal:
     """Unit price in the quotation currency (see module doc)."""
     cost = to_decimal(total_cost_cny)
     rate = to_decimal(exchange_rate)
@@ -47,14 +47,14 @@ def compute_unit_price(total_cost_cny, margin_pct, exchange_rate) -> Decimal:
     return price.quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def total_cost(item) -> Decimal:
+def total_cost(item: Any) -> Decimal:
     """Sum of the six cost lines (CNY per piece) of an item or item dict."""
     get = item.get if isinstance(item, dict) else lambda k, d=0: getattr(item, k, d)
     return sum((to_decimal(get(k, 0)) for k in COST_FIELDS), Decimal(0))
 
 
 # -------------------------------------------------------------- validation --
-def _num(value, field: str, zh: str, en: str, bound: Bound = UNIT_PRICE) -> Decimal:
+def _num(value: Any, field: str, zh: str, en: str, bound: Bound = UNIT_PRICE) -> Decimal:
     """A number within ``bound`` (core/limits.py), named ``zh``/``en`` in the message."""
     return Bound(zh, en, bound.low, bound.high, bound.places, bound.low_open).check(value, field=field)
 
@@ -93,7 +93,7 @@ def _check_validity(date: dt.date, valid_until: dt.date | None) -> None:
                               "pick a later date.", field="valid_until")
 
 
-def _clean_items(items: Iterable[dict[str, Any]], margin_pct, exchange_rate) -> list[dict[str, Any]]:
+def _clean_items(items: Iterable[dict[str, Any]], margin_pct: Any, exchange_rate: Any) -> list[dict[str, Any]]:
     out = []
     for n, raw in enumerate(items or (), start=1):
         refuse_unknown_fields(raw, ITEM_FIELDS, f"第 {n} 行报价明细", f"Quotation item {n}")
@@ -103,7 +103,7 @@ def _clean_items(items: Iterable[dict[str, Any]], margin_pct, exchange_rate) -> 
                                   f"Quotation item {n} has no product; enter the product name.", field="product")
         qty = QUANTITY_OR_ZERO.check_int(raw.get("quantity", 0) or 0, where_zh=f"第 {n} 行的",
                                          where_en=f"Item {n}: ", field="quantity")
-        item = {"line_no": n, "product": product, "quantity": qty,
+        item: dict[str, Any] = {"line_no": n, "product": product, "quantity": qty,
                 "style": (raw.get("style") or "").strip(), "description": raw.get("description") or "",
                 "unit": (raw.get("unit") or "pcs").strip()}
         for k in COST_FIELDS:
@@ -111,12 +111,12 @@ def _clean_items(items: Iterable[dict[str, Any]], margin_pct, exchange_rate) -> 
             value = raw.get(k)  # a cost left blank (or not given) is none: 0
             item[k] = _num(0 if value in (None, "") else value, k, f"第 {n} 行{kind}成本", f"{k[5:]} cost of item {n}")
         if raw.get("unit_price") not in (None, ""):
-            item["unit_price"] = _num(raw["unit_price"], "unit_price", f"第 {n} 行单价", f"unit price of item {n}")
+            price = _num(raw["unit_price"], "unit_price", f"第 {n} 行单价", f"unit price of item {n}")
         else:
-            item["unit_price"] = _num(compute_unit_price(total_cost(item), margin_pct, exchange_rate), "unit_price",
-                                      f"第 {n} 行按成本算出的单价", f"unit price of item {n} computed from its costs")
-        check_line_amount(qty, item["unit_price"], where_zh=f"第 {n} 行的", where_en=f"Item {n}: ",
-                          field="unit_price")
+            price = _num(compute_unit_price(total_cost(item), margin_pct, exchange_rate), "unit_price",
+                         f"第 {n} 行按成本算出的单价", f"unit price of item {n} computed from its costs")
+        item["unit_price"] = price
+        check_line_amount(qty, price, where_zh=f"第 {n} 行的", where_en=f"Item {n}: ", field="unit_price")
         out.append(item)
     if not out:
         raise ValidationError("报价单至少需要一行产品。", "A quotation needs at least one item.", field="items")
@@ -140,7 +140,7 @@ def _label(q: Quotation) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- writing --
 def create_quotation(client_id: int, items: Iterable[dict[str, Any]], *, currency: str | None = None,
-                     exchange_rate=None, margin_pct=20, valid_until: dt.date | None = None,
+                     exchange_rate: Any = None, margin_pct: Any = 20, valid_until: dt.date | None = None,
                      date: dt.date | None = None, payment_terms: str | None = None,
                      trade_terms: str = "FOB", notes: str = "") -> Quotation:
     """Create a quotation and its items; unit prices follow the formula unless given."""
@@ -163,7 +163,7 @@ def create_quotation(client_id: int, items: Iterable[dict[str, Any]], *, currenc
     return cast("Quotation", q)
 
 
-def _recompute(q: Quotation, old_margin, old_rate) -> None:
+def _recompute(q: Quotation, old_margin: Any, old_rate: Any) -> None:
     """Reprice items that followed the formula; keep typed-in overrides."""
     for it in QuotationItem.select().where(QuotationItem.quotation == q.id):
         cost = total_cost(it)
@@ -251,7 +251,7 @@ def issue_pi(quotation_id: int, pi_date: dt.date | None = None) -> Quotation:
 def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, client_po: str = "",
                                 channel: str = "email", *, order_date: dt.date | None = None,
                                 lines: list[dict[str, Any]] | None = None, sample_id: int | None = None,
-                                **extra):
+                                **extra: Any) -> Order:
     """Create an order from the quotation's items (quantity > 0) and mark it 'ordered'.
 
     Each item's description goes onto its order line's remarks. ``lines``
@@ -288,8 +288,6 @@ def create_order_from_quotation(quotation_id: int, delivery_date: dt.date, clien
 # ---------------------------------------------------------------- queries --
 def quotation_orders(quotation_id: int) -> list[Any]:
     """The orders made from the quotation, oldest first."""
-    from .models import Order
-
     return list(Order.select(Order.id, Order.number, Order.status).where(Order.quotation == quotation_id)
                 .order_by(Order.id))
 

@@ -137,14 +137,15 @@ def outstanding_recalls(order_id: int | None = None, limit: int | None = None) -
     return out if limit is None else out[:limit]
 
 
-def outstanding_copies(doc) -> int:
+def outstanding_copies(doc: Any) -> int:
     """Printed copies of a recalled document not back yet (0 while it is live)."""
     if doc.recalled_at is None:
         return 0
     return max(0, (doc.printed_copies or 0) - (doc.returned_copies or 0))
 
 
-def mark_returned(kind: str, doc_id: int, copies: int | None = None, *, returned_at: dt.datetime | None = None):
+def mark_returned(kind: str, doc_id: int, copies: int | None = None, *,
+                  returned_at: dt.datetime | None = None) -> ProductionSheet | FlowCard:
     """Record that ``copies`` printed copies of a recalled document are back
     (default: all still out). ``returned_at`` is set once none is out; asking
     again then changes nothing. Refuses more copies than are out."""

@@ -27,25 +27,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from peewee import Case, fn
 
 from . import limits
 from .db import current_database
 from .fields import MONEY_PLACES, to_decimal
-from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
+from .models import Client, Complaint, Expr, Order, OrderLine, Payment, Query, Shipment, ShipmentLine
 
 ZERO = Decimal("0.00")
 _MONEY_SCALE = 10_000  # MoneyField keeps 1/10000 units
 _CENT = _MONEY_SCALE // 100
 
 
-def line_amount(quantity: int, unit_price) -> Decimal:
+def line_amount(quantity: int, unit_price: Any) -> Decimal:
     """Amount of one shipment line: quantity × unit price, rounded to the cent."""
     return (Decimal(int(quantity)) * to_decimal(unit_price)).quantize(MONEY_PLACES, rounding=ROUND_HALF_UP)
 
 
-def line_amount_sql():
+def line_amount_sql() -> Expr:
     """SQL twin of ``line_amount`` on the raw scaled columns (1/10000 units).
 
     Integer division truncates toward zero on SQLite and PostgreSQL alike, so
@@ -62,7 +63,7 @@ def line_amount_sql():
     )
 
 
-def _money(raw) -> Decimal:
+def _money(raw: Any) -> Decimal:
     """A raw SQL SUM of scaled money back to Decimal, at cent precision or finer."""
     if raw is None:
         return ZERO
@@ -70,7 +71,7 @@ def _money(raw) -> Decimal:
     return value.quantize(MONEY_PLACES) if value == value.quantize(MONEY_PLACES) else value.normalize()
 
 
-def _raw_sum(expr):
+def _raw_sum(expr: Expr) -> Expr:
     # coerce(False): peewee would otherwise run MoneyField.python_value on the sum
     return fn.SUM(expr).coerce(False)
 
@@ -93,7 +94,8 @@ class Receivable:
 
 
 # ------------------------------------------------------------ aggregations --
-def _date_filter(query, column, before: dt.date | None, until: dt.date | None, since: dt.date | None = None):
+def _date_filter(query: Query, column: Expr, before: dt.date | None, until: dt.date | None,
+                 since: dt.date | None = None) -> Query:
     if before is not None:
         query = query.where(column < before)
     if since is not None:

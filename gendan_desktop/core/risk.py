@@ -90,7 +90,15 @@ class Risk:
         return self.reason_en if (lang or current_language()) == "en" else self.reason_zh
 
 
-def _date(value) -> dt.date | None:
+def _day(value: Any) -> dt.date:
+    """A date from a NOT NULL column."""
+    day = _date(value)
+    if day is None:
+        raise ValueError("a NOT NULL date column gave no date")
+    return day
+
+
+def _date(value: Any) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -131,8 +139,8 @@ class LatePurchase:
 RAISING_SEVERITIES = ("critical", "high")
 
 
-def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at, started_at,
-           ordered: int, shipped: int, good: int, first_report, today: dt.date,
+def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at: Any, started_at: Any,
+           ordered: int, shipped: int, good: int, first_report: Any, today: dt.date,
            safety_days: int = DEFAULT_SAFETY_DAYS, share: Decimal = DEFAULT_NO_PROGRESS_SHARE,
            exceptions: tuple[OpenException, ...] = (), purchases: tuple[LatePurchase, ...] = ()) -> Risk:
     """The risk of one order from its figures (pure: no database)."""
@@ -165,8 +173,8 @@ def assess(order_id: int, status: str, delivery: dt.date, order_date: dt.date, c
                                open_exceptions=len(exceptions), late_purchases=len(purchases) if good < ordered else 0)
 
 
-def _assess_rate(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at, started_at,
-                 ordered: int, shipped: int, good: int, first_report, today: dt.date,
+def _assess_rate(order_id: int, status: str, delivery: dt.date, order_date: dt.date, confirmed_at: Any, started_at: Any,
+                 ordered: int, shipped: int, good: int, first_report: Any, today: dt.date,
                  safety_days: int, share: Decimal) -> Risk:
     """The risk from the production rate alone."""
     started = _date(started_at) or _date(first_report)
@@ -216,7 +224,7 @@ def _assess_rate(order_id: int, status: str, delivery: dt.date, order_date: dt.d
                   f"No piece finished yet; {days_left} of {lead_days} days left until delivery on {delivery}.")
 
 
-def _rows(query) -> list[tuple[Any, ...]]:
+def _rows(query: Any) -> list[tuple[Any, ...]]:
     """Raw result rows: peewee's per-value conversion cost 1.7 s of 2.9 s for 34,000 open orders.
 
     Dates are selected as text and SUMs converted by the caller.
@@ -225,7 +233,7 @@ def _rows(query) -> list[tuple[Any, ...]]:
     return cast("list[tuple[Any, ...]]", current_database().execute_sql(sql, params).fetchall())
 
 
-def _exceptions(cond) -> dict[int, list[OpenException]]:
+def _exceptions(cond: Any) -> dict[int, list[OpenException]]:
     E = ProductionException
     rows = _rows(E.select(E.order, E.severity, E.kind, E.description, FlowCard.quantity)
                  .join(FlowCard, JOIN.LEFT_OUTER, on=(E.card == FlowCard.id))
@@ -237,7 +245,7 @@ def _exceptions(cond) -> dict[int, list[OpenException]]:
     return out
 
 
-def _late_purchases(cond, today: dt.date) -> dict[int, list[LatePurchase]]:
+def _late_purchases(cond: Any, today: dt.date) -> dict[int, list[LatePurchase]]:
     from .materials import fmt_qty
 
     P, M = PurchaseFollowUp, MaterialRequirement
@@ -246,11 +254,11 @@ def _late_purchases(cond, today: dt.date) -> dict[int, list[LatePurchase]]:
          .where(cond & (P.due_date < today) & (P.received_qty < P.quantity)))
     out: dict[int, list[LatePurchase]] = {}
     for oid, name, unit, supplier, due, qty, received in q.tuples():
-        out.setdefault(oid, []).append(LatePurchase(name, supplier, _date(due), f"{fmt_qty(qty - received)} {unit}"))
+        out.setdefault(oid, []).append(LatePurchase(name, supplier, _day(due), f"{fmt_qty(qty - received)} {unit}"))
     return out
 
 
-def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
+def _compute(cond: Any, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
     """Risks of the orders matching ``cond`` (a condition on Order): seven queries."""
     orders = _rows(Order.select(Order.id, Order.status, Order.delivery_date.cast("TEXT"),
                                Order.order_date.cast("TEXT"), Order.confirmed_at.cast("TEXT"),
@@ -261,16 +269,16 @@ def _compute(cond, today: dt.date, safety_days: int, share: Decimal) -> dict[int
                          .where(cond).group_by(OrderLine.order)))
     shipped = dict(_rows(ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
                          .join(OrderLine).join(Order).where(cond).group_by(OrderLine.order)))
-    good = dict(_rows(last_step_good_query().where(cond)))
+    good: dict[int, Any] = dict(_rows(last_step_good_query().where(cond)))
     first = dict(_rows(ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
                        .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
                        .where(cond & Order.production_started_at.is_null() & not_recalled())
                        .group_by(FlowCard.order)))  # only needed where production never formally started
     exceptions = _exceptions(cond)
     purchases = _late_purchases(cond, today)
-    out = {}
+    out: dict[int, Risk] = {}
     for oid, status, delivery, odate, confirmed, started in orders:
-        out[oid] = assess(oid, status, _date(delivery), _date(odate), confirmed, started,
+        out[oid] = assess(oid, status, _day(delivery), _day(odate), confirmed, started,
                           int(ordered.get(oid) or 0), int(shipped.get(oid) or 0), int(good.get(oid) or 0),
                           first.get(oid), today, safety_days, share,
                           tuple(exceptions.get(oid, ())), tuple(purchases.get(oid, ())))

@@ -19,7 +19,7 @@ from .common import audit, get_or_404, next_number, refuse_unknown_fields, save_
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .limits import QUANTITY
-from .models import Client, Dispatch, Quotation, Sample
+from .models import Client, Dispatch, Order, Quotation, Sample
 
 # action → (states it may start from, state it leads to, zh verb, en verb)
 TRANSITIONS = {
@@ -31,7 +31,7 @@ TRANSITIONS = {
 REQUEST_FIELDS = {"style", "product", "colour", "size", "quantity", "description", "due_date"}
 
 
-def _need_date(value, field: str, zh: str, en: str) -> dt.date:
+def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if not isinstance(value, dt.date):
@@ -162,9 +162,9 @@ def request_again(sample_id: int, requested_date: dt.date | None = None, **chang
     return request_sample(old.client_id, requested_date=requested_date, quotation_id=old.quotation_id, **base)
 
 
-def create_order_from_sample(sample_id: int, delivery_date: dt.date, quantity, unit_price, *,
+def create_order_from_sample(sample_id: int, delivery_date: dt.date, quantity: Any, unit_price: Any, *,
                              client_po: str = "", channel: str = "email", order_date: dt.date | None = None,
-                             **extra):
+                             **extra: Any) -> Order:
     """大货: a draft order following an approved sample, with one line of the
     sample's style, product, colour and size (``quantity`` × ``unit_price``).
 
@@ -194,10 +194,8 @@ def create_order_from_sample(sample_id: int, delivery_date: dt.date, quantity, u
 
 
 # ---------------------------------------------------------------- queries --
-def orders_for_samples(sample_ids) -> dict[int, list[tuple[int, str]]]:
+def orders_for_samples(sample_ids: Any) -> dict[int, list[tuple[int, str]]]:
     """Sample id → [(order id, order number), …] of the orders that follow it (one query)."""
-    from .models import Order
-
     ids = list(sample_ids)
     out: dict[int, list[tuple[int, str]]] = {}
     if not ids:

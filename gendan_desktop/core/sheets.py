@@ -8,7 +8,7 @@ requirements, for one order revision. Flow cards: core/flow_cards.py.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 from .common import audit, bump_counter, format_number, get_or_404, next_number, number_counter
 from .db import write_transaction
@@ -37,7 +37,7 @@ def _now() -> dt.datetime:
 
 
 def _order_for_issue(order_id: int, what_zh: str, what_en: str) -> Order:
-    order = lock_row(Order, order_id) or get_or_404(Order, order_id, "订单", "Order")
+    order = lock_row(Order, order_id, "订单", "Order")
     if order.status not in ISSUABLE_STATUSES:
         from .enums import label
 
@@ -67,7 +67,7 @@ def current_sheet(order_id: int) -> ProductionSheet | None:
 
 
 def issue_production_sheet(order_id: int, client_requirements: str | None = None, packing: str | None = None,
-                           carton_count=0, shipping_marks: str | None = None, remarks: str | None = None, *,
+                           carton_count: Any = 0, shipping_marks: str | None = None, remarks: str | None = None, *,
                            reissue: bool = False) -> ProductionSheet:
     """Issue the production sheet of the order's current revision.
 

@@ -60,7 +60,7 @@ def finished_unshipped(order: Order) -> dict[int, int]:
     what shipped before those cards existed left on older (recalled) cards and
     does not use them up.
     """
-    from .production import _shipped_before_cards
+    from .flow_cards import _shipped_before_cards
     from .progress_queries import finished_by_line
 
     finished = finished_by_line(order)
@@ -148,7 +148,7 @@ def _clean_lines(order: Order, lines: Iterable[Any]) -> dict[int, int]:
     return wanted
 
 
-def create_shipment(order_id: int, date, lines: Iterable[Any], booking_no: str = "", container_no: str = "",
+def create_shipment(order_id: int, date: Any, lines: Iterable[Any], booking_no: str = "", container_no: str = "",
                     customs_no: str = "", bl_no: str = "", vessel: str = "", port_of_loading: str = "",
                     port_of_discharge: str = "", notes: str = "",
                     ports: tuple[str, str] | None = None, excess_reason: str = "") -> Shipment:

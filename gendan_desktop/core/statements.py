@@ -54,7 +54,7 @@ CURRENCY_NAMES_ZH = {
 _KIND_ORDER = {"shipment": 0, "credit": 1, "cancellation": 2, "payment": 3}
 
 
-def amount_in_words_zh(amount, currency: str = "CNY") -> str:
+def amount_in_words_zh(amount: Any, currency: str = "CNY") -> str:
     """Chinese uppercase (大写) of an amount, rounded to the fen.
 
     CNY: ``壹仟贰佰叁拾肆元伍角``; other currencies get their name in front:
@@ -192,7 +192,7 @@ def _entries(client_id: int, currency: str, date_from: dt.date, date_to: dt.date
     return [t[5] for t in out]
 
 
-def statement(client_id: int, date_from, date_to, currency: str | None = None) -> list[Statement]:
+def statement(client_id: int, date_from: Any, date_to: Any, currency: str | None = None) -> list[Statement]:
     """The client's statement for the period, one ``Statement`` per currency.
 
     With ``currency`` the list holds exactly that currency. Without, it holds
@@ -205,7 +205,7 @@ def statement(client_id: int, date_from, date_to, currency: str | None = None) -
         raise ValidationError(f"对账期间的开始日期 {date_from} 晚于结束日期 {date_to},请调换。",
                               f"The period starts ({date_from}) after it ends ({date_to}); swap the dates.",
                               field="date_from")
-    before = {}
+    before: dict[str, Decimal] = {}
     for totals, sign in ((shipped_totals(client_id, before=date_from), 1),
                          (credit_totals(client_id, before=date_from), -1),
                          (payment_totals(client_id, before=date_from), -1)):
