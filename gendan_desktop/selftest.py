@@ -71,8 +71,8 @@ def pdf_fonts(data: bytes) -> list[tuple[str, bool]]:
             continue
         name = re.search(rb"/BaseFont\s*/([^\s/<>\[\]]+)", body)
         descriptor = re.search(rb"/FontDescriptor\s+(\d+)\s+0\s+R", body)
-        embedded = bool(descriptor) and re.search(rb"/FontFile[23]?\s+\d+\s+0\s+R",
-                                                  objects.get(int(descriptor.group(1)), b"")) is not None
+        embedded = descriptor is not None and re.search(rb"/FontFile[23]?\s+\d+\s+0\s+R",
+                                                        objects.get(int(descriptor.group(1)), b"")) is not None
         fonts.append(((name.group(1) if name else b"?").decode("latin-1"), embedded))
     return fonts
 

@@ -131,7 +131,7 @@ def _run(args) -> int:
         ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
         cards = service.flow_cards_to_print(order.id, ids)  # without --cards: the live cards
         out = _write(args.file, service.render_cards(cards, args.layout))
-        ids = [c.id for c in cards]
+        ids = [c.id for c in cards if c.id is not None]
         if not args.no_record:
             service.record_printed("flow_card", ids, args.copies)
         _say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")

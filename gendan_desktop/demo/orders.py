@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import Any
 
 from ..core.models import (
     AuditLog,
@@ -26,7 +27,7 @@ from ..core.models import (
     Shipment,
     ShipmentLine,
 )
-from ..core.production import CARD_NUMBER_WIDTH, CARD_PREFIX, SHEET_PREFIX
+from ..core.sheets import CARD_NUMBER_WIDTH, CARD_PREFIX, SHEET_PREFIX
 from .bulk import iso
 from .context import (
     COLOURS,
@@ -170,7 +171,7 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
     # old revisions: a snapshot each, and their paper recalled
     for r in range(revision):
         when = od + dt.timedelta(days=6 + 4 * r)
-        snap = {"header": {f: header.get(f.removesuffix("_id")) for f in HEADER_FIELDS},
+        snap: dict[str, Any] = {"header": {f: header.get(f.removesuffix("_id")) for f in HEADER_FIELDS},
                 "lines": [{f: (str(ln[f]) if f == "unit_price" else ln.get(f, "")) for f in LINE_FIELDS}
                           for ln in lines]}
         snap["header"].update(revision=r, status="confirmed", deposit_pct="30")

@@ -216,8 +216,8 @@ def _fill_samples(ctx: DemoContext) -> dict[int, list[int]]:
                                                               ("approved", 5), ("rejected", 1)])
         req = ctx.day(-rng.randint(3, 40) if status in ("requested", "made", "sent") else -rng.randint(30, 600))
         made = req + dt.timedelta(days=rng.randint(2, 7)) if status != "requested" else None
-        sent = made + dt.timedelta(days=1) if status in ("sent", "approved", "rejected") else None
-        decided = sent + dt.timedelta(days=rng.randint(5, 15)) if status in ("approved", "rejected") else None
+        sent = made + dt.timedelta(days=1) if made and status in ("sent", "approved", "rejected") else None
+        decided = sent + dt.timedelta(days=rng.randint(5, 15)) if sent and status in ("approved", "rejected") else None
         product, _ = rng.choice(PRODUCTS)
         sid = b.add(Sample, number=ctx.number("SP", req), client=c["id"], style=f"ST-{rng.randint(1000, 9999)}",
                     product=product, colour=rng.choice(COLOURS), size=rng.choice(SIZES), quantity=rng.randint(1, 6),

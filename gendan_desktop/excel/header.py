@@ -174,7 +174,7 @@ def find_header(kind: str, rows: list[list]) -> tuple[int, dict[int, str]]:
 
     Returns (-1, {}) when no row names a required field.
     """
-    best = (-1, {})
+    best: tuple[int, dict[int, str]] = (-1, {})
     required = {s.name for s in FIELDS[kind] if s.required}
     for i, row in enumerate(rows[:SCAN_ROWS]):
         mapping = guess_mapping(kind, row)

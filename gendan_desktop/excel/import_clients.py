@@ -222,8 +222,8 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
     if dry_run:
         return
     for rec in records:  # merge later duplicates into their first row before writing
-        if rec.action == "merge":
-            target = rec.merged_into
+        target = rec.merged_into
+        if rec.action == "merge" and target is not None:
             target.client.update({k: v for k, v in rec.client.items() if k not in ("code", "name")})
             target.contact.update(rec.contact)
             target.tags += [t for t in rec.tags if t not in target.tags]

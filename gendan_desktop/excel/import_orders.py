@@ -67,9 +67,9 @@ class _Group:
     __slots__ = ("key", "label", "first_row", "client", "client_text", "header", "header_rows", "lines",
                  "rows", "bad", "action", "target", "created_client", "last_head")
 
-    def __init__(self, key, label: str, first_row: int):
+    def __init__(self, key: tuple[Any, ...], label: str, first_row: int):
         self.key, self.label, self.first_row = key, label, first_row
-        self.client = None  # client id, or ("new", name) for a client to create
+        self.client: int | tuple[str, str] | None = None  # client id, or ("new", name) for a client to create
         self.client_text = ""
         self.header: dict = {}
         self.header_rows: dict = {}
@@ -77,8 +77,8 @@ class _Group:
         self.rows: list[int] = []
         self.bad = False
         self.action = "create"
-        self.target = None
-        self.created_client = None  # the key of the client this order's write created
+        self.target: tuple[int, int] | None = None  # (order id, version) an update writes over
+        self.created_client: str | None = None  # the key of the client this order's write created
         self.last_head: dict | None = None  # the header values of the order's last row, merged
 
 
@@ -338,6 +338,7 @@ def _group(imp: _Import, rows: list[_Row]) -> dict:
     groups: dict = {}
     c_po = imp.col_of.get("client_po")
     for row in rows:
+        key: tuple[Any, ...]
         if row.number:
             key, label = ("n", row.number), row.number
         elif row.po:
@@ -558,9 +559,11 @@ def _write_order(g: _Group, clients: _Clients, created_clients: dict) -> None:
             created_clients[cid[1]] = client_service.create_client(name=g.client_text).id
             g.created_client = cid[1]  # forgotten again if this order's savepoint rolls back
         cid = created_clients[cid[1]]
+    assert cid is not None  # only orders with a client are written
     h = dict(g.header)
     h.setdefault("currency", clients.currency(cid))
     if g.action == "update":
+        assert g.target is not None  # set with the "update" action by _check_existing
         oid, version = g.target  # read in this transaction by _check_existing
         order_service.update_order(oid, {**h, "client": cid}, version, lines=g.lines)
     else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..core.db import serialize, write_transaction
 from ..core.errors import ValidationError, current_language
@@ -68,7 +69,7 @@ def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
     candidates = [s for s in book.sheets if sheet is None or s.name == sheet]
     if not candidates:
         raise FileRefused(f"工作簿中没有名为“{sheet}”的工作表。", f"The workbook has no sheet named “{sheet}”.")
-    best = None
+    best: tuple[Any, int, dict[int, str]] | None = None
     for s in candidates:
         if header_row is not None:
             idx = header_row
@@ -77,6 +78,7 @@ def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
             idx, mapping = find_header(kind, s.rows)
         if best is None or len(mapping) > len(best[2]):
             best = (s, idx, mapping)
+    assert best is not None  # candidates is not empty
     s, idx, mapping = best
     if idx < 0 or not mapping:
         names = "、".join(f.zh for f in field_specs(kind) if f.required)
@@ -139,16 +141,12 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
                               field=missing[0].name)
     total = len(plan.rows) * (1 if dry_run else 2)
     ticker = Ticker(progress, cancelled, total)
-    options = dict(on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
-                   create_missing_clients=create_missing_clients)
-    if plan.kind == "clients":
-        worker = import_clients
-    else:
-        worker = import_orders
+    worker = import_clients if plan.kind == "clients" else import_orders
     result = ImportResult(plan.kind, dry_run=dry_run)
     try:
         with _transaction(dry_run):
-            worker(plan, mapping, result, ticker, **options)
+            worker(plan, mapping, result, ticker, on_duplicate=on_duplicate, skip_invalid=skip_invalid,
+                   dry_run=dry_run, create_missing_clients=create_missing_clients)
     except Cancelled:
         result.cancelled = True
         result.written = False

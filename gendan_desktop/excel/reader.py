@@ -133,6 +133,7 @@ def _text_kind(head: bytes) -> str | None:
                     break
         if text is None:
             return None
+    assert text is not None  # decoded above, or returned
     low = text.lstrip().lower()
     if low.startswith(("<!doctype html", "<html", "<table", "<meta")):
         return "html"

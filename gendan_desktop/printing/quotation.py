@@ -34,7 +34,7 @@ from .flow import (
     text_box,
     widths,
 )
-from .fonts import MONO, register_fonts
+from .fonts import FONT, MONO, register_fonts
 from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
 
 PAGE_W, PAGE_H = A4
@@ -118,8 +118,7 @@ COL_W = widths(WIDTH, [w for _, w, _ in COLUMNS])
 
 def _cells(values: list[str]) -> list:
     """Text wraps; numbers, units and codes shrink to fit their column."""
-    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]),
-                 **({"font": MONO} if a == "right" else {}))
+    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]), font=MONO if a == "right" else FONT)
             for i, (v, (_, _, a)) in enumerate(zip(values, COLUMNS))]
 
 

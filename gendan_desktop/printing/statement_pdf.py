@@ -29,7 +29,7 @@ from .flow import (
     render,
     widths,
 )
-from .fonts import MONO, register_fonts
+from .fonts import FONT, MONO, register_fonts
 from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
 
 PAGE_W, PAGE_H = A4
@@ -76,9 +76,9 @@ def _cells(values: list[str], bold: bool = False) -> list:
     """A row of paragraphs: text wraps, figures and dates shrink to fit their column."""
     out = []
     for i, (value, (_, _, align)) in enumerate(zip(values, COLUMNS)):
-        font = MONO if align == "right" else None
+        font = MONO if align == "right" else FONT
         fit = None if i in (2, DESCRIPTION) else cell_width(COL_W[i])
-        out.append(para(value, 8, align=align, bold=bold, fit=fit, **({"font": font} if font else {})))
+        out.append(para(value, 8, align=align, bold=bold, fit=fit, font=font))
     return out
 
 
