@@ -25,12 +25,13 @@ from typing import Any
 
 from ..core.db import serialize, write_transaction
 from ..core.errors import ValidationError, current_language
+from .formulas import formula_cells_without_value
 from .header import SCAN_ROWS, field_specs, find_header, guess_mapping
 from .import_clients import import_clients
 from .import_orders import import_orders
 from .import_plan import Cancelled, ImportPlan, ImportResult, RowIssue, Ticker, is_grand_total
 from .import_plan import missing_required as missing_required
-from .reader import FileRefused, formula_cells_without_value, open_workbook
+from .reader import FileRefused, open_workbook
 from .values import cell_text, is_blank
 
 KINDS = ("clients", "orders")
