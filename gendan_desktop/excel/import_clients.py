@@ -126,96 +126,34 @@ def _names(plan, name: str) -> tuple[str, str]:
     return spec.zh, spec.en
 
 
+class _ClientImport:
+    """One client import's state: the file's rows so far, and the clients its keys find."""
+
+    def __init__(self, plan: Any, mapping: dict[int, str], result: Any, on_duplicate: str):
+        self.plan, self.mapping, self.result, self.on_duplicate = plan, mapping, result, on_duplicate
+        keys_in = _file_keys(plan, mapping)
+        self.index = ClientKeys(codes=keys_in["code"], names=keys_in["name"], emails=keys_in["email"],
+                                phones=keys_in["phone"] | keys_in["mobile"])
+        self.by_code = self.index.by_code
+        self.file_by_key: dict[str, _Row] = {}
+        self.invalid_rows: set[int] = set()
+        self.col_of = {name: col for col, name in mapping.items()}
+
+    def refuse(self, row_no: int, col: int | None, field: str, zh: str, en: str) -> None:
+        self.result.errors.append(issue(self.plan, row_no, col, field, zh, en))
+        self.invalid_rows.add(row_no)
+
+    def note(self, row_no: int, zh: str, en: str) -> None:
+        self.result.notes.append(issue(self.plan, row_no, None, "name", zh, en))
+
+
 def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_invalid: bool,
                    dry_run: bool, create_missing_clients: bool = False) -> None:
-    keys_in = _file_keys(plan, mapping)
-    index = ClientKeys(codes=keys_in["code"], names=keys_in["name"], emails=keys_in["email"],
-                       phones=keys_in["phone"] | keys_in["mobile"])
-    by_code = index.by_code
-    file_by_key: dict[str, _Row] = {}
-    records: list[_Row] = []
-    invalid_rows: set[int] = set()
-    col_of = {name: col for col, name in mapping.items()}
-    for row_no, values in plan.rows:
-        ticker.step()
-        if is_total_row(values, mapping) and is_blank(values[col_of["name"]] if col_of["name"] < len(values) else ""):
-            continue
-        result.rows_read += 1
-        issues: list = []
-        rec = _validate_row(plan, mapping, row_no, values, issues)
-        if rec is None:
-            result.errors.extend(issues)
-            invalid_rows.add(row_no)
-            continue
-        c = rec.client
-        nkey, pkey = name_key(c["name"]), phone_key(c.get("phone", ""))
-        keys = [k for k in (f"n:{nkey}" if nkey else "", f"e:{c.get('email', '').lower()}" if c.get("email") else "",
-                            f"p:{pkey}" if pkey else "", f"c:{c['code'].lower()}" if c.get("code") else "") if k]
-        earlier = next((file_by_key[k] for k in keys if k in file_by_key), None)
-        if earlier is not None and on_duplicate != "create":
-            if on_duplicate == "skip":
-                rec.action = "skip"
-                result.notes.append(issue(plan, row_no, None, "name",
-                                          f"与第 {earlier.row} 行是同一客户“{c['name']}”,已跳过。",
-                                          f"same client “{c['name']}” as row {earlier.row}; skipped."))
-            else:
-                rec.action = "merge"
-                rec.merged_into = earlier
-                result.notes.append(issue(plan, row_no, None, "name",
-                                          f"与第 {earlier.row} 行是同一客户“{c['name']}”,非空的内容已合并到该行。",
-                                          f"same client “{c['name']}” as row {earlier.row}; its non-empty values "
-                                          "were merged into that row."))
-            result.skipped += 1
-            records.append(rec)
-            continue
-        if earlier is not None and c.get("code") and f"c:{c['code'].lower()}" in file_by_key:
-            result.errors.append(issue(plan, row_no, col_of.get("code"), "code",
-                                       f"客户编号“{c['code']}”与第 {earlier.row} 行重复,请换一个编号或留空自动生成。",
-                                       f"the client code “{c['code']}” repeats row {earlier.row}; change it or "
-                                       "leave it empty."))
-            invalid_rows.add(row_no)
-            continue
-        for k in keys:
-            file_by_key.setdefault(k, rec)
-        ids = []
-        if c.get("code") and c["code"].lower() in by_code:
-            ids.append(by_code[c["code"].lower()])
-        ids += [i for i in index.sure_duplicates(c["name"], c.get("email", ""), c.get("phone", "")) if i not in ids]
-        if not ids and rec.action == "create":
-            _note_look_alikes(plan, rec, index, result)
-        if ids:
-            listing = index.labels(ids, 3)
-            if on_duplicate == "skip":
-                rec.action = "skip"
-                result.skipped += 1
-                result.notes.append(issue(plan, row_no, None, "name",
-                                          f"客户“{c['name']}”已存在(“{listing}”),已跳过。",
-                                          f"client “{c['name']}” already exists (“{listing}”); skipped."))
-            elif on_duplicate == "update":
-                if len(ids) > 1 and not (c.get("code") and c["code"].lower() in by_code):
-                    result.errors.append(issue(plan, row_no, None, "name",
-                                               f"“{c['name']}”对应多位已有客户({listing}),无法确定更新哪一位;"
-                                               "请在表中填写客户编号。",
-                                               f"“{c['name']}” matches several clients ({listing}); add the client "
-                                               "code to say which one to update."))
-                    invalid_rows.add(row_no)
-                    continue
-                rec.action, rec.target = "update", ids[0]
-            elif c.get("code") and c["code"].lower() in by_code:
-                result.errors.append(issue(plan, row_no, col_of.get("code"), "code",
-                                           f"客户编号“{c['code']}”已被客户“{index.labels([by_code[c['code'].lower()]])}”"
-                                           "使用,请换一个编号或留空自动生成。",
-                                           f"the client code “{c['code']}” is already used; change it or leave it "
-                                           "empty."))
-                invalid_rows.add(row_no)
-                continue
-        records.append(rec)
-    result.invalid = len(invalid_rows)
-    for rec in records:
-        if rec.action == "create":
-            result.created += 1
-        elif rec.action == "update":
-            result.updated += 1
+    imp = _ClientImport(plan, mapping, result, on_duplicate)
+    records = _read(imp, ticker)
+    result.invalid = len(imp.invalid_rows)
+    result.created = sum(1 for rec in records if rec.action == "create")
+    result.updated = sum(1 for rec in records if rec.action == "update")
     if result.errors and not skip_invalid:
         result.created = result.updated = 0
         return
@@ -227,7 +165,101 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
             target.client.update({k: v for k, v in rec.client.items() if k not in ("code", "name")})
             target.contact.update(rec.contact)
             target.tags += [t for t in rec.tags if t not in target.tags]
-    failed = 0
+    _write(imp, records, ticker, skip_invalid)
+
+
+def _read(imp: _ClientImport, ticker: Any) -> list[_Row]:
+    """Every row checked, then matched against the file's earlier rows and the database."""
+    records: list[_Row] = []
+    c_name = imp.col_of["name"]
+    for row_no, values in imp.plan.rows:
+        ticker.step()
+        if is_total_row(values, imp.mapping) and is_blank(values[c_name] if c_name < len(values) else ""):
+            continue
+        imp.result.rows_read += 1
+        issues: list[Any] = []
+        rec = _validate_row(imp.plan, imp.mapping, row_no, values, issues)
+        if rec is None:
+            imp.result.errors.extend(issues)
+            imp.invalid_rows.add(row_no)
+            continue
+        kept = _match_in_file(imp, rec)
+        if kept is None:
+            continue
+        if kept and not _match_in_database(imp, rec):
+            continue
+        records.append(rec)
+    return records
+
+
+def _match_in_file(imp: _ClientImport, rec: _Row) -> bool | None:
+    """A row naming a client an earlier row named: skipped or merged (False), refused for a
+    repeated code (None); otherwise its keys are remembered (True)."""
+    c, row_no = rec.client, rec.row
+    nkey, pkey = name_key(c["name"]), phone_key(c.get("phone", ""))
+    keys = [k for k in (f"n:{nkey}" if nkey else "", f"e:{c.get('email', '').lower()}" if c.get("email") else "",
+                        f"p:{pkey}" if pkey else "", f"c:{c['code'].lower()}" if c.get("code") else "") if k]
+    earlier = next((imp.file_by_key[k] for k in keys if k in imp.file_by_key), None)
+    if earlier is not None and imp.on_duplicate != "create":
+        if imp.on_duplicate == "skip":
+            rec.action = "skip"
+            imp.note(row_no, f"与第 {earlier.row} 行是同一客户“{c['name']}”,已跳过。",
+                     f"same client “{c['name']}” as row {earlier.row}; skipped.")
+        else:
+            rec.action = "merge"
+            rec.merged_into = earlier
+            imp.note(row_no, f"与第 {earlier.row} 行是同一客户“{c['name']}”,非空的内容已合并到该行。",
+                     f"same client “{c['name']}” as row {earlier.row}; its non-empty values were merged into "
+                     "that row.")
+        imp.result.skipped += 1
+        return False
+    if earlier is not None and c.get("code") and f"c:{c['code'].lower()}" in imp.file_by_key:
+        imp.refuse(row_no, imp.col_of.get("code"), "code",
+                   f"客户编号“{c['code']}”与第 {earlier.row} 行重复,请换一个编号或留空自动生成。",
+                   f"the client code “{c['code']}” repeats row {earlier.row}; change it or leave it empty.")
+        return None
+    for k in keys:
+        imp.file_by_key.setdefault(k, rec)
+    return True
+
+
+def _match_in_database(imp: _ClientImport, rec: _Row) -> bool:
+    """A client already in the database: skipped, updated, or refused (False when refused)."""
+    c, row_no, by_code = rec.client, rec.row, imp.by_code
+    ids = []
+    if c.get("code") and c["code"].lower() in by_code:
+        ids.append(by_code[c["code"].lower()])
+    ids += [i for i in imp.index.sure_duplicates(c["name"], c.get("email", ""), c.get("phone", "")) if i not in ids]
+    if not ids:
+        if rec.action == "create":
+            _note_look_alikes(imp.plan, rec, imp.index, imp.result)
+        return True
+    listing = imp.index.labels(ids, 3)
+    if imp.on_duplicate == "skip":
+        rec.action = "skip"
+        imp.result.skipped += 1
+        imp.note(row_no, f"客户“{c['name']}”已存在(“{listing}”),已跳过。",
+                 f"client “{c['name']}” already exists (“{listing}”); skipped.")
+    elif imp.on_duplicate == "update":
+        if len(ids) > 1 and not (c.get("code") and c["code"].lower() in by_code):
+            imp.refuse(row_no, None, "name", f"“{c['name']}”对应多位已有客户({listing}),无法确定更新哪一位;"
+                       "请在表中填写客户编号。",
+                       f"“{c['name']}” matches several clients ({listing}); add the client code to say which one "
+                       "to update.")
+            return False
+        rec.action, rec.target = "update", ids[0]
+    elif c.get("code") and c["code"].lower() in by_code:
+        imp.refuse(row_no, imp.col_of.get("code"), "code",
+                   f"客户编号“{c['code']}”已被客户“{imp.index.labels([by_code[c['code'].lower()]])}”"
+                   "使用,请换一个编号或留空自动生成。",
+                   f"the client code “{c['code']}” is already used; change it or leave it empty.")
+        return False
+    return True
+
+
+def _write(imp: _ClientImport, records: list[_Row], ticker: Any, skip_invalid: bool) -> None:
+    """Each client in a savepoint of one transaction; with ``skip_invalid`` a refused one is reported."""
+    result = imp.result
     try:
         with write_transaction():
             for rec in records:
@@ -239,14 +271,13 @@ def import_clients(plan, mapping, result, ticker, *, on_duplicate: str, skip_inv
                         if rec.action == "create":
                             contacts = [rec.contact] if rec.contact.get("name") else []
                             client = client_service.create_client(tags=rec.tags, contacts=contacts, **rec.client)
-                            index.add(client)
+                            imp.index.add(client)
                         else:
                             _update(rec)
                 except GendanError as exc:
-                    result.errors.append(issue(plan, rec.row, None, exc.field or "", exc.zh, exc.en))
+                    result.errors.append(issue(imp.plan, rec.row, None, exc.field or "", exc.zh, exc.en))
                     if not skip_invalid:
                         raise
-                    failed += 1
                     result.invalid += 1
                     if rec.action == "create":
                         result.created -= 1
