@@ -84,37 +84,51 @@ def write_statement_block(ws, st: Statement, styles: _Styles, row: int) -> int:
     first = row
     prev_balance = opening_cell
     for e in st.entries:
-        ws.write_datetime(row, 0, dt.datetime.combine(e.date, dt.time()), s.date)
-        ws.write_string(row, 1, KIND_ZH.get(e.kind, e.kind), s.cell)
-        _text(ws, row, 2, e.document_no, s.cell, s.text_cell)
-        _text(ws, row, 3, e.order_no, s.cell, s.text_cell)
-        _text(ws, row, 4, e.client_po, s.cell, s.text_cell)
-        _text(ws, row, 5, e.style, s.cell, s.text_cell)
-        desc = e.description
-        if e.kind == "shipment":
-            desc = " ".join(p for p in (e.product, e.colour, e.size) if p)
-        elif e.kind == "payment":
-            kind = getattr(e, "payment_kind", "") or e.description
-            desc = PAYMENT_KIND_ZH.get(kind, e.description) + (f"({e.note})" if getattr(e, "note", "") else "")
-        _text(ws, row, 6, desc, s.cell, s.text_cell)
-        if e.quantity is not None:
-            ws.write_number(row, 7, e.quantity, s.int)
-        else:
-            ws.write_blank(row, 7, None, s.cell)
-        if e.unit_price is not None:
-            ws.write_number(row, 8, _f(e.unit_price), s.price)
-        else:
-            ws.write_blank(row, 8, None, s.cell)
-        if e.kind == "shipment":
-            ws.write_number(row, 9, _f(e.amount), s.money)
-            ws.write_blank(row, 10, None, s.money)
-        else:
-            ws.write_blank(row, 9, None, s.money)
-            ws.write_number(row, 10, _f(e.amount), s.money)
-        debit, credit, balance = (xl_rowcol_to_cell(row, c) for c in (9, 10, LAST_COL))
-        ws.write_formula(row, LAST_COL, f"=ROUND({prev_balance}+{debit}-{credit},2)", s.money, _f(e.balance))
-        prev_balance = balance
+        _write_entry(ws, s, row, e, prev_balance)
+        prev_balance = xl_rowcol_to_cell(row, LAST_COL)
         row += 1
+    row = _write_totals(ws, st, s, first, row, opening_cell)
+    return _write_closing(ws, st, s, row)
+
+
+def _entry_description(e) -> str:
+    if e.kind == "shipment":
+        return " ".join(p for p in (e.product, e.colour, e.size) if p)
+    if e.kind == "payment":
+        kind = getattr(e, "payment_kind", "") or e.description
+        return PAYMENT_KIND_ZH.get(kind, e.description) + (f"({e.note})" if getattr(e, "note", "") else "")
+    return e.description
+
+
+def _write_entry(ws, s: _Styles, row: int, e, prev_balance: str) -> None:
+    """One line of the statement; its balance is a formula on the line above."""
+    ws.write_datetime(row, 0, dt.datetime.combine(e.date, dt.time()), s.date)
+    ws.write_string(row, 1, KIND_ZH.get(e.kind, e.kind), s.cell)
+    _text(ws, row, 2, e.document_no, s.cell, s.text_cell)
+    _text(ws, row, 3, e.order_no, s.cell, s.text_cell)
+    _text(ws, row, 4, e.client_po, s.cell, s.text_cell)
+    _text(ws, row, 5, e.style, s.cell, s.text_cell)
+    _text(ws, row, 6, _entry_description(e), s.cell, s.text_cell)
+    if e.quantity is not None:
+        ws.write_number(row, 7, e.quantity, s.int)
+    else:
+        ws.write_blank(row, 7, None, s.cell)
+    if e.unit_price is not None:
+        ws.write_number(row, 8, _f(e.unit_price), s.price)
+    else:
+        ws.write_blank(row, 8, None, s.cell)
+    if e.kind == "shipment":
+        ws.write_number(row, 9, _f(e.amount), s.money)
+        ws.write_blank(row, 10, None, s.money)
+    else:
+        ws.write_blank(row, 9, None, s.money)
+        ws.write_number(row, 10, _f(e.amount), s.money)
+    debit, credit = xl_rowcol_to_cell(row, 9), xl_rowcol_to_cell(row, 10)
+    ws.write_formula(row, LAST_COL, f"=ROUND({prev_balance}+{debit}-{credit},2)", s.money, _f(e.balance))
+
+
+def _write_totals(ws, st: Statement, s: _Styles, first: int, row: int, opening_cell: str) -> int:
+    """The totals row under the lines and the summary that ends in the closing balance."""
     last = row - 1
     ws.merge_range(row, 0, row, 6, "本期合计 Total", s.total_label)
 
@@ -156,7 +170,11 @@ def write_statement_block(ws, st: Statement, styles: _Styles, row: int) -> int:
     ws.merge_range(row, 7, row, 9, f"期末应收余额({st.currency})", s.total_label)
     o, sh, cr, pd = summary_rows
     ws.write_formula(row, 10, f"=ROUND({o}+{sh}-{cr}-{pd},2)", s.total_money, _f(st.closing))
-    row += 1
+    return row + 1
+
+
+def _write_closing(ws, st: Statement, s: _Styles, row: int) -> int:
+    """The amount in words, the confirmation request and the signature lines."""
     ws.merge_range(row, 0, row, 1, "大写金额", s.words)
     ws.merge_range(row, 2, row, LAST_COL, st.closing_in_words, s.words)
     row += 2
