@@ -148,6 +148,29 @@ def apply_lines(order: Order, lines: list[dict[str, Any]], shipped: dict[int, in
     if shipped is None:
         shipped = shipped_quantities(order.id)
     existing = order_lines(order.id)
+    plan = _plan_lines(existing, lines, shipped)
+    claimed = {target.id for target, _values in plan if target is not None}
+    removed = [old for old in existing if old.id not in claimed]
+    for old in removed:
+        if shipped.get(old.id, 0) or ShipmentLine.select().where(ShipmentLine.order_line == old.id).exists():
+            raise ValidationError(
+                f"原第 {old.line_no} 行({line_summary(old)})已有出货,不能删除;如客户不再要剩余数量,"
+                f"请把数量改为已出货数量。",
+                f"Former line {old.line_no} ({line_summary(old)}) has shipments against it and cannot be deleted; "
+                "to drop the rest, set its quantity to the quantity shipped.", field="lines")
+    notes = _write_lines(order, plan)
+    # Deleted last: SQLite reuses the highest rowid, and a new line must never
+    # take the id of a line it replaces (revisions match lines by id).
+    for old in removed:
+        audit("order_line", old.id, "delete", order_id=order.id, field=f"line {old.line_no}", old=line_summary(old))
+        notes.append(f"删除原第 {old.line_no} 行")
+        old.delete_instance()
+    return notes
+
+
+def _plan_lines(existing: list[OrderLine], lines: list[dict[str, Any]],
+                shipped: dict[int, int]) -> list[tuple[OrderLine | None, dict[str, Any]]]:
+    """Each new line checked, with the old line it keeps (by id, else by what it is) or None."""
     by_id = {ln.id: ln for ln in existing}
     claimed: set[int] = set()
     plan: list[tuple[OrderLine | None, dict[str, Any]]] = []
@@ -181,15 +204,11 @@ def apply_lines(order: Order, lines: list[dict[str, Any]], shipped: dict[int, in
                                       f"Line {n}: {done} have already shipped, so the quantity cannot become "
                                       f"{values['quantity']}.", field=f"lines.{n}.quantity")
         plan.append((target, values))
+    return plan
 
-    removed = [old for old in existing if old.id not in claimed]
-    for old in removed:
-        if shipped.get(old.id, 0) or ShipmentLine.select().where(ShipmentLine.order_line == old.id).exists():
-            raise ValidationError(
-                f"原第 {old.line_no} 行({line_summary(old)})已有出货,不能删除;如客户不再要剩余数量,"
-                f"请把数量改为已出货数量。",
-                f"Former line {old.line_no} ({line_summary(old)}) has shipments against it and cannot be deleted; "
-                "to drop the rest, set its quantity to the quantity shipped.", field="lines")
+
+def _write_lines(order: Order, plan: list[tuple[OrderLine | None, dict[str, Any]]]) -> list[str]:
+    """Create the new lines and update the kept ones that changed, audited; what was done, in words."""
     notes: list[str] = []
     for target, values in plan:
         n = values["line_no"]
@@ -206,12 +225,6 @@ def apply_lines(order: Order, lines: list[dict[str, Any]], shipped: dict[int, in
         OrderLine.update({OrderLine._meta.fields[c]: v for c, v in changed.items()}).where(
             OrderLine.id == target.id).execute()
         notes.append(f"修改第 {n} 行")
-    # Deleted last: SQLite reuses the highest rowid, and a new line must never
-    # take the id of a line it replaces (revisions match lines by id).
-    for old in removed:
-        audit("order_line", old.id, "delete", order_id=order.id, field=f"line {old.line_no}", old=line_summary(old))
-        notes.append(f"删除原第 {old.line_no} 行")
-        old.delete_instance()
     return notes
 
 

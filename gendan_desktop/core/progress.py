@@ -193,6 +193,58 @@ def _move_into_production(order: Order, day: dt.date) -> None:
 
 
 # ----------------------------------------------------------- progress entry --
+def _check_entry(where_zh: str, where_en: str, n_in: int, n_good: int, n_defect: int, operator: str,
+                 confirm_gap: bool) -> int:
+    """The rules of one entry on its own; returns the pieces confirmed lost."""
+    if n_in == 0 and n_good == 0 and n_defect == 0:
+        raise ValidationError(f"{where_zh}:投入、良品、次品数都为 0,没有可登记的进度。",
+                              f"For {where_en}: qty in, good and defect are all 0; there is nothing to record.",
+                              field="qty_in")
+    if not operator:
+        raise ValidationError(f"{where_zh}:请填写操作员(谁做的这道工序)。",
+                              f"For {where_en}: enter the operator (who did this step).", field="operator")
+    if n_good + n_defect > n_in:
+        raise ValidationError(
+            f"{where_zh}:本次良品 {n_good} 件 + 次品 {n_defect} 件 = {n_good + n_defect} 件,"
+            f"超过了本次投入的 {n_in} 件。请核对数量。",
+            f"For {where_en}: good {n_good} + defect {n_defect} = {n_good + n_defect} is more than "
+            f"the {n_in} put in by this report. Check the quantities.", field="qty_good")
+    lost = progress_gap(n_in, n_good, n_defect)
+    if lost and not confirm_gap:
+        raise ValidationError(
+            f"{where_zh}:投入 {n_in} 件,良品 {n_good} + 次品 {n_defect} = {n_good + n_defect} 件,"
+            f"还差 {lost} 件没有着落。请核对数量;如确实短少(丢失、待返工),请确认后登记为差异。",
+            f"For {where_en}: {n_in} put in, but good {n_good} + defect {n_defect} = {n_good + n_defect}; "
+            f"{lost} pieces are unaccounted for. Check the quantities, or confirm them as missing.",
+            field="qty_good")
+    return lost
+
+
+def _check_room(card: FlowCard, steps: list[FlowCardStep], s: FlowCardStep, n_in: int, where_zh: str,
+                where_en: str) -> int:
+    """Room for ``n_in`` more at step ``s``: the card quantity at the first step, the good pieces of
+    the step before at later ones. Returns the step's cumulative qty in with them."""
+    idx = steps.index(s)
+    cum_in = s.qty_in + n_in
+    if idx == 0:
+        if cum_in > card.quantity:
+            raise ValidationError(
+                f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
+                f"超过了流程卡数量 {card.quantity} 件。",
+                f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
+                f"more than the card quantity of {card.quantity}.", field="qty_in")
+    else:
+        prev = steps[idx - 1]
+        if cum_in > prev.qty_good:
+            raise ValidationError(
+                f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
+                f"超过了上道工序“{prev.name}”的累计良品 {prev.qty_good} 件。请先登记上道工序的产出。",
+                f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
+                f"more than the {prev.qty_good} good pieces of the previous step "
+                f"“{step_label(prev.name, 'en')}”. Record the previous step's output first.", field="qty_in")
+    return int(cum_in)
+
+
 def record_progress(card: FlowCard | int | str, step: Any, qty_in: Any = 0, qty_good: Any = 0,
                     qty_defect: Any = 0, operator: str = "", date: Any = None, inspector: str = "", notes: str = "", *,
                     confirm_gap: bool = False) -> ProgressReport:
@@ -219,45 +271,8 @@ def record_progress(card: FlowCard | int | str, step: Any, qty_in: Any = 0, qty_
         n_defect = _qty(qty_defect, "次品数", "qty defect", where_zh, where_en)
         day = parse_date(date, where_zh=where_zh, where_en=where_en)
         operator = (operator or "").strip()
-        if n_in == 0 and n_good == 0 and n_defect == 0:
-            raise ValidationError(f"{where_zh}:投入、良品、次品数都为 0,没有可登记的进度。",
-                                  f"For {where_en}: qty in, good and defect are all 0; there is nothing to record.",
-                                  field="qty_in")
-        if not operator:
-            raise ValidationError(f"{where_zh}:请填写操作员(谁做的这道工序)。",
-                                  f"For {where_en}: enter the operator (who did this step).", field="operator")
-        if n_good + n_defect > n_in:
-            raise ValidationError(
-                f"{where_zh}:本次良品 {n_good} 件 + 次品 {n_defect} 件 = {n_good + n_defect} 件,"
-                f"超过了本次投入的 {n_in} 件。请核对数量。",
-                f"For {where_en}: good {n_good} + defect {n_defect} = {n_good + n_defect} is more than "
-                f"the {n_in} put in by this report. Check the quantities.", field="qty_good")
-        lost = progress_gap(n_in, n_good, n_defect)
-        if lost and not confirm_gap:
-            raise ValidationError(
-                f"{where_zh}:投入 {n_in} 件,良品 {n_good} + 次品 {n_defect} = {n_good + n_defect} 件,"
-                f"还差 {lost} 件没有着落。请核对数量;如确实短少(丢失、待返工),请确认后登记为差异。",
-                f"For {where_en}: {n_in} put in, but good {n_good} + defect {n_defect} = {n_good + n_defect}; "
-                f"{lost} pieces are unaccounted for. Check the quantities, or confirm them as missing.",
-                field="qty_good")
-        idx = steps.index(s)
-        cum_in = s.qty_in + n_in
-        if idx == 0:
-            if cum_in > card.quantity:
-                raise ValidationError(
-                    f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
-                    f"超过了流程卡数量 {card.quantity} 件。",
-                    f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
-                    f"more than the card quantity of {card.quantity}.", field="qty_in")
-        else:
-            prev = steps[idx - 1]
-            if cum_in > prev.qty_good:
-                raise ValidationError(
-                    f"{where_zh}:累计投入将达 {cum_in} 件(已投入 {s.qty_in} 件,本次 {n_in} 件),"
-                    f"超过了上道工序“{prev.name}”的累计良品 {prev.qty_good} 件。请先登记上道工序的产出。",
-                    f"For {where_en}: the cumulative qty in would be {cum_in} ({s.qty_in} already, {n_in} now), "
-                    f"more than the {prev.qty_good} good pieces of the previous step "
-                    f"“{step_label(prev.name, 'en')}”. Record the previous step's output first.", field="qty_in")
+        lost = _check_entry(where_zh, where_en, n_in, n_good, n_defect, operator, confirm_gap)
+        cum_in = _check_room(card, steps, s, n_in, where_zh, where_en)
         report = ProgressReport.create(
             step=s.id, date=day, qty_in=n_in, qty_good=n_good, qty_defect=n_defect, qty_lost=lost,
             operator=operator, inspector=(inspector or "").strip(), notes=(notes or "").strip(),
