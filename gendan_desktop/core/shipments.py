@@ -165,35 +165,11 @@ def create_shipment(order_id: int, date: Any, lines: Iterable[Any], booking_no: 
     lines = list(lines)
     with write_transaction():
         order = _lock_order(order_id)
-        if order.status == "cancelled":
-            raise StateError(f"订单 {order.number} 已取消,不能出货。",
-                             f"Order {order.number} is cancelled and cannot be shipped.")
-        if order.status in ("draft", "reviewed"):
-            raise StateError(f"订单 {order.number} 尚未确认,不能出货。请先完成订单审查并确认订单。",
-                             f"Order {order.number} is not confirmed yet and cannot be shipped; "
-                             "review and confirm it first.")
-        if order.status not in SHIPPABLE_STATUSES:
-            raise StateError(f"订单 {order.number} 已全部出货,没有可出的数量。",
-                             f"Order {order.number} is fully shipped; nothing is left to ship.")
+        _check_shippable(order)
         wanted = _clean_lines(order, lines)
         order_lines = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == order.id)}
         done = shipped_by_line(order.id)
-        for line_id, qty in wanted.items():
-            ln = order_lines.get(line_id)
-            if ln is None:
-                raise ValidationError(f"订单行 {line_id} 不属于订单 {order.number},请从该订单的明细中选择。",
-                                      f"Order line {line_id} is not part of order {order.number}; "
-                                      "pick a line of that order.", field="lines")
-            remaining = ln.quantity - done.get(ln.id, 0)
-            if qty > remaining:
-                zh, en = _line_label(ln)
-                raise ValidationError(
-                    f"订单 {order.number} 第 {ln.line_no} 行({zh}):本次出货 {qty},"
-                    f"但只剩 {max(remaining, 0)} 未出(订单 {ln.quantity},已出 {done.get(ln.id, 0)})。"
-                    "请减少出货数量。",
-                    f"Order {order.number} line {ln.line_no} ({en}): shipping {qty} but only "
-                    f"{max(remaining, 0)} remain (ordered {ln.quantity}, shipped {done.get(ln.id, 0)}); "
-                    "reduce the quantity.", field="quantity")
+        _check_remaining(order, order_lines, wanted, done)
         excess_reason = _check_excess(order, order_lines, wanted, excess_reason)
         check_client_total("shipped", order.client_id, order.currency,
                            sum((line_amount(q, order_lines[lid].unit_price) for lid, q in wanted.items()), Decimal(0)))
@@ -211,15 +187,55 @@ def create_shipment(order_id: int, date: Any, lines: Iterable[Any], booking_no: 
         audit("shipment", shipment.id, "create", order_id=order.id, new=f"{shipment.number} {date}: {summary}")
         if excess_reason:
             audit("shipment", shipment.id, "excess", order_id=order.id, field="excess_reason", new=excess_reason)
-        for lid, qty in wanted.items():
-            done[lid] = done.get(lid, 0) + qty
-        full = all(done.get(lid, 0) >= ln.quantity for lid, ln in order_lines.items())
-        target = "shipped" if full else "partly_shipped"
-        if order.status != target:
-            set_order_status(order, target, reason=f"出货 {shipment.number} / shipment {shipment.number}")
-        if full:
-            refresh_settlement(order.id)
+        _move_order(order, order_lines, wanted, done, shipment.number)
     return cast("Shipment", shipment)
+
+
+def _check_shippable(order: Order) -> None:
+    if order.status == "cancelled":
+        raise StateError(f"订单 {order.number} 已取消,不能出货。",
+                         f"Order {order.number} is cancelled and cannot be shipped.")
+    if order.status in ("draft", "reviewed"):
+        raise StateError(f"订单 {order.number} 尚未确认,不能出货。请先完成订单审查并确认订单。",
+                         f"Order {order.number} is not confirmed yet and cannot be shipped; "
+                         "review and confirm it first.")
+    if order.status not in SHIPPABLE_STATUSES:
+        raise StateError(f"订单 {order.number} 已全部出货,没有可出的数量。",
+                         f"Order {order.number} is fully shipped; nothing is left to ship.")
+
+
+def _check_remaining(order: Order, order_lines: dict[int, OrderLine], wanted: dict[int, int],
+                     done: dict[int, int]) -> None:
+    """Each line shipped is the order's and has that many pieces left to ship."""
+    for line_id, qty in wanted.items():
+        ln = order_lines.get(line_id)
+        if ln is None:
+            raise ValidationError(f"订单行 {line_id} 不属于订单 {order.number},请从该订单的明细中选择。",
+                                  f"Order line {line_id} is not part of order {order.number}; "
+                                  "pick a line of that order.", field="lines")
+        remaining = ln.quantity - done.get(ln.id, 0)
+        if qty > remaining:
+            zh, en = _line_label(ln)
+            raise ValidationError(
+                f"订单 {order.number} 第 {ln.line_no} 行({zh}):本次出货 {qty},"
+                f"但只剩 {max(remaining, 0)} 未出(订单 {ln.quantity},已出 {done.get(ln.id, 0)})。"
+                "请减少出货数量。",
+                f"Order {order.number} line {ln.line_no} ({en}): shipping {qty} but only "
+                f"{max(remaining, 0)} remain (ordered {ln.quantity}, shipped {done.get(ln.id, 0)}); "
+                "reduce the quantity.", field="quantity")
+
+
+def _move_order(order: Order, order_lines: dict[int, OrderLine], wanted: dict[int, int], done: dict[int, int],
+                shipment_number: str) -> None:
+    """The order becomes partly shipped or shipped (and settled when already paid)."""
+    for lid, qty in wanted.items():
+        done[lid] = done.get(lid, 0) + qty
+    full = all(done.get(lid, 0) >= ln.quantity for lid, ln in order_lines.items())
+    target = "shipped" if full else "partly_shipped"
+    if order.status != target:
+        set_order_status(order, target, reason=f"出货 {shipment_number} / shipment {shipment_number}")
+    if full:
+        refresh_settlement(order.id)
 
 
 def update_shipment_documents(shipment_id: int, changes: dict[str, Any], expected_version: int) -> Shipment:
