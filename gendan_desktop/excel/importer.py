@@ -118,28 +118,7 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
         raise ValidationError(f"重复处理方式“{on_duplicate}”无效,可选 skip、update、create。",
                               f"Unknown duplicate handling “{on_duplicate}”; use skip, update or create.",
                               field="on_duplicate")
-    mapping = dict(plan.mapping if mapping is None else mapping)
-    mapping = {int(k): v for k, v in mapping.items() if v}
-    known = {s.name for s in plan.fields}
-    unknown = sorted(set(mapping.values()) - known)
-    if unknown:
-        raise ValidationError(f"列对应中有未知的项:{'、'.join(unknown)}。", f"Unknown field(s) in the mapping: "
-                              f"{', '.join(unknown)}.", field=unknown[0])
-    seen: dict[str, int] = {}
-    for col, name in sorted(mapping.items()):
-        if name in seen:
-            raise ValidationError(
-                f"“{plan.column_label(seen[name])}”和“{plan.column_label(col)}”两列都对应了同一项,请只保留一列。",
-                f"Columns “{plan.column_label(seen[name])}” and “{plan.column_label(col)}” are mapped to the "
-                "same field; keep only one.", field=name)
-        seen[name] = col
-    missing = missing_required(plan.kind, mapping)
-    if missing:
-        zh = "、".join(f"“{s.zh}”" for s in missing)
-        en = ", ".join(f"“{s.en}”" for s in missing)
-        raise ValidationError(f"缺少必需的列 {zh}:请在列对应中指定哪一列是{zh}。",
-                              f"Required column(s) {en} are not mapped; choose which column holds them.",
-                              field=missing[0].name)
+    mapping = _checked_mapping(plan, plan.mapping if mapping is None else mapping)
     total = len(plan.rows) * (1 if dry_run else 2)
     ticker = Ticker(progress, cancelled, total)
     worker = import_clients if plan.kind == "clients" else import_orders
@@ -162,6 +141,33 @@ def run(plan: ImportPlan, *, mapping: dict[int, str] | None = None, on_duplicate
         _explain_formulas(plan, result)
     ticker.finish()
     return result
+
+
+def _checked_mapping(plan: ImportPlan, given: dict[int, str]) -> dict[int, str]:
+    """The column → field mapping without empty entries; ValidationError for an unknown field,
+    a field mapped twice, or a required field not mapped."""
+    mapping = {int(k): v for k, v in given.items() if v}
+    known = {s.name for s in plan.fields}
+    unknown = sorted(set(mapping.values()) - known)
+    if unknown:
+        raise ValidationError(f"列对应中有未知的项:{'、'.join(unknown)}。", f"Unknown field(s) in the mapping: "
+                              f"{', '.join(unknown)}.", field=unknown[0])
+    seen: dict[str, int] = {}
+    for col, name in sorted(mapping.items()):
+        if name in seen:
+            raise ValidationError(
+                f"“{plan.column_label(seen[name])}”和“{plan.column_label(col)}”两列都对应了同一项,请只保留一列。",
+                f"Columns “{plan.column_label(seen[name])}” and “{plan.column_label(col)}” are mapped to the "
+                "same field; keep only one.", field=name)
+        seen[name] = col
+    missing = missing_required(plan.kind, mapping)
+    if missing:
+        zh = "、".join(f"“{s.zh}”" for s in missing)
+        en = ", ".join(f"“{s.en}”" for s in missing)
+        raise ValidationError(f"缺少必需的列 {zh}:请在列对应中指定哪一列是{zh}。",
+                              f"Required column(s) {en} are not mapped; choose which column holds them.",
+                              field=missing[0].name)
+    return mapping
 
 
 @contextmanager
