@@ -19,7 +19,6 @@ from ..core.models import (
     Order,
     OrderLine,
     OrderRevision,
-    Payment,
     ProductionException,
     ProductionSheet,
     ProgressReport,
@@ -39,6 +38,7 @@ from .context import (
     SURNAMES,
     DemoContext,
 )
+from .money import _payments, _shipments
 
 money = OrderLine.unit_price.db_value
 rate = Order.deposit_pct.db_value
@@ -132,6 +132,35 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
         if (k < 32 and k % 16 == 4) or x < 0.015:
             revision = 2
     issued = issued or revision > 0  # a revision recalls the paper of the earlier ones
+    header = _order_header(ctx, k, client, status, order_type, od, dd, revision, reviewed, quotes, samples)
+    oid = b.add(Order, **header)
+    lines = _lines(ctx, oid, order_type)
+    total = sum(ln["quantity"] * ln["unit_price"] for ln in lines)
+    ctx.bulk.add(AuditLog, at=ctx.stamp(od), user=header["merchandiser"], entity="order", entity_id=oid,
+                 order_id=oid, action="create", new=header["number"])
+    _revisions(ctx, oid, od, header, lines, revision)
+    if cancelled:
+        b.add(AuditLog, at=header["cancelled_at"], user=MERCHANDISERS[0], entity="order", entity_id=oid,
+              order_id=oid, action="cancel", field="status", old="confirmed", new="cancelled")
+    cards = _paper(ctx, oid, od, header, lines, revision, issued, status) if issued else []
+    if status in PRODUCING or status == "confirmed":
+        _materials(ctx, oid, od, lines, status, order_type)
+    live = [c for c in cards if c["live"]]
+    if status == "in_production" and (k < 2 * len(STATUSES) or rng.random() < 0.12) or (
+            status in PRODUCING and rng.random() < 0.02):
+        _exception(ctx, oid, od, status, live)
+    shipped_value = _shipments(ctx, oid, od, dd, status, lines)
+    credit = Decimal(0)
+    if status in ("shipped", "settled") and (rng.random() < 0.02 or (k < 32 and k % 16 in (5, 6, 13, 14))):
+        credit = _complaint(ctx, k, oid, client, od, dd, status, lines, header["currency"], live, remakes)
+    _payments(ctx, oid, client, od, status, total, shipped_value, credit, header["currency"], order_type)
+
+
+def _order_header(ctx: DemoContext, k: int, client: dict, status: str, order_type: str, od: dt.date, dd: dt.date,
+                  revision: int, reviewed: bool, quotes: dict, samples: dict) -> dict[str, Any]:
+    """The order row's values (random draws in the order the filler always made them)."""
+    rng = ctx.rng
+    cancelled = status == "cancelled"
     currency = client["currency"] if order_type != "processing" else "CNY"
     factory = ctx.factories[0] if rng.random() < 0.8 else rng.choice(ctx.factories[2:7])
     category = "garment"
@@ -163,12 +192,13 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
         "packing": "每箱 24 件,单色单码", "shipping_marks": f"{client['name'][:20]} / PO / C/NO. 1-UP",
         "created_at": ctx.stamp(od), "updated_at": ctx.stamp(od),
     }
-    oid = b.add(Order, **header)
-    lines = _lines(ctx, oid, order_type)
-    total = sum(ln["quantity"] * ln["unit_price"] for ln in lines)
-    ctx.bulk.add(AuditLog, at=ctx.stamp(od), user=header["merchandiser"], entity="order", entity_id=oid,
-                 order_id=oid, action="create", new=header["number"])
-    # old revisions: a snapshot each, and their paper recalled
+    return header
+
+
+def _revisions(ctx: DemoContext, oid: int, od: dt.date, header: dict[str, Any], lines: list[dict],
+               revision: int) -> None:
+    """Old revisions: a snapshot each (their paper is recalled by _paper)."""
+    rng, b = ctx.rng, ctx.bulk
     for r in range(revision):
         when = od + dt.timedelta(days=6 + 4 * r)
         snap: dict[str, Any] = {"header": {f: header.get(f.removesuffix("_id")) for f in HEADER_FIELDS},
@@ -183,11 +213,16 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
               snapshot=json.dumps(snap, ensure_ascii=False), created_at=ctx.stamp(when), created_by=MERCHANDISERS[0])
         b.add(AuditLog, at=ctx.stamp(when), user=MERCHANDISERS[0], entity="order", entity_id=oid, order_id=oid,
               action="revise", field="reason", old=f"R{r}", new=f"R{r + 1}:改单")
-    if cancelled:
-        b.add(AuditLog, at=header["cancelled_at"], user=MERCHANDISERS[0], entity="order", entity_id=oid,
-              order_id=oid, action="cancel", field="status", old="confirmed", new="cancelled")
+
+
+def _paper(ctx: DemoContext, oid: int, od: dt.date, header: dict[str, Any], lines: list[dict], revision: int,
+           issued: bool, status: str) -> list[dict]:
+    """Production sheets and flow cards of every revision; the old ones recalled, some not yet returned."""
+    rng = ctx.rng
+    cancelled = status == "cancelled"
+    factory = header["factory"]
     recent = status in ("confirmed", "in_production", "partly_shipped", "cancelled") and od > ctx.day(-120)
-    cards = []
+    cards: list[dict] = []
     if issued:
         for r in range(revision + 1):
             old = r < revision or cancelled
@@ -195,17 +230,7 @@ def _order(ctx: DemoContext, k: int, client: dict, status: str, order_type: str,
                 od + dt.timedelta(days=8) if cancelled else None)
             returned = old and not (recent and rng.random() < 0.5)
             cards += _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, factory)
-    if status in PRODUCING or status == "confirmed":
-        _materials(ctx, oid, od, lines, status, order_type)
-    live = [c for c in cards if c["live"]]
-    if status == "in_production" and (k < 2 * len(STATUSES) or rng.random() < 0.12) or (
-            status in PRODUCING and rng.random() < 0.02):
-        _exception(ctx, oid, od, status, live)
-    shipped_value = _shipments(ctx, oid, od, dd, status, lines)
-    credit = Decimal(0)
-    if status in ("shipped", "settled") and (rng.random() < 0.02 or (k < 32 and k % 16 in (5, 6, 13, 14))):
-        credit = _complaint(ctx, k, oid, client, od, dd, status, lines, currency, live, remakes)
-    _payments(ctx, oid, client, od, status, total, shipped_value, credit, currency, order_type)
+    return cards
 
 
 def _documents(ctx, oid, od, header, lines, r, recall_day, returned, status, factory) -> list[dict]:
@@ -330,67 +355,6 @@ def _exception(ctx, oid, od, status, cards) -> None:
                  resolution="已安排加班并调用外协厂" if state == "resolved" else "",
                  resolved_at=iso(min(d + dt.timedelta(days=3), ctx.today)) if state == "resolved" else None,
                  status=state, created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
-
-
-def _shipments(ctx, oid, od, dd, status, lines) -> Decimal:
-    rng, b = ctx.rng, ctx.bulk
-    if status not in ("partly_shipped", "shipped", "settled"):
-        return Decimal(0)
-    if status == "partly_shipped":
-        parts = [Decimal("0.5")]
-    else:
-        parts = [Decimal(1)] if rng.random() < 0.8 else [Decimal("0.6"), Decimal("0.4")]
-    value = Decimal(0)
-    shipped = [0] * len(lines)
-    for p_no, part in enumerate(parts):
-        d = min(dd - dt.timedelta(days=5 * (len(parts) - 1 - p_no) + rng.randint(0, 5)), ctx.today)
-        d = max(d, od + dt.timedelta(days=10))
-        sid = b.add(Shipment, number=ctx.number("SH", d), order=oid, date=iso(d),
-                    booking_no=f"BK{rng.randint(10 ** 7, 10 ** 8 - 1)}",
-                    container_no=f"MSKU{rng.randint(10 ** 6, 10 ** 7 - 1)}",
-                    customs_no=f"{rng.randint(10 ** 17, 10 ** 18 - 1)}",
-                    bl_no=f"NGB{rng.randint(10 ** 6, 10 ** 7 - 1)}",
-                    vessel=rng.choice(["MAERSK ESSEN", "COSCO SHIPPING ARIES", "MSC GULSUN", "EVER GIVEN"]),
-                    port_of_loading="Ningbo", port_of_discharge=rng.choice(["Los Angeles", "Hamburg", "Felixstowe",
-                                                                            "Dubai", "Tokyo"]),
-                    created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
-        for i, ln in enumerate(lines):
-            last = p_no == len(parts) - 1 and status != "partly_shipped"
-            qty = ln["quantity"] - shipped[i] if last else int(ln["quantity"] * part)
-            if qty <= 0:
-                continue
-            shipped[i] += qty
-            value += qty * ln["unit_price"]
-            b.add(ShipmentLine, shipment=sid, order_line=ln["id"], quantity=qty, unit_price=money(ln["unit_price"]))
-    return value
-
-
-def _payments(ctx, oid, client, od, status, total, shipped_value, credit, currency, order_type) -> None:
-    rng, b = ctx.rng, ctx.bulk
-    if status in ("draft", "reviewed", "cancelled"):
-        return
-    deposit = (total * Decimal("0.3")).quantize(CENT)
-    paid = Decimal(0)
-    if not (status == "confirmed" and rng.random() < 0.4):  # some deposits still awaited
-        d = min(od + dt.timedelta(days=rng.randint(3, 10)), ctx.today)
-        b.add(Payment, client=client["id"], order=oid, kind="deposit", amount=money(deposit), currency=currency,
-              date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d),
-              updated_at=ctx.stamp(d))
-        paid = deposit
-    if status == "settled":
-        balance = shipped_value - credit - paid
-        if balance > 0:
-            d = min(od + dt.timedelta(days=rng.randint(60, 110)), ctx.today)
-            b.add(Payment, client=client["id"], order=oid, kind="balance", amount=money(balance), currency=currency,
-                  date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", created_at=ctx.stamp(d),
-              updated_at=ctx.stamp(d))
-    elif status == "shipped" and rng.random() < 0.3:
-        part = ((shipped_value - credit - paid) / 2).quantize(CENT)
-        if part > 0:
-            d = ctx.day(-rng.randint(0, 20))
-            b.add(Payment, client=client["id"], order=oid, kind="balance", amount=money(part), currency=currency,
-                  date=iso(d), reference=f"TT{rng.randint(10 ** 8, 10 ** 9 - 1)}", notes="部分尾款",
-                  created_at=ctx.stamp(d), updated_at=ctx.stamp(d))
 
 
 def _complaint(ctx, k, oid, client, od, dd, status, lines, currency, cards, remakes) -> Decimal:
