@@ -16,7 +16,17 @@ import subprocess
 from pathlib import Path
 
 from input_helpers import (
-    activate, click, click_cell, click_into, focus, key, modal, settle, toggle, type_text, when_modal,
+    activate,
+    click,
+    click_cell,
+    click_into,
+    focus,
+    key,
+    modal,
+    settle,
+    toggle,
+    type_text,
+    when_modal,
 )
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QFileDialog, QTabBar, QWidget

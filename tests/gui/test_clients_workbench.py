@@ -160,9 +160,10 @@ def test_profile_save_and_stale_edit(qtbot, window, wait_ops):
 
 
 def test_contacts_visits_dispatches_and_sample_approval(qtbot, window, wait_ops):
+    from input_helpers import button
+
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.models import Dispatch, Sample, Visit
-    from input_helpers import button
 
     c = create_client(name="东莞雅戈")
     u = User(qtbot, window, wait_ops)

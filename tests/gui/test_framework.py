@@ -130,8 +130,9 @@ def test_list_reloads_after_any_change_even_from_another_connection(qtbot, windo
     here, or committed by another program, shows on the next F5."""
     import sqlite3
 
-    from gendan_desktop.core.clients import create_client
     from input_helpers import activate, go, key
+
+    from gendan_desktop.core.clients import create_client
 
     make_clients(3)
     window.prebuild_tabs_later(0)  # as at start-up: the list's query runs ahead, before it is shown
@@ -293,9 +294,9 @@ def test_hidden_tab_refreshes_when_shown(qtbot, window, wait_ops):
 
 
 def test_global_search_opens_the_client(qtbot, window):
-    from gendan_desktop.core.clients import create_client
-
     from input_helpers import activate, key
+
+    from gendan_desktop.core.clients import create_client
 
     c = create_client(name="张三纺织品有限公司")
     create_client(name="李四贸易")
@@ -312,10 +313,10 @@ def test_global_search_opens_the_client(qtbot, window):
 
 
 def test_delete_asks_first_then_archives(qtbot, window, wait_ops):
+    from input_helpers import activate, click_cell, go, key
+
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.models import Client
-
-    from input_helpers import activate, click_cell, go, key
 
     c = create_client(name="温州宏图鞋业")
     tab = go(qtbot, window, "客户档案")
@@ -347,9 +348,9 @@ def test_open_unknown_kind_says_so(window):
 
 
 def test_prebuilt_tabs_load_their_data_when_first_shown(qtbot, window):
-    from gendan_desktop.core.clients import create_client
-
     from input_helpers import go
+
+    from gendan_desktop.core.clients import create_client
 
     create_client(name="青岛海丰")
     window.prebuild_tabs_later(0)

@@ -9,7 +9,17 @@ from decimal import Decimal
 
 import pytest
 from input_helpers import (
-    activate, click, click_cell, click_into, click_tab, focus, key, key_target, replace_text, settle, type_text,
+    activate,
+    click,
+    click_cell,
+    click_into,
+    click_tab,
+    focus,
+    key,
+    key_target,
+    replace_text,
+    settle,
+    type_text,
     when_modal,
 )
 from PySide6.QtCore import QPoint, Qt
@@ -359,7 +369,8 @@ def test_the_lines_grid_by_keyboard(qtbot, window, wait_ops, client):
     wait_ops()
     got = [(ln.colour, ln.size, ln.quantity, ln.unit_price, ln.remarks)
            for ln in OrderLine.select().order_by(OrderLine.line_no)]
-    assert got == [("白", "M", 600, Decimal("3.25"), ""), ("黑", "L", 400, Decimal("3.5"), "加急")]  # blank line 3 dropped
+    assert got == [("白", "M", 600, Decimal("3.25"), ""),
+                   ("黑", "L", 400, Decimal("3.5"), "加急")]  # blank line 3 dropped
 
 
 def test_tab_past_a_blank_last_line_leaves_the_grid(qtbot, window, client):

@@ -8,8 +8,21 @@ from decimal import Decimal
 
 import pytest
 from input_helpers import (
-    activate, click, click_button, click_cell, click_into, click_tab, combo_text_fits, go, key, menu,
-    settle, switch_language, text_fits, toggle, type_text,
+    activate,
+    click,
+    click_button,
+    click_cell,
+    click_into,
+    click_tab,
+    combo_text_fits,
+    go,
+    key,
+    menu,
+    settle,
+    switch_language,
+    text_fits,
+    toggle,
+    type_text,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -277,9 +290,9 @@ def test_the_history_in_english_names_fields_and_routes_in_english(qtbot, window
 
 
 def test_in_english_a_material_shortage_reads_in_english(qtbot, window, wait_ops, order):
+    from flows import User
     from PySide6.QtWidgets import QMessageBox
 
-    from flows import User
     from gendan_desktop.core.materials import add_material
 
     add_material(order.id, "全棉汗布", "1.2", 3, 0, unit="m")  # 800 × 1.2 × 1.03 = 988.8 m short
@@ -300,10 +313,10 @@ def test_in_english_a_material_shortage_reads_in_english(qtbot, window, wait_ops
 
 
 def test_routes_are_named_in_the_language(qtbot, window):
-    from gendan_desktop.gui.main_window import MainWindow  # noqa: F401 - the settings dialog of this window
+    from input_helpers import when_modal
     from PySide6.QtWidgets import QListWidget
 
-    from input_helpers import when_modal
+    from gendan_desktop.gui.main_window import MainWindow  # noqa: F401 - the settings dialog of this window
 
     seen = {}
 

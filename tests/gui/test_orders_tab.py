@@ -145,7 +145,6 @@ def confirm(order_id):
 
 def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
-
     from gendan_desktop.printing.service import record_printed
 
     tab, order = make_order(qtbot, window, wait_ops, client)

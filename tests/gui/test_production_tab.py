@@ -195,9 +195,10 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, window, wait_ops, confi
 
 
 def test_print_selected_cards_and_sheet_preview(qtbot, window, wait_ops, confirmed_order):
+    from PySide6.QtWidgets import QApplication
+
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
     from gendan_desktop.gui.printing_actions import PdfPreviewDialog
-    from PySide6.QtWidgets import QApplication
 
     def previews():
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]

@@ -160,9 +160,10 @@ def make_saved(qtbot, window, wait_ops):
 
 
 def test_mark_sent_issue_pi_and_stale_edit(qtbot, window, wait_ops, client):
+    from PySide6.QtWidgets import QApplication
+
     from gendan_desktop.core.quotations import update_quotation
     from gendan_desktop.gui.printing_actions import PdfPreviewDialog
-    from PySide6.QtWidgets import QApplication
 
     u, ed = make_saved(qtbot, window, wait_ops)
     assert ed.sent_button.isEnabled() and ed.pi_button.isEnabled() and ed.preview_button.isEnabled()

@@ -12,7 +12,16 @@ import sys
 
 import pytest
 from input_helpers import (
-    activate, click_at, click_cell, click_header, click_tab, focus, key, settle, switch_language, type_text,
+    activate,
+    click_at,
+    click_cell,
+    click_header,
+    click_tab,
+    focus,
+    key,
+    settle,
+    switch_language,
+    type_text,
     visible_on_screen,
 )
 from PySide6.QtCore import QPoint, Qt
