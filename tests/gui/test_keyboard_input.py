@@ -305,7 +305,8 @@ def reading_order_by_eye(form: QWidget) -> list[str]:
 
 
 FORMS = ["card_factory_form.ui", "client_form.ui", "complaint_form.ui", "deposit_form.ui",
-         "sample_decision_form.ui", "sample_order_form.ui", "contact_form.ui", "dispatch_form.ui", "disposition_form.ui",
+         "sample_decision_form.ui", "sample_order_form.ui", "contact_form.ui", "dispatch_form.ui",
+         "disposition_form.ui",
          "exception_form.ui", "followup_form.ui", "issue_cards_form.ui", "material_form.ui", "order_form.ui",
          "payment_form.ui", "progress_entry.ui", "purchase_form.ui", "quotation_form.ui",
          "quotation_order_form.ui", "receive_form.ui", "review_form.ui", "sample_form.ui",
