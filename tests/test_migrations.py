@@ -32,6 +32,11 @@ def _old_database(url: str) -> None:
         db.execute_sql(f"ALTER TABLE client DROP COLUMN {name}")
     db.execute_sql("DROP TABLE client_look_alike")
     db.execute_sql('ALTER TABLE "order" DROP COLUMN po_dup_id')  # added by migration 7
+    for table in ("client", "quotation", "sample", "production_exception", "complaint"):  # migration 8
+        db.execute_sql(f"DROP INDEX IF EXISTS {table}_merchandiser")
+        db.execute_sql(f"ALTER TABLE {table} DROP COLUMN merchandiser")
+    db.execute_sql("DROP TABLE work_item_snooze")
+    db.execute_sql("DROP TABLE reminder_shown")
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
     db.execute_sql(
@@ -86,6 +91,9 @@ def test_old_database_is_upgraded_with_its_data(backend, tmp_path, capsys):
         for table, column in (("flow_card_step", "qty_lost"), ("progress_report", "qty_lost"),
                               ("shipment", "excess_reason"), ("payment", "source_payment_id")):
             assert column in {c.name for c in db.get_columns(table)}
+        # migration 8: the client is looked after by the merchandiser of its newest order
+        assert client.merchandiser == "李娜"
+        assert {"work_item_snooze", "reminder_shown"} <= set(db.get_tables())
         # the two orders sharing a PO are kept; the second is marked and listed, new twins are refused
         assert orders.legacy_po_duplicates() == [("SO2503-0002", "SO2503-0001", "po-4711")]
         with pytest.raises(ValidationError, match="SO2503-0001"):

@@ -150,6 +150,41 @@ def _m0007_unique_client_po(db: Database) -> None:
                    f"(client_id, lower(client_po), po_dup_id) WHERE {po_unique_where()}")
 
 
+OWNED_TABLES = ("client", "quotation", "sample", "production_exception", "complaint")
+
+
+def backfill_merchandisers(db: Database) -> None:
+    """Who looks after each client and its open records, from what the data says:
+    a client's merchandiser is the one of its newest order (else of its newest
+    follow-up); quotations and samples take their client's, exceptions and
+    complaints their order's. Only rows still without one are filled."""
+    db.execute_sql(
+        "UPDATE client SET merchandiser = COALESCE("
+        "(SELECT o.merchandiser FROM \"order\" o WHERE o.client_id = client.id AND o.merchandiser <> '' "
+        " ORDER BY o.order_date DESC, o.id DESC LIMIT 1),"
+        "(SELECT f.merchandiser FROM follow_up f WHERE f.client_id = client.id AND f.merchandiser <> '' "
+        " ORDER BY f.date DESC, f.id DESC LIMIT 1), '') WHERE merchandiser = ''")
+    for table in ("quotation", "sample"):
+        db.execute_sql(f"UPDATE {table} SET merchandiser = (SELECT c.merchandiser FROM client c "
+                       f"WHERE c.id = {table}.client_id) WHERE merchandiser = ''")
+    for table in ("production_exception", "complaint"):
+        db.execute_sql(f"UPDATE {table} SET merchandiser = (SELECT o.merchandiser FROM \"order\" o "
+                       f"WHERE o.id = {table}.order_id) WHERE merchandiser = ''")
+
+
+def _m0008_week_and_handover(db: Database) -> None:
+    """The workbench's snoozed items and reminders already shown (issue 13), and
+    the merchandiser who looks after clients, quotations, samples, production
+    exceptions and complaints (a hand-over moves them), filled from the data."""
+    from .models import ReminderShown, WorkItemSnooze
+
+    for table in OWNED_TABLES:
+        _add_column(db, table, "merchandiser", "VARCHAR(100) NOT NULL DEFAULT ''")
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {table}_merchandiser ON {table} (merchandiser)")
+    backfill_merchandisers(db)
+    db.create_tables([WorkItemSnooze, ReminderShown], safe=True)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
@@ -158,6 +193,7 @@ MIGRATIONS: list[Migration] = [
     (5, "progress gaps, shipment excess reasons, deposit refunds", _m0005_flows),
     (6, "client match keys and look-alike review", _m0006_client_keys),
     (7, "one order per client and client PO", _m0007_unique_client_po),
+    (8, "week ahead: snoozes, reminders; merchandiser of clients and open records", _m0008_week_and_handover),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -17,17 +18,23 @@ class Company:
     address: str = ""
     phone: str = ""
     logo: str = ""  # path of an image file, or ""
+    name_en: str = ""
+    logo_png: bytes | None = None  # the logo stored in the database (core/company.py)
 
     @classmethod
     def from_settings(cls) -> Company:
-        from ..core.common import get_setting
+        from ..core.company import get_profile, logo_png
 
-        return cls(
-            name=get_setting("company_name", ""),
-            address=get_setting("company_address", ""),
-            phone=get_setting("company_phone", ""),
-            logo=get_setting("company_logo", ""),
-        )
+        p = get_profile()
+        return cls(name=p.name, address=p.address, phone=p.phone, name_en=p.name_en, logo_png=logo_png())
+
+    def image(self) -> object | None:
+        """What drawImage takes: the stored PNG, else the picture file, else None."""
+        if self.logo_png:
+            from reportlab.lib.utils import ImageReader
+
+            return ImageReader(BytesIO(self.logo_png))
+        return self.logo if self.logo and Path(self.logo).is_file() else None
 
 
 def client_display(client) -> str:
@@ -61,17 +68,25 @@ def draw_letterhead(c: Canvas, company: Company, x: float, top: float, width: fl
     """Logo, company name, address and phone in a band of ``width``; returns its bottom y."""
     h = 16 * mm
     tx = x
-    if company.logo and Path(company.logo).is_file():
+    image = company.image()
+    if image is not None:
         try:
-            c.drawImage(company.logo, x, top - h, width=h * 1.4, height=h,
+            c.drawImage(image, x, top - h, width=h * 1.4, height=h,
                         preserveAspectRatio=True, anchor="w", mask="auto")
             tx = x + h * 1.4 + 3 * mm
         except Exception:  # an unreadable logo must never stop printing
             tx = x
     avail = x + width - tx
     name = company.name or "公司名称未设置 (设置 → 公司资料)"
-    text(c, tx, top - 6 * mm, *fit_line(name, avail, 15, minimum=6), bold=True)
     contact = "   ".join(s for s in (company.address, f"电话 Tel: {company.phone}" if company.phone else "") if s)
+    english = company.name_en if company.name_en and company.name_en not in name else ""
+    if english:  # three lines in the same band: Chinese name, English name, address and phone
+        text(c, tx, top - 5.5 * mm, *fit_line(name, avail, 14, minimum=6), bold=True)
+        text(c, tx, top - 10 * mm, *fit_line(english, avail, 9.5, minimum=5), bold=True)
+        if contact:
+            text(c, tx, top - 14.3 * mm, *fit_line(contact, avail, 8, minimum=5))
+        return top - h
+    text(c, tx, top - 6 * mm, *fit_line(name, avail, 15, minimum=6), bold=True)
     if contact:
         text(c, tx, top - 11.5 * mm, *fit_line(contact, avail, 8.5))
     return top - h

@@ -60,6 +60,7 @@ class CardData:
     void: str = ""
     company_name: str = ""
     id: int | None = None  # FlowCard.id, to count the printed copy
+    logo: object = None  # an ImageReader of the company logo (one for all cards: embedded once)
 
 
 def card_layout() -> str:
@@ -108,6 +109,7 @@ def load_flow_cards(order_id: int, card_ids: Iterable[int] | None = None) -> lis
             sheet_nos[c.sheet_id] = c.sheet.number
     client = client_display(order.client)
     company = get_setting("company_name", "")
+    logo = _logo_reader()
     out = []
     for c in cards:
         ln = lines.get(c.order_line_id)
@@ -119,9 +121,22 @@ def load_flow_cards(order_id: int, card_ids: Iterable[int] | None = None) -> lis
             factory=c.factory.name if c.factory_id else "", planned_start=c.planned_start,
             planned_finish=c.planned_finish, delivery_date=order.delivery_date,
             issued=c.issued_at.date() if c.issued_at else None, steps=steps.get(c.id, []),
-            notes=c.notes, void=void_reason(c, order), company_name=company, id=c.id,
+            notes=c.notes, void=void_reason(c, order), company_name=company, id=c.id, logo=logo,
         ))
     return out
+
+
+def _logo_reader():
+    from ..core.company import logo_png
+
+    png = logo_png()
+    if not png:
+        return None
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(BytesIO(png))
 
 
 # ------------------------------------------------------------------ drawing --
@@ -137,9 +152,17 @@ def draw_card(c, d: CardData, x: float, y: float, *, with_qr: bool = True) -> No
     m = 7 * mm
     left, right, top = x + m, x + CARD_W - m, y + CARD_H - m
     width = right - left
-    # title block
+    # title block: a small logo before the company name
+    name_x = left
+    if d.logo is not None:
+        try:
+            c.drawImage(d.logo, left, top - 4.6 * mm, width=12 * mm, height=4.6 * mm,
+                        preserveAspectRatio=True, anchor="w", mask="auto")
+            name_x = left + 13.5 * mm
+        except Exception:  # an unreadable logo must never stop printing
+            name_x = left
     if d.company_name:
-        text(c, left, top - 3.5 * mm, *fit_line(d.company_name, 95 * mm, 8.5))
+        text(c, name_x, top - 3.5 * mm, *fit_line(d.company_name, 95 * mm - (name_x - left), 8.5))
     text(c, left, top - 11 * mm, "流程卡", 17, bold=True, spacing=5)
     text(c, left + 31 * mm, top - 11 * mm, "FLOW CARD", 9.5)
     text(c, left, top - 16.5 * mm, f"第 {d.batch_no} 批  ·  版本 R{d.revision}  ·  开单 {fmt_date(d.issued)}", 8)

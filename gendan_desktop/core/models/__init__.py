@@ -27,6 +27,7 @@ from .production import (
     RouteTemplateStep,
 )
 from .sales import Dispatch, Factory, Quotation, QuotationItem, Sample
+from .work import ReminderShown, WorkItemSnooze
 
 ALL_MODELS = [
     Setting,
@@ -59,6 +60,8 @@ ALL_MODELS = [
     Payment,
     Complaint,
     AuditLog,
+    WorkItemSnooze,
+    ReminderShown,
 ]
 
 __all__ = [
@@ -94,4 +97,6 @@ __all__ = [
     "Payment",
     "Complaint",
     "AuditLog",
+    "WorkItemSnooze",
+    "ReminderShown",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     CharField,
     DateField,
     ForeignKeyField,
@@ -77,3 +78,5 @@ class Complaint(VersionedModel):
     status = CharField(max_length=20, default="open", index=True)  # open/processing/closed
     remake_order = ForeignKeyField(Order, null=True, backref="remake_complaints", on_delete="SET NULL")
     closed_at = DateField(null=True)
+    # who looks after it (跟单员); a hand-over moves it (core/handover.py)
+    merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])

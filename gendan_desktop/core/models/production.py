@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateField,
@@ -154,3 +155,5 @@ class ProductionException(VersionedModel):
     resolution = TextField(default="")
     resolved_at = DateField(null=True)
     status = CharField(max_length=20, default="open", index=True)  # open/escalated/resolved
+    # who looks after it (跟单员); a hand-over moves it (core/handover.py)
+    merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])

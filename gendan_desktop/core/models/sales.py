@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateField,
@@ -32,6 +33,8 @@ class Quotation(VersionedModel):
     payment_terms = CharField(max_length=200, default="")
     trade_terms = CharField(max_length=40, default="FOB")  # FOB / CIF / EXW …
     notes = TextField(default="")
+    # who looks after it (跟单员); a hand-over moves it (core/handover.py)
+    merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])
 
 
 class QuotationItem(BaseModel):
@@ -75,6 +78,8 @@ class Sample(VersionedModel):
     tracking_no = CharField(max_length=80, default="")
     decided_date = DateField(null=True)
     client_comments = TextField(default="")
+    # who looks after it (跟单员); a hand-over moves it (core/handover.py)
+    merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])
 
 
 class Dispatch(BaseModel):
