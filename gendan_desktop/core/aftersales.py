@@ -20,7 +20,7 @@ from typing import Any, cast
 from peewee import fn
 
 from . import enums
-from .common import audit, get_or_404, next_number, require_version, save_versioned
+from .common import audit, current_user, get_or_404, next_number, require_version, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .fields import round_money
@@ -89,7 +89,8 @@ def file_complaint(order_id: int, date: Any, description: str, qty_affected: int
             number=next_number("CS"), order=order.id, card=card.id if card else None,
             date=parse_date(date, "客诉日期", "complaint date", "date"), description=_description(description),
             qty_affected=_qty(qty_affected, order, card), cause=(cause or "").strip(),
-            countermeasure=(countermeasure or "").strip(), currency=order.currency)
+            countermeasure=(countermeasure or "").strip(), currency=order.currency,
+            merchandiser=order.merchandiser or current_user())
         audit("complaint", c.id, "create", order_id=order.id, field="number", new=c.number)
     return get_complaint(c.id)
 

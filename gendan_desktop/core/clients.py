@@ -26,7 +26,7 @@ from .pinyin import pinyin_key
 CLIENT_FIELDS = {
     "name", "code", "name_en", "country", "source", "grade", "first_contact_date",
     "address", "website", "phone", "email", "payment_terms", "default_currency",
-    "notes", "archived",
+    "notes", "archived", "merchandiser",
 }
 CONTACT_FIELDS = {"name", "title", "email", "phone", "mobile", "wechat", "fax", "is_primary", "notes"}
 
@@ -135,7 +135,13 @@ def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict[str, Any]
     ``code`` is generated (C0001…) when not given. The first contact becomes the
     primary one unless another is marked ``is_primary``.
     """
+    from .common import current_user
+    from .exchange_rates import default_currency
+
     fields.setdefault("name", "")
+    if not fields.get("default_currency"):
+        fields["default_currency"] = default_currency()  # the one set at first start
+    fields.setdefault("merchandiser", current_user())
     values = _clean_client(fields, fields.get("name", ""), fields.get("name", ""))
     tag_list = _clean_tags(tags)
     contact_list = [_clean_contact(dict(c), values["name"]) for c in contacts or ()]

@@ -4,7 +4,8 @@
 home currency itself at 1. The settings keep what the Settings dialog always
 kept: ``currencies`` (the list offered, comma-separated), one
 ``exchange_rate_<CUR>`` per currency with a rate, and ``home_currency``
-(default CNY, the currency quotation costs are in).
+(default CNY, the currency quotation costs are in); ``default_currency`` is
+what new clients start in.
 """
 
 from __future__ import annotations
@@ -24,13 +25,18 @@ def home_currency() -> str:
     return (get_setting("home_currency", DEFAULT_HOME) or DEFAULT_HOME).strip().upper()
 
 
-def _code(value: str) -> str:
+def currency_code(value: str) -> str:
     cur = (value or "").strip().upper()
     if len(cur) != 3 or not cur.isalpha():
         raise ValidationError(f"币种“{value}”无效:请用三个字母的代码,如 USD。",
                               f"The currency “{value}” is not valid; use its three-letter code, such as USD.",
                               field="currencies")
     return cur
+
+
+def default_currency() -> str:
+    """The currency new clients (and so their quotations and orders) start in."""
+    return (get_setting("default_currency", "") or "USD").strip().upper()
 
 
 def _rate(cur: str, value) -> Decimal:
@@ -66,10 +72,10 @@ def set_rates(rates: Mapping[str, object], home: str | None = None) -> dict[str,
 
     A currency given with an empty rate stays listed without a rate. Returns get_rates().
     """
-    home = _code(home) if home else home_currency()
+    home = currency_code(home) if home else home_currency()
     clean: dict[str, Decimal | None] = {}
     for cur, value in rates.items():
-        code = _code(cur)
+        code = currency_code(cur)
         clean[code] = None if value in (None, "") or code == home else _rate(code, value)
     listed = [c.strip().upper() for c in get_setting("currencies", "").split(",") if c.strip()]
     with write_transaction():

@@ -47,6 +47,7 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
             order=order.id, card=card_id, kind=kind, severity=severity, description=description,
             reported_at=parse_date(date),
             reported_by=(reported_by if reported_by is not None else current_user()).strip(),
+            merchandiser=order.merchandiser or current_user(),
         )
         audit("exception", exc.id, "report", order_id=order.id, field="description",
               new=f"[{kind}/{severity}] {description}")

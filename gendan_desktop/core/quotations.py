@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, cast
 
 from . import enums
-from .common import audit, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned
+from .common import audit, current_user, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
@@ -156,7 +156,8 @@ def create_quotation(client_id: int, items: Iterable[dict[str, Any]], *, currenc
     _check_validity(head["date"], head["valid_until"])
     rows = _clean_items(items, head["margin_pct"], head["exchange_rate"])
     with write_transaction():
-        q = Quotation.create(number=next_number("QT", date=head["date"]), client=client.id, status="draft", **head)
+        q = Quotation.create(number=next_number("QT", date=head["date"]), client=client.id, status="draft",
+                             merchandiser=client.merchandiser or current_user(), **head)
         for row in rows:
             QuotationItem.create(quotation=q.id, **row)
         audit("quotation", q.id, "create", new=q.number)

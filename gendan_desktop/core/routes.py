@@ -48,7 +48,8 @@ STEP_NAMES_EN = {
     "裁剪": "Cutting", "车缝": "Sewing", "印花": "Printing", "后整": "Finishing",
     "质检": "Inspection", "包装": "Packing", "织造": "Knitting", "染色": "Dyeing",
     "定型": "Heat setting", "验布": "Fabric inspection", "绣花": "Embroidery",
-    "洗水": "Washing", "整烫": "Ironing",
+    "洗水": "Washing", "整烫": "Ironing", "横机织片": "Flat knitting", "套口": "Linking",
+    "手缝": "Hand sewing", "绗缝": "Quilting",
 }
 
 

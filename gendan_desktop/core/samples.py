@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any, cast
 
 from . import enums
-from .common import audit, get_or_404, next_number, refuse_unknown_fields, save_versioned
+from .common import audit, current_user, get_or_404, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .limits import QUANTITY
@@ -86,6 +86,7 @@ def request_sample(client_id: int, *, requested_date: dt.date | None = None,
             style=(style or "").strip(), product=(product or "").strip(), colour=(colour or "").strip(),
             size=(size or "").strip(), quantity=quantity, description=description or "",
             status="requested", requested_date=requested_date, due_date=due_date,
+            merchandiser=client.merchandiser or current_user(),
         )
         audit("sample", s.id, "create", new=s.number)
     return cast("Sample", s)

@@ -8,6 +8,7 @@ from ..core import search
 from ..core.connection import current_database, is_sqlite, write_transaction
 from ..core.errors import StateError
 from ..core.limits import DEMO_CLIENTS, DEMO_ORDERS
+from ..core.migrations import backfill_merchandisers
 from ..core.models import (
     Client,
     Counter,
@@ -58,6 +59,7 @@ def _fill(db, ctx: DemoContext, clients: int, orders: int) -> dict[str, int]:
             samples = _fill_samples(ctx)
             fill_orders(ctx, orders, quotes, samples)
         counts = ctx.bulk.flush_all()
+        backfill_merchandisers(db)  # who looks after each client, as an upgraded database has it
         param = "?" if is_sqlite(db) else "%s"
         for complaint_id, order_id in ctx.remake_links:
             db.execute_sql(f"UPDATE complaint SET remake_order_id = {param} WHERE id = {param}",

@@ -52,12 +52,18 @@ money = QuotationItem.unit_price.db_value
 rate = Quotation.exchange_rate.db_value
 
 # ---------------------------------------------------------- reference data ---
+DEMO_RATES = {"USD": "7.1", "EUR": "7.7", "GBP": "9.0", "JPY": "0.048", "HKD": "0.91"}  # CNY per unit
+
+
 def _fill_reference(ctx: DemoContext) -> None:
     b = ctx.bulk
     for key, value in [("company_name", "宁波锦华服饰有限公司 Ningbo Jinhua Garments Co., Ltd."),
                        ("company_address", "浙江省宁波市鄞州区工业园区 88 号"),
                        ("company_phone", "+86 574 8888 6666"),
-                       ("merchandiser_name", MERCHANDISERS[0])]:
+                       ("merchandiser_name", MERCHANDISERS[0]),
+                       ("company_name_en", "Ningbo Jinhua Garments Co., Ltd."),
+                       ("home_currency", "CNY"), ("currencies", "CNY,USD,EUR,GBP,JPY,HKD"),
+                       *((f"exchange_rate_{cur}", r) for cur, r in DEMO_RATES.items())]:
         if not Setting.select().where(Setting.key == key).exists():
             b.add(Setting, key=key, value=value)
     for name, kind, caps, cap in FACTORIES:
@@ -179,7 +185,7 @@ def _fill_quotations(ctx: DemoContext) -> dict[int, list[int]]:
         d = ctx.day(-back)
         valid = d + dt.timedelta(days=30) if k % 3 else ctx.day(rng.randint(0, 6))  # a third expire this week
         cur = c["currency"] if c["currency"] != "CNY" else "USD"
-        fx = {"USD": "7.1", "EUR": "7.7", "GBP": "9.0", "JPY": "0.048", "HKD": "0.91"}.get(cur, "1")
+        fx = DEMO_RATES.get(cur, "1")
         pi = ctx.number("PI", d) if status in ("pi", "ordered") else None
         qid = b.add(Quotation, number=ctx.number("QT", d), client=c["id"], date=iso(d), currency=cur,
                     exchange_rate=rate(Decimal(fx)), margin_pct=rate(rng.choice([15, 18, 20, 25])),
