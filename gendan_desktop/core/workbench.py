@@ -1,0 +1,378 @@
+"""工作台: what needs doing now, and the week ahead day by day.
+
+Sections now: follow-ups overdue and due today, orders at risk or late, late
+steps (per order and step, each card counted at its first late step), late
+purchases, open exceptions, overdue receivables (per client and currency),
+open complaints, recalled paper still out. Then one section per day from
+today to ``days`` ahead (``day:0`` … ``day:N``): follow-ups promised for that
+day, deliveries due, cards due at a step (per order and step), quotations
+expiring, and payments falling due (shipments reaching their terms).
+
+Every section is ranked by urgency and value (core/work_items.py), and the
+items a merchandiser has put off are taken out (``gather_each``). The window
+only displays them (gui/workbench.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Callable
+
+from . import enums
+from .exchange_rates import get_rates
+from .models import Client, FlowCard, FlowCardStep, FollowUp, Order, Quotation, QuotationItem
+from .work_items import (
+    OPEN_ORDER_STATUSES, Section, WorkItem, active_snoozes, client_open_values, hide_snoozed, late_points,
+    order_facts, rank, soon_points, t,
+)
+
+NOW_KEYS = ("followups_overdue", "followups_due", "orders_at_risk", "late_steps", "late_purchases",
+            "exceptions", "receivables", "complaints", "recalls")
+# the cheap ones first, so the follow-ups show at once while the whole-database ones run
+LOAD_ORDER = ("followups_due", "followups_overdue", "week", "exceptions", "complaints", "recalls",
+              "late_purchases", "late_steps", "orders_at_risk", "receivables")
+DEFAULT_DAYS = 7
+PAYMENT_TERMS_DAYS = 30  # as core/receivables.overdue_receivables
+SEVERITY_POINTS = {"critical": 40, "high": 30, "medium": 15, "low": 5}
+
+
+def day_key(n: int) -> str:
+    return f"day:{n}"
+
+
+def display_order(days: int = DEFAULT_DAYS) -> list[str]:
+    """Where each section stands: follow-ups, today, what is late, then the coming days."""
+    return ["followups_overdue", "followups_due", day_key(0), *NOW_KEYS[2:],
+            *(day_key(n) for n in range(1, days + 1))]
+
+
+class Ctx:
+    """What every section of one gathering shares."""
+
+    def __init__(self, today: dt.date, days: int):
+        self.today = today
+        self.days = days
+        self.end = today + dt.timedelta(days=days)
+        self.rates = get_rates()
+
+    def orders(self, ids):
+        return order_facts(ids, self.rates)
+
+    def home(self, amount: Decimal, currency: str) -> Decimal | None:
+        rate = self.rates.get((currency or "").upper())
+        return None if rate is None else amount * rate
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _order_text(f, *rest: str) -> str:
+    return " · ".join([f.number, f.client_name, *[r for r in rest if r]]) if f else " · ".join(rest)
+
+
+# -------------------------------------------------------------- follow-ups --
+def _followups(ctx: Ctx, cond) -> list[WorkItem]:
+    from .followups import _pending  # the one rule of a pending reminder
+
+    rows = list(_pending().where(cond))
+    values = client_open_values({f.client_id for f in rows}, ctx.rates)
+    out = []
+    for f in rows:
+        days = (ctx.today - f.next_date).days
+        urgency = late_points(days, 20) if days > 0 else (18 if days == 0 else soon_points(-days, 10))
+        if f.client.grade == "key":
+            urgency += 5
+        out.append(WorkItem(f"followup:{f.id}", "client", f.client_id, f"{f.client.name} — {f.content[:40]}",
+                            f.next_date, "late" if days > 0 else ("soon" if days == 0 else None), urgency,
+                            values.get(f.client_id), completes=True, owner=f.merchandiser or f.client.merchandiser))
+    return out
+
+
+def followups_overdue(ctx: Ctx) -> list[WorkItem]:
+    return _followups(ctx, FollowUp.next_date < ctx.today)
+
+
+def followups_due(ctx: Ctx) -> list[WorkItem]:
+    return _followups(ctx, FollowUp.next_date == ctx.today)
+
+
+# ------------------------------------------------------------- production --
+def orders_at_risk(ctx: Ctx) -> list[WorkItem]:
+    from .risk import orders_at_risk as at_risk
+
+    risks = at_risk(ctx.today)
+    facts = ctx.orders(r.order_id for r in risks)
+    out = []
+    for r in risks:
+        f = facts.get(r.order_id)
+        if r.level == "late":
+            urgency = late_points((ctx.today - r.delivery_date).days, 30) if r.delivery_date < ctx.today else 28
+        else:
+            urgency = 15 + soon_points(r.days_left, 10)
+        out.append(WorkItem(f"risk:{r.order_id}", "order", r.order_id, _order_text(f, r.label) + f" — {r.reason()}",
+                            r.delivery_date, "late" if r.level == "late" else "soon", urgency,
+                            f.value if f else None, owner=f.merchandiser if f else ""))
+    return out
+
+
+def _card_groups(rows, ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
+    """Steps grouped per (order, step[, day]): one item says how many cards and pieces."""
+    from .routes import step_label
+
+    groups: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        groups[(row["order_id"], row["name"], row["day"])].append(row)
+    facts = ctx.orders(k[0] for k in groups)
+    out = []
+    for (oid, name, day), cards in groups.items():
+        f = facts.get(oid)
+        first = min(cards, key=lambda c: (c["planned"], c["number"]))
+        pieces = sum(c["quantity"] for c in cards)
+        count = t(f"{len(cards)} 张卡 {pieces:,} 件", f"{len(cards)} card(s), {pieces:,} pcs")
+        if late:
+            days = max((ctx.today - c["planned"]).days for c in cards)
+            text = _order_text(f, step_label(name), count, t(f"迟 {days} 天", f"{days} days late"))
+            item = WorkItem(f"{key_prefix}:{oid}:{name}", "flow_card", first["card_id"], text, first["planned"],
+                            "late" if days > 3 else "soon", late_points(days, 15))
+        else:
+            until = (day - ctx.today).days
+            text = _order_text(f, step_label(name), count, t("到期", "due"))
+            item = WorkItem(f"{key_prefix}:{oid}:{name}:{day.isoformat()}", "flow_card", first["card_id"], text, day,
+                            "soon" if until == 0 else None, soon_points(until, 12))
+        item.value, item.owner = (f.value, f.merchandiser) if f else (None, "")
+        out.append(item)
+    return out
+
+
+def late_steps(ctx: Ctx) -> list[WorkItem]:
+    """Per card its first late step only (the later ones are late because of it)."""
+    from .progress import late_steps as late
+
+    first: dict[int, object] = {}
+    for s in late(ctx.today):
+        if s.card_id not in first or s.seq < first[s.card_id].seq:
+            first[s.card_id] = s
+    rows = [{"order_id": s.order_id, "name": s.name, "day": None, "planned": s.planned_date,
+             "number": s.card_number, "card_id": s.card_id, "quantity": s.quantity} for s in first.values()]
+    return _card_groups(rows, ctx, "late_step", late=True)
+
+
+def late_purchases(ctx: Ctx) -> list[WorkItem]:
+    from .materials import fmt_qty, overdue_purchases
+
+    rows = overdue_purchases(ctx.today)
+    facts = ctx.orders(p.order_id for p in rows)
+    out = []
+    for p in rows:
+        f = facts.get(p.order_id)
+        owed = t(f"欠 {fmt_qty(p.outstanding)} {p.unit},逾期 {p.days_overdue} 天",
+                 f"{fmt_qty(p.outstanding)} {p.unit} owed, {p.days_overdue} days overdue")
+        out.append(WorkItem(f"purchase:{p.purchase_id}", "purchase", p.purchase_id,
+                            " · ".join([p.order_number, p.material, p.supplier, owed]), p.due_date,
+                            "late" if p.days_overdue > 3 else "soon", late_points(p.days_overdue, 15),
+                            f.value if f else None, owner=f.merchandiser if f else ""))
+    return out
+
+
+def exceptions(ctx: Ctx) -> list[WorkItem]:
+    from .production_exceptions import open_exceptions
+
+    rows = open_exceptions()
+    facts = ctx.orders(e.order_id for e in rows)
+    out = []
+    for e in rows:
+        f = facts.get(e.order_id)
+        days = (ctx.today - _date(e.reported_at)).days
+        text = " · ".join([f.number if f else "", enums.label("exception_kind", e.kind),
+                           enums.label("severity", e.severity), e.description[:40]])
+        out.append(WorkItem(f"exception:{e.id}", "exception", e.id, text, _date(e.reported_at),
+                            "late" if e.severity in ("high", "critical") else "soon",
+                            SEVERITY_POINTS.get(e.severity, 10) + min(max(days, 0), 20) / 2,
+                            f.value if f else None, owner=e.merchandiser or (f.merchandiser if f else "")))
+    return out
+
+
+# ------------------------------------------------------------------ money --
+def _client_owners(ids) -> dict[int, str]:
+    ids = list(set(ids))
+    return dict(Client.select(Client.id, Client.merchandiser).where(Client.id.in_(ids)).tuples()) if ids else {}
+
+
+def receivables(ctx: Ctx) -> list[WorkItem]:
+    """Overdue shipments per client and currency: one call settles them all."""
+    from .receivables import overdue_receivables
+
+    groups: dict[tuple, list] = defaultdict(list)
+    for r in overdue_receivables(ctx.today, PAYMENT_TERMS_DAYS):
+        groups[(r.client_id, r.currency)].append(r)
+    owners = _client_owners(k[0] for k in groups)
+    out = []
+    for (cid, cur), rows in groups.items():
+        unpaid = sum((r.unpaid for r in rows), Decimal(0))
+        days = max(r.days_overdue for r in rows)
+        text = " · ".join([rows[0].client_name, f"{cur} {unpaid:,.2f}",
+                           t(f"{len(rows)} 笔逾期,最久 {days} 天", f"{len(rows)} overdue, the oldest {days} days")])
+        out.append(WorkItem(f"receivable:{cid}:{cur}", "receivable", cid, text, min(r.due_date for r in rows),
+                            "late", 10 + min(days, 60) / 2, ctx.home(unpaid, cur), owner=owners.get(cid, "")))
+    return out
+
+
+def complaints(ctx: Ctx) -> list[WorkItem]:
+    from .models import Complaint
+
+    rows = list(Complaint.select(Complaint.id, Complaint.number, Complaint.date, Complaint.description,
+                                 Complaint.status, Complaint.order, Complaint.merchandiser)
+                .where(Complaint.status != "closed"))
+    facts = ctx.orders(c.order_id for c in rows)
+    out = []
+    for c in rows:
+        f = facts.get(c.order_id)
+        days = (ctx.today - _date(c.date)).days
+        text = " · ".join([c.number, f.number if f else "", enums.label("complaint_status", c.status),
+                           c.description[:40]])
+        out.append(WorkItem(f"complaint:{c.id}", "complaint", c.id, text, _date(c.date),
+                            "soon" if c.status == "open" else None,
+                            (20 if c.status == "open" else 10) + min(max(days, 0), 30) / 2,
+                            f.value if f else None, owner=c.merchandiser or (f.merchandiser if f else "")))
+    return out
+
+
+def recalls(ctx: Ctx) -> list[WorkItem]:
+    from .recalls import outstanding_recalls
+
+    rows = outstanding_recalls()
+    facts = ctx.orders(r["order_id"] for r in rows)
+    out = []
+    for r in rows:
+        f = facts.get(r["order_id"])
+        day = _date(r["recalled_at"])
+        reason = (r["recall_reason"] or "")[:30]
+        text = " · ".join([t(r["kind_zh"], r["kind_en"]) + f" {r['number']}", r["order_number"], reason])
+        out.append(WorkItem(f"recall:{r['kind']}:{r['id']}", r["kind"], r["id"], text, day, "soon",
+                            10 + min((ctx.today - day).days, 30), None, owner=f.merchandiser if f else ""))
+    return out
+
+
+# --------------------------------------------------------- the coming days --
+def _deliveries(ctx: Ctx) -> list[WorkItem]:
+    ids = [i for (i,) in Order.select(Order.id).where(Order.delivery_date.between(ctx.today, ctx.end)
+                                                        & Order.status.in_(OPEN_ORDER_STATUSES)).tuples()]
+    dates = dict(Order.select(Order.id, Order.delivery_date).where(Order.id.in_(ids)).tuples()) if ids else {}
+    facts = ctx.orders(ids)
+    out = []
+    for oid in ids:
+        f, day = facts.get(oid), _date(dates[oid])
+        until = (day - ctx.today).days
+        text = _order_text(f, enums.label("order_status", f.status) if f else "", t("交货", "delivery"))
+        out.append(WorkItem(f"delivery:{oid}", "order", oid, text, day, "soon" if until <= 2 else None,
+                            max(20 - 2 * until, 0), f.value if f else None, owner=f.merchandiser if f else ""))
+    return out
+
+
+def _steps_due(ctx: Ctx) -> list[WorkItem]:
+    from .progress import OPEN_PRODUCTION_STATUSES, not_recalled
+
+    q = (FlowCardStep.select(FlowCard.order, FlowCardStep.name, FlowCardStep.planned_date, FlowCard.number,
+                             FlowCard.id, FlowCard.quantity)
+         .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
+         .where(FlowCardStep.planned_date.between(ctx.today, ctx.end) & FlowCardStep.finished_at.is_null()
+                & not_recalled() & Order.status.in_(OPEN_PRODUCTION_STATUSES)))
+    rows = [{"order_id": oid, "name": name, "day": _date(day), "planned": _date(day), "number": number,
+             "card_id": cid, "quantity": qty} for oid, name, day, number, cid, qty in q.tuples()]
+    return _card_groups(rows, ctx, "step", late=False)
+
+
+def _quotations(ctx: Ctx) -> list[WorkItem]:
+    from peewee import fn
+
+    rows = list(Quotation.select(Quotation.id, Quotation.number, Quotation.valid_until, Quotation.currency,
+                                 Quotation.merchandiser, Client.name).join(Client)
+                .where(Quotation.status.in_(("draft", "sent")) & Quotation.valid_until.between(ctx.today, ctx.end)))
+    ids = [q.id for q in rows]
+    totals = dict(QuotationItem.select(QuotationItem.quotation, fn.SUM(QuotationItem.quantity * QuotationItem.unit_price)
+                                       .coerce(False)).where(QuotationItem.quotation.in_(ids))
+                  .group_by(QuotationItem.quotation).tuples()) if ids else {}
+    out = []
+    for q in rows:
+        day = _date(q.valid_until)
+        until = (day - ctx.today).days
+        amount = Decimal(int(totals.get(q.id) or 0)) / 10_000
+        out.append(WorkItem(f"quotation:{q.id}", "quotation", q.id,
+                            " · ".join([q.number, q.client.name, t("报价到期", "quotation expires")]), day,
+                            "soon" if until <= 2 else None, soon_points(until, 12), ctx.home(amount, q.currency),
+                            owner=q.merchandiser))
+    return out
+
+
+def _payments_due(ctx: Ctx) -> list[WorkItem]:
+    """Shipments whose terms run out in the coming days with money still owed."""
+    from .receivables import overdue_receivables
+
+    groups: dict[tuple, list] = defaultdict(list)
+    for r in overdue_receivables(ctx.end + dt.timedelta(days=1), PAYMENT_TERMS_DAYS):
+        if r.due_date >= ctx.today:
+            groups[(r.client_id, r.currency, r.due_date)].append(r)
+    owners = _client_owners(k[0] for k in groups)
+    out = []
+    for (cid, cur, day), rows in groups.items():
+        unpaid = sum((r.unpaid for r in rows), Decimal(0))
+        text = " · ".join([rows[0].client_name, f"{cur} {unpaid:,.2f}",
+                           t(f"{len(rows)} 笔出货款到期", f"{len(rows)} shipment(s) fall due")])
+        out.append(WorkItem(f"payment:{cid}:{cur}:{day.isoformat()}", "receivable", cid, text, day, None,
+                            soon_points((day - ctx.today).days, 8), ctx.home(unpaid, cur), owner=owners.get(cid, "")))
+    return out
+
+
+def week(ctx: Ctx) -> list[Section]:
+    """One section per day from today: what falls due on it."""
+    days: dict[dt.date, list[WorkItem]] = {ctx.today + dt.timedelta(days=n): [] for n in range(ctx.days + 1)}
+    later = _followups(ctx, FollowUp.next_date.between(ctx.today + dt.timedelta(days=1), ctx.end))
+    for item in [*later, *_deliveries(ctx), *_steps_due(ctx), *_quotations(ctx), *_payments_due(ctx)]:
+        if item.when in days:
+            days[item.when].append(item)
+    return [Section(day_key(n), rank(items), day=day) for n, (day, items) in enumerate(sorted(days.items()))]
+
+
+SECTION_FNS: dict[str, Callable[[Ctx], list[WorkItem]]] = {
+    "followups_overdue": followups_overdue, "followups_due": followups_due, "orders_at_risk": orders_at_risk,
+    "late_steps": late_steps, "late_purchases": late_purchases, "exceptions": exceptions,
+    "receivables": receivables, "complaints": complaints, "recalls": recalls,
+}
+
+
+def gather_section(key: str, ctx: Ctx) -> list[Section]:
+    """One loader's sections; a failing one shows its error instead of taking the rest down."""
+    try:
+        if key == "week":
+            return week(ctx)
+        return [Section(key, rank(SECTION_FNS[key](ctx)))]
+    except Exception as exc:  # noqa: BLE001 - shown in place, the other sections still load
+        keys = [day_key(n) for n in range(ctx.days + 1)] if key == "week" else [key]
+        return [Section(k, [], error=str(exc)) for k in keys]
+
+
+def gather_each(today: dt.date, days: int = DEFAULT_DAYS, each: Callable[[Section], None] | None = None, *,
+                merchandiser: str | None = None) -> list[Section]:
+    """Every section, in LOAD_ORDER, the items put off taken out, handed to
+    ``each(section)`` as soon as it is ready; returns them in display order."""
+    ctx = Ctx(today, days)
+    hidden = active_snoozes(today, merchandiser)
+    got: dict[str, Section] = {}
+    for key in LOAD_ORDER:
+        for s in gather_section(key, ctx):
+            got[s.key] = hide_snoozed(s, hidden)
+            if each is not None:
+                each(s)
+    return [got[k] for k in display_order(days) if k in got]
+
+
+def gather(today: dt.date, days: int = DEFAULT_DAYS, merchandiser: str | None = None) -> list[Section]:
+    """All sections, in display order (the bench and the reminders use it)."""
+    return gather_each(today, days, merchandiser=merchandiser)
