@@ -117,3 +117,11 @@ def save_profile(profile: CompanyProfile, logo: str | bytes | None = None) -> Co
             set_setting(LOGO_KEY, base64.b64encode(png).decode("ascii") if png else "")
             set_setting(LEGACY_LOGO_KEY, "")
     return clean
+
+
+def save_logo(path: str | None) -> None:
+    """Store the picture at ``path`` as the logo ("" or None removes it)."""
+    png = logo_png_from_file(path) if path else b""
+    with write_transaction():
+        set_setting(LOGO_KEY, base64.b64encode(png).decode("ascii") if png else "")
+        set_setting(LEGACY_LOGO_KEY, "")

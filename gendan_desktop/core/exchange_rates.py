@@ -39,7 +39,7 @@ def default_currency() -> str:
     return (get_setting("default_currency", "") or "USD").strip().upper()
 
 
-def _rate(cur: str, value) -> Decimal:
+def check_rate(cur: str, value) -> Decimal:
     try:
         rate = Decimal(str(value).strip())
         if not rate.is_finite() or rate <= 0 or rate > 100_000:
@@ -61,7 +61,7 @@ def get_rates() -> dict[str, Decimal]:
         if cur == home or not value.strip():
             continue
         try:
-            out[cur] = _rate(cur, value)
+            out[cur] = check_rate(cur, value)
         except ValidationError:
             continue  # a rate typed wrong long ago: treated as unknown, never as 0
     return out
@@ -76,7 +76,7 @@ def set_rates(rates: Mapping[str, object], home: str | None = None) -> dict[str,
     clean: dict[str, Decimal | None] = {}
     for cur, value in rates.items():
         code = currency_code(cur)
-        clean[code] = None if value in (None, "") or code == home else _rate(code, value)
+        clean[code] = None if value in (None, "") or code == home else check_rate(code, value)
     listed = [c.strip().upper() for c in get_setting("currencies", "").split(",") if c.strip()]
     with write_transaction():
         set_setting("home_currency", home)

@@ -17,7 +17,7 @@ from .common import get_setting, set_setting
 from .company import CompanyProfile, logo_png_from_file, save_profile
 from .db import current_database, describe, is_postgres_url, is_sqlite, sqlite_path, write_transaction
 from .errors import ValidationError
-from .exchange_rates import currency_code, set_rates
+from .exchange_rates import check_rate, currency_code, set_rates
 from .models import Client, Order, RouteTemplate
 from .routes import DEFAULT_ROUTES, save_route
 
@@ -39,7 +39,7 @@ SUGGESTED_RATES = {"USD": "7.10", "EUR": "7.70", "GBP": "9.00", "JPY": "0.048", 
 @dataclass
 class FirstStart:
     profile: CompanyProfile = field(default_factory=CompanyProfile)
-    logo: str | None = None  # a picture file, or None for none
+    logo: str | bytes | None = None  # a picture file, PNG bytes checked already, b"" for none; None keeps it
     home_currency: str = "CNY"
     default_currency: str = "USD"  # new clients and their quotations
     rates: dict[str, str] = field(default_factory=dict)  # currency -> rate to the home currency
@@ -47,31 +47,51 @@ class FirstStart:
     start: str = "empty"  # START_CHOICES
 
 
-def needs_first_start() -> bool:
-    """A database nobody has set up yet: no clients, no orders, set-up not finished."""
-    if get_setting(DONE_KEY, ""):
-        return False
+def database_is_empty() -> bool:
+    """No clients and no orders yet: the workbench shows the way in instead."""
     return not (Client.select().exists() or Order.select().exists())
 
 
-def _check(setup: FirstStart) -> tuple[str, str, bytes | None]:
-    if not setup.profile.name.strip():
+def needs_first_start() -> bool:
+    """A database nobody has set up yet: empty, and the set-up neither finished nor skipped."""
+    return not get_setting(DONE_KEY, "") and database_is_empty()
+
+
+def check_company(profile: CompanyProfile) -> None:
+    """The assistant's first page: the names every document and every record needs."""
+    if not profile.name.strip():
         raise ValidationError("请填写公司名称(中文),它印在报价单、生产单和对账单的抬头。",
                               "Enter the company name (Chinese): it heads quotations, production sheets and "
                               "statements.", field="company_name")
-    if not setup.profile.merchandiser.strip():
+    if not profile.merchandiser.strip():
         raise ValidationError("请填写您的姓名:它记在您录入的订单、跟进和修改记录上。",
                               "Enter your name: it is recorded on the orders, follow-ups and changes you enter.",
                               field="merchandiser_name")
-    unknown = [r for r in setup.routes if r not in ROUTE_PRESETS]
-    if unknown or setup.start not in START_CHOICES:
-        raise ValueError(f"unknown route presets {unknown} or start {setup.start!r}")
-    home, default = currency_code(setup.home_currency), currency_code(setup.default_currency)
-    if default != home and not str(setup.rates.get(default, "") or "").strip():
+
+
+def check_money(home: str, default: str, rates: dict[str, str]) -> tuple[str, str]:
+    """The currency page: codes, rates, and a rate for the default currency."""
+    home, default = currency_code(home), currency_code(default)
+    for cur, value in rates.items():
+        if str(value or "").strip():
+            check_rate(currency_code(cur), value)
+    if default != home and not str(rates.get(default, "") or "").strip():
         raise ValidationError(f"请填写默认币种 {default} 的汇率(1 {default} 折合多少 {home})。",
                               f"Enter the exchange rate of the default currency {default} "
                               f"({home} per 1 {default}).", field="currencies")
-    return home, default, logo_png_from_file(setup.logo) if setup.logo else None
+    return home, default
+
+
+def _check(setup: FirstStart) -> tuple[str, str, bytes | None]:
+    check_company(setup.profile)
+    unknown = [r for r in setup.routes if r not in ROUTE_PRESETS]
+    if unknown or setup.start not in START_CHOICES:
+        raise ValueError(f"unknown route presets {unknown} or start {setup.start!r}")
+    home, default = check_money(setup.home_currency, setup.default_currency, setup.rates)
+    logo = setup.logo
+    if isinstance(logo, str):  # a picture file: read and checked now
+        logo = logo_png_from_file(logo) if logo else None
+    return home, default, logo
 
 
 def apply_first_start(setup: FirstStart) -> None:
@@ -125,4 +145,4 @@ def data_places(url: str | None = None) -> DataPlaces:
 
 
 __all__ = ["FirstStart", "ROUTE_PRESETS", "SUGGESTED_RATES", "START_CHOICES", "DataPlaces", "apply_first_start",
-           "data_places", "mark_done", "needs_first_start"]
+           "check_company", "check_money", "data_places", "database_is_empty", "mark_done", "needs_first_start"]

@@ -55,6 +55,7 @@ class WorkItem:
     value: Decimal | None = None  # what is at stake, in the home currency
     completes: bool = False  # "done" completes a follow-up's reminder (else: dismissed for today)
     owner: str = ""  # the merchandiser who looks after it ("" = nobody named)
+    note: str = ""  # a stored text the window shows in its language after the text (a recall reason)
 
     @property
     def score(self) -> float:

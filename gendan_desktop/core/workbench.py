@@ -153,7 +153,7 @@ def _card_groups(rows, ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
 
 def late_steps(ctx: Ctx) -> list[WorkItem]:
     """Per card its first late step only (the later ones are late because of it)."""
-    from .progress import late_steps as late
+    from .progress_queries import late_steps as late
 
     first: dict[int, object] = {}
     for s in late(ctx.today):
@@ -253,10 +253,10 @@ def recalls(ctx: Ctx) -> list[WorkItem]:
     for r in rows:
         f = facts.get(r["order_id"])
         day = _date(r["recalled_at"])
-        reason = (r["recall_reason"] or "")[:30]
-        text = " · ".join([t(r["kind_zh"], r["kind_en"]) + f" {r['number']}", r["order_number"], reason])
+        text = " · ".join([t(r["kind_zh"], r["kind_en"]) + f" {r['number']}", r["order_number"]])
         out.append(WorkItem(f"recall:{r['kind']}:{r['id']}", r["kind"], r["id"], text, day, "soon",
-                            10 + min((ctx.today - day).days, 30), None, owner=f.merchandiser if f else ""))
+                            10 + min((ctx.today - day).days, 30), None, owner=f.merchandiser if f else "",
+                            note=r["recall_reason"] or ""))
     return out
 
 

@@ -17,7 +17,7 @@ from ..core.errors import GendanError
 from .forms import FieldErrors, get_value, load_form, set_value
 from .uistate import set_ui_language, ui_language
 
-TEXT_KEYS = ("company_name", "company_address", "company_phone", "company_logo", "merchandiser_name",
+TEXT_KEYS = ("company_name", "company_name_en", "company_address", "company_phone", "merchandiser_name",
              "backup_folder")
 CHOICE_KEYS = {"print_client_as": "name", "flow_card_layout": "a5"}
 DEFAULT_CURRENCIES = ["USD", "EUR", "CNY", "GBP", "JPY", "HKD"]
@@ -61,6 +61,8 @@ class SettingsDialog(QDialog):
 
         f.findChild(QPushButton, "browse_logo").clicked.connect(self._browse_logo)
         f.findChild(QPushButton, "browse_backup").clicked.connect(self._browse_backup)
+        f.findChild(QPushButton, "open_first_start").clicked.connect(self.open_first_start)
+        self.wizard = None
         self.route_list: QListWidget = f.findChild(QListWidget, "route_list")
         self.steps: QTableWidget = f.findChild(QTableWidget, "steps")
         self.currencies: QTableWidget = f.findChild(QTableWidget, "currencies")
@@ -92,6 +94,7 @@ class SettingsDialog(QDialog):
         for key, default in CHOICE_KEYS.items():
             set_value(self.widget(key), get_setting(key, default) or default)
         set_value(self.widget("language"), ui_language())
+        self._load_logo_and_reminders()
         currencies = [c.strip().upper() for c in get_setting("currencies", "").split(",") if c.strip()]
         currencies = currencies or DEFAULT_CURRENCIES
         self.currencies.setRowCount(0)
@@ -105,6 +108,32 @@ class SettingsDialog(QDialog):
             self._add_route_item(category)
         if self.route_list.count():
             self.route_list.setCurrentRow(0)
+
+    def _load_logo_and_reminders(self) -> None:
+        from PySide6.QtGui import QPixmap
+        from PySide6.QtWidgets import QCheckBox
+
+        from ..core.company import logo_png
+        from ..core.reminders import reminders_enabled
+
+        png, pix = logo_png(), QPixmap()
+        preview = self.form.findChild(QLabel, "logo_preview")
+        if png and pix.loadFromData(png):
+            preview.setPixmap(pix.scaled(72, 30, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            self.widget("company_logo").setPlaceholderText(tr("已保存在数据库中;选择新图片可替换"))
+        else:
+            preview.clear()
+        self.widget("company_logo").clear()
+        self.form.findChild(QCheckBox, "tray_reminders").setChecked(reminders_enabled())
+
+    def open_first_start(self):
+        """The first-start assistant's pages over the same settings; shows what it saved."""
+        from .first_start import FirstStartWizard
+
+        self.wizard = FirstStartWizard(self, self.parent() if hasattr(self.parent(), "show_tab") else None)
+        self.wizard.sig_started.connect(lambda _start: self.load())
+        self.wizard.open()
+        return self.wizard
 
     # -------------------------------------------------------------- routes
     def _store_shown_route(self) -> None:
@@ -229,6 +258,15 @@ class SettingsDialog(QDialog):
         currencies = self._currency_rows()
         if currencies is None:
             return
+        logo = self.widget("company_logo").text().strip()
+        try:
+            if logo:
+                from ..core.company import logo_png_from_file
+
+                logo_png_from_file(logo)  # a file that is not a picture is refused before anything is saved
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return
         try:
             for category, (_name, steps) in self._routes.items():
                 _clean_steps(category, steps)
@@ -240,6 +278,15 @@ class SettingsDialog(QDialog):
                 set_setting(key, get_value(self.widget(key)))
             for key in CHOICE_KEYS:
                 set_setting(key, get_value(self.widget(key)))
+            if logo:
+                from ..core.company import save_logo
+
+                save_logo(logo)
+            from PySide6.QtWidgets import QCheckBox
+
+            from ..core.reminders import set_reminders_enabled
+
+            set_reminders_enabled(self.form.findChild(QCheckBox, "tray_reminders").isChecked())
             set_setting("currencies", ",".join(c for c, _ in currencies))
             for cur, rate in currencies:
                 if rate:

@@ -1110,6 +1110,205 @@
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <source>不建立路线:以后在“设置 → 工艺路线”中自己添加。</source>
+        <translation>No routes: add your own later in Settings → Process routes.</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>已保存在数据库中</source>
+        <translation>Kept in the database</translation>
+    </message>
+    <message>
+        <source>数据库里已有客户或订单:只保存设置。</source>
+        <translation>The database already has clients or orders: only the settings are saved.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>正在生成演示数据…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+    <message>
+        <source>演示数据已生成:%1 位客户,%2 张订单。</source>
+        <translation>Demo data created: %1 clients, %2 orders.</translation>
+    </message>
+    <message>
+        <source>设置已保存。按 Ctrl+N 新建第一位客户。</source>
+        <translation>Settings saved. Press Ctrl+N for your first client.</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>首次设置 — 跟单桌面</source>
+        <translation>First start — Gendan Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartCompany</name>
+    <message>
+        <source>PNG 或 JPG,保存在数据库中</source>
+        <translation>PNG or JPG, kept in the database</translation>
+    </message>
+    <message>
+        <source>不用标志</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>公司名称(中文) *</source>
+        <translation>Company name (Chinese) *</translation>
+    </message>
+    <message>
+        <source>公司名称(英文)</source>
+        <translation>Company name (English)</translation>
+    </message>
+    <message>
+        <source>公司资料</source>
+        <translation>Company profile</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>如:Ningbo Jinhua Garments Co., Ltd.</source>
+        <translation>e.g. Ningbo Jinhua Garments Co., Ltd.</translation>
+    </message>
+    <message>
+        <source>如:宁波锦华服饰有限公司</source>
+        <translation>e.g. 宁波锦华服饰有限公司</translation>
+    </message>
+    <message>
+        <source>您的姓名(跟单员) *</source>
+        <translation>Your name (merchandiser) *</translation>
+    </message>
+    <message>
+        <source>标志图片</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>记在您录入的订单、跟进和修改记录上</source>
+        <translation>Recorded on the orders, follow-ups and changes you enter</translation>
+    </message>
+    <message>
+        <source>这些资料印在报价单、形式发票、生产单、流程卡和对账单的抬头上。以后可在“文件 → 设置”中修改。</source>
+        <translation>These head every quotation, proforma invoice, production sheet, flow card and statement. Change them later in File → Settings.</translation>
+    </message>
+    <message>
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartMoney</name>
+    <message>
+        <source>删除币种</source>
+        <translation>Remove currency</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>币种与汇率</source>
+        <translation>Currencies and rates</translation>
+    </message>
+    <message>
+        <source>本位币 *</source>
+        <translation>Home currency *</translation>
+    </message>
+    <message>
+        <source>本位币是记账和报价成本用的币种;新客户的订单和报价默认用“默认币种”。汇率用来把各币种的金额折算成本位币(工作台按金额排序,报价单换算单价)。</source>
+        <translation>The home currency is the one you keep accounts and quotation costs in; new clients' orders and quotations start in the default currency. The rates convert every currency into the home currency (the workbench ranks by value, quotations convert unit prices).</translation>
+    </message>
+    <message>
+        <source>汇率</source>
+        <translation>Exchange rate</translation>
+    </message>
+    <message>
+        <source>汇率(1 单位外币折合多少本位币;不用的币种可以留空):</source>
+        <translation>Rates (home currency per 1 unit; leave the currencies you do not use empty):</translation>
+    </message>
+    <message>
+        <source>添加币种</source>
+        <translation>Add currency</translation>
+    </message>
+    <message>
+        <source>默认币种 *</source>
+        <translation>Default currency *</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartRoutes</name>
+    <message>
+        <source>家纺(床品、毛巾、窗帘)</source>
+        <translation>Home textiles (bedding, towels, curtains)</translation>
+    </message>
+    <message>
+        <source>工艺路线</source>
+        <translation>Process routes</translation>
+    </message>
+    <message>
+        <source>服装(梭织、针织成衣)</source>
+        <translation>Garments (woven and knitted apparel)</translation>
+    </message>
+    <message>
+        <source>流程卡按产品类别的工艺路线列出工序和计划日期。选择您工厂做的产品,从这些路线开始(以后可在设置中增删工序);都不选则从空白开始,自己建立路线。</source>
+        <translation>Flow cards list the steps and planned dates of the product category's process route. Pick what your factory makes to start from these routes (add or remove steps later in the settings); pick none to build your own.</translation>
+    </message>
+    <message>
+        <source>针织毛衫</source>
+        <translation>Knitwear (sweaters)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartStart</name>
+    <message>
+        <source>从空白开始:自己录入客户和订单</source>
+        <translation>Start empty: enter clients and orders yourself</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>导入我的 Excel 清单:先导入客户,再到“工具 → 导入订单”导入订单</source>
+        <translation>Import my Excel lists: clients first, then orders with Tools → Import orders</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>打开演示数据:生成示例客户、订单和生产进度,先熟悉软件</source>
+        <translation>Open demo data: sample clients, orders and production progress to look around with</translation>
+    </message>
+    <message>
+        <source>数据存放在哪里</source>
+        <translation>Where your data lives</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>演示数据写入当前数据库;正式使用时请新建一个数据库。</source>
+        <translation>Demo data goes into this database; for real work, make a new database.</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpForm</name>
     <message>
         <source>30天后</source>
@@ -1165,6 +1364,92 @@
     <message>
         <source>搜索客户、订单号、PO号、流程卡号… (Ctrl+K)</source>
         <translation>Search clients, order no., PO no., flow card no.… (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>HandOver</name>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>交接</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>保存交接报告</source>
+        <translation>Save the hand-over report</translation>
+    </message>
+    <message>
+        <source>将交接 %1 位客户:订单 %2,跟进提醒 %3,样品 %4,报价 %5,生产异常 %6,客诉 %7</source>
+        <translation>%1 client(s) to hand over: %2 orders, %3 follow-up reminders, %4 samples, %5 quotations, %6 production exceptions, %7 complaints</translation>
+    </message>
+    <message>
+        <source>工作交接…</source>
+        <translation>Hand-over…</translation>
+    </message>
+    <message>
+        <source>工作交接报告</source>
+        <translation>Hand-over report</translation>
+    </message>
+    <message>
+        <source>已交接给 %1:客户 %2,订单 %3,跟进提醒 %4,样品 %5,报价 %6,生产异常 %7,客诉 %8。请保存交接报告。</source>
+        <translation>Handed over to %1: %2 clients, %3 orders, %4 follow-up reminders, %5 samples, %6 quotations, %7 production exceptions, %8 complaints. Save the hand-over report.</translation>
+    </message>
+    <message>
+        <source>正在生成交接报告…</source>
+        <translation>Writing the hand-over report…</translation>
+    </message>
+    <message>
+        <source>请至少勾选一位客户。</source>
+        <translation>Tick at least one client.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverForm</name>
+    <message>
+        <source>交出工作的跟单员 *</source>
+        <translation>Merchandiser handing over *</translation>
+    </message>
+    <message>
+        <source>交接报告</source>
+        <translation>Hand-over report</translation>
+    </message>
+    <message>
+        <source>交接的客户(勾选):</source>
+        <translation>Clients to hand over (ticked):</translation>
+    </message>
+    <message>
+        <source>保存 Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Tick none</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <source>工作交接</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <source>接手的跟单员 *</source>
+        <translation>Merchandiser taking over *</translation>
+    </message>
+    <message>
+        <source>跟单员离职或调岗时,把他负责的客户和未完成的工作(订单、跟进提醒、样品、报价、生产异常、客诉)转给接手的同事,并生成交接报告。已完成的记录保留原跟单员。</source>
+        <translation>When a merchandiser leaves or moves on, their clients and open work (orders, follow-up reminders, samples, quotations, production exceptions, complaints) go to the colleague who takes over, with a hand-over report. Finished records keep who handled them.</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +3198,13 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>跟单桌面</source>
+        <translation>Gendan Desktop</translation>
+    </message>
+</context>
+<context>
     <name>ReturnCopiesForm</name>
     <message>
         <source> 份</source>
@@ -3128,6 +3420,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>A5, one per page</translation>
     </message>
     <message>
+        <source>PNG 或 JPG,保存在数据库中</source>
+        <translation>PNG or JPG, kept in the database</translation>
+    </message>
+    <message>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
@@ -3148,6 +3444,14 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Company name</translation>
     </message>
     <message>
+        <source>公司名称(英文)</source>
+        <translation>Company name (English)</translation>
+    </message>
+    <message>
+        <source>公司资料、标志、币种与汇率、工艺路线,按步骤重新设置一遍</source>
+        <translation>Company profile, logo, currencies and rates, process routes: set them up again step by step</translation>
+    </message>
+    <message>
         <source>删除工序</source>
         <translation>Remove step</translation>
     </message>
@@ -3166,6 +3470,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>在任务栏通知区提醒到期的跟进和延误的工序(每项每天一次)</source>
+        <translation>Remind me in the notification area of follow-ups due and late steps (each once a day)</translation>
     </message>
     <message>
         <source>地址</source>
@@ -3200,6 +3508,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Process routes</translation>
     </message>
     <message>
+        <source>已保存在数据库中;选择新图片可替换</source>
+        <translation>Kept in the database; choose another picture to replace it</translation>
+    </message>
+    <message>
         <source>币种</source>
         <translation>Currency</translation>
     </message>
@@ -3210,6 +3522,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>打印客户</source>
         <translation>Print client as</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
     </message>
     <message>
         <source>新建工艺路线</source>
@@ -3276,6 +3592,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Choose the logo</translation>
     </message>
     <message>
+        <source>首次设置向导…</source>
+        <translation>First-start assistant…</translation>
+    </message>
+    <message>
         <source>默认:数据库旁的 backups 文件夹</source>
         <translation>Default: the backups folder beside the database</translation>
     </message>
@@ -3333,6 +3653,25 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>超出完工原因</source>
         <translation>Reason for exceeding finished</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeForm</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>到那一天,这些事项会重新出现在工作台上。</source>
+        <translation>On that day these items come back on the workbench.</translation>
+    </message>
+    <message>
+        <source>推迟到</source>
+        <translation>Put off until</translation>
+    </message>
+    <message>
+        <source>推迟到 *</source>
+        <translation>Put off until *</translation>
     </message>
 </context>
 <context>
@@ -3465,26 +3804,120 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     </message>
 </context>
 <context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>导入 Excel 客户清单…</source>
+        <translation>Import my Excel client list…</translation>
+    </message>
+    <message>
+        <source>打开演示数据</source>
+        <translation>Open demo data</translation>
+    </message>
+    <message>
+        <source>这个数据库还没有客户和订单。先填好公司资料(印在每张单据上)、币种和工艺路线,再选择从空白开始、先看演示数据,或导入您现有的 Excel 客户和订单清单。</source>
+        <translation>This database has no clients or orders yet. Fill in the company profile (printed on every document), currencies and process routes, then start empty, look around in demo data, or import your own Excel client and order lists.</translation>
+    </message>
+    <message>
+        <source>首次设置…</source>
+        <translation>First-start setup…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkActions</name>
+    <message>
+        <source>一周后</source>
+        <translation>In a week</translation>
+    </message>
+    <message>
+        <source>下周一</source>
+        <translation>Next Monday</translation>
+    </message>
+    <message>
+        <source>后天</source>
+        <translation>The day after tomorrow</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>完成 (Ctrl+D)</source>
+        <translation>Done (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开 (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <source>推迟</source>
+        <translation>Put off</translation>
+    </message>
+    <message>
+        <source>推迟 %1 项:</source>
+        <translation>Put off %1 item(s):</translation>
+    </message>
+    <message>
+        <source>推迟 (Ctrl+L)</source>
+        <translation>Put off (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>推迟到</source>
+        <translation>Put off until</translation>
+    </message>
+    <message>
+        <source>明天</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>跟进:标记为已跟进;其他事项:今天不再显示,明天如仍未处理会再出现</source>
+        <translation>A follow-up: marked as done. Anything else: gone for today, back tomorrow if still open</translation>
+    </message>
+    <message>
+        <source>选中事项后:Enter 打开,Ctrl+D 完成,Ctrl+L 推迟;按住 Ctrl 可多选</source>
+        <translation>Select an item: Enter opens it, Ctrl+D marks it done, Ctrl+L puts it off; Ctrl+click selects several</translation>
+    </message>
+    <message>
+        <source>选择日期…</source>
+        <translation>Pick a date…</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
-        <source> 天内</source>
+        <source> · 已推迟 %1</source>
+        <translation> · %1 put off</translation>
+    </message>
+    <message>
+        <source> · 已推迟 %1 件</source>
+        <translation> · %1 put off</translation>
+    </message>
+    <message>
+        <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <source>%1 · 今天有 %2 件事要处理</source>
-        <translation>%1 · %2 things to do today</translation>
+        <source>%1 · 今天有 %2 件事要处理 · 未来 %3 天 %4 件</source>
+        <translation>%1 · %2 things to do today · %4 in the next %3 days</translation>
+    </message>
+    <message>
+        <source>M月d日 dddd</source>
+        <translation>ddd d MMM</translation>
     </message>
     <message>
         <source>事项</source>
         <translation>To do</translation>
     </message>
     <message>
-        <source>交期在 </source>
-        <translation>Due within </translation>
-    </message>
-    <message>
         <source>交期风险订单</source>
         <translation>Orders at risk or late</translation>
+    </message>
+    <message>
+        <source>今天 %1:交货、工序、报价、收款</source>
+        <translation>Today, %1: deliveries, steps, quotations, payments</translation>
     </message>
     <message>
         <source>今日待跟进</source>
@@ -3493,6 +3926,14 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>只显示设置中填写的跟单员负责的事项(以及没有指定跟单员的)</source>
+        <translation>Show only the items of the merchandiser named in the settings (and those nobody is named for)</translation>
+    </message>
+    <message>
+        <source>只看我的</source>
+        <translation>Only mine</translation>
     </message>
     <message>
         <source>延误工序</source>
@@ -3507,10 +3948,6 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Recalled documents to collect</translation>
     </message>
     <message>
-        <source>报价即将过期</source>
-        <translation>Quotations about to expire</translation>
-    </message>
-    <message>
         <source>无法载入:%1</source>
         <translation>Could not load: %1</translation>
     </message>
@@ -3519,28 +3956,20 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Date</translation>
     </message>
     <message>
+        <source>明天 %1</source>
+        <translation>Tomorrow, %1</translation>
+    </message>
+    <message>
+        <source>未来 </source>
+        <translation>Next </translation>
+    </message>
+    <message>
         <source>未解决的生产异常</source>
         <translation>Open production exceptions</translation>
     </message>
     <message>
-        <source>欠 %1 %2,逾期 %3 天</source>
-        <translation>%1 %2 owed, %3 days late</translation>
-    </message>
-    <message>
-        <source>正在载入今天的待办…</source>
-        <translation>Loading today's to-do list…</translation>
-    </message>
-    <message>
-        <source>近期交货订单</source>
-        <translation>Orders due soon</translation>
-    </message>
-    <message>
-        <source>迟 %1 天</source>
-        <translation>%1 days late</translation>
-    </message>
-    <message>
-        <source>逾期 %1 天</source>
-        <translation>%1 days overdue</translation>
+        <source>正在载入今天和未来几天的待办…</source>
+        <translation>Loading today's and the coming days' work…</translation>
     </message>
     <message>
         <source>逾期应收款</source>
@@ -3553,6 +3982,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>逾期未跟进</source>
         <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
     </message>
 </context>
 <context>
@@ -3984,6 +4417,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>In stock</translation>
     </message>
     <message>
+        <source>异常</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
         <source>异常情况</source>
         <translation>Description</translation>
     </message>
@@ -4006,6 +4443,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>折让金额</source>
         <translation>Credit</translation>
+    </message>
+    <message>
+        <source>报价</source>
+        <translation>Quotations</translation>
     </message>
     <message>
         <source>报价单号</source>
@@ -4122,6 +4563,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>柜号</source>
         <translation>Container no.</translation>
+    </message>
+    <message>
+        <source>样品</source>
+        <translation>Samples</translation>
     </message>
     <message>
         <source>款号</source>
@@ -4260,12 +4705,20 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>Booking no.</translation>
     </message>
     <message>
+        <source>负责跟单员</source>
+        <translation>Merchandiser</translation>
+    </message>
+    <message>
         <source>贸易条款</source>
         <translation>Trade terms</translation>
     </message>
     <message>
         <source>跟单员</source>
         <translation>Merchandiser</translation>
+    </message>
+    <message>
+        <source>跟进提醒</source>
+        <translation>Follow-up reminders</translation>
     </message>
     <message>
         <source>辅料</source>
@@ -4626,6 +5079,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>In stock</translation>
     </message>
     <message>
+        <source>异常</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
         <source>异常情况</source>
         <translation>Description</translation>
     </message>
@@ -4648,6 +5105,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>折让金额</source>
         <translation>Credit</translation>
+    </message>
+    <message>
+        <source>报价</source>
+        <translation>Quotations</translation>
     </message>
     <message>
         <source>报价单号</source>
@@ -4764,6 +5225,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>柜号</source>
         <translation>Container no.</translation>
+    </message>
+    <message>
+        <source>样品</source>
+        <translation>Samples</translation>
     </message>
     <message>
         <source>款号</source>
@@ -4902,12 +5367,20 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>Booking no.</translation>
     </message>
     <message>
+        <source>负责跟单员</source>
+        <translation>Merchandiser</translation>
+    </message>
+    <message>
         <source>贸易条款</source>
         <translation>Trade terms</translation>
     </message>
     <message>
         <source>跟单员</source>
         <translation>Merchandiser</translation>
+    </message>
+    <message>
+        <source>跟进提醒</source>
+        <translation>Follow-up reminders</translation>
     </message>
     <message>
         <source>辅料</source>

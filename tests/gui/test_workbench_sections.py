@@ -13,7 +13,8 @@ pytestmark = pytest.mark.gui
 def test_sections_arrive_one_by_one_follow_ups_first(qtbot, window, wait_ops):
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.followups import log_followup
-    from gendan_desktop.gui.workbench import DISPLAY_ORDER, LOAD_ORDER, WorkbenchTab
+    from gendan_desktop.core.workbench import LOAD_ORDER, display_order
+    from gendan_desktop.gui.workbench import WorkbenchTab
 
     today = dt.date.today()
     client = create_client(name="杭州丝路")
@@ -37,12 +38,14 @@ def test_sections_arrive_one_by_one_follow_ups_first(qtbot, window, wait_ops):
     wait_ops()
 
     keys = [k for k, _, _ in seen]
-    assert keys == [k for k in LOAD_ORDER if k in keys]  # cheap first, one signal each
-    assert len(keys) >= 8  # every written area has its section
+    days = [f"day:{n}" for n in range(8)]  # today and the next 7 days arrive together
+    expected = [k for key in LOAD_ORDER for k in (days if key == "week" else [key])]
+    assert keys == expected  # cheap first, one signal each
     assert all(loading for _, loading, _ in seen[:-1])  # shown before the gathering ended
+    order = display_order(7)
     for n, (_, _, shown) in enumerate(seen, start=1):  # one more branch each time, in display order
         assert len(shown) == n
-        assert shown == sorted(shown, key=DISPLAY_ORDER.index)
+        assert shown == sorted(shown, key=order.index)
     assert not tab.loading
     assert "今天有 1 件事要处理" in tab.heading.text()
 
