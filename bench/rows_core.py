@@ -28,7 +28,7 @@ def core_rows(url: str, runs: int, quick: bool = False) -> list[Row]:
     from gendan_desktop.core import progress, progress_queries, receivables, risk, search, statements
     from gendan_desktop.core.db import close_database, open_database
     from gendan_desktop.core.models import Client, FlowCard, Order, Shipment
-    from gendan_desktop.gui import workbench
+    from gendan_desktop.core import workbench
 
     db = open_database(url, quick_check=False)
     raw = RawConnection(url)
@@ -36,7 +36,7 @@ def core_rows(url: str, runs: int, quick: bool = False) -> list[Row]:
     rows = []
     try:
         rows.append(_replayed("workbench, all sections", lambda: workbench.gather(today), raw, db, runs,
-                              note=f"{len(workbench.LOAD_ORDER)} sections"))
+                              note=f"{len(workbench.display_order())} sections, ranked"))
         year = (today - dt.timedelta(days=365), today)
         busiest = (Order.select(Order.client).join(Shipment, on=(Shipment.order == Order.id))
                    .where(Shipment.date.between(*year)).group_by(Order.client)

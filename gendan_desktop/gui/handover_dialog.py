@@ -191,11 +191,12 @@ class HandOverDialog(QDialog):
         leaver, successor, ids = self.leaver.currentText(), self.successor.currentText().strip(), self.model.checked_ids()
         self.ok_button.setEnabled(False)
         op = CollectionOp(self, lambda: hand_over(leaver, successor, ids), kinds=HANDOVER_KINDS)
-        op.success(self._done).failure(self._failed).finally_(lambda: self.ok_button.setEnabled(self.result is None))
+        op.success(self._done).failure(self._failed).finally_(lambda: self.ok_button.setEnabled(True))
         return op.run_in_background()
 
     def _done(self, result) -> None:
         self.result = result
+        self.ok_button.setEnabled(False)  # handed over: the dialog now offers the report
         m = result.moved
         self.result_label.setText(
             tr("已交接给 %1:客户 %2,订单 %3,跟进提醒 %4,样品 %5,报价 %6,生产异常 %7,客诉 %8。请保存交接报告。")

@@ -94,6 +94,7 @@ class WorkbenchTab(BaseTab):
         self._op = None
         self._select_key: str | None = None
         self._build()
+        self._days = self.due_days.value()  # of the gathering shown (the spin box may have moved on)
 
     def _build(self) -> None:
         from .welcome_panel import WelcomePanel
@@ -196,7 +197,7 @@ class WorkbenchTab(BaseTab):
             me = current_user()
             return gather_each(today, days, each), me, needs_first_start()
 
-        self.today = today
+        self.today, self._days = today, days
         self._op = QueryOp(self, job, success=self._show)
         self._op.finally_(self._loaded).run_in_background()
 
@@ -218,7 +219,7 @@ class WorkbenchTab(BaseTab):
     def _show(self, result) -> None:
         """All sections are in (each was already shown as it arrived): the totals."""
         sections, self.me, new_database = result
-        order = display_order(self.due_days.value())
+        order = display_order(self._days)
         for s in sections:  # a section whose signal was lost on the way is still shown
             if s not in self.sections:
                 self._put(s)
@@ -226,7 +227,8 @@ class WorkbenchTab(BaseTab):
         for i in reversed(range(self.tree.topLevelItemCount())):
             if self.tree.topLevelItem(i).data(0, Qt.UserRole) not in keep:
                 self.tree.takeTopLevelItem(i)
-        self.sections = sorted([s for s in self.sections if s.key in keep], key=lambda s: order.index(s.key))
+        self.sections = sorted([s for s in self.sections if s.key in keep], key=lambda s: order.index(s.key)
+                               if s.key in order else len(order))
         for s in self.sections:  # "mine" needs the name read in the worker
             self._put(s)
         self.welcome.setVisible(new_database)
@@ -245,7 +247,7 @@ class WorkbenchTab(BaseTab):
         snoozed = sum(s.snoozed for s in self.sections)
         when = QLocale().toString(QDate(self.today.year, self.today.month, self.today.day), tr("M月d日 dddd"))
         text = tr("%1 · 今天有 %2 件事要处理 · 未来 %3 天 %4 件").replace("%1", when).replace("%2", str(now)) \
-            .replace("%3", str(self.due_days.value())).replace("%4", str(ahead))
+            .replace("%3", str(self._days)).replace("%4", str(ahead))
         if snoozed:
             text += tr(" · 已推迟 %1 件").replace("%1", str(snoozed))
         self.heading.setText(text)
@@ -295,10 +297,13 @@ class WorkbenchTab(BaseTab):
             self.tree.takeTopLevelItem(old_index)
             self.tree.insertTopLevelItem(old_index, head)
         else:
-            order = display_order(self.due_days.value())
-            rank = order.index(s.key) if s.key in order else len(order)
+            order = display_order(self._days)
+
+            def rank(key: str) -> int:  # a day of an earlier, longer gathering sorts last until dropped
+                return order.index(key) if key in order else len(order)
+
             at = sum(1 for i in range(self.tree.topLevelItemCount())
-                     if order.index(self.tree.topLevelItem(i).data(0, Qt.UserRole)) < rank)
+                     if rank(self.tree.topLevelItem(i).data(0, Qt.UserRole)) < rank(s.key))
             self.tree.insertTopLevelItem(at, head)
         # keep what the user opened or folded; at first open the pressing ones
         first = s.key in EXPANDED_AT_FIRST or s.key in NOW_KEYS[:2]
@@ -335,6 +340,7 @@ class WorkbenchTab(BaseTab):
         self._select_key = nxt
         self._restore_selection()
         self._show_totals()
+        self.tree.setFocus(Qt.OtherFocusReason)  # back from the menu or the dialog: the next item at hand
 
     def _restore_selection(self) -> None:
         if not self._select_key:
