@@ -28,7 +28,7 @@ def tr(text: str) -> str:
 
 
 COLUMNS = [("code", QT_TR_NOOP("编号")), ("name", QT_TR_NOOP("客户名称")), ("merchandiser", QT_TR_NOOP("负责跟单员")),
-           ("orders", QT_TR_NOOP("订单")), ("followups", QT_TR_NOOP("跟进提醒")), ("samples", QT_TR_NOOP("样品")),
+           ("orders", QT_TR_NOOP("订单")), ("followups", QT_TR_NOOP("提醒")), ("samples", QT_TR_NOOP("样品")),
            ("quotations", QT_TR_NOOP("报价")), ("exceptions", QT_TR_NOOP("异常")), ("complaints", QT_TR_NOOP("客诉"))]
 
 

@@ -29,8 +29,9 @@ def _table(title: str, columns: list[tuple[str, float, str]], rows: list[list[st
     """A captioned table; its caption repeats with the heading over a page break."""
     col_w = widths(WIDTH, [w for _, w, _ in columns])
     head = [para(t, 7.5, align="center", fit=cell_width(w)) for (t, _, _), w in zip(columns, col_w)]
-    body = [[para(v, 7.5, align=a, **({"font": MONO} if a == "right" else {})) for v, (_, _, a) in zip(r, columns)]
-            for r in rows] or [[para(NONE, 7.5)] + [""] * (len(columns) - 1)]
+    # figures shrink to fit their column instead of wrapping (flow.para's fit)
+    body = [[para(v, 7.5, align=a, **({"font": MONO, "fit": cell_width(w)} if a == "right" else {}))
+             for v, (_, _, a), w in zip(r, columns, col_w)] for r in rows] or [[para(NONE, 7.5)] + [""] * (len(columns) - 1)]
     spans = [] if rows else [(1, 0, len(columns) - 1)]
     return grid([head, *body], col_w, caption=para(title, 8.5, bold=True), spans=spans, min_row_height=5.5 * mm)
 
@@ -39,8 +40,9 @@ def _client(c) -> list[Flowable]:
     names = c.name + (f" / {c.name_en}" if c.name_en and c.name_en != c.name else "")
     info = " · ".join(v for v in (c.country, c.phone, c.email, c.payment_terms and f"付款 Terms: {c.payment_terms}")
                       if v)
-    owed = "   ".join(f"{cur} {fmt_money(v)}" + (f"(逾期 overdue {fmt_money(c.overdue[cur])})"
-                                                  if c.overdue.get(cur) else "") for cur, v in sorted(c.owed.items()))
+    owed = "   ".join(f"{cur} {fmt_money(v)}" + (f"(逾期 overdue {fmt_money(c.overdue[cur])})" if c.overdue.get(cur)
+                                                  else "(预收 paid in advance)" if v < 0 else "")
+                       for cur, v in sorted(c.owed.items()))
     out: list[Flowable] = [heading(f"{c.code}  {names}", 11), para(info, 8), para(c.address, 8),
                            para(f"应收 Money owed:{owed or NONE}", 8.5, bold=True), Spacer(1, 2 * mm)]
     out.append(_table("联系人 Contacts", [("姓名 Name", 14, "left"), ("职务 Title", 12, "left"),
@@ -57,7 +59,7 @@ def _client(c) -> list[Flowable]:
     out.append(Spacer(1, 2 * mm))
     out.append(_table("未完成订单 Open orders", [
         ("订单 Order", 13, "left"), ("客户PO", 10, "left"), ("交期 Delivery", 10, "center"), ("状态 Status", 9, "center"),
-        ("数量/完成/出货 Qty/done/shipped", 16, "right"), ("金额 Amount", 12, "right"), ("风险 Risk", 30, "left")],
+        ("数量/完成/出货\nQty/done/shipped", 16, "right"), ("金额 Amount", 12, "right"), ("风险 Risk", 30, "left")],
         [[o.number, o.client_po, fmt_date(o.delivery_date), o.status,
           f"{fmt_int(o.quantity)} / {fmt_int(o.good)} / {fmt_int(o.shipped)}", f"{o.currency} {fmt_money(o.amount)}",
           f"{o.risk}:{o.risk_reason}" if o.risk_level != "on_track" else o.risk] for o in c.orders]))

@@ -4469,6 +4469,10 @@ To share one database between several people, use team mode (a PostgreSQL server
         <translation>B/L no.</translation>
     </message>
     <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -4715,10 +4719,6 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>跟单员</source>
         <translation>Merchandiser</translation>
-    </message>
-    <message>
-        <source>跟进提醒</source>
-        <translation>Follow-up reminders</translation>
     </message>
     <message>
         <source>辅料</source>
@@ -5131,6 +5131,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
         <translation>B/L no.</translation>
     </message>
     <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -5377,10 +5381,6 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>跟单员</source>
         <translation>Merchandiser</translation>
-    </message>
-    <message>
-        <source>跟进提醒</source>
-        <translation>Follow-up reminders</translation>
     </message>
     <message>
         <source>辅料</source>

@@ -1,0 +1,136 @@
+"""Screenshots of issue 13's screens at 1366×768: the first-start assistant (on a
+new database), the week view and the hand-over (on demo data), and the first
+page of a hand-over report. ``python docs/make_screenshots_week.py [--lang en]``;
+the display is set up as docs/make_screenshots.py does it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_screenshots import ROOT, start_display, wait_idle  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lang", default="zh", choices=["zh", "en"])
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="gendan-week-shots-"))
+    demo = tmp / "demo.sqlite3"
+    subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", str(demo)], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    xvfb = start_display()
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
+    sys.path.insert(0, str(ROOT))
+    try:
+        return shoot(tmp, demo, args.lang, Path(args.out))
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+
+
+def _save(widget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def _assistant(app, url: str, out: Path, suffix: str) -> None:
+    from PIL import Image
+
+    from gendan_desktop.core.db import close_database, open_database
+    from gendan_desktop.gui.first_start import maybe_first_start
+    from gendan_desktop.gui.main_window import MainWindow
+
+    open_database(url)
+    window = MainWindow(url)
+    window.resize(*SIZE)
+    window.show()
+    wait_idle(app)
+    wiz = maybe_first_start(window)
+    wait_idle(app)
+    c = wiz.company
+    en = suffix == "_en"
+    c.w("company_name").setText("宁波锦华服饰有限公司")
+    c.w("company_name_en").setText("Ningbo Jinhua Garments Co., Ltd.")
+    c.w("company_address").setText("浙江省宁波市鄞州区工业园区 88 号")
+    c.w("company_phone").setText("+86 574 8888 6666")
+    c.w("merchandiser_name").setText("Li Na" if en else "李娜")
+    logo = Path(tempfile.mkdtemp()) / "logo.png"
+    Image.new("RGB", (360, 140), (20, 60, 160)).save(logo)
+    wiz.set_logo_file(str(logo))
+    wait_idle(app)
+    _save(wiz, out / f"7_first_start_company{suffix}.png")
+    wiz.next()
+    wait_idle(app)
+    _save(wiz, out / f"7_first_start_currencies{suffix}.png")
+    wiz.next()
+    wiz.next()
+    wait_idle(app)
+    _save(wiz, out / f"7_first_start_begin{suffix}.png")
+    wiz.reject()
+    window.close()
+    close_database()
+
+
+def shoot(tmp: Path, demo: Path, lang: str, out: Path) -> int:
+    from gendan_desktop.core.db import close_database, open_database
+    from gendan_desktop.gui.app import create_application
+    from gendan_desktop.gui.main_window import MainWindow
+
+    app = create_application(lang)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if lang == "zh" else "_en"
+    _assistant(app, str(tmp / "new.sqlite3"), out, suffix)
+
+    open_database(str(demo))
+    window = MainWindow(str(demo))
+    window.resize(*SIZE)
+    window.show()
+    wait_idle(app)
+    bench = window.show_tab("workbench")
+    wait_idle(app, 40)
+    shown = None
+    for i in range(bench.tree.topLevelItemCount()):  # every group folded to its count, two days open
+        head = bench.tree.topLevelItem(i)
+        head.setExpanded(head.data(0, 0x0100) in ("day:1", "day:2"))
+        if head.data(0, 0x0100) == "day:1":
+            shown = head
+    bench.tree.setCurrentItem(shown.child(0))
+    wait_idle(app)
+    _save(window, out / f"8_week{suffix}.png")
+
+    from gendan_desktop.gui.handover_dialog import open_handover
+
+    dlg = open_handover(window)
+    wait_idle(app)
+    dlg.leaver.setCurrentText("陈静")
+    wait_idle(app)
+    dlg.successor.setCurrentText("王磊")
+    _save(dlg, out / f"9_handover{suffix}.png")
+    ids = dlg.model.checked_ids()[:3]
+    from gendan_desktop.printing.handover_pdf import handover_pdf
+
+    pdf = tmp / "handover.pdf"
+    pdf.write_bytes(handover_pdf(ids, "陈静", "王磊", lang=lang))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(out / f"9_handover_report{suffix}")], check=True)
+    print(out / f"9_handover_report{suffix}.png")
+    dlg.reject()
+    window.close()
+    close_database()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
