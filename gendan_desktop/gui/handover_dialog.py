@@ -143,6 +143,7 @@ class HandOverDialog(QDialog):
         self.model.sig_checked_changed.connect(self._summarise)
         self.leaver.currentTextChanged.connect(self._load_clients)
         self.result = None
+        self._gen = 0
         self.resize(860, 600)
         QueryOp(self, self._names_job, success=self._show_names).run_in_background()
 
@@ -167,9 +168,14 @@ class HandOverDialog(QDialog):
     def _load_clients(self, leaver: str) -> None:
         from ..core.handover import clients_of
 
-        QueryOp(self, lambda: clients_of(leaver), success=self._show_clients).run_in_background()
+        self._gen += 1  # arrowing through the names starts a load per name: only the last one shows
+        gen = self._gen
+        QueryOp(self, lambda: clients_of(leaver), success=lambda rows: self._show_clients(rows, gen)) \
+            .run_in_background()
 
-    def _show_clients(self, rows: list[dict]) -> None:
+    def _show_clients(self, rows: list[dict], gen: int) -> None:
+        if gen != self._gen:
+            return
         self.model.set_rows(rows)
         self.sig_loaded.emit()
 
