@@ -76,7 +76,8 @@ def logo_png_from_file(path: str | Path) -> bytes:
             img.load()
             if img.width < 1 or img.height < 1 or img.width * img.height > 40_000_000:
                 raise bad
-            img = img.convert("RGBA")
+            transparent = "A" in img.getbands() or "transparency" in img.info
+            img = img.convert("RGBA" if transparent else "RGB")  # no alpha: no soft mask in the PDF
             img.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE))
             buf = io.BytesIO()
             img.save(buf, "PNG", optimize=True)
