@@ -173,7 +173,8 @@ def backfill_merchandisers(db: Database) -> None:
 
 
 def _m0008_week_and_handover(db: Database) -> None:
-    """The workbench's snoozed items and reminders already shown (issue 13), and
+    """The workbench's snoozed items and reminders already shown (issue 13), steps
+    found by their planned date (the cards due each day), and
     the merchandiser who looks after clients, quotations, samples, production
     exceptions and complaints (a hand-over moves them), filled from the data."""
     from .models import ReminderShown, WorkItemSnooze
@@ -183,6 +184,7 @@ def _m0008_week_and_handover(db: Database) -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {table}_merchandiser ON {table} (merchandiser)")
     backfill_merchandisers(db)
     db.create_tables([WorkItemSnooze, ReminderShown], safe=True)
+    db.execute_sql("CREATE INDEX IF NOT EXISTS flow_card_step_planned_date ON flow_card_step (planned_date)")
 
 
 MIGRATIONS: list[Migration] = [

@@ -75,6 +75,7 @@ class Section:
     error: str = ""
     total: int = 0  # items before the snoozed ones were taken out
     snoozed: int = 0
+    more: bool = False  # there were more than were read (core/workbench.CANDIDATES)
 
     @property
     def entries(self) -> list[WorkItem]:
@@ -130,19 +131,26 @@ class OrderFacts:
 
 
 def order_facts(order_ids: Iterable[int], rates: dict[str, Decimal] | None = None) -> dict[int, OrderFacts]:
-    """What an item needs to say about its order, for many orders in a few queries."""
-    from .models import Client
+    """What an item needs to say about its order, for many orders: one plain query per
+    500 ids (building peewee queries with long IN lists cost more than running them)."""
+    from .db import current_database
 
-    ids = list({int(i) for i in order_ids})
+    ids = sorted({int(i) for i in order_ids})
     if not ids:
         return {}
-    values = order_values(ids, rates)
+    rates = get_rates() if rates is None else rates
+    db = current_database()
     out = {}
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-        q = (Order.select(Order.id, Order.number, Order.client, Client.name, Order.merchandiser, Order.status)
-             .join(Client).where(Order.id.in_(chunk)))
-        for oid, number, cid, name, who, status in q.tuples():
-            out[oid] = OrderFacts(number, cid, name, who or "", status, values.get(oid))
+        marks = ", ".join([db.param] * len(chunk))
+        rows = db.execute_sql(
+            'SELECT o.id, o.number, o.client_id, c.name, o.merchandiser, o.status, o.currency, '
+            '(SELECT SUM(l.quantity * l.unit_price) FROM order_line l WHERE l.order_id = o.id) '
+            f'FROM "order" o JOIN client c ON c.id = o.client_id WHERE o.id IN ({marks})', chunk).fetchall()
+        for oid, number, cid, name, who, status, cur, raw in rows:
+            rate = rates.get((cur or "").upper())
+            value = None if rate is None else Decimal(int(raw or 0)) / _MONEY_SCALE * rate
+            out[oid] = OrderFacts(number, cid, name, who or "", status, value)
     return out
 
 

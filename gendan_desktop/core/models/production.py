@@ -87,7 +87,7 @@ class FlowCardStep(BaseModel):
     card = ForeignKeyField(FlowCard, backref="steps", on_delete="CASCADE")
     seq = IntegerField()
     name = CharField(max_length=80)
-    planned_date = DateField(null=True)
+    planned_date = DateField(null=True, index=True)  # the workbench reads the steps due per day
     qty_in = IntegerField(default=0)
     qty_good = IntegerField(default=0)
     qty_defect = IntegerField(default=0)
