@@ -268,7 +268,7 @@ class WorkbenchTab(BaseTab):
         n = len(items)
         bold = QFont()
         bold.setBold(True)
-        count = f"{min(n, MAX_SHOWN)}{'+' if n > MAX_SHOWN else ''}"
+        count = f"{min(n, MAX_SHOWN)}{'+' if n > MAX_SHOWN or s.more else ''}"  # more than were read
         title = f"{section_title(s.key, s.day, self.today)}  ({count})"
         if s.snoozed:
             title += tr(" · 已推迟 %1").replace("%1", str(s.snoozed))
