@@ -111,9 +111,14 @@ class _Watcher(QObject):
         self.box = None
         trouble().answered()
         if reopen:
+            from PySide6.QtCore import QTimer
+
             from .app import reopen_database
 
-            reopen_database(self.window, quick_check=True)
+            # after the box's click has been handled: reopening runs dialogs of its own
+            # and rebuilds the window, which inside that click crashed Qt now and then
+            window = self.window
+            QTimer.singleShot(0, lambda: reopen_database(window, quick_check=True))
 
 
 def _route_uncaught_failures() -> None:
