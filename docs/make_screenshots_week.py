@@ -1,7 +1,8 @@
-"""Screenshots of issue 13's screens at 1366×768: the first-start assistant (on a
-new database), the week view and the hand-over (on demo data), and the first
-page of a hand-over report. ``python docs/make_screenshots_week.py [--lang en]``;
-the display is set up as docs/make_screenshots.py does it.
+"""Screenshots of the first-start assistant (on a new database), the week view and
+the hand-over (on demo data), and the first page of a hand-over report, at
+1366×768, in Chinese and English: ``python docs/make_screenshots_week.py
+[--lang zh|en|both]``. The screen is set up as docs/make_screenshots.py does it;
+the files are docs/screenshots/week_*.png (``_en`` in English).
 """
 
 from __future__ import annotations
@@ -14,30 +15,53 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_screenshots import ROOT, start_display, wait_idle  # noqa: E402
+from make_screenshots import ROOT, start_display  # noqa: E402
 
-SIZE = (1366, 768)
+
+def wait_idle(app, seconds: float = 30.0) -> None:
+    """Until every background op has reported back (a script: it may sleep)."""
+    import time
+
+    from gendan_desktop.gui import operations
+
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        if not operations._RUNNING:
+            for _ in range(10):
+                app.processEvents()
+                time.sleep(0.01)
+            return
+        time.sleep(0.02)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--lang", default="zh", choices=["zh", "en"])
+    ap.add_argument("--lang", default="both", choices=["zh", "en", "both"])
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--shoot", nargs=2, help=argparse.SUPPRESS)  # one language, in a process of its own
     args = ap.parse_args()
+    if args.shoot:
+        tmp, lang = Path(args.shoot[0]), args.shoot[1]
+        sys.path.insert(0, str(ROOT))
+        return shoot(tmp, tmp / "demo.sqlite3", lang, Path(args.out))
     tmp = Path(tempfile.mkdtemp(prefix="gendan-week-shots-"))
-    demo = tmp / "demo.sqlite3"
-    subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", str(demo)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
-    xvfb = start_display()
-    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    subprocess.run([sys.executable, "-m", "gendan_desktop", "demo", "--db", str(tmp / "demo.sqlite3")], check=True,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
+    display = start_display(tmp)
     os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
-    sys.path.insert(0, str(ROOT))
     try:
-        return shoot(tmp, demo, args.lang, Path(args.out))
+        for lang in (["zh", "en"] if args.lang == "both" else [args.lang]):
+            env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / f"config-{lang}")}
+            run = subprocess.run([sys.executable, __file__, "--shoot", str(tmp), lang, "--out", args.out],
+                                 env=env, cwd=ROOT)
+            if run.returncode:
+                return run.returncode
+        return 0
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait()
+        for proc in reversed(display):
+            proc.terminate()
+            proc.wait()
 
 
 def _save(widget, path: Path) -> None:
@@ -54,8 +78,7 @@ def _assistant(app, url: str, out: Path, suffix: str) -> None:
 
     open_database(url)
     window = MainWindow(url)
-    window.resize(*SIZE)
-    window.show()
+    window.showMaximized()
     wait_idle(app)
     wiz = maybe_first_start(window)
     wait_idle(app)
@@ -70,14 +93,14 @@ def _assistant(app, url: str, out: Path, suffix: str) -> None:
     Image.new("RGB", (360, 140), (20, 60, 160)).save(logo)
     wiz.set_logo_file(str(logo))
     wait_idle(app)
-    _save(wiz, out / f"7_first_start_company{suffix}.png")
+    _save(wiz, out / f"week_first_start_1_company{suffix}.png")
     wiz.next()
     wait_idle(app)
-    _save(wiz, out / f"7_first_start_currencies{suffix}.png")
+    _save(wiz, out / f"week_first_start_2_currencies{suffix}.png")
     wiz.next()
     wiz.next()
     wait_idle(app)
-    _save(wiz, out / f"7_first_start_begin{suffix}.png")
+    _save(wiz, out / f"week_first_start_4_begin{suffix}.png")
     wiz.reject()
     window.close()
     close_database()
@@ -91,12 +114,11 @@ def shoot(tmp: Path, demo: Path, lang: str, out: Path) -> int:
     app = create_application(lang)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if lang == "zh" else "_en"
-    _assistant(app, str(tmp / "new.sqlite3"), out, suffix)
+    _assistant(app, str(tmp / f"new-{lang}.sqlite3"), out, suffix)
 
     open_database(str(demo))
     window = MainWindow(str(demo))
-    window.resize(*SIZE)
-    window.show()
+    window.showMaximized()
     wait_idle(app)
     bench = window.show_tab("workbench")
     wait_idle(app, 40)
@@ -108,7 +130,7 @@ def shoot(tmp: Path, demo: Path, lang: str, out: Path) -> int:
             shown = head
     bench.tree.setCurrentItem(shown.child(0))
     wait_idle(app)
-    _save(window, out / f"8_week{suffix}.png")
+    _save(window, out / f"week_ahead{suffix}.png")
 
     from gendan_desktop.gui.handover_dialog import open_handover
 
@@ -117,15 +139,15 @@ def shoot(tmp: Path, demo: Path, lang: str, out: Path) -> int:
     dlg.leaver.setCurrentText("陈静")
     wait_idle(app)
     dlg.successor.setCurrentText("王磊")
-    _save(dlg, out / f"9_handover{suffix}.png")
+    _save(dlg, out / f"week_handover{suffix}.png")
     ids = dlg.model.checked_ids()[:3]
     from gendan_desktop.printing.handover_pdf import handover_pdf
 
     pdf = tmp / "handover.pdf"
     pdf.write_bytes(handover_pdf(ids, "陈静", "王磊", lang=lang))
     subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(out / f"9_handover_report{suffix}")], check=True)
-    print(out / f"9_handover_report{suffix}.png")
+                    str(out / f"week_handover_report{suffix}")], check=True)
+    print(out / f"week_handover_report{suffix}.png")
     dlg.reject()
     window.close()
     close_database()
