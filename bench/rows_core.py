@@ -25,10 +25,9 @@ def _replayed(name: str, fn, raw: RawConnection, db, runs: int, target: float = 
 def core_rows(url: str, runs: int, quick: bool = False) -> list[Row]:
     from peewee import fn
 
-    from gendan_desktop.core import progress, progress_queries, receivables, risk, search, statements
+    from gendan_desktop.core import progress, progress_queries, receivables, risk, search, statements, workbench
     from gendan_desktop.core.db import close_database, open_database
     from gendan_desktop.core.models import Client, FlowCard, Order, Shipment
-    from gendan_desktop.core import workbench
 
     db = open_database(url, quick_check=False)
     raw = RawConnection(url)

@@ -27,7 +27,8 @@ MAX_LOGO_FILE = 10 * 1024 * 1024  # bytes read from the picture file
 MAX_LOGO_SIDE = 600  # pixels: sharp at 16 mm high, small in the database
 LIMITS = {"name": 200, "name_en": 200, "address": 300, "phone": 80, "merchandiser": 100}
 LABELS = {"name": ("公司名称(中文)", "company name (Chinese)"), "name_en": ("公司名称(英文)", "company name (English)"),
-          "address": ("地址", "address"), "phone": ("电话", "phone"), "merchandiser": ("跟单员姓名", "merchandiser's name")}
+          "address": ("地址", "address"), "phone": ("电话", "phone"),
+          "merchandiser": ("跟单员姓名", "merchandiser's name")}
 
 
 @dataclass
@@ -65,7 +66,8 @@ def logo_png_from_file(path: str | Path) -> bytes:
                           f"“{p.name}” is not a picture that can be used; choose the logo as a PNG or JPG file.",
                           field="company_logo")
     if not p.is_file():
-        raise ValidationError(f"找不到图片文件“{p}”,请重新选择。", f"The picture file “{p}” was not found; choose it again.",
+        raise ValidationError(f"找不到图片文件“{p}”,请重新选择。",
+                              f"The picture file “{p}” was not found; choose it again.",
                               field="company_logo")
     if p.stat().st_size > MAX_LOGO_FILE:
         raise ValidationError(f"图片“{p.name}”太大(超过 10 MB),请选择较小的标志图片。",
@@ -77,10 +79,10 @@ def logo_png_from_file(path: str | Path) -> bytes:
             if img.width < 1 or img.height < 1 or img.width * img.height > 40_000_000:
                 raise bad
             transparent = "A" in img.getbands() or "transparency" in img.info
-            img = img.convert("RGBA" if transparent else "RGB")  # no alpha: no soft mask in the PDF
-            img.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE))
+            small = img.convert("RGBA" if transparent else "RGB")  # no alpha: no soft mask in the PDF
+            small.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE))
             buf = io.BytesIO()
-            img.save(buf, "PNG", optimize=True)
+            small.save(buf, "PNG", optimize=True)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise bad from None
     return buf.getvalue()

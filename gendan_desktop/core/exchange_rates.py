@@ -10,8 +10,8 @@ what new clients start in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Mapping
 
 from .common import get_setting, set_setting
 from .db import write_transaction
@@ -39,7 +39,7 @@ def default_currency() -> str:
     return (get_setting("default_currency", "") or "USD").strip().upper()
 
 
-def check_rate(cur: str, value) -> Decimal:
+def check_rate(cur: str, value: object) -> Decimal:
     try:
         rate = Decimal(str(value).strip())
         if not rate.is_finite() or rate <= 0 or rate > 100_000:
@@ -89,7 +89,8 @@ def set_rates(rates: Mapping[str, object], home: str | None = None) -> dict[str,
     return get_rates()
 
 
-def to_home(amount, currency: str, rates: Mapping[str, Decimal] | None = None) -> Decimal | None:
+def to_home(amount: Decimal | int | str | None, currency: str,
+            rates: Mapping[str, Decimal] | None = None) -> Decimal | None:
     """``amount`` of ``currency`` in the home currency, or None when its rate is unknown."""
     rates = get_rates() if rates is None else rates
     rate = rates.get((currency or "").upper())

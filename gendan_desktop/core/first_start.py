@@ -124,7 +124,8 @@ class DataPlaces:
         if self.postgres:
             return ("The database is on a PostgreSQL server: back it up there with pg_dump (and restore with "
                     "pg_restore); ask whoever runs the server." if lang == "en" else
-                    "数据库在 PostgreSQL 服务器上:请在服务器上用 pg_dump 备份(用 pg_restore 恢复),由管理服务器的同事负责。")
+                    "数据库在 PostgreSQL 服务器上:请在服务器上用 pg_dump 备份(用 pg_restore 恢复),"
+                    "由管理服务器的同事负责。")
         return (f"Every day the program backs the database up by itself into {self.backups} and keeps the "
                 "newest 30; File → Back up now makes one at once, File → Restore from backup puts one back. "
                 "Copy that folder to another disk or a USB stick now and then." if lang == "en" else

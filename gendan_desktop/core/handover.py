@@ -14,19 +14,31 @@ The report of the hand-over is core/handover_report.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any
 
-from peewee import fn
+from peewee import Model, fn
 
 from .common import current_user
 from .db import write_transaction
 from .errors import NotFound, ValidationError
-from .models import AuditLog, Client, Complaint, FollowUp, Order, ProductionException, Quotation, Sample
+from .models import (
+    AuditLog,
+    Client,
+    Complaint,
+    Expr,
+    FollowUp,
+    Order,
+    ProductionException,
+    Query,
+    Quotation,
+    Sample,
+)
 from .work_items import OPEN_ORDER_STATUSES
 
 # kind → (model, audit entity, condition of "still open")
-OPEN_WORK = {
+OPEN_WORK: dict[str, tuple[Any, str, Callable[[], Expr]]] = {
     "orders": (Order, "order", lambda: Order.status.in_(OPEN_ORDER_STATUSES)),
     "followups": (FollowUp, "followup", lambda: (FollowUp.next_done == False)  # noqa: E712
                   & FollowUp.next_date.is_null(False)),
@@ -47,17 +59,17 @@ class HandOverResult:
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
 
-def _via_order(model) -> bool:
+def _via_order(model: type[Model]) -> bool:
     return model in (ProductionException, Complaint)  # their client is their order's
 
 
-def _for_clients(model, client_ids: list[int]):
+def _for_clients(model: Any, client_ids: list[int]) -> Expr:
     if _via_order(model):
         return model.order.in_(Order.select(Order.id).where(Order.client.in_(client_ids)))
     return model.client.in_(client_ids)
 
 
-def _by_client(kind: str, cond):
+def _by_client(kind: str, cond: Expr) -> Query:
     """SELECT client id, COUNT(*) … GROUP BY client id, over the open rows of ``kind`` matching ``cond``."""
     model, _entity, is_open = OPEN_WORK[kind]
     if _via_order(model):
@@ -66,7 +78,7 @@ def _by_client(kind: str, cond):
     return model.select(model.client, fn.COUNT(model.id)).where(is_open() & cond).group_by(model.client)
 
 
-def _open_rows(kind: str, client_ids: list[int], owners: tuple[str, ...]):
+def _open_rows(kind: str, client_ids: list[int], owners: tuple[str, ...]) -> Query:
     model, _entity, is_open = OPEN_WORK[kind]
     return model.select().where(is_open() & model.merchandiser.in_(owners) & _for_clients(model, client_ids))
 
@@ -80,7 +92,7 @@ def merchandiser_names() -> list[str]:
     return sorted(n for n in names if n and n.strip())
 
 
-def clients_of(merchandiser: str) -> list[dict]:
+def clients_of(merchandiser: str) -> list[dict[str, Any]]:
     """The clients a merchandiser looks after or has open work with, and how much of it would move."""
     who = (merchandiser or "").strip()
     ids = {i for (i,) in Client.select(Client.id).where(Client.merchandiser == who).tuples()}
@@ -131,7 +143,7 @@ def hand_over(leaver: str, successor: str, client_ids: Iterable[int]) -> HandOve
     user, now = current_user(), result.at
     owners = (leaver, "")
     with write_transaction():
-        audits: list[dict] = []
+        audits: list[dict[str, Any]] = []
         clients = list(Client.select(Client.id, Client.merchandiser)
                        .where(Client.id.in_(ids) & Client.merchandiser.in_(owners)))
         Client.update(merchandiser=successor, version=Client.version + 1, updated_at=now).where(
@@ -153,13 +165,15 @@ def hand_over(leaver: str, successor: str, client_ids: Iterable[int]) -> HandOve
     return result
 
 
-def _order_id(row) -> int | None:
+def _order_id(row: Model) -> int | None:
     if isinstance(row, Order):
-        return row.id
-    return getattr(row, "order_id", None)
+        return int(row.id)
+    oid = getattr(row, "order_id", None)
+    return None if oid is None else int(oid)
 
 
 def _audit_row(user: str, at: dt.datetime, entity: str, entity_id: int, order_id: int | None, old: str, new: str,
-               *, action: str = "handover", field_name: str = "merchandiser", new_text: str | None = None) -> dict:
+               *, action: str = "handover", field_name: str = "merchandiser",
+               new_text: str | None = None) -> dict[str, Any]:
     return {"at": at, "user": user, "entity": entity, "entity_id": entity_id, "order_id": order_id,
             "action": action, "field": field_name, "old": old, "new": new_text if new_text is not None else new}

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from . import enums
 from .models import Client, Complaint, Contact, FollowUp, Order, OrderLine
-from .work_items import OPEN_ORDER_STATUSES
+from .work_items import OPEN_ORDER_STATUSES, as_date
 
 LAST_FOLLOWUPS = 5
 
@@ -49,12 +51,12 @@ class ClientReport:
     email: str
     address: str
     payment_terms: str
-    contacts: list[dict] = field(default_factory=list)  # name, title, phone, mobile, email, wechat
-    followups: list[dict] = field(default_factory=list)  # date, channel, content, next_date, merchandiser
+    contacts: list[dict[str, Any]] = field(default_factory=list)  # name, title, phone, mobile, email, wechat
+    followups: list[dict[str, Any]] = field(default_factory=list)  # date, channel, content, next_date, merchandiser
     orders: list[ReportOrder] = field(default_factory=list)
     owed: dict[str, Decimal] = field(default_factory=dict)  # currency → balance
     overdue: dict[str, Decimal] = field(default_factory=dict)  # currency → overdue part
-    complaints: list[dict] = field(default_factory=list)  # number, date, order, status, description
+    complaints: list[dict[str, Any]] = field(default_factory=list)  # number, date, order, status, description
 
 
 @dataclass
@@ -66,10 +68,8 @@ class HandOverReport:
     lang: str = "zh"
 
 
-def _date(v) -> dt.date | None:
-    if v is None or isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    return v.date() if isinstance(v, dt.datetime) else dt.date.fromisoformat(str(v)[:10])
+def _date(v: object) -> dt.date | None:
+    return None if v is None else as_date(v)
 
 
 def _orders(ids: list[int], today: dt.date, lang: str) -> dict[int, list[ReportOrder]]:
@@ -90,13 +90,13 @@ def _orders(ids: list[int], today: dt.date, lang: str) -> dict[int, list[ReportO
         qty, amount = amounts.get(o.id, (0, Decimal(0)))
         r = risks.get(o.id)
         out[o.client_id].append(ReportOrder(
-            o.number, o.client_po, _date(o.delivery_date), enums.label("order_status", o.status, lang), qty,
+            o.number, o.client_po, as_date(o.delivery_date), enums.label("order_status", o.status, lang), qty,
             r.good if r else 0, r.shipped if r else 0, o.currency, amount,
             enums.label("risk", r.level, lang) if r else "", r.level if r else "", r.reason(lang) if r else ""))
     return out
 
 
-def _money(ids: list[int], today: dt.date):
+def _money(ids: list[int], today: dt.date) -> tuple[dict[int, dict[str, Decimal]], dict[int, dict[str, Decimal]]]:
     from .receivables import overdue_receivables, receivables
 
     owed: dict[int, dict[str, Decimal]] = defaultdict(dict)
@@ -104,13 +104,13 @@ def _money(ids: list[int], today: dt.date):
         if r.client_id in ids and r.balance:
             owed[r.client_id][r.currency] = r.balance
     overdue: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for r in overdue_receivables(today):
-        if r.client_id in ids:
-            overdue[r.client_id][r.currency] = overdue[r.client_id].get(r.currency, Decimal(0)) + r.unpaid
+    for s in overdue_receivables(today):
+        if s.client_id in ids:
+            overdue[s.client_id][s.currency] = overdue[s.client_id].get(s.currency, Decimal(0)) + s.unpaid
     return owed, overdue
 
 
-def handover_report(client_ids, leaver: str = "", successor: str = "", *, today: dt.date | None = None,
+def handover_report(client_ids: Iterable[int], leaver: str = "", successor: str = "", *, today: dt.date | None = None,
                     lang: str = "zh") -> HandOverReport:
     today = today or dt.date.today()
     ids = sorted({int(i) for i in client_ids})
@@ -121,13 +121,13 @@ def handover_report(client_ids, leaver: str = "", successor: str = "", *, today:
                                               "email": c.email, "wechat": c.wechat})
     for f in (FollowUp.select().where(FollowUp.client.in_(ids))
               .order_by(FollowUp.client, FollowUp.date.desc(), FollowUp.id.desc())):
-        rows = clients[f.client_id].followups
-        if len(rows) < LAST_FOLLOWUPS:
-            rows.append({"date": _date(f.date), "channel": enums.label("channel", f.channel, lang),
+        shown = clients[f.client_id].followups
+        if len(shown) < LAST_FOLLOWUPS:
+            shown.append({"date": _date(f.date), "channel": enums.label("channel", f.channel, lang),
                          "content": f.content, "merchandiser": f.merchandiser,
                          "next_date": _date(f.next_date) if not f.next_done else None})
-    for cid, rows in _orders(ids, today, lang).items():
-        clients[cid].orders = rows
+    for cid, open_orders in _orders(ids, today, lang).items():
+        clients[cid].orders = open_orders
     owed, overdue = _money(ids, today)
     for cid in ids:
         clients[cid].owed, clients[cid].overdue = owed.get(cid, {}), overdue.get(cid, {})

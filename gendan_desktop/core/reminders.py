@@ -12,7 +12,7 @@ them at start and on a timer while running; the setting ``tray_reminders``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from .common import current_user, get_setting, set_setting
 from .db import write_transaction
@@ -69,5 +69,6 @@ def reminder_message(items: list[WorkItem]) -> tuple[str, str]:
     title = t("跟单桌面提醒:", "Gendan Desktop: ") + t(",", ", ").join(parts)
     lines = [i.text for i in items[:SHOWN_IN_MESSAGE]]
     if len(items) > SHOWN_IN_MESSAGE:
-        lines.append(t(f"……另有 {len(items) - SHOWN_IN_MESSAGE} 项,见工作台", f"… and {len(items) - SHOWN_IN_MESSAGE} more on the workbench"))
+        more = len(items) - SHOWN_IN_MESSAGE
+        lines.append(t(f"……另有 {more} 项,见工作台", f"… and {more} more on the workbench"))
     return title, "\n".join(lines)

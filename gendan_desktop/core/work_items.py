@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from peewee import fn
 
@@ -33,6 +33,15 @@ from .models import Order, OrderLine, WorkItemSnooze
 _MONEY_SCALE = Decimal(10_000)  # MoneyField keeps 1/10000 units
 OPEN_ORDER_STATUSES = ("draft", "reviewed", "confirmed", "in_production", "partly_shipped")
 MAX_SNOOZE_DAYS = 366
+
+
+def as_date(value: object) -> dt.date:
+    """A date column's value as a date (SQLite may hand back text, a datetime column a datetime)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def t(zh: str, en: str) -> str:
@@ -209,8 +218,8 @@ def snooze(keys: Iterable[str], until: dt.date, *, today: dt.date | None = None,
 
 def unsnooze(keys: Iterable[str], merchandiser: str | None = None) -> int:
     with write_transaction():
-        return (WorkItemSnooze.delete().where((WorkItemSnooze.merchandiser == _who(merchandiser))
-                                              & WorkItemSnooze.item_key.in_(list(keys))).execute())
+        return int(WorkItemSnooze.delete().where((WorkItemSnooze.merchandiser == _who(merchandiser))
+                                                  & WorkItemSnooze.item_key.in_(list(keys))).execute())
 
 
 def complete(item: WorkItem, *, today: dt.date | None = None, merchandiser: str | None = None) -> str:

@@ -22,15 +22,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Callable
+from typing import Any
 
 from . import enums
 from .exchange_rates import get_rates
-from .models import Client, FlowCard, FlowCardStep, FollowUp, Order, Quotation, QuotationItem
+from .models import Client, Expr, FlowCard, FlowCardStep, FollowUp, Order, Quotation, QuotationItem
+from .receivables import OverdueShipment
 from .work_items import (
-    OPEN_ORDER_STATUSES, Section, WorkItem, active_snoozes, client_open_values, hide_snoozed, late_points,
-    order_facts, rank, soon_points, t,
+    OPEN_ORDER_STATUSES,
+    OrderFacts,
+    Section,
+    WorkItem,
+    active_snoozes,
+    as_date,
+    client_open_values,
+    hide_snoozed,
+    late_points,
+    order_facts,
+    rank,
+    soon_points,
+    t,
 )
 
 NOW_KEYS = ("followups_overdue", "followups_due", "orders_at_risk", "late_steps", "late_purchases",
@@ -45,13 +58,13 @@ PAYMENT_TERMS_DAYS = 30  # as core/receivables.overdue_receivables
 SEVERITY_POINTS = {"critical": 40, "high": 30, "medium": 15, "low": 5}
 
 
-class Items(list):
+class Items(list[WorkItem]):
     """A section's items; ``more`` when there were more than were read (CANDIDATES)."""
 
     more = False
 
 
-def capped(items, more: bool) -> Items:
+def capped(items: Iterable[WorkItem], more: bool) -> Items:
     out = Items(items)
     out.more = more
     return out
@@ -75,14 +88,15 @@ class Ctx:
         self.days = days
         self.end = today + dt.timedelta(days=days)
         self.rates = get_rates()
+        self._unpaid: list[OverdueShipment] | None = None
 
-    def orders(self, ids):
+    def orders(self, ids: Iterable[int]) -> dict[int, OrderFacts]:
         return order_facts(ids, self.rates)
 
-    def unpaid(self) -> list:
+    def unpaid(self) -> list[OverdueShipment]:
         """Shipments with money owed whose terms end by the last day shown, read once for the
         overdue receivables and the payments falling due (one allocation over the whole database)."""
-        if not hasattr(self, "_unpaid"):
+        if self._unpaid is None:
             from .receivables import overdue_receivables
 
             self._unpaid = overdue_receivables(self.end + dt.timedelta(days=1), PAYMENT_TERMS_DAYS)
@@ -93,20 +107,15 @@ class Ctx:
         return None if rate is None else amount * rate
 
 
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return dt.date.fromisoformat(str(value)[:10])
+_date = as_date
 
 
-def _order_text(f, *rest: str) -> str:
+def _order_text(f: OrderFacts | None, *rest: str) -> str:
     return " · ".join([f.number, f.client_name, *[r for r in rest if r]]) if f else " · ".join(rest)
 
 
 # -------------------------------------------------------------- follow-ups --
-def _followups(ctx: Ctx, cond, limit: int | None = CANDIDATES) -> list[WorkItem]:
+def _followups(ctx: Ctx, cond: Expr, limit: int | None = CANDIDATES) -> Items:
     from .followups import _pending  # the one rule of a pending reminder
 
     q = (_pending().select(FollowUp.id, FollowUp.client, FollowUp.content, FollowUp.next_date,
@@ -127,16 +136,16 @@ def _followups(ctx: Ctx, cond, limit: int | None = CANDIDATES) -> list[WorkItem]
     return capped(out, limit is not None and len(rows) >= limit)
 
 
-def followups_overdue(ctx: Ctx) -> list[WorkItem]:
+def followups_overdue(ctx: Ctx) -> Items:
     return _followups(ctx, FollowUp.next_date < ctx.today)
 
 
-def followups_due(ctx: Ctx) -> list[WorkItem]:
+def followups_due(ctx: Ctx) -> Items:
     return _followups(ctx, FollowUp.next_date == ctx.today)
 
 
 # ------------------------------------------------------------- production --
-def orders_at_risk(ctx: Ctx) -> list[WorkItem]:
+def orders_at_risk(ctx: Ctx) -> Items:
     from .risk import orders_at_risk as at_risk
 
     risks = at_risk(ctx.today, limit=CANDIDATES)
@@ -154,11 +163,11 @@ def orders_at_risk(ctx: Ctx) -> list[WorkItem]:
     return capped(out, len(risks) >= CANDIDATES)
 
 
-def _card_groups(rows, ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
+def _card_groups(rows: list[dict[str, Any]], ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
     """Steps grouped per (order, step[, day]): one item says how many cards and pieces."""
     from .routes import step_label
 
-    groups: dict[tuple, list] = defaultdict(list)
+    groups: dict[tuple[int, str, dt.date | None], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[(row["order_id"], row["name"], row["day"])].append(row)
     facts = ctx.orders(k[0] for k in groups)
@@ -174,6 +183,7 @@ def _card_groups(rows, ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
             item = WorkItem(f"{key_prefix}:{oid}:{name}", "flow_card", first["card_id"], text, first["planned"],
                             "late" if days > 3 else "soon", late_points(days, 15))
         else:
+            assert day is not None  # steps due on a day carry it
             until = (day - ctx.today).days
             text = _order_text(f, step_label(name), count, t("到期", "due"))
             item = WorkItem(f"{key_prefix}:{oid}:{name}:{day.isoformat()}", "flow_card", first["card_id"], text, day,
@@ -183,11 +193,12 @@ def _card_groups(rows, ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
     return out
 
 
-def late_steps(ctx: Ctx) -> list[WorkItem]:
+def late_steps(ctx: Ctx) -> Items:
     """Per card its first late step only (the later ones are late because of it)."""
+    from .progress_queries import LateStep
     from .progress_queries import late_steps as late
 
-    first: dict[int, object] = {}
+    first: dict[int, LateStep] = {}
     steps = late(ctx.today, limit=STEP_ROWS)
     for s in steps:
         if s.card_id not in first or s.seq < first[s.card_id].seq:
@@ -197,7 +208,7 @@ def late_steps(ctx: Ctx) -> list[WorkItem]:
     return capped(_card_groups(rows, ctx, "late_step", late=True), len(steps) >= STEP_ROWS)
 
 
-def late_purchases(ctx: Ctx) -> list[WorkItem]:
+def late_purchases(ctx: Ctx) -> Items:
     from .materials import fmt_qty, overdue_purchases
 
     every = overdue_purchases(ctx.today)
@@ -215,7 +226,7 @@ def late_purchases(ctx: Ctx) -> list[WorkItem]:
     return capped(out, len(every) > CANDIDATES)
 
 
-def exceptions(ctx: Ctx) -> list[WorkItem]:
+def exceptions(ctx: Ctx) -> Items:
     from .production_exceptions import open_exceptions
 
     every = open_exceptions()
@@ -235,14 +246,17 @@ def exceptions(ctx: Ctx) -> list[WorkItem]:
 
 
 # ------------------------------------------------------------------ money --
-def _client_owners(ids) -> dict[int, str]:
-    ids = list(set(ids))
-    return dict(Client.select(Client.id, Client.merchandiser).where(Client.id.in_(ids)).tuples()) if ids else {}
+def _client_owners(client_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(set(client_ids))
+    if not ids:
+        return {}
+    return {int(cid): str(who) for cid, who in
+            Client.select(Client.id, Client.merchandiser).where(Client.id.in_(ids)).tuples()}
 
 
-def receivables(ctx: Ctx) -> list[WorkItem]:
+def receivables(ctx: Ctx) -> Items:
     """Overdue shipments per client and currency: one call settles them all."""
-    groups: dict[tuple, list] = defaultdict(list)
+    groups: dict[tuple[int, str], list[OverdueShipment]] = defaultdict(list)
     for r in ctx.unpaid():
         if r.due_date < ctx.today:
             groups[(r.client_id, r.currency)].append(r)
@@ -255,10 +269,10 @@ def receivables(ctx: Ctx) -> list[WorkItem]:
                            t(f"{len(rows)} 笔逾期,最久 {days} 天", f"{len(rows)} overdue, the oldest {days} days")])
         out.append(WorkItem(f"receivable:{cid}:{cur}", "receivable", cid, text, min(r.due_date for r in rows),
                             "late", 10 + min(days, 60) / 2, ctx.home(unpaid, cur), owner=owners.get(cid, "")))
-    return out
+    return Items(out)
 
 
-def complaints(ctx: Ctx) -> list[WorkItem]:
+def complaints(ctx: Ctx) -> Items:
     from .models import Complaint
 
     rows = list(Complaint.select(Complaint.id, Complaint.number, Complaint.date, Complaint.description,
@@ -278,7 +292,7 @@ def complaints(ctx: Ctx) -> list[WorkItem]:
     return capped(out, len(rows) >= CANDIDATES)
 
 
-def recalls(ctx: Ctx) -> list[WorkItem]:
+def recalls(ctx: Ctx) -> Items:
     from .recalls import outstanding_recalls
 
     rows = outstanding_recalls(limit=CANDIDATES)
@@ -331,7 +345,8 @@ def _quotations(ctx: Ctx, day: dt.date) -> Items:
                 .where(Quotation.status.in_(("draft", "sent")) & (Quotation.valid_until == day))
                 .order_by(Quotation.id).limit(CANDIDATES))
     ids = [q.id for q in rows]
-    totals = dict(QuotationItem.select(QuotationItem.quotation, fn.SUM(QuotationItem.quantity * QuotationItem.unit_price)
+    amount_sql = fn.SUM(QuotationItem.quantity * QuotationItem.unit_price)
+    totals = dict(QuotationItem.select(QuotationItem.quotation, amount_sql
                                        .coerce(False)).where(QuotationItem.quotation.in_(ids))
                   .group_by(QuotationItem.quotation).tuples()) if ids else {}
     until = (day - ctx.today).days
@@ -345,9 +360,9 @@ def _quotations(ctx: Ctx, day: dt.date) -> Items:
     return capped(out, len(rows) >= CANDIDATES)
 
 
-def _payments_due(ctx: Ctx) -> list[WorkItem]:
+def _payments_due(ctx: Ctx) -> Items:
     """Shipments whose terms run out in the coming days with money still owed."""
-    groups: dict[tuple, list] = defaultdict(list)
+    groups: dict[tuple[int, str, dt.date], list[OverdueShipment]] = defaultdict(list)
     for r in ctx.unpaid():
         if r.due_date >= ctx.today:
             groups[(r.client_id, r.currency, r.due_date)].append(r)
@@ -359,14 +374,15 @@ def _payments_due(ctx: Ctx) -> list[WorkItem]:
                            t(f"{len(rows)} 笔出货款到期", f"{len(rows)} shipment(s) fall due")])
         out.append(WorkItem(f"payment:{cid}:{cur}:{day.isoformat()}", "receivable", cid, text, day, None,
                             soon_points((day - ctx.today).days, 8), ctx.home(unpaid, cur), owner=owners.get(cid, "")))
-    return out
+    return Items(out)
 
 
 def week(ctx: Ctx) -> list[Section]:
     """One section per day from today: what falls due on it (each kind read per day, at most CANDIDATES)."""
     payments: dict[dt.date, list[WorkItem]] = defaultdict(list)
     for item in _payments_due(ctx):
-        payments[item.when].append(item)
+        if item.when is not None:
+            payments[item.when].append(item)
     out = []
     for n in range(ctx.days + 1):
         day = ctx.today + dt.timedelta(days=n)

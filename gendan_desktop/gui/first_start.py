@@ -266,7 +266,7 @@ class FirstStartWizard(QWizard):
 def start_with(window, start: str):
     """After the set-up: demo data (in a worker, with progress), the client import, or the client archive."""
     if start == "demo":
-        from ..core.demo import fill_demo
+        from ..demo import fill_demo
 
         def done(counts):
             window.statusBar().showMessage(tr("演示数据已生成:%1 位客户,%2 张订单。")

@@ -8,12 +8,25 @@ page breaks, long texts wrap inside their cells.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from .company import Company, draw_letterhead
-from .flow import CanvasBlock, PageLayout, cell_width, draw_page_of, grid, heading, label_value_table, para, render, widths
+from .flow import (
+    CanvasBlock,
+    PageLayout,
+    cell_width,
+    draw_page_of,
+    grid,
+    heading,
+    label_value_table,
+    para,
+    render,
+    widths,
+)
 from .fonts import MONO, register_fonts
 from .layout import fmt_date, fmt_int, fmt_money, text
 
@@ -25,13 +38,19 @@ PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=9 * mm)
 NONE = "无 None"
 
 
+def _cell(value: str, align: str, width: float) -> Flowable:
+    """Text wraps; figures (right-aligned) shrink to fit their column instead (flow.para's fit)."""
+    if align == "right":
+        return para(value, 7.5, align=align, font=MONO, fit=cell_width(width))
+    return para(value, 7.5, align=align)
+
+
 def _table(title: str, columns: list[tuple[str, float, str]], rows: list[list[str]]) -> Flowable:
     """A captioned table; its caption repeats with the heading over a page break."""
     col_w = widths(WIDTH, [w for _, w, _ in columns])
     head = [para(t, 7.5, align="center", fit=cell_width(w)) for (t, _, _), w in zip(columns, col_w)]
-    # figures shrink to fit their column instead of wrapping (flow.para's fit)
-    body = [[para(v, 7.5, align=a, **({"font": MONO, "fit": cell_width(w)} if a == "right" else {}))
-             for v, (_, _, a), w in zip(r, columns, col_w)] for r in rows] or [[para(NONE, 7.5)] + [""] * (len(columns) - 1)]
+    body: list[list[Any]] = [[_cell(v, a, w) for v, (_, _, a), w in zip(r, columns, col_w)] for r in rows]
+    body = body or [[para(NONE, 7.5)] + [""] * (len(columns) - 1)]
     spans = [] if rows else [(1, 0, len(columns) - 1)]
     return grid([head, *body], col_w, caption=para(title, 8.5, bold=True), spans=spans, min_row_height=5.5 * mm)
 
@@ -58,7 +77,8 @@ def _client(c) -> list[Flowable]:
                        for f in c.followups]))
     out.append(Spacer(1, 2 * mm))
     out.append(_table("未完成订单 Open orders", [
-        ("订单 Order", 13, "left"), ("客户PO", 10, "left"), ("交期 Delivery", 10, "center"), ("状态 Status", 9, "center"),
+        ("订单 Order", 13, "left"), ("客户PO", 10, "left"), ("交期 Delivery", 10, "center"),
+        ("状态 Status", 9, "center"),
         ("数量/完成/出货\nQty/done/shipped", 16, "right"), ("金额 Amount", 12, "right"), ("风险 Risk", 30, "left")],
         [[o.number, o.client_po, fmt_date(o.delivery_date), o.status,
           f"{fmt_int(o.quantity)} / {fmt_int(o.good)} / {fmt_int(o.shipped)}", f"{o.currency} {fmt_money(o.amount)}",

@@ -13,7 +13,12 @@ from gendan_desktop.core.common import get_setting
 from gendan_desktop.core.company import CompanyProfile, get_profile, logo_png
 from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.first_start import (
-    ROUTE_PRESETS, FirstStart, apply_first_start, data_places, mark_done, needs_first_start,
+    ROUTE_PRESETS,
+    FirstStart,
+    apply_first_start,
+    data_places,
+    mark_done,
+    needs_first_start,
 )
 from gendan_desktop.core.routes import list_routes, route_choice
 
@@ -45,8 +50,9 @@ def test_set_up_writes_profile_rates_routes_at_once(db, tmp_path):
                                  rates={"USD": "7.12", "EUR": "7.8", "GBP": ""},
                                  routes=("knitwear", "home_textile"), start="demo"))
     assert get_profile() == PROFILE
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     assert Image.open(io.BytesIO(logo_png())).size == (600, 150)  # kept small, in the database
     assert exchange_rates.get_rates() == {"CNY": Decimal(1), "USD": Decimal("7.12"), "EUR": Decimal("7.8")}

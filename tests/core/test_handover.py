@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from production_helpers import TODAY, confirm, make_order
+from builders import TODAY, make_confirmed, make_order, make_stored_order
 
 from gendan_desktop.core import handover
 from gendan_desktop.core.aftersales import file_complaint
@@ -16,7 +16,14 @@ from gendan_desktop.core.errors import NotFound, ValidationError
 from gendan_desktop.core.followups import log_followup
 from gendan_desktop.core.handover_report import handover_report
 from gendan_desktop.core.models import (
-    AuditLog, Client, Complaint, FollowUp, Order, ProductionException, Quotation, Sample,
+    AuditLog,
+    Client,
+    Complaint,
+    FollowUp,
+    Order,
+    ProductionException,
+    Quotation,
+    Sample,
 )
 from gendan_desktop.core.production_exceptions import report_exception
 from gendan_desktop.core.quotations import create_quotation
@@ -29,8 +36,8 @@ def _book(name: str, who: str):
     log_followup(client.id, TODAY - dt.timedelta(days=20), "email", "旧的跟进", merchandiser=who)
     pending = log_followup(client.id, TODAY - dt.timedelta(days=2), "phone", "确认颜色",
                            next_date=TODAY + dt.timedelta(days=3), merchandiser=who)
-    order = confirm(make_order(client=client, merchandiser=who))
-    done = make_order(client=client, merchandiser=who)
+    order = make_confirmed(client, merchandiser=who)
+    done = make_order(client, merchandiser=who)
     Order.update(status="settled").where(Order.id == done.id).execute()
     sample = request_sample(client.id, product="针织开衫")
     quote = create_quotation(client.id, [{"product": "开衫", "quantity": 500, "unit_price": "12"}], currency="CNY")
@@ -76,7 +83,7 @@ def test_hand_over_moves_open_work_and_audits_it(db):
 
 def test_work_nobody_was_named_for_moves_with_the_client(db):
     client = create_client(name="无名客户", merchandiser="李娜")
-    order = make_order(client=client)
+    order = make_order(client)
     Order.update(merchandiser="").where(Order.id == order.id).execute()
     handover.hand_over("李娜", "王磊", [client.id])
     assert Order.get_by_id(order.id).merchandiser == "王磊"
@@ -103,11 +110,12 @@ def test_a_vanished_client_stops_the_whole_hand_over(db):
 
 
 def test_report_lists_contacts_followups_orders_money_complaints(db):
-    from money_helpers import make_order as money_order, order_lines
+    from money_helpers import order_lines
+
     from gendan_desktop.core.shipments import create_shipment
 
     a = _book("柏林时装", "李娜")
-    shipped = money_order(a["client"], [("S", "Red", "M", 100, "2")], currency="USD")
+    shipped = make_stored_order(a["client"], [("S", "Red", "M", 100, "2")], currency="USD")
     create_shipment(shipped.id, TODAY - dt.timedelta(days=40), [(ln.id, ln.quantity) for ln in order_lines(shipped)])
     report = handover_report([a["client"].id], "李娜", "王磊", today=TODAY)
     (c,) = report.clients

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from production_helpers import TODAY, confirm, lines_of, make_order
+from builders import TODAY, lines_of, make_confirmed
 
 from gendan_desktop.core import production, reminders, work_items
 from gendan_desktop.core.clients import create_client
@@ -38,7 +38,7 @@ def test_only_my_items_and_not_those_put_off(db):
 
 
 def test_late_steps_are_reminded(db):
-    order = confirm(make_order())
+    order = make_confirmed()
     production.issue_production_sheet(order.id)
     production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, 100)])
     FlowCardStep.update(planned_date=TODAY - dt.timedelta(days=2)).where(FlowCardStep.seq == 1).execute()

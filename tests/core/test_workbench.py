@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from production_helpers import TODAY, confirm, lines_of, make_client, make_order
+from builders import TODAY, lines_of, make_client, make_confirmed, make_order, make_stored_order
 
 from gendan_desktop.core import production, work_items, workbench
 from gendan_desktop.core.clients import create_client
@@ -46,7 +46,7 @@ def test_value_outranks_date_alone(db):
     """Two days overdue on a client with ¥500,000 open beats four days on a client with none."""
     set_rates({"USD": "7"})
     big = create_client(name="大客户")
-    make_order(client=big, lines=[{"style": "T1", "quantity": 10_000, "unit_price": "7.1429", "colour": "红",
+    make_order(big, [{"style": "T1", "quantity": 10_000, "unit_price": "7.1429", "colour": "红",
                                    "size": "M"}], currency="USD")
     small = create_client(name="小客户")
     old = log_followup(small.id, day(-10), "phone", "四天前该回电", next_date=day(-4))
@@ -61,7 +61,7 @@ def test_value_outranks_date_alone(db):
 
 
 def test_deliveries_steps_quotations_and_payments_fall_on_their_days(db):
-    order = confirm(make_order(delivery=day(2)))
+    order = make_confirmed(delivery_date=day(2))
     production.issue_production_sheet(order.id)
     cards = production.issue_flow_cards(order.id, batch_size=100)  # 3 cards over two lines
     FlowCardStep.update(planned_date=day(20)).execute()
@@ -79,13 +79,14 @@ def test_deliveries_steps_quotations_and_payments_fall_on_their_days(db):
 
 
 def test_payments_fall_due_thirty_days_after_shipping(db):
-    from money_helpers import make_client as money_client, make_order as money_order, order_lines
+    from money_helpers import order_lines
+
     from gendan_desktop.core.payments import record_payment
     from gendan_desktop.core.shipments import create_shipment
 
     set_rates({"USD": "7"})
-    client = money_client(currency="USD")
-    order = money_order(client, [("S", "Red", "M", 100, "2")])
+    client = make_client(currency="USD")
+    order = make_stored_order(client, [("S", "Red", "M", 100, "2")])
     create_shipment(order.id, day(-28), [(ln.id, ln.quantity) for ln in order_lines(order)])
     record_payment(client.id, "50", "USD", day(-1), "balance", order.id)
     got = sections()
@@ -98,7 +99,7 @@ def test_payments_fall_due_thirty_days_after_shipping(db):
 
 
 def test_late_steps_count_each_card_at_its_first_late_step(db):
-    order = confirm(make_order())
+    order = make_confirmed()
     production.issue_production_sheet(order.id)
     production.issue_flow_cards(order.id, batches=[(lines_of(order)[0].id, 100)])
     FlowCardStep.update(planned_date=day(-5)).where(FlowCardStep.seq <= 3).execute()
@@ -128,7 +129,7 @@ def test_put_off_done_and_dismiss(db):
     assert work_items.complete(item_a, today=TODAY) == "completed"
     assert FollowUp.get_by_id(fa.id).next_done
     # done on anything else dismisses it for today
-    order = make_order(delivery=day(1))
+    order = make_order(delivery_date=day(1))
     delivery = next(i for i in sections()["day:1"].items if i.key == f"delivery:{order.id}")
     assert work_items.complete(delivery, today=TODAY) == "dismissed"
     assert f"delivery:{order.id}" not in keys(sections()["day:1"])
@@ -162,7 +163,7 @@ def test_a_failing_section_says_so_and_the_rest_load(db, monkeypatch):
 def test_owner_is_who_looks_after_it(db):
     client = create_client(name="丙", merchandiser="陈静")
     fu = log_followup(client.id, TODAY, "phone", "丙", next_date=TODAY, merchandiser="陈静")
-    order = make_order(client=client, delivery=day(1), merchandiser="王磊")
+    order = make_order(client, delivery_date=day(1), merchandiser="王磊")
     got = sections()
     assert [i.owner for i in got["followups_due"].items] == ["陈静"]
     assert next(i for i in got["day:1"].items if i.id == order.id).owner == "王磊"

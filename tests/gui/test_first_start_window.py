@@ -186,9 +186,9 @@ def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tm
 
 def test_the_assistant_from_settings_on_demo_data_keeps_the_data(qtbot, window, wait_ops):
     from gendan_desktop.core.company import get_profile
-    from gendan_desktop.core.demo import fill_demo
     from gendan_desktop.core.models import Order
     from gendan_desktop.core.routes import list_routes
+    from gendan_desktop.demo import fill_demo
     from gendan_desktop.gui.settings_dialog import SettingsDialog
 
     fill_demo(clients=20, orders=60, seed=4)

@@ -118,8 +118,8 @@ def test_no_successor_is_said_next_to_the_field(qtbot, window, book, wait_ops):
 
 
 def test_hand_over_everything_of_a_merchandiser_on_demo_data(qtbot, window, wait_ops, tmp_path, monkeypatch):
-    from gendan_desktop.core.demo import fill_demo
     from gendan_desktop.core.handover import clients_of
+    from gendan_desktop.demo import fill_demo
 
     fill_demo(clients=30, orders=150, seed=5)
     theirs = clients_of("陈静")

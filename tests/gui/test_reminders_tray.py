@@ -76,8 +76,8 @@ def test_a_click_on_the_message_shows_the_workbench(qtbot, window, reminders):
 
 def test_on_demo_data_only_my_items_are_reminded(qtbot, window, reminders, wait_ops):
     from gendan_desktop.core.common import get_setting, set_current_user
-    from gendan_desktop.core.demo import fill_demo
     from gendan_desktop.core.models import FollowUp
+    from gendan_desktop.demo import fill_demo
 
     fill_demo(clients=40, orders=200, seed=2)
     set_current_user(None)  # the demo names its merchandiser in the settings

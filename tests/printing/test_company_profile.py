@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import make_order_with_paper
 
 from gendan_desktop.core.company import CompanyProfile, get_profile, logo_png, save_profile
 from gendan_desktop.core.errors import ValidationError
-from gendan_desktop.printing.flow_card import render_flow_cards, load_flow_cards
+from gendan_desktop.printing.flow_card import load_flow_cards, render_flow_cards
 from gendan_desktop.printing.production_sheet import load_production_sheet, render_production_sheet
 from gendan_desktop.printing.quotation import quotation_pdf
 from gendan_desktop.printing.statement_pdf import statement_pdf
 
-from .conftest import make_order, needs_poppler, pdf_text, render_pages, run
+from .conftest import needs_poppler, pdf_text, render_pages, run
 from .test_quotation_statement import _quotation, _statement_data
 
 pytestmark = needs_poppler
@@ -44,7 +45,7 @@ def blue_share(png, top: float, bottom: float) -> float:
 
 
 def _documents(tmp_path) -> dict[str, bytes]:
-    order, sheet, _cards = make_order()
+    order, sheet, _cards = make_order_with_paper()
     q = _quotation()
     client = _statement_data()
     return {
