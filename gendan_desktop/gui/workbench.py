@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.workbench import NOW_KEYS, day_key, display_order
-from .operations import QueryOp
+from .operations import Cancelled, QueryOp, changes
 from .record_text import recall_reason_text
 from .tab_base import BaseTab
 from .uistate import ui_settings
@@ -88,8 +88,14 @@ class WorkbenchTab(BaseTab):
         self.me = ""
         self.today = dt.date.today()
         self._gen = 0
-        self._relay = _Relay(self)
+        # The relay is not the tab's child: a worker emitting on a relay deleted with
+        # its tab crashed the process (the window drops its tabs when it reopens the
+        # database). It lives with the application; once the tab is gone the worker
+        # sees ``_gone`` and stops the gathering at the next section.
+        self._relay = _Relay(changes())
         self._relay.arrived.connect(self._arrive)
+        self._gone = gone = threading.Event()
+        self.destroyed.connect(lambda *_a: gone.set())
         self._again = False
         self._op = None
         self._select_key: str | None = None
@@ -176,15 +182,14 @@ class WorkbenchTab(BaseTab):
         self.loading = True
         self._again = False
         self._gen += 1
-        gen, relay = self._gen, self._relay
+        gen, relay, gone = self._gen, self._relay, self._gone
         self.heading.setText(tr("正在载入今天和未来几天的待办…"))
 
         def each(section) -> None:  # in the worker: queued to the GUI thread
+            if gone.is_set():  # nobody left to show it to: stop reading the database
+                raise Cancelled()
             shown = threading.Event()
-            try:
-                relay.arrived.emit(gen, section, shown)
-            except RuntimeError:  # the tab is gone: nobody left to show it to
-                return
+            relay.arrived.emit(gen, section, shown)
             # let the GUI thread build the branch before the next query (a GIL
             # hand-off costs it up to 5 ms while the worker runs Python); bounded
             shown.wait(0.5)
