@@ -52,6 +52,10 @@ def _visible_rows(pane) -> None:
     """Fetch what the view shows (rows of the visible range, and the risk column
     the order list fills right after): the data work, without Qt's painting."""
     model, table = pane.model, pane.table
+    # After a reset the header keeps the old scroll offset until the next layout
+    # pass: rowAt() then answered -1 and every row of the new list was loaded
+    # (a filter applied with the list scrolled down cost seconds here, never on screen).
+    table.doItemsLayout()
     first = max(table.rowAt(0), 0)
     last = table.rowAt(table.viewport().height() - 1)
     last = model.rowCount() - 1 if last < 0 else last

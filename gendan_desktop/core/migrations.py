@@ -185,6 +185,32 @@ def _m0008_week_and_handover(db: Database) -> None:
     backfill_merchandisers(db)
     db.create_tables([WorkItemSnooze, ReminderShown], safe=True)
     db.execute_sql("CREATE INDEX IF NOT EXISTS flow_card_step_planned_date ON flow_card_step (planned_date)")
+def _m0009_merchandiser_in_list_indexes(db: Database) -> None:
+    """The order lists' covering indexes also hold the merchandiser, so that
+    "my orders" is tested inside the index walked (as models.ORDER_LIST_INDEXES
+    declares; copied here so this migration never changes). An index that
+    already has these columns (a database created by this version) is kept."""
+    indexes = (
+        ("order_list_by_order_date",
+         ("order_date", "id", "delivery_date", "status", "client_id", "number", "client_po", "merchandiser")),
+        ("order_list_by_delivery_date",
+         ("delivery_date", "id", "status", "order_date", "client_id", "number", "client_po", "merchandiser")),
+        ("order_list_by_number",
+         ("number", "id", "delivery_date", "status", "order_date", "client_id", "client_po", "merchandiser")),
+        ("order_list_by_client",
+         ("client_id", "id", "delivery_date", "status", "order_date", "number", "client_po", "merchandiser")),
+    )
+    present = {i.name: tuple(i.columns) for i in db.get_indexes("order")}
+    for name, cols in indexes:
+        if present.get(name) != cols:
+            db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+            db.execute_sql(f'CREATE INDEX "{name}" ON "order" ({", ".join(cols)})')
+
+
+def _m0010_client_language(db: Database) -> None:
+    """The language a client reads ("zh", "en"; "" = by the country), for the
+    progress and balance texts copied for the client's chat."""
+    _add_column(db, "client", "language", "VARCHAR(5) NOT NULL DEFAULT ''")
 
 
 MIGRATIONS: list[Migration] = [
@@ -196,6 +222,8 @@ MIGRATIONS: list[Migration] = [
     (6, "client match keys and look-alike review", _m0006_client_keys),
     (7, "one order per client and client PO", _m0007_unique_client_po),
     (8, "week ahead: snoozes, reminders; merchandiser of clients and open records", _m0008_week_and_handover),
+    (9, "merchandiser in the order list indexes", _m0009_merchandiser_in_list_indexes),
+    (10, "client language", _m0010_client_language),
 ]
 
 

@@ -112,6 +112,11 @@ class ListPane(QWidget):
                 combo = self._search_combo(spec)
                 self.filter_combos[spec.key] = combo
                 continue
+            if hasattr(spec, "make_widget"):  # its own widget (gui/list_filters.py)
+                combo = spec.make_widget(self)
+                combo.sig_value_changed.connect(lambda value, k=spec.key: self.model.set_filter(k, value))
+                self.filter_combos[spec.key] = combo
+                continue
             combo = QComboBox(self)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "状态:全部" shown whole
             combo.setObjectName(f"filter_{spec.key}")
@@ -207,6 +212,9 @@ class ListPane(QWidget):
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
             for combo in self.filter_combos.values():
+                if hasattr(combo, "reset_filter"):
+                    combo.reset_filter()
+                    continue
                 combo.blockSignals(True)
                 if hasattr(combo, "set_current"):
                     combo.set_current(None)

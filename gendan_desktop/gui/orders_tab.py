@@ -1,10 +1,14 @@
 """订单 tab: the order list (status, delivery date, risk colour) and the order detail.
 
-The list is an IdListModel (sorted ids from SQL, rows loaded by id for the
-visible range; risk computed by core.risk.risk_for_orders for each chunk of
-100 rows). The detail is a set of sub-tabs: the editor, review and status
-actions, revisions side by side, shipments, payments, quotations/PI and the
-audit history; a sub-tab is read when it is shown.
+The list is an IdListModel over core.lists.orders (``find_ids``: the sorted
+ids; ``rows``: the visible ones; ``progress``: their delivery risk, good pieces
+at the last step and pieces shipped, filled in right after the rows are
+painted). Filters: several statuses at once (or all open ones), the
+merchandiser's own orders, a client typed or picked, delivery and order dates.
+
+The detail is a set of sub-tabs: the editor, review and status actions,
+revisions side by side, shipments, payments, quotations/PI and the audit
+history; a sub-tab is read when it is shown.
 """
 
 from __future__ import annotations
@@ -12,8 +16,17 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from .edit_grid import commit_open_editor
+from .list_filters import MineFilter, MultiChoiceFilter
 from .list_view import ListPane
 from .order_editor import OrderEditor
 from .order_money import PaymentsPanel, ShipmentsPanel
@@ -21,9 +34,15 @@ from .order_records import HistoryPanel, QuotationsPanel
 from .order_review import ReviewPanel
 from .revisions_view import RevisionsView
 from .tab_base import BaseTab
-from .edit_grid import commit_open_editor
 from .tab_kit import GREY_TEXT, RISK_TEXT, ask_unsaved, tidy_list_pane
-from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money, scan_only
+from .table_model import (
+    QT_TR_NOOP,
+    ChoiceFilter,
+    DateRangeFilter,
+    IdListModel,
+    fmt_date,
+    fmt_money,
+)
 
 
 def tr(text: str) -> str:
@@ -38,10 +57,11 @@ class Col(IntEnum):
     DELIVERY = 4
     STATUS = 5
     RISK = 6
-    QUANTITY = 7
-    AMOUNT = 8
-    CURRENCY = 9
-    REVISION = 10
+    PROGRESS = 7
+    QUANTITY = 8
+    AMOUNT = 9
+    CURRENCY = 10
+    REVISION = 11
 
 
 class ClientFilter(ChoiceFilter):
@@ -70,156 +90,69 @@ class ClientFilter(ChoiceFilter):
         return client_by_id(client_id)
 
 
-def order_text_condition(text: str):
-    """The quick filter of the order lists: order number or client PO (from the
-    start; anywhere once three characters are typed), or the client's name,
-    code or pinyin (core.search). Returns (condition, few): condition None when
-    every order matches; ``few`` when the list should be sorted after finding the
-    matches by their indexes (see OrderListModel.sort_key).
-
-    On SQLite, when many orders match, the number and PO are tested as prefix
-    ranges inside the covering list index being walked, so a text that matches
-    nearly every order never becomes a 100,000-id list to sort.
-    """
-    from ..core.db import is_sqlite
-    from ..core.models import Order
-    from ..core.search import matching_ids
-
-    t = text.strip()
-    if not is_sqlite():
-        return Order.id.in_(matching_ids("order", t)) | Order.client.in_(matching_ids("client", t)), False
-    variants = list(dict.fromkeys((t, t.upper())))
-    # A prefix of every order number (all start "SO") filters nothing: two
-    # index seeks find no number outside its range, and the list stays unfiltered.
-    for v in variants:
-        if not Order.select(Order.id).where((Order.number < v) | (Order.number >= v + "\U0010ffff")).exists():
-            return None, False
-    # Few matches: let SQLite find them by their indexes and sort them (a few
-    # ms). Many: test each order inside the covering index walked in sort order.
-    walk = _matches_many(t, variants)
-    f = scan_only if walk else (lambda field: field)
-    cond = None
-    for column in (Order.number, Order.client_po):
-        for v in variants:
-            term = (f(column) >= v) & (f(column) < v + "\U0010ffff")
-            cond = term if cond is None else (cond | term)
-    if len(t) >= 3:  # any part of the number or PO (FTS trigram; shorter text: prefix only, as core.search)
-        cond = cond | Order.id.in_(matching_ids("order", t))
-    return cond | f(Order.client).in_(matching_ids("client", t)), not walk
-
-
-def _matches_many(text: str, variants: list[str], many: int = 2000) -> bool:
-    """Whether the number/PO prefix or the client names match many orders
-    (bounded look-ups of well under a millisecond, plus one client search)."""
-    from peewee import SQL
-
-    from ..core.models import Client, Order
-    from ..core.search import matching_ids
-
-    for column in (Order.number, Order.client_po):
-        for v in variants:
-            q = Order.select(SQL("1")).where((column >= v) & (column < v + "\U0010ffff"))
-            if q.limit(1).offset(many).scalar():
-                return True
-    return bool(Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text)))
-                .limit(1).offset(many // 5).scalar())
+# core.lists.orders sort keys of the sortable columns
+SORT_KEYS = {Col.NUMBER: "number", Col.CLIENT: "client", Col.CLIENT_PO: "client_po", Col.ORDER_DATE: "order_date",
+             Col.DELIVERY: "delivery_date", Col.STATUS: "status"}
+# what a row holds after its columns
+_LEVEL, _STATUS, _REASON, _PROGRESS_TIP = len(Col), len(Col) + 1, len(Col) + 2, len(Col) + 3
 
 
 class OrderListModel(IdListModel):
+    """The ids and rows come from core.lists.orders; this model only formats them."""
+
     KIND = "order"
     SETTINGS_KEY = "orders"
     Columns = Col
     HEADERS = {
         Col.NUMBER: QT_TR_NOOP("订单号"), Col.CLIENT: QT_TR_NOOP("客户"), Col.CLIENT_PO: QT_TR_NOOP("客户订单号"),
         Col.ORDER_DATE: QT_TR_NOOP("下单日期"), Col.DELIVERY: QT_TR_NOOP("交期"), Col.STATUS: QT_TR_NOOP("状态"),
-        Col.RISK: QT_TR_NOOP("交期风险"), Col.QUANTITY: QT_TR_NOOP("数量"), Col.AMOUNT: QT_TR_NOOP("金额"),
-        Col.CURRENCY: QT_TR_NOOP("币种"), Col.REVISION: QT_TR_NOOP("版本"),
+        Col.RISK: QT_TR_NOOP("交期风险"), Col.PROGRESS: QT_TR_NOOP("进度"), Col.QUANTITY: QT_TR_NOOP("数量"),
+        Col.AMOUNT: QT_TR_NOOP("金额"), Col.CURRENCY: QT_TR_NOOP("币种"), Col.REVISION: QT_TR_NOOP("版本"),
     }
     ALIGN_RIGHT = frozenset({Col.QUANTITY, Col.AMOUNT})
     DEFAULT_SORT = (Col.ORDER_DATE, Qt.DescendingOrder)
 
     def __init__(self, parent=None):
-        from ..core.models import Order
+        from ..core.lists.orders import OPEN_STATUSES
 
         self.FILTERS = [
-            ChoiceFilter("status", QT_TR_NOOP("状态"), Order.status, enum="order_status"),
-            DateRangeFilter("delivery", QT_TR_NOOP("交期"), Order.delivery_date),
-            DateRangeFilter("order_date", QT_TR_NOOP("下单日期"), Order.order_date,
+            MultiChoiceFilter("status", QT_TR_NOOP("状态"), "order_status",
+                              presets=[("open", QT_TR_NOOP("全部未完结"), OPEN_STATUSES)]),
+            MineFilter("merchandiser", QT_TR_NOOP("跟单员")),
+            ClientFilter("client", QT_TR_NOOP("客户")),  # typed: gui/search_combo.py
+            DateRangeFilter("delivery", QT_TR_NOOP("交期")),
+            DateRangeFilter("order_date", QT_TR_NOOP("下单日期"),
                             presets=("today", "last30", "this_month", "this_year")),
-            ClientFilter("client", QT_TR_NOOP("客户"), Order.client),
         ]
         super().__init__(parent)
-        self._text_filters = False
-        self._few_matches = False
         self._risk_pending: dict[int, list] = {}
         self._risk_timer = QTimer(self, singleShot=True, interval=0)
         self._risk_timer.timeout.connect(self._fill_risk)
 
-    def base_query(self):
-        from ..core.models import Client, Order
-
-        # Join the clients only to sort by them: with the join SQLite walks
-        # 100,000 orders through the client table (280 ms instead of 45 ms).
-        if self._sort_col == Col.CLIENT:
-            return Order.select(Order.id).join(Client, on=(Order.client == Client.id))
-        return Order.select(Order.id)
-
     def sort_key(self, col):
-        from ..core.models import Client, Order
+        return SORT_KEYS.get(col)
 
-        # PO and status have no covering list index: when filtered, let SQLite
-        # find the rows by the filter's index and sort them (walking the PO or
-        # status index would read every order's row to test the filter).
-        text = bool(self.quick_text.strip())
-        filtered = bool(self.filters) or (text and self._text_filters)
-        if text and self._few_matches:  # found by their indexes, then sorted
-            key = self._sort_key(col, Client, Order)
-            if isinstance(key, list):
-                return [scan_only(k) for k in key]
-            return scan_only(key) if key is not None else None
-        return self._sort_key(col, Client, Order, filtered)
+    def order_filters(self):
+        """The list's filters and quick filter as core.lists.orders wants them."""
+        from ..core.lists.orders import OrderFilters
 
-    @staticmethod
-    def _sort_key(col, Client, Order, filtered=False):  # noqa: N803 - the models
-        # by client: pinyin, then the client, then the order — SQLite walks the
-        # pinyin index and each client's orders in id order, with no sort step
-        return {Col.NUMBER: Order.number, Col.CLIENT: [Client.pinyin, Client.id],
-                Col.CLIENT_PO: scan_only(Order.client_po) if filtered else Order.client_po,
-                Col.ORDER_DATE: Order.order_date, Col.DELIVERY: Order.delivery_date,
-                Col.STATUS: scan_only(Order.status) if filtered else Order.status,
-                }.get(col)  # currency and revision have no index: sorting 100k rows by them took 70 ms
+        f = self.filters
+        statuses = f.get("status") or ()
+        return OrderFilters(text=self.quick_text.strip(),
+                            statuses=(statuses,) if isinstance(statuses, str) else tuple(statuses),
+                            client_id=f.get("client"), merchandiser=f.get("merchandiser") or None,
+                            delivery=f.get("delivery"), order_date=f.get("order_date"))
 
-    def search_subquery(self, text):
-        return None  # text_condition also matches the client's name and pinyin
+    def query_ids(self) -> list[int]:
+        from ..core.lists.orders import Sort, find_ids
 
-    def in_sort_index(self) -> bool:
-        """Whether the sort column has a covering list index (models.ORDER_LIST_INDEXES)."""
-        return self._sort_col in (Col.NUMBER, Col.CLIENT, Col.ORDER_DATE, Col.DELIVERY)
-
-    def apply_filter(self, query, spec, value):
-        from ..core.models import Order
-
-        if spec is not None and spec.key == "status" and self.in_sort_index():
-            return query.where(scan_only(Order.status) == value)
-        if isinstance(spec, DateRangeFilter) and self._sort_col == Col.CLIENT:
-            # by client, a date range found through its own index costs one client
-            # lookup per order (70 ms for the overdue ones); test it in the index walked
-            lo, hi = value
-            field = scan_only(spec.field)
-            if lo is not None:
-                query = query.where(field >= lo)
-            return query.where(field <= hi) if hi is not None else query
-        return super().apply_filter(query, spec, value)
-
-    def text_condition(self, text):
-        cond, self._few_matches = order_text_condition(text)
-        self._text_filters = cond is not None  # read by sort_key, called after this
-        return cond
+        sort = Sort(SORT_KEYS.get(self._sort_col), self._sort_order == Qt.DescendingOrder)
+        return find_ids(self.order_filters(), sort, cache=self._id_cache)
 
     def load_rows(self, ids):
-        """Two queries for the rows; the delivery risk (five more queries) is
-        filled in right after the rows are painted, so sorting and filtering
-        answer sooner (see _fill_risk)."""
+        """Two queries for the rows; the delivery risk and progress (five more
+        queries) are filled in right after the rows are painted, so sorting and
+        filtering answer sooner (see _fill_risk)."""
         out = self._query_rows(ids)
         self._risk_pending.update(out)
         self._risk_timer.start()
@@ -227,70 +160,74 @@ class OrderListModel(IdListModel):
 
     def export_rows(self, ids):
         """For 导出当前列表 (runs in a worker: no timer, no shared state): the
-        rows with their delivery risk filled in at once."""
-        from ..core.risk import risk_for_orders
+        rows with their delivery risk and progress filled in at once."""
+        from ..core.lists.orders import progress
 
         out = self._query_rows(ids)
-        self._apply_risk(out, risk_for_orders(list(out)))
-        return out
-
-    def _query_rows(self, ids):
-        from peewee import fn
-
-        from ..core import enums
-        from ..core.models import Client, Order, OrderLine
-        from ..core.revisions import revision_label
-
-        sums = {oid: (q, a) for oid, q, a in
-                OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
-                                 fn.SUM(OrderLine.quantity * OrderLine.unit_price))
-                .where(OrderLine.order.in_(ids)).group_by(OrderLine.order).tuples()}
-        out = {}
-        for oid, number, client, po, odate, delivery, status, currency, rev in (
-                Order.select(Order.id, Order.number, Client.name, Order.client_po, Order.order_date,
-                             Order.delivery_date, Order.status, Order.currency, Order.revision)
-                .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
-            qty, amount = sums.get(oid, (0, None))
-            out[oid] = [number, client, po, fmt_date(odate), fmt_date(delivery),
-                        enums.label("order_status", status), "",
-                        f"{int(qty or 0):,}", fmt_money(OrderLine.unit_price.from_sum(amount)) if amount else "",
-                        currency, revision_label(rev), "", status, ""]
+        self._apply_progress(out, progress(list(out)))
         return out
 
     @staticmethod
-    def _apply_risk(rows, risks) -> None:
+    def _query_rows(ids):
         from ..core import enums
+        from ..core.lists.orders import rows
+        from ..core.revisions import revision_label
 
+        return {oid: [r.number, r.client, r.client_po, fmt_date(r.order_date), fmt_date(r.delivery_date),
+                      enums.label("order_status", r.status), "", "", f"{r.quantity:,}",
+                      fmt_money(r.amount) if r.amount else "", r.currency, revision_label(r.revision),
+                      "", r.status, "", ""]
+                for oid, r in rows(ids).items()}
+
+    @staticmethod
+    def _apply_progress(rows, figures) -> None:
+        from ..core import enums
+        from ..core.errors import current_language
+        from ..core.lists.orders import shown_risk
+
+        en = current_language() == "en"
         for oid, row in rows.items():
-            risk = risks.get(oid)
-            level = risk.level if risk is not None and row[12] not in ("cancelled", "shipped", "settled") else ""
-            row[6] = enums.label("risk", level) if level else ""
-            row[11] = level
-            row[13] = risk.reason() if risk else ""
+            p = figures.get(oid)
+            if p is None:
+                continue
+            level = shown_risk(row[_STATUS], p.level)
+            row[Col.RISK] = enums.label("risk", level) if level else ""
+            row[_LEVEL] = level
+            row[_REASON] = p.reason_en if en else p.reason_zh
+            if p.ordered:
+                text = tr("%1%").replace("%1", str(p.good_pct))
+                if p.shipped:
+                    text = tr("%1% · 已出 %2%").replace("%1", str(p.good_pct)).replace("%2", str(p.shipped_pct))
+                row[Col.PROGRESS] = text
+                row[_PROGRESS_TIP] = (tr("最后一道工序良品 %1 / %2 件;已出货 %3 件")
+                                      .replace("%1", f"{p.good:,}").replace("%2", f"{p.ordered:,}")
+                                      .replace("%3", f"{p.shipped:,}"))
 
     def _fill_risk(self) -> None:
-        from ..core.risk import risk_for_orders
+        from ..core.lists.orders import progress
 
         pending, self._risk_pending = self._risk_pending, {}
         if not pending:
             return
-        self._apply_risk(pending, risk_for_orders(list(pending)))
+        self._apply_progress(pending, progress(list(pending)))
         if self.rowCount():
             last = self.rowCount() - 1
-            self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.RISK))
+            self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.PROGRESS))
 
     def foreground(self, row, col):
-        if row[12] == "cancelled":
+        if row[_STATUS] == "cancelled":
             return GREY_TEXT
-        if col in (Col.RISK, Col.DELIVERY) and row[11] in ("late", "at_risk"):
-            return RISK_TEXT[row[11]]
-        if col == Col.RISK and row[11]:
-            return RISK_TEXT[row[11]]
+        if col in (Col.RISK, Col.DELIVERY) and row[_LEVEL] in ("late", "at_risk"):
+            return RISK_TEXT[row[_LEVEL]]
+        if col == Col.RISK and row[_LEVEL]:
+            return RISK_TEXT[row[_LEVEL]]
         return None
 
     def tooltip(self, row, col):
         if col in (Col.RISK, Col.DELIVERY):
-            return row[13] or None
+            return row[_REASON] or None
+        if col == Col.PROGRESS:
+            return row[_PROGRESS_TIP] or None
         return None
 
 
@@ -304,7 +241,8 @@ class OrdersTab(BaseTab):
         self.model = OrderListModel()
         self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"))
         tidy_list_pane(self.pane, {Col.NUMBER: 105, Col.CLIENT: 150, Col.CLIENT_PO: 95, Col.ORDER_DATE: 85,
-                                   Col.DELIVERY: 85, Col.STATUS: 70, Col.RISK: 65, Col.QUANTITY: 70,
+                                   Col.DELIVERY: 85, Col.STATUS: 70, Col.RISK: 65, Col.PROGRESS: 90,
+                                   Col.QUANTITY: 70,
                                    Col.AMOUNT: 95, Col.CURRENCY: 45, Col.REVISION: 40})
         self.new_button = QPushButton(tr("新建订单"), self)
         self.new_button.setObjectName("newOrder")

@@ -96,7 +96,7 @@ class ProductionOrderModel(IdListModel):
     def text_condition(self, text):
         from ..core.models import FlowCard, Order
         from ..core.search import matching_ids
-        from .orders_tab import order_text_condition
+        from ..core.lists.orders import order_text_condition
 
         cond, _few = order_text_condition(text)
         if cond is None:  # every order matches

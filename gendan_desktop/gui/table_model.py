@@ -32,7 +32,6 @@ Header texts are Chinese source strings translated in the context ``"columns"``
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import OrderedDict
 from dataclasses import dataclass, field as dc_field
 from enum import IntEnum
@@ -40,6 +39,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from peewee import Ordering
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ..core.lists import scan_only  # noqa: F401 - the lists' modules import it from here
 
 ID_ROLE = Qt.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
 SORT_ROLE = Qt.UserRole + 2
@@ -257,31 +258,11 @@ class IdListModel(QAbstractTableModel):
         return query.order_by(*order)
 
     def query_ids(self) -> list[int]:
-        from ..core.db import current_database, is_sqlite
+        """The matching ids in display order (core.lists.query_ids: one round
+        trip, reused while the database is unchanged)."""
+        from ..core.lists import query_ids
 
-        db = current_database()
-        query = self.build_query()
-        if not is_sqlite(db):
-            return [r[0] for r in db.execute(query).fetchall()]
-        sql, params = query.sql()
-        key = (sql, tuple(params))
-        conn = db.connection()
-        # Unchanged database (no commit by another connection, no change by this
-        # one): the same query returns the same ids, so they are reused.
-        stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-        hit = self._id_cache.get(key)
-        if hit is not None and hit[0] is conn and hit[1] == stamp:
-            self._id_cache.move_to_end(key)
-            return hit[2]
-        # One JSON array instead of 100,000 Python rows: 11 ms instead of 25.
-        # An aggregate over a subquery with ORDER BY keeps the subquery's
-        # order (SQLite never flattens that shape).
-        row = db.execute_sql(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
-        ids = json.loads(row[0]) if row and row[0] else []
-        self._id_cache[key] = (conn, stamp, ids)
-        while len(self._id_cache) > self.ID_CACHE_SIZE:
-            self._id_cache.popitem(last=False)
-        return ids
+        return query_ids(self.build_query(), self._id_cache, self.ID_CACHE_SIZE)
 
     def prefetch(self) -> None:
         """Run the id query ahead (at idle, before the list is first shown), so
@@ -448,21 +429,6 @@ def _report(exc: BaseException) -> bool:
     from .db_trouble import trouble
 
     return trouble().report(exc)
-
-
-def scan_only(field):
-    """``field`` for a WHERE term that must not pick the index SQLite walks.
-
-    On SQLite a unary ``+`` keeps the planner walking the (covering) index of
-    the sort column, testing the term in that index, instead of fetching a
-    large match through the term's own index and sorting it in a temporary
-    B-tree. Elsewhere (PostgreSQL has no unary + on text) the field itself.
-    """
-    from peewee import SQL, NodeList
-
-    from ..core.db import is_sqlite
-
-    return NodeList((SQL("+"), field), glue="") if is_sqlite() else field
 
 
 def fmt_date(value: dt.date | None) -> str:

@@ -13,6 +13,8 @@ from input_helpers import activate, click_cell, click_header, go, key, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
+from gendan_desktop.gui.orders_tab import Col
+
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
 
@@ -56,7 +58,7 @@ def test_create_review_and_confirm_order(qtbot, window, wait_ops, client):
     assert order.delivery_date == TODAY + dt.timedelta(days=40)
     assert tab.pane.current_id() == order.id  # listed and current
     row = tab.model.row_of(order.id)
-    assert tab.model.index(row, 0).data() == order.number and tab.model.index(row, 7).data() == "1,000"
+    assert tab.model.index(row, 0).data() == order.number and tab.model.index(row, Col.QUANTITY).data() == "1,000"
 
     u = User(qtbot, window, wait_ops)
     review = tab.review

@@ -35,6 +35,8 @@ class Client(VersionedModel):
     archived = BooleanField(default=False)
     # who looks after it (跟单员); a hand-over moves it (core/handover.py)
     merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])
+    # what the client reads: "zh" / "en", or "" = by the country (core/client_updates.py)
+    language = CharField(max_length=5, default="", constraints=[SQL("DEFAULT ''")])
     # Match keys (core/client_matching.py), kept by core/clients.py: the name
     # with its legal form spelt one way, the name without it, the phone's digits.
     # A default in the schema too: rows written by other means still get ''.

@@ -63,18 +63,18 @@ class Order(VersionedModel):
     po_dup_id = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
 
-# Covering indexes for the order lists (migration 3 adds them to older databases):
-# walking one in its sort order answers the filters (delivery, status, client,
-# number/PO prefix) without reading 100,000 table rows.
+# Covering indexes for the order lists (migrations 3 and 9 add them to older
+# databases): walking one in its sort order answers the filters (delivery,
+# status, client, merchandiser, number/PO prefix) without reading 100,000 table rows.
 ORDER_LIST_INDEXES = (
     ("order_list_by_order_date",
-     ("order_date", "id", "delivery_date", "status", "client_id", "number", "client_po")),
+     ("order_date", "id", "delivery_date", "status", "client_id", "number", "client_po", "merchandiser")),
     ("order_list_by_delivery_date",
-     ("delivery_date", "id", "status", "order_date", "client_id", "number", "client_po")),
+     ("delivery_date", "id", "status", "order_date", "client_id", "number", "client_po", "merchandiser")),
     ("order_list_by_number",
-     ("number", "id", "delivery_date", "status", "order_date", "client_id", "client_po")),
+     ("number", "id", "delivery_date", "status", "order_date", "client_id", "client_po", "merchandiser")),
     ("order_list_by_client",
-     ("client_id", "id", "delivery_date", "status", "order_date", "number", "client_po")),
+     ("client_id", "id", "delivery_date", "status", "order_date", "number", "client_po", "merchandiser")),
 )
 for _name, _cols in ORDER_LIST_INDEXES:
     Order.add_index(*(Order._meta.columns[c] for c in _cols), name=_name)
