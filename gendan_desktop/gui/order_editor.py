@@ -15,7 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .edit_grid import EditGrid, commit_open_editor
@@ -161,12 +161,22 @@ class OrderEditor(QWidget):
         actions = flow_bar(self, [self.save_button, self.revise_button, self.discard_button,
                                   self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
 
+        from .size_grid_editor import SizeGridEditor
+
+        self.grid = SizeGridEditor(self.lines, self)
+        self.entry = QTabWidget(self)  # the lines as a list, or one style as colour × size
+        self.entry.setObjectName("lineEntry")
+        self.entry.setDocumentMode(True)
+        self.entry.addTab(self.lines_view, tr("明细行"))
+        self.entry.addTab(self.grid, tr("颜色×尺码"))
+        self.entry.currentChanged.connect(self._entry_changed)
+
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.title)
         inner.addWidget(self.sample.link)
         inner.addWidget(self.form)
-        inner.addWidget(self.lines_view, 1)
+        inner.addWidget(self.entry, 1)
         inner.addLayout(line_bar)
         inner.addWidget(self.error_label)
         lay = QVBoxLayout(self)
@@ -191,8 +201,9 @@ class OrderEditor(QWidget):
             else:
                 w.setEnabled(on)
         self.lines.set_editable(editable)
+        self.grid.set_editable(editable)
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
-            b.setEnabled(editable)
+            b.setEnabled(editable and self.entry.currentWidget() is self.lines_view)
         self.lines_view.setEditTriggers(QAbstractItemView.AllEditTriggers if editable
                                         else QAbstractItemView.NoEditTriggers)
 
@@ -281,6 +292,10 @@ class OrderEditor(QWidget):
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
             self._loaded[name] = _norm(name, value)
         self.lines.set_lines(order_lines(order.id))
+        from ..core.size_grid import prefers_grid
+
+        # an order typed as a grid opens as one again
+        self.entry.setCurrentWidget(self.grid if prefers_grid(self.lines.line_dicts()) else self.lines_view)
         self.mode = "edit" if order.status in EDITABLE_STATUSES else "view"
         self._set_form_editable(self.mode == "edit")
         self._update_title()
@@ -299,10 +314,18 @@ class OrderEditor(QWidget):
         self.field("delivery_date").setFocus()
 
     # -------------------------------------------------------------- lines
+    def _entry_changed(self, _index: int) -> None:
+        on_list = self.entry.currentWidget() is self.lines_view
+        for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
+            b.setEnabled(on_list and self.lines.is_editable())
+        if not on_list:
+            self.grid.refresh()
+
     def add_line(self, copy: bool = False) -> None:
         current = self.lines_view.currentIndex()
         row = self.lines.add_line(current.row() if copy and current.isValid() else None)
-        idx = self.lines.index(row, LineCol.QUANTITY if copy else LineCol.STYLE)
+        # a copy (same size and quantity, right below): change its colour next
+        idx = self.lines.index(row, LineCol.COLOUR if copy else LineCol.STYLE)
         self.lines_view.setCurrentIndex(idx)  # AllEditTriggers: the cell opens for typing
 
     def remove_selected_lines(self) -> None:
@@ -421,6 +444,7 @@ class OrderEditor(QWidget):
         self.save_failed.emit()
         field = getattr(exc, "field", None) or ""
         if isinstance(exc, ValidationError) and field.startswith("lines"):
+            self.entry.setCurrentWidget(self.lines_view)  # the line named is marked there
             cell = self.lines.show_error_cell(field)
             self.errors.show(None, str(exc))
             if cell is not None:

@@ -104,18 +104,26 @@ class OrderLinesModel(EditableRowsModel):
         return self._editable
 
     def add_line(self, copy_from: int | None = None) -> int:
-        """Append a line (a copy of row ``copy_from`` without its quantity); returns its row."""
+        """Append a blank line, or insert a copy of row ``copy_from`` right below
+        it (everything but its id: size and quantity too, so the next colour is
+        one edit away); returns the new row."""
         n = len(self._rows)
         base = self._rows[copy_from] if copy_from is not None and 0 <= copy_from < n else None
         row = {"id": None, **{k: "" for k in KEYS.values()}, "unit": "pcs"}
+        at = n
         if base is not None:
-            row.update({k: base[k] for k in ("style", "product", "colour", "unit", "unit_price")})
-        self.beginInsertRows(QModelIndex(), n, n)
-        self._rows.append(row)
+            row.update({k: base[k] for k in KEYS.values()})
+            at = copy_from + 1
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, row)
         self.endInsertRows()
         self._renumber()
         self.totals_changed.emit()
-        return n
+        return at
+
+    def line_dicts(self) -> list[dict]:
+        """Copies of the rows as typed (with ``id``), for core.size_grid."""
+        return [dict(row) for row in self._rows]
 
     def remove_lines(self, rows: list[int]) -> None:
         self._remove_rows(rows)

@@ -93,7 +93,8 @@ def test_a_cache_answers_until_something_changes(listed):
 
 def test_rows_and_progress_of_the_visible_ids(listed):
     made, _h, _b = listed
-    order = make_order(create_client(name="进度客户"), lines=(("A1", "红", "M", 100, "2.50"), ("A1", "蓝", "L", 300, "2.50")))
+    order = make_order(create_client(name="进度客户"),
+                       lines=(("A1", "红", "M", 100, "2.50"), ("A1", "蓝", "L", 300, "2.50")))
     ship = Shipment.create(number="SH-T1", order=order, date=DAY)
     line = order.lines.order_by(OrderLine.line_no).first()
     ShipmentLine.create(shipment=ship, order_line=line, quantity=100, unit_price=line.unit_price)

@@ -9,8 +9,18 @@ import pytest
 from gendan_desktop.core import orders
 from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.size_grid import (
-    SizeGrid, apply_grid, cell_quantity, grid_from_lines, grid_problem, is_grid_text, merge, parse_block,
-    parse_pasted, size_order, styles_in,
+    SizeGrid,
+    apply_grid,
+    cell_quantity,
+    grid_from_lines,
+    grid_problem,
+    is_grid_text,
+    merge,
+    parse_block,
+    parse_pasted,
+    prefers_grid,
+    size_order,
+    styles_in,
 )
 
 
@@ -63,11 +73,13 @@ def test_a_new_style_is_appended_and_blank_lines_dropped():
 
 def test_lines_that_do_not_fit_a_grid_say_why():
     assert grid_problem(LINES, "T100") is None
+    assert prefers_grid(LINES) and not prefers_grid(LINES[3:]) and not prefers_grid([])
     twice = LINES + [line("T100", "白", "M", 10, price="3.60")]
     zh, en = grid_problem(twice, "T100")
     assert "第 1 行和第 5 行" in zh and "Lines 1 and 5" in en
     zh, en = grid_problem([line("T100", "白", "", 10)], "T100")
     assert "没有尺码" in zh and "no size" in en
+    assert not prefers_grid(twice)
 
 
 def test_cell_quantities_and_problems():
