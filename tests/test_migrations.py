@@ -32,15 +32,12 @@ def _old_database(url: str) -> None:
         db.execute_sql(f"ALTER TABLE client DROP COLUMN {name}")
     db.execute_sql("DROP TABLE client_look_alike")
     db.execute_sql('ALTER TABLE "order" DROP COLUMN po_dup_id')  # added by migration 7
-<<<<<<< HEAD
     for table in ("client", "quotation", "sample", "production_exception", "complaint"):  # migration 8
         db.execute_sql(f"DROP INDEX IF EXISTS {table}_merchandiser")
         db.execute_sql(f"ALTER TABLE {table} DROP COLUMN merchandiser")
     db.execute_sql("DROP TABLE work_item_snooze")
     db.execute_sql("DROP TABLE reminder_shown")
-=======
     db.execute_sql("ALTER TABLE client DROP COLUMN language")  # added by migration 10
->>>>>>> ec568e3 (Orders list reads through core/lists/orders.py; status multi-choice, mine and typed client filters; progress column)
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
     db.execute_sql(

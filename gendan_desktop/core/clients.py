@@ -26,7 +26,7 @@ from .pinyin import pinyin_key
 CLIENT_FIELDS = {
     "name", "code", "name_en", "country", "source", "grade", "first_contact_date",
     "address", "website", "phone", "email", "payment_terms", "default_currency",
-    "notes", "archived", "merchandiser",
+    "notes", "archived", "merchandiser", "language",
 }
 CONTACT_FIELDS = {"name", "title", "email", "phone", "mobile", "wechat", "fax", "is_primary", "notes"}
 
@@ -71,6 +71,8 @@ def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[
                                   f"The currency “{cur}” is not valid; use a three-letter code like USD.",
                                   field="default_currency")
         out["default_currency"] = cur
+    if "language" in out:
+        out["language"] = enums.parse("client_language", out["language"] or "", field="language")
     fcd = out.get("first_contact_date")
     if fcd is not None:
         if isinstance(fcd, dt.datetime):

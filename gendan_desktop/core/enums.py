@@ -107,9 +107,12 @@ COMPLAINT_STATUSES = {"open": ("待处理", "Open"), "processing": ("处理中",
                       "closed": ("已结案", "Closed")}
 RISK_LEVELS = {"on_track": ("正常", "On track"), "at_risk": ("有风险", "At risk"), "late": ("已延误", "Late")}
 CURRENCIES = ["USD", "EUR", "CNY", "GBP", "JPY", "HKD"]
+# what a client reads (texts copied for the client's chat); "" = by the country
+CLIENT_LANGUAGES = {"": ("按国家", "By country"), "zh": ("中文", "Chinese"), "en": ("英文", "English")}
 
 ENUMS = {
     "source": CLIENT_SOURCES,
+    "client_language": CLIENT_LANGUAGES,
     "grade": CLIENT_GRADES,
     "channel": FOLLOWUP_CHANNELS,
     "dispatch_kind": DISPATCH_KINDS,

@@ -11,7 +11,8 @@ what new clients start in.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .common import get_setting, set_setting
 from .db import write_transaction
@@ -97,3 +98,44 @@ def to_home(amount: Decimal | int | str | None, currency: str,
     if rate is None or amount is None:
         return None
     return Decimal(amount) * rate
+
+
+def rate(from_cur: str, to_cur: str, rates: Mapping[str, Decimal] | None = None) -> Decimal | None:
+    """Units of ``to_cur`` per unit of ``from_cur`` through the home currency, or None without both rates."""
+    rates = get_rates() if rates is None else rates
+    a, b = rates.get(from_cur.upper()), rates.get(to_cur.upper())
+    if a is None or b is None:
+        return None
+    return a / b
+
+
+@dataclass
+class HomeTotal:
+    """Amounts per currency and what they make in the home currency."""
+
+    home: str
+    amounts: dict[str, Decimal]
+    converted: dict[str, Decimal] = field(default_factory=dict)  # currencies with a rate, to the cent
+    missing: list[str] = field(default_factory=list)  # currencies without one (not in ``total``)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.converted.values(), Decimal("0.00"))
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def in_home(amounts: Mapping[str, Decimal], rates: Mapping[str, Decimal] | None = None) -> HomeTotal:
+    """``amounts`` ({currency: amount}) in the home currency at the rates set, each
+    rounded to the cent; a currency without a rate is listed as missing, never guessed."""
+    rates = get_rates() if rates is None else rates
+    out = HomeTotal(home_currency(), dict(amounts))
+    for cur, amount in amounts.items():
+        converted = to_home(amount, cur, rates)
+        if converted is None:
+            out.missing.append(cur)
+        else:
+            out.converted[cur] = converted.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return out

@@ -123,10 +123,20 @@ def _clean_items(items: Iterable[dict[str, Any]], margin_pct: Any, exchange_rate
     return out
 
 
+def usual_rate(currency: str) -> str:
+    """CNY per unit of ``currency`` at the rates set (设置 → 币种与汇率), as text; "" without one."""
+    from .exchange_rates import rate
+
+    if currency.upper() == "CNY":
+        return "1"
+    r = rate(currency, "CNY")
+    return "" if r is None else format(r.quantize(Decimal("0.000001")).normalize(), "f")
+
+
 def _default_rate(currency: str) -> Decimal:
     if currency == "CNY":
         return Decimal(1)
-    text = get_setting(f"exchange_rate_{currency}", "")
+    text = usual_rate(currency)
     if not text:
         raise ValidationError(f"请填写 {currency} 的汇率(1 {currency} 折合多少人民币)。",
                               f"Enter the exchange rate of {currency} (CNY per 1 {currency}).",

@@ -24,7 +24,7 @@ from .operations import CollectionOp, changes
 from .table_model import fmt_date, fmt_money
 
 FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_contact_date", "phone", "email",
-               "website", "address", "payment_terms", "default_currency", "notes")
+               "website", "address", "payment_terms", "default_currency", "language", "notes")
 
 
 def tr(text: str) -> str:
@@ -45,6 +45,7 @@ class ClientFormController:
         w = self.widget
         fill_enum_combo(w.findChild(QComboBox, "source"), "source")
         fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
+        fill_enum_combo(w.findChild(QComboBox, "language"), "client_language")
         cur = w.findChild(QComboBox, "default_currency")
         cur.addItems(_currencies())
         setup_optional_date(w.findChild(QWidget, "first_contact_date"))
@@ -63,7 +64,7 @@ class ClientFormController:
         for name in FORM_FIELDS:
             w = self.field(name)
             if client is None:
-                default = {"source": "other", "grade": "ordinary", "default_currency": "USD"}.get(name)
+                default = {"source": "other", "grade": "ordinary", "default_currency": "USD", "language": ""}.get(name)
                 set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
             else:
                 set_value(w, getattr(client, name))
@@ -385,9 +386,11 @@ class ClientDetail(QWidget):
             lambda _i: self._open("order", self.orders))
         self._add_page(self.orders, "orders", tr("订单"))
 
-        self.balance = make_table(self, [tr("币种"), tr("已出货"), tr("扣款/折让"), tr("已收款"), tr("余额")],
-                                  "balanceTable")
-        self._add_page(self.balance, "balance", tr("余额"))
+        from .client_balance import BalancePanel
+
+        self.balance_panel = BalancePanel(self)
+        self.balance = self.balance_panel.table
+        self._add_page(self.balance_panel, "balance", tr("余额"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -436,8 +439,9 @@ class ClientDetail(QWidget):
         if client is None:
             self.title.setText(tr("请在左侧选择一位客户,或按 Ctrl+N 新建。"))
             for t in (self.contacts, self.followups, self.visits, self.dispatches, self.samples, self.quotations,
-                      self.orders, self.balance):
+                      self.orders):
                 fill_table(t, [])
+            self.balance_panel.load(None)
             self.form.set_client(None)
             return
         from ..core.clients import get_client_summary
@@ -517,10 +521,7 @@ class ClientDetail(QWidget):
         os_ = list(Order.select().where(Order.client == cid).order_by(Order.order_date.desc(), Order.id.desc()))
         fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
                                   label("order_status", o.status), o.currency) for o in os_], [o.id for o in os_])
-        from ..core.receivables import receivables
-
-        rs = receivables(cid)
-        fill_table(self.balance, [(r.currency, r.shipped, r.credits, r.paid, r.balance) for r in rs])
+        self.balance_panel.load(cid)
 
     # ----------------------------------------------------------- actions
     def edit_quotation(self, quotation_id: int | None):

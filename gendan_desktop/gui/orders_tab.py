@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .client_updates import ClientUpdatePanel
 from .edit_grid import commit_open_editor
 from .list_filters import MineFilter, MultiChoiceFilter
 from .list_view import ListPane
@@ -234,7 +235,7 @@ class OrderListModel(IdListModel):
 class OrdersTab(BaseTab):
     WATCH = frozenset({"order", "shipment", "payment", "revision", "quotation", "pi", "complaint",
                        "production_sheet", "flow_card", "client"})
-    DETAIL = ("editor", "review", "revisions", "shipments", "payments", "quotations", "history")
+    DETAIL = ("editor", "review", "revisions", "shipments", "payments", "quotations", "history", "client_update")
 
     def __init__(self, window, parent=None):
         super().__init__(window, parent)
@@ -267,12 +268,13 @@ class OrdersTab(BaseTab):
         self.payments = PaymentsPanel(self)
         self.quotations = QuotationsPanel(self)
         self.history = HistoryPanel(self)
+        self.client_update = ClientUpdatePanel(self)
         self.detail = QTabWidget(self)
         self.detail.setObjectName("orderDetail")
         for widget, title in ((self.editor, tr("订单")), (self.review, tr("审查与状态")),
                               (self.revisions, tr("改单版本")), (self.shipments, tr("出货")),
                               (self.payments, tr("收款")), (self.quotations, tr("报价/PI")),
-                              (self.history, tr("操作记录"))):
+                              (self.history, tr("操作记录")), (self.client_update, tr("发给客户"))):
             self.detail.addTab(widget, title)
         self.detail.currentChanged.connect(lambda _i: self._load_detail_page())
 

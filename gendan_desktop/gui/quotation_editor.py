@@ -198,9 +198,9 @@ class QuotationEditor(QDialog):
             return
         self._mark_dirty()
         # a new choice of currency brings its usual rate (设置 → 汇率), CNY is 1
-        from ..core.common import get_setting
+        from ..core.quotations import usual_rate
 
-        rate = "1" if currency == "CNY" else get_setting(f"exchange_rate_{currency}", "")
+        rate = usual_rate(currency)
         if rate:
             self.field("exchange_rate").setText(rate)
 
@@ -263,8 +263,8 @@ class QuotationEditor(QDialog):
 
     # ------------------------------------------------------------- loading
     def new_quotation(self, client_id: int | None = None) -> None:
-        from ..core.common import get_setting
         from ..core.models import Client
+        from ..core.quotations import usual_rate
 
         self._loading = True
         self.quotation = None
@@ -273,7 +273,7 @@ class QuotationEditor(QDialog):
         self.picker.set_client(client_id)
         client = Client.get_or_none(Client.id == client_id) if client_id else None
         currency = (client.default_currency if client else "") or "USD"
-        rate = "1" if currency == "CNY" else get_setting(f"exchange_rate_{currency}", "")
+        rate = usual_rate(currency)
         values = {"date": dt.date.today(), "currency": currency, "exchange_rate": rate, "margin_pct": "20",
                   "valid_until": dt.date.today() + dt.timedelta(days=30), "trade_terms": "FOB",
                   "payment_terms": client.payment_terms if client else "", "notes": ""}

@@ -97,9 +97,7 @@ class SettingsDialog(QDialog):
         self._load_logo_and_reminders()
         currencies = [c.strip().upper() for c in get_setting("currencies", "").split(",") if c.strip()]
         currencies = currencies or DEFAULT_CURRENCIES
-        self.currencies.setRowCount(0)
-        for cur in currencies:
-            self._add_row(self.currencies, [cur, get_setting(f"exchange_rate_{cur}", "")])
+        self._load_rates(currencies)
         if not list_routes():
             ensure_default_routes()
         self._routes = {r.category: (r.name, [(s.name, str(s.days)) for s in r.steps]) for r in list_routes()}
@@ -134,6 +132,20 @@ class SettingsDialog(QDialog):
         self.wizard.sig_started.connect(lambda _start: self.load())
         self.wizard.open()
         return self.wizard
+
+    def _load_rates(self, currencies: list[str]) -> None:
+        """The home currency and the rate of each currency to it (core.exchange_rates)."""
+        from ..core.exchange_rates import get_rates, home_currency
+
+        home, rates = home_currency(), get_rates()
+        combo = self.form.findChild(QComboBox, "home_currency")
+        combo.clear()
+        combo.addItems(list(dict.fromkeys([home] + currencies)))
+        combo.setCurrentText(home)
+        self.currencies.setRowCount(0)
+        for cur in currencies:
+            r = rates.get(cur)
+            self._add_row(self.currencies, [cur, "" if r is None else format(r.normalize(), "f")])
 
     # -------------------------------------------------------------- routes
     def _store_shown_route(self) -> None:
@@ -274,6 +286,10 @@ class SettingsDialog(QDialog):
             self.errors.show(None, str(exc))
             return
         try:
+            from ..core.exchange_rates import set_rates
+
+            # first: it checks the home currency and every rate before writing them in one transaction
+            set_rates(dict(currencies), home=self.form.findChild(QComboBox, "home_currency").currentText())
             for key in TEXT_KEYS:
                 set_setting(key, get_value(self.widget(key)))
             for key in CHOICE_KEYS:
@@ -288,9 +304,6 @@ class SettingsDialog(QDialog):
 
             set_reminders_enabled(self.form.findChild(QCheckBox, "tray_reminders").isChecked())
             set_setting("currencies", ",".join(c for c, _ in currencies))
-            for cur, rate in currencies:
-                if rate:
-                    set_setting(f"exchange_rate_{cur}", rate)
             from ..core.routes import get_route
 
             for category in self._deleted_routes:
