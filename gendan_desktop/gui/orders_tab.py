@@ -196,7 +196,7 @@ class OrderListModel(IdListModel):
             row[_LEVEL] = level
             row[_REASON] = p.reason_en if en else p.reason_zh
             if p.ordered:
-                text = tr("%1%").replace("%1", str(p.good_pct))
+                text = f"{p.good_pct}%"
                 if p.shipped:
                     text = tr("%1% · 已出 %2%").replace("%1", str(p.good_pct)).replace("%2", str(p.shipped_pct))
                 row[Col.PROGRESS] = text

@@ -556,8 +556,8 @@ class SizeGridEditor(QWidget):
         problems = self.model.grid.problems()
         if problems:
             colour, size, pair = problems[0]
-            self.show_message(tr("“%1”、尺码“%2”:").replace("%1", colour).replace("%2", size)
-                              + _problem_text(pair))
+            self.show_message(tr("“%1”、尺码“%2”:%3").replace("%1", colour).replace("%2", size)
+                              .replace("%3", _problem_text(pair)))
             return
         price = self.price.text().strip()
         bad = UNIT_PRICE.problem(price) if price else None

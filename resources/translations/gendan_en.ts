@@ -121,6 +121,61 @@
     </message>
 </context>
 <context>
+    <name>ClientBalance</name>
+    <message>
+        <source>(未计入 %1:汇率未设置,请在 工具 → 设置 → 币种 中填写)</source>
+        <translation> (%1 not included: no exchange rate; set it in Tools → Settings → Currencies)</translation>
+    </message>
+    <message>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>余额合计折合 %1 %2</source>
+        <translation>Balance in total: %1 %2</translation>
+    </message>
+    <message>
+        <source>复制对账摘要</source>
+        <translation>Copy balance</translation>
+    </message>
+    <message>
+        <source>已出货</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>已复制,可粘贴到微信或邮件。</source>
+        <translation>Copied: paste it into WeChat or an e-mail.</translation>
+    </message>
+    <message>
+        <source>已收款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>币种</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>扣款/折让</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>折合%1</source>
+        <translation>In %1</translation>
+    </message>
+    <message>
+        <source>按客户的沟通语言,复制各币种的出货、收款、余额和逾期金额,可粘贴到微信或邮件</source>
+        <translation>Copies, in the client's language, what was shipped, received, is due and overdue per currency, ready for WeChat or e-mail</translation>
+    </message>
+    <message>
+        <source>汇率未设置</source>
+        <translation>No rate set</translation>
+    </message>
+    <message>
+        <source>没有出货、折让或收款记录。</source>
+        <translation>No shipments, credits or payments.</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetail</name>
     <message>
         <source>(联系人)</source>
@@ -239,14 +294,6 @@
         <translation>Made</translation>
     </message>
     <message>
-        <source>已出货</source>
-        <translation>Shipped</translation>
-    </message>
-    <message>
-        <source>已收款</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
         <source>币种</source>
         <translation>Currency</translation>
     </message>
@@ -261,10 +308,6 @@
     <message>
         <source>手机</source>
         <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>扣款/折让</source>
-        <translation>Credits</translation>
     </message>
     <message>
         <source>批板日期</source>
@@ -506,6 +549,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>复制给客户的进度消息和对账摘要用这种语言</source>
+        <translation>Progress messages and balance summaries copied for the client are in this language</translation>
+    </message>
+    <message>
         <source>客户来源</source>
         <translation>Source</translation>
     </message>
@@ -520,6 +567,10 @@
     <message>
         <source>标签</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <source>沟通语言</source>
+        <translation>Language</translation>
     </message>
     <message>
         <source>用逗号分隔</source>
@@ -631,6 +682,53 @@
     <message>
         <source>跟进记录</source>
         <translation>Follow-ups</translation>
+    </message>
+</context>
+<context>
+    <name>ClientUpdates</name>
+    <message>
+        <source>中文</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <source>先保存订单。</source>
+        <translation>Save the order first.</translation>
+    </message>
+    <message>
+        <source>可以先修改,再复制</source>
+        <translation>You may edit it before copying</translation>
+    </message>
+    <message>
+        <source>复制进度消息</source>
+        <translation>Copy progress update</translation>
+    </message>
+    <message>
+        <source>复制进度表图片</source>
+        <translation>Copy progress grid as picture</translation>
+    </message>
+    <message>
+        <source>客户语言:</source>
+        <translation>Client's language:</translation>
+    </message>
+    <message>
+        <source>已复制,可粘贴到微信或邮件。</source>
+        <translation>Copied: paste it into WeChat or an e-mail.</translation>
+    </message>
+    <message>
+        <source>生产进度表(复制为图片):</source>
+        <translation>Production progress (copied as a picture):</translation>
+    </message>
+    <message>
+        <source>英文</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>还没有流程卡,没有进度表可复制</source>
+        <translation>No flow cards yet: there is no progress grid to copy</translation>
+    </message>
+    <message>
+        <source>进度表图片已复制。</source>
+        <translation>Progress grid copied as a picture.</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1795,33 @@
     </message>
 </context>
 <context>
+    <name>ListFilters</name>
+    <message>
+        <source>%1 项</source>
+        <translation>%1 chosen</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>我的(%1)</source>
+        <translation>Mine (%1)</translation>
+    </message>
+    <message>
+        <source>请先在 工具 → 设置 中填写跟单员姓名</source>
+        <translation>Enter the merchandiser's name in Tools → Settings first</translation>
+    </message>
+</context>
+<context>
     <name>ListPane</name>
     <message>
         <source>%1:%2</source>
@@ -1951,12 +2076,20 @@
         <translation>New order</translation>
     </message>
     <message>
+        <source>明细行</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
         <source>添加行</source>
         <translation>Add line</translation>
     </message>
     <message>
         <source>订单 %1 将生成新版本:生产单收回后需重新下发;只有改动的明细行的流程卡会被收回,其余流程卡和已登记的进度保留。请填写改单原因:</source>
         <translation>Order %1 gets a new revision: the production sheet is recalled and must be issued again; only the flow cards of changed lines are recalled, the other cards and the progress recorded on them stay. Give the reason for the revision:</translation>
+    </message>
+    <message>
+        <source>颜色×尺码</source>
+        <translation>Colour × size</translation>
     </message>
 </context>
 <context>
@@ -2230,12 +2363,20 @@
 <context>
     <name>OrdersTab</name>
     <message>
+        <source>%1% · 已出 %2%</source>
+        <translation>%1% · shipped %2%</translation>
+    </message>
+    <message>
         <source>为当前订单登记客户投诉(售后)</source>
         <translation>Record a client complaint about this order (after-sales)</translation>
     </message>
     <message>
         <source>出货</source>
         <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>发给客户</source>
+        <translation>To client</translation>
     </message>
     <message>
         <source>审查与状态</source>
@@ -2260,6 +2401,10 @@
     <message>
         <source>新建订单</source>
         <translation>New order</translation>
+    </message>
+    <message>
+        <source>最后一道工序良品 %1 / %2 件;已出货 %3 件</source>
+        <translation>Good at the last step: %1 of %2; shipped: %3</translation>
     </message>
     <message>
         <source>登记客诉…</source>
@@ -3464,8 +3609,8 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
         <translation>Delete category</translation>
     </message>
     <message>
-        <source>可用币种与汇率(1 单位外币兑人民币):</source>
-        <translation>Currencies and exchange rates (CNY per 1 unit):</translation>
+        <source>可用币种与汇率:1 单位该币种折合多少本币。应收款和客户余额按这些汇率折合本币;没填汇率的币种不折合,只提示汇率未设置。</source>
+        <translation>Currencies and exchange rates: how much home currency one unit of the currency is worth. Receivables and client balances are converted at these rates; a currency without a rate is not converted, only reported as missing.</translation>
     </message>
     <message>
         <source>图片 (*.png *.jpg *.jpeg)</source>
@@ -3534,6 +3679,10 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>新建类别…</source>
         <translation>New category…</translation>
+    </message>
+    <message>
+        <source>本币(记账币种)</source>
+        <translation>Home currency</translation>
     </message>
     <message>
         <source>标志图片</source>
@@ -3653,6 +3802,73 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     <message>
         <source>超出完工原因</source>
         <translation>Reason for exceeding finished</translation>
+    </message>
+</context>
+<context>
+    <name>SizeGridEditor</name>
+    <message>
+        <source>+尺码</source>
+        <translation>+ size</translation>
+    </message>
+    <message>
+        <source>+颜色</source>
+        <translation>+ colour</translation>
+    </message>
+    <message>
+        <source>“%1”、尺码“%2”:%3</source>
+        <translation>“%1”, size “%2”: %3</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>各行不同</source>
+        <translation>differs by line</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>尺码“%1”已经有了。</source>
+        <translation>The size “%1” is already there.</translation>
+    </message>
+    <message>
+        <source>款号</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>清空即删除这一列(行)及其数量</source>
+        <translation>Empty it to delete this column (row) and its quantities</translation>
+    </message>
+    <message>
+        <source>第一行输入尺码、第一列输入颜色,Tab 到下一格;从 Excel 复制整张尺码表后按 Ctrl+V 粘贴。</source>
+        <translation>Type sizes in the first row and colours in the first column, Tab to the next cell; or copy a whole size grid in Excel and paste it with Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>输入尺码,按 Tab 或回车添加一列</source>
+        <translation>Type a size, then Tab or Enter to add a column</translation>
+    </message>
+    <message>
+        <source>输入或选择款号</source>
+        <translation>Type or pick a style</translation>
+    </message>
+    <message>
+        <source>输入颜色,按 Tab 或回车添加一行</source>
+        <translation>Type a colour, then Tab or Enter to add a row</translation>
+    </message>
+    <message>
+        <source>颜色 \ 尺码</source>
+        <translation>Colour \ Size</translation>
+    </message>
+    <message>
+        <source>颜色“%1”已经有了。</source>
+        <translation>The colour “%1” is already there.</translation>
     </message>
 </context>
 <context>
@@ -4211,6 +4427,10 @@ To share one database between several people, use team mode (a PostgreSQL server
     <message>
         <source>修改</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>全部未完结</source>
+        <translation>All open</translation>
     </message>
     <message>
         <source>其他</source>
@@ -4873,6 +5093,10 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>修改</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>全部未完结</source>
+        <translation>All open</translation>
     </message>
     <message>
         <source>其他</source>
