@@ -294,8 +294,44 @@ def shoot(db: str, lang: str, out: str) -> int:
     table.selectionModel().select(table.model().index(1, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
     s.dialog(clients.merge_selected(), "dialog_merge_clients")
     s.idle()
+
+    # 订单 typed as a merchandiser gets it: 4 colours × 6 sizes pasted into 颜色×尺码 (nothing saved);
+    # the busy order's 发给客户 page
+    orders = s.tab("orders")
+    _size_grid(s, orders)
+    s.save(w, "orders_size_grid")
+    orders.editor.new_order()
+    orders.open_record("order", busy_order.id)
+    orders.show_page(orders.client_update)
+    s.save(w, "orders_client_update")
     w.close()
     return 0
+
+
+SIZE_GRID = ("颜色/尺码\tXS\tS\tM\tL\tXL\tXXL\t合计\n"
+             "白色 White\t120\t300\t450\t450\t300\t120\t1740\n"
+             "黑色 Black\t100\t260\t400\t400\t260\t100\t1520\n"
+             "藏青 Navy\t80\t200\t300\t300\t200\t80\t1160\n"
+             "酒红 Burgundy\t60\t150\t220\t220\t150\t60\t860\n")
+
+
+def _size_grid(s, orders) -> None:
+    """A new order for the busiest client, its lines pasted as from Excel into the grid."""
+    from gendan_desktop.core.pickers import client_choices
+
+    orders.new_record()
+    ed = orders.editor
+    busiest = client_choices(limit=1)
+    if busiest:
+        ed.picker.set_client(busiest[0][0])
+    ed.entry.setCurrentWidget(ed.grid)
+    grid = ed.grid
+    grid.style_box.setEditText("T-2024")
+    grid.show_style("T-2024")
+    grid.product.setText("圆领T恤 Crew-neck tee")
+    grid.price.setText("3.85")
+    grid.model.paste(SIZE_GRID, grid.model.index(1, 1))
+    s.idle()
 
 
 def _last_preview():

@@ -365,7 +365,10 @@ class SizeGridView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(64)
+        self.horizontalHeader().setDefaultSectionSize(56)
+        # rows as compact as the lists': a 6-colour grid fits under the order form at 1366×768
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setItemDelegate(_PasteDelegate(self))
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setTabKeyNavigation(True)
@@ -520,8 +523,14 @@ class SizeGridEditor(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnToContents(0)
-        self.view.setColumnWidth(0, max(self.view.columnWidth(0), 90))
+        """Every column as wide as its text (sizes at least a short number wide),
+        so that six sizes and the totals fit beside the order form."""
+        view, fm = self.view, self.view.fontMetrics()
+        view.resizeColumnsToContents()
+        least = fm.horizontalAdvance("00,000") + 12
+        for col in range(1, self.model.columnCount()):
+            view.setColumnWidth(col, max(view.columnWidth(col), least))
+        view.setColumnWidth(0, max(view.columnWidth(0), fm.horizontalAdvance("0" * 8)))
 
     # ------------------------------------------------------------ writing
     def _header_value(self, field: QLineEdit, key: str) -> str | None:
