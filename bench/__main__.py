@@ -14,6 +14,7 @@ import traceback
 
 from . import data
 from .core import Row
+from .rows_lists import LISTS
 from .table import text_table, write_docs
 
 GROUPS = ("startup", "cli", "import", "lists", "queries", "files", "memory")
@@ -38,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--size", choices=list(data.SIZES), help="big = 100k orders (default), huge = 1M")
     ap.add_argument("--db", metavar="postgresql://…", help="also run the list and import rows on this PostgreSQL "
                     "database (it is emptied and filled with the size's data set unless it holds it already)")
-    ap.add_argument("--only", metavar="GROUPS", help=f"comma-separated subset of: {', '.join(GROUPS)}")
+    ap.add_argument("--only", metavar="GROUPS", help=f"comma-separated subset of: {', '.join(GROUPS)}; or list "
+                    f"names ({', '.join(LISTS)}) for only those lists")
     ap.add_argument("--runs", type=int, help="timed runs per side (default 5, --quick 3)")
     ap.add_argument("--write-docs", action="store_true", help="write the table to docs/benchmarks.md")
     return ap
@@ -52,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     size = args.size or ("small" if args.quick else "big")
     runs = args.runs or (3 if args.quick else 5)
     only = set(args.only.split(",")) if args.only else set(GROUPS)
+    only_lists = tuple(k for k in LISTS if k in only)  # "--only orders": the lists group, that list only
+    if only_lists:
+        only.add("lists")
+    unknown = only - set(GROUPS) - set(LISTS)
+    if unknown:
+        ap.error(f"--only: unknown {', '.join(sorted(unknown))}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GENDAN_NO_AUTO_BACKUP"] = "1"
     t0 = time.perf_counter()
@@ -95,7 +103,9 @@ def _rows(only: set[str], size: str, runs: int, quick: bool, pg_url: str | None)
         if pg:
             rows += _guard("import PG", import_rows, pg, pg_empty, runs, 0 if quick else 10_000, "PostgreSQL")
     if "lists" in only:
-        kw = {"lists": ("orders",)} if quick else {}
+        chosen = tuple(k for k in LISTS if k in only)  # "--only orders": that list only
+        lists = chosen or (("orders",) if quick else None)
+        kw = {"lists": lists} if lists else {}
         rows += _guard("lists", list_rows, big, "SQLite", runs, quick, **kw)
         if pg:
             rows += _guard("lists PG", list_rows, pg, "PostgreSQL", runs, quick, **kw)
