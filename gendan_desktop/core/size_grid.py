@@ -137,14 +137,10 @@ def grid_problem(lines: list[dict], style: str) -> tuple[str, str] | None:
     return None
 
 
-def prefers_grid(lines: list[dict]) -> bool:
-    """Whether an order's lines read best as grids: every style fits one, and
-    some style comes in more than one size (what an order typed as a grid
-    looks like when it is opened again)."""
+def fits_grid(lines: list[dict]) -> bool:
+    """Whether every style of the lines can be shown as a grid (see ``grid_problem``)."""
     styles = styles_in(lines)
-    if not styles or any(grid_problem(lines, s) for s in styles):
-        return False
-    return any(len({_key(ln.get("size")) for _i, ln in _style_lines(lines, s)}) > 1 for s in styles)
+    return bool(styles) and not any(grid_problem(lines, s) for s in styles)
 
 
 def grid_from_lines(lines: list[dict], style: str) -> SizeGrid:

@@ -292,10 +292,7 @@ class OrderEditor(QWidget):
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
             self._loaded[name] = _norm(name, value)
         self.lines.set_lines(order_lines(order.id))
-        from ..core.size_grid import prefers_grid
-
-        # an order typed as a grid opens as one again
-        self.entry.setCurrentWidget(self.grid if prefers_grid(self.lines.line_dicts()) else self.lines_view)
+        self._show_entry(self._entry_wanted())
         self.mode = "edit" if order.status in EDITABLE_STATUSES else "view"
         self._set_form_editable(self.mode == "edit")
         self._update_title()
@@ -314,8 +311,29 @@ class OrderEditor(QWidget):
         self.field("delivery_date").setFocus()
 
     # -------------------------------------------------------------- lines
+    ENTRY_KEY = "order_editor/entry"  # QSettings: the way of entering lines the user chose last
+
+    def _entry_wanted(self) -> str:
+        """The grid when the user last chose it and the order's lines fit one, else the list."""
+        from ..core.size_grid import fits_grid
+        from .uistate import ui_settings
+
+        grid = ui_settings().value(self.ENTRY_KEY) == "grid" and fits_grid(self.lines.line_dicts())
+        return "grid" if grid else "lines"
+
+    def _show_entry(self, which: str) -> None:
+        self._switching = True  # shown for this order, not chosen by the user
+        try:
+            self.entry.setCurrentWidget(self.grid if which == "grid" else self.lines_view)
+        finally:
+            self._switching = False
+
     def _entry_changed(self, _index: int) -> None:
+        from .uistate import ui_settings
+
         on_list = self.entry.currentWidget() is self.lines_view
+        if not getattr(self, "_switching", False):
+            ui_settings().setValue(self.ENTRY_KEY, "lines" if on_list else "grid")
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
             b.setEnabled(on_list and self.lines.is_editable())
         if not on_list:

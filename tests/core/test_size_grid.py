@@ -18,7 +18,7 @@ from gendan_desktop.core.size_grid import (
     merge,
     parse_block,
     parse_pasted,
-    prefers_grid,
+    fits_grid,
     size_order,
     styles_in,
 )
@@ -73,13 +73,13 @@ def test_a_new_style_is_appended_and_blank_lines_dropped():
 
 def test_lines_that_do_not_fit_a_grid_say_why():
     assert grid_problem(LINES, "T100") is None
-    assert prefers_grid(LINES) and not prefers_grid(LINES[3:]) and not prefers_grid([])
+    assert fits_grid(LINES) and fits_grid(LINES[3:]) and not fits_grid([])
     twice = LINES + [line("T100", "白", "M", 10, price="3.60")]
     zh, en = grid_problem(twice, "T100")
     assert "第 1 行和第 5 行" in zh and "Lines 1 and 5" in en
     zh, en = grid_problem([line("T100", "白", "", 10)], "T100")
     assert "没有尺码" in zh and "no size" in en
-    assert not prefers_grid(twice)
+    assert not fits_grid(twice)
 
 
 def test_cell_quantities_and_problems():

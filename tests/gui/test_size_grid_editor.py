@@ -1,5 +1,6 @@
 """颜色×尺码 in the order editor: a grid typed with the keyboard, pasted from
-Excel with Ctrl+V, saved as ordinary order lines and shown again on reopening;
+Excel with Ctrl+V, saved as ordinary order lines and shown again on reopening
+(for a user who enters lines that way; one who uses the list keeps the list);
 复制行 inserts a copy right below."""
 
 from __future__ import annotations
@@ -135,12 +136,10 @@ def test_excel_grid_pasted_saved_and_shown_again(qtbot, window, editor, wait_ops
     qtbot.mouseClick(editor.save_button, Qt.LeftButton)
     wait_ops()
     order_id = editor.order.id
-    # a new order (typed as lines), then the saved one again: it opens on its grid
+    # a new order, then the saved one again: it opens on the grid (the way chosen last), read from its lines
     tab = window.tab("orders")
     qtbot.mouseClick(tab.new_button, Qt.LeftButton)
-    bar = editor.entry.tabBar()
-    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(0).center())
-    assert editor.order is None and editor.entry.currentWidget() is editor.lines_view
+    assert editor.order is None and grid.model.grid.colours == []
     table = tab.pane.table
     row = tab.model.row_of(order_id)
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(tab.model.index(row, 0)).center())
@@ -216,3 +215,38 @@ def test_copy_line_inserts_below_keeping_size_and_quantity(qtbot, editor):
     assert [(r["style"], r["colour"], r["size"], r["quantity"]) for r in rows] == [
         ("T1", "Red", "M", "120"), ("T1", "Red", "M", "120"), ("T2", "Blue", "F", "5")]
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, LineCol.COLOUR)
+
+
+def test_an_order_opens_the_way_its_lines_were_entered_last(qtbot, window, wait_ops):
+    from gendan_desktop.core.clients import create_client
+    from gendan_desktop.core.orders import create_order
+
+    client = create_client(name="华美服饰")
+    made = [create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=30), lines=[
+        {"style": f"T{i}", "colour": c, "size": s, "quantity": 10, "unit_price": "2"} for c in ("红", "蓝")
+        for s in ("S", "M")]).id for i in (1, 2)]
+    made.append(create_order(client.id, delivery_date=dt.date.today() + dt.timedelta(days=30), lines=[
+        {"style": "T3", "colour": "红", "size": "", "quantity": 10, "unit_price": "2"}]).id)  # no size: no grid
+    tab = window.show_tab("orders")
+    tab.pane.refresh()
+    ed = tab.editor
+
+    def open_order(order_id):
+        table = tab.pane.table
+        index = tab.model.index(tab.model.row_of(order_id), 0)
+        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
+        qtbot.waitUntil(lambda: ed.order is not None and ed.order.id == order_id)
+
+    open_order(made[0])
+    assert ed.entry.currentWidget() is ed.lines_view  # a first start: the list
+    open_grid(qtbot, ed)
+    open_order(made[1])
+    assert ed.entry.currentWidget() is ed.grid and ed.grid.model.grid.colours == ["红", "蓝"]
+    open_order(made[2])
+    assert ed.entry.currentWidget() is ed.lines_view  # its line has no size
+    open_order(made[0])
+    assert ed.entry.currentWidget() is ed.grid  # the grid was still the way chosen last
+    bar = ed.entry.tabBar()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(0).center())
+    open_order(made[1])
+    assert ed.entry.currentWidget() is ed.lines_view
