@@ -7,7 +7,8 @@ with ``sig_value_changed`` and goes back to "all" on ``reset_filter()``.
 
 * ``MultiChoiceFilter`` / ``CheckableCombo``: several values at once, with
   presets at the top (状态: 全部未完结 = any of the open statuses). A click on a
-  value ticks it and keeps the list open, so several are picked in one go.
+  value (or Space on it) ticks it and keeps the list open, so several are
+  picked in one go; the arrows on the closed box open the list.
 * ``MineFilter`` / ``MineFilterCombo``: only the orders of the merchandiser
   whose name is set in 工具 → 设置.
 """
@@ -98,6 +99,7 @@ class CheckableCombo(QComboBox):
         self.setModel(model)
         self.setCurrentIndex(-1)
         self.view().viewport().installEventFilter(self)
+        self.view().installEventFilter(self)
         self.currentIndexChanged.connect(self._chosen)
 
     # ------------------------------------------------------------- state
@@ -151,15 +153,30 @@ class CheckableCombo(QComboBox):
         self.sig_value_changed.emit(self.value())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        # a click on a value ticks it and leaves the list open for the next one
+        # a click on a value, or Space on it, ticks it and leaves the list open for the next one
+        item = None
         if event.type() == QEvent.MouseButtonRelease and obj is self.view().viewport():
             index = self.view().indexAt(event.position().toPoint())
             item = self.model().itemFromIndex(index) if index.isValid() else None
-            if item in self._values:
-                item.setCheckState(UNCHECKED if item.checkState() == CHECKED else CHECKED)
-                self._changed()
-                return True
+        elif event.type() == QEvent.KeyPress and obj is self.view() and event.key() == Qt.Key_Space:
+            index = self.view().currentIndex()
+            item = self.model().itemFromIndex(index) if index.isValid() else None
+        if item is not None and item in self._values:
+            item.setCheckState(UNCHECKED if item.checkState() == CHECKED else CHECKED)
+            self._changed()
+            return True
         return super().eventFilter(obj, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # the arrows on the closed box open the list (they would tick value after value)
+        if event.key() in (Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End,
+                           Qt.Key_Space):
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        event.ignore()  # scrolling over the box must not tick statuses one by one
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QStylePainter(self)

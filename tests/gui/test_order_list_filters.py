@@ -43,7 +43,9 @@ def orders(sqlite_db):
 
 @pytest.fixture
 def tab(qtbot, window, wait_ops, orders):
-    tab = window.show_tab("orders")
+    from input_helpers import go
+
+    tab = go(qtbot, window, "订单")
     tab.pane.refresh()
     return tab
 
@@ -121,35 +123,23 @@ def test_mine_needs_the_name_in_settings_then_shows_my_orders(qtbot, tab, orders
     assert listed(tab) == {orders["confirmed"], orders["partly_shipped"]}
 
 
-def test_client_filter_is_typed_into(qtbot, tab, orders):
+def test_typed_client_combines_with_all_open(qtbot, tab, orders):
+    """The client typed (gui/search_combo.py) and 全部未完结 narrow the list together."""
+    from input_helpers import click_into, key, type_text
+    from PySide6.QtWidgets import QApplication
+
     combo = tab.pane.filter_combos["client"]
-    edit = combo.lineEdit()
-    edit.setFocus()
-    qtbot.keyClicks(edit, "bal")  # the start of Baltic Moda
-    popup = combo.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
-    assert combo.completer().completionModel().index(0, 0).data() == "Baltic Moda"
+    click_into(qtbot, combo)
+    type_text(qtbot, "bal")  # the start of Baltic Moda
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     with qtbot.waitSignal(tab.model.reloaded):
-        qtbot.keyClick(popup, Qt.Key_Down)
-        qtbot.keyClick(popup, Qt.Key_Return)
-    assert edit.text() == "Baltic Moda"
+        key(qtbot, Qt.Key_Down)
+        key(qtbot, Qt.Key_Return)
+    assert combo.currentText().startswith("Baltic Moda")
     assert listed(tab) == {orders[s] for s in STATUSES[1::2]}
-    # pinyin initials and Enter take the best match
-    edit.selectAll()
-    qtbot.keyClicks(edit, "hmfs")
     with qtbot.waitSignal(tab.model.reloaded):
-        qtbot.keyClick(edit, Qt.Key_Return)
-    assert edit.text() == "华美服饰"
-    assert listed(tab) == {orders[s] for s in STATUSES[0::2]}
-    # emptied: every client again
-    with qtbot.waitSignal(tab.model.reloaded):
-        edit.selectAll()
-        qtbot.keyClick(edit, Qt.Key_Delete)
-    assert len(listed(tab)) == len(STATUSES)
-    # or picked from the list of the clients with the most orders
-    with qtbot.waitSignal(tab.model.reloaded):
-        click_item(qtbot, combo, "华美服饰")
-    assert len(listed(tab)) == 4
+        click_item(qtbot, tab.pane.filter_combos["status"], "全部未完结")
+    assert listed(tab) == {orders[s] for s in ("reviewed", "in_production", "shipped")}
 
 
 def test_progress_column_shows_good_and_shipped(qtbot, tab, orders):
