@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .list_view import fit_headers
 from .table_model import fmt_money
 
 
@@ -82,6 +83,7 @@ class BalancePanel(QWidget):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
+        fit_headers(self.table)  # an empty table too shows its titles apart
         self.copy_button.setEnabled(client_id is not None)
         if not rows:
             self.total.setText(tr("没有出货、折让或收款记录。") if client_id else "")
