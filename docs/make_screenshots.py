@@ -321,7 +321,7 @@ def _size_grid(s, orders) -> None:
 
     orders.new_record()
     ed = orders.editor
-    busiest = client_choices(limit=1)
+    busiest = client_choices(limit=5)
     if busiest:
         ed.picker.set_client(busiest[0][0])
     ed.entry.setCurrentWidget(ed.grid)

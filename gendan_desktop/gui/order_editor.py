@@ -169,6 +169,7 @@ class OrderEditor(QWidget):
         self.entry.setDocumentMode(True)
         self.entry.addTab(self.lines_view, tr("明细行"))
         self.entry.addTab(self.grid, tr("颜色×尺码"))
+        self.entry.setTabToolTip(1, self.grid.hint)
         self.entry.currentChanged.connect(self._entry_changed)
 
         inner = QVBoxLayout(body)

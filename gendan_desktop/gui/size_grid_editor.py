@@ -441,12 +441,13 @@ class SizeGridEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()
-        hint = QLabel(tr("第一行输入尺码、第一列输入颜色,Tab 到下一格;从 Excel 复制整张尺码表后按 Ctrl+V 粘贴。"), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
+        # how to type and paste: the grid's tooltip (a line of hint above it cost the
+        # room of the totals row under the order form at 1366×768)
+        self.hint = tr("第一行输入尺码、第一列输入颜色,Tab 到下一格;从 Excel 复制整张尺码表后按 Ctrl+V 粘贴。")
         self.model = SizeGridModel(self)
         self.view = SizeGridView(self)
         self.view.setModel(self.model)
+        self.view.setToolTip(self.hint)
         top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
         for col, (text, widget) in enumerate(((tr("款号"), self.style_box), (tr("品名"), self.product),
@@ -460,7 +461,6 @@ class SizeGridEditor(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addLayout(top)
-        lay.addWidget(hint)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.message)
 
