@@ -19,11 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
 from .common import get_or_404
 from .models import Client, FlowCard, FlowCardStep, Order, OrderLine
+
+if TYPE_CHECKING:
+    from .receivables import OverdueShipment
+    from .risk import Risk
 
 # countries (as typed in the client archive) whose clients read Chinese
 CHINESE_COUNTRIES = ("中国", "china", "prc", "香港", "hong kong", "hongkong", "澳门", "macau", "macao", "台湾",
@@ -33,8 +39,9 @@ CHINESE_COUNTRIES = ("中国", "china", "prc", "香港", "hong kong", "hongkong"
 def client_language(client: Client) -> str:
     """"zh" or "en": the language set on the client, else by its country
     (a client without a country whose name is Chinese reads Chinese)."""
-    if client.language in ("zh", "en"):
-        return client.language
+    language = str(client.language or "")
+    if language in ("zh", "en"):
+        return language
     country = (client.country or "").strip().lower()
     if country:
         return "zh" if any(c in country for c in CHINESE_COUNTRIES) else "en"
@@ -64,11 +71,11 @@ class StyleColour:
 
 
 def _by_style_colour(order: Order) -> list[StyleColour]:
-    from .progress import finished_by_line
-    from .shipments import shipped_by_line
+    from .orders import shipped_quantities
+    from .progress_queries import finished_by_line
 
-    finished, shipped = finished_by_line(order), shipped_by_line(order.id)
-    groups: dict[tuple[str, str], list] = {}
+    finished, shipped = finished_by_line(order), shipped_quantities(order.id)
+    groups: dict[tuple[str, str], list[Any]] = {}
     for ln in OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.line_no, OrderLine.id):
         g = groups.setdefault((ln.style, ln.colour), [ln.unit, 0, 0, 0])
         g[1] += ln.quantity
@@ -153,7 +160,7 @@ def progress_texts(order_id: int, today: dt.date | None = None) -> tuple[str, di
     return lang, {code: progress_update(order_id, code, today) for code in ("zh", "en")}
 
 
-def _finish_zh(risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
+def _finish_zh(risk: Risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
     if ordered and shipped >= ordered:
         return f"已全部出货(交期 {delivery})"
     if ordered and finished >= ordered:
@@ -163,7 +170,7 @@ def _finish_zh(risk, ordered: int, finished: int, shipped: int, delivery: dt.dat
     return f"{risk.projected_finish}(交期 {delivery})"
 
 
-def _finish_en(risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
+def _finish_en(risk: Risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
     if ordered and shipped >= ordered:
         return f"everything has shipped (delivery date {delivery})"
     if ordered and finished >= ordered:
@@ -184,10 +191,12 @@ def balance_summary(client_id: int, lang: str | None = None, today: dt.date | No
     client = get_or_404(Client, client_id, "客户", "Client")
     lang = lang or client_language(client)
     rows = receivables(client_id, until=today)
-    overdue: dict[str, list] = {}
+    overdue: dict[str, list[OverdueShipment]] = {}
     for o in overdue_receivables(today, terms_days, client_id=client_id):
         overdue.setdefault(o.currency, []).append(o)
-    money = lambda d: f"{d:,.2f}"  # noqa: E731
+
+    def money(d: Decimal) -> str:
+        return f"{d:,.2f}"
     if lang == "en":
         out = [f"Account summary for {client.name_en or client.name} as of {today}"]
         if not rows:

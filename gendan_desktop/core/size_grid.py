@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ValidationError
 from .limits import QUANTITY, as_decimal
 
+# one line as the order editor holds it: texts keyed by LINE_KEYS, and "id" once saved
+Line = dict[str, Any]
 LINE_KEYS = ("style", "product", "colour", "size", "quantity", "unit", "unit_price", "remarks")
 # the usual garment sizes, smallest first; numbers (28, 30, 110…) sort by value
 _LETTER_SIZES = ["XXXS", "3XS", "XXS", "2XS", "XS", "S", "M", "L", "XL", "XXL", "2XL", "XXXL", "3XL", "4XL",
@@ -67,37 +70,37 @@ class SizeGrid:
         return [(c, s, p) for c in self.colours for s in self.sizes if (p := self.problem(c, s))]
 
 
-def cell_quantity(text) -> int | None:
+def cell_quantity(text: object) -> int | None:
     """Pieces in a cell: "" and "0" are none (0); None when not a whole number within bounds."""
     text = str(text or "").strip()
     if not text:
         return 0
     d = as_decimal(text)
-    if d == 0:
-        return 0
-    return None if QUANTITY.problem(text) else int(d)
+    if d is None or QUANTITY.problem(text):
+        return 0 if d == 0 else None
+    return int(d)
 
 
-def _key(text) -> str:
+def _key(text: object) -> str:
     return str(text or "").strip()
 
 
 def size_order(sizes: list[str]) -> list[str]:
     """Sizes smallest first where they are known (XS…5XL, numbers), else as given."""
-    def rank(item: tuple[int, str]):
+    def rank(item: tuple[int, str]) -> tuple[int, float, int]:
         pos, size = item
         up = size.upper().replace(" ", "")
         if up in _SIZE_RANK:
-            return (0, _SIZE_RANK[up], pos)
+            return (0, float(_SIZE_RANK[up]), pos)
         m = re.fullmatch(r"\d+(\.\d+)?", up)
         if m:
             return (1, float(up), pos)
-        return (2, 0, pos)
+        return (2, 0.0, pos)
     return [s for _p, s in sorted(enumerate(sizes), key=rank)]
 
 
 # ------------------------------------------------------------ lines ↔ grid --
-def styles_in(lines: list[dict]) -> list[str]:
+def styles_in(lines: list[Line]) -> list[str]:
     """The styles of the lines, in order of first appearance (blank lines left out)."""
     out: dict[str, None] = {}
     for ln in lines:
@@ -106,16 +109,16 @@ def styles_in(lines: list[dict]) -> list[str]:
     return list(out)
 
 
-def is_blank(line: dict) -> bool:
+def is_blank(line: Line) -> bool:
     """Nothing typed but the default unit (the editor drops such lines)."""
     return not any(_key(line.get(k)) for k in LINE_KEYS if k != "unit")
 
 
-def _style_lines(lines: list[dict], style: str) -> list[tuple[int, dict]]:
+def _style_lines(lines: list[Line], style: str) -> list[tuple[int, Line]]:
     return [(i, ln) for i, ln in enumerate(lines) if not is_blank(ln) and _key(ln.get("style")) == style]
 
 
-def grid_problem(lines: list[dict], style: str) -> tuple[str, str] | None:
+def grid_problem(lines: list[Line], style: str) -> tuple[str, str] | None:
     """Why the style's lines cannot be shown as a grid (zh, en), or None.
 
     A line without a size, or two lines of one colour and size (to be kept
@@ -137,13 +140,13 @@ def grid_problem(lines: list[dict], style: str) -> tuple[str, str] | None:
     return None
 
 
-def fits_grid(lines: list[dict]) -> bool:
+def fits_grid(lines: list[Line]) -> bool:
     """Whether every style of the lines can be shown as a grid (see ``grid_problem``)."""
     styles = styles_in(lines)
     return bool(styles) and not any(grid_problem(lines, s) for s in styles)
 
 
-def grid_from_lines(lines: list[dict], style: str) -> SizeGrid:
+def grid_from_lines(lines: list[Line], style: str) -> SizeGrid:
     """The style's lines as a grid: colours in the order they first appear,
     sizes smallest first. Check ``grid_problem`` first."""
     grid = SizeGrid(style)
@@ -159,7 +162,7 @@ def grid_from_lines(lines: list[dict], style: str) -> SizeGrid:
     return grid
 
 
-def shared_value(lines: list[dict], style: str, key: str) -> str | None:
+def shared_value(lines: list[Line], style: str, key: str) -> str | None:
     """The value all the style's lines share for ``key`` ("" with no line), or None when they differ."""
     values = {_key(ln.get(key)) for _i, ln in _style_lines(lines, style)}
     if not values:
@@ -167,8 +170,8 @@ def shared_value(lines: list[dict], style: str, key: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def apply_grid(lines: list[dict], grid: SizeGrid, *, product: str | None = None,
-               unit_price: str | None = None) -> list[dict]:
+def apply_grid(lines: list[Line], grid: SizeGrid, *, product: str | None = None,
+               unit_price: str | None = None) -> list[Line]:
     """The whole line list with the style's lines replaced by the grid's cells.
 
     One line per colour and size with pieces, row by row, where the style's
@@ -200,7 +203,7 @@ def apply_grid(lines: list[dict], grid: SizeGrid, *, product: str | None = None,
             if base is not None and unit_price is not None:
                 line["unit_price"] = unit_price
             block.append(line)
-    out: list[dict] = []
+    out: list[Line] = []
     placed = False
     for ln in lines:
         if is_blank(ln):

@@ -6,23 +6,23 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from production_helpers import TODAY, garment_lines, lines_of, make_confirmed, make_order
+from builders import TODAY, lines_of, make_confirmed, make_order, two_lines
 
 from gendan_desktop.core import clients, production, shipments
 from gendan_desktop.core.client_updates import balance_summary, client_language, progress_update
 from gendan_desktop.core.errors import ValidationError
 from gendan_desktop.core.exchange_rates import get_rates, home_currency, in_home, rate, set_rates
 from gendan_desktop.core.models import Client, FlowCardStep, Order
-from gendan_desktop.core.routes import STEP_NAMES_EN
 from gendan_desktop.core.payments import record_payment
+from gendan_desktop.core.routes import STEP_NAMES_EN
 
 D = Decimal
 
 
 def _in_production(client, red=100, blue=200, days_ago=10, delivery_in=30):
     """An order of T100 in 红/M and 蓝/L, in production for ``days_ago`` days, cards of 100."""
-    order = make_confirmed(garment_lines(red=red, blue=blue), TODAY + dt.timedelta(days=delivery_in),
-                           client=client, client_po="PO-4711")
+    order = make_confirmed(client, two_lines(red=red, blue=blue), delivery_date=TODAY + dt.timedelta(days=delivery_in),
+                           client_po="PO-4711")
     production.start_production(order.id, confirm_missing=True)
     Order.update(production_started_at=dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(8))).where(
         Order.id == order.id).execute()
@@ -76,7 +76,7 @@ def test_progress_update_in_chinese_and_english(db):
 
 def test_progress_update_says_when_nothing_can_be_projected(db):
     client = clients.create_client(name="Baltic Moda", country="Latvia")
-    order = make_order(client=client)
+    order = make_order(client)
     text = progress_update(order.id)  # an English-speaking client: English by default
     assert "not projected yet, no pieces finished so far" in text
     assert text.endswith("Next step: order confirmation")

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from money_helpers import make_order
+from builders import make_stored_order as make_order
 
 from gendan_desktop.core.clients import create_client
 from gendan_desktop.core.common import set_setting

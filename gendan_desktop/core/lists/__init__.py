@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from typing import Any
 
 from ..db import current_database, is_sqlite
+from ..models import Expr, Query
+
+# (sql, params) → (connection, (data_version, total_changes), ids), newest last
+IdCache = OrderedDict[tuple[str, tuple[Any, ...]], tuple[Any, tuple[int, int], list[int]]]
 
 
-def new_id_cache() -> OrderedDict:
+def new_id_cache() -> IdCache:
     """A cache for ``query_ids``: (sql, params) → (connection, stamp, ids), newest last."""
     return OrderedDict()
 
 
-def query_ids(query, cache: OrderedDict | None = None, keep: int = 3) -> list[int]:
+def query_ids(query: Query, cache: IdCache | None = None, keep: int = 3) -> list[int]:
     """The ids a peewee SELECT of one id column returns, in its order.
 
     On SQLite the ids come back as one JSON array (11 ms instead of 25 for
@@ -47,7 +52,7 @@ def query_ids(query, cache: OrderedDict | None = None, keep: int = 3) -> list[in
     # An aggregate over a subquery with ORDER BY keeps the subquery's order
     # (SQLite never flattens that shape).
     row = db.execute_sql(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
-    ids = json.loads(row[0]) if row and row[0] else []
+    ids: list[int] = json.loads(row[0]) if row and row[0] else []
     if cache is not None:
         cache[key] = (conn, stamp, ids)
         while len(cache) > keep:
@@ -55,7 +60,7 @@ def query_ids(query, cache: OrderedDict | None = None, keep: int = 3) -> list[in
     return ids
 
 
-def scan_only(field):
+def scan_only(field: Expr) -> Expr:
     """``field`` for a WHERE term that must not pick the index SQLite walks.
 
     On SQLite a unary ``+`` keeps the planner walking the (covering) index of

@@ -11,15 +11,14 @@ sorted. The shapes below were measured with ``python -m bench``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from peewee import SQL, Ordering, fn
 
-from ..models import Client, Order, OrderLine
-from . import query_ids, scan_only
+from ..models import Client, Expr, Order, OrderLine, Query
+from . import IdCache, query_ids, scan_only
 
 # 未完结: reviewed to shipped. Shipped orders still wait for their money; a
 # draft is not yet an order, settled (closed) and cancelled ones are done.
@@ -31,7 +30,7 @@ SORTS = ("number", "client", "client_po", "order_date", "delivery_date", "status
 # 100k rows by them took 70 ms, so they are not sortable)
 INDEXED_SORTS = ("number", "client", "order_date", "delivery_date")
 
-DateRange = tuple  # (from, to); either may be None
+DateRange = tuple[dt.date | None, dt.date | None]  # (from, to); either may be None
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ class RowProgress:
 
 
 # ------------------------------------------------------------ quick filter --
-def order_text_condition(text: str):
+def order_text_condition(text: str) -> tuple[Expr | None, bool]:
     """The quick filter of the order lists: order number or client PO (from the
     start; anywhere once three characters are typed), or the client's name,
     code or pinyin (core.search). Returns (condition, few): condition None when
@@ -113,7 +112,7 @@ def order_text_condition(text: str):
     # Few matches: let SQLite find them by their indexes and sort them (a few
     # ms). Many: test each order inside the covering index walked in sort order.
     walk = _matches_many(t, variants)
-    f = scan_only if walk else (lambda field: field)
+    f: Callable[[Expr], Expr] = scan_only if walk else (lambda field: field)
     cond = None
     for column in (Order.number, Order.client_po):
         for v in variants:
@@ -139,7 +138,7 @@ def _matches_many(text: str, variants: list[str], many: int = 2000) -> bool:
 
 
 # --------------------------------------------------------------- find_ids --
-def _date_range(query, field, value: DateRange, walk: bool):
+def _date_range(query: Query, field: Expr, value: DateRange, walk: bool) -> Query:
     lo, hi = value
     f = scan_only(field) if walk else field
     if lo is not None:
@@ -147,10 +146,10 @@ def _date_range(query, field, value: DateRange, walk: bool):
     return query.where(f <= hi) if hi is not None else query
 
 
-def _where(query, filters: OrderFilters, sort_key: str | None):
+def _where(query: Query, filters: OrderFilters, sort_key: str | None) -> Query:
     # in a covering sort index: test status and merchandiser there, never
     # through an index of their own (a third of the orders would be sorted)
-    walk = scan_only if sort_key in INDEXED_SORTS else (lambda field: field)
+    walk: Callable[[Expr], Expr] = scan_only if sort_key in INDEXED_SORTS else (lambda field: field)
     if filters.statuses:
         statuses = (filters.statuses,) if isinstance(filters.statuses, str) else tuple(filters.statuses)
         status = walk(Order.status)
@@ -169,7 +168,7 @@ def _where(query, filters: OrderFilters, sort_key: str | None):
     return query
 
 
-def _sort_fields(key: str | None, filtered: bool):
+def _sort_fields(key: str | None, filtered: bool) -> list[Expr]:
     # PO and status have no covering list index: when filtered, let SQLite
     # find the rows by the filter's index and sort them (walking the PO or
     # status index would read every order's row to test the filter). By
@@ -186,7 +185,7 @@ def _is_filtered(filters: OrderFilters) -> bool:
                 or filters.merchandiser is not None)
 
 
-def build_query(filters: OrderFilters, sort: Sort):
+def build_query(filters: OrderFilters, sort: Sort) -> Query:
     """The SELECT of the matching order ids in display order (see ``find_ids``)."""
     key = sort.key if sort.key in SORTS else None
     # Join the clients only to sort by them: with the join SQLite walks
@@ -211,7 +210,7 @@ def build_query(filters: OrderFilters, sort: Sort):
 
 
 def find_ids(filters: OrderFilters = OrderFilters(), sort: Sort = Sort(), *,
-             cache: OrderedDict | None = None) -> list[int]:
+             cache: IdCache | None = None) -> list[int]:
     """Every matching order id, in display order (one query; ``cache`` from
     ``core.lists.new_id_cache`` answers a repeated query while nothing changed)."""
     return query_ids(build_query(filters, sort), cache)
