@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, cast
 
 from . import enums
-from .common import audit, current_user, get_or_404, get_setting, next_number, refuse_unknown_fields, save_versioned
+from .common import audit, current_user, get_or_404, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal

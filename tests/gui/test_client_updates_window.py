@@ -149,8 +149,8 @@ def test_client_language_chosen_on_the_client_form(qtbot, window, shipped, wait_
 
 
 def test_on_demo_data(qtbot, zh_app, sqlite_db, wait_ops):
-    from gendan_desktop.demo import fill_demo
     from gendan_desktop.core.models import Order
+    from gendan_desktop.demo import fill_demo
     from gendan_desktop.gui.main_window import MainWindow
 
     fill_demo(clients=40, orders=200)

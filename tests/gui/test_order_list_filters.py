@@ -161,9 +161,9 @@ def test_progress_column_shows_good_and_shipped(qtbot, tab, orders):
 
 def test_filters_on_demo_data(qtbot, zh_app, sqlite_db, wait_ops, qtmodeltester):
     from gendan_desktop.core.common import get_setting
-    from gendan_desktop.demo import fill_demo
     from gendan_desktop.core.lists.orders import OPEN_STATUSES
     from gendan_desktop.core.models import Order
+    from gendan_desktop.demo import fill_demo
     from gendan_desktop.gui.main_window import MainWindow
 
     fill_demo(clients=40, orders=200)
