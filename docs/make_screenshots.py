@@ -155,7 +155,8 @@ def first_id(model, keep=lambda row: True):
 def shoot(db: str, lang: str, out: str) -> int:
     s = Shooter(db, lang, Path(out))
     w = s.window
-    for old in s.out.glob(f"*{s.suffix}.png"):
+    # only this script's own numbered pictures: make_screenshots_week.py writes week_*.png beside them
+    for old in s.out.glob(f"[0-9]*{s.suffix}.png"):
         if (s.suffix and old.stem.endswith("_en")) or (not s.suffix and not old.stem.endswith("_en")):
             old.unlink()
     s.save(w, "workbench")
