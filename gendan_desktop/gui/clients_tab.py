@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from peewee import SQL, fn
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
 
-from ..core.models import Client, FollowUp, Order
+from ..core.lists import clients as client_list
 from .client_detail import ClientDetail, ClientFormController
 from .list_view import ListPane
 from .operations import CollectionOp
@@ -19,9 +18,8 @@ from .tab_base import BaseTab
 from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
 from .uistate import ui_settings
 
-LIVE_ORDER = ("draft", "cancelled")
 _RED, _ORANGE, _GREY = QColor("#c62828"), QColor("#ef6c00"), QColor("#9e9e9e")
-_TODAY = dt.date.today  # orders that do not make a client current
+_TODAY = dt.date.today
 
 
 def tr(text: str) -> str:
@@ -39,24 +37,8 @@ class Col(IntEnum):
     NEXT_FOLLOWUP = 7
 
 
-def _last_followup_expr():
-    return FollowUp.select(fn.MAX(FollowUp.date)).where(FollowUp.client == Client.id)
-
-
-def _next_followup_expr():
-    return (FollowUp.select(fn.MIN(FollowUp.next_date))
-            .where((FollowUp.client == Client.id) & (FollowUp.next_done == False)  # noqa: E712
-                   & FollowUp.next_date.is_null(False)))
-
-
-def _is_current():
-    # EXISTS probes the order.client_id index per client (~10k probes); an
-    # IN (subquery) would scan all 100k orders into a temporary table first.
-    return fn.EXISTS(Order.select(SQL("1")).where(
-        (Order.client == Client.id) & Order.status.not_in(LIVE_ORDER)))
-
-
 class ClientListModel(IdListModel):
+    LIST = client_list
     KIND = "client"
     SETTINGS_KEY = "clients"
     Columns = Col
@@ -70,93 +52,28 @@ class ClientListModel(IdListModel):
         Col.LAST_FOLLOWUP: QT_TR_NOOP("最近跟进"),
         Col.NEXT_FOLLOWUP: QT_TR_NOOP("下次跟进"),
     }
+    SORT_KEYS = {Col.CODE: "code", Col.NAME: "name", Col.GRADE: "grade", Col.STATUS: "current", Col.SOURCE: "source",
+                 Col.COUNTRY: "country", Col.LAST_FOLLOWUP: "last_followup", Col.NEXT_FOLLOWUP: "next_followup"}
     WIDTHS = {Col.CODE: 70, Col.NAME: 220, Col.GRADE: 80, Col.STATUS: 80, Col.SOURCE: 80, Col.COUNTRY: 100,
               Col.LAST_FOLLOWUP: 95, Col.NEXT_FOLLOWUP: 95}
     FILTERS = [
         ChoiceFilter("status", QT_TR_NOOP("类型"),
                      choices=[("current", QT_TR_NOOP("现实客户")), ("potential", QT_TR_NOOP("潜在客户")),
                               ("archived", QT_TR_NOOP("已归档")), ("look_alike", QT_TR_NOOP("相似待核对"))]),
-        ChoiceFilter("grade", QT_TR_NOOP("等级"), Client.grade, enum="grade"),
-        ChoiceFilter("source", QT_TR_NOOP("来源"), Client.source, enum="source"),
+        ChoiceFilter("grade", QT_TR_NOOP("等级"), enum="grade"),
+        ChoiceFilter("source", QT_TR_NOOP("来源"), enum="source"),
         DateRangeFilter("next_followup", QT_TR_NOOP("下次跟进"),
                         presets=("overdue", "today", "next7", "next30")),
     ]
 
-    def base_query(self):
-        q = Client.select(Client.id)
-        if self.filters.get("status") != "archived":
-            q = q.where(Client.archived == False)  # noqa: E712
-        return q
-
-    def id_field(self):
-        return Client.id
-
-    def sort_key(self, col):
-        return {
-            Col.CODE: Client.code,
-            Col.NAME: Client.pinyin,  # Chinese names in pinyin order, as users expect
-            Col.GRADE: Client.grade,
-            Col.STATUS: _is_current(),
-            Col.SOURCE: Client.source,
-            Col.COUNTRY: Client.country,
-            Col.LAST_FOLLOWUP: _last_followup_expr(),
-            Col.NEXT_FOLLOWUP: _next_followup_expr(),
-        }.get(col)
-
-    def apply_filter(self, query, spec, value):
-        if spec.key == "status":
-            if value == "current":
-                return query.where(_is_current())
-            if value == "potential":
-                return query.where(~_is_current())
-            if value == "look_alike":  # names that only look alike, waiting for review (core.clients)
-                from ..core.clients import look_alike_client_ids
-
-                return query.where(Client.id.in_(look_alike_client_ids() or [0]))
-            return query.where(Client.archived == True)  # noqa: E712
-        if spec.key == "next_followup":
-            lo, hi = value
-            sub = FollowUp.select(FollowUp.client).where(
-                (FollowUp.next_done == False) & FollowUp.next_date.is_null(False))  # noqa: E712
-            if lo is not None:
-                sub = sub.where(FollowUp.next_date >= lo)
-            if hi is not None:
-                sub = sub.where(FollowUp.next_date <= hi)
-            return query.where(Client.id.in_(sub))
-        return super().apply_filter(query, spec, value)
-
-    def extra_text_condition(self, text):
-        return Client.country.contains(text)  # 10k rows: a scan costs a few ms
-
-    def text_condition(self, text):
-        return (Client.name.contains(text) | Client.code.contains(text)
-                | Client.pinyin.contains(text.lower()) | Client.country.contains(text))
-
     def load_rows(self, ids):
-        # One query per chunk in plain SQL: peewee's query building for four
-        # IN (…) queries cost more than the queries themselves.
-        from ..core.db import current_database
         from ..core.enums import label
 
-        db = current_database()
-        marks = ", ".join([db.param] * len(ids))
-        c, o, f = (Client._meta.table_name, Order._meta.table_name, FollowUp._meta.table_name)
-        sql = (f'SELECT c.id, c.code, c.name, c.grade, c.source, c.country, c.archived, c.version, '
-               f'EXISTS(SELECT 1 FROM "{o}" o WHERE o.client_id = c.id AND o.status NOT IN '
-               f"('draft', 'cancelled')), "
-               f'(SELECT MAX(f.date) FROM "{f}" f WHERE f.client_id = c.id), '
-               f'(SELECT MIN(f.next_date) FROM "{f}" f WHERE f.client_id = c.id AND NOT f.next_done '
-               f'AND f.next_date IS NOT NULL) '
-               f'FROM "{c}" c WHERE c.id IN ({marks})')
         cur_text, pot_text = tr("现实客户"), tr("潜在客户")
-        rows = {}
-        for cid, code, name, grade, source, country, archived, version, current, last, nxt in \
-                db.execute_sql(sql, list(ids)).fetchall():
-            next_date = _date(nxt)
-            rows[cid] = (code, name, label("grade", grade), cur_text if current else pot_text,
-                         label("source", source), country, fmt_date(_date(last)), fmt_date(next_date),
-                         next_date, grade, bool(archived), version)
-        return rows
+        return {cid: (r.code, r.name, label("grade", r.grade), cur_text if r.current else pot_text,
+                      label("source", r.source), r.country, fmt_date(r.last_followup), fmt_date(r.next_followup),
+                      r.next_followup, r.grade, r.archived, r.version)
+                for cid, r in client_list.rows(ids).items()}
 
     def foreground(self, row, col):
         if col == 7 and row[8] is not None:  # Col.NEXT_FOLLOWUP; ints: called per painted cell
@@ -183,12 +100,6 @@ def _bold():
     f.setBold(True)
     _BOLD[0] = f
     return f
-
-
-def _date(value):
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 class ClientsTab(BaseTab):
@@ -274,7 +185,7 @@ class ClientsTab(BaseTab):
         ids = self.pane.selected_ids()
         if not ids:
             return None
-        names = [c.name for c in Client.select(Client.name).where(Client.id.in_(ids[:5]))]
+        names = client_list.names(ids[:5])
         more = tr("等 %1 位").replace("%1", str(len(ids))) if len(ids) > 5 else ""
         return tr("把客户“%1”%2归档?归档后不在日常列表中显示,历史记录保留,可在“类型:已归档”中找回。") \
             .replace("%1", "、".join(names)).replace("%2", more)
@@ -286,9 +197,6 @@ class ClientsTab(BaseTab):
         shown = [(i, self.model.row_data(self.model.row_of(i))) for i in self.pane.selected_ids()]
         versions = [(i, row[11]) for i, row in shown if row is not None]
         CollectionOp(self, lambda: [archive_client(i, v) for i, v in versions], kinds={"client"}).run_in_background()
-
-    def filter_widget(self):
-        return self.pane.filter_edit
 
     def merge_selected(self):
         from .client_merge_dialog import open_merge_dialog

@@ -1,6 +1,6 @@
 """The main window: tabs, menus, toolbar, shortcuts, status bar.
 
-Tabs plug in through ``TAB_SPECS`` / ``register_tab`` (see tab_base.py and
+Tabs plug in through ``TAB_SPECS`` (see tab_base.py and
 gui/README.md). Anything that wants a record shown emits
 ``window.open_requested(kind, id)``; the window routes it to the tab whose spec
 lists that kind.
@@ -42,12 +42,6 @@ TAB_SPECS: list[TabSpec] = [
                        "material", "purchase"}), 30),
     TabSpec("aftersales", "售后", "gendan_desktop.gui.aftersales_tab", frozenset({"complaint"}), 40),
 ]
-
-
-def register_tab(spec: TabSpec) -> None:
-    """Add or replace a tab (by key) before the window is built."""
-    TAB_SPECS[:] = [s for s in TAB_SPECS if s.key != spec.key] + [spec]
-    TAB_SPECS.sort(key=lambda s: s.order)
 
 
 class MainWindow(QMainWindow):

@@ -355,8 +355,3 @@ class GuiThreadGarbageCollector(QObject):
         gen0, _, _ = self._gc.get_count()
         if gen0 > 700:  # Python's default first-generation threshold
             self._gc.collect()
-
-
-def run_later(fn: Callable[[], None], ms: int = 0) -> None:
-    """Call ``fn`` on the GUI thread after the event loop had a turn."""
-    QTimer.singleShot(ms, fn)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.lists import orders as order_list
 from .client_updates import ClientUpdatePanel
 from .edit_grid import commit_open_editor
 from .list_filters import MineFilter, MultiChoiceFilter
@@ -101,6 +102,7 @@ _LEVEL, _STATUS, _REASON, _PROGRESS_TIP = len(Col), len(Col) + 1, len(Col) + 2, 
 class OrderListModel(IdListModel):
     """The ids and rows come from core.lists.orders; this model only formats them."""
 
+    LIST = order_list
     KIND = "order"
     SETTINGS_KEY = "orders"
     Columns = Col
@@ -110,15 +112,14 @@ class OrderListModel(IdListModel):
         Col.RISK: QT_TR_NOOP("交期风险"), Col.PROGRESS: QT_TR_NOOP("进度"), Col.QUANTITY: QT_TR_NOOP("数量"),
         Col.AMOUNT: QT_TR_NOOP("金额"), Col.CURRENCY: QT_TR_NOOP("币种"), Col.REVISION: QT_TR_NOOP("版本"),
     }
+    SORT_KEYS = SORT_KEYS
     ALIGN_RIGHT = frozenset({Col.QUANTITY, Col.AMOUNT})
     DEFAULT_SORT = (Col.ORDER_DATE, Qt.DescendingOrder)
 
     def __init__(self, parent=None):
-        from ..core.lists.orders import OPEN_STATUSES
-
         self.FILTERS = [
             MultiChoiceFilter("status", QT_TR_NOOP("状态"), "order_status",
-                              presets=[("open", QT_TR_NOOP("全部未完结"), OPEN_STATUSES)]),
+                              presets=[("open", QT_TR_NOOP("全部未完结"), order_list.OPEN_STATUSES)]),
             MineFilter("merchandiser", QT_TR_NOOP("跟单员")),
             ClientFilter("client", QT_TR_NOOP("客户")),  # typed: gui/search_combo.py
             DateRangeFilter("delivery", QT_TR_NOOP("交期")),
@@ -130,25 +131,17 @@ class OrderListModel(IdListModel):
         self._risk_timer = QTimer(self, singleShot=True, interval=0)
         self._risk_timer.timeout.connect(self._fill_risk)
 
-    def sort_key(self, col):
-        return SORT_KEYS.get(col)
-
-    def order_filters(self):
+    def list_filters(self):
         """The list's filters and quick filter as core.lists.orders wants them."""
-        from ..core.lists.orders import OrderFilters
-
         f = self.filters
         statuses = f.get("status") or ()
-        return OrderFilters(text=self.quick_text.strip(),
-                            statuses=(statuses,) if isinstance(statuses, str) else tuple(statuses),
-                            client_id=f.get("client"), merchandiser=f.get("merchandiser") or None,
-                            delivery=f.get("delivery"), order_date=f.get("order_date"))
+        return order_list.OrderFilters(text=self.quick_text.strip(),
+                                       statuses=(statuses,) if isinstance(statuses, str) else tuple(statuses),
+                                       client_id=f.get("client"), merchandiser=f.get("merchandiser") or None,
+                                       delivery=f.get("delivery"), order_date=f.get("order_date"))
 
-    def query_ids(self) -> list[int]:
-        from ..core.lists.orders import Sort, find_ids
-
-        sort = Sort(SORT_KEYS.get(self._sort_col), self._sort_order == Qt.DescendingOrder)
-        return find_ids(self.order_filters(), sort, cache=self._id_cache)
+    def list_sort(self):
+        return order_list.Sort(self.sort_key(self._sort_col), self._sort_order == Qt.DescendingOrder)
 
     def load_rows(self, ids):
         """Two queries for the rows; the delivery risk and progress (five more
@@ -162,36 +155,32 @@ class OrderListModel(IdListModel):
     def export_rows(self, ids):
         """For 导出当前列表 (runs in a worker: no timer, no shared state): the
         rows with their delivery risk and progress filled in at once."""
-        from ..core.lists.orders import progress
-
         out = self._query_rows(ids)
-        self._apply_progress(out, progress(list(out)))
+        self._apply_progress(out, order_list.progress(list(out)))
         return out
 
     @staticmethod
     def _query_rows(ids):
         from ..core import enums
-        from ..core.lists.orders import rows
         from ..core.revisions import revision_label
 
         return {oid: [r.number, r.client, r.client_po, fmt_date(r.order_date), fmt_date(r.delivery_date),
                       enums.label("order_status", r.status), "", "", f"{r.quantity:,}",
                       fmt_money(r.amount) if r.amount else "", r.currency, revision_label(r.revision),
                       "", r.status, "", ""]
-                for oid, r in rows(ids).items()}
+                for oid, r in order_list.rows(ids).items()}
 
     @staticmethod
     def _apply_progress(rows, figures) -> None:
         from ..core import enums
         from ..core.errors import current_language
-        from ..core.lists.orders import shown_risk
 
         en = current_language() == "en"
         for oid, row in rows.items():
             p = figures.get(oid)
             if p is None:
                 continue
-            level = shown_risk(row[_STATUS], p.level)
+            level = order_list.shown_risk(row[_STATUS], p.level)
             row[Col.RISK] = enums.label("risk", level) if level else ""
             row[_LEVEL] = level
             row[_REASON] = p.reason_en if en else p.reason_zh
@@ -205,12 +194,10 @@ class OrderListModel(IdListModel):
                                       .replace("%3", f"{p.shipped:,}"))
 
     def _fill_risk(self) -> None:
-        from ..core.lists.orders import progress
-
         pending, self._risk_pending = self._risk_pending, {}
         if not pending:
             return
-        self._apply_progress(pending, progress(list(pending)))
+        self._apply_progress(pending, order_list.progress(list(pending)))
         if self.rowCount():
             last = self.rowCount() - 1
             self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.PROGRESS))
@@ -437,9 +424,6 @@ class OrdersTab(BaseTab):
             self.show_page(self.editor)
             return self.editor.save()
         return False
-
-    def filter_widget(self):
-        return self.pane.filter_edit
 
     def can_close(self) -> bool:
         commit_open_editor(self.editor.lines_view)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ..core.lists import production as production_list
 from .elided_label import ElidedLabel
 from .flow_layout import FlowLayout, flow_widget_policy
 from .list_view import ListPane
@@ -21,10 +22,7 @@ from .progress_panel import ProgressPanel
 from .record_text import shortages_text
 from .tab_base import BaseTab
 from .tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
-from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, scan_only
-
-PRODUCTION_STATUSES = ("confirmed", "in_production", "partly_shipped")
-
+from .table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ProductionTab", text)
@@ -48,6 +46,7 @@ class StatusScopeFilter(ChoiceFilter):
 
 
 class ProductionOrderModel(IdListModel):
+    LIST = production_list
     KIND = "order"
     SETTINGS_KEY = "production_orders"
     Columns = PCol
@@ -55,74 +54,22 @@ class ProductionOrderModel(IdListModel):
                PCol.STATUS: QT_TR_NOOP("状态"), PCol.RISK: QT_TR_NOOP("交期风险"),
                PCol.PROGRESS: QT_TR_NOOP("完工"), PCol.EXCEPTIONS: QT_TR_NOOP("未结异常")}
     ALIGN_RIGHT = frozenset({PCol.PROGRESS, PCol.EXCEPTIONS})
+    SORT_KEYS = {PCol.NUMBER: "number", PCol.CLIENT: "client", PCol.DELIVERY: "delivery_date", PCol.STATUS: "status"}
     DEFAULT_SORT = (PCol.DELIVERY, Qt.AscendingOrder)
 
     def __init__(self, parent=None):
-        from ..core.models import Order
-
-        self.FILTERS = [StatusScopeFilter("status", QT_TR_NOOP("状态"), Order.status),
-                        DateRangeFilter("delivery", QT_TR_NOOP("交期"), Order.delivery_date)]
+        self.FILTERS = [StatusScopeFilter("status", QT_TR_NOOP("状态")),
+                        DateRangeFilter("delivery", QT_TR_NOOP("交期"))]
         super().__init__(parent)
         self.filters["status"] = "open"
 
-    def base_query(self):
-        from ..core.models import Client, Order
-
-        # Join the clients only to sort by them: with the join SQLite walks
-        # 100,000 orders through the client table (280 ms instead of 45 ms).
-        if self._sort_col == PCol.CLIENT:
-            return Order.select(Order.id).join(Client, on=(Order.client == Client.id))
-        return Order.select(Order.id)
-
-    def apply_filter(self, query, spec, value):
-        from ..core.models import Order
-
-        # Sorted by number or delivery (or client), the status is tested inside the covering
-        # list index walked (or scanned) instead of reading each order's row.
-        status = scan_only(Order.status) if self._sort_col != PCol.STATUS else Order.status
-        if spec is not None and spec.key == "status":
-            return query.where(status.in_(PRODUCTION_STATUSES) if value == "open" else (status == value))
-        return super().apply_filter(query, spec, value)
-
-    def sort_key(self, col):
-        from ..core.models import Client, Order
-
-        return {PCol.NUMBER: Order.number, PCol.CLIENT: [Client.pinyin, Client.id], PCol.DELIVERY: Order.delivery_date,
-                PCol.STATUS: Order.status}.get(col)
-
-    def search_subquery(self, text):
-        return None
-
-    def text_condition(self, text):
-        from ..core.models import FlowCard, Order
-        from ..core.search import matching_ids
-        from ..core.lists.orders import order_text_condition
-
-        cond, _few = order_text_condition(text)
-        if cond is None:  # every order matches
-            return None
-        cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))
-        return cond | Order.id.in_(cards)
-
     def load_rows(self, ids):
         from ..core import enums
-        from ..core.models import Client, Order
-        from ..core.production_exceptions import open_exception_counts
-        from ..core.risk import risk_for_orders
 
-        risks = risk_for_orders(ids)
-        counts = open_exception_counts(ids)
-        out = {}
-        for oid, number, client, delivery, status in (
-                Order.select(Order.id, Order.number, Client.name, Order.delivery_date, Order.status)
-                .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
-            r = risks.get(oid)
-            level = r.level if r is not None and status not in ("cancelled", "shipped", "settled") else ""
-            pct = f"{(r.good * 100 // r.ordered) if r and r.ordered else 0}%"
-            out[oid] = (number, client, fmt_date(delivery), enums.label("order_status", status),
-                        enums.label("risk", level) if level else "", pct, str(counts.get(oid, "") or ""),
-                        level, status, r.reason() if r else "")
-        return out
+        return {oid: (r.number, r.client, fmt_date(r.delivery_date), enums.label("order_status", r.status),
+                      enums.label("risk", r.risk) if r.risk else "", f"{r.good_pct}%", str(r.open_exceptions or ""),
+                      r.risk, r.status, r.risk_reason)
+                for oid, r in production_list.rows(ids).items()}
 
     def foreground(self, row, col):
         if row[8] == "cancelled":
@@ -422,9 +369,6 @@ class ProductionTab(BaseTab):
         if order_id is not None:
             self.open_order(order_id)
             self.show_page(page)
-
-    def filter_widget(self):
-        return self.pane.filter_edit
 
 
 def create_tab(window) -> ProductionTab:

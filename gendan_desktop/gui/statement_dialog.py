@@ -89,12 +89,6 @@ class StatementDialog(QDialog):
             item = self.clients.item(i)
             item.setHidden(bool(needle) and needle not in item.data(Qt.UserRole + 1))
 
-    def set_checked(self, client_ids) -> None:
-        wanted = set(client_ids)
-        for i in range(self.clients.count()):
-            item = self.clients.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
-
     def checked_ids(self) -> list[int]:
         return [self.clients.item(i).data(Qt.UserRole) for i in range(self.clients.count())
                 if self.clients.item(i).checkState() == Qt.Checked]

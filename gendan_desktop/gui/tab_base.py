@@ -4,8 +4,7 @@ A tab module (e.g. ``gendan_desktop/gui/orders_tab.py``) exposes::
 
     def create_tab(window: MainWindow) -> BaseTab
 
-and is listed once in ``main_window.TAB_SPECS`` (or added with
-``main_window.register_tab(TabSpec(...))``). The window creates the widget the
+and is listed once in ``main_window.TAB_SPECS``. The window creates the widget the
 first time the tab is shown, so start-up stays fast.
 """
 
@@ -64,10 +63,6 @@ class BaseTab(QWidget):
 
     def delete_selected(self) -> None:
         pass
-
-    # the quick filter box of the tab's main list, for Ctrl+F when it has one
-    def filter_widget(self):
-        return None
 
     def watches(self, kinds: frozenset) -> bool:
         return bool(self.WATCH & kinds)

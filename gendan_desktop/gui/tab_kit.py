@@ -65,13 +65,6 @@ def _sort_value(value: Any):
     return (0, value, "")
 
 
-def to_qdate(value: dt.date | None):
-    from PySide6.QtCore import QDate
-
-    d = value or dt.date.today()
-    return QDate(d.year, d.month, d.day)
-
-
 class RecordTableModel(QAbstractTableModel):
     """Rows are dicts; ``columns`` are (key, header source text) pairs.
 

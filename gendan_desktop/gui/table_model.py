@@ -7,23 +7,23 @@ one query returns *all matching ids in display order* (SQL ``WHERE`` +
 ``data()`` loads the rows of the visible range in chunks of ``CHUNK`` by
 ``id IN (…)``, keeping the last ``CACHE_CHUNKS`` chunks.
 
-A subclass declares::
+The queries live in the core, one module per list (``core/lists/<list>.py``:
+``find_ids(filters, sort)`` and ``rows(ids)``); a subclass declares::
 
     class Col(IntEnum):            # the columns, in default order
         CODE = 0
         NAME = 1
 
     class ClientListModel(IdListModel):
-        KIND = "client"            # for core.search.matching_ids and open_record
+        LIST = core.lists.clients  # find_ids / rows
+        KIND = "client"            # for open_record
         SETTINGS_KEY = "clients"   # QSettings key of the view's header state
         Columns = Col
         HEADERS = {Col.CODE: QT_TR_NOOP("编号"), Col.NAME: QT_TR_NOOP("名称")}
-        FILTERS = [ChoiceFilter("grade", QT_TR_NOOP("等级"), Client.grade, enum="grade")]
+        SORT_KEYS = {Col.CODE: "code", Col.NAME: "name"}   # the list's sort keys
+        FILTERS = [ChoiceFilter("grade", QT_TR_NOOP("等级"), enum="grade")]
 
-        def base_query(self): return Client.select(Client.id)
-        def sort_key(self, col): return {Col.CODE: Client.code, Col.NAME: Client.pinyin}.get(col)
-        def text_condition(self, text): return Client.name.contains(text) | …   # fallback
-        def load_rows(self, ids): return {id: (code, name, …) for … in …}
+        def load_rows(self, ids): return {id: (code, name, …) for id, row in LIST.rows(ids).items()}
 
 Header texts are Chinese source strings translated in the context ``"columns"``
 (see ``header_text``); mark them with ``QT_TR_NOOP`` so lupdate finds them.
@@ -37,10 +37,7 @@ from dataclasses import dataclass, field as dc_field
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Sequence
 
-from peewee import Ordering
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-
-from ..core.lists import scan_only  # noqa: F401 - the lists' modules import it from here
 
 ID_ROLE = Qt.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
 SORT_ROLE = Qt.UserRole + 2
@@ -73,7 +70,7 @@ class ChoiceFilter:
 
     key: str
     label: str
-    field: Any = None  # peewee field compared with ==; None → model.apply_filter decides
+    field: Any = None  # the orders list's own query reads it (until it moves to core/lists/orders.py)
     enum: str | None = None
     choices: list[tuple[Any, str]] = dc_field(default_factory=list)
 
@@ -99,7 +96,7 @@ DATE_PRESETS: list[tuple[str, str, Callable[[dt.date], tuple[dt.date | None, dt.
 
 @dataclass
 class DateRangeFilter:
-    """A combo of date ranges (overdue, today, next 7 days …) over ``field``.
+    """A combo of date ranges (overdue, today, next 7 days …) for the filter ``key``.
     The value set on the model is a (from, to) tuple of dates (either may be None)."""
 
     key: str
@@ -118,7 +115,9 @@ class IdListModel(QAbstractTableModel):
     """See the module docstring. Rows are whatever ``load_rows`` returns per id;
     ``display(row, col)`` turns one into text (default: ``row[col]``)."""
 
+    LIST: Any = None  # the core.lists module with find_ids(filters, sort, cache=) and rows(ids)
     KIND: str = ""
+    SORT_KEYS: dict = {}  # column → the list module's sort key
     SETTINGS_KEY: str = ""
     Columns: type[IntEnum]
     HEADERS: dict = {}
@@ -154,38 +153,21 @@ class IdListModel(QAbstractTableModel):
         self._last_chunk: tuple[int, dict[int, Any]] = (-1, {})  # the chunk data() read last
 
     # ---------------------------------------------------- subclass interface
-    def base_query(self):
-        """A peewee SELECT of the table's id (with the joins sorting needs)."""
-        raise NotImplementedError
+    def sort_key(self, col: int) -> str | None:
+        """The list module's sort key of column ``col`` (None: not sortable)."""
+        return self.SORT_KEYS.get(col)
 
-    def sort_key(self, col: int):
-        """The peewee expression to ORDER BY for column ``col`` (None: not sortable)."""
-        return None
+    def list_filters(self):
+        """The quick filter and the chosen filters as the list module takes them."""
+        from ..core.lists.spec import Filters
 
-    def id_field(self):
-        return self.base_query().model.id
+        values = {k: v for k, v in self.filters.items() if v is not None and v != ""}
+        return Filters(self.quick_text.strip(), values)
 
-    def text_condition(self, text: str):
-        """WHERE condition for the quick filter when core.search cannot answer."""
-        return None
+    def list_sort(self):
+        from ..core.lists.spec import Sort
 
-    def extra_text_condition(self, text: str):
-        """A condition OR-ed with the core.search match (columns the search index
-        does not hold, e.g. a client's country); keep it cheap on big tables."""
-        return None
-
-    def apply_filter(self, query, spec, value):
-        """Restrict ``query`` by one column filter; override for special keys."""
-        if spec is None or spec.field is None:
-            return query
-        if isinstance(spec, DateRangeFilter):
-            lo, hi = value
-            if lo is not None:
-                query = query.where(spec.field >= lo)
-            if hi is not None:
-                query = query.where(spec.field <= hi)
-            return query
-        return query.where(spec.field == value)
+        return Sort(self.sort_key(self._sort_col), self._sort_order == Qt.DescendingOrder)
 
     def load_rows(self, ids: list[int]) -> dict[int, Any]:
         raise NotImplementedError
@@ -216,53 +198,10 @@ class IdListModel(QAbstractTableModel):
         return self.load_rows(ids)
 
     # ------------------------------------------------------------ querying
-    def search_subquery(self, text: str):
-        """``core.search.matching_ids(KIND, text)`` (FTS trigram + pinyin), or None
-        when the kind is not indexed there (then ``text_condition`` is used)."""
-        if not self.KIND:
-            return None
-        try:
-            from ..core.search import KINDS, matching_ids
-        except ImportError:
-            return None
-        if self.KIND not in KINDS:
-            return None
-        return matching_ids(self.KIND, text)
-
-    def build_query(self):
-        query = self.base_query()
-        specs = {s.key: s for s in self.FILTERS}
-        for key, value in self.filters.items():
-            if value is None or value == "":
-                continue
-            query = self.apply_filter(query, specs.get(key), value)
-        idf = self.id_field()
-        text = self.quick_text.strip()
-        if text:
-            sub = self.search_subquery(text)
-            if sub is not None:
-                extra = self.extra_text_condition(text)
-                query = query.where(idf.in_(sub) if extra is None else (idf.in_(sub) | extra))
-            else:
-                cond = self.text_condition(text)
-                if cond is not None:
-                    query = query.where(cond)
-        key = self.sort_key(self._sort_col)
-        desc = self._sort_order == Qt.DescendingOrder
-        if key is None:
-            order = [idf.desc() if desc else idf]
-        else:
-            keys = key if isinstance(key, (list, tuple)) else [key]
-            # Ordering wraps any node (also a correlated subquery, which has no .asc())
-            order = [Ordering(k, "DESC" if desc else "ASC") for k in keys] + [idf.desc() if desc else idf]
-        return query.order_by(*order)
-
     def query_ids(self) -> list[int]:
-        """The matching ids in display order (core.lists.query_ids: one round
-        trip, reused while the database is unchanged)."""
-        from ..core.lists import query_ids
-
-        return query_ids(self.build_query(), self._id_cache, self.ID_CACHE_SIZE)
+        """The matching ids in display order: ``LIST.find_ids`` (one round trip,
+        reused while the database is unchanged)."""
+        return self.LIST.find_ids(self.list_filters(), self.list_sort(), cache=self._id_cache)
 
     def prefetch(self) -> None:
         """Run the id query ahead (at idle, before the list is first shown), so
@@ -290,13 +229,6 @@ class IdListModel(QAbstractTableModel):
         self._loaded = True
         self.endResetModel()
         self.reloaded.emit()
-
-    def invalidate_rows(self, ids: Iterable[int] | None = None) -> None:
-        """Forget cached row data (all, or of some ids) and repaint; ids stay."""
-        self._cache.clear()
-        self._last_chunk = (-1, {})
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
 
     def set_quick_filter(self, text: str) -> None:
         if text != self.quick_text:

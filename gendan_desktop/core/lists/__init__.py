@@ -8,7 +8,8 @@ visible range only).
 
 Shared here: ``query_ids`` (one round trip for every matching id, reused while
 the database is unchanged) and ``scan_only`` (a WHERE term the SQLite planner
-must not use as its index).
+must not use as its index). The filter and sort values every list takes are in
+``core/lists/spec.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from ..db import current_database, is_sqlite
+from ..connection import current_database, is_sqlite
 from ..models import Expr, Query
 
 # (sql, params) → (connection, (data_version, total_changes), ids), newest last
@@ -39,7 +40,7 @@ def query_ids(query: Query, cache: IdCache | None = None, keep: int = 3) -> list
     """
     db = current_database()
     if not is_sqlite(db):
-        return [r[0] for r in db.execute(query).fetchall()]
+        return [int(r[0]) for r in db.execute(query).fetchall()]
     sql, params = query.sql()
     key = (sql, tuple(params))
     conn = db.connection()

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from peewee import SQL, Ordering, fn
+from peewee import Ordering, fn
 
 from ..models import Client, Expr, Order, OrderLine, Query
 from . import IdCache, query_ids, scan_only
+from .order_text import order_text_condition
 
 # 未完结: reviewed to shipped. Shipped orders still wait for their money; a
 # draft is not yet an order, settled (closed) and cancelled ones are done.
@@ -83,58 +84,6 @@ class RowProgress:
     @property
     def shipped_pct(self) -> int:
         return self.shipped * 100 // self.ordered if self.ordered else 0
-
-
-# ------------------------------------------------------------ quick filter --
-def order_text_condition(text: str) -> tuple[Expr | None, bool]:
-    """The quick filter of the order lists: order number or client PO (from the
-    start; anywhere once three characters are typed), or the client's name,
-    code or pinyin (core.search). Returns (condition, few): condition None when
-    every order matches; ``few`` when the list should be sorted after finding the
-    matches by their indexes (see ``_order_by``).
-
-    On SQLite, when many orders match, the number and PO are tested as prefix
-    ranges inside the covering list index being walked, so a text that matches
-    nearly every order never becomes a 100,000-id list to sort.
-    """
-    from ..db import is_sqlite
-    from ..search import matching_ids
-
-    t = text.strip()
-    if not is_sqlite():
-        return Order.id.in_(matching_ids("order", t)) | Order.client.in_(matching_ids("client", t)), False
-    variants = list(dict.fromkeys((t, t.upper())))
-    # A prefix of every order number (all start "SO") filters nothing: two
-    # index seeks find no number outside its range, and the list stays unfiltered.
-    for v in variants:
-        if not Order.select(Order.id).where((Order.number < v) | (Order.number >= v + "\U0010ffff")).exists():
-            return None, False
-    # Few matches: let SQLite find them by their indexes and sort them (a few
-    # ms). Many: test each order inside the covering index walked in sort order.
-    walk = _matches_many(t, variants)
-    f: Callable[[Expr], Expr] = scan_only if walk else (lambda field: field)
-    cond = None
-    for column in (Order.number, Order.client_po):
-        for v in variants:
-            term = (f(column) >= v) & (f(column) < v + "\U0010ffff")
-            cond = term if cond is None else (cond | term)
-    if len(t) >= 3:  # any part of the number or PO (FTS trigram; shorter text: prefix only, as core.search)
-        cond = cond | Order.id.in_(matching_ids("order", t))
-    return cond | f(Order.client).in_(matching_ids("client", t)), not walk
-
-
-def _matches_many(text: str, variants: list[str], many: int = 2000) -> bool:
-    """Whether the number/PO prefix or the client names match many orders
-    (bounded look-ups of well under a millisecond, plus one client search)."""
-    from ..search import matching_ids
-
-    for column in (Order.number, Order.client_po):
-        for v in variants:
-            q = Order.select(SQL("1")).where((column >= v) & (column < v + "\U0010ffff"))
-            if q.limit(1).offset(many).scalar():
-                return True
-    return bool(Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text)))
-                .limit(1).offset(many // 5).scalar())
 
 
 # --------------------------------------------------------------- find_ids --

@@ -1,0 +1,140 @@
+"""The 客户档案 list: which clients, in which order, and what a row shows.
+
+Filters: ``status`` (current / potential / archived / look_alike), ``grade``,
+``source``, ``next_followup`` (a date range of open follow-ups).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import SQL, fn
+
+from ..connection import current_database
+from ..models import Client, Expr, FollowUp, Order, Query
+from ..search import matching_ids
+from . import IdCache, query_ids
+from .spec import Filters, Sort, ordered
+
+# orders in these statuses do not make a client current (现实客户)
+NOT_YET_ORDERED = ("draft", "cancelled")
+SORTS = ("code", "name", "grade", "current", "source", "country", "last_followup", "next_followup")
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    code: str
+    name: str
+    grade: str
+    source: str
+    country: str
+    archived: bool
+    version: int
+    current: bool  # has ordered (an order neither draft nor cancelled)
+    last_followup: dt.date | None
+    next_followup: dt.date | None  # the earliest open follow-up date
+
+
+def _last_followup() -> Expr:
+    return FollowUp.select(fn.MAX(FollowUp.date)).where(FollowUp.client == Client.id)
+
+
+def _next_followup() -> Expr:
+    return (FollowUp.select(fn.MIN(FollowUp.next_date))
+            .where((FollowUp.client == Client.id) & (FollowUp.next_done == False)  # noqa: E712
+                   & FollowUp.next_date.is_null(False)))
+
+
+def _is_current() -> Expr:
+    # EXISTS probes the order.client_id index per client (~10k probes); an
+    # IN (subquery) would scan all 100k orders into a temporary table first.
+    return fn.EXISTS(Order.select(SQL("1")).where(
+        (Order.client == Client.id) & Order.status.not_in(NOT_YET_ORDERED)))
+
+
+def _sort_fields(key: str | None) -> list[Expr]:
+    fields: dict[str, Any] = {
+        "code": Client.code, "name": Client.pinyin,  # Chinese names in pinyin order, as users expect
+        "grade": Client.grade, "current": _is_current(), "source": Client.source, "country": Client.country,
+        "last_followup": _last_followup(), "next_followup": _next_followup()}
+    return [fields[key]] if key in fields else []
+
+
+def _by_status(query: Query, value: str) -> Query:
+    if value == "current":
+        return query.where(_is_current())
+    if value == "potential":
+        return query.where(~_is_current())
+    if value == "look_alike":  # names that only look alike, waiting for review (core.clients)
+        from ..clients import look_alike_client_ids
+
+        return query.where(Client.id.in_(look_alike_client_ids() or [0]))
+    return query.where(Client.archived == True)  # noqa: E712
+
+
+def build_query(filters: Filters, sort: Sort) -> Query:
+    query = Client.select(Client.id)
+    status = filters.get("status")
+    if status != "archived":
+        query = query.where(Client.archived == False)  # noqa: E712
+    if status:
+        query = _by_status(query, status)
+    for key in ("grade", "source"):
+        if filters.get(key):
+            query = query.where(getattr(Client, key) == filters.get(key))
+    if filters.get("next_followup"):
+        lo, hi = filters.get("next_followup")
+        sub = FollowUp.select(FollowUp.client).where(
+            (FollowUp.next_done == False) & FollowUp.next_date.is_null(False))  # noqa: E712
+        if lo is not None:
+            sub = sub.where(FollowUp.next_date >= lo)
+        if hi is not None:
+            sub = sub.where(FollowUp.next_date <= hi)
+        query = query.where(Client.id.in_(sub))
+    text = filters.text.strip()
+    if text:  # name, code, pinyin, e-mail… (core.search), or the country (10k rows: a scan costs a few ms)
+        query = query.where(Client.id.in_(matching_ids("client", text)) | Client.country.contains(text))
+    return ordered(query, Client.id, _sort_fields(sort.key), sort)
+
+
+def find_ids(filters: Filters = Filters(), sort: Sort = Sort(), *, cache: IdCache | None = None) -> list[int]:
+    """Every matching client id, in display order (one query)."""
+    return query_ids(build_query(filters, sort), cache)
+
+
+def rows(ids: Iterable[int]) -> dict[int, ClientRow]:
+    """The rows of ``ids``: one query in plain SQL (peewee's query building for
+    four IN (…) queries cost more than the queries themselves)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    db = current_database()
+    marks = ", ".join([db.param] * len(ids))
+    c, o, f = (Client._meta.table_name, Order._meta.table_name, FollowUp._meta.table_name)
+    not_yet = ", ".join(f"'{s}'" for s in NOT_YET_ORDERED)
+    sql = (f'SELECT c.id, c.code, c.name, c.grade, c.source, c.country, c.archived, c.version, '
+           f'EXISTS(SELECT 1 FROM "{o}" o WHERE o.client_id = c.id AND o.status NOT IN ({not_yet})), '
+           f'(SELECT MAX(f.date) FROM "{f}" f WHERE f.client_id = c.id), '
+           f'(SELECT MIN(f.next_date) FROM "{f}" f WHERE f.client_id = c.id AND NOT f.next_done '
+           f'AND f.next_date IS NOT NULL) '
+           f'FROM "{c}" c WHERE c.id IN ({marks})')
+    out = {}
+    for cid, code, name, grade, source, country, archived, version, current, last, nxt in \
+            db.execute_sql(sql, ids).fetchall():
+        out[int(cid)] = ClientRow(code, name, grade, source, country, bool(archived), int(version), bool(current),
+                                  _date(last), _date(nxt))
+    return out
+
+
+def names(ids: Iterable[int]) -> list[str]:
+    """The names of ``ids`` (for a prompt naming the chosen clients)."""
+    return [str(n) for (n,) in Client.select(Client.name).where(Client.id.in_(list(ids))).tuples()]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

@@ -1,0 +1,83 @@
+"""The 售后 list: complaints with their order, client, disposition and money.
+
+Filters: ``status``, ``disposition``, ``date`` (a date range).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from peewee import JOIN
+
+from ..models import Client, Complaint, Expr, Order, Query
+from ..search import matching_ids
+from . import IdCache, query_ids
+from .spec import Filters, Sort, date_range, ordered
+
+SORTS = ("number", "date", "order", "client", "qty", "disposition", "status", "cost", "credit")
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    number: str
+    date: dt.date | None
+    order: str  # the order's number
+    client: str
+    description: str
+    qty_affected: int
+    disposition: str
+    status: str
+    cost: Decimal | None
+    credit_amount: Decimal | None
+    currency: str
+    remake: str  # the remake order's number, or ""
+
+
+def _sort_fields(key: str | None) -> list[Expr]:
+    if key == "order":
+        # The order number as a correlated subquery: with a plain Order.number
+        # SQLite walks 100,000 orders by number to sort 1,300 complaints (176 ms).
+        sorted_order = Order.alias("sorted_order")
+        return [sorted_order.select(sorted_order.number).where(sorted_order.id == Complaint.order)]
+    return {"number": [Complaint.number], "date": [Complaint.date], "client": [Client.pinyin],
+            "qty": [Complaint.qty_affected], "disposition": [Complaint.disposition], "status": [Complaint.status],
+            "cost": [Complaint.cost], "credit": [Complaint.credit_amount]}.get(key or "", [])
+
+
+def build_query(filters: Filters, sort: Sort) -> Query:
+    query = (Complaint.select(Complaint.id).join(Order, on=(Complaint.order == Order.id))
+             .join(Client, on=(Order.client == Client.id)))
+    for key in ("status", "disposition"):
+        if filters.get(key):
+            query = query.where(getattr(Complaint, key) == filters.get(key))
+    if filters.get("date"):
+        query = date_range(query, Complaint.date, filters.get("date"))
+    t = filters.text.strip()
+    if t:
+        query = query.where(Complaint.number.contains(t) | Order.number.contains(t) | Complaint.description.contains(t)
+                            | Order.client.in_(matching_ids("client", t)))
+    return ordered(query, Complaint.id, _sort_fields(sort.key), sort)
+
+
+def find_ids(filters: Filters = Filters(), sort: Sort = Sort(), *, cache: IdCache | None = None) -> list[int]:
+    """Every matching complaint id, in display order (one query)."""
+    return query_ids(build_query(filters, sort), cache)
+
+
+def rows(ids: Iterable[int]) -> dict[int, ComplaintRow]:
+    """The rows of ``ids`` (one query)."""
+    remake = Order.alias("remake")
+    q = (Complaint.select(Complaint.id, Complaint.number, Complaint.date, Order.number, Client.name,
+                          Complaint.description, Complaint.qty_affected, Complaint.disposition, Complaint.status,
+                          Complaint.cost, Complaint.credit_amount, Complaint.currency, remake.number)
+         .join(Order, on=(Complaint.order == Order.id)).join(Client, on=(Order.client == Client.id))
+         .switch(Complaint).join(remake, join_type=JOIN.LEFT_OUTER, on=(Complaint.remake_order == remake.id))
+         .where(Complaint.id.in_(list(ids))))
+    out = {}
+    for (cid, number, date, onum, client, desc, qty, disp, status, cost, credit, cur, rnum) in q.tuples():
+        out[int(cid)] = ComplaintRow(number, date, onum, client, desc or "", int(qty or 0), disp or "", status,
+                                     cost, credit, cur, rnum or "")
+    return out

@@ -1,0 +1,89 @@
+"""The 生产跟踪 list: orders to produce (or any status), with risk, progress and
+open exceptions per row.
+
+Filters: ``status`` ("open": confirmed to partly shipped; or one status),
+``delivery`` (a date range). The quick filter also finds an order by one of its
+flow card numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Client, Expr, FlowCard, Order, Query
+from ..progress import OPEN_PRODUCTION_STATUSES
+from ..search import matching_ids
+from . import IdCache, query_ids, scan_only
+from .order_text import order_text_condition
+from .spec import Filters, Sort, date_range, ordered
+
+
+NO_RISK_STATUSES = ("cancelled", "shipped", "settled")
+SORTS = ("number", "client", "delivery_date", "status")
+
+
+@dataclass(frozen=True)
+class ProductionRow:
+    number: str
+    client: str
+    delivery_date: dt.date | None
+    status: str
+    risk: str  # late / at_risk / on_track; "" for orders done or cancelled
+    risk_reason: str  # in the UI language
+    good_pct: int  # good pieces out of the last step, of the quantity ordered
+    open_exceptions: int
+
+
+def _sort_fields(key: str | None) -> list[Expr]:
+    return {"number": [Order.number], "client": [Client.pinyin, Client.id], "delivery_date": [Order.delivery_date],
+            "status": [Order.status]}.get(key or "", [])
+
+
+def build_query(filters: Filters, sort: Sort) -> Query:
+    # Join the clients only to sort by them: with the join SQLite walks
+    # 100,000 orders through the client table (280 ms instead of 45 ms).
+    query = Order.select(Order.id)
+    if sort.key == "client":
+        query = query.join(Client, on=(Order.client == Client.id))
+    status = filters.get("status")
+    if status:
+        # Sorted by number or delivery (or client), the status is tested inside the covering
+        # list index walked (or scanned) instead of reading each order's row.
+        column = scan_only(Order.status) if sort.key != "status" else Order.status
+        query = query.where(column.in_(OPEN_PRODUCTION_STATUSES) if status == "open" else (column == status))
+    if filters.get("delivery"):
+        query = date_range(query, Order.delivery_date, filters.get("delivery"))
+    text = filters.text.strip()
+    if text:
+        cond, _few = order_text_condition(text)
+        if cond is not None:  # None: every order matches
+            cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))
+            query = query.where(cond | Order.id.in_(cards))
+    return ordered(query, Order.id, _sort_fields(sort.key), sort)
+
+
+def find_ids(filters: Filters = Filters(), sort: Sort = Sort(), *, cache: IdCache | None = None) -> list[int]:
+    """Every matching order id, in display order (one query)."""
+    return query_ids(build_query(filters, sort), cache)
+
+
+def rows(ids: Iterable[int]) -> dict[int, ProductionRow]:
+    """The rows of ``ids``: one query plus core.risk's and the exception counts' few."""
+    from ..production_exceptions import open_exception_counts
+    from ..risk import risk_for_orders
+
+    ids = list(ids)
+    risks = risk_for_orders(ids)
+    counts = open_exception_counts(ids)
+    out = {}
+    for oid, number, client, delivery, status in (
+            Order.select(Order.id, Order.number, Client.name, Order.delivery_date, Order.status)
+            .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
+        r = risks.get(oid)
+        level = r.level if r is not None and status not in NO_RISK_STATUSES else ""
+        pct = (r.good * 100 // r.ordered) if r and r.ordered else 0
+        out[int(oid)] = ProductionRow(number, client, delivery, status, level, r.reason() if r else "", pct,
+                                      int(counts.get(oid, 0) or 0))
+    return out
