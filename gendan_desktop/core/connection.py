@@ -34,7 +34,19 @@ def is_sqlite(db: Database | None = None) -> bool:
     return isinstance(db or current_database(), SqliteDatabase)
 
 
+def is_database_failure(exc: BaseException) -> bool:
+    """A failure of the database itself (not a rule of ours, not a constraint)."""
+    import sqlite3
+
+    import peewee
+
+    if isinstance(exc, (sqlite3.IntegrityError, peewee.IntegrityError)):
+        return False
+    return isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError, peewee.InterfaceError))
+
+
 def close_database() -> None:
+    """Close this thread's connection (peewee keeps one per thread)."""
     db = database_proxy.obj
     if db is not None and not db.is_closed():
         db.close()

@@ -24,7 +24,7 @@ from .common import audit, current_user, get_or_404, next_number, require_versio
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .limits import check_line_count
-from .models import AuditLog, Order, OrderLine, ShipmentLine
+from .models import AuditLog, Client, Order, OrderLine, ShipmentLine
 from .order_input import (
     check_header_consistency,
     check_po_free,
@@ -53,6 +53,20 @@ def _names(order: Order) -> tuple[str, str]:
 
 def get_order(order_id: int) -> Order:
     return get_or_404(Order, order_id, "订单", "Order")
+
+
+def find_order(order_id: int | None) -> Order | None:
+    """The order, or None (no id, or deleted since it was listed)."""
+    if not order_id:
+        return None
+    found: Order | None = Order.get_or_none(Order.id == order_id)
+    return found
+
+
+def client_name(client_id: int) -> str:
+    """The name of an order's client (shown beside the order)."""
+    row = Client.select(Client.name).where(Client.id == client_id).tuples().first()
+    return str(row[0]) if row else ""
 
 
 def order_lines(order_id: int) -> list[OrderLine]:

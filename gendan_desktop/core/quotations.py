@@ -311,6 +311,14 @@ def quotations_expiring(today: dt.date, within_days: int = 7) -> list[Quotation]
                 .order_by(Quotation.valid_until, Quotation.number))
 
 
+def find_quotation(quotation_id: int | None) -> Quotation | None:
+    """The quotation, or None (no id, or deleted since it was listed)."""
+    if not quotation_id:
+        return None
+    found: Quotation | None = Quotation.get_or_none(Quotation.id == quotation_id)
+    return found
+
+
 def quotation_items(quotation_id: int) -> list[QuotationItem]:
     return list(QuotationItem.select().where(QuotationItem.quotation == quotation_id)
                 .order_by(QuotationItem.line_no))

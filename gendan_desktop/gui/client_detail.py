@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.enums import CURRENCIES, label
 from ..core.errors import GendanError, StaleEdit
-from ..core.models import Client
+from ..core.lists import client_tables
 from .date_edit import DateEdit
 from .forms import (
     FieldErrors, ask_reload_after_stale, fill_enum_combo, get_value, load_form, set_value, setup_optional_date,
@@ -57,7 +57,7 @@ class ClientFormController:
     def field(self, name: str) -> QWidget:
         return self.widget.findChild(QWidget, name)
 
-    def set_client(self, client: Client | None) -> None:
+    def set_client(self, client) -> None:
         self.errors.clear()
         self.client_id = client.id if client else None
         self.version = client.version if client else None
@@ -89,7 +89,7 @@ class ClientFormController:
             return False
         return True
 
-    def create(self) -> Client | None:
+    def create(self):
         from ..core.clients import create_client
 
         try:
@@ -124,7 +124,7 @@ class ClientFormController:
             set_tags(self.client_id, self.tags())
         except StaleEdit as exc:
             if ask_reload_after_stale(self.widget, exc):
-                self.set_client(Client.get_by_id(self.client_id))
+                self.set_client(client_tables.client(self.client_id))
             return False
         except GendanError as exc:
             self.errors.show_exception(exc)
@@ -433,7 +433,7 @@ class ClientDetail(QWidget):
 
     # ----------------------------------------------------------- loading
     def load(self, client_id: int | None) -> None:
-        client = Client.get_or_none(Client.id == client_id) if client_id else None
+        client = client_tables.client(client_id)
         self.client_id = client.id if client else None
         self.pages.setEnabled(client is not None)
         if client is None:
@@ -467,20 +467,16 @@ class ClientDetail(QWidget):
         self._load_lists()
 
     def _load_contacts(self) -> None:
-        from ..core.models import Contact
-
-        contacts = list(Contact.select().where(Contact.client == self.client_id).order_by(
-            Contact.is_primary.desc(), Contact.id))
+        contacts = client_tables.contacts(self.client_id)
         fill_table(self.contacts, [(c.name, c.title, c.phone, c.mobile, c.email, c.wechat,
                                     "✓" if c.is_primary else "") for c in contacts], [c.id for c in contacts])
         self.quick.set_contacts(contacts)
 
     def reload_followups(self) -> None:
         from ..core.followups import followups_for_client
-        from ..core.models import Contact
 
         fus = followups_for_client(self.client_id) if self.client_id else []
-        names = {c.id: c.name for c in Contact.select(Contact.id, Contact.name).where(Contact.client == self.client_id)}
+        names = client_tables.contact_names(self.client_id)
         rows = []
         for f in fus:
             nxt = fmt_date(f.next_date)
@@ -492,7 +488,6 @@ class ClientDetail(QWidget):
 
     def _load_lists(self) -> None:
         from ..core.followups import dispatches_for_client, visits_for_client
-        from ..core.models import Order, Quotation
         from ..core.quotations import quotation_orders
         from ..core.samples import orders_for_samples, samples_for_client
 
@@ -512,13 +507,13 @@ class ClientDetail(QWidget):
                                    ", ".join(n for _i, n in self._sample_orders.get(s.id, ())), s.client_comments)
                                   for s in ss], [s.id for s in ss])
         self._sample_status = {s.id: s for s in ss}
-        qs = list(Quotation.select().where(Quotation.client == cid).order_by(Quotation.date.desc()))
+        qs = client_tables.quotations(cid)
         fill_table(self.quotations, [(q.number, fmt_date(q.date), q.currency, fmt_date(q.valid_until),
                                       label("quotation_status", q.status), q.pi_number or "",
                                       ", ".join(o.number for o in quotation_orders(q.id)) if q.status == "ordered"
                                       else "") for q in qs],
                    [q.id for q in qs])
-        os_ = list(Order.select().where(Order.client == cid).order_by(Order.order_date.desc(), Order.id.desc()))
+        os_ = client_tables.orders(cid)
         fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
                                   label("order_status", o.status), o.currency) for o in os_], [o.id for o in os_])
         self.balance_panel.load(cid)

@@ -9,7 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from ..core.models import Client
+from ..core.lists import client_tables
 from .client_detail import _currencies, table_id
 
 
@@ -53,7 +53,7 @@ def sample_to_order(detail):
     if s is None or s.status != "approved":
         QMessageBox.information(detail, tr("样品"), tr("只有已批板的样品才能转为大货订单。"))
         return None
-    client = Client.get_by_id(detail.client_id)
+    client = client_tables.client(detail.client_id)
 
     def prepare(d):
         d.field("sample_info").setText(tr("按样品 %1(%2)生成大货订单(草稿),订单会关联此样品。")

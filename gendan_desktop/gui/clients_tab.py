@@ -150,16 +150,10 @@ class ClientsTab(BaseTab):
         self.detail.load(self.pane.current_id())
 
     def open_record(self, kind, id_):
-        client_id = id_
-        if kind == "followup":
-            fu = FollowUp.get_or_none(FollowUp.id == id_)
-            client_id = fu.client_id if fu else None
-        elif kind in ("contact", "visit", "dispatch", "sample"):
-            from ..core.models import Contact, Dispatch, Sample, Visit
+        from ..core.records import locate
 
-            model = {"contact": Contact, "visit": Visit, "dispatch": Dispatch, "sample": Sample}[kind]
-            obj = model.get_or_none(model.id == id_)
-            client_id = obj.client_id if obj else None
+        home = locate(kind, id_) if kind != "receivable" else None
+        client_id = id_ if kind in ("client", "receivable") else (home.client_id if home else None)
         if client_id is None:
             return
         if self.model.row_of(client_id) < 0 and not self.model.ids():

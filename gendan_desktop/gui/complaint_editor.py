@@ -104,7 +104,8 @@ class ComplaintEditor(QWidget):
     # ------------------------------------------------------------ loading
     def _set_order(self, order) -> None:
         from ..core import enums
-        from ..core.models import Client, FlowCard
+        from ..core.flow_cards import cards_for_order
+        from ..core.orders import client_name
 
         self.order = order
         combo = self.field("card")
@@ -114,19 +115,19 @@ class ComplaintEditor(QWidget):
         if order is None:
             self.order_info.setText("")
             return
-        for c in FlowCard.select().where(FlowCard.order == order.id).order_by(FlowCard.id):
+        for c in cards_for_order(order.id, include_recalled=True):
             void = tr("(已作废)") if c.recalled_at else ""
             combo.addItem(f"{c.number} {c.style} {c.colour} {c.size} ×{c.quantity}{void}".strip(), c.id)
         i = combo.findData(current)
         combo.setCurrentIndex(max(i, 0))
-        client = Client.get_by_id(order.client_id)
-        self.order_info.setText(tr("订单 %1:%2,%3,交期 %4").replace("%1", order.number).replace("%2", client.name)
+        self.order_info.setText(tr("订单 %1:%2,%3,交期 %4").replace("%1", order.number)
+                                .replace("%2", client_name(order.client_id))
                                 .replace("%3", enums.label("order_status", order.status))
                                 .replace("%4", order.delivery_date.isoformat()))
 
     def _order_typed(self, _picked=None) -> None:
         """The order chosen in (or typed into) the 订单号 field."""
-        from ..core.models import Order
+        from ..core.orders import find_order
         from ..core.pickers import order_by_number
 
         if self.complaint is not None:
@@ -134,7 +135,7 @@ class ComplaintEditor(QWidget):
         box = self.field("order")
         text = box.currentText().strip()
         order_id = box.current_id() or (order_by_number(text) if text else None)
-        order = Order.get_or_none(Order.id == order_id) if order_id else None
+        order = find_order(order_id)
         self._set_order(order)
         if text and order is None:
             self.errors.show("order", tr("找不到订单“%1”,请输入订单号、客户 PO 或客户名称后从列表中选择。").replace("%1", text))
@@ -142,11 +143,11 @@ class ComplaintEditor(QWidget):
             self.errors.clear()
 
     def new_complaint(self, order_id: int | None = None) -> None:
-        from ..core.models import Order
+        from ..core.orders import find_order
 
         self.complaint = None
         self.errors.clear()
-        order = Order.get_or_none(Order.id == order_id) if order_id else None
+        order = find_order(order_id)
         self.field("order").set_current(order.id if order else None)
         self.field("order").lineEdit().setReadOnly(False)
         self._set_order(order)
@@ -164,7 +165,7 @@ class ComplaintEditor(QWidget):
     def load(self, complaint_id: int | None) -> None:
         from ..core.aftersales import get_complaint
         from ..core.errors import NotFound
-        from ..core.models import Order
+        from ..core.orders import get_order
 
         if complaint_id is None:
             self.new_complaint()
@@ -176,7 +177,7 @@ class ComplaintEditor(QWidget):
             return
         self.complaint = c
         self.errors.clear()
-        order = Order.get_by_id(c.order_id)
+        order = get_order(c.order_id)
         self.field("order").set_current(order.id)
         self.field("order").lineEdit().setReadOnly(True)
         self._set_order(order)
@@ -194,7 +195,7 @@ class ComplaintEditor(QWidget):
 
     def _update_state(self) -> None:
         from ..core import enums
-        from ..core.models import Order
+        from ..core.orders import find_order
 
         c = self.complaint
         open_ = c is None or c.status != "closed"
@@ -208,7 +209,7 @@ class ComplaintEditor(QWidget):
         self.save_button.setEnabled(open_)
         self.disposition_button.setEnabled(c is not None and open_)
         self.close_button.setEnabled(c is not None and open_)
-        remake = Order.get_or_none(Order.id == c.remake_order_id) if c is not None and c.remake_order_id else None
+        remake = find_order(c.remake_order_id) if c is not None else None
         self.remake_button.setEnabled(c is not None and open_ and (remake is None or remake.status == "cancelled"))
         self.remake_link.setVisible(remake is not None)
         self.remake_link.setText(tr("补单 %1").replace("%1", remake.number) if remake else "")

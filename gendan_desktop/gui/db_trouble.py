@@ -11,25 +11,17 @@ instead of a blank list and a traceback per painted cell.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from ..core.connection import is_database_failure
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("db_trouble", text)
-
-
-def is_database_failure(exc: BaseException) -> bool:
-    """A failure of the database itself (not a rule of ours, not a constraint)."""
-    import peewee
-
-    if isinstance(exc, (sqlite3.IntegrityError, peewee.IntegrityError)):
-        return False
-    return isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError, peewee.InterfaceError))
 
 
 def _release_statements(exc: BaseException) -> None:

@@ -25,31 +25,12 @@ def kind_label(kind: str) -> str:
 
 
 def run_search(text: str, limit: int = 20) -> list[tuple[str, int, str]]:
+    from ..core.search import search
+
     text = text.strip()
     if not text:
         return []
-    try:
-        from ..core.search import search
-    except ImportError:
-        return _fallback_search(text, limit)
     return [(k, int(i), str(lbl)) for k, i, lbl in search(text, limit)]
-
-
-def _fallback_search(text: str, limit: int) -> list[tuple[str, int, str]]:
-    from ..core.models import Client, FlowCard, Order
-
-    out: list[tuple[str, int, str]] = []
-    low = text.lower()
-    for c in (Client.select(Client.id, Client.code, Client.name)
-              .where(Client.name.contains(text) | Client.code.contains(text) | Client.pinyin.contains(low))
-              .limit(limit)):
-        out.append(("client", c.id, f"{c.code} {c.name}"))
-    for o in (Order.select(Order.id, Order.number, Order.client_po)
-              .where(Order.number.contains(text) | Order.client_po.contains(text)).limit(limit)):
-        out.append(("order", o.id, f"{o.number}  PO {o.client_po}" if o.client_po else o.number))
-    for f in FlowCard.select(FlowCard.id, FlowCard.number).where(FlowCard.number.contains(text)).limit(limit):
-        out.append(("flow_card", f.id, f.number))
-    return out[:limit]
 
 
 class GlobalSearchBox(QLineEdit):

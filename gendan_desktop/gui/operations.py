@@ -146,11 +146,9 @@ def _pool() -> ThreadPoolExecutor:
 
 def _close_thread_connection() -> None:
     try:
-        from ..core.models import database_proxy
+        from ..core.connection import close_database
 
-        db = database_proxy.obj
-        if db is not None and not db.is_closed():
-            db.close()  # closes this thread's connection only
+        close_database()  # closes this thread's connection only
     except Exception:  # noqa: BLE001 - closing must never mask the result
         pass
 

@@ -251,9 +251,9 @@ class OrderEditor(QWidget):
                     "payment_terms": "", "product_category": "", "merchandiser": "", "client_requirements": "",
                     "packing": "", "shipping_marks": "", "notes": ""}
         if client_id:
-            from ..core.models import Client
+            from ..core.lists.client_tables import client
 
-            c = Client.get_or_none(Client.id == client_id)
+            c = client(client_id)
             if c is not None:
                 defaults.update(currency=c.default_currency or "USD", payment_terms=c.payment_terms)
         for name, value in defaults.items():

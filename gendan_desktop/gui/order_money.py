@@ -65,15 +65,14 @@ class ShipmentsPanel(QWidget):
         lay.addWidget(split, 1)
 
     def load(self, order_id: int | None) -> None:
-        from ..core.models import Order, Shipment, ShipmentLine
+        from ..core.lists.order_tables import shipments
+        from ..core.orders import find_order
         from ..core.shipments import shipped_quantities, shipment_total
 
-        self.order = Order.get_or_none(Order.id == order_id) if order_id else None
+        self.order = find_order(order_id)
         rows, remaining = [], []
         if self.order is not None:
-            for s in Shipment.select().where(Shipment.order == self.order.id).order_by(Shipment.date, Shipment.id):
-                qty = sum(sl.quantity for sl in ShipmentLine.select(ShipmentLine.quantity)
-                          .where(ShipmentLine.shipment == s.id))
+            for s, qty in shipments(self.order.id):
                 rows.append({"id": s.id, "number": s.number, "date": s.date, "quantity": qty,
                              "amount": shipment_total(s.id), "version": s.version,
                              **{f: getattr(s, f) for f in DOC_FIELDS}})
@@ -198,11 +197,11 @@ class PaymentsPanel(QWidget):
 
     def load(self, order_id: int | None) -> None:
         from ..core.enums import label
-        from ..core.models import Order
+        from ..core.orders import find_order
         from ..core.payments import list_payments
         from ..core.receivables import order_amounts, ordered_amount
 
-        self.order = Order.get_or_none(Order.id == order_id) if order_id else None
+        self.order = find_order(order_id)
         rows = []
         if self.order is not None:
             for p in list_payments(order_id=self.order.id):

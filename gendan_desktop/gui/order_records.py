@@ -101,13 +101,13 @@ class QuotationsPanel(QWidget):
 
     def load(self, client_id: int | None, order_quotation: int | None = None) -> None:
         from ..core.enums import label
-        from ..core.models import Quotation
+        from ..core.lists.client_tables import quotations
         from ..core.quotations import quotation_orders, quotation_total
 
         self.client_id, self.order_quotation = client_id, order_quotation
         rows = []
         if client_id:
-            for q in Quotation.select().where(Quotation.client == client_id).order_by(Quotation.date.desc(), Quotation.id.desc()):
+            for q in quotations(client_id):
                 rows.append({"id": q.id, "number": q.number, "date": q.date,
                              "status": label("quotation_status", q.status), "status_value": q.status,
                              "orders": ", ".join(o.number for o in quotation_orders(q.id))

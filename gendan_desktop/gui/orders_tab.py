@@ -374,30 +374,24 @@ class OrdersTab(BaseTab):
         self._load_detail_page()
 
     def open_record(self, kind: str, id_: int) -> None:
-        from ..core.models import Order, OrderRevision, Payment, Quotation, Shipment
+        from ..core.records import locate
 
+        home = locate(kind, id_)
         if kind in ("quotation", "pi"):
-            q = Quotation.get_or_none(Quotation.id == id_)
-            if q is None:
+            if home is None:
                 return
-            order = Order.select().where(Order.quotation == q.id).first()
-            if order is not None:
-                self.pane.select_id(order.id)
+            if home.order_id is not None:
+                self.pane.select_id(home.order_id)
             self.show_page(self.quotations)
-            self.quotations.load(q.client_id, order.quotation_id if order else None)
+            self.quotations.load(home.client_id, id_ if home.order_id is not None else None)
             self._loaded_pages.add(self.detail.indexOf(self.quotations))
-            self.quotations.select_quotation(q.id)
+            self.quotations.select_quotation(id_)
             return
-        page, order_id = self.editor, id_
-        if kind == "shipment":
-            s = Shipment.get_or_none(Shipment.id == id_)
-            page, order_id = self.shipments, s.order_id if s else None
-        elif kind == "payment":
-            p = Payment.get_or_none(Payment.id == id_)
-            page, order_id = self.payments, p.order_id if p else None
-        elif kind == "revision":
-            r = OrderRevision.get_or_none(OrderRevision.id == id_)
-            page, order_id = self.revisions, r.order_id if r else id_
+        page = {"shipment": self.shipments, "payment": self.payments, "revision": self.revisions}.get(kind, self.editor)
+        # an order, or a revision whose row is gone: the id is taken as the order's (as always)
+        order_id = home.order_id if home is not None else (id_ if kind in ("order", "revision") else None)
+        if kind not in ("shipment", "payment", "revision"):
+            order_id = id_
         if order_id is None:
             return
         self.pane.select_id(order_id)

@@ -276,13 +276,13 @@ def preview_production_sheet(parent: QWidget | None, order_id: int) -> PdfPrevie
 
 
 def _load_cards(parent, order_id: int, card_ids: Iterable[int] | None):
-    from ..core.models import Order
+    from ..core.orders import get_order
     from ..printing.flow_card import card_layout, load_flow_cards
 
     try:
         cards = load_flow_cards(order_id, card_ids)
         if not cards:
-            order = Order.get_by_id(order_id)
+            order = get_order(order_id)
             QMessageBox.information(parent, tr("没有流程卡"),
                                     tr("订单 %1 还没有流程卡,请先开流程卡。").replace("%1", order.number))
             return None

@@ -84,16 +84,13 @@ class DocumentsPanel(QWidget):
 
     def load(self, order_id) -> None:
         from ..core.factories import list_factories
-        from ..core.models import FlowCard, ProductionSheet
+        from ..core.lists.order_tables import documents
 
         self.order_id = order_id
         rows = []
         names = {f.id: f.name for f in list_factories(active_only=False)} if order_id else {}
         if order_id:
-            docs = [("production_sheet", d) for d in ProductionSheet.select().where(ProductionSheet.order == order_id)
-                    .order_by(ProductionSheet.id)]
-            docs += [("flow_card", d) for d in FlowCard.select().where(FlowCard.order == order_id).order_by(FlowCard.id)]
-            for kind, d in docs:
+            for kind, d in documents(order_id):
                 state = self._state(d)
                 item = "" if kind == "production_sheet" else " / ".join(
                     p for p in (d.style, d.colour, d.size) if p) + tr(" 第%1批").replace("%1", str(d.batch_no))
@@ -322,14 +319,13 @@ class ExceptionsPanel(QWidget):
 
     def load(self, order_id) -> None:
         from ..core.enums import label
-        from ..core.models import FlowCard
+        from ..core.lists.order_tables import card_numbers
         from ..core.production_exceptions import exceptions_for_order
 
         self.order_id = order_id
         rows = []
         excs = exceptions_for_order(order_id) if order_id else []
-        cards = {c.id: c.number for c in FlowCard.select(FlowCard.id, FlowCard.number)
-                 .where(FlowCard.id.in_([e.card_id for e in excs if e.card_id]))} if excs else {}
+        cards = card_numbers([e.card_id for e in excs if e.card_id])
         for e in excs:
             rows.append({"id": e.id, "reported_at": e.reported_at, "kind": label("exception_kind", e.kind),
                          "severity": label("severity", e.severity), "card": cards.get(e.card_id, ""),
@@ -363,12 +359,11 @@ class ExceptionsPanel(QWidget):
         fill_enum_combo(dlg.field("severity"), "severity")
         dlg.set("severity", "medium")
         dlg.set("date", dt.date.today())
-        from ..core.models import FlowCard, Order
-        from ..core.production import live_cards
+        from ..core.flow_cards import cards_for_order
 
         combo = dlg.field("card")
         combo.addItem(tr("(整张订单)"), None)
-        for c in live_cards(Order.get_by_id(order_id)).order_by(FlowCard.id):
+        for c in cards_for_order(order_id):
             combo.addItem(f"{c.number} {c.style} {c.colour} {c.size}".strip(), c.id)
         return open_dialog(self, dlg, lambda _e: self.reload())
 

@@ -213,12 +213,12 @@ class ProductionTab(BaseTab):
 
     def _update_header(self) -> None:
         from ..core import enums
-        from ..core.models import Client, Order
+        from ..core.orders import client_name, find_order
         from ..core.production import current_sheet, order_progress
         from ..core.revisions import revision_label
         from ..core.risk import delivery_risk
 
-        order = Order.get_or_none(Order.id == self.order_id) if self.order_id else None
+        order = find_order(self.order_id)
         status = order.status if order else None
         for b in (self.sheet_button, self.cards_button):
             b.setEnabled(status in ("confirmed", "in_production"))
@@ -228,13 +228,12 @@ class ProductionTab(BaseTab):
         if order is None:
             self.header.set_lines(tr("在左边选择订单,或在“生产进度”页扫描流程卡。"))
             return
-        client = Client.get_by_id(order.client_id)
         risk = delivery_risk(order.id)
         prog = order_progress(order.id)
         sheet = current_sheet(order.id)
         colour = RISK_TEXT.get(risk.level).name() if status not in ("cancelled", "shipped", "settled") else "#555"
         self.header.set_lines(
-            f"{order.number} {revision_label(order.revision)} · {client.name} · "
+            f"{order.number} {revision_label(order.revision)} · {client_name(order.client_id)} · "
             + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
             + enums.label("order_status", order.status),
             f"{enums.label('risk', risk.level)} — {risk.reason()}", colour,
@@ -335,40 +334,23 @@ class ProductionTab(BaseTab):
         self._changed()
 
     def open_record(self, kind: str, id_: int) -> None:
-        from ..core.models import FlowCard, FlowCardStep, MaterialRequirement, ProductionException, \
-            ProductionSheet, PurchaseFollowUp
+        from ..core.records import locate
 
         if kind == "recall":
             self.show_page(self.recalls)
             return
-        page, order_id = self.progress, None
-        if kind == "flow_card" or kind == "flow_card_step":
-            card = FlowCard.get_or_none(FlowCard.id == (id_ if kind == "flow_card" else
-                                                        getattr(FlowCardStep.get_or_none(FlowCardStep.id == id_),
-                                                                "card_id", None)))
-            if card is not None:
-                self.open_order(card.order_id)
-                self.show_page(self.progress)
-                self.progress.set_card(card)
+        home = locate(kind, id_)
+        if home is None or home.order_id is None:
             return
-        if kind == "production_sheet":
-            s = ProductionSheet.get_or_none(ProductionSheet.id == id_)
-            page, order_id = self.documents, s.order_id if s else None
-        elif kind == "exception":
-            e = ProductionException.get_or_none(ProductionException.id == id_)
-            page, order_id = self.exceptions, e.order_id if e else None
-        elif kind == "material":
-            m = MaterialRequirement.get_or_none(MaterialRequirement.id == id_)
-            page, order_id = self.materials, m.order_id if m else None
-        elif kind == "purchase":
-            p = PurchaseFollowUp.get_or_none(PurchaseFollowUp.id == id_)
-            m = MaterialRequirement.get_or_none(MaterialRequirement.id == p.material_id) if p else None
-            page, order_id = self.materials, m.order_id if m else None
-        elif kind == "order":
-            order_id = id_
-        if order_id is not None:
-            self.open_order(order_id)
-            self.show_page(page)
+        self.open_order(home.order_id)
+        if home.card_id is not None:
+            from ..core.progress import get_card
+
+            self.show_page(self.progress)
+            self.progress.set_card(get_card(home.card_id))
+            return
+        self.show_page({"production_sheet": self.documents, "exception": self.exceptions, "material": self.materials,
+                        "purchase": self.materials}.get(kind, self.progress))
 
 
 def create_tab(window) -> ProductionTab:

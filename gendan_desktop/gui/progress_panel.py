@@ -253,7 +253,7 @@ class ProgressPanel(QWidget):
     def scan(self, text: str | None = None) -> bool:
         """Look up the card typed or scanned into the scan box; True if found and live."""
         from ..core.errors import GendanError
-        from ..core.models import Order
+        from ..core.orders import get_order
         from ..core.production import card_by_number
         from ..core.progress import check_card_live
 
@@ -261,7 +261,7 @@ class ProgressPanel(QWidget):
         self.errors.clear()
         try:
             card = card_by_number(text)
-            check_card_live(card, Order.get_by_id(card.order_id))
+            check_card_live(card, get_order(card.order_id))
         except GendanError as exc:
             self.clear_card()
             self._say(str(exc), error=True)
@@ -321,12 +321,16 @@ class ProgressPanel(QWidget):
             available = s.qty_good
 
     def _cell_clicked(self, index) -> None:
-        from ..core.models import FlowCard
+        from ..core.errors import NotFound
+        from ..core.progress import get_card
 
         key = index.data(CELL_ROLE)
         if key is None:
             return
-        card = FlowCard.get_or_none(FlowCard.id == key[0])
+        try:
+            card = get_card(int(key[0]))
+        except NotFound:  # deleted since the grid was read
+            card = None
         if card is not None:
             self.errors.clear()
             self.set_card(card, key[1])
@@ -389,9 +393,9 @@ class ProgressPanel(QWidget):
         return None
 
     def _recorded(self, report) -> None:
-        from ..core.models import FlowCard
+        from ..core.progress import get_card
 
-        card = FlowCard.get_by_id(self.card.id)
+        card = get_card(int(self.card.id))
         self.reload()
         self.set_card(card)
         self._say(tr("已登记 %1 工序 %2:投入 %3,良品 %4,次品 %5。").replace("%1", card.number)

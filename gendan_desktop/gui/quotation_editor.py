@@ -263,7 +263,7 @@ class QuotationEditor(QDialog):
 
     # ------------------------------------------------------------- loading
     def new_quotation(self, client_id: int | None = None) -> None:
-        from ..core.models import Client
+        from ..core.lists.client_tables import client as find_client
         from ..core.quotations import usual_rate
 
         self._loading = True
@@ -271,7 +271,7 @@ class QuotationEditor(QDialog):
         self.errors.clear()
         self.items.show_error_cell(None)
         self.picker.set_client(client_id)
-        client = Client.get_or_none(Client.id == client_id) if client_id else None
+        client = find_client(client_id)
         currency = (client.default_currency if client else "") or "USD"
         rate = usual_rate(currency)
         values = {"date": dt.date.today(), "currency": currency, "exchange_rate": rate, "margin_pct": "20",
@@ -291,10 +291,9 @@ class QuotationEditor(QDialog):
 
     def load(self, quotation_id: int) -> None:
         """Show saved quotation ``quotation_id`` (a few small reads, on the GUI thread)."""
-        from ..core.models import Quotation
-        from ..core.quotations import quotation_items
+        from ..core.quotations import find_quotation, quotation_items
 
-        q = Quotation.get_or_none(Quotation.id == quotation_id)
+        q = find_quotation(quotation_id)
         if q is None:
             self.new_quotation()
             return

@@ -69,12 +69,10 @@ class StatementDialog(QDialog):
 
     # -------------------------------------------------------------- clients
     def _load_clients(self, checked: set[int]) -> None:
-        from ..core.models import Client
+        from ..core.lists.client_tables import active_clients
 
         self.clients.blockSignals(True)
-        rows = (Client.select(Client.id, Client.code, Client.name, Client.pinyin)
-                .where(Client.archived == False).order_by(Client.pinyin, Client.id).tuples())  # noqa: E712
-        for cid, code, name, pinyin in rows:
+        for cid, code, name, pinyin in active_clients():
             item = QListWidgetItem(f"{code}  {name}", self.clients)
             item.setData(Qt.UserRole, cid)
             item.setData(Qt.UserRole + 1, f"{code} {name} {pinyin or ''}".casefold())

@@ -15,7 +15,7 @@ from peewee import JOIN
 from ..models import Client, Complaint, Expr, Order, Query
 from ..search import matching_ids
 from . import IdCache, query_ids
-from .spec import Filters, Sort, date_range, ordered
+from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 
 SORTS = ("number", "date", "order", "client", "qty", "disposition", "status", "cost", "credit")
 
@@ -62,7 +62,7 @@ def build_query(filters: Filters, sort: Sort) -> Query:
     return ordered(query, Complaint.id, _sort_fields(sort.key), sort)
 
 
-def find_ids(filters: Filters = Filters(), sort: Sort = Sort(), *, cache: IdCache | None = None) -> list[int]:
+def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
     """Every matching complaint id, in display order (one query)."""
     return query_ids(build_query(filters, sort), cache)
 

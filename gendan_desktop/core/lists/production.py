@@ -17,8 +17,7 @@ from ..progress import OPEN_PRODUCTION_STATUSES
 from ..search import matching_ids
 from . import IdCache, query_ids, scan_only
 from .order_text import order_text_condition
-from .spec import Filters, Sort, date_range, ordered
-
+from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 
 NO_RISK_STATUSES = ("cancelled", "shipped", "settled")
 SORTS = ("number", "client", "delivery_date", "status")
@@ -64,7 +63,7 @@ def build_query(filters: Filters, sort: Sort) -> Query:
     return ordered(query, Order.id, _sort_fields(sort.key), sort)
 
 
-def find_ids(filters: Filters = Filters(), sort: Sort = Sort(), *, cache: IdCache | None = None) -> list[int]:
+def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
     """Every matching order id, in display order (one query)."""
     return query_ids(build_query(filters, sort), cache)
 

@@ -52,3 +52,7 @@ def ordered(query: Query, id_field: Expr, fields: Sequence[Expr], sort: Sort) ->
     direction = "DESC" if sort.descending else "ASC"
     by_id = id_field.desc() if sort.descending else id_field
     return query.order_by(*[Ordering(f, direction) for f in fields], by_id)
+
+
+NO_FILTERS = Filters()
+BY_ID = Sort()
