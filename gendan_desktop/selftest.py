@@ -206,7 +206,7 @@ def check_window(ctx: Context) -> str:
     window = MainWindow(ctx.db_url)
     window.show()
     deadline = time.monotonic() + 15
-    while (not window.isVisible() or operations._RUNNING) and time.monotonic() < deadline:
+    while (not window.isVisible() or operations.busy()) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     tabs = window.tab_widget.count()

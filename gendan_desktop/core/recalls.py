@@ -18,6 +18,7 @@ from typing import Any
 
 from peewee import fn
 
+from .changes import NOTHING, OpChanges
 from .common import audit, chunked, get_or_404, require_version
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
@@ -90,9 +91,23 @@ def shipped_total(order_id: int) -> int:
     return int(total or 0)
 
 
+def recall_changes(recalled: list[tuple[str, int]]) -> OpChanges:
+    """What recalling ``recalled`` ((kind, id) from ``recall_documents``) changed:
+    those documents, and the list of paper to collect."""
+    out = NOTHING
+    for kind, doc_id in recalled:
+        out = out | OpChanges.of(kind, [doc_id])
+    return out | OpChanges.of("recall") if recalled else out
+
+
 def cancel_order(order_id: int, reason: str, expected_version: int) -> Order:
     """Cancel an order that has shipped nothing, recalling all its paper in the
     same transaction. Returns the fresh order."""
+    return cancel_order_changes(order_id, reason, expected_version)[0]
+
+
+def cancel_order_changes(order_id: int, reason: str, expected_version: int) -> tuple[Order, OpChanges]:
+    """``cancel_order``, and what it changed: the order and the paper it recalled."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("请填写取消原因。", "Please give the reason for the cancellation.", field="reason")
@@ -109,8 +124,8 @@ def cancel_order(order_id: int, reason: str, expected_version: int) -> Order:
                              f"Order {order.number} has already shipped {shipped} pieces and cannot be cancelled; "
                              "reduce the rest with a revision and handle shipped goods as after-sales/returns.")
         set_status(order, "cancelled", reason=reason, expected_version=expected_version)
-        recall_documents(order.id, f"订单已取消:{reason}")
-    return get_order(order_id)
+        recalled = recall_documents(order.id, f"订单已取消:{reason}")
+    return get_order(order_id), OpChanges.of("order", [order_id]) | recall_changes(recalled)
 
 
 def outstanding_recalls(order_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:

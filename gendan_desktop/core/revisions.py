@@ -19,13 +19,14 @@ from typing import Any
 
 from peewee import fn
 
+from .changes import OpChanges
 from .common import audit, current_user
 from .db import write_transaction
 from .errors import NotFound, StateError, ValidationError
 from .models import FlowCard, Order, OrderRevision
 from .order_input import line_summary
 from .orders import apply_order_changes, get_order, order_lines, po_guard, set_status, shipped_quantities
-from .recalls import recall_documents
+from .recalls import recall_changes, recall_documents
 from .status_rules import can_edit, can_revise
 
 HEADER_FIELDS = ("number", "client_id", "channel", "client_po", "order_type", "currency", "order_date",
@@ -100,6 +101,12 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
     without any change. The production sheet is recalled; flow cards only for
     the lines changed for production. Returns the fresh order.
     """
+    return revise_order_changes(order_id, reason, changes, lines, expected_version)[0]
+
+
+def revise_order_changes(order_id: int, reason: str, changes: dict[str, Any] | None,
+                         lines: list[dict[str, Any]] | None, expected_version: int) -> tuple[Order, OpChanges]:
+    """``revise_order``, and what it changed: the order, its revision and the paper it recalled."""
     from .progress import live_cards
 
     reason = (reason or "").strip()
@@ -136,9 +143,9 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
         audit("order", order.id, "revise", order_id=order.id, field="reason",
               old=revision_label(old_rev) or "R0", new=f"{revision_label(new_rev)}:{reason}")
         why = f"订单改为 {revision_label(new_rev)}:{reason}"
-        recall_documents(order.id, why, before_revision=new_rev, kinds=("production_sheet",))
+        recalled = recall_documents(order.id, why, before_revision=new_rev, kinds=("production_sheet",))
         changed = lines_changed_for_production(snapshot["lines"], order_lines(order.id), carded)
-        recall_documents(order.id, why, kinds=("flow_card",), card_lines=changed)
+        recalled += recall_documents(order.id, why, kinds=("flow_card",), card_lines=changed)
         # payments owns the fully-shipped and settled rules
         from .payments import is_fully_shipped, refresh_settlement
 
@@ -146,7 +153,7 @@ def revise_order(order_id: int, reason: str, changes: dict[str, Any] | None, lin
             # the client dropped what was still open: nothing is left to ship
             set_status(order.id, "shipped", reason=f"{revision_label(new_rev)} 后已全部出货")
             refresh_settlement(order.id)
-    return get_order(order_id)
+    return get_order(order_id), OpChanges.of("order", [order_id]) | OpChanges.of("revision") | recall_changes(recalled)
 
 
 def list_revisions(order_id: int) -> list[dict[str, Any]]:

@@ -32,6 +32,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from ..core.changes import OpChanges
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("operations", text)
@@ -45,6 +47,7 @@ class ChangeBus(QObject):
     """Application-wide announcement that records of some kinds changed."""
 
     changed = Signal(object)  # a frozenset of kinds, e.g. {"client", "followup"}
+    sig_op_started = Signal(object)  # a QueryOp just sent to a worker (tests wait on its sig_finished)
 
     def announce(self, kinds: Iterable[str]) -> None:
         self.changed.emit(frozenset(kinds))
@@ -91,6 +94,7 @@ class _Bridge(QObject):
     done = Signal(object)
     failed = Signal(object, str)
     progressed = Signal(int, int, object)
+    sig_finished = Signal()  # the op reported back and its success or failure handler ran
 
     def __init__(self, op: "QueryOp"):
         # Parented to the GUI-thread ChangeBus: the C++ object then belongs to
@@ -104,11 +108,17 @@ class _Bridge(QObject):
 
     @Slot(object)
     def _done(self, result) -> None:
-        self.op._on_done(result)
+        try:
+            self.op._on_done(result)
+        finally:
+            self.sig_finished.emit()
 
     @Slot(object, str)
     def _failed(self, exc, details) -> None:
-        self.op._on_failed(exc, details)
+        try:
+            self.op._on_failed(exc, details)
+        finally:
+            self.sig_finished.emit()
 
     @Slot(int, int, object)
     def _progressed(self, value, maximum, label) -> None:
@@ -155,6 +165,11 @@ def _close_thread_connection() -> None:
 
 # Ops in flight are kept alive here until they report back.
 _RUNNING: set["QueryOp"] = set()
+
+
+def busy() -> bool:
+    """Whether any op is still in flight (the self-test waits for a quiet window)."""
+    return bool(_RUNNING)
 
 
 _ERROR_SINK: list[Callable[[BaseException, str], None]] = []
@@ -238,7 +253,13 @@ class QueryOp:
             self._make_dialog()
         _RUNNING.add(self)
         _pool().submit(_run_in_worker, fn, bridge)
+        changes().sig_op_started.emit(self)
         return self
+
+    @property
+    def sig_finished(self):
+        """Emitted once when the op has reported back (after ``run_in_background``)."""
+        return self._bridge.sig_finished
 
     def cancel(self) -> None:
         if self.progress is not None:
@@ -275,7 +296,7 @@ class QueryOp:
 
     def _finish(self) -> None:
         self.finished = True
-        self._bridge.deleteLater()
+        self._bridge.deleteLater()  # deferred: sig_finished is still emitted after the handlers
         self._close_dialog()
         _RUNNING.discard(self)
         # like success/failure, the clean-up belongs to the widget that asked:
@@ -311,16 +332,37 @@ class QueryOp:
 
 
 class CollectionOp(QueryOp):
-    """A change to the data: after success, announces ``kinds`` on the ChangeBus."""
+    """A change to the data: after success, announces what changed on the ChangeBus.
+
+    A service that says what it changed returns an ``OpChanges`` (core/changes.py),
+    alone or after the record it wrote (``(record, OpChanges)``): its kinds are
+    announced, and ``success`` receives the record (or the OpChanges). ``kinds``
+    names them for services that do not say yet.
+    """
 
     def __init__(self, parent: QWidget | None, op: Callable[..., Any], kinds: Iterable[str] = (),
                  success: Callable[[Any], None] | None = None):
         super().__init__(parent, op, success)
         self.kinds = frozenset(kinds)
+        self.changes: OpChanges | None = None  # what the service said it changed
+
+    def _on_done(self, result: Any) -> None:
+        result, self.changes = split_changes(result)
+        super()._on_done(result)
 
     def _after_success(self, result: Any) -> None:
-        if self.kinds:
-            changes().announce(self.kinds)
+        kinds = self.kinds | (self.changes.kinds if self.changes is not None else frozenset())
+        if kinds:
+            changes().announce(kinds)
+
+
+def split_changes(result: Any) -> tuple[Any, OpChanges | None]:
+    """(what ``success`` receives, the OpChanges the service returned or None)."""
+    if isinstance(result, OpChanges):
+        return result, result
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], OpChanges):
+        return result[0], result[1]
+    return result, None
 
 
 def _accepts_argument(fn: Callable) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ..core.status_rules import can_edit, can_revise
 from .edit_grid import EditGrid, commit_open_editor
 from .list_view import fit_headers
 from .elided_label import ElidedLabel
@@ -30,8 +31,6 @@ from .tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run
 HEADER_FIELDS = ("client_po", "order_type", "order_date", "delivery_date", "channel", "currency", "trade_terms",
                  "deposit_pct", "payment_terms", "product_category", "merchandiser", "client_requirements",
                  "packing", "shipping_marks", "notes")
-EDITABLE_STATUSES = ("draft", "reviewed")
-REVISABLE_STATUSES = ("confirmed", "in_production", "partly_shipped")
 KINDS = {"order", "revision"}
 
 
@@ -213,7 +212,7 @@ class OrderEditor(QWidget):
         editing = self.mode in ("new", "edit", "revise")
         self.save_button.setEnabled(editing)
         self.save_button.setText(tr("保存改单…") if self.mode == "revise" else tr("保存 (Ctrl+S)"))
-        self.revise_button.setEnabled(self.mode == "view" and status in REVISABLE_STATUSES)
+        self.revise_button.setEnabled(self.mode == "view" and can_revise(status))
         self.discard_button.setEnabled(self.order is not None and self.mode in ("edit", "revise"))
         has = self.order is not None
         self.print_sheet_button.setEnabled(has)
@@ -294,7 +293,7 @@ class OrderEditor(QWidget):
             self._loaded[name] = _norm(name, value)
         self.lines.set_lines(order_lines(order.id))
         self._show_entry(self._entry_wanted())
-        self.mode = "edit" if order.status in EDITABLE_STATUSES else "view"
+        self.mode = "edit" if can_edit("order", order.status) else "view"
         self._set_form_editable(self.mode == "edit")
         self._update_title()
         self._update_buttons()
@@ -303,7 +302,7 @@ class OrderEditor(QWidget):
         self.load(self.order.id if self.order is not None else None)
 
     def start_revision(self) -> None:
-        if self.order is None or self.order.status not in REVISABLE_STATUSES:
+        if self.order is None or not can_revise(self.order.status):
             return
         self.mode = "revise"
         self._set_form_editable(True, client=False)
@@ -436,13 +435,13 @@ class OrderEditor(QWidget):
         order = self.order
 
         def call(reason: str):
-            from ..core.revisions import revise_order
+            from ..core.revisions import revise_order_changes
 
-            return lambda: revise_order(order.id, reason, changes, lines, order.version)
+            return lambda: revise_order_changes(order.id, reason, changes, lines, order.version)
         dlg = reason_dialog(self, tr("改单原因"),
                             tr("订单 %1 将生成新版本:生产单收回后需重新下发;只有改动的明细行的流程卡会被收回,"
                                "其余流程卡和已登记的进度保留。请填写改单原因:")
-                            .replace("%1", order.number), call, KINDS | {"production_sheet", "flow_card", "recall"},
+                            .replace("%1", order.number), call, (),
                             ok_text=tr("保存改单"), placeholder=tr("例如:客户邮件要求改颜色"))
         base_failed = dlg._failed
 

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from ..core.status_rules import can_confirm, can_issue_pi
 from .forms import fill_enum_combo
 from .tab_kit import YELLOW, FormDialog, RecordTableModel, make_table, open_dialog, run_change, selected_row
 from .table_model import QT_TR_NOOP
@@ -136,8 +137,8 @@ class QuotationsPanel(QWidget):
     def _update_buttons(self) -> None:
         row = selected_row(self.view)
         status = row["status_value"] if row else None
-        self.pi_button.setEnabled(status in ("draft", "sent"))
-        self.order_button.setEnabled(status in ("draft", "sent", "pi"))
+        self.pi_button.setEnabled(can_issue_pi(status))
+        self.order_button.setEnabled(can_confirm("quotation", status))
 
     def issue_pi(self) -> None:
         row = selected_row(self.view)

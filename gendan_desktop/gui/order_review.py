@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core.status_rules import can_cancel, can_confirm, can_edit
 from .forms import FieldErrors, load_form
 from .tab_kit import open_dialog, reason_dialog, run_change
 
@@ -63,7 +64,7 @@ class ReviewPanel(QWidget):
         self.errors.clear()
         self.order = get_order(order_id) if order_id else None
         o = self.order
-        editable = o is not None and o.status in ("draft", "reviewed")
+        editable = o is not None and can_edit("order", o.status)
         for name in REVIEW_FIELDS:
             self.box(name).setChecked(bool(o is not None and getattr(o, name)))
             self.box(name).setEnabled(editable)
@@ -71,8 +72,8 @@ class ReviewPanel(QWidget):
         notes.setPlainText(o.review_notes if o else "")
         notes.setReadOnly(not editable)
         self.save_review_button.setEnabled(editable)
-        self.confirm_button.setEnabled(o is not None and o.status == "reviewed")
-        self.cancel_button.setEnabled(o is not None and o.status in ("draft", "reviewed", "confirmed", "in_production"))
+        self.confirm_button.setEnabled(o is not None and can_confirm("order", o.status))
+        self.cancel_button.setEnabled(o is not None and can_cancel("order", o.status))
         info = self.box("reviewed_info")
         if o is None:
             self.status_label.setText(tr("先保存订单,再做订单审查。"))
@@ -126,12 +127,12 @@ class ReviewPanel(QWidget):
         o = self.order
 
         def call(reason: str):
-            from ..core.recalls import cancel_order
+            from ..core.recalls import cancel_order_changes
 
-            return lambda: cancel_order(o.id, reason, o.version)
+            return lambda: cancel_order_changes(o.id, reason, o.version)
         dlg = reason_dialog(self, tr("取消订单"),
                             tr("取消订单 %1?已下发的生产单和流程卡将被收回作废;已登记的生产进度保留可查。"
                                "请填写取消原因:").replace("%1", o.number),
-                            call, KINDS | {"production_sheet", "flow_card", "recall"}, ok_text=tr("取消订单"),
+                            call, (), ok_text=tr("取消订单"),
                             placeholder=tr("例如:客户邮件通知取消本季订单"))
         return open_dialog(self, dlg, self._done)

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .operations import Cancelled, QueryOp, show_error
+from ..core.changes import NOTHING, OpChanges
+from .operations import Cancelled, CollectionOp, QueryOp, changes, show_error
 
 PRINT_DPI_MAX = 300  # pages are rendered at the printer's resolution, capped here
 
@@ -118,12 +119,14 @@ def print_pdf_pages(pdf_path: str | Path, printer: QPrinter,
 class PdfPreviewDialog(QDialog):
     """Rendered pages with Print…, Open in system viewer and Save PDF….
 
-    ``on_printed(copies)`` is called on the GUI thread after a successful print,
-    and with one copy after saving the PDF or opening it in the viewer.
+    ``on_printed(copies)`` records the copies that left the app (a core call
+    returning OpChanges, ``_recorder``): run in the print's worker after a
+    successful print, and as a write op with one copy after saving the PDF or
+    opening it in the viewer (``record_op``).
     """
 
     def __init__(self, parent: QWidget | None, pdf: bytes, title: str, *,
-                 on_printed: Callable[[int], None] | None = None, file_name: str = "document"):
+                 on_printed: Callable[[int], OpChanges] | None = None, file_name: str = "document"):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WA_DeleteOnClose, True)
@@ -131,6 +134,7 @@ class PdfPreviewDialog(QDialog):
         self.pdf_path = temp_pdf(pdf, file_name)
         self.on_printed = on_printed
         self.printed_pages = 0
+        self.record_op: CollectionOp | None = None  # the last count of copies written
         self.document = QPdfDocument(self)
         self.document.load(str(self.pdf_path))
         self.view = QPdfView(self)
@@ -187,20 +191,25 @@ class PdfPreviewDialog(QDialog):
         copies = max(1, printer.copyCount())
         path = self.pdf_path
 
+        record = self.on_printed
+
+        def printed(pages: int) -> tuple[int, OpChanges]:
+            return pages, (record(copies) if pages and record is not None else NOTHING)
+
         def done(pages: int) -> None:
             self.printed_pages = pages
-            if pages and self.on_printed is not None:
-                self.on_printed(copies)
 
         if not background:
-            done(print_pdf_pages(path, printer))
+            pages, changed = printed(print_pdf_pages(path, printer))
+            done(pages)
+            changes().announce(changed.kinds)
             return None
 
         def op(progress):
-            return print_pdf_pages(path, printer, lambda d, t: progress.update(d, t, tr("正在打印第 %1 / %2 页…")
-                                                                                  .replace("%1", str(d)).replace("%2", str(t))))
+            return printed(print_pdf_pages(path, printer, lambda d, t: progress.update(
+                d, t, tr("正在打印第 %1 / %2 页…").replace("%1", str(d)).replace("%2", str(t)))))
 
-        self._print_op = QueryOp(self, op, success=done).with_progress(tr("正在打印…")).run_in_background()
+        self._print_op = CollectionOp(self, op, success=done).with_progress(tr("正在打印…")).run_in_background()
         self._printer = printer  # kept alive until the worker is done
         return self._print_op
 
@@ -209,8 +218,12 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, tr("无法打开"),
                                 tr("没有找到能打开 PDF 的程序。文件在:%1").replace("%1", str(self.pdf_path)))
             return
-        if self.on_printed is not None:
-            self.on_printed(1)
+        self._record_one()
+
+    def _record_one(self) -> None:
+        record = self.on_printed
+        if record is not None:
+            self.record_op = CollectionOp(self, lambda: record(1)).run_in_background()
 
     def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), self.pdf_path.name, "PDF (*.pdf)")
@@ -229,25 +242,17 @@ class PdfPreviewDialog(QDialog):
                                 .replace("%2", exc.strerror or str(exc)))
             return
         # a saved PDF is paper that can leave the app (mailed, printed elsewhere)
-        if self.on_printed is not None:
-            self.on_printed(1)
+        self._record_one()
 
 
-def _recorder(parent: QWidget | None, kind: str, ids: list[int]) -> Callable[[int], None]:
-    def record(copies: int) -> None:
+def _recorder(kind: str, ids: list[int]) -> Callable[[int], OpChanges]:
+    """The core call counting ``copies`` of the documents ``ids`` as printed
+    (run off the GUI thread; a failure is said by the op: the paper is printed,
+    the count failed)."""
+    def record(copies: int) -> OpChanges:
         from ..printing.service import record_printed
 
-        try:
-            record_printed(kind, ids, copies)
-        except Exception as exc:  # noqa: BLE001 - the paper is printed; say the count failed
-            show_error(parent, exc)
-            return
-        try:
-            from .operations import changes
-
-            changes().announce({kind})
-        except Exception:  # noqa: BLE001
-            pass
+        return record_printed(kind, ids, copies)
 
     return record
 
@@ -272,7 +277,7 @@ def preview_production_sheet(parent: QWidget | None, order_id: int) -> PdfPrevie
         return None
     title = tr("生产单 %1 R%2").replace("%1", sheet.number).replace("%2", str(sheet.revision))
     return _show(PdfPreviewDialog(parent, pdf, title, file_name=f"{sheet.number}-R{sheet.revision}",
-                                  on_printed=_recorder(parent, "production_sheet", [sheet.id])))
+                                  on_printed=_recorder("production_sheet", [sheet.id])))
 
 
 def _load_cards(parent, order_id: int, card_ids: Iterable[int] | None):
@@ -321,7 +326,7 @@ def preview_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable
 
     def show(pdf: bytes) -> None:
         holder.dialog = _show(PdfPreviewDialog(parent, pdf, title, file_name=f"{cards[0].order_no}-cards",
-                                               on_printed=_recorder(parent, "flow_card", ids)))
+                                               on_printed=_recorder("flow_card", ids)))
 
     holder.dialog = None
     return holder.success(show).with_progress(tr("正在生成流程卡…")).run_in_background()
@@ -346,23 +351,20 @@ def print_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[i
     render = _render_cards_op(cards, layout)
     name = f"{cards[0].order_no}-cards"
 
+    record = _recorder("flow_card", ids)
+
     def op(progress):
         pdf = render(progress)
         path = temp_pdf(pdf, name)
-        return print_pdf_pages(path, printer, lambda d, t: progress.update(
+        pages = print_pdf_pages(path, printer, lambda d, t: progress.update(
             d, t, tr("正在打印第 %1 / %2 页…").replace("%1", str(d)).replace("%2", str(t))))
-
-    record = _recorder(parent, "flow_card", ids)
-
-    def done(pages: int) -> None:
-        if pages:
-            record(copies)
+        return pages, (record(copies) if pages else NOTHING)
 
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
             show_error(parent, exc)
 
-    job = QueryOp(parent, op, success=done).failure(failed).with_progress(tr("正在打印流程卡…"))
+    job = CollectionOp(parent, op).failure(failed).with_progress(tr("正在打印流程卡…"))
     job.printer = printer  # kept alive with the op
     return job.run_in_background()
 

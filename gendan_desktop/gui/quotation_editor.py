@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..core.status_rules import can_confirm, can_edit, can_issue_pi, can_send
 from .edit_grid import EditGrid, commit_open_editor
 from .list_view import fit_headers
 from .forms import FieldErrors, get_value, load_form, set_value, setup_optional_date
@@ -33,7 +34,6 @@ from .tab_kit import ask_unsaved, handle_failure
 
 HEADER_FIELDS = ("date", "currency", "exchange_rate", "margin_pct", "valid_until", "trade_terms", "payment_terms",
                  "notes")
-EDITABLE_STATUSES = ("draft", "sent", "pi")
 KINDS = {"quotation", "pi"}
 ROW_IN_MESSAGE = re.compile(r"第 (\d+) 行")
 ITEM_FIELDS = {"style", "product", "description", "quantity", "unit", "unit_price", "cost_material",
@@ -187,7 +187,7 @@ class QuotationEditor(QDialog):
         return self._dirty
 
     def editable(self) -> bool:
-        return self.quotation is None or self.quotation.status in EDITABLE_STATUSES
+        return self.quotation is None or can_edit("quotation", self.quotation.status)
 
     def _pricing_changed(self, *_args) -> None:
         self.items.set_pricing(self.field("margin_pct").text(), self.field("exchange_rate").text())
@@ -222,9 +222,9 @@ class QuotationEditor(QDialog):
 
     def _update_buttons(self) -> None:
         status = self.quotation.status if self.quotation is not None else None
-        self.sent_button.setEnabled(status == "draft")
-        self.pi_button.setEnabled(status in ("draft", "sent"))
-        self.order_button.setEnabled(status in EDITABLE_STATUSES)
+        self.sent_button.setEnabled(can_send(status))
+        self.pi_button.setEnabled(can_issue_pi(status))
+        self.order_button.setEnabled(can_confirm("quotation", status))
         self.preview_button.setEnabled(status is not None)
 
     def _update_title(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import GendanError
 from .forms import FieldErrors, get_value, load_form, set_value
+from .operations import CollectionOp, show_error
 from .uistate import set_ui_language, ui_language
 
 TEXT_KEYS = ("company_name", "company_name_en", "company_address", "company_phone", "merchandiser_name",
@@ -261,9 +262,10 @@ class SettingsDialog(QDialog):
         return rows
 
     def accept(self) -> None:
-        """Check everything first; write only when the whole form is valid."""
-        from ..core.common import set_setting
-        from ..core.routes import _clean_steps, delete_route, save_route
+        """Check everything first; write only when the whole form is valid, in
+        one core call and one transaction (core.settings.save_settings), off
+        the GUI thread; the dialog closes when it is saved."""
+        from ..core.routes import _clean_steps
 
         self.errors.clear()
         self._store_shown_route()
@@ -285,44 +287,37 @@ class SettingsDialog(QDialog):
         except GendanError as exc:
             self.errors.show(None, str(exc))
             return
-        try:
+        values = {key: get_value(self.widget(key)) for key in (*TEXT_KEYS, *CHOICE_KEYS)}
+        values["currencies"] = ",".join(c for c, _ in currencies)
+        home = self.form.findChild(QComboBox, "home_currency").currentText()
+        routes = {category: (name, [(n, int(d)) for n, d in steps]) for category, (name, steps) in self._routes.items()}
+        deleted = list(self._deleted_routes)
+        from PySide6.QtWidgets import QCheckBox
+
+        reminders = self.form.findChild(QCheckBox, "tray_reminders").isChecked()
+
+        def save():
+            from ..core.company import save_logo
+            from ..core.connection import write_transaction
+            from ..core.reminders import set_reminders_enabled
+            from ..core.settings import save_settings
+
             from ..core.exchange_rates import set_rates
 
-            # first: it checks the home currency and every rate before writing them in one transaction
-            set_rates(dict(currencies), home=self.form.findChild(QComboBox, "home_currency").currentText())
-            for key in TEXT_KEYS:
-                set_setting(key, get_value(self.widget(key)))
-            for key in CHOICE_KEYS:
-                set_setting(key, get_value(self.widget(key)))
-            if logo:
-                from ..core.company import save_logo
+            with write_transaction():  # rates, settings, routes, logo and reminders: all or nothing
+                # first: it checks the home currency and every rate before writing them
+                set_rates(dict(currencies), home=home)
+                changed = save_settings(values, routes=routes, deleted_routes=deleted)
+                if logo:
+                    save_logo(logo)
+                set_reminders_enabled(reminders)
+            return changed
+        self.save_op = CollectionOp(self, save).success(self._saved).failure(
+            lambda exc: self.errors.show(None, str(exc)) if isinstance(exc, GendanError) else show_error(self, exc))
+        self.save_op.run_in_background()
 
-                save_logo(logo)
-            from PySide6.QtWidgets import QCheckBox
-
-            from ..core.reminders import set_reminders_enabled
-
-            set_reminders_enabled(self.form.findChild(QCheckBox, "tray_reminders").isChecked())
-            set_setting("currencies", ",".join(c for c, _ in currencies))
-            from ..core.routes import get_route
-
-            for category in self._deleted_routes:
-                if get_route(category) is not None:
-                    delete_route(category)
-            for category, (name, steps) in self._routes.items():
-                old = get_route(category)
-                if old is None or [(s.name, str(s.days)) for s in old.steps] != [(n, str(int(d))) for n, d in steps]:
-                    save_route(category, [(n, int(d)) for n, d in steps], name)
-        except GendanError as exc:
-            self.errors.show(None, str(exc))
-            return
-        from ..core.common import set_current_user
-
-        set_current_user(None)  # the merchandiser's name is read again for audit lines
+    def _saved(self, _changes) -> None:
         lang = self.language()
         self.language_changed = lang != ui_language()
         set_ui_language(lang)
-        from .operations import changes
-
-        changes().announce({"settings"})
         super().accept()

@@ -47,3 +47,20 @@ def test_deleted_routes_go_in_the_same_call(db):
     save_route("卫衣", [("裁床", 1)], "卫衣")
     assert save_settings({}, deleted_routes=["卫衣", "没有的类别"]).kinds == {"settings", "route"}
     assert get_route("卫衣") is None
+
+
+
+def test_cancelling_says_which_paper_it_recalled(db):
+    from builders import make_order, make_order_with_paper
+
+    from gendan_desktop.core.recalls import cancel_order_changes
+
+    draft = make_order()
+    fresh, changed = cancel_order_changes(draft.id, "客户取消", draft.version)
+    assert fresh.status == "cancelled"
+    assert changed.kinds == {"order"} and changed.ids_of("order") == {draft.id}  # nothing issued: no paper
+
+    order, sheet, cards = make_order_with_paper(number="SO2611-0002")
+    _, changed = cancel_order_changes(order.id, "客户取消", type(order).get_by_id(order.id).version)
+    assert changed.kinds == {"order", "production_sheet", "flow_card", "recall"}
+    assert changed.ids_of("production_sheet") == {sheet.id} and changed.ids_of("flow_card") == {c.id for c in cards}

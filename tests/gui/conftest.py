@@ -76,12 +76,26 @@ def zh_app(qapp):
 
 @pytest.fixture
 def wait_ops(qtbot):
-    from gendan_desktop.gui import operations
+    """``wait_ops()``: wait until every op started since the test began has sent
+    its own ``sig_finished`` (ops started by handlers meanwhile included)."""
+    from gendan_desktop.gui.operations import changes
+
+    started = []
+    changes().sig_op_started.connect(started.append)
 
     def wait(timeout: int = 10_000):
-        qtbot.waitUntil(lambda: not operations._RUNNING, timeout=timeout)
+        while True:
+            pending = [op for op in started if not op.finished]
+            if not pending:
+                return
+            op = pending[0]
+            blocker = qtbot.waitSignal(op.sig_finished, timeout=timeout, raising=False)  # connected now
+            if not op.finished:
+                blocker.wait()
+            assert op.finished, "an operation did not finish in time"
 
-    return wait
+    yield wait
+    changes().sig_op_started.disconnect(started.append)
 
 
 @pytest.fixture
