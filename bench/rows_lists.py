@@ -39,7 +39,7 @@ def _window(url: str):
 
 
 def _idle(app) -> None:
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
 
     end = time.perf_counter() + 300
     while operations._RUNNING and time.perf_counter() < end:

@@ -55,7 +55,7 @@ print("ready", time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       "openpyxl" in sys.modules, "reportlab" in sys.modules, flush=True)
 if {visit!r}:
     # every tab, then 20 orders opened one after the other, as a user browses
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
     from gendan_desktop.core.models import Order
 
     def idle():

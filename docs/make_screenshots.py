@@ -104,7 +104,7 @@ class Shooter:
         self.idle()
 
     def idle(self, seconds: float = 30.0) -> None:
-        from gendan_desktop.gui import operations
+        from gendan_desktop.gui.kit import operations
 
         end = time.time() + seconds
         while time.time() < end:
@@ -175,7 +175,7 @@ def shoot(db: str, lang: str, out: str) -> int:
     for page in detail.PAGES:
         detail.show_page(page, focus=False)
         s.save(w, f"clients_{page}")
-    from gendan_desktop.gui.clients_tab import NewClientDialog
+    from gendan_desktop.gui.clients.clients_tab import NewClientDialog
 
     s.dialog(NewClientDialog(w), "dialog_new_client")
     for name, opener in (("contact", detail.add_contact), ("visit", detail.add_visit),
@@ -222,7 +222,7 @@ def shoot(db: str, lang: str, out: str) -> int:
         s.dialog(orders.review.ask_cancel(), "dialog_cancel_order")
     orders.new_record()
     s.save(w, "orders_new")
-    from gendan_desktop.gui.order_records import open_order_from_quotation_dialog
+    from gendan_desktop.gui.orders.order_records import open_order_from_quotation_dialog
 
     s.dialog(open_order_from_quotation_dialog(orders, q.id, q.number, lambda _o: None), "dialog_quotation_to_order")
 
@@ -338,7 +338,7 @@ def _size_grid(s, orders) -> None:
 def _last_preview():
     from PySide6.QtWidgets import QApplication
 
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     found = [x for x in QApplication.topLevelWidgets() if isinstance(x, PdfPreviewDialog) and x.isVisible()]
     return found[-1] if found else None

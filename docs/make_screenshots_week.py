@@ -22,7 +22,7 @@ def wait_idle(app, seconds: float = 30.0) -> None:
     """Until every background op has reported back (a script: it may sleep)."""
     import time
 
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
 
     end = time.time() + seconds
     while time.time() < end:

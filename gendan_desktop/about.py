@@ -106,6 +106,6 @@ def settings_location() -> str:
     """The settings file, or (Windows) the registry key Qt keeps them under."""
     from PySide6.QtCore import QSettings
 
-    from .gui.uistate import APPLICATION, ORGANIZATION, settings_file
+    from .gui.kit.uistate import APPLICATION, ORGANIZATION, settings_file
 
     return settings_file() or QSettings(ORGANIZATION, APPLICATION).fileName()

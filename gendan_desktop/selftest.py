@@ -127,7 +127,7 @@ def _application(ctx: Context):
     """The QApplication, offscreen unless one exists; settings in the temp folder."""
     from PySide6.QtWidgets import QApplication
 
-    from .gui import uistate
+    from .gui.kit import uistate
 
     if ctx.app is None:
         uistate.use_settings_file(ctx.folder / "settings.ini")
@@ -161,7 +161,7 @@ def check_modules(ctx: Context) -> str:
 def check_forms(ctx: Context) -> str:
     """Every Qt Designer form loads."""
     from . import ui_path
-    from .gui.forms import load_form
+    from .gui.kit.forms import load_form
 
     _application(ctx)
     names = sorted(p.name for p in ui_path("x.ui").parent.glob("*.ui"))
@@ -199,7 +199,7 @@ def check_window(ctx: Context) -> str:
     """The main window on the selftest database, shown (offscreen) and closed."""
     from PySide6.QtCore import QCoreApplication
 
-    from .gui import operations
+    from .gui.kit import operations
     from .gui.main_window import TAB_SPECS, MainWindow
 
     app = _application(ctx)

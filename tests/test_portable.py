@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = "from gendan_desktop.cli import main\nraise SystemExit(main())\n"
-SET_SETTING = ("from gendan_desktop.gui.uistate import ui_settings\n"
+SET_SETTING = ("from gendan_desktop.gui.kit.uistate import ui_settings\n"
                "s = ui_settings(); s.setValue('language', 'en'); s.sync(); print(s.fileName())\n")
 
 

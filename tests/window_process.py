@@ -80,7 +80,7 @@ def _report(window, db_path: str) -> None:
 def _write_a_client(window, db_path: str) -> None:
     """One round: create a client through the window's op runner, then report."""
     from gendan_desktop.core.clients import create_client
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
 
     def failed(exc) -> None:
         ERRORS.append(f"write failed: {type(exc).__name__}: {exc}")
@@ -95,7 +95,7 @@ def _write_a_client(window, db_path: str) -> None:
 def main() -> int:
     db_path = str(Path(sys.argv[1]).resolve())
     from gendan_desktop.gui import app as app_module
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
     from gendan_desktop.gui.main_window import MainWindow
 
     sys.excepthook = lambda t, v, tb: ERRORS.append("".join(traceback.format_exception(t, v, tb))[-400:])
@@ -112,7 +112,7 @@ def main() -> int:
     app_module.start_integrity_check(window)
     window.prebuild_tabs_later(0)
     try:
-        from gendan_desktop.gui.db_trouble import trouble
+        from gendan_desktop.gui.kit.db_trouble import trouble
 
         trouble().sig_failed.connect(lambda exc: ERRORS.append(f"read failed: {exc}"))
     except ImportError:

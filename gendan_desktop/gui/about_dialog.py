@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..about import PARTS, installation_facts, licence_text, part_version
-from .forms import load_form
+from .kit.forms import load_form
 
 
 def tr(text: str) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from .uistate import APPLICATION, ORGANIZATION, ui_language
+from .kit.uistate import APPLICATION, ORGANIZATION, ui_language
 
 _TRANSLATORS: list[QTranslator] = []
 # Windows' own CJK UI font; Qt's default (Segoe UI + fallback) sets Chinese unevenly.
@@ -94,7 +94,7 @@ def create_application(lang: str | None = None, argv: list[str] | None = None) -
     install_translators(lang or ui_language())
     apply_ui_font(app)
     if not hasattr(app, "_gendan_gc"):
-        from .operations import GuiThreadGarbageCollector
+        from .kit.operations import GuiThreadGarbageCollector
 
         app._gendan_gc = GuiThreadGarbageCollector(app)
     return app
@@ -194,7 +194,7 @@ def start_integrity_check(window, *, force: bool = False, then=None) -> None:
     start-up; ``then`` runs after a check that passed (or was not due)."""
     from ..core.db import is_postgres_url, sqlite_path
     from ..core.sessions import daily_integrity_check
-    from .operations import QueryOp
+    from .kit.operations import QueryOp
 
     if is_postgres_url(window.db_url):
         if then:
@@ -253,7 +253,7 @@ def _restore_interactively(url: str, parent) -> bool:
 def start_auto_backup(window) -> None:
     """Back up in a worker when the last automatic backup is over a day old
     (quick_check first, unless the background check just ran)."""
-    from .operations import QueryOp
+    from .kit.operations import QueryOp
 
     def job():
         import datetime as dt

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .operations import QueryOp
+from .kit.operations import QueryOp
 
 
 def tr(text: str) -> str:
@@ -67,7 +67,7 @@ def restore_from_backup(window) -> None:
         return
     open_database(url)
     begin_window_session()  # the restored file holds no marker of this window
-    from .operations import changes
+    from .kit.operations import changes
 
     changes().announce({"*"})
     for tab in window.tabs_by_key.values():

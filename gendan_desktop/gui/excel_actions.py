@@ -19,8 +19,8 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from .operations import CollectionOp, QueryOp
-from .table_model import IdListModel
+from .kit.operations import CollectionOp, QueryOp
+from .kit.table_model import IdListModel
 
 IMPORT_FILTER = "Excel (*.xlsx *.xls *.ods)"
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -255,7 +255,7 @@ def export_current_list(window, path: str | None = None) -> QueryOp | None:
 
 # ------------------------------------------------------------ statements --
 def open_statement_dialog(window, client_ids: list[int] | None = None):
-    from .statement_dialog import StatementDialog
+    from .clients.statement_dialog import StatementDialog
 
     dlg = StatementDialog(window, client_ids)
     dlg.show()

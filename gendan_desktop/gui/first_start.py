@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from .forms import FieldErrors, load_form
-from .operations import CollectionOp
+from .kit.forms import FieldErrors, load_form
+from .kit.operations import CollectionOp
 
 CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"]
 
@@ -255,7 +255,7 @@ class FirstStartWizard(QWizard):
 
     def _failed(self, exc) -> None:
         from ..core.errors import GendanError
-        from .operations import show_error
+        from .kit.operations import show_error
 
         if isinstance(exc, GendanError):
             self.start.errors.show(None, str(exc))  # a check the pages passed failed at saving: say it here

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .forms import FieldErrors, load_form
-from .operations import CollectionOp, QueryOp
-from .table_model import QT_TR_NOOP, header_text
+from .kit.forms import FieldErrors, load_form
+from .kit.operations import CollectionOp, QueryOp
+from .kit.table_model import QT_TR_NOOP, header_text
 
 WORK = ("orders", "followups", "samples", "quotations", "exceptions", "complaints")
 # a hand-over changes who looks after records of every kind: every list reloads
@@ -214,7 +214,7 @@ class HandOverDialog(QDialog):
 
     def _failed(self, exc) -> None:
         from ..core.errors import GendanError
-        from .operations import show_error
+        from .kit.operations import show_error
 
         if isinstance(exc, GendanError):
             self.errors.show_exception(exc)

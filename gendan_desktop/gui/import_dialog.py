@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .forms import load_form
-from .operations import CollectionOp, QueryOp
+from .kit.forms import load_form
+from .kit.operations import CollectionOp, QueryOp
 
 ERROR_COLOUR = "#c62828"
 
@@ -127,7 +127,7 @@ class ImportDialog(QDialog):
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(form)
         self.resize(1100, 760)
-        from .fit_screen import fit_to_screen
+        from .kit.fit_screen import fit_to_screen
 
         fit_to_screen(self)  # 1366×768: within the screen
 
@@ -273,7 +273,7 @@ class ImportDialog(QDialog):
         self.imported.emit(result)
 
     def _failed(self, exc) -> None:
-        from .operations import Cancelled
+        from .kit.operations import Cancelled
 
         if isinstance(exc, Cancelled):
             self._show_message(tr("已取消,未写入任何数据。"))

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget,
 )
 
-from .db_trouble import watch_reads
+from .kit.db_trouble import watch_reads
 from .global_search import GlobalSearchBox
-from .operations import changes
-from .tab_base import BaseTab, PlaceholderTab, TabSpec
-from .uistate import ui_settings
+from .kit.operations import changes
+from .kit.tab_base import BaseTab, PlaceholderTab, TabSpec
+from .kit.uistate import ui_settings
 
 
 def tr(text: str) -> str:
@@ -32,15 +32,15 @@ def tab_title(spec: TabSpec) -> str:
 
 
 TAB_SPECS: list[TabSpec] = [
-    TabSpec("workbench", "工作台", "gendan_desktop.gui.workbench", frozenset(), 0),
-    TabSpec("clients", "客户档案", "gendan_desktop.gui.clients_tab",
+    TabSpec("workbench", "工作台", "gendan_desktop.gui.workbench.workbench_tab", frozenset(), 0),
+    TabSpec("clients", "客户档案", "gendan_desktop.gui.clients.clients_tab",
             frozenset({"client", "contact", "followup", "visit", "dispatch", "sample", "receivable"}), 10),
-    TabSpec("orders", "订单", "gendan_desktop.gui.orders_tab",
+    TabSpec("orders", "订单", "gendan_desktop.gui.orders.orders_tab",
             frozenset({"order", "quotation", "pi", "shipment", "payment", "revision"}), 20),
-    TabSpec("production", "生产跟踪", "gendan_desktop.gui.production_tab",
+    TabSpec("production", "生产跟踪", "gendan_desktop.gui.production.production_tab",
             frozenset({"production_sheet", "flow_card", "flow_card_step", "exception", "recall",
                        "material", "purchase"}), 30),
-    TabSpec("aftersales", "售后", "gendan_desktop.gui.aftersales_tab", frozenset({"complaint"}), 40),
+    TabSpec("aftersales", "售后", "gendan_desktop.gui.aftersales.aftersales_tab", frozenset({"complaint"}), 40),
 ]
 
 
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ geometry
     def _restore_geometry(self) -> None:
-        from .fit_screen import fit_to_screen
+        from .kit.fit_screen import fit_to_screen
 
         s = ui_settings()
         geometry = s.value("main/geometry")
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_placed", False) and not self.isMaximized():
             # the window manager has placed it (a cascade can put it lower): keep all of it on the screen
             self._placed = True
-            from .fit_screen import fit_to_screen
+            from .kit.fit_screen import fit_to_screen
 
             QTimer.singleShot(0, lambda: fit_to_screen(self))
 

@@ -14,7 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon
 
-from .operations import QueryOp
+from .kit.operations import QueryOp
 
 INTERVAL_MS = 30 * 60 * 1000  # every half hour: a late step of the morning shows by noon
 FIRST_AFTER_MS = 3000  # at start, once the window and its first loads are up

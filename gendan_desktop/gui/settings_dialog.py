@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import GendanError
-from .forms import FieldErrors, get_value, load_form, set_value
-from .operations import CollectionOp, show_error
-from .uistate import set_ui_language, ui_language
+from .kit.forms import FieldErrors, get_value, load_form, set_value
+from .kit.operations import CollectionOp, show_error
+from .kit.uistate import set_ui_language, ui_language
 
 TEXT_KEYS = ("company_name", "company_name_en", "company_address", "company_phone", "merchandiser_name",
              "backup_folder")
@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.form)
         self.resize(self.form.size())
-        from .fit_screen import fit_to_screen
+        from .kit.fit_screen import fit_to_screen
 
         fit_to_screen(self)
         f = self.form
@@ -183,7 +183,7 @@ class SettingsDialog(QDialog):
         """The category as the user reads it ("garment" → 服装); the key in the item's data."""
         from PySide6.QtWidgets import QListWidgetItem
 
-        from .record_text import route_label
+        from .kit.record_text import route_label
 
         item = QListWidgetItem(route_label(category), self.route_list)
         item.setData(Qt.UserRole, category)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from .tab_kit import FormDialog, open_dialog, run_change
+from .kit.tab_kit import FormDialog, open_dialog, run_change
 
 
 def tr(text: str) -> str:

@@ -38,7 +38,7 @@ def shown_errors(wait_ops):
     """Errors the GUI would show in a message box (operations.show_error) are
     collected here; one left over at the end fails the test instead of a modal
     box hanging it. A test that expects one takes it out of the list."""
-    from gendan_desktop.gui import operations
+    from gendan_desktop.gui.kit import operations
 
     errors: list[tuple[BaseException, str]] = []
     operations.set_error_sink(lambda exc, details: errors.append((exc, details)))
@@ -55,7 +55,7 @@ def private_ui_settings(tmp_path, qapp):
     """QSettings go to a temporary folder, so no test sees another's layout."""
     from PySide6.QtCore import QSettings
 
-    from gendan_desktop.gui.uistate import APPLICATION, ORGANIZATION
+    from gendan_desktop.gui.kit.uistate import APPLICATION, ORGANIZATION
 
     qapp.setOrganizationName(ORGANIZATION)
     qapp.setApplicationName(APPLICATION)
@@ -78,7 +78,7 @@ def zh_app(qapp):
 def wait_ops(qtbot):
     """``wait_ops()``: wait until every op started since the test began has sent
     its own ``sig_finished`` (ops started by handlers meanwhile included)."""
-    from gendan_desktop.gui.operations import changes
+    from gendan_desktop.gui.kit.operations import changes
 
     started = []
     changes().sig_op_started.connect(started.append)

@@ -237,7 +237,7 @@ def test_statement_dialog_writes_the_core_closing_balance(qtbot, window, wait_op
     from python_calamine import CalamineWorkbook
 
     from gendan_desktop.core.statements import statement
-    from gendan_desktop.gui.statement_dialog import StatementDialog
+    from gendan_desktop.gui.clients.statement_dialog import StatementDialog
 
     u = User(qtbot, window, wait_ops)
     menu(qtbot, window, "工具", "对账单…")
@@ -266,7 +266,7 @@ def test_statement_dialog_writes_the_core_closing_balance(qtbot, window, wait_op
     labels = {row[7]: row[10] for row in rows if len(row) > 10 and isinstance(row[7], str) and row[7]}
     assert D(str(labels["期末应收余额(USD)"])).quantize(D("0.01")) == core.closing
 
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     click(qtbot, dlg.preview_button)
     preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible())

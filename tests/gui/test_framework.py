@@ -37,7 +37,7 @@ def click_when_modal(qtbot, button=QMessageBox.Yes):
 
 # ------------------------------------------------------------------ model --
 def test_client_model_passes_qt_model_tester(qtmodeltester, sqlite_db, zh_app):
-    from gendan_desktop.gui.clients_tab import ClientListModel
+    from gendan_desktop.gui.clients.clients_tab import ClientListModel
 
     make_clients(250)  # more than two chunks
     model = ClientListModel()
@@ -53,7 +53,7 @@ def test_sort_and_filters_run_in_sql(qtbot, window, wait_ops):
     from flows import User
     from input_helpers import click_header, key
 
-    from gendan_desktop.gui.clients_tab import Col
+    from gendan_desktop.gui.clients.clients_tab import Col
 
     make_clients(30)
     u = User(qtbot, window, wait_ops)
@@ -81,7 +81,7 @@ def test_next_followup_filter_and_status_column(qtbot, window, wait_ops):
     from flows import User
 
     from gendan_desktop.core.followups import log_followup
-    from gendan_desktop.gui.clients_tab import Col
+    from gendan_desktop.gui.clients.clients_tab import Col
 
     clients = make_clients(5)
     today = dt.date.today()
@@ -169,7 +169,7 @@ def _sort_arrow(header) -> str:
 def test_sort_arrow_points_down_on_a_descending_list(qtbot, window):
     from input_helpers import click_header, go
 
-    from gendan_desktop.gui.clients_tab import Col
+    from gendan_desktop.gui.clients.clients_tab import Col
 
     make_clients(5)
     tab = go(qtbot, window, "客户档案")
@@ -189,7 +189,7 @@ def test_sort_arrow_points_down_on_a_descending_list(qtbot, window):
 def test_query_op_runs_off_thread_and_reports_on_gui_thread(qtbot, zh_app):
     import threading
 
-    from gendan_desktop.gui.operations import QueryOp
+    from gendan_desktop.gui.kit.operations import QueryOp
 
     seen = {}
 
@@ -213,7 +213,7 @@ def test_op_of_a_closed_widget_leaves_it_alone(qtbot, zh_app):
     import shiboken6
     from PySide6.QtWidgets import QWidget
 
-    from gendan_desktop.gui.operations import QueryOp
+    from gendan_desktop.gui.kit.operations import QueryOp
 
     release = threading.Event()
     called = []
@@ -229,7 +229,7 @@ def test_op_of_a_closed_widget_leaves_it_alone(qtbot, zh_app):
 def test_collection_op_cancel_and_change_announcement(qtbot, zh_app):
     import threading
 
-    from gendan_desktop.gui.operations import Cancelled, CollectionOp, changes
+    from gendan_desktop.gui.kit.operations import Cancelled, CollectionOp, changes
 
     started = threading.Event()
     release = threading.Event()
@@ -281,7 +281,7 @@ def test_hidden_tab_refreshes_when_shown(qtbot, window, wait_ops):
     from input_helpers import go
 
     from gendan_desktop.core.clients import create_client
-    from gendan_desktop.gui.operations import CollectionOp
+    from gendan_desktop.gui.kit.operations import CollectionOp
 
     clients = go(qtbot, window, "客户档案")
     go(qtbot, window, "工作台")

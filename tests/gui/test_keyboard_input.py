@@ -315,7 +315,7 @@ FORMS = ["card_factory_form.ui", "client_form.ui", "complaint_form.ui", "deposit
 
 @pytest.mark.parametrize("name", FORMS)
 def test_tab_walks_every_form_in_reading_order(qtbot, zh_app, name):
-    from gendan_desktop.gui.forms import load_form
+    from gendan_desktop.gui.kit.forms import load_form
 
     holder = QWidget()
     qtbot.addWidget(holder)
@@ -344,7 +344,7 @@ def test_tab_walks_every_form_in_reading_order(qtbot, zh_app, name):
 # ------------------------------------------------- 11. the lines grid --
 def test_the_lines_grid_by_keyboard(qtbot, window, wait_ops, client):
     from gendan_desktop.core.models import OrderLine
-    from gendan_desktop.gui.order_lines_model import LineCol
+    from gendan_desktop.gui.orders.order_lines_model import LineCol
 
     tab, ed = start_new_order(qtbot, window)
     grid, lines = ed.lines_view, ed.lines

@@ -177,7 +177,7 @@ SPIN_FORMS = ["card_factory_form.ui", "complaint_form.ui", "deposit_form.ui", "d
 def test_numbers_typed_into_forms_sit_right(qtbot, zh_app, name):
     from PySide6.QtWidgets import QAbstractSpinBox, QVBoxLayout, QWidget
 
-    from gendan_desktop.gui.forms import load_form
+    from gendan_desktop.gui.kit.forms import load_form
 
     holder = QWidget()
     qtbot.addWidget(holder)
@@ -394,7 +394,7 @@ def test_stored_texts_read_in_the_ui_language(zh_app):
     """The core's stored sentences (audit lines, recall reasons, route keys) as
     each language shows them; what the user typed stays as typed."""
     from gendan_desktop.gui.app import install_translators
-    from gendan_desktop.gui.record_text import recall_reason_text, route_label, stored_text
+    from gendan_desktop.gui.kit.record_text import recall_reason_text, route_label, stored_text
 
     progress = "in 100, good 96, defect 4, operator 王, date 2026-12-01"
     assert stored_text(progress) == "投入 100,良品 96,次品 4,操作员 王,日期 2026-12-01"

@@ -7,7 +7,7 @@ from gendan_desktop.core.changes import OpChanges
 
 
 def test_a_write_op_announces_the_kinds_its_service_returned(qtbot, qapp):
-    from gendan_desktop.gui.operations import CollectionOp, changes
+    from gendan_desktop.gui.kit.operations import CollectionOp, changes
 
     heard, got = [], []
     changes().changed.connect(heard.append)
@@ -24,7 +24,7 @@ def test_a_write_op_announces_the_kinds_its_service_returned(qtbot, qapp):
 
 
 def test_a_service_that_returns_only_changes_and_a_caller_that_names_kinds(qtbot, qapp):
-    from gendan_desktop.gui.operations import CollectionOp, changes
+    from gendan_desktop.gui.kit.operations import CollectionOp, changes
 
     heard = []
     changes().changed.connect(heard.append)
@@ -42,7 +42,7 @@ def test_a_service_that_returns_only_changes_and_a_caller_that_names_kinds(qtbot
 
 
 def test_a_failed_op_also_sends_its_own_finished_signal(qtbot, qapp):
-    from gendan_desktop.gui.operations import QueryOp
+    from gendan_desktop.gui.kit.operations import QueryOp
 
     errors = []
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from gendan_desktop.gui.forms import load_form
+from gendan_desktop.gui.kit.forms import load_form
 
 FORMS = {
     "order_form.ui": ["client", "client_po", "order_type", "order_date", "delivery_date", "channel", "currency",

@@ -10,7 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from gendan_desktop.gui.orders_tab import Col
+from gendan_desktop.gui.orders.orders_tab import Col
 
 pytestmark = pytest.mark.gui
 

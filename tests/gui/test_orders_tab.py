@@ -13,7 +13,7 @@ from input_helpers import activate, click_cell, click_header, go, key, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
-from gendan_desktop.gui.orders_tab import Col
+from gendan_desktop.gui.orders.orders_tab import Col
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
@@ -248,7 +248,7 @@ def test_quick_filter_matches_number_po_and_client_in_any_sort(qtbot, window, wa
     by every order number ("SO") keeps every order; header clicks keep sorting it."""
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.models import Order
-    from gendan_desktop.gui.orders_tab import Col
+    from gendan_desktop.gui.orders.orders_tab import Col
 
     huamei, zhang = create_client(name="华美服饰"), create_client(name="张三贸易")
     day = dt.date(2026, 1, 5)
@@ -312,7 +312,7 @@ def pick_in_list(qtbot, combo, text, last_key):
 
 def test_a_price_with_too_many_decimals_is_red_with_its_range_and_not_saved(qtbot, window, wait_ops, client):
     from gendan_desktop.core.models import Order
-    from gendan_desktop.gui.order_lines_model import LineCol
+    from gendan_desktop.gui.orders.order_lines_model import LineCol
 
     u = User(qtbot, window, wait_ops)
     tab = u.main_tab("orders")

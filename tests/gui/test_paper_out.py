@@ -71,7 +71,7 @@ def test_a_recalled_card_is_selected_and_printed_void(qtbot, window, wait_ops, o
 
 
 def _last_preview(window):
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     previews = [w for w in window.findChildren(PdfPreviewDialog) if w.isVisible()]
     assert previews, "no print preview open"

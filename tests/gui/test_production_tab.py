@@ -198,7 +198,7 @@ def test_print_selected_cards_and_sheet_preview(qtbot, window, wait_ops, confirm
     from PySide6.QtWidgets import QApplication
 
     from gendan_desktop.core.production import issue_flow_cards, issue_production_sheet
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     def previews():
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from gendan_desktop.core.quotations import compute_unit_price
-from gendan_desktop.gui.quotation_items_model import ItemCol
+from gendan_desktop.gui.orders.quotation_items_model import ItemCol
 
 pytestmark = pytest.mark.gui
 
@@ -163,7 +163,7 @@ def test_mark_sent_issue_pi_and_stale_edit(qtbot, window, wait_ops, client):
     from PySide6.QtWidgets import QApplication
 
     from gendan_desktop.core.quotations import update_quotation
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     u, ed = make_saved(qtbot, window, wait_ops)
     assert ed.sent_button.isEnabled() and ed.pi_button.isEnabled() and ed.preview_button.isEnabled()
@@ -270,8 +270,8 @@ def test_closing_with_unsaved_changes_offers_save(qtbot, window, wait_ops, clien
 
 
 def test_form_names_its_inputs_after_the_service_fields(qapp):
-    from gendan_desktop.gui.forms import load_form
-    from gendan_desktop.gui.quotation_editor import HEADER_FIELDS
+    from gendan_desktop.gui.kit.forms import load_form
+    from gendan_desktop.gui.orders.quotation_editor import HEADER_FIELDS
 
     form = load_form("quotation_form.ui")
     assert [n for n in ("client",) + HEADER_FIELDS if form.findChild(QWidget, n) is None] == []

@@ -64,7 +64,7 @@ def test_a_failed_read_is_said_once_and_reopening_offers_the_backup(qtbot, zh_ap
     from gendan_desktop.core.backup import backup_database
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.db import close_database, open_database
-    from gendan_desktop.gui.db_trouble import trouble
+    from gendan_desktop.gui.kit.db_trouble import trouble
     from gendan_desktop.gui.main_window import MainWindow
 
     path = tmp_path / "g.sqlite3"

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.skipif(not tools_available(), reason=
 
 
 def previews():
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]
 
@@ -274,7 +274,7 @@ def ship_and_pay(u: User, order_id: int) -> None:
 
 def statement(u: User, client_id: int, monkeypatch, tmp_path) -> None:
     from gendan_desktop.core.models import Order
-    from gendan_desktop.gui.statement_dialog import StatementDialog
+    from gendan_desktop.gui.clients.statement_dialog import StatementDialog
 
     activate(u.qtbot, u.window)
     tools = u.window.tools_menu

@@ -92,7 +92,7 @@ def test_invalid_settings_save_nothing(qtbot, window, wait_ops):
 
 def test_switching_to_english_translates_the_window_and_qt_dialogs(qtbot, window):
     from gendan_desktop.core.errors import current_language
-    from gendan_desktop.gui.uistate import ui_language
+    from gendan_desktop.gui.kit.uistate import ui_language
 
     tab = go(qtbot, window, "客户档案")
     assert tab.model.headerData(1, Qt.Horizontal) == "客户名称"
@@ -113,7 +113,7 @@ def test_switching_to_english_translates_the_window_and_qt_dialogs(qtbot, window
 
 def test_every_form_loads_with_its_named_fields(qtbot, zh_app):
     from gendan_desktop import ui_path
-    from gendan_desktop.gui.forms import load_form
+    from gendan_desktop.gui.kit.forms import load_form
 
     expected = {
         "client_form.ui": ["code", "name", "country", "source", "grade", "first_contact_date", "tags"],

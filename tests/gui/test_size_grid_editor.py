@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
-from gendan_desktop.gui.forms import set_value
-from gendan_desktop.gui.order_lines_model import LineCol
+from gendan_desktop.gui.kit.forms import set_value
+from gendan_desktop.gui.orders.order_lines_model import LineCol
 
 pytestmark = pytest.mark.gui
 

@@ -218,7 +218,7 @@ def test_demo_data_becomes_a_list_to_work_through(qtbot, demo, wait_ops):
 
 def test_english_workbench(qtbot, window, week):
     from gendan_desktop.gui.app import install_translators
-    from gendan_desktop.gui.workbench import WorkbenchTab
+    from gendan_desktop.gui.workbench.workbench_tab import WorkbenchTab
 
     install_translators("en")
     try:

@@ -51,7 +51,7 @@ def clients(sqlite_db):
 
 # ----------------------------------------------------------- 1. sorting --
 def test_clicking_column_headers_sorts_the_lists(qtbot, window, clients):
-    from gendan_desktop.gui.clients_tab import Col
+    from gendan_desktop.gui.clients.clients_tab import Col
 
     tab = go(qtbot, window, "客户档案")
     table = tab.pane.table

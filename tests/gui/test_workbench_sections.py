@@ -14,7 +14,7 @@ def test_sections_arrive_one_by_one_follow_ups_first(qtbot, window, wait_ops):
     from gendan_desktop.core.clients import create_client
     from gendan_desktop.core.followups import log_followup
     from gendan_desktop.core.workbench import LOAD_ORDER, display_order
-    from gendan_desktop.gui.workbench import WorkbenchTab
+    from gendan_desktop.gui.workbench.workbench_tab import WorkbenchTab
 
     today = dt.date.today()
     client = create_client(name="杭州丝路")

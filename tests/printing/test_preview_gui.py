@@ -23,7 +23,7 @@ def _pdf_printer(path):
 
 
 def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_path):
-    from gendan_desktop.gui.printing_actions import preview_production_sheet
+    from gendan_desktop.gui.kit.printing_actions import preview_production_sheet
 
     order, sheet, _ = make_order_with_paper()
     dialog = preview_production_sheet(None, order.id)
@@ -48,7 +48,7 @@ def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_pat
 
 
 def test_printing_in_the_background_with_progress(qtbot, company, tmp_path):
-    from gendan_desktop.gui.printing_actions import preview_production_sheet
+    from gendan_desktop.gui.kit.printing_actions import preview_production_sheet
 
     order, sheet, _ = make_order_with_paper(colours=[f"颜色{i:02d}" for i in range(40)])
     dialog = preview_production_sheet(None, order.id)
@@ -63,7 +63,7 @@ def test_printing_in_the_background_with_progress(qtbot, company, tmp_path):
 
 
 def test_preview_flow_cards_renders_off_the_gui_thread(qtbot, company):
-    from gendan_desktop.gui.printing_actions import preview_flow_cards
+    from gendan_desktop.gui.kit.printing_actions import preview_flow_cards
 
     order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M", "L"])
     op = preview_flow_cards(None, order.id, [cards[0].id, cards[2].id])
@@ -80,7 +80,7 @@ def test_preview_flow_cards_renders_off_the_gui_thread(qtbot, company):
 
 def test_batch_print_all_cards_of_an_order(qtbot, company, tmp_path):
     from gendan_desktop.core.common import set_setting
-    from gendan_desktop.gui.printing_actions import print_flow_cards
+    from gendan_desktop.gui.kit.printing_actions import print_flow_cards
 
     set_setting("flow_card_layout", "a4x2")
     order, _, cards = make_order_with_paper(colours=["藏青 Navy", "白色 White"], sizes=["S", "M", "L"])
@@ -95,7 +95,7 @@ def test_batch_print_all_cards_of_an_order(qtbot, company, tmp_path):
 
 
 def test_cancelling_a_batch_print_counts_nothing(qtbot, company, tmp_path):
-    from gendan_desktop.gui.printing_actions import print_flow_cards
+    from gendan_desktop.gui.kit.printing_actions import print_flow_cards
 
     order, _, cards = make_order_with_paper(cards_per_line=3)  # 36 cards
     op = print_flow_cards(None, order.id, printer=_pdf_printer(tmp_path / "cancelled.pdf"))

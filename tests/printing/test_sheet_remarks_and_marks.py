@@ -88,8 +88,8 @@ def pdf_text_of(sheet_id, tmp_path) -> str:
 def test_issue_and_print_from_the_window_shows_the_remarks(qtbot, sqlite_db, tmp_path):
     from PySide6.QtCore import Qt
 
+    from gendan_desktop.gui.kit.printing_actions import PdfPreviewDialog
     from gendan_desktop.gui.main_window import MainWindow
-    from gendan_desktop.gui.printing_actions import PdfPreviewDialog
 
     order = _confirmed_order()
     window = MainWindow(sqlite_db.gendan_url)

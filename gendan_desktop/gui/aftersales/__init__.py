@@ -1,0 +1,1 @@
+"""gui/aftersales: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,149 @@
+"""售后 tab: the complaints list and the complaint editor (cause, countermeasure,
+disposition, cost, credit, remake order)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from ...core.lists import complaints as complaint_list
+from .complaint_editor import ComplaintEditor
+from ..kit.list_view import ListPane
+from ..kit.tab_base import BaseTab
+from ..kit.tab_kit import GREY_TEXT, ORANGE_TEXT, tidy_list_pane
+from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AftersalesTab", text)
+
+
+class CCol(IntEnum):
+    NUMBER = 0
+    DATE = 1
+    ORDER = 2
+    CLIENT = 3
+    DESCRIPTION = 4
+    QTY = 5
+    DISPOSITION = 6
+    STATUS = 7
+    COST = 8
+    CREDIT = 9
+    REMAKE = 10
+
+
+class ComplaintListModel(IdListModel):
+    LIST = complaint_list
+    SETTINGS_KEY = "complaints"
+    Columns = CCol
+    HEADERS = {CCol.NUMBER: QT_TR_NOOP("客诉单号"), CCol.DATE: QT_TR_NOOP("日期"), CCol.ORDER: QT_TR_NOOP("订单号"),
+               CCol.CLIENT: QT_TR_NOOP("客户"), CCol.DESCRIPTION: QT_TR_NOOP("客诉内容"),
+               CCol.QTY: QT_TR_NOOP("受影响数量"), CCol.DISPOSITION: QT_TR_NOOP("处理方式"),
+               CCol.STATUS: QT_TR_NOOP("状态"), CCol.COST: QT_TR_NOOP("处理费用"),
+               CCol.CREDIT: QT_TR_NOOP("折让金额"), CCol.REMAKE: QT_TR_NOOP("补单")}
+    ALIGN_RIGHT = frozenset({CCol.QTY, CCol.COST, CCol.CREDIT})
+    SORT_KEYS = {CCol.NUMBER: "number", CCol.DATE: "date", CCol.ORDER: "order", CCol.CLIENT: "client",
+                 CCol.QTY: "qty", CCol.DISPOSITION: "disposition", CCol.STATUS: "status", CCol.COST: "cost",
+                 CCol.CREDIT: "credit"}
+    DEFAULT_SORT = (CCol.DATE, Qt.DescendingOrder)
+
+    def __init__(self, parent=None):
+        self.FILTERS = [ChoiceFilter("status", QT_TR_NOOP("状态"), enum="complaint_status"),
+                        ChoiceFilter("disposition", QT_TR_NOOP("处理方式"), enum="disposition"),
+                        DateRangeFilter("date", QT_TR_NOOP("日期"), presets=("today", "last30", "this_month", "this_year"))]
+        super().__init__(parent)
+
+    def load_rows(self, ids):
+        from ...core import enums
+
+        return {cid: (r.number, fmt_date(r.date), r.order, r.client, r.description.replace("\n", " ")[:80],
+                      str(r.qty_affected), enums.label("disposition", r.disposition) if r.disposition else "",
+                      enums.label("complaint_status", r.status), fmt_money(r.cost) if r.cost else "",
+                      f"{fmt_money(r.credit_amount)} {r.currency}" if r.credit_amount else "", r.remake,
+                      r.status, r.description)
+                for cid, r in complaint_list.rows(ids).items()}
+
+    def foreground(self, row, col):
+        if row[11] == "closed":
+            return GREY_TEXT
+        if row[11] == "open" and col == CCol.STATUS:
+            return ORANGE_TEXT
+        return None
+
+    def tooltip(self, row, col):
+        return row[12] if col == CCol.DESCRIPTION else None
+
+
+class AftersalesTab(BaseTab):
+    WATCH = frozenset({"complaint", "order"})
+
+    def __init__(self, window, parent=None):
+        super().__init__(window, parent)
+        self.model = ComplaintListModel()
+        self.pane = ListPane(self.model, self, placeholder=tr("筛选:客诉单号、订单号、客户或内容…"))
+        tidy_list_pane(self.pane, {CCol.NUMBER: 95, CCol.DATE: 85, CCol.ORDER: 100, CCol.CLIENT: 130,
+                                   CCol.DESCRIPTION: 180, CCol.QTY: 70, CCol.DISPOSITION: 60, CCol.STATUS: 60,
+                                   CCol.COST: 80, CCol.CREDIT: 100, CCol.REMAKE: 100})
+        self.new_button = QPushButton(tr("新建客诉"), self)
+        self.new_button.setObjectName("newComplaint")
+        self.new_button.clicked.connect(self.new_record)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        lv.addLayout(top)
+        lv.addWidget(self.pane)
+        self.editor = ComplaintEditor(self)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(split)
+        self.pane.current_changed.connect(self._on_current)
+        self.editor.saved.connect(self._after_save)
+        self.editor.open_order.connect(lambda oid: self.window.open_requested.emit("order", oid))
+
+    def _on_current(self, complaint_id) -> None:
+        if complaint_id is not None:
+            self.editor.load(complaint_id)
+
+    def _after_save(self, complaint_id: int) -> None:
+        if self.model.row_of(complaint_id) < 0:
+            self.pane.refresh()
+        self.pane.select_id(complaint_id)
+
+    def refresh(self) -> None:
+        self.pane.refresh()
+        if self.editor.complaint is not None:
+            self.editor.reload()
+
+    def open_record(self, kind: str, id_: int) -> None:
+        if kind == "complaint":
+            self.pane.select_id(id_)
+            self.editor.load(id_)
+
+    def new_record(self) -> bool:
+        self.pane.table.setCurrentIndex(QModelIndex())  # nothing to restore over the new complaint
+        self.pane.table.clearSelection()
+        self.editor.new_complaint()
+        self.editor.field("order").setFocus()
+        return True
+
+    def new_for_order(self, order_id: int) -> None:
+        self.pane.table.setCurrentIndex(QModelIndex())
+        self.pane.table.clearSelection()
+        self.editor.new_complaint(order_id)
+
+    def save(self) -> bool:
+        return self.editor.save()
+
+
+def create_tab(window) -> AftersalesTab:
+    return AftersalesTab(window)

@@ -1,0 +1,1 @@
+"""gui/clients: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,670 @@
+"""The detail side of 客户档案: profile form, contacts, follow-up timeline with a
+quick add, visits, dispatches, samples and their approval, quotations, orders,
+balance. Reads of one client are small, so they run on the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ...core.enums import CURRENCIES, label
+from ...core.errors import GendanError, StaleEdit
+from ...core.lists import client_tables
+from ..kit.date_edit import DateEdit
+from ..kit.forms import (
+    FieldErrors, ask_reload_after_stale, fill_enum_combo, get_value, load_form, set_value, setup_optional_date,
+)
+from ..kit.operations import CollectionOp, changes
+from ..kit.table_model import fmt_date, fmt_money
+
+FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_contact_date", "phone", "email",
+               "website", "address", "payment_terms", "default_currency", "language", "notes")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClientDetail", text)
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+# ------------------------------------------------------------ profile form --
+class ClientFormController:
+    """client_form.ui wired to core.clients (create / update with version)."""
+
+    def __init__(self, parent: QWidget):
+        self.widget = load_form("client_form.ui", parent)
+        self.widget.setObjectName("clientForm")
+        w = self.widget
+        fill_enum_combo(w.findChild(QComboBox, "source"), "source")
+        fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
+        fill_enum_combo(w.findChild(QComboBox, "language"), "client_language")
+        cur = w.findChild(QComboBox, "default_currency")
+        cur.addItems(_currencies())
+        setup_optional_date(w.findChild(QWidget, "first_contact_date"))
+        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        self.client_id: int | None = None
+        self.version: int | None = None
+
+    def field(self, name: str) -> QWidget:
+        return self.widget.findChild(QWidget, name)
+
+    def set_client(self, client) -> None:
+        self.errors.clear()
+        self.client_id = client.id if client else None
+        self.version = client.version if client else None
+        for name in FORM_FIELDS:
+            w = self.field(name)
+            if client is None:
+                default = {"source": "other", "grade": "ordinary", "default_currency": "USD", "language": ""}.get(name)
+                set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
+            else:
+                set_value(w, getattr(client, name))
+        tags = ""
+        if client is not None:
+            from ...core.clients import get_tags
+
+            tags = ", ".join(get_tags(client.id))
+        set_value(self.field("tags"), tags)
+
+    def values(self) -> dict:
+        return {name: get_value(self.field(name)) for name in FORM_FIELDS}
+
+    def tags(self) -> list[str]:
+        text = get_value(self.field("tags")).replace(",", ",")
+        return [t.strip() for t in text.split(",") if t.strip()]
+
+    def _check(self, values: dict) -> bool:
+        # what the form can tell before asking the core: the name is required
+        if not values["name"]:
+            self.errors.show("name", tr("请填写客户的公司名称。"))
+            return False
+        return True
+
+    def create(self):
+        from ...core.clients import create_client
+
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
+        if not self._check(values):
+            return None
+        try:
+            client = create_client(tags=self.tags(), **values)
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
+        self.set_client(client)
+        return client
+
+    def save(self) -> bool:
+        from ...core.clients import set_tags, update_client
+
+        if self.client_id is None:
+            return False
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
+        if not self._check(values):
+            return False
+        try:
+            client = update_client(self.client_id, values, self.version)
+            set_tags(self.client_id, self.tags())
+        except StaleEdit as exc:
+            if ask_reload_after_stale(self.widget, exc):
+                self.set_client(client_tables.client(self.client_id))
+            return False
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
+        self.version = client.version
+        self.errors.clear()
+        changes().announce({"client"})
+        return True
+
+
+def _currencies() -> list[str]:
+    try:
+        from ...core.common import get_setting
+
+        text = get_setting("currencies", "")
+    except Exception:  # noqa: BLE001 - no database yet: defaults
+        text = ""
+    items = [c.strip().upper() for c in text.split(",") if c.strip()]
+    return items or list(CURRENCIES)
+
+
+# ---------------------------------------------------------------- helpers --
+def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setAlternatingRowColors(True)
+    t.setTabKeyNavigation(False)  # Tab leaves the list (it went from cell to cell, never out)
+    t.verticalHeader().hide()
+    header = t.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSortIndicator(-1, Qt.AscendingOrder)  # as loaded (newest first) until a header is clicked
+    t.setSortingEnabled(True)
+    t.setWordWrap(False)
+    return t
+
+
+class _Item(QTableWidgetItem):
+    """A cell that sorts by its value (numbers as numbers), not by its text."""
+
+    def __init__(self, text: str, key):
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other):  # noqa: D105 - Qt's sort
+        try:
+            return self.key < other.key
+        except TypeError:
+            return str(self.key) < str(other.key)
+
+
+def fill_table(table: QTableWidget, rows: list[tuple], ids: list[int] | None = None) -> None:
+    """Rows of values; numbers (int, Decimal) are shown formatted and right-aligned."""
+    from decimal import Decimal
+
+    sorting = table.isSortingEnabled()
+    table.setSortingEnabled(False)  # rows must not move while they are filled in
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+            if isinstance(value, Decimal):
+                text = fmt_money(value)
+            elif number:
+                text = f"{value:,}"
+            else:
+                text = "" if value is None else str(value)
+            item = _Item(text, (0, value) if number else (1, text.casefold()))
+            if number:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            if ids is not None:
+                item.setData(Qt.UserRole, ids[r])
+            table.setItem(r, c, item)
+    fit_columns(table)
+    table.setSortingEnabled(sorting)
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents, and never narrower than their header
+    (an empty table squeezed its headers into one run of text)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for c in range(table.columnCount()):
+        item = table.horizontalHeaderItem(c)
+        wanted = metrics.horizontalAdvance(item.text() if item else "") + 24
+        if header.sectionSize(c) < wanted:
+            header.resizeSection(c, wanted)
+
+
+def table_id(table: QTableWidget) -> int | None:
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return item.data(Qt.UserRole) if item is not None else None
+
+
+# ------------------------------------------------------------ follow-up add --
+class FollowUpQuickAdd:
+    """followup_form.ui: type the content, Alt+3/7 for the next date, Enter."""
+
+    def __init__(self, detail: "ClientDetail", parent: QWidget):
+        self.detail = detail
+        self.widget = load_form("followup_form.ui", parent)
+        self.widget.setObjectName("followupForm")
+        w = self.widget
+        self.date: DateEdit = w.findChild(DateEdit, "date")
+        self.next_date: DateEdit = w.findChild(DateEdit, "next_date")
+        setup_optional_date(self.next_date)
+        self.channel: QComboBox = w.findChild(QComboBox, "channel")
+        fill_enum_combo(self.channel, "channel")
+        self.contact: QComboBox = w.findChild(QComboBox, "contact")
+        self.content: QLineEdit = w.findChild(QLineEdit, "content")
+        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        for name, days in (("in3", 3), ("in7", 7), ("in30", 30)):
+            w.findChild(QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
+        for key, days in (("Alt+3", 3), ("Alt+7", 7), ("Alt+0", 30)):
+            QShortcut(QKeySequence(key), w, lambda d=days: self.set_next_in(d), context=Qt.WidgetWithChildrenShortcut)
+        self.content.returnPressed.connect(self.add)
+        w.findChild(QPushButton, "add_button").clicked.connect(self.add)
+        self.reset()
+
+    def reset(self) -> None:
+        today = dt.date.today()
+        self.date.setDate(qdate(today))
+        self.next_date.setDate(qdate(today + dt.timedelta(days=7)))
+        self.content.clear()
+        self.errors.clear()
+
+    def set_next_in(self, days: int) -> None:
+        base = self.date.date().toPython() if self.date.date().isValid() else dt.date.today()
+        self.next_date.setDate(qdate(base + dt.timedelta(days=days)))
+
+    def set_contacts(self, contacts) -> None:
+        self.contact.clear()
+        self.contact.addItem(tr("(联系人)"), None)
+        for c in contacts:
+            self.contact.addItem(c.name, c.id)
+
+    def add(self):
+        from ...core.followups import log_followup
+
+        client_id = self.detail.client_id
+        if client_id is None:
+            return None
+        content = self.content.text().strip()
+        if not content:
+            self.errors.show("content", tr("请填写跟进内容。"))
+            return None
+        try:
+            args = dict(client_id=client_id, date=get_value(self.date), channel=self.channel.currentData(),
+                        content=content, next_date=get_value(self.next_date), contact_id=self.contact.currentData())
+        except GendanError as exc:  # a date field holding no date
+            self.errors.show_exception(exc)
+            return None
+
+        def done(_fu):
+            self.reset()
+            self.detail.reload_followups()
+
+        op = CollectionOp(self.widget, lambda: log_followup(**args), kinds={"followup"}, success=done)
+        op.failure(self.errors.show_exception).run_in_background()
+        return op
+
+
+# ------------------------------------------------------------------ detail --
+class ClientDetail(QWidget):
+    PAGES = ("profile", "contacts", "followups", "visits", "dispatches", "samples", "quotations", "orders",
+             "balance")
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.setObjectName("clientDetail")
+        self.window = window
+        self.client_id: int | None = None
+        self.sample_versions: dict[int, int] = {}  # sample id → version shown in the list
+        self.title = QLabel(self)
+        self.title.setObjectName("clientTitle")
+        self.title.setTextFormat(Qt.RichText)
+        self.title.setWordWrap(True)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("clientPages")
+
+        # profile
+        profile = QWidget()
+        self.form = ClientFormController(profile)
+        save = QPushButton(tr("保存 (Ctrl+S)"), profile)
+        save.setObjectName("saveClient")
+        save.clicked.connect(self.save)
+        pl = QVBoxLayout(profile)
+        scroll = QScrollArea(profile)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form.widget)
+        pl.addWidget(scroll)
+        pl.addWidget(save, 0, Qt.AlignRight)
+        self._add_page(profile, "profile", tr("资料"))
+
+        # contacts
+        self.contacts = make_table(self, [tr("姓名"), tr("职务"), tr("电话"), tr("手机"), tr("邮箱"), tr("微信"),
+                                          tr("主要")], "contactsTable")
+        add_contact = QPushButton(tr("添加联系人…"), self)
+        add_contact.clicked.connect(self.add_contact)
+        self._add_page(self._with_buttons(self.contacts, [add_contact]), "contacts", tr("联系人"))
+
+        # follow-ups: quick add on top, timeline below
+        fpage = QWidget()
+        self.quick = FollowUpQuickAdd(self, fpage)
+        self.followups = make_table(fpage, [tr("日期"), tr("方式"), tr("联系人"), tr("内容"), tr("下次跟进"),
+                                            tr("跟单员")], "followupsTable")
+        fl = QVBoxLayout(fpage)
+        fl.setContentsMargins(4, 4, 4, 4)
+        fl.addWidget(self.quick.widget)
+        fl.addWidget(self.followups)
+        self._add_page(fpage, "followups", tr("跟进记录"))
+
+        self.visits = make_table(self, [tr("日期"), tr("来访人员"), tr("目的"), tr("接待"), tr("备注")], "visitsTable")
+        add_visit = QPushButton(tr("登记来访…"), self)
+        add_visit.clicked.connect(self.add_visit)
+        self._add_page(self._with_buttons(self.visits, [add_visit]), "visits", tr("来访"))
+
+        self.dispatches = make_table(self, [tr("日期"), tr("类别"), tr("物品"), tr("数量"), tr("快递"), tr("单号")],
+                                     "dispatchesTable")
+        add_dispatch = QPushButton(tr("登记寄送…"), self)
+        add_dispatch.clicked.connect(self.add_dispatch)
+        self._add_page(self._with_buttons(self.dispatches, [add_dispatch]), "dispatches", tr("寄送"))
+
+        self.samples = make_table(self, [tr("样品号"), tr("款号"), tr("品名"), tr("颜色"), tr("状态"), tr("申请日期"),
+                                         tr("寄出"), tr("批板日期"), tr("大货订单"), tr("客户意见")], "samplesTable")
+        # 小样 → 批板 → 大货: double-click a sample that became an order to open the order
+        self.samples.doubleClicked.connect(lambda _i: self._open_sample_order())
+        buttons = []
+        for text, slot, name in ((tr("新打样…"), self.request_sample, "requestSample"),
+                                 (tr("已做好"), self.sample_made, "sampleMade"),
+                                 (tr("寄出…"), self.send_sample, "sendSample"),
+                                 (tr("批板通过…"), self.approve_sample, "approveSample"),
+                                 (tr("未通过…"), self.reject_sample, "rejectSample"),
+                                 (tr("转为大货订单…"), self.sample_to_order, "sampleToOrder")):
+            b = QPushButton(text, self)
+            b.setObjectName(name)
+            b.clicked.connect(slot)
+            buttons.append(b)
+        self._add_page(self._with_buttons(self.samples, buttons), "samples", tr("样品"))
+
+        self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
+                                            tr("PI号"), tr("订单")], "quotationsTable")
+        self.quotations.activated.connect(  # double-click or Enter
+            lambda _i: self.edit_quotation(table_id(self.quotations)))
+        new_quotation = QPushButton(tr("新报价单…"), self)
+        new_quotation.setObjectName("newQuotation")
+        new_quotation.clicked.connect(lambda: self.edit_quotation(None))
+        self.quotation_editor = None  # the open QuotationEditor (gui/quotation_editor.py)
+        self._add_page(self._with_buttons(self.quotations, [new_quotation]), "quotations", tr("报价单"))
+
+        self.orders = make_table(self, [tr("订单号"), tr("客户PO"), tr("下单日期"), tr("交期"), tr("状态"),
+                                        tr("币种")], "ordersTable")
+        self.orders.activated.connect(  # double-click or Enter
+            lambda _i: self._open("order", self.orders))
+        self._add_page(self.orders, "orders", tr("订单"))
+
+        from .client_balance import BalancePanel
+
+        self.balance_panel = BalancePanel(self)
+        self.balance = self.balance_panel.table
+        self._add_page(self.balance_panel, "balance", tr("余额"))
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.pages)
+        self.show_page("followups", focus=False)  # what a merchandiser opens a client for
+        self.load(None)
+
+    def _add_page(self, widget: QWidget, key: str, title: str) -> None:
+        widget.setProperty("page_key", key)
+        self.pages.addTab(widget, title)
+
+    def _with_buttons(self, table: QWidget, buttons: list[QPushButton]) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(table)
+        return page
+
+    def show_page(self, key: str, focus: bool = True) -> None:
+        for i in range(self.pages.count()):
+            if self.pages.widget(i).property("page_key") == key:
+                self.pages.setCurrentIndex(i)
+                if key == "followups" and focus:
+                    self.quick.content.setFocus()
+                return
+
+    def focus_followup(self) -> None:
+        self.show_page("followups")
+
+    def _open(self, kind: str, table: QTableWidget) -> None:
+        id_ = table_id(table)
+        if id_ is not None:
+            self.window.open_requested.emit(kind, id_)
+
+    # ----------------------------------------------------------- loading
+    def load(self, client_id: int | None) -> None:
+        client = client_tables.client(client_id)
+        self.client_id = client.id if client else None
+        self.pages.setEnabled(client is not None)
+        if client is None:
+            self.title.setText(tr("请在左侧选择一位客户,或按 Ctrl+N 新建。"))
+            for t in (self.contacts, self.followups, self.visits, self.dispatches, self.samples, self.quotations,
+                      self.orders):
+                fill_table(t, [])
+            self.balance_panel.load(None)
+            self.form.set_client(None)
+            return
+        from ...core.clients import get_client_summary
+
+        s = get_client_summary(client.id)
+        facts = [label("grade", client.grade), tr("现实客户") if s.is_current else tr("潜在客户"),
+                 tr("老客户") if s.is_returning else tr("新客户"), label("source", client.source)]
+        if client.country:
+            facts.append(client.country)
+        if s.tags:
+            facts.append(" ".join(f"#{t}" for t in s.tags))
+        nxt = (tr("下次跟进:%1").replace("%1", fmt_date(s.next_followup_date))
+               if s.next_followup_date else tr("没有待跟进提醒"))
+        colour = ""
+        if s.next_followup_date is not None and s.next_followup_date <= dt.date.today():
+            colour = "#c62828" if s.next_followup_date < dt.date.today() else "#ef6c00"
+        nxt_html = f"<span style='color:{colour}'>{_esc(nxt)}</span>" if colour else _esc(nxt)
+        self.title.setText(f"<b style='font-size:14pt'>{_esc(client.name)}</b> &nbsp; {_esc(client.code)}"
+                           f"<br>{_esc(' · '.join(facts))}<br>{nxt_html}")
+        self.form.set_client(client)
+        self._load_contacts()
+        self.reload_followups()
+        self._load_lists()
+
+    def _load_contacts(self) -> None:
+        contacts = client_tables.contacts(self.client_id)
+        fill_table(self.contacts, [(c.name, c.title, c.phone, c.mobile, c.email, c.wechat,
+                                    "✓" if c.is_primary else "") for c in contacts], [c.id for c in contacts])
+        self.quick.set_contacts(contacts)
+
+    def reload_followups(self) -> None:
+        from ...core.followups import followups_for_client
+
+        fus = followups_for_client(self.client_id) if self.client_id else []
+        names = client_tables.contact_names(self.client_id)
+        rows = []
+        for f in fus:
+            nxt = fmt_date(f.next_date)
+            if f.next_date and f.next_done:
+                nxt += " ✓"
+            rows.append((fmt_date(f.date), label("channel", f.channel), names.get(f.contact_id, ""), f.content,
+                         nxt, f.merchandiser))
+        fill_table(self.followups, rows, [f.id for f in fus])
+
+    def _load_lists(self) -> None:
+        from ...core.followups import dispatches_for_client, visits_for_client
+        from ...core.quotations import quotation_orders
+        from ...core.samples import orders_for_samples, samples_for_client
+
+        cid = self.client_id
+        visits = visits_for_client(cid)
+        fill_table(self.visits, [(fmt_date(v.date), v.visitors, v.purpose, v.hosted_by, v.notes) for v in visits],
+                   [v.id for v in visits])
+        ds = dispatches_for_client(cid)
+        fill_table(self.dispatches, [(fmt_date(d.date), label("dispatch_kind", d.kind), d.items, d.quantity,
+                                      d.courier, d.tracking_no) for d in ds], [d.id for d in ds])
+        ss = samples_for_client(cid)
+        self._sample_orders = orders_for_samples([s.id for s in ss])
+        self.sample_versions = {s.id: s.version for s in ss}  # what the actions pass as expected_version
+        fill_table(self.samples, [(s.number, s.style, s.product, s.colour, label("sample_status", s.status),
+                                   fmt_date(s.requested_date), fmt_date(s.sent_date),
+                                   fmt_date(s.decided_date) if s.status == "approved" else "",
+                                   ", ".join(n for _i, n in self._sample_orders.get(s.id, ())), s.client_comments)
+                                  for s in ss], [s.id for s in ss])
+        self._sample_status = {s.id: s for s in ss}
+        qs = client_tables.quotations(cid)
+        fill_table(self.quotations, [(q.number, fmt_date(q.date), q.currency, fmt_date(q.valid_until),
+                                      label("quotation_status", q.status), q.pi_number or "",
+                                      ", ".join(o.number for o in quotation_orders(q.id)) if q.status == "ordered"
+                                      else "") for q in qs],
+                   [q.id for q in qs])
+        os_ = client_tables.orders(cid)
+        fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
+                                  label("order_status", o.status), o.currency) for o in os_], [o.id for o in os_])
+        self.balance_panel.load(cid)
+
+    # ----------------------------------------------------------- actions
+    def edit_quotation(self, quotation_id: int | None):
+        """Open the quotation editor: a saved quotation, or a new one for this client."""
+        from ..orders.quotation_editor import open_quotation_editor
+
+        if self.client_id is None:
+            return None
+        editor = open_quotation_editor(self, quotation_id, self.client_id)
+        editor.saved.connect(lambda _qid: self.load(self.client_id))
+        editor.order_created.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        editor.order_wanted.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        return editor
+
+    def save(self) -> bool:
+        if self.client_id is None:
+            return False
+        ok = self.form.save()
+        if ok:
+            self.window.statusBar().showMessage(tr("客户资料已保存。"), 3000)
+        return ok
+
+    def _run(self, fn, kinds) -> None:
+        CollectionOp(self, fn, kinds=kinds, success=lambda _r: self.load(self.client_id)).run_in_background()
+
+    def _dialog(self, ui_name: str, title: str, make_call, kinds, prepare=None):
+        """A Designer form in a dialog (tab_kit.FormDialog): checked by the core,
+        errors under their fields, saved off the GUI thread, detail reloaded."""
+        from ..kit.tab_kit import FormDialog, open_dialog
+
+        if self.client_id is None:
+            return None
+        dlg = FormDialog(self, ui_name, title, make_call, kinds)
+        if prepare is not None:
+            prepare(dlg)
+        return open_dialog(self, dlg, lambda _r: self.load(self.client_id))
+
+    def add_contact(self):
+        from ...core.clients import add_contact
+
+        from ...core.errors import ValidationError
+
+        cid = self.client_id
+
+        def make(d):
+            v = {f: d.value(f) for f in ("name", "title", "phone", "mobile", "email", "wechat", "is_primary")}
+            if not v["name"]:
+                raise ValidationError("请填写联系人姓名。", "Enter the contact's name.", field="name")
+            return lambda: add_contact(cid, **v)
+
+        return self._dialog("contact_form.ui", tr("添加联系人"), make, {"contact"})
+
+    def add_visit(self):
+        from ...core.followups import log_visit
+
+        cid = self.client_id
+
+        def make(d):
+            v = {f: d.value(f) for f in ("date", "visitors", "purpose", "hosted_by", "notes")}
+            return lambda: log_visit(cid, **v)
+
+        return self._dialog("visit_form.ui", tr("登记来访"), make, {"visit"},
+                            lambda d: d.set("date", dt.date.today()))
+
+    def add_dispatch(self):
+        from ...core.followups import log_dispatch
+
+        cid = self.client_id
+
+        def prepare(d):
+            fill_enum_combo(d.field("kind"), "dispatch_kind")
+            d.set("date", dt.date.today())
+
+        def make(d):
+            v = {f: d.value(f) for f in ("date", "kind", "items", "quantity", "courier", "tracking_no", "notes")}
+            return lambda: log_dispatch(cid, **v)
+
+        return self._dialog("dispatch_form.ui", tr("登记寄送"), make, {"dispatch"}, prepare)
+
+    def request_sample(self):
+        from ...core.samples import request_sample
+
+        cid = self.client_id
+
+        def make(d):
+            v = {f: d.value(f) for f in ("style", "product", "colour", "size", "quantity", "due_date", "description")}
+            return lambda: request_sample(cid, **v)
+
+        return self._dialog("sample_form.ui", tr("新打样"), make, {"sample"},
+                            lambda d: d.optional_date("due_date"))
+
+    def _selected_sample(self) -> int | None:
+        sid = table_id(self.samples)
+        if sid is None:
+            QMessageBox.information(self, tr("样品"), tr("请先在列表中选择一个样品。"))
+        return sid
+
+    def sample_made(self):
+        from ...core.samples import mark_made
+
+        sid = self._selected_sample()
+        if sid is not None:
+            v = self.sample_versions.get(sid)
+            self._run(lambda: mark_made(sid, expected_version=v), {"sample"})
+
+    def send_sample(self):
+        from ...core.samples import send_sample
+
+        sid = self._selected_sample()
+        if sid is None:
+            return None
+
+        def make(d):
+            v = {f: d.value(f) for f in ("courier", "tracking_no", "date")}
+            version = self.sample_versions.get(sid)
+            return lambda: send_sample(sid, **v, expected_version=version)
+
+        return self._dialog("sample_send_form.ui", tr("寄出样品"), make, {"sample", "dispatch"},
+                            lambda d: d.set("date", dt.date.today()))
+
+    def _sample_decision(self, approve: bool):
+        from .client_samples import sample_decision
+
+        return sample_decision(self, approve)
+
+    def sample_to_order(self):
+        """转为大货订单…: an approved sample becomes a draft bulk order (小样 → 批板 → 大货)."""
+        from .client_samples import sample_to_order
+
+        return sample_to_order(self)
+
+    def select_sample(self, sample_id: int) -> None:
+        for r in range(self.samples.rowCount()):
+            if self.samples.item(r, 0).data(Qt.UserRole) == sample_id:
+                self.samples.selectRow(r)
+                return
+
+    def _open_sample_order(self) -> None:
+        from .client_samples import open_sample_order
+
+        open_sample_order(self)
+
+    def approve_sample(self):
+        return self._sample_decision(True)
+
+    def reject_sample(self):
+        return self._sample_decision(False)
+
+
+def _esc(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,1 @@
+"""gui/kit: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""gui/orders: see docs/ARCHITECTURE.md."""

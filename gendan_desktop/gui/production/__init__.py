@@ -1,0 +1,1 @@
+"""gui/production: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""gui/workbench: see docs/ARCHITECTURE.md."""
