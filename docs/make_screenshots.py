@@ -222,7 +222,7 @@ def shoot(db: str, lang: str, out: str) -> int:
         s.dialog(orders.review.ask_cancel(), "dialog_cancel_order")
     orders.new_record()
     s.save(w, "orders_new")
-    from gendan_desktop.gui.orders.order_records import open_order_from_quotation_dialog
+    from gendan_desktop.gui.orders.quotation_order import open_order_from_quotation_dialog
 
     s.dialog(open_order_from_quotation_dialog(orders, q.id, q.number, lambda _o: None), "dialog_quotation_to_order")
 

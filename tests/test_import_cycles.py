@@ -14,10 +14,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gendan_desktop"
 
-# Cycles entirely inside gui/ are the GUI half of issue 11 (gui/ is being regrouped by
-# feature, and its cycles merge and split as branches land); it deletes this line.
-NOT_YET = "gui."
-
 
 def _module_names() -> dict[str, Path]:
     names = {}
@@ -131,8 +127,7 @@ def _short(component: set[str]) -> frozenset[str]:
 
 def test_no_import_cycles():
     found = [_short(c) for c in cycles(import_graph())]
-    left = [sorted(c) for c in found if not (NOT_YET and all(m.startswith(NOT_YET) for m in c))]
-    assert left == [], "modules that import each other (move what both need one level down)"
+    assert [sorted(c) for c in found] == [], "modules that import each other (move what both need one level down)"
 
 
 def test_the_core_imports_nothing_above_it():

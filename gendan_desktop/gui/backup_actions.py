@@ -46,7 +46,7 @@ def restore_from_backup(window) -> None:
     from ..core.backup import restore_database
     from ..core.db import close_database, open_database
     from ..core.errors import GendanError
-    from .app import begin_window_session
+    from .opening import begin_window_session
 
     url = window.db_url
     path, _ = QFileDialog.getOpenFileName(window, tr("选择备份文件"), str(Path(url).parent),

@@ -17,13 +17,11 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
 
-from .kit.operations import CollectionOp, QueryOp
+from .kit.excel_files import ask_open, ask_save
+from .kit.operations import QueryOp
 from .kit.table_model import IdListModel
 
-IMPORT_FILTER = "Excel (*.xlsx *.xls *.ods)"
-XLSX_FILTER = "Excel (*.xlsx)"
 EXPORT_CHUNK = 500  # ids per load_rows call in the export worker
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER_RE = re.compile(r"^-?[\d,]*\d(\.\d+)?$")
@@ -55,18 +53,6 @@ def add_actions(window, menu) -> None:
     menu.addSeparator()
 
 
-def _ask_open(parent: QWidget, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", IMPORT_FILTER)
-    return path
-
-
-def _ask_save(parent: QWidget, title: str, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, XLSX_FILTER)
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return path
-
-
 def _status(window, text: str, ms: int = 6000) -> None:
     bar = getattr(window, "statusBar", None)
     if bar is not None:
@@ -79,7 +65,7 @@ def import_file(window, kind: str, path: str | None = None) -> QueryOp | None:
     dialog. Returns the reading op; its ``dialog`` attribute holds the dialog once shown.
     A refused file shows its sentence (operations.show_error) and nothing else happens."""
     if path is None:
-        path = _ask_open(window, tr("选择要导入的客户文件") if kind == "clients" else tr("选择要导入的订单文件"))
+        path = ask_open(window, tr("选择要导入的客户文件") if kind == "clients" else tr("选择要导入的订单文件"))
         if not path:
             return None
 
@@ -104,7 +90,7 @@ def import_file(window, kind: str, path: str | None = None) -> QueryOp | None:
 def save_template(window, kind: str, path: str | None = None) -> QueryOp | None:
     if path is None:
         name = tr("客户导入模板") if kind == "clients" else tr("订单导入模板")
-        path = _ask_save(window, tr("保存导入模板"), name + ".xlsx")
+        path = ask_save(window, tr("保存导入模板"), name + ".xlsx")
         if not path:
             return None
     lang = ui_lang()
@@ -235,7 +221,7 @@ def export_current_list(window, path: str | None = None) -> QueryOp | None:
     title = window.tab_widget.tabText(tab_index) if tab_index >= 0 else "list"
     if path is None:
         stamp = dt.date.today().strftime("%Y%m%d")
-        path = _ask_save(window, tr("导出为 Excel"), f"{title}_{stamp}.xlsx")
+        path = ask_save(window, tr("导出为 Excel"), f"{title}_{stamp}.xlsx")
         if not path:
             return None
 
@@ -261,18 +247,3 @@ def open_statement_dialog(window, client_ids: list[int] | None = None):
     dlg.show()
     dlg.raise_()
     return dlg
-
-
-def write_statements(parent, target, client_ids, date_from, date_to, currency=None,
-                     one_file_each=False, success=None) -> CollectionOp:
-    """Write 对账单 workbook(s) in a worker (statement numbers are issued: a change)."""
-    def op(progress):
-        from ..excel.statement_xlsx import export_statements
-
-        progress.update(0, 0, tr("正在生成对账单…"))
-        return export_statements(target, client_ids, date_from, date_to, currency=currency,
-                                 one_file_each=one_file_each)
-
-    return CollectionOp(parent, op, kinds={"statement"}, success=success) \
-        .with_progress(tr("正在生成对账单…")).run_in_background()
-

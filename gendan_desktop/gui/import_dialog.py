@@ -318,9 +318,9 @@ class ImportDialog(QDialog):
         if self.result is None:
             return None
         if path is None:
-            from .excel_actions import _ask_save
+            from .kit.excel_files import ask_save
 
-            path = _ask_save(self, tr("保存错误报告"), self.plan.path.stem + "_问题.xlsx")
+            path = ask_save(self, tr("保存错误报告"), self.plan.path.stem + "_问题.xlsx")
             if not path:
                 return None
         result, lang = self.result, _lang()

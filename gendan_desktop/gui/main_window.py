@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .kit.db_trouble import watch_reads
+from .opening import reopen_database
 from .global_search import GlobalSearchBox
 from .kit.operations import changes
 from .kit.tab_base import BaseTab, PlaceholderTab, TabSpec
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         changes().changed.connect(self._on_data_changed)
-        watch_reads(self)  # a failed read: one message, the offer to reopen
+        # a failed read: one message, the offer to reopen
+        watch_reads(self, lambda: reopen_database(self, quick_check=True))
         self.build_ui()
         self._restore_geometry()
 
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, lang: str) -> None:
         """Switch the UI language now: reinstall translators, rebuild the window."""
-        from .app import install_translators
+        from .translators import install_translators
 
         install_translators(lang)
         self.build_ui()

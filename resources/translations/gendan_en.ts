@@ -1144,10 +1144,6 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <source>正在生成对账单…</source>
-        <translation>Writing statements…</translation>
-    </message>
-    <message>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -5006,6 +5002,13 @@ The lists may be incomplete or out of date. Reopening the database checks the fi
     <message>
         <source>重新打开数据库</source>
         <translation>Reopen database</translation>
+    </message>
+</context>
+<context>
+    <name>excel_actions</name>
+    <message>
+        <source>正在生成对账单…</source>
+        <translation>Writing statements…</translation>
     </message>
 </context>
 <context>

@@ -7,24 +7,28 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ...core.enums import CURRENCIES, label
-from ...core.errors import GendanError, StaleEdit
+from ...core.enums import label
 from ...core.lists import client_tables
-from ..kit.date_edit import DateEdit
 from ..kit.forms import (
-    FieldErrors, ask_reload_after_stale, fill_enum_combo, get_value, load_form, set_value, setup_optional_date,
+    fill_enum_combo,
 )
-from ..kit.operations import CollectionOp, changes
-from ..kit.table_model import fmt_date, fmt_money
-
-FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_contact_date", "phone", "email",
-               "website", "address", "payment_terms", "default_currency", "language", "notes")
+from ..kit.operations import CollectionOp
+from ..kit.table_model import fmt_date
+from .client_form import ClientFormController
+from .detail_tables import fill_table, make_table, table_id
+from .followup_quick_add import FollowUpQuickAdd
 
 
 def tr(text: str) -> str:
@@ -33,263 +37,6 @@ def tr(text: str) -> str:
 
 def qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
-
-
-# ------------------------------------------------------------ profile form --
-class ClientFormController:
-    """client_form.ui wired to core.clients (create / update with version)."""
-
-    def __init__(self, parent: QWidget):
-        self.widget = load_form("client_form.ui", parent)
-        self.widget.setObjectName("clientForm")
-        w = self.widget
-        fill_enum_combo(w.findChild(QComboBox, "source"), "source")
-        fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
-        fill_enum_combo(w.findChild(QComboBox, "language"), "client_language")
-        cur = w.findChild(QComboBox, "default_currency")
-        cur.addItems(_currencies())
-        setup_optional_date(w.findChild(QWidget, "first_contact_date"))
-        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
-        self.errors.clear()
-        self.client_id: int | None = None
-        self.version: int | None = None
-
-    def field(self, name: str) -> QWidget:
-        return self.widget.findChild(QWidget, name)
-
-    def set_client(self, client) -> None:
-        self.errors.clear()
-        self.client_id = client.id if client else None
-        self.version = client.version if client else None
-        for name in FORM_FIELDS:
-            w = self.field(name)
-            if client is None:
-                default = {"source": "other", "grade": "ordinary", "default_currency": "USD", "language": ""}.get(name)
-                set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
-            else:
-                set_value(w, getattr(client, name))
-        tags = ""
-        if client is not None:
-            from ...core.clients import get_tags
-
-            tags = ", ".join(get_tags(client.id))
-        set_value(self.field("tags"), tags)
-
-    def values(self) -> dict:
-        return {name: get_value(self.field(name)) for name in FORM_FIELDS}
-
-    def tags(self) -> list[str]:
-        text = get_value(self.field("tags")).replace(",", ",")
-        return [t.strip() for t in text.split(",") if t.strip()]
-
-    def _check(self, values: dict) -> bool:
-        # what the form can tell before asking the core: the name is required
-        if not values["name"]:
-            self.errors.show("name", tr("请填写客户的公司名称。"))
-            return False
-        return True
-
-    def create(self):
-        from ...core.clients import create_client
-
-        try:
-            values = self.values()
-        except GendanError as exc:
-            self.errors.show_exception(exc)
-            return None
-        if not self._check(values):
-            return None
-        try:
-            client = create_client(tags=self.tags(), **values)
-        except GendanError as exc:
-            self.errors.show_exception(exc)
-            return None
-        self.set_client(client)
-        return client
-
-    def save(self) -> bool:
-        from ...core.clients import set_tags, update_client
-
-        if self.client_id is None:
-            return False
-        try:
-            values = self.values()
-        except GendanError as exc:
-            self.errors.show_exception(exc)
-            return False
-        if not self._check(values):
-            return False
-        try:
-            client = update_client(self.client_id, values, self.version)
-            set_tags(self.client_id, self.tags())
-        except StaleEdit as exc:
-            if ask_reload_after_stale(self.widget, exc):
-                self.set_client(client_tables.client(self.client_id))
-            return False
-        except GendanError as exc:
-            self.errors.show_exception(exc)
-            return False
-        self.version = client.version
-        self.errors.clear()
-        changes().announce({"client"})
-        return True
-
-
-def _currencies() -> list[str]:
-    try:
-        from ...core.common import get_setting
-
-        text = get_setting("currencies", "")
-    except Exception:  # noqa: BLE001 - no database yet: defaults
-        text = ""
-    items = [c.strip().upper() for c in text.split(",") if c.strip()]
-    return items or list(CURRENCIES)
-
-
-# ---------------------------------------------------------------- helpers --
-def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers), parent)
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setAlternatingRowColors(True)
-    t.setTabKeyNavigation(False)  # Tab leaves the list (it went from cell to cell, never out)
-    t.verticalHeader().hide()
-    header = t.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setSortIndicator(-1, Qt.AscendingOrder)  # as loaded (newest first) until a header is clicked
-    t.setSortingEnabled(True)
-    t.setWordWrap(False)
-    return t
-
-
-class _Item(QTableWidgetItem):
-    """A cell that sorts by its value (numbers as numbers), not by its text."""
-
-    def __init__(self, text: str, key):
-        super().__init__(text)
-        self.key = key
-
-    def __lt__(self, other):  # noqa: D105 - Qt's sort
-        try:
-            return self.key < other.key
-        except TypeError:
-            return str(self.key) < str(other.key)
-
-
-def fill_table(table: QTableWidget, rows: list[tuple], ids: list[int] | None = None) -> None:
-    """Rows of values; numbers (int, Decimal) are shown formatted and right-aligned."""
-    from decimal import Decimal
-
-    sorting = table.isSortingEnabled()
-    table.setSortingEnabled(False)  # rows must not move while they are filled in
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
-            if isinstance(value, Decimal):
-                text = fmt_money(value)
-            elif number:
-                text = f"{value:,}"
-            else:
-                text = "" if value is None else str(value)
-            item = _Item(text, (0, value) if number else (1, text.casefold()))
-            if number:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            if ids is not None:
-                item.setData(Qt.UserRole, ids[r])
-            table.setItem(r, c, item)
-    fit_columns(table)
-    table.setSortingEnabled(sorting)
-
-
-def fit_columns(table: QTableWidget) -> None:
-    """Columns as wide as their contents, and never narrower than their header
-    (an empty table squeezed its headers into one run of text)."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    metrics = header.fontMetrics()
-    for c in range(table.columnCount()):
-        item = table.horizontalHeaderItem(c)
-        wanted = metrics.horizontalAdvance(item.text() if item else "") + 24
-        if header.sectionSize(c) < wanted:
-            header.resizeSection(c, wanted)
-
-
-def table_id(table: QTableWidget) -> int | None:
-    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    return item.data(Qt.UserRole) if item is not None else None
-
-
-# ------------------------------------------------------------ follow-up add --
-class FollowUpQuickAdd:
-    """followup_form.ui: type the content, Alt+3/7 for the next date, Enter."""
-
-    def __init__(self, detail: "ClientDetail", parent: QWidget):
-        self.detail = detail
-        self.widget = load_form("followup_form.ui", parent)
-        self.widget.setObjectName("followupForm")
-        w = self.widget
-        self.date: DateEdit = w.findChild(DateEdit, "date")
-        self.next_date: DateEdit = w.findChild(DateEdit, "next_date")
-        setup_optional_date(self.next_date)
-        self.channel: QComboBox = w.findChild(QComboBox, "channel")
-        fill_enum_combo(self.channel, "channel")
-        self.contact: QComboBox = w.findChild(QComboBox, "contact")
-        self.content: QLineEdit = w.findChild(QLineEdit, "content")
-        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
-        self.errors.clear()
-        for name, days in (("in3", 3), ("in7", 7), ("in30", 30)):
-            w.findChild(QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
-        for key, days in (("Alt+3", 3), ("Alt+7", 7), ("Alt+0", 30)):
-            QShortcut(QKeySequence(key), w, lambda d=days: self.set_next_in(d), context=Qt.WidgetWithChildrenShortcut)
-        self.content.returnPressed.connect(self.add)
-        w.findChild(QPushButton, "add_button").clicked.connect(self.add)
-        self.reset()
-
-    def reset(self) -> None:
-        today = dt.date.today()
-        self.date.setDate(qdate(today))
-        self.next_date.setDate(qdate(today + dt.timedelta(days=7)))
-        self.content.clear()
-        self.errors.clear()
-
-    def set_next_in(self, days: int) -> None:
-        base = self.date.date().toPython() if self.date.date().isValid() else dt.date.today()
-        self.next_date.setDate(qdate(base + dt.timedelta(days=days)))
-
-    def set_contacts(self, contacts) -> None:
-        self.contact.clear()
-        self.contact.addItem(tr("(联系人)"), None)
-        for c in contacts:
-            self.contact.addItem(c.name, c.id)
-
-    def add(self):
-        from ...core.followups import log_followup
-
-        client_id = self.detail.client_id
-        if client_id is None:
-            return None
-        content = self.content.text().strip()
-        if not content:
-            self.errors.show("content", tr("请填写跟进内容。"))
-            return None
-        try:
-            args = dict(client_id=client_id, date=get_value(self.date), channel=self.channel.currentData(),
-                        content=content, next_date=get_value(self.next_date), contact_id=self.contact.currentData())
-        except GendanError as exc:  # a date field holding no date
-            self.errors.show_exception(exc)
-            return None
-
-        def done(_fu):
-            self.reset()
-            self.detail.reload_followups()
-
-        op = CollectionOp(self.widget, lambda: log_followup(**args), kinds={"followup"}, success=done)
-        op.failure(self.errors.show_exception).run_in_background()
-        return op
 
 
 # ------------------------------------------------------------------ detail --
@@ -556,7 +303,6 @@ class ClientDetail(QWidget):
 
     def add_contact(self):
         from ...core.clients import add_contact
-
         from ...core.errors import ValidationError
 
         cid = self.client_id

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ...core.lists import client_tables
-from .client_detail import _currencies, table_id
+from .client_form import _currencies
+from .detail_tables import table_id
 
 
 def tr(text: str) -> str:

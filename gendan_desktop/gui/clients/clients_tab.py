@@ -8,15 +8,28 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from ...core.lists import clients as client_list
-from .client_detail import ClientDetail, ClientFormController
 from ..kit.list_view import ListPane
 from ..kit.operations import CollectionOp
 from ..kit.tab_base import BaseTab
-from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
+from ..kit.table_model import (
+    QT_TR_NOOP,
+    ChoiceFilter,
+    DateRangeFilter,
+    IdListModel,
+    fmt_date,
+)
 from ..kit.uistate import ui_settings
+from .client_detail import ClientDetail, ClientFormController
 
 _RED, _ORANGE, _GREY = QColor("#c62828"), QColor("#ef6c00"), QColor("#9e9e9e")
 _TODAY = dt.date.today

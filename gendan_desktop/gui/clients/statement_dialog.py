@@ -6,8 +6,17 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QRadioButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..kit.forms import get_value, load_form, set_value
@@ -157,7 +166,7 @@ class StatementDialog(QDialog):
                     target += ".xlsx"
             if not target:
                 return None
-        from ..excel_actions import write_statements
+        from ..kit.excel_files import write_statements
 
         def done(paths) -> None:
             self.paths = list(paths)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
@@ -77,9 +78,10 @@ def trouble() -> DatabaseTrouble:
 class _Watcher(QObject):
     """Shows the message for one window (a child of it: gone with the window)."""
 
-    def __init__(self, window):
+    def __init__(self, window, reopen: Callable[[], object]):
         super().__init__(window)
         self.window = window
+        self.reopen = reopen
         self.box: QMessageBox | None = None
         trouble().sig_failed.connect(self.on_failed)
 
@@ -105,12 +107,9 @@ class _Watcher(QObject):
         if reopen:
             from PySide6.QtCore import QTimer
 
-            from ..app import reopen_database
-
             # after the box's click has been handled: reopening runs dialogs of its own
             # and rebuilds the window, which inside that click crashed Qt now and then
-            window = self.window
-            QTimer.singleShot(0, lambda: reopen_database(window, quick_check=True))
+            QTimer.singleShot(0, self.reopen)
 
 
 def _route_uncaught_failures() -> None:
@@ -131,8 +130,9 @@ def _route_uncaught_failures() -> None:
     sys.excepthook = hook
 
 
-def watch_reads(window) -> None:
-    """Say failed reads in ``window`` (once per window)."""
+def watch_reads(window, reopen: Callable[[], object]) -> None:
+    """Say failed reads in ``window`` (once per window); ``reopen`` is called when
+    the user asks to reopen the database."""
     _route_uncaught_failures()
     if window.findChild(_Watcher) is None:
-        _Watcher(window)
+        _Watcher(window, reopen)

@@ -17,6 +17,19 @@ from PySide6.QtCore import QCoreApplication
 
 from .table_model import QT_TR_NOOP, header_text
 
+# what the audit lines name (操作记录)
+ENTITY_NAMES = {"order": QT_TR_NOOP("订单"), "order_line": QT_TR_NOOP("订单明细"),
+                "production_sheet": QT_TR_NOOP("生产单"), "flow_card": QT_TR_NOOP("流程卡"),
+                "progress_report": QT_TR_NOOP("进度"), "complaint": QT_TR_NOOP("客诉"),
+                "shipment": QT_TR_NOOP("出货"), "payment": QT_TR_NOOP("收款"), "material": QT_TR_NOOP("物料"),
+                "purchase": QT_TR_NOOP("采购"), "exception": QT_TR_NOOP("生产异常")}
+ACTION_NAMES = {"create": QT_TR_NOOP("新建"), "update": QT_TR_NOOP("修改"), "status": QT_TR_NOOP("状态"),
+                "revise": QT_TR_NOOP("改单"), "recall": QT_TR_NOOP("收回"), "returned": QT_TR_NOOP("已交回"),
+                "issue": QT_TR_NOOP("下发"), "delete": QT_TR_NOOP("删除"), "report": QT_TR_NOOP("报告"),
+                "escalate": QT_TR_NOOP("上报"), "resolve": QT_TR_NOOP("解决"), "receive": QT_TR_NOOP("到货"),
+                "void": QT_TR_NOOP("作废"), "remake": QT_TR_NOOP("补单"),
+                "material_override": QT_TR_NOOP("物料放行")}
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("RecordText", text)
@@ -132,8 +145,6 @@ def stored_text(text: str) -> str:
 
 def history_row(a) -> dict:
     """An AuditLog line as a row of 操作记录."""
-    from ..orders.order_records import ACTION_NAMES, ENTITY_NAMES
-
     old, new = value_text(a.entity, a.field, a.old), value_text(a.entity, a.field, a.new)
     return {"id": a.id, "at": a.at, "user": a.user,
             "entity": header_text(ENTITY_NAMES[a.entity]) if a.entity in ENTITY_NAMES else a.entity,

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ...core.status_rules import can_confirm, can_issue_pi
-from ..kit.forms import fill_enum_combo
-from ..kit.tab_kit import YELLOW, FormDialog, RecordTableModel, make_table, open_dialog, run_change, selected_row
+from ..kit.tab_kit import YELLOW, RecordTableModel, make_table, run_change, selected_row
 from ..kit.table_model import QT_TR_NOOP
+from .quotation_order import open_order_from_quotation_dialog
 
 HISTORY_COLUMNS = [("at", QT_TR_NOOP("时间")), ("user", QT_TR_NOOP("操作人")), ("entity", QT_TR_NOOP("对象")),
                    ("action", QT_TR_NOOP("操作")), ("field", QT_TR_NOOP("项目")), ("old", QT_TR_NOOP("原来")),
                    ("new", QT_TR_NOOP("改为"))]
-ENTITY_NAMES = {"order": QT_TR_NOOP("订单"), "order_line": QT_TR_NOOP("订单明细"),
-                "production_sheet": QT_TR_NOOP("生产单"), "flow_card": QT_TR_NOOP("流程卡"),
-                "progress_report": QT_TR_NOOP("进度"), "complaint": QT_TR_NOOP("客诉"),
-                "shipment": QT_TR_NOOP("出货"), "payment": QT_TR_NOOP("收款"), "material": QT_TR_NOOP("物料"),
-                "purchase": QT_TR_NOOP("采购"), "exception": QT_TR_NOOP("生产异常")}
-ACTION_NAMES = {"create": QT_TR_NOOP("新建"), "update": QT_TR_NOOP("修改"), "status": QT_TR_NOOP("状态"),
-                "revise": QT_TR_NOOP("改单"), "recall": QT_TR_NOOP("收回"), "returned": QT_TR_NOOP("已交回"),
-                "issue": QT_TR_NOOP("下发"), "delete": QT_TR_NOOP("删除"), "report": QT_TR_NOOP("报告"),
-                "escalate": QT_TR_NOOP("上报"), "resolve": QT_TR_NOOP("解决"), "receive": QT_TR_NOOP("到货"),
-                "void": QT_TR_NOOP("作废"), "remake": QT_TR_NOOP("补单"),
-                "material_override": QT_TR_NOOP("物料放行")}
 QUOTATION_COLUMNS = [("number", QT_TR_NOOP("报价单号")), ("date", QT_TR_NOOP("日期")),
                      ("status", QT_TR_NOOP("状态")), ("orders", QT_TR_NOOP("订单")), ("pi_number", QT_TR_NOOP("PI 号")),
                      ("valid_until", QT_TR_NOOP("价格有效期")), ("currency", QT_TR_NOOP("币种")),
@@ -176,23 +164,3 @@ class QuotationsPanel(QWidget):
             self.select_quotation(row["id"])
             self.order_created.emit(order.id)
         return open_order_from_quotation_dialog(self, row["id"], row["number"], done)
-
-
-def open_order_from_quotation_dialog(owner, quotation_id: int, number: str, on_done):
-    """The 报价单转订单 dialog (delivery date, client PO, channel) → core
-    create_order_from_quotation; ``on_done(order)`` after it is created.
-    Kept as ``owner.dialog`` while open."""
-    def make(dlg: FormDialog):
-        delivery, po, channel = dlg.value("delivery_date"), dlg.value("client_po"), dlg.value("channel")
-
-        def call():
-            from ...core.quotations import create_order_from_quotation
-
-            return create_order_from_quotation(quotation_id, delivery, po, channel)
-        return call
-    dlg = FormDialog(owner, "quotation_order_form.ui", tr("报价单转订单"), make, {"order", "quotation"})
-    dlg.field("quotation_info").setText(tr("按报价单 %1 的产品和价格生成新订单(草稿)。").replace("%1", number))
-    fill_enum_combo(dlg.field("channel"), "order_channel")
-    dlg.set("channel", "email")
-    dlg.set("delivery_date", dt.date.today() + dt.timedelta(days=45))
-    return open_dialog(owner, dlg, on_done)

@@ -461,7 +461,7 @@ class QuotationEditor(QDialog):
         """The 报价单转订单 dialog of order_records; on OK the order is created."""
         if not self._saved_first():
             return None
-        from .order_records import open_order_from_quotation_dialog
+        from .quotation_order import open_order_from_quotation_dialog
 
         q = self.quotation
 

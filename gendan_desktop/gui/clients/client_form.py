@@ -1,0 +1,149 @@
+"""The client profile form (client_form.ui): fill, check and save a client."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QWidget,
+)
+
+from ...core.enums import CURRENCIES
+from ...core.errors import GendanError, StaleEdit
+from ...core.lists import client_tables
+from ..kit.forms import (
+    FieldErrors,
+    ask_reload_after_stale,
+    fill_enum_combo,
+    get_value,
+    load_form,
+    set_value,
+    setup_optional_date,
+)
+from ..kit.operations import changes
+
+FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_contact_date", "phone", "email",
+               "website", "address", "payment_terms", "default_currency", "language", "notes")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClientDetail", text)
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+# ------------------------------------------------------------ profile form --
+class ClientFormController:
+    """client_form.ui wired to core.clients (create / update with version)."""
+
+    def __init__(self, parent: QWidget):
+        self.widget = load_form("client_form.ui", parent)
+        self.widget.setObjectName("clientForm")
+        w = self.widget
+        fill_enum_combo(w.findChild(QComboBox, "source"), "source")
+        fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
+        fill_enum_combo(w.findChild(QComboBox, "language"), "client_language")
+        cur = w.findChild(QComboBox, "default_currency")
+        cur.addItems(_currencies())
+        setup_optional_date(w.findChild(QWidget, "first_contact_date"))
+        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.errors.clear()
+        self.client_id: int | None = None
+        self.version: int | None = None
+
+    def field(self, name: str) -> QWidget:
+        return self.widget.findChild(QWidget, name)
+
+    def set_client(self, client) -> None:
+        self.errors.clear()
+        self.client_id = client.id if client else None
+        self.version = client.version if client else None
+        for name in FORM_FIELDS:
+            w = self.field(name)
+            if client is None:
+                default = {"source": "other", "grade": "ordinary", "default_currency": "USD", "language": ""}.get(name)
+                set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
+            else:
+                set_value(w, getattr(client, name))
+        tags = ""
+        if client is not None:
+            from ...core.clients import get_tags
+
+            tags = ", ".join(get_tags(client.id))
+        set_value(self.field("tags"), tags)
+
+    def values(self) -> dict:
+        return {name: get_value(self.field(name)) for name in FORM_FIELDS}
+
+    def tags(self) -> list[str]:
+        text = get_value(self.field("tags")).replace(",", ",")
+        return [t.strip() for t in text.split(",") if t.strip()]
+
+    def _check(self, values: dict) -> bool:
+        # what the form can tell before asking the core: the name is required
+        if not values["name"]:
+            self.errors.show("name", tr("请填写客户的公司名称。"))
+            return False
+        return True
+
+    def create(self):
+        from ...core.clients import create_client
+
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
+        if not self._check(values):
+            return None
+        try:
+            client = create_client(tags=self.tags(), **values)
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return None
+        self.set_client(client)
+        return client
+
+    def save(self) -> bool:
+        from ...core.clients import set_tags, update_client
+
+        if self.client_id is None:
+            return False
+        try:
+            values = self.values()
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
+        if not self._check(values):
+            return False
+        try:
+            client = update_client(self.client_id, values, self.version)
+            set_tags(self.client_id, self.tags())
+        except StaleEdit as exc:
+            if ask_reload_after_stale(self.widget, exc):
+                self.set_client(client_tables.client(self.client_id))
+            return False
+        except GendanError as exc:
+            self.errors.show_exception(exc)
+            return False
+        self.version = client.version
+        self.errors.clear()
+        changes().announce({"client"})
+        return True
+
+
+def _currencies() -> list[str]:
+    try:
+        from ...core.common import get_setting
+
+        text = get_setting("currencies", "")
+    except Exception:  # noqa: BLE001 - no database yet: defaults
+        text = ""
+    items = [c.strip().upper() for c in text.split(",") if c.strip()]
+    return items or list(CURRENCIES)
+
