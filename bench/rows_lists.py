@@ -42,7 +42,7 @@ def _idle(app) -> None:
     from gendan_desktop.gui.kit import operations
 
     end = time.perf_counter() + 300
-    while operations._RUNNING and time.perf_counter() < end:
+    while operations.busy() and time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()

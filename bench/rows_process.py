@@ -60,7 +60,7 @@ if {visit!r}:
 
     def idle():
         t = time.time() + 120
-        while operations._RUNNING and time.time() < t:
+        while operations.busy() and time.time() < t:
             app.processEvents()
             time.sleep(0.005)
 

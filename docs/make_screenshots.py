@@ -109,7 +109,7 @@ class Shooter:
         end = time.time() + seconds
         while time.time() < end:
             self.app.processEvents()
-            if not operations._RUNNING:
+            if not operations.busy():
                 for _ in range(10):
                     self.app.processEvents()
                     time.sleep(0.01)

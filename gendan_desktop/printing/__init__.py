@@ -18,5 +18,5 @@ Settings read: the company profile of core/company.py (names in Chinese and
 English, address, phone, the logo kept as PNG in the database; an older image
 path in company_logo still works), company_bank (PI), print_client_as
 (name|code), flow_card_layout (a5|a4x2). ``handover_pdf.handover_pdf(client_ids,
-leaver, successor)``: the hand-over report. Qt preview/print lives in gui/printing_actions.py.
+leaver, successor)``: the hand-over report. Qt preview/print lives in gui/kit/printing_actions.py.
 """

@@ -3,7 +3,7 @@
 As Anki's browser table asks the collection for ``find_cards`` (the sorted
 ids) and ``browser_row_for_id`` (one row), a list module offers
 ``find_ids(filters, sort)`` and ``rows(ids)``; the GUI's table model only
-formats what they return (gui/table_model.py: rows are fetched for the
+formats what they return (gui/kit/table_model.py: rows are fetched for the
 visible range only).
 
 Shared here: ``query_ids`` (one round trip for every matching id, reused while

@@ -124,7 +124,7 @@ class ClientDetail(QWidget):
         new_quotation = QPushButton(tr("新报价单…"), self)
         new_quotation.setObjectName("newQuotation")
         new_quotation.clicked.connect(lambda: self.edit_quotation(None))
-        self.quotation_editor = None  # the open QuotationEditor (gui/quotation_editor.py)
+        self.quotation_editor = None  # the open QuotationEditor (gui/orders/quotation_editor.py)
         self._add_page(self._with_buttons(self.quotations, [new_quotation]), "quotations", tr("报价单"))
 
         self.orders = make_table(self, [tr("订单号"), tr("客户PO"), tr("下单日期"), tr("交期"), tr("状态"),

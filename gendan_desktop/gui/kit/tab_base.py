@@ -1,6 +1,6 @@
 """What a main-window tab is, and how a tab module plugs itself in.
 
-A tab module (e.g. ``gendan_desktop/gui/orders_tab.py``) exposes::
+A tab module (e.g. ``gendan_desktop/gui/orders/orders_tab.py``) exposes::
 
     def create_tab(window: MainWindow) -> BaseTab
 

@@ -214,7 +214,7 @@ class IdListModel(QAbstractTableModel):
         """Re-run the id query (after a change, F5, a new filter or sort).
 
         A failed read keeps the rows shown and is said once by the window
-        (gui/db_trouble.py)."""
+        (gui/kit/db_trouble.py)."""
         try:
             ids = self.query_ids()
         except Exception as exc:

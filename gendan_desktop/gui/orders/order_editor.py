@@ -489,7 +489,7 @@ class OrderEditor(QWidget):
 
 
 def print_order_documents(parent: QWidget, order_id: int, what: str, card_ids: list[int] | None = None):
-    """Open the print preview (gui/printing_actions.py) of the production sheet
+    """Open the print preview (gui/kit/printing_actions.py) of the production sheet
     or the flow cards; returns the preview dialog (sheet) or the rendering op (cards)."""
     from ..kit import printing_actions
 

@@ -69,7 +69,7 @@ class QuotationsPanel(QWidget):
         self.order_button = QPushButton(tr("转为订单…"), self)
         self.pi_button.clicked.connect(self.issue_pi)
         self.order_button.clicked.connect(self.to_order)
-        self.quotation_editor = None  # the open QuotationEditor (gui/quotation_editor.py)
+        self.quotation_editor = None  # the open QuotationEditor (gui/orders/quotation_editor.py)
         self.new_button = QPushButton(tr("新报价单…"), self)
         self.new_button.setObjectName("newQuotation")
         self.new_button.clicked.connect(self.new_quotation)
