@@ -25,6 +25,7 @@ from ..kit.elided_label import ElidedLabel
 from ..kit.fit_screen import scrolled
 from ..kit.flow_layout import flow_bar
 from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
+from .client_picker import ClientPicker
 from .order_lines_model import LineCol, OrderLinesModel
 from ..kit.tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
 
@@ -47,36 +48,6 @@ def _norm(name: str, value):
     if isinstance(value, str):
         return value.strip()
     return value
-
-
-class ClientPicker:
-    """The ``client`` field of the order and quotation forms (a SearchCombo):
-    typing searches clients by name, code or pinyin initials."""
-
-    def __init__(self, combo):
-        from ...core import pickers
-
-        self.combo = combo
-        combo.search_fn = pickers.client_choices
-        combo.lookup_fn = pickers.client_by_id
-        combo.browse_fn = lambda: pickers.client_choices(limit=200)
-
-    def set_client(self, client_id: int | None) -> None:
-        self.combo.set_current(client_id)
-
-    def client_id(self) -> int | None:
-        """The client chosen; a name or code typed in full also counts."""
-        from ...core.clients import client_by_code_or_name
-        from ...core.errors import GendanError
-
-        chosen = self.combo.current_id()
-        text = self.combo.currentText().strip()
-        if chosen is not None or not text:
-            return chosen
-        try:
-            return client_by_code_or_name(text).id
-        except GendanError:
-            return None
 
 
 class OrderEditor(QWidget):

@@ -92,7 +92,7 @@ class QuotationEditor(QDialog):
         self.error_label.hide()
         self.errors = FieldErrors(self.form, self.error_label)
         from ...core.enums import CURRENCIES
-        from .order_editor import ClientPicker
+        from .client_picker import ClientPicker
 
         self.picker = ClientPicker(self.field("client"))
         self.field("currency").addItems(CURRENCIES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
@@ -33,11 +33,6 @@ EXCEPTION_COLUMNS = [("reported_at", QT_TR_NOOP("日期")), ("kind", QT_TR_NOOP(
                      ("severity", QT_TR_NOOP("严重程度")), ("card", QT_TR_NOOP("流程卡")),
                      ("description", QT_TR_NOOP("异常情况")), ("status", QT_TR_NOOP("状态")),
                      ("escalated_to", QT_TR_NOOP("上报给")), ("resolution", QT_TR_NOOP("处理结果"))]
-RECALL_COLUMNS = [("kind", QT_TR_NOOP("单据")), ("number", QT_TR_NOOP("编号")),
-                  ("order_number", QT_TR_NOOP("订单号")), ("rev", QT_TR_NOOP("版本")),
-                  ("recalled_at", QT_TR_NOOP("收回时间")), ("printed_copies", QT_TR_NOOP("已打印份数")),
-                  ("returned_copies", QT_TR_NOOP("已交回份数")), ("outstanding", QT_TR_NOOP("待交回份数")),
-                  ("recall_reason", QT_TR_NOOP("原因"))]
 
 
 def tr(text: str) -> str:
@@ -50,7 +45,7 @@ def qty(value: Decimal) -> str:
     return fmt_qty(value)
 
 
-def _bar(*buttons) -> QHBoxLayout:
+def button_bar(*buttons) -> QHBoxLayout:
     bar = QHBoxLayout()
     for b in buttons:
         bar.addWidget(b)
@@ -79,7 +74,7 @@ class DocumentsPanel(QWidget):
         self.split_button.setToolTip(tr("把一张尚未投产的流程卡按数量分给另一家工厂"))
         self.split_button.clicked.connect(lambda: self.card_factory(split=True))
         lay = QVBoxLayout(self)
-        lay.addLayout(_bar(self.recall_button, self.reassign_button, self.split_button))
+        lay.addLayout(button_bar(self.recall_button, self.reassign_button, self.split_button))
         lay.addWidget(self.view, 1)
 
     def load(self, order_id) -> None:
@@ -181,13 +176,13 @@ class MaterialsPanel(QWidget):
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.summary)
         v.addWidget(self.materials_view)
-        v.addLayout(_bar(self.purchase_button))
+        v.addLayout(button_bar(self.purchase_button))
         bottom = QWidget(split)
         v = QVBoxLayout(bottom)
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(QLabel(tr("采购跟单"), bottom))
         v.addWidget(self.purchases_view)
-        v.addLayout(_bar(self.receive_button))
+        v.addLayout(button_bar(self.receive_button))
         split.addWidget(top)
         split.addWidget(bottom)
         lay = QVBoxLayout(self)
@@ -314,7 +309,7 @@ class ExceptionsPanel(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         self.resolve_button.clicked.connect(self.resolve)
         lay = QVBoxLayout(self)
-        lay.addLayout(_bar(self.report_button, self.escalate_button, self.resolve_button))
+        lay.addLayout(button_bar(self.report_button, self.escalate_button, self.resolve_button))
         lay.addWidget(self.view, 1)
 
     def load(self, order_id) -> None:
@@ -386,83 +381,3 @@ class ExceptionsPanel(QWidget):
     def resolve(self):
         return self._act(tr("异常已解决"), tr("采取了什么措施,结果如何?"), "resolve", tr("处理结果"),
                          tr("例如:已换备用布料,返工 40 件,交期不变"))
-
-
-class RecallsPanel(QWidget):
-    """Recalled production sheets and flow cards whose paper is not back (all orders)."""
-
-    order_wanted = Signal(int)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.model = RecordTableModel(RECALL_COLUMNS, self)
-        self.view = make_table(self.model, self, multi=True)
-        self.view.setObjectName("recallsTable")
-        self.view.activated.connect(self._open)  # double-click or Enter
-        self.info = QLabel(self)
-        self.returned_button = QPushButton(tr("登记已交回"), self)
-        self.returned_button.setObjectName("markReturned")
-        self.returned_button.clicked.connect(self.mark_returned)
-        lay = QVBoxLayout(self)
-        lay.addLayout(_bar(self.info, self.returned_button))
-        lay.addWidget(self.view, 1)
-
-    def load(self, _order_id=None) -> None:
-        from ...core.errors import current_language
-        from ...core.recalls import outstanding_recalls
-
-        en = current_language() == "en"
-        rows = [{"id": (r["kind"], r["id"]), "kind": r["kind_en"] if en else r["kind_zh"], "number": r["number"],
-                 "order_number": r["order_number"], "order_id": r["order_id"], "rev": f"R{r['revision']}",
-                 "recalled_at": r["recalled_at"], "printed_copies": r["printed_copies"],
-                 "returned_copies": r["returned_copies"], "outstanding": r["outstanding"],
-                 "recall_reason": recall_reason_text(r["recall_reason"])} for r in outstanding_recalls()]
-        self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        self.info.setText(tr("共 %1 份单据待收回,%2 份纸质未交回").replace("%1", str(len(rows)))
-                          .replace("%2", str(sum(r["outstanding"] for r in rows))))
-
-    def reload(self) -> None:
-        self.load()
-
-    def _open(self, index) -> None:
-        row = self.model.row(index.row())
-        if row:
-            self.order_wanted.emit(row["order_id"])
-
-    def mark_returned(self):
-        """Selected documents are back: one with several copies out asks how many
-        came back (N of M); several selected rows return all their copies."""
-        rows = selected_rows(self.view)
-        if not rows:
-            return None
-        if len(rows) == 1 and rows[0]["outstanding"] > 1:
-            return self._return_some(rows[0])
-        docs = [r["id"] for r in rows]
-
-        def call():
-            from ...core.recalls import mark_returned
-
-            return [mark_returned(kind, doc_id) for kind, doc_id in docs]
-        return run_change(self, call, {"recall", "production_sheet", "flow_card"}, lambda _r: self.reload())
-
-    def _return_some(self, row: dict):
-        kind, doc_id = row["id"]
-
-        def make(dlg: FormDialog):
-            copies = int(dlg.value("copies"))
-
-            def call():
-                from ...core.recalls import mark_returned
-
-                return mark_returned(kind, doc_id, copies)
-            return call
-        dlg = FormDialog(self, "return_copies_form.ui", tr("登记交回:%1 %2").replace("%1", row["kind"])
-                         .replace("%2", row["number"]), make, {"recall", "production_sheet", "flow_card"})
-        dlg.field("copies_info").setText(
-            tr("已打印 %1 份,已交回 %2 份,还有 %3 份未交回。本次交回几份?").replace("%1", str(row["printed_copies"]))
-            .replace("%2", str(row["returned_copies"])).replace("%3", str(row["outstanding"])))
-        spin = dlg.field("copies")
-        spin.setRange(1, row["outstanding"])
-        spin.setValue(row["outstanding"])
-        return open_dialog(self, dlg, lambda _d: self.reload())

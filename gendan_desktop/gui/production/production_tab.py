@@ -17,7 +17,8 @@ from ..kit.elided_label import ElidedLabel
 from ..kit.flow_layout import FlowLayout, flow_widget_policy
 from ..kit.list_view import ListPane
 from ..orders.order_editor import print_order_documents
-from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel, RecallsPanel
+from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel
+from .recalls_panel import RecallsPanel
 from .progress_panel import ProgressPanel
 from ..kit.record_text import shortages_text
 from ..kit.tab_base import BaseTab
