@@ -23,6 +23,7 @@ NOT_YET = (
     "gendan_desktop/gui/production/progress_panel.py",  # ProgressGridModel.data 66
     "tests/gui/test_keyboard_input.py",  # 453 lines
     "tests/gui/test_clients_workbench.py",  # a 76-line test
+    "tests/gui/test_first_start_window.py",  # a 63-line test (came with i13-week)
 )
 
 

@@ -15,7 +15,6 @@ GUI = ROOT / "gendan_desktop" / "gui"
 # Lists another branch moves into the core; the lead deletes a line when its branch lands.
 NOT_YET = {
     "orders_tab.py",  # i13-orders: the orders list into core/lists/orders.py
-    "workbench_tab.py",  # i13-week: the workbench sections into core/workbench.py
 }
 
 
