@@ -196,7 +196,7 @@ class WorkbenchTab(BaseTab):
 
         def job():
             from ...core.common import current_user
-            from ..first_start import needs_first_start
+            from ...core.first_start import needs_first_start
             from ...core.workbench import gather_each
 
             me = current_user()
