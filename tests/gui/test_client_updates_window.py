@@ -48,7 +48,7 @@ def shipped(sqlite_db):
     return client, order
 
 
-def test_rates_are_set_in_settings(qtbot, window):
+def test_rates_are_set_in_settings(qtbot, window, wait_ops):
     from gendan_desktop.core.exchange_rates import get_rates, home_currency
     from gendan_desktop.gui.settings_dialog import SettingsDialog
 
@@ -62,10 +62,12 @@ def test_rates_are_set_in_settings(qtbot, window):
     type_into_cell(qtbot, dlg.currencies, rows["EUR"], 1, "abc")
     ok = dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok)
     qtbot.mouseClick(ok, Qt.LeftButton)
+    wait_ops()
     assert dlg.isVisible() and "EUR" in dlg.errors.error_text("currencies")  # refused, nothing saved
     assert get_rates() == {"CNY": Decimal(1)}
     type_into_cell(qtbot, dlg.currencies, rows["EUR"], 1, "7.8")
     qtbot.mouseClick(ok, Qt.LeftButton)
+    wait_ops()  # saved off the GUI thread in one transaction (core.settings.save_settings)
     assert not dlg.isVisible()
     assert home_currency() == "CNY" and get_rates() == {"CNY": 1, "USD": Decimal("7.1"), "EUR": Decimal("7.8")}
 

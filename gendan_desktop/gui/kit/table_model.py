@@ -70,7 +70,6 @@ class ChoiceFilter:
 
     key: str
     label: str
-    field: Any = None  # the orders list's own query reads it (until it moves to core/lists/orders.py)
     enum: str | None = None
     choices: list[tuple[Any, str]] = dc_field(default_factory=list)
 
@@ -101,7 +100,6 @@ class DateRangeFilter:
 
     key: str
     label: str
-    field: Any = None
     presets: Sequence[str] = ("overdue", "today", "next7", "next30", "last30", "this_month", "this_year")
 
     def options(self) -> list[tuple[Any, str]]:

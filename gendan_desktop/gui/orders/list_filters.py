@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -57,7 +56,6 @@ class MultiChoiceFilter:
     label: str
     enum: str
     presets: list[tuple[str, str, tuple[str, ...]]] = dc_field(default_factory=list)
-    field: Any = None
 
     def options(self) -> list[tuple[str, str]]:
         from ...core.enums import ENUMS, label
@@ -200,7 +198,6 @@ class MineFilter:
 
     key: str
     label: str
-    field: Any = None
 
     def options(self) -> list[tuple[str, str]]:
         return []

@@ -15,7 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...core.status_rules import can_edit, can_revise
@@ -131,16 +131,11 @@ class OrderEditor(QWidget):
         actions = flow_bar(self, [self.save_button, self.revise_button, self.discard_button,
                                   self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
 
-        from .size_grid_editor import SizeGridEditor
+        from .line_entry import LineEntry
 
-        self.grid = SizeGridEditor(self.lines, self)
-        self.entry = QTabWidget(self)  # the lines as a list, or one style as colour × size
-        self.entry.setObjectName("lineEntry")
-        self.entry.setDocumentMode(True)
-        self.entry.addTab(self.lines_view, tr("明细行"))
-        self.entry.addTab(self.grid, tr("颜色×尺码"))
-        self.entry.setTabToolTip(1, self.grid.hint)
-        self.entry.currentChanged.connect(self._entry_changed)
+        self.entry = LineEntry(self.lines, self.lines_view, self)  # the lines as a list, or one style as colour × size
+        self.grid = self.entry.grid
+        self.entry.sig_list_shown.connect(self._entry_changed)
 
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +169,7 @@ class OrderEditor(QWidget):
         self.lines.set_editable(editable)
         self.grid.set_editable(editable)
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
-            b.setEnabled(editable and self.entry.currentWidget() is self.lines_view)
+            b.setEnabled(editable and self.entry.on_list())
         self.lines_view.setEditTriggers(QAbstractItemView.AllEditTriggers if editable
                                         else QAbstractItemView.NoEditTriggers)
 
@@ -263,7 +258,7 @@ class OrderEditor(QWidget):
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
             self._loaded[name] = _norm(name, value)
         self.lines.set_lines(order_lines(order.id))
-        self._show_entry(self._entry_wanted())
+        self.entry.show_wanted()
         self.mode = "edit" if can_edit("order", order.status) else "view"
         self._set_form_editable(self.mode == "edit")
         self._update_title()
@@ -282,33 +277,9 @@ class OrderEditor(QWidget):
         self.field("delivery_date").setFocus()
 
     # -------------------------------------------------------------- lines
-    ENTRY_KEY = "order_editor/entry"  # QSettings: the way of entering lines the user chose last
-
-    def _entry_wanted(self) -> str:
-        """The grid when the user last chose it and the order's lines fit one, else the list."""
-        from ...core.size_grid import fits_grid
-        from ..kit.uistate import ui_settings
-
-        grid = ui_settings().value(self.ENTRY_KEY) == "grid" and fits_grid(self.lines.line_dicts())
-        return "grid" if grid else "lines"
-
-    def _show_entry(self, which: str) -> None:
-        self._switching = True  # shown for this order, not chosen by the user
-        try:
-            self.entry.setCurrentWidget(self.grid if which == "grid" else self.lines_view)
-        finally:
-            self._switching = False
-
-    def _entry_changed(self, _index: int) -> None:
-        from ..kit.uistate import ui_settings
-
-        on_list = self.entry.currentWidget() is self.lines_view
-        if not getattr(self, "_switching", False):
-            ui_settings().setValue(self.ENTRY_KEY, "lines" if on_list else "grid")
+    def _entry_changed(self, on_list: bool) -> None:
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
             b.setEnabled(on_list and self.lines.is_editable())
-        if not on_list:
-            self.grid.refresh()
 
     def add_line(self, copy: bool = False) -> None:
         current = self.lines_view.currentIndex()

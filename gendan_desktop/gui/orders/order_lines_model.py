@@ -100,6 +100,9 @@ class OrderLinesModel(EditableRowsModel):
         self._editable = editable
         self._emit_all()
 
+    def is_editable(self) -> bool:
+        return self._editable
+
     def add_line(self, copy_from: int | None = None) -> int:
         """Append a blank line, or insert a copy of row ``copy_from`` right below
         it (everything but its id: size and quantity too, so the next colour is

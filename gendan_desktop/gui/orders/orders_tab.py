@@ -230,8 +230,7 @@ class OrdersTab(BaseTab):
         self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"))
         tidy_list_pane(self.pane, {Col.NUMBER: 105, Col.CLIENT: 150, Col.CLIENT_PO: 95, Col.ORDER_DATE: 85,
                                    Col.DELIVERY: 85, Col.STATUS: 70, Col.RISK: 65, Col.PROGRESS: 90,
-                                   Col.QUANTITY: 70,
-                                   Col.AMOUNT: 95, Col.CURRENCY: 45, Col.REVISION: 40})
+                                   Col.QUANTITY: 70, Col.AMOUNT: 95, Col.CURRENCY: 45, Col.REVISION: 40})
         self.new_button = QPushButton(tr("新建订单"), self)
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_record)
@@ -328,9 +327,9 @@ class OrdersTab(BaseTab):
         if page is self.editor:
             self.editor.load(oid)
         elif page is self.quotations:
-            from ...core.models import Order
+            from ...core.orders import find_order
 
-            order = Order.get_or_none(Order.id == oid) if oid else None
+            order = find_order(oid)
             self.quotations.load(order.client_id if order else None, order.quotation_id if order else None)
         else:
             page.load(oid)
