@@ -73,8 +73,8 @@ def _assistant(app, url: str, out: Path, suffix: str) -> None:
     from PIL import Image
 
     from gendan_desktop.core.db import close_database, open_database
-    from gendan_desktop.gui.first_start import maybe_first_start
     from gendan_desktop.gui.main_window import MainWindow
+    from gendan_desktop.gui.workbench.first_start import maybe_first_start
 
     open_database(url)
     window = MainWindow(url)
@@ -132,7 +132,7 @@ def shoot(tmp: Path, demo: Path, lang: str, out: Path) -> int:
     wait_idle(app)
     _save(window, out / f"week_ahead{suffix}.png")
 
-    from gendan_desktop.gui.handover_dialog import open_handover
+    from gendan_desktop.gui.workbench.handover_dialog import open_handover
 
     dlg = open_handover(window)
     wait_idle(app)

@@ -10,7 +10,7 @@ expiring, and payments falling due (shipments reaching their terms).
 
 Every section is ranked by urgency and value (core/work_items.py), and the
 items a merchandiser has put off are taken out (``gather_each``). The window
-only displays them (gui/workbench.py).
+only displays them (gui/workbench/workbench_tab.py).
 
 A section ranks at most ``CANDIDATES`` things, read in the order of their own
 urgency (the oldest, the latest, the most severe first); where there were more,

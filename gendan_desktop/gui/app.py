@@ -160,7 +160,7 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     start_integrity_check(window, then=backup)  # at most once a day, then the daily backup
     window.prebuild_tabs_later()
     warn_if_network_share(window)
-    from .first_start import maybe_first_start
+    from .workbench.first_start import maybe_first_start
     from .reminders import start_reminders
 
     maybe_first_start(window)  # a new database: the assistant (company, currencies, routes, how to start)

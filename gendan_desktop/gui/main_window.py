@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         from .excel_actions import add_actions as add_excel_actions  # Qt only: Excel loads per action
 
         add_excel_actions(self, self.tools_menu)
-        from .handover_dialog import add_actions as add_handover_actions
+        from .workbench.handover_dialog import add_actions as add_handover_actions
 
         add_handover_actions(self, self.tools_menu)
         m = mb.addMenu(tr("帮助(&H)"))

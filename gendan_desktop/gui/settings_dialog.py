@@ -127,7 +127,7 @@ class SettingsDialog(QDialog):
 
     def open_first_start(self):
         """The first-start assistant's pages over the same settings; shows what it saved."""
-        from .first_start import FirstStartWizard
+        from .workbench.first_start import FirstStartWizard
 
         self.wizard = FirstStartWizard(self, self.parent() if hasattr(self.parent(), "show_tab") else None)
         self.wizard.sig_started.connect(lambda _start: self.load())

@@ -49,7 +49,7 @@ def set_cell(qtbot, table, row: int, col: int, text: str) -> None:
 
 @pytest.fixture
 def wizard(qtbot, window, wait_ops):
-    from gendan_desktop.gui.first_start import maybe_first_start
+    from gendan_desktop.gui.workbench.first_start import maybe_first_start
 
     wait_ops()
     wiz = maybe_first_start(window)
@@ -156,7 +156,7 @@ def test_the_empty_workbench_shows_the_way_in(qtbot, window, wait_ops, tmp_path,
         d.close()
 
 
-def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tmp_path, monkeypatch):
+def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tmp_path, monkeypatch, wait_ops):
     from PySide6.QtWidgets import QCheckBox
 
     from gendan_desktop.core.company import get_profile, logo_png
@@ -180,6 +180,7 @@ def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tm
     assert reminders.isVisible() and reminders.isChecked()
     click(qtbot, reminders)
     click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+    wait_ops()  # Settings save off the GUI thread
     assert get_profile().name_en == "Yiwu Huamei Garments" and get_profile().name == "义乌华美服饰有限公司"
     assert logo_png().startswith(b"\x89PNG") and not reminders_enabled()
 

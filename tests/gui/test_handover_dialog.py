@@ -32,7 +32,7 @@ def book(window):
 
 
 def open_dialog(qtbot, window):
-    from gendan_desktop.gui.handover_dialog import HandOverDialog
+    from gendan_desktop.gui.workbench.handover_dialog import HandOverDialog
 
     window.action("handover").trigger()  # Tools → 工作交接…
     dlg = window.handover_dialog

@@ -124,7 +124,7 @@ def test_mine_needs_the_name_in_settings_then_shows_my_orders(qtbot, tab, orders
 
 
 def test_typed_client_combines_with_all_open(qtbot, tab, orders):
-    """The client typed (gui/search_combo.py) and 全部未完结 narrow the list together."""
+    """The client typed (gui/kit/search_combo.py) and 全部未完结 narrow the list together."""
     from input_helpers import click_into, key, type_text
     from PySide6.QtWidgets import QApplication
 

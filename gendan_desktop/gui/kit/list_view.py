@@ -112,7 +112,7 @@ class ListPane(QWidget):
                 combo = self._search_combo(spec)
                 self.filter_combos[spec.key] = combo
                 continue
-            if hasattr(spec, "make_widget"):  # its own widget (gui/list_filters.py)
+            if hasattr(spec, "make_widget"):  # its own widget (gui/orders/list_filters.py)
                 combo = spec.make_widget(self)
                 combo.sig_value_changed.connect(lambda value, k=spec.key: self.model.set_filter(k, value))
                 self.filter_combos[spec.key] = combo

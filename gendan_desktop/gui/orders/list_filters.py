@@ -1,6 +1,6 @@
 """Filter widgets of the lists beyond the plain "all / one value" combo.
 
-A filter spec (gui/table_model.py) with a ``make_widget(parent)`` method gives
+A filter spec (gui/kit/table_model.py) with a ``make_widget(parent)`` method gives
 the ListPane its own widget: a QComboBox subclass (so that the pane lays it out,
 resets it and the bench drives it like the others) that announces its value
 with ``sig_value_changed`` and goes back to "all" on ``reset_filter()``.

@@ -121,7 +121,7 @@ class OrderListModel(IdListModel):
             MultiChoiceFilter("status", QT_TR_NOOP("状态"), "order_status",
                               presets=[("open", QT_TR_NOOP("全部未完结"), order_list.OPEN_STATUSES)]),
             MineFilter("merchandiser", QT_TR_NOOP("跟单员")),
-            ClientFilter("client", QT_TR_NOOP("客户")),  # typed: gui/search_combo.py
+            ClientFilter("client", QT_TR_NOOP("客户")),  # typed: gui/kit/search_combo.py
             DateRangeFilter("delivery", QT_TR_NOOP("交期")),
             DateRangeFilter("order_date", QT_TR_NOOP("下单日期"),
                             presets=("today", "last30", "this_month", "this_year")),

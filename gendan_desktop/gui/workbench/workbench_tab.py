@@ -4,10 +4,10 @@ The sections are gathered in one worker, cheapest first, and each is shown as
 soon as it is ready, at its place in the tree: a bold line with its count
 (collapsible), the items below it, ranked by urgency and value. An item is
 opened with Enter or a double-click (``window.open_requested``), completed
-with Ctrl+D and put off with Ctrl+L (gui/work_actions.py); both take it off
+with Ctrl+D and put off with Ctrl+L (gui/workbench/work_actions.py); both take it off
 the list at once. "只看我的" keeps the items of the merchandiser named in the
 settings (and those nobody is named for). A new, empty database shows the way
-in instead (gui/welcome_panel.py).
+in instead (gui/workbench/welcome_panel.py).
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ class WorkbenchTab(BaseTab):
         self._days = self.due_days.value()  # of the gathering shown (the spin box may have moved on)
 
     def _build(self) -> None:
-        from ..welcome_panel import WelcomePanel
-        from ..work_actions import WorkActions
+        from .welcome_panel import WelcomePanel
+        from .work_actions import WorkActions
 
         self.heading = QLabel(self)
         self.heading.setObjectName("workbenchHeading")

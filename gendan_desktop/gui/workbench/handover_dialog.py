@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .kit.forms import FieldErrors, load_form
-from .kit.operations import CollectionOp, QueryOp
-from .kit.table_model import QT_TR_NOOP, header_text
+from ..kit.forms import FieldErrors, load_form
+from ..kit.operations import CollectionOp, QueryOp
+from ..kit.table_model import QT_TR_NOOP, header_text
 
 WORK = ("orders", "followups", "samples", "quotations", "exceptions", "complaints")
 # a hand-over changes who looks after records of every kind: every list reloads
@@ -150,8 +150,8 @@ class HandOverDialog(QDialog):
     # ------------------------------------------------------------ loading
     @staticmethod
     def _names_job():
-        from ..core.common import current_user
-        from ..core.handover import merchandiser_names
+        from ...core.common import current_user
+        from ...core.handover import merchandiser_names
 
         return merchandiser_names(), current_user()
 
@@ -166,7 +166,7 @@ class HandOverDialog(QDialog):
         self._load_clients(self.leaver.currentText())
 
     def _load_clients(self, leaver: str) -> None:
-        from ..core.handover import clients_of
+        from ...core.handover import clients_of
 
         self._gen += 1  # arrowing through the names starts a load per name: only the last one shows
         gen = self._gen
@@ -191,7 +191,7 @@ class HandOverDialog(QDialog):
 
     # ---------------------------------------------------------- hand over
     def hand_over(self) -> CollectionOp:
-        from ..core.handover import hand_over
+        from ...core.handover import hand_over
 
         self.errors.clear()
         leaver, successor, ids = self.leaver.currentText(), self.successor.currentText().strip(), self.model.checked_ids()
@@ -213,8 +213,8 @@ class HandOverDialog(QDialog):
         self.sig_handed_over.emit(result)
 
     def _failed(self, exc) -> None:
-        from ..core.errors import GendanError
-        from .kit.operations import show_error
+        from ...core.errors import GendanError
+        from ..kit.operations import show_error
 
         if isinstance(exc, GendanError):
             self.errors.show_exception(exc)
@@ -241,14 +241,14 @@ class HandOverDialog(QDialog):
 
         def job():
             if kind == "xlsx":
-                from ..excel.handover_xlsx import export_handover
+                from ...excel.handover_xlsx import export_handover
 
                 export_handover(path, ids, leaver, successor)
             else:
-                from ..core.db import refuse_database_file
-                from ..printing.handover_pdf import handover_pdf
+                from ...core.db import refuse_database_file
+                from ...printing.handover_pdf import handover_pdf
 
-                from ..excel.exporter import cannot_write
+                from ...excel.exporter import cannot_write
 
                 refuse_database_file(path)
                 pdf = handover_pdf(ids, leaver, successor)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from .kit.tab_kit import FormDialog, open_dialog, run_change
+from ..kit.tab_kit import FormDialog, open_dialog, run_change
 
 
 def tr(text: str) -> str:
@@ -89,7 +89,7 @@ class WorkActions(QWidget):
 
     # -------------------------------------------------------------- done
     def done(self) -> None:
-        from ..core.work_items import complete
+        from ...core.work_items import complete
 
         items = self.tab.selected_items()
         if not items:
@@ -122,7 +122,7 @@ class WorkActions(QWidget):
             self.snooze_menu.popup(at)
 
     def snooze(self, until: dt.date) -> None:
-        from ..core.work_items import snooze
+        from ...core.work_items import snooze
 
         items = self.tab.selected_items()
         if not items:
@@ -134,7 +134,7 @@ class WorkActions(QWidget):
 
     def pick_date(self) -> None:
         """推迟到某一天: a date form; a date not after today is refused under the field."""
-        from ..core.work_items import snooze
+        from ...core.work_items import snooze
 
         items = self.tab.selected_items()
         if not items:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from .kit.forms import FieldErrors, load_form
-from .kit.operations import CollectionOp
+from ..kit.forms import FieldErrors, load_form
+from ..kit.operations import CollectionOp
 
 CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"]
 
@@ -53,7 +53,7 @@ class FormPage(QWizardPage):
         return widget
 
     def validatePage(self) -> bool:  # noqa: N802
-        from ..core.errors import GendanError
+        from ...core.errors import GendanError
 
         self.errors.clear()
         if self.check is None:
@@ -96,11 +96,11 @@ class FirstStartWizard(QWizard):
     # ------------------------------------------------------------- values
     def load(self) -> None:
         """Show what is set already (everything is empty on a new database)."""
-        from ..core.company import get_profile, logo_png
-        from ..core.exchange_rates import default_currency, get_rates, home_currency
-        from ..core.first_start import SUGGESTED_RATES, data_places, database_is_empty
-        from ..core.common import get_setting
-        from ..core.routes import list_routes
+        from ...core.company import get_profile, logo_png
+        from ...core.exchange_rates import default_currency, get_rates, home_currency
+        from ...core.first_start import SUGGESTED_RATES, data_places, database_is_empty
+        from ...core.common import get_setting
+        from ...core.routes import list_routes
 
         p = get_profile()
         for name, value in (("company_name", p.name), ("company_name_en", p.name_en),
@@ -124,7 +124,7 @@ class FirstStartWizard(QWizard):
         for key in ("garment", "knitwear", "home_textile"):
             self.routes.w(f"route_{key}").setChecked(key in existing or (not existing and key == "garment"))
         places = data_places()
-        from ..core.errors import current_language
+        from ...core.errors import current_language
 
         self.start.w("database").setText(places.database)
         self.start.w("backups").setText(places.backup_text(current_language()))
@@ -135,8 +135,8 @@ class FirstStartWizard(QWizard):
             self.start.w("demo_note").setText(tr("数据库里已有客户或订单:只保存设置。"))
 
     def values(self):
-        from ..core.company import CompanyProfile
-        from ..core.first_start import FirstStart
+        from ...core.company import CompanyProfile
+        from ...core.first_start import FirstStart
 
         c = self.company
         profile = CompanyProfile(*(c.w(n).text().strip() for n in ("company_name", "company_name_en", "company_address",
@@ -158,12 +158,12 @@ class FirstStartWizard(QWizard):
         return out
 
     def _check_company(self) -> None:
-        from ..core.first_start import check_company
+        from ...core.first_start import check_company
 
         check_company(self.values().profile)
 
     def _check_money(self) -> None:
-        from ..core.first_start import check_money
+        from ...core.first_start import check_money
 
         v = self.values()
         check_money(v.home_currency, v.default_currency, v.rates)
@@ -181,8 +181,8 @@ class FirstStartWizard(QWizard):
 
     def set_logo_file(self, path: str) -> bool:
         """Read and check the picture now (it is small); an error shows next to the field."""
-        from ..core.company import logo_png_from_file
-        from ..core.errors import GendanError
+        from ...core.company import logo_png_from_file
+        from ...core.errors import GendanError
 
         self.company.errors.clear()
         try:
@@ -219,8 +219,8 @@ class FirstStartWizard(QWizard):
             table.removeRow(table.currentRow())
 
     def _show_routes(self, *_args) -> None:
-        from ..core.first_start import ROUTE_PRESETS
-        from ..core.routes import step_label
+        from ...core.first_start import ROUTE_PRESETS
+        from ...core.routes import step_label
 
         lines = [f"{ROUTE_PRESETS[k][0]}:" + " → ".join(step_label(n) for n, _ in ROUTE_PRESETS[k][1])
                  for k in ("garment", "knitwear", "home_textile") if self.routes.w(f"route_{k}").isChecked()]
@@ -229,7 +229,7 @@ class FirstStartWizard(QWizard):
     # ------------------------------------------------------------- finish
     def accept(self) -> None:
         """Save in one transaction off the GUI thread; close and start once it succeeded."""
-        from ..core.first_start import apply_first_start
+        from ...core.first_start import apply_first_start
 
         if self.saving:
             return
@@ -245,7 +245,7 @@ class FirstStartWizard(QWizard):
         self.button(QWizard.FinishButton).setEnabled(True)
 
     def _saved(self, start: str) -> None:
-        from ..core.common import set_current_user
+        from ...core.common import set_current_user
 
         set_current_user(None)  # the name typed here goes on the audit lines from now on
         super().accept()
@@ -254,8 +254,8 @@ class FirstStartWizard(QWizard):
             start_with(self.window_, start)
 
     def _failed(self, exc) -> None:
-        from ..core.errors import GendanError
-        from .kit.operations import show_error
+        from ...core.errors import GendanError
+        from ..kit.operations import show_error
 
         if isinstance(exc, GendanError):
             self.start.errors.show(None, str(exc))  # a check the pages passed failed at saving: say it here
@@ -266,7 +266,7 @@ class FirstStartWizard(QWizard):
 def start_with(window, start: str):
     """After the set-up: demo data (in a worker, with progress), the client import, or the client archive."""
     if start == "demo":
-        from ..demo import fill_demo
+        from ...demo import fill_demo
 
         def done(counts):
             window.statusBar().showMessage(tr("演示数据已生成:%1 位客户,%2 张订单。")
@@ -277,7 +277,7 @@ def start_with(window, start: str):
         return (CollectionOp(window, lambda: fill_demo(), kinds={"*"}).success(done)
                 .with_progress(tr("正在生成演示数据…"), cancellable=False).run_in_background())
     if start == "import":
-        from .excel_actions import import_file
+        from ..excel_actions import import_file
 
         return import_file(window, "clients")
     window.show_tab("clients")
@@ -287,7 +287,7 @@ def start_with(window, start: str):
 
 def maybe_first_start(window) -> FirstStartWizard | None:
     """At start-up on a new database: open the assistant (closing it unfinished does not ask again)."""
-    from ..core.first_start import mark_done, needs_first_start
+    from ...core.first_start import mark_done, needs_first_start
 
     if not needs_first_start():
         return None
