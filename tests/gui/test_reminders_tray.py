@@ -61,6 +61,7 @@ def test_turned_off_in_the_settings_nothing_is_raised(qtbot, window, due, remind
     box = dlg.form.findChild(QCheckBox, "tray_reminders")
     qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
     qtbot.mouseClick(dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok), Qt.LeftButton)
+    wait_ops()  # Settings save off the GUI thread
     notified = []
     reminders.sig_notified.connect(lambda *a: notified.append(a))
     with qtbot.waitSignal(reminders.sig_checked, timeout=10_000) as checked:
