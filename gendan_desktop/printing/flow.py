@@ -304,7 +304,8 @@ class PageLayout:
 
     @property
     def width(self) -> float:
-        return self.size[0] - self.left - self.right
+        # (left + right) first: with equal margins it is exactly the page width less 2 × margin
+        return self.size[0] - (self.left + self.right)
 
 
 def render(story: list[Flowable], page: PageLayout, *, title: str, author: str = "",

@@ -10,46 +10,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .company import Company, draw_letterhead
-from .flow import (
-    CanvasBlock,
-    PageLayout,
-    cell_width,
-    draw_page_of,
-    grid,
-    heading,
-    label_value_table,
-    para,
-    render,
-    widths,
-)
-from .fonts import MONO, register_fonts
-from .layout import fmt_date, fmt_int, fmt_money, text
+from .company import Company
+from .flow import grid, heading, para, render, widths
+from .fonts import register_fonts
+from .layout import fmt_date, fmt_int, fmt_money
+from .page import ColumnSpec, a4_portrait, continuation_title, footer, heading_cells, row_cells, title_block
 
-PAGE_W, PAGE_H = A4
-MARGIN = 12 * mm
-WIDTH = PAGE_W - 2 * MARGIN
-BOTTOM = 16 * mm
-PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=9 * mm)
+PAGE = a4_portrait(12 * mm, bottom=16 * mm, later_header=9 * mm)
+WIDTH = PAGE.width
 NONE = "无 None"
 
 
-def _cell(value: str, align: str, width: float) -> Flowable:
-    """Text wraps; figures (right-aligned) shrink to fit their column instead (flow.para's fit)."""
-    if align == "right":
-        return para(value, 7.5, align=align, font=MONO, fit=cell_width(width))
-    return para(value, 7.5, align=align)
-
-
-def _table(title: str, columns: list[tuple[str, float, str]], rows: list[list[str]]) -> Flowable:
-    """A captioned table; its caption repeats with the heading over a page break."""
+def _table(title: str, columns: list[ColumnSpec], rows: list[list[str]]) -> Flowable:
+    """A captioned table; its caption repeats with the heading over a page break.
+    Text wraps; figures (right-aligned) shrink to fit their column instead."""
     col_w = widths(WIDTH, [w for _, w, _ in columns])
-    head = [para(t, 7.5, align="center", fit=cell_width(w)) for (t, _, _), w in zip(columns, col_w)]
-    body: list[list[Any]] = [[_cell(v, a, w) for v, (_, _, a), w in zip(r, columns, col_w)] for r in rows]
+    head = heading_cells(columns, col_w, 7.5)
+    texts = [i for i, (_, _, align) in enumerate(columns) if align != "right"]
+    body: list[list[Any]] = [row_cells(r, columns, col_w, 7.5, wrap=texts) for r in rows]
     body = body or [[para(NONE, 7.5)] + [""] * (len(columns) - 1)]
     spans = [] if rows else [(1, 0, len(columns) - 1)]
     return grid([head, *body], col_w, caption=para(title, 8.5, bold=True), spans=spans, min_row_height=5.5 * mm)
@@ -94,14 +75,9 @@ def _client(c) -> list[Flowable]:
 
 
 def _title(report, company: Company) -> list[Flowable]:
-    def draw(c, w, h):
-        draw_letterhead(c, company, 0, h, w)
-        text(c, w / 2, h - 26 * mm, "工 作 交 接 报 告  HAND-OVER REPORT", 16, align="center", bold=True)
-
     pairs = [("交出人 From", report.leaver), ("接手人 To", report.successor),
              ("日期 Date", fmt_date(report.made_on)), ("客户数 Clients", str(len(report.clients)))]
-    return [CanvasBlock(30 * mm, draw), label_value_table(pairs, WIDTH, per_row=2, label_share=0.28,
-                                                          min_row_height=7 * mm), Spacer(1, 5 * mm)]
+    return [*title_block(company, "工 作 交 接 报 告  HAND-OVER REPORT", pairs, WIDTH), Spacer(1, 5 * mm)]
 
 
 def render_handover(report, company: Company | None = None) -> bytes:
@@ -111,16 +87,14 @@ def render_handover(report, company: Company | None = None) -> bytes:
     for c in report.clients:
         story += _client(c)
 
-    def footer(c, _data, page):
-        text(c, MARGIN, BOTTOM - 8 * mm, f"交接 {report.leaver} → {report.successor}  {fmt_date(report.made_on)}", 7.5)
-        draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page)
+    def end(c, _data, page):
+        footer(c, PAGE, f"交接 {report.leaver} → {report.successor}  {fmt_date(report.made_on)}", page)
 
     def later(c, _data):
-        text(c, MARGIN, PAGE_H - MARGIN - 5 * mm, f"工作交接报告 {report.leaver} → {report.successor}(续 cont.)", 10,
-             bold=True)
+        continuation_title(c, PAGE, f"工作交接报告 {report.leaver} → {report.successor}(续 cont.)")
 
     return render(story, PAGE, title=f"工作交接报告 {report.leaver} → {report.successor}", author=company.name,
-                  footer=footer, later_header=later)
+                  footer=end, later_header=later)
 
 
 __all__ = ["handover_pdf", "render_handover"]

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -29,9 +28,7 @@ from .company import Company, client_display, client_text, draw_letterhead
 from .flow import (
     GREY,
     CanvasBlock,
-    PageLayout,
     cell_width,
-    draw_page_of,
     grid,
     group_start,
     heading,
@@ -41,16 +38,14 @@ from .flow import (
     text_box,
     widths,
 )
-from .fonts import FONT as FONT_TEXT
 from .fonts import MONO, register_fonts, text_width
 from .layout import fmt_date, fmt_int, fmt_qty, text
+from .page import a4_portrait, continuation_title, footer, heading_cells, row_cells
 from .watermark import draw_void
 
-PAGE_W, PAGE_H = A4
-MARGIN = 12 * mm
-WIDTH = PAGE_W - 2 * MARGIN
-BOTTOM = 14 * mm  # room for the footer
-PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=11 * mm)
+PAGE = a4_portrait(12 * mm, bottom=14 * mm, later_header=11 * mm)
+PAGE_W, PAGE_H = PAGE.size
+MARGIN, BOTTOM, WIDTH = PAGE.left, PAGE.bottom, PAGE.width
 SIGN_H = 22 * mm
 TITLE_W = 24 * mm  # title cell of the text boxes
 GAP = 4 * mm
@@ -260,14 +255,12 @@ MATERIAL_COLUMNS = [("物料名称", 26, "left"), ("规格", 20, "left"), ("单�
 
 def _materials(d: SheetData, n: str) -> list[Flowable]:
     col_w = widths(WIDTH, [w for _, w, _ in MATERIAL_COLUMNS])
-    fits = [cell_width(w) for w in col_w]
-    rows: list[list] = [[para(t, 8.5, align="center", fit=fits[i]) for i, (t, _, _) in enumerate(MATERIAL_COLUMNS)]]
+    texts = [i for i, (_, _, align) in enumerate(MATERIAL_COLUMNS) if align == "left"]
+    rows: list[list] = [heading_cells(MATERIAL_COLUMNS, col_w, 8.5)]
     for m in d.materials:
         values = [m.name, m.spec, m.unit, fmt_qty(m.consumption, 4), fmt_qty(m.loss_pct), fmt_qty(m.required),
                   fmt_qty(m.in_stock), "客供" if m.client_supplied else "自购", m.notes]
-        rows.append([para(v, 8.5, align=a, font=MONO if a == "right" else FONT_TEXT,
-                          fit=fits[i] if a != "left" else None)
-                     for i, (v, (_, _, a)) in enumerate(zip(values, MATERIAL_COLUMNS))])
+        rows.append(row_cells(values, MATERIAL_COLUMNS, col_w, 8.5, wrap=texts))
     title = heading(f"{n}物料清单 Materials (需用量 = 总数量 × 单耗 × (1 + 损耗%))")
     if d.materials:
         return [grid(rows, col_w, min_row_height=6.5 * mm, caption=title)]
@@ -356,13 +349,12 @@ def sheet_story(d: SheetData) -> list[Flowable]:
 def _footer(c, d: SheetData, page: int) -> None:
     c.setLineWidth(0.4)
     c.line(MARGIN, BOTTOM - 4 * mm, PAGE_W - MARGIN, BOTTOM - 4 * mm)
-    text(c, MARGIN, BOTTOM - 8 * mm, f"{d.number}  R{d.revision}  ·  订单 {d.order_no}", 7.5)
-    draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page)
+    footer(c, PAGE, f"{d.number}  R{d.revision}  ·  订单 {d.order_no}", page)
 
 
 def _continuation_header(c, d: SheetData) -> None:
     top = PAGE_H - MARGIN
-    text(c, MARGIN, top - 5 * mm, "生产单 PRODUCTION SHEET（续 cont.）", 11, bold=True)
+    continuation_title(c, PAGE, "生产单 PRODUCTION SHEET（续 cont.）", size=11)
     text(c, PAGE_W - MARGIN, top - 5 * mm, f"{d.number}  R{d.revision}  订单 {d.order_no}", 9, align="right")
     c.line(MARGIN, top - 8 * mm, PAGE_W - MARGIN, top - 8 * mm)
 

@@ -15,33 +15,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .company import Company, draw_letterhead
-from .flow import (
-    GREY,
-    CanvasBlock,
-    PageLayout,
-    cell_width,
-    draw_page_of,
-    grid,
-    group_start,
-    label_value_table,
-    para,
-    render,
-    text_box,
-    widths,
-)
-from .fonts import FONT, MONO, register_fonts
-from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
+from .company import Company
+from .flow import GREY, cell_width, grid, group_start, para, render, text_box, widths
+from .fonts import MONO, register_fonts
+from .layout import fmt_date, fmt_int, fmt_money
+from .page import a4_portrait, continuation_title, footer, heading_cells, row_cells, signatures, title_block
 
-PAGE_W, PAGE_H = A4
-MARGIN = 14 * mm
-WIDTH = PAGE_W - 2 * MARGIN
-BOTTOM = 18 * mm
-PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=8 * mm)
+PAGE = a4_portrait(14 * mm, bottom=18 * mm, later_header=8 * mm)
+WIDTH = PAGE.width
 CENT = Decimal("0.01")
 
 
@@ -118,19 +102,11 @@ COL_W = widths(WIDTH, [w for _, w, _ in COLUMNS])
 
 def _cells(values: list[str]) -> list:
     """Text wraps; numbers, units and codes shrink to fit their column."""
-    return [para(v, 8.5, align=a, fit=None if i == 2 else cell_width(COL_W[i]), font=MONO if a == "right" else FONT)
-            for i, (v, (_, _, a)) in enumerate(zip(values, COLUMNS))]
+    return row_cells(values, COLUMNS, COL_W, 8.5, wrap=(2,))
 
 
 def _header(d: QuoteData) -> list[Flowable]:
-    def draw(c, w, h):
-        y = draw_letterhead(c, d.company, 0, h, w)
-        c.setLineWidth(1.2)
-        c.line(0, y - 1 * mm, w, y - 1 * mm)
-        c.setLineWidth(0.6)
-        title_zh, title_en = ("形式发票", "PROFORMA INVOICE") if d.is_pi else ("报价单", "QUOTATION")
-        text(c, w / 2, y - 11 * mm, f"{title_zh}  {title_en}", 17, align="center", bold=True)
-
+    title = "形式发票  PROFORMA INVOICE" if d.is_pi else "报价单  QUOTATION"
     extra = d.client_name_en if d.client_name_en and d.client_name_en != d.client_name else ""
     pairs = [
         ("PI No." if d.is_pi else "报价单号 No.", d.number), ("日期 Date", fmt_date(d.date)),
@@ -139,8 +115,9 @@ def _header(d: QuoteData) -> list[Flowable]:
     ]
     if d.is_pi:
         pairs += [("报价单号 Quotation", d.quotation_no), ("贸易条款 Terms", d.trade_terms)]
-    out: list[Flowable] = [CanvasBlock(31 * mm, draw),
-                           label_value_table(pairs, WIDTH, per_row=2, label_share=0.3, min_row_height=7 * mm)]
+    # under the letterhead (16 mm) a heavy rule, then the title
+    out = title_block(d.company, title, pairs, WIDTH, label_share=0.3, height=31 * mm, title_drop=27 * mm,
+                      title_size=17, rule_drop=17 * mm)
     if d.client_address:
         out.append(text_box("地址 Address", d.client_address, WIDTH, title_w=WIDTH / 2 * 0.3, min_height=7 * mm))
     return out + [Spacer(1, 5 * mm)]
@@ -158,22 +135,13 @@ def _closing(d: QuoteData) -> list[Flowable]:
     if d.notes:
         terms.append(f"备注 Notes: {d.notes}")
 
-    def signatures(c, w, h):
-        half = w / 2
-        for j, (label, who) in enumerate((("买方确认 Buyer's confirmation", d.client_name),
-                                          ("卖方 Seller", d.company.name))):
-            x = j * half
-            text(c, x, h - 3.5 * mm, label, 9, bold=True)
-            text(c, x, h - 8.5 * mm, *fit_line(who, half - 12 * mm, 8.5))
-            c.line(x, h - 19.5 * mm, x + half - 10 * mm, h - 19.5 * mm)
-            text(c, x, h - 23.5 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
-
+    signed = signatures((("买方确认 Buyer's confirmation", d.client_name), ("卖方 Seller", d.company.name)))
     return [Spacer(1, 5 * mm), text_box("条款\nTerms", "\n".join(terms), WIDTH, title_w=24 * mm, min_height=20 * mm),
-            Spacer(1, 8 * mm), CanvasBlock(25 * mm, signatures)]
+            Spacer(1, 8 * mm), signed]
 
 
 def quotation_story(d: QuoteData) -> list[Flowable]:
-    rows = [[para(t, 8.5, align="center", fit=cell_width(w)) for (t, _, _), w in zip(COLUMNS, COL_W)]]
+    rows = [heading_cells(COLUMNS, COL_W, 8.5)]
     rows += [_cells([str(it.line_no), it.style, " ".join(s for s in (it.product, it.description) if s),
                      fmt_int(it.quantity), it.unit, fmt_money(it.unit_price), fmt_money(it.amount)]) for it in d.items]
     span3, span2 = sum(COL_W[:3]), COL_W[4] + COL_W[5]
@@ -195,12 +163,11 @@ def quotation_story(d: QuoteData) -> list[Flowable]:
 
 
 def _footer(c, d: QuoteData, page: int) -> None:
-    text(c, MARGIN, BOTTOM - 8 * mm, f"{'PI' if d.is_pi else '报价单'} {d.number}", 8)
-    draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page, 8)
+    footer(c, PAGE, f"{'PI' if d.is_pi else '报价单'} {d.number}", page, 8)
 
 
 def _continuation_header(c, d: QuoteData) -> None:
-    text(c, MARGIN, PAGE_H - MARGIN - 4 * mm, f"{'PI' if d.is_pi else '报价单'} {d.number}(续 cont.)", 10, bold=True)
+    continuation_title(c, PAGE, f"{'PI' if d.is_pi else '报价单'} {d.number}(续 cont.)", drop=4 * mm)
 
 
 def render_quotation(d: QuoteData) -> bytes:

@@ -11,32 +11,17 @@ and the signatures stay together on the last page.
 
 from __future__ import annotations
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .company import Company, draw_letterhead
-from .flow import (
-    GREY,
-    CanvasBlock,
-    PageLayout,
-    cell_width,
-    draw_page_of,
-    grid,
-    group_start,
-    label_value_table,
-    para,
-    render,
-    widths,
-)
-from .fonts import FONT, MONO, register_fonts
-from .layout import fit_line, fmt_date, fmt_int, fmt_money, text
+from .company import Company
+from .flow import GREY, cell_width, grid, group_start, para, render, widths
+from .fonts import MONO, register_fonts
+from .layout import fmt_date, fmt_int, fmt_money
+from .page import a4_portrait, continuation_title, footer, heading_cells, row_cells, signatures, title_block
 
-PAGE_W, PAGE_H = A4
-MARGIN = 12 * mm
-WIDTH = PAGE_W - 2 * MARGIN
-BOTTOM = 16 * mm
-PAGE = PageLayout(A4, MARGIN, MARGIN, MARGIN, BOTTOM, later_header=9 * mm)
+PAGE = a4_portrait(12 * mm, bottom=16 * mm, later_header=9 * mm)
+WIDTH = PAGE.width
 KIND_ZH = {"shipment": "出货", "credit": "扣款", "payment": "收款", "cancellation": "取消"}
 
 # title, share of the width, alignment (right-aligned columns are figures, in the mono font)
@@ -74,26 +59,16 @@ def _row(e) -> list[str]:
 
 def _cells(values: list[str], bold: bool = False) -> list:
     """A row of paragraphs: text wraps, figures and dates shrink to fit their column."""
-    out = []
-    for i, (value, (_, _, align)) in enumerate(zip(values, COLUMNS)):
-        font = MONO if align == "right" else FONT
-        fit = None if i in (2, DESCRIPTION) else cell_width(COL_W[i])
-        out.append(para(value, 8, align=align, bold=bold, fit=fit, font=font))
-    return out
+    return row_cells(values, COLUMNS, COL_W, 8, wrap=(2, DESCRIPTION), bold=bold)
 
 
 def _title(st, company: Company) -> list[Flowable]:
-    def draw(c, w, h):
-        draw_letterhead(c, company, 0, h, w)
-        text(c, w / 2, h - 26 * mm, "对 账 单  STATEMENT OF ACCOUNT", 16, align="center", bold=True)
-
     pairs = [
         ("对账单号", st.number or "(预览,未编号 preview)"), ("币种 Currency", st.currency),
         ("客户 Client", f"{st.client_name} ({st.client_code})"),
         ("期间 Period", f"{fmt_date(st.date_from)} ~ {fmt_date(st.date_to)}"),
     ]
-    return [CanvasBlock(30 * mm, draw),
-            label_value_table(pairs, WIDTH, per_row=2, label_share=0.28, min_row_height=7 * mm), Spacer(1, 4 * mm)]
+    return [*title_block(company, "对 账 单  STATEMENT OF ACCOUNT", pairs, WIDTH), Spacer(1, 4 * mm)]
 
 
 def _closing(st, company: Company) -> list[Flowable]:
@@ -108,23 +83,14 @@ def _closing(st, company: Company) -> list[Flowable]:
                                                                                     GREY)])
     note = para("请核对以上账目,如无异议请签字盖章后回传;如有差异请于 7 日内告知。"
                 " Please check, sign and return; report any difference within 7 days.", 7.5)
-
-    def signatures(c, w, h):
-        half = w / 2
-        for j, (title, who) in enumerate((("客户确认 Client confirmation", st.client_name),
-                                          ("制表 Prepared by", company.name))):
-            x = j * half
-            text(c, x, h - 3.5 * mm, title, 9, bold=True)
-            text(c, x, h - 8.5 * mm, *fit_line(who, half - 12 * mm, 8.5))
-            c.line(x, h - 18.5 * mm, x + half - 10 * mm, h - 18.5 * mm)
-            text(c, x, h - 22.5 * mm, "签字盖章 Signature & stamp / 日期 Date", 7.5, color=(0.35, 0.35, 0.35))
-
-    return [Spacer(1, 4 * mm), closing, Spacer(1, 4 * mm), note, Spacer(1, 6 * mm), CanvasBlock(24 * mm, signatures)]
+    signed = signatures((("客户确认 Client confirmation", st.client_name), ("制表 Prepared by", company.name)),
+                        line_drop=18.5 * mm, height=24 * mm)
+    return [Spacer(1, 4 * mm), closing, Spacer(1, 4 * mm), note, Spacer(1, 6 * mm), signed]
 
 
 def statement_story(st, company: Company, *, first: bool = True) -> list[Flowable]:
-    head = [para(t, 8, align="center", fit=cell_width(w)) for (t, _, _), w in zip(COLUMNS, COL_W)]
-    rows = [head, _cells(["", "", "", "上期结余 Opening balance", "", "", "", "", fmt_money(st.opening)])]
+    rows = [heading_cells(COLUMNS, COL_W, 8),
+            _cells(["", "", "", "上期结余 Opening balance", "", "", "", "", fmt_money(st.opening)])]
     rows += [_cells(_row(e)) for e in st.entries]
     rows.append(_cells(["", "", "", "本期合计 Period total", fmt_int(st.total_quantity), "",
                         fmt_money(st.total_shipped), fmt_money(st.total_credits + st.total_paid),
@@ -142,13 +108,11 @@ def statement_story(st, company: Company, *, first: bool = True) -> list[Flowabl
 
 
 def _footer(c, st, page: int) -> None:
-    text(c, MARGIN, BOTTOM - 8 * mm, f"生成日期 {fmt_date(st.generated_on)}", 7.5)
-    draw_page_of(c, PAGE_W - MARGIN, BOTTOM - 8 * mm, page)
+    footer(c, PAGE, f"生成日期 {fmt_date(st.generated_on)}", page)
 
 
 def _continuation_header(c, st) -> None:
-    text(c, MARGIN, PAGE_H - MARGIN - 5 * mm,
-         f"对账单 {st.number or ''} {st.client_name} {st.currency}(续 cont.)", 10, bold=True)
+    continuation_title(c, PAGE, f"对账单 {st.number or ''} {st.client_name} {st.currency}(续 cont.)")
 
 
 def render_statements(statements, company: Company | None = None) -> bytes:
