@@ -111,6 +111,27 @@ def next_step(order: Order, ordered: int, finished: int, shipped: int, today: dt
             f"{step_label(name, 'en')} (planned by {planned})")
 
 
+# The messages in each language: one way of building them, the words differ.
+PROGRESS = {
+    "zh": {"head": "【生产进度】订单 {number}", "po": " · 客户订单号 {po}", "as_of": "截至 {today}:",
+           "line": "· {label}:完成 {finished} / {ordered} {unit}", "line_shipped": ",已出货 {shipped} {unit}",
+           "total": "合计:完成 {finished} / {ordered}{unit}({pct}%),已出货 {shipped}{unit}",
+           "finish": "预计完工:{finish}", "next": "下一步:{step}"},
+    "en": {"head": "Production update: order {number}", "po": ", your PO {po}", "as_of": "As of {today}:",
+           "line": "- {label}: {finished} of {ordered} {unit} finished", "line_shipped": ", {shipped} shipped",
+           "total": "Total: {finished} of {ordered}{unit} finished ({pct}%), {shipped} shipped",
+           "finish": "Expected finish: {finish}", "next": "Next step: {step}"},
+}
+FINISH = {
+    "zh": {"shipped": "已全部出货(交期 {delivery})", "finished": "已全部完工(交期 {delivery})",
+           "unknown": "尚无完工产品,暂不能预计(交期 {delivery})", "projected": "{projected}(交期 {delivery})"},
+    "en": {"shipped": "everything has shipped (delivery date {delivery})",
+           "finished": "all pieces are finished (delivery date {delivery})",
+           "unknown": "not projected yet, no pieces finished so far (delivery date {delivery})",
+           "projected": "{projected} (delivery date {delivery})"},
+}
+
+
 def progress_update(order_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
     """The progress message of one order (see the module doc)."""
     from .risk import delivery_risk
@@ -119,37 +140,25 @@ def progress_update(order_id: int, lang: str | None = None, today: dt.date | Non
     order = get_or_404(Order, order_id, "订单", "Order")
     client = Client.get_by_id(order.client_id)
     lang = lang or client_language(client)
+    words = PROGRESS["en" if lang == "en" else "zh"]
     groups = _by_style_colour(order)
     ordered = sum(g.ordered for g in groups)
     finished = sum(g.finished for g in groups)
     shipped = sum(g.shipped for g in groups)
-    risk = delivery_risk(order.id, today)
     units = {g.unit for g in groups}
     unit = " " + _unit(units.pop(), lang) if len(units) == 1 else ""  # none when the lines differ
     step = next_step(order, ordered, finished, shipped, today)
     pct = finished * 100 // ordered if ordered else 0
-    if lang == "en":
-        head = f"Production update: order {order.number}" + (f", your PO {order.client_po}" if order.client_po else "")
-        out = [head, f"As of {today}:"]
-        for g in groups:
-            u = _unit(g.unit, lang)
-            line = f"- {' '.join(p for p in (g.style, g.colour) if p) or order.number}: " \
-                   f"{_n(g.finished)} of {_n(g.ordered)} {u} finished"
-            out.append(line + (f", {_n(g.shipped)} shipped" if g.shipped else ""))
-        out.append(f"Total: {_n(finished)} of {_n(ordered)}{unit} finished ({pct}%), {_n(shipped)} shipped")
-        out.append("Expected finish: " + _finish_en(risk, ordered, finished, shipped, order.delivery_date))
-        out.append(f"Next step: {step[1]}")
-        return "\n".join(out)
-    head = f"【生产进度】订单 {order.number}" + (f" · 客户订单号 {order.client_po}" if order.client_po else "")
-    out = [head, f"截至 {today}:"]
+    out = [words["head"].format(number=order.number) + (words["po"].format(po=order.client_po) if order.client_po
+                                                         else ""), words["as_of"].format(today=today)]
     for g in groups:
         u = _unit(g.unit, lang)
-        line = f"· {' '.join(p for p in (g.style, g.colour) if p) or order.number}:完成 {_n(g.finished)} / " \
-               f"{_n(g.ordered)} {u}"
-        out.append(line + (f",已出货 {_n(g.shipped)} {u}" if g.shipped else ""))
-    out.append(f"合计:完成 {_n(finished)} / {_n(ordered)}{unit}({pct}%),已出货 {_n(shipped)}{unit}")
-    out.append("预计完工:" + _finish_zh(risk, ordered, finished, shipped, order.delivery_date))
-    out.append(f"下一步:{step[0]}")
+        line = words["line"].format(label=" ".join(p for p in (g.style, g.colour) if p) or order.number,
+                                    finished=_n(g.finished), ordered=_n(g.ordered), unit=u)
+        out.append(line + (words["line_shipped"].format(shipped=_n(g.shipped), unit=u) if g.shipped else ""))
+    finish = _finish(lang, delivery_risk(order.id, today), ordered, finished, shipped, order.delivery_date)
+    out += [words["total"].format(finished=_n(finished), ordered=_n(ordered), unit=unit, pct=pct, shipped=_n(shipped)),
+            words["finish"].format(finish=finish), words["next"].format(step=step[1 if lang == "en" else 0])]
     return "\n".join(out)
 
 
@@ -160,27 +169,30 @@ def progress_texts(order_id: int, today: dt.date | None = None) -> tuple[str, di
     return lang, {code: progress_update(order_id, code, today) for code in ("zh", "en")}
 
 
-def _finish_zh(risk: Risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
+def _finish(lang: str, risk: Risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
+    words = FINISH["en" if lang == "en" else "zh"]
     if ordered and shipped >= ordered:
-        return f"已全部出货(交期 {delivery})"
+        return words["shipped"].format(delivery=delivery)
     if ordered and finished >= ordered:
-        return f"已全部完工(交期 {delivery})"
+        return words["finished"].format(delivery=delivery)
     if risk.projected_finish is None:
-        return f"尚无完工产品,暂不能预计(交期 {delivery})"
-    return f"{risk.projected_finish}(交期 {delivery})"
-
-
-def _finish_en(risk: Risk, ordered: int, finished: int, shipped: int, delivery: dt.date) -> str:
-    if ordered and shipped >= ordered:
-        return f"everything has shipped (delivery date {delivery})"
-    if ordered and finished >= ordered:
-        return f"all pieces are finished (delivery date {delivery})"
-    if risk.projected_finish is None:
-        return f"not projected yet, no pieces finished so far (delivery date {delivery})"
-    return f"{risk.projected_finish} (delivery date {delivery})"
+        return words["unknown"].format(delivery=delivery)
+    return words["projected"].format(projected=risk.projected_finish, delivery=delivery)
 
 
 # -------------------------------------------------------------- balance ---
+BALANCE = {
+    "zh": {"head": "【对账摘要】{name} 截至 {today}", "none": "目前没有出货、折让或收款记录。",
+           "shipped": "{currency}:已出货 {shipped}", "credits": ",折让 {credits}",
+           "paid": ",已收款 {paid},未付余额 {balance}",
+           "overdue": "  其中已逾期 {amount}(最早一笔:{date} 出货单 {shipment},订单 {order})"},
+    "en": {"head": "Account summary for {name} as of {today}", "none": "No shipments, credits or payments on record.",
+           "shipped": "{currency}: shipped {shipped}", "credits": ", credits {credits}",
+           "paid": ", received {paid}, balance due {balance}",
+           "overdue": "  of which overdue: {amount} (oldest: shipment {shipment} of {date}, order {order})"},
+}
+
+
 def balance_summary(client_id: int, lang: str | None = None, today: dt.date | None = None,
                     terms_days: int = 30) -> str:
     """The client's account per currency as of ``today``, with what is overdue
@@ -194,31 +206,21 @@ def balance_summary(client_id: int, lang: str | None = None, today: dt.date | No
     overdue: dict[str, list[OverdueShipment]] = {}
     for o in overdue_receivables(today, terms_days, client_id=client_id):
         overdue.setdefault(o.currency, []).append(o)
-
-    def money(d: Decimal) -> str:
-        return f"{d:,.2f}"
-    if lang == "en":
-        out = [f"Account summary for {client.name_en or client.name} as of {today}"]
-        if not rows:
-            out.append("No shipments, credits or payments on record.")
-        for r in rows:
-            line = f"{r.currency}: shipped {money(r.shipped)}"
-            line += f", credits {money(r.credits)}" if r.credits != ZERO else ""
-            out.append(line + f", received {money(r.paid)}, balance due {money(r.balance)}")
-            late = overdue.get(r.currency)
-            if late:
-                out.append(f"  of which overdue: {money(sum((o.unpaid for o in late), ZERO))} "
-                           f"(oldest: shipment {late[0].shipment_no} of {late[0].date}, order {late[0].order_no})")
-        return "\n".join(out)
-    out = [f"【对账摘要】{client.name} 截至 {today}"]
+    words = BALANCE["en" if lang == "en" else "zh"]
+    out = [words["head"].format(name=client.name_en or client.name if lang == "en" else client.name, today=today)]
     if not rows:
-        out.append("目前没有出货、折让或收款记录。")
+        out.append(words["none"])
     for r in rows:
-        line = f"{r.currency}:已出货 {money(r.shipped)}"
-        line += f",折让 {money(r.credits)}" if r.credits != ZERO else ""
-        out.append(line + f",已收款 {money(r.paid)},未付余额 {money(r.balance)}")
+        line = words["shipped"].format(currency=r.currency, shipped=_money(r.shipped))
+        line += words["credits"].format(credits=_money(r.credits)) if r.credits != ZERO else ""
+        out.append(line + words["paid"].format(paid=_money(r.paid), balance=_money(r.balance)))
         late = overdue.get(r.currency)
         if late:
-            out.append(f"  其中已逾期 {money(sum((o.unpaid for o in late), ZERO))}"
-                       f"(最早一笔:{late[0].date} 出货单 {late[0].shipment_no},订单 {late[0].order_no})")
+            out.append(words["overdue"].format(amount=_money(sum((o.unpaid for o in late), ZERO)),
+                                               shipment=late[0].shipment_no, date=late[0].date,
+                                               order=late[0].order_no))
     return "\n".join(out)
+
+
+def _money(d: Decimal) -> str:
+    return f"{d:,.2f}"
