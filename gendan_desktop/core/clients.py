@@ -16,7 +16,15 @@ from peewee import fn
 
 from . import client_matching, enums
 from .client_matching import ClientKeys, client_keys
-from .common import audit, bump_counter, get_or_404, refuse_unknown_fields, save_versioned
+from .common import (
+    audit,
+    bump_counter,
+    get_or_404,
+    need_date,
+    refuse_unknown_fields,
+    save_versioned,
+    three_letter_currency,
+)
 from .db import write_transaction
 from .errors import NotFound, ValidationError
 from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
@@ -65,21 +73,12 @@ def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[
     if "email" in out:
         out["email"] = check_email(out["email"], f"客户{label_zh}", f"client {label_en}")
     if "default_currency" in out:
-        cur = (out["default_currency"] or "USD").upper()
-        if not re.fullmatch(r"[A-Z]{3}", cur):
-            raise ValidationError(f"币种“{cur}”无效,请填写三位字母代码,如 USD。",
-                                  f"The currency “{cur}” is not valid; use a three-letter code like USD.",
-                                  field="default_currency")
-        out["default_currency"] = cur
+        out["default_currency"] = three_letter_currency(out["default_currency"], "default_currency", "USD")
     if "language" in out:
         out["language"] = enums.parse("client_language", out["language"] or "", field="language")
-    fcd = out.get("first_contact_date")
-    if fcd is not None:
-        if isinstance(fcd, dt.datetime):
-            out["first_contact_date"] = fcd.date()
-        elif not isinstance(fcd, dt.date):
-            raise ValidationError("首次联系日期必须是日期。", "The first contact date must be a date.",
-                                  field="first_contact_date")
+    if out.get("first_contact_date") is not None:
+        out["first_contact_date"] = need_date(out["first_contact_date"], "first_contact_date", "首次联系日期",
+                                              "first contact date")
     return out
 
 

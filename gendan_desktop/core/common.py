@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from peewee import ForeignKeyField, Model
 
 from .connection import current_database, write_transaction
 from .errors import NotFound, StaleEdit, ValidationError
-from .models import AuditLog, Setting
+from .models import AuditLog, Expr, Query, Setting
 
 _USER: list[str | None] = [None]
 M = TypeVar("M", bound=Model)
@@ -88,6 +89,34 @@ def parse_date(value: Any, what_zh: str = "日期", what_en: str = "date", field
         raise ValidationError(f"{zh_where}{what_zh}“{value}”无效,请按 2026-11-26 的格式填写。",
                               f"The {what_en} “{value}”{en_where} is not valid; use the form 2026-11-26.",
                               field=field) from None
+
+
+def need_date(value: Any, field: str, what_zh: str, what_en: str) -> dt.date:
+    """``value`` as a date (a datetime gives its day); text and anything else
+    are refused: the caller hands over a date, it never parses one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise ValidationError(f"{what_zh}必须是日期。", f"The {what_en} must be a date.", field=field)
+    return value
+
+
+# ------------------------------------------------------------------- texts --
+def need_text(value: Any, field: str, message_zh: str, message_en: str) -> str:
+    """``value`` without surrounding spaces; empty is refused with the message (what to fill in)."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(message_zh, message_en, field=field)
+    return cast(str, text)
+
+
+def three_letter_currency(value: Any, field: str, default: str = "") -> str:
+    """A currency code of three letters (upper-cased; ``default`` when empty), or ValidationError."""
+    cur = (value or default).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", cur):
+        raise ValidationError(f"币种“{cur}”无效,请填写三位字母代码,如 USD。",
+                              f"The currency “{cur}” is not valid; use a three-letter code like USD.", field=field)
+    return cast(str, cur)
 
 
 # ----------------------------------------------------------------- numbers --
@@ -208,6 +237,15 @@ def save_versioned(obj: Model, changes: dict[str, Any], expected_version: int | 
             audit(audit_entity, obj.id, "update", order_id=order_id, field=k, old=old, new=new)
     obj.version = expected + 1
     return list(changed)
+
+
+def where_given(query: Query, *filters: tuple[Any, Expr]) -> Query:
+    """``query`` narrowed by each (value, condition) whose value is given (not None):
+    the optional filters of a list (client, order, period) in one line each."""
+    for value, condition in filters:
+        if value is not None:
+            query = query.where(condition)
+    return query
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

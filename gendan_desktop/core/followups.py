@@ -12,25 +12,14 @@ import datetime as dt
 from typing import Any, cast
 
 from . import enums
-from .common import current_user, get_or_404
+from .common import current_user, get_or_404, need_date, need_text
 from .db import write_transaction
 from .errors import ValidationError
 from .models import Client, Contact, Dispatch, FollowUp, Query, Sample, Visit
 
 
-def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if not isinstance(value, dt.date):
-        raise ValidationError(f"{zh}必须是日期。", f"The {en} must be a date.", field=field)
-    return value
-
-
 def _need_text(value: Any, field: str, zh: str, en: str) -> str:
-    v = (value or "").strip()
-    if not v:
-        raise ValidationError(f"{zh}不能为空,请填写。", f"The {en} is empty; fill it in.", field=field)
-    return v
+    return need_text(value, field, f"{zh}不能为空,请填写。", f"The {en} is empty; fill it in.")
 
 
 # -------------------------------------------------------------- follow-ups --
@@ -43,10 +32,10 @@ def log_followup(client_id: int, date: dt.date, channel: str, content: str,
     are closed: the merchandiser has been back in touch.
     """
     client = get_or_404(Client, client_id, "客户", "Client")
-    date = _need_date(date, "date", "跟进日期", "follow-up date")
+    date = need_date(date, "date", "跟进日期", "follow-up date")
     channel = enums.parse("channel", channel, field="channel")
     content = _need_text(content, "content", "跟进内容", "follow-up content")
-    next_date = None if next_date is None else _need_date(next_date, "next_date", "下次跟进日期",
+    next_date = None if next_date is None else need_date(next_date, "next_date", "下次跟进日期",
                                                           "next follow-up date")
     if next_date is not None and next_date < date:
         raise ValidationError(
@@ -120,7 +109,7 @@ def log_visit(client_id: int, date: dt.date, visitors: str = "", purpose: str = 
               hosted_by: str = "", notes: str = "") -> Visit:
     """Record a client's visit to the factory (来访接待)."""
     client = get_or_404(Client, client_id, "客户", "Client")
-    date = _need_date(date, "date", "来访日期", "visit date")
+    date = need_date(date, "date", "来访日期", "visit date")
     with write_transaction():
         return cast("Visit", Visit.create(client=client.id, date=date, visitors=(visitors or "").strip(),
                             purpose=(purpose or "").strip(), hosted_by=(hosted_by or "").strip(),
@@ -137,7 +126,7 @@ def log_dispatch(client_id: int, date: dt.date, kind: str, items: str, courier: 
                  notes: str = "") -> Dispatch:
     """Register catalogues or samples sent to a client (目录/样品寄送登记)."""
     client = get_or_404(Client, client_id, "客户", "Client")
-    date = _need_date(date, "date", "寄送日期", "dispatch date")
+    date = need_date(date, "date", "寄送日期", "dispatch date")
     kind = enums.parse("dispatch_kind", kind, field="kind")
     items = _need_text(items, "items", "寄送物品", "items sent")
     if not isinstance(quantity, int) or quantity < 1:

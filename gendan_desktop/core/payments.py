@@ -18,7 +18,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, cast
 
-from .common import audit, get_or_404, require_version, save_versioned
+from .common import audit, get_or_404, require_version, save_versioned, where_given
 from .db import write_transaction
 from .enums import CURRENCIES, DISPOSAL_PAYMENT_KINDS, label, parse
 from .errors import StaleEdit, StateError, ValidationError
@@ -327,15 +327,8 @@ def list_payments(client_id: int | None = None, order_id: int | None = None,
                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Query:
     """Payments, newest first, optionally for one client / order / period."""
     q = Payment.select(Payment, Client).join(Client).order_by(Payment.date.desc(), Payment.id.desc())
-    if client_id is not None:
-        q = q.where(Payment.client == client_id)
-    if order_id is not None:
-        q = q.where(Payment.order == order_id)
-    if date_from is not None:
-        q = q.where(Payment.date >= date_from)
-    if date_to is not None:
-        q = q.where(Payment.date <= date_to)
-    return list(q)
+    return list(where_given(q, (client_id, Payment.client == client_id), (order_id, Payment.order == order_id),
+                            (date_from, Payment.date >= date_from), (date_to, Payment.date <= date_to)))
 
 
 def kind_label(kind: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, cast
 from peewee import Case
 
 from . import enums
-from .common import audit, current_user, get_or_404, parse_date
+from .common import audit, current_user, get_or_404, need_text, parse_date
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .models import Expr, FlowCard, Order, ProductionException
@@ -25,16 +25,29 @@ def _get(exception_id: int) -> ProductionException:
     return get_or_404(ProductionException, exception_id, "生产异常", "Production exception")
 
 
+def _unresolved(exception_id: int, refusal_zh: str, refusal_en: str) -> ProductionException:
+    """The exception, or StateError with the refusal ({id}, {resolved_at} filled in) once it is resolved."""
+    exc = _get(exception_id)
+    if exc.status == "resolved":
+        raise StateError(refusal_zh.format(id=exc.id, resolved_at=exc.resolved_at),
+                         refusal_en.format(id=exc.id, resolved_at=exc.resolved_at))
+    return exc
+
+
+def _advance(exc: ProductionException, **values: Any) -> None:
+    """Write one step (escalated, resolved) as a new version, so an open editor of the old one is refused."""
+    ProductionException.update(version=ProductionException.version + 1,
+                               updated_at=dt.datetime.now().replace(microsecond=0), **values).where(
+        ProductionException.id == exc.id).execute()
+
+
 def report_exception(order_id: int, kind: str, severity: str, description: str, card_id: int | None = None, *,
                      reported_by: str | None = None, date: Any = None) -> ProductionException:
     """Record an exception against an order (and optionally the flow card / batch it hit)."""
     kind = enums.parse("exception_kind", kind, field="kind")
     severity = enums.parse("severity", severity or "medium", field="severity")
-    description = (description or "").strip()
-    if not description:
-        raise ValidationError("请描述异常情况:发生了什么,影响哪些货、多少数量。",
-                              "Describe the exception: what happened, which goods and how many are affected.",
-                              field="description")
+    description = need_text(description, "description", "请描述异常情况:发生了什么,影响哪些货、多少数量。",
+                            "Describe the exception: what happened, which goods and how many are affected.")
     with write_transaction():
         order = get_or_404(Order, order_id, "订单", "Order")
         if card_id is not None:
@@ -56,42 +69,27 @@ def report_exception(order_id: int, kind: str, severity: str, description: str, 
 
 def escalate(exception_id: int, to_whom: str, date: Any = None) -> ProductionException:
     """Pass the exception up (厂长, 老板 …); it stays open until resolved."""
-    to_whom = (to_whom or "").strip()
-    if not to_whom:
-        raise ValidationError("请填写上报给谁(如厂长、老板)。",
-                              "Enter whom the exception is escalated to (e.g. the factory manager).",
-                              field="escalated_to")
+    to_whom = need_text(to_whom, "escalated_to", "请填写上报给谁(如厂长、老板)。",
+                        "Enter whom the exception is escalated to (e.g. the factory manager).")
     with write_transaction():
-        exc = _get(exception_id)
-        if exc.status == "resolved":
-            raise StateError(f"生产异常 {exc.id} 已解决,不需要再上报。",
-                             f"Production exception {exc.id} is already resolved; it needs no escalation.")
+        exc = _unresolved(exception_id, "生产异常 {id} 已解决,不需要再上报。",
+                          "Production exception {id} is already resolved; it needs no escalation.")
         day = parse_date(date)
         old = exc.escalated_to
-        ProductionException.update(
-            escalated_to=to_whom, escalated_at=day, status="escalated",
-            version=ProductionException.version + 1, updated_at=dt.datetime.now().replace(microsecond=0),
-        ).where(ProductionException.id == exc.id).execute()
+        _advance(exc, escalated_to=to_whom, escalated_at=day, status="escalated")
         audit("exception", exc.id, "escalate", order_id=exc.order_id, field="escalated_to", old=old or None,
               new=f"{to_whom} ({day})")
         return _get(exc.id)
 
 
 def resolve(exception_id: int, resolution: str, date: Any = None) -> ProductionException:
-    resolution = (resolution or "").strip()
-    if not resolution:
-        raise ValidationError("请填写处理结果:采取了什么措施、结果如何。",
-                              "Enter the resolution: what was done and with what result.", field="resolution")
+    resolution = need_text(resolution, "resolution", "请填写处理结果:采取了什么措施、结果如何。",
+                           "Enter the resolution: what was done and with what result.")
     with write_transaction():
-        exc = _get(exception_id)
-        if exc.status == "resolved":
-            raise StateError(f"生产异常 {exc.id} 已于 {exc.resolved_at} 解决。",
-                             f"Production exception {exc.id} was already resolved on {exc.resolved_at}.")
+        exc = _unresolved(exception_id, "生产异常 {id} 已于 {resolved_at} 解决。",
+                          "Production exception {id} was already resolved on {resolved_at}.")
         day = parse_date(date)
-        ProductionException.update(
-            resolution=resolution, resolved_at=day, status="resolved",
-            version=ProductionException.version + 1, updated_at=dt.datetime.now().replace(microsecond=0),
-        ).where(ProductionException.id == exc.id).execute()
+        _advance(exc, resolution=resolution, resolved_at=day, status="resolved")
         audit("exception", exc.id, "resolve", order_id=exc.order_id, field="status", old=exc.status,
               new=f"resolved: {resolution}")
         return _get(exc.id)

@@ -14,13 +14,21 @@ the formula's is treated as overridden).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, cast
 
 from . import enums
-from .common import audit, current_user, get_or_404, next_number, refuse_unknown_fields, save_versioned
+from .common import (
+    audit,
+    current_user,
+    get_or_404,
+    need_date,
+    next_number,
+    refuse_unknown_fields,
+    save_versioned,
+    three_letter_currency,
+)
 from .db import write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .fields import to_decimal
@@ -63,23 +71,15 @@ def _clean_header(values: dict[str, Any]) -> dict[str, Any]:
     refuse_unknown_fields(values, HEADER_FIELDS, "报价单", "A quotation")
     out = dict(values)
     if "currency" in out:
-        cur = (out["currency"] or "").strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", cur):
-            raise ValidationError(f"币种“{cur}”无效,请填写三位字母代码,如 USD。",
-                                  f"The currency “{cur}” is not valid; use a three-letter code like USD.",
-                                  field="currency")
-        out["currency"] = cur
+        out["currency"] = three_letter_currency(out["currency"], "currency")
     if "exchange_rate" in out:
         out["exchange_rate"] = _num(out["exchange_rate"], "exchange_rate", "汇率(1 外币折合人民币)",
                                     "exchange rate (CNY per unit)", EXCHANGE_RATE)
     if "margin_pct" in out:
         out["margin_pct"] = _num(out["margin_pct"], "margin_pct", "利润率(%)", "margin (%)", PERCENT)
     for key, zh, en in (("date", "报价日期", "quotation date"), ("valid_until", "报价有效期", "valid-until date")):
-        v = out.get(key)
-        if isinstance(v, dt.datetime):
-            out[key] = v.date()
-        elif v is not None and not isinstance(v, dt.date):
-            raise ValidationError(f"{zh}必须是日期。", f"The {en} must be a date.", field=key)
+        if out.get(key) is not None:
+            out[key] = need_date(out[key], key, zh, en)
     for key in ("payment_terms", "trade_terms", "notes"):
         if key in out:
             out[key] = (out[key] or "").strip()

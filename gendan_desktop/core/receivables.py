@@ -32,6 +32,7 @@ from typing import Any
 from peewee import Case, fn
 
 from . import limits
+from .common import where_given
 from .db import current_database
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Expr, Order, OrderLine, Payment, Query, Shipment, ShipmentLine
@@ -94,15 +95,13 @@ class Receivable:
 
 
 # ------------------------------------------------------------ aggregations --
-def _date_filter(query: Query, column: Expr, before: dt.date | None, until: dt.date | None,
-                 since: dt.date | None = None) -> Query:
-    if before is not None:
-        query = query.where(column < before)
-    if since is not None:
-        query = query.where(column >= since)
-    if until is not None:
-        query = query.where(column <= until)
-    return query
+def _totals(q: Query, client: Expr, date: Expr, client_id: int | None, before: dt.date | None,
+            until: dt.date | None, since: dt.date | None) -> dict[tuple[int, str], Decimal]:
+    """{(client_id, currency): sum} of a query grouped by client and currency, for one client or all,
+    dated before ``before``, from ``since``, up to ``until`` (each when given)."""
+    q = where_given(q, (client_id, client == client_id), (before, date < before), (since, date >= since),
+                    (until, date <= until))
+    return {(c, cur): _money(s) for c, cur, s in q.tuples()}
 
 
 def shipped_totals(client_id: int | None = None, *, before: dt.date | None = None,
@@ -111,10 +110,7 @@ def shipped_totals(client_id: int | None = None, *, before: dt.date | None = Non
     q = (ShipmentLine.select(Order.client, Order.currency, _raw_sum(line_amount_sql()))
          .join(Shipment).join(Order)
          .group_by(Order.client, Order.currency))
-    if client_id is not None:
-        q = q.where(Order.client == client_id)
-    q = _date_filter(q, Shipment.date, before, until, since)
-    return {(c, cur): _money(s) for c, cur, s in q.tuples()}
+    return _totals(q, Order.client, Shipment.date, client_id, before, until, since)
 
 
 def credit_totals(client_id: int | None = None, *, before: dt.date | None = None,
@@ -124,10 +120,7 @@ def credit_totals(client_id: int | None = None, *, before: dt.date | None = None
          .join(Order, on=(Complaint.order == Order.id))
          .where(Complaint.credit_date.is_null(False))
          .group_by(Order.client, Complaint.currency))
-    if client_id is not None:
-        q = q.where(Order.client == client_id)
-    q = _date_filter(q, Complaint.credit_date, before, until, since)
-    return {(c, cur): _money(s) for c, cur, s in q.tuples()}
+    return _totals(q, Order.client, Complaint.credit_date, client_id, before, until, since)
 
 
 def payment_totals(client_id: int | None = None, *, before: dt.date | None = None,
@@ -135,10 +128,7 @@ def payment_totals(client_id: int | None = None, *, before: dt.date | None = Non
     """{(client_id, currency): amount received}, one GROUP BY query."""
     q = (Payment.select(Payment.client, Payment.currency, _raw_sum(Payment.amount))
          .group_by(Payment.client, Payment.currency))
-    if client_id is not None:
-        q = q.where(Payment.client == client_id)
-    q = _date_filter(q, Payment.date, before, until, since)
-    return {(c, cur): _money(s) for c, cur, s in q.tuples()}
+    return _totals(q, Payment.client, Payment.date, client_id, before, until, since)
 
 
 def receivables(client_id: int | None = None, *, until: dt.date | None = None,

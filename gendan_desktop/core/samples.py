@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any, cast
 
 from . import enums
-from .common import audit, current_user, get_or_404, next_number, refuse_unknown_fields, save_versioned
+from .common import audit, current_user, get_or_404, need_date, next_number, refuse_unknown_fields, save_versioned
 from .db import write_transaction
 from .errors import StateError, ValidationError
 from .limits import QUANTITY
@@ -29,14 +29,6 @@ TRANSITIONS = {
     "reject": (("sent",), "rejected", "标记为未通过", "rejected"),
 }
 REQUEST_FIELDS = {"style", "product", "colour", "size", "quantity", "description", "due_date"}
-
-
-def _need_date(value: Any, field: str, zh: str, en: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if not isinstance(value, dt.date):
-        raise ValidationError(f"{zh}必须是日期。", f"The {en} must be a date.", field=field)
-    return value
 
 
 def _step(sample_id: int, action: str, changes: dict[str, Any], expected_version: int | None) -> Sample:
@@ -62,14 +54,14 @@ def request_sample(client_id: int, *, requested_date: dt.date | None = None,
                    due_date: dt.date | None = None) -> Sample:
     """Record that the client asked for a sample (status 'requested')."""
     client = get_or_404(Client, client_id, "客户", "Client")
-    requested_date = _need_date(requested_date or dt.date.today(), "requested_date", "打样申请日期",
+    requested_date = need_date(requested_date or dt.date.today(), "requested_date", "打样申请日期",
                                 "request date")
     if not (product or "").strip() and not (style or "").strip():
         raise ValidationError("请填写样品的款号或品名。", "Enter the style or product of the sample.",
                               field="product")
     quantity = QUANTITY.check_int(quantity, where_zh="样品", where_en="Sample: ", field="quantity")
     if due_date is not None:
-        due_date = _need_date(due_date, "due_date", "样品交期", "sample due date")
+        due_date = need_date(due_date, "due_date", "样品交期", "sample due date")
         if due_date < requested_date:
             raise ValidationError(f"样品交期({due_date})早于申请日期({requested_date}),请改为之后的日期。",
                                   f"The due date ({due_date}) is before the request date ({requested_date}); "
@@ -93,7 +85,7 @@ def request_sample(client_id: int, *, requested_date: dt.date | None = None,
 
 
 def mark_made(sample_id: int, date: dt.date | None = None, expected_version: int | None = None) -> Sample:
-    date = _need_date(date or dt.date.today(), "made_date", "做好日期", "date made")
+    date = need_date(date or dt.date.today(), "made_date", "做好日期", "date made")
     with write_transaction():
         return _step(sample_id, "make", {"made_date": date}, expected_version)
 
@@ -101,7 +93,7 @@ def mark_made(sample_id: int, date: dt.date | None = None, expected_version: int
 def send_sample(sample_id: int, courier: str, tracking_no: str = "", date: dt.date | None = None,
                 expected_version: int | None = None, notes: str = "") -> Sample:
     """Mark the sample sent and register the dispatch (kind 'sample')."""
-    date = _need_date(date or dt.date.today(), "sent_date", "寄出日期", "date sent")
+    date = need_date(date or dt.date.today(), "sent_date", "寄出日期", "date sent")
     courier = (courier or "").strip()
     if not courier:
         raise ValidationError("请填写快递公司(如 DHL、顺丰),以便跟踪样品。",
@@ -128,7 +120,7 @@ def _not_before_sent(sample_id: int, date: dt.date) -> None:
 def approve_sample(sample_id: int, comments: str = "", date: dt.date | None = None,
                    expected_version: int | None = None) -> Sample:
     """The client approved the sample (批板); orders may now follow it."""
-    date = _need_date(date or dt.date.today(), "decided_date", "批板日期", "approval date")
+    date = need_date(date or dt.date.today(), "decided_date", "批板日期", "approval date")
     with write_transaction():
         _not_before_sent(sample_id, date)
         return _step(sample_id, "approve", {"decided_date": date, "client_comments": (comments or "").strip()},
@@ -138,7 +130,7 @@ def approve_sample(sample_id: int, comments: str = "", date: dt.date | None = No
 def reject_sample(sample_id: int, comments: str, date: dt.date | None = None,
                   expected_version: int | None = None) -> Sample:
     """The client rejected the sample; their comments (why) are required."""
-    date = _need_date(date or dt.date.today(), "decided_date", "回复日期", "decision date")
+    date = need_date(date or dt.date.today(), "decided_date", "回复日期", "decision date")
     comments = (comments or "").strip()
     if not comments:
         raise ValidationError("请填写客户不通过样品的意见,以便改进后重新打样。",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from .common import audit, get_or_404, next_number, require_version, save_versioned
+from .common import audit, get_or_404, next_number, require_version, save_versioned, where_given
 from .db import is_sqlite, write_transaction
 from .errors import StaleEdit, StateError, ValidationError
 from .models import Client, Order, OrderLine, Shipment, ShipmentLine
@@ -309,12 +309,5 @@ def list_shipments(order_id: int | None = None, client_id: int | None = None,
     """Shipments (newest first) with their order and client joined in."""
     q = (Shipment.select(Shipment, Order, Client).join(Order).join(Client)
          .order_by(Shipment.date.desc(), Shipment.id.desc()))
-    if order_id is not None:
-        q = q.where(Shipment.order == order_id)
-    if client_id is not None:
-        q = q.where(Order.client == client_id)
-    if date_from is not None:
-        q = q.where(Shipment.date >= date_from)
-    if date_to is not None:
-        q = q.where(Shipment.date <= date_to)
-    return list(q)
+    return list(where_given(q, (order_id, Shipment.order == order_id), (client_id, Order.client == client_id),
+                            (date_from, Shipment.date >= date_from), (date_to, Shipment.date <= date_to)))
