@@ -5,19 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
-from ..core.errors import current_language
 from ..core.limits import DEMO_CLIENTS, DEMO_ORDERS
-from . import bounded_int
-
-
-def _say(zh: str, en: str, *, file=None) -> None:
-    print(en if current_language() == "en" else zh, file=file or sys.stdout)
-
-
-def _url(args) -> str:
-    from ..core.db import default_db_url
-
-    return getattr(args, "db", None) or default_db_url()
+from . import bounded_int, db_url, say
 
 
 def add_commands(subparsers, common_parent) -> None:
@@ -55,7 +44,7 @@ def cmd_demo(args) -> int:
     from ..core.db import close_database, describe, open_database
     from ..demo import fill_demo
 
-    url = _url(args)
+    url = db_url(args)
     open_database(url, create=True, quick_check=True)  # demo may make a database; never fills a damaged one
     try:
         started = time.perf_counter()
@@ -63,7 +52,7 @@ def cmd_demo(args) -> int:
         seconds = time.perf_counter() - started
     finally:
         close_database()
-    _say(f"演示数据已写入 {describe(url)}({seconds:.1f} 秒):",
+    say(f"演示数据已写入 {describe(url)}({seconds:.1f} 秒):",
          f"Demo data written to {describe(url)} in {seconds:.1f} s:")
     for table, n in counts.items():
         print(f"  {table}: {n}")
@@ -88,7 +77,7 @@ def cmd_check(args) -> int:
     from ..core.migrations import latest_version, schema_version
     from ..core.models import ALL_MODELS
 
-    url = _url(args)
+    url = db_url(args)
     db = open_database(url, create=False, readonly=True, quick_check=True)
     bad = False
     try:
@@ -119,7 +108,7 @@ def cmd_check(args) -> int:
     finally:
         close_database()
     if bad:
-        _say("检查发现问题(见上)。请从备份恢复:gendan-desktop restore 备份文件。",
+        say("检查发现问题(见上)。请从备份恢复:gendan-desktop restore 备份文件。",
              "The check found problems (see above). Restore a backup: gendan-desktop restore FILE.",
              file=sys.stderr)
         return 1
@@ -134,7 +123,7 @@ def _report_po_duplicates() -> None:
     dups = legacy_po_duplicates()
     print(f"client_po_duplicates: {len(dups)}")
     for number, first, po in dups[:50]:
-        _say(f"  订单 {number} 与 {first} 是同一客户的同一客户订单号“{po}”(升级前已存在),请核对后修改或取消其一。",
+        say(f"  订单 {number} 与 {first} 是同一客户的同一客户订单号“{po}”(升级前已存在),请核对后修改或取消其一。",
              f"  order {number} has the same client PO “{po}” as {first} of the same client (from before the "
              "upgrade); review it and change or cancel one of them.")
 
@@ -143,14 +132,14 @@ def cmd_backup(args) -> int:
     from ..core.backup import backup_database
     from ..core.db import close_database, open_database
 
-    url = _url(args)
+    url = db_url(args)
     # as it is (an older schema is not upgraded first); backup_database runs quick_check
     open_database(url, create=False, readonly=True, migrate=False, quick_check=False)
     try:
         dest = backup_database(args.file)
     finally:
         close_database()
-    _say(f"已备份到 {dest}", f"Backed up to {dest}")
+    say(f"已备份到 {dest}", f"Backed up to {dest}")
     return 0
 
 
@@ -158,11 +147,11 @@ def cmd_restore(args) -> int:
     from ..core.backup import restore_database
     from ..core.db import close_database, describe, open_database
 
-    url = _url(args)
+    url = db_url(args)
     safety = restore_database(args.file, url)
     open_database(url)  # upgrades an older backup to the current schema
     close_database()
-    _say(f"已从 {args.file} 恢复 {describe(url)}。", f"Restored {describe(url)} from {args.file}.")
+    say(f"已从 {args.file} 恢复 {describe(url)}。", f"Restored {describe(url)} from {args.file}.")
     if safety:
-        _say(f"恢复前的数据库保存在 {safety}", f"The database before the restore was kept as {safety}")
+        say(f"恢复前的数据库保存在 {safety}", f"The database before the restore was kept as {safety}")
     return 0

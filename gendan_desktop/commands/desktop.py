@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..core.errors import current_language
+from . import db_url
 
 INFO_ZH = {"version": "版本", "program_folder": "程序文件夹", "portable": "便携模式", "data_folder": "数据文件夹",
            "database": "数据库", "network_share": "网络共享", "log_file": "日志文件", "settings": "设置"}
@@ -33,9 +34,7 @@ def cmd_selftest(args) -> int:
 
 def cmd_info(args) -> int:
     from ..about import installation_facts
-    from ..core.db import default_db_url
-
     en = current_language() == "en"
-    for key, value, english in installation_facts(getattr(args, "db", None) or default_db_url()):
+    for key, value, english in installation_facts(db_url(args)):
         print(f"{english if en else INFO_ZH[key]}: {value}")
     return 0

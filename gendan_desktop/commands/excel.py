@@ -5,18 +5,15 @@ from __future__ import annotations
 import sys
 
 from ..core.errors import current_language
-
-
-def _say(zh: str, en: str, *, file=None) -> None:
-    print(en if current_language() == "en" else zh, file=file or sys.stdout)
+from . import db_url, say
 
 
 def _open(args, *, readonly: bool = False):
     """The database of ``--db``; it must exist (only the window, ``demo`` and an
     explicit "new database" make one). ``readonly``: the command only reads."""
-    from ..core.db import default_db_url, open_database
+    from ..core.db import open_database
 
-    return open_database(getattr(args, "db", None) or default_db_url(), create=False, readonly=readonly)
+    return open_database(db_url(args), create=False, readonly=readonly)
 
 
 def add_commands(subparsers, common_parent) -> None:
@@ -72,7 +69,7 @@ def cmd_import(args) -> int:
         plan = importer.prepare(args.file, args.kind, sheet=args.sheet)
         cols = "、".join(f"{plan.column_label(c)}→{next(s.zh for s in plan.fields if s.name == n)}"
                         for c, n in sorted(plan.mapping.items()))
-        _say(f"工作表“{plan.sheet_name}”,表头在第 {plan.header_row + 1} 行;列对应:{cols}",
+        say(f"工作表“{plan.sheet_name}”,表头在第 {plan.header_row + 1} 行;列对应:{cols}",
              f"Sheet “{plan.sheet_name}”, header on row {plan.header_row + 1}; columns: "
              + ", ".join(f"{plan.column_label(c)}→{n}" for c, n in sorted(plan.mapping.items())))
         result = importer.run(plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
@@ -83,13 +80,13 @@ def cmd_import(args) -> int:
     for e in result.errors[:200]:
         print("  " + e.message(), file=sys.stderr)
     if len(result.errors) > 200:
-        _say(f"  ……另有 {len(result.errors) - 200} 条错误(用 --error-report 保存全部)。",
+        say(f"  ……另有 {len(result.errors) - 200} 条错误(用 --error-report 保存全部)。",
              f"  … {len(result.errors) - 200} more errors (save them all with --error-report).", file=sys.stderr)
     for n in result.notes[:50]:
         print("  " + n.message())
     if args.error_report and (result.errors or result.notes):
         importer.save_error_report(result, args.error_report)
-        _say(f"问题清单已保存到 {args.error_report}。", f"The list of problems was saved to {args.error_report}.")
+        say(f"问题清单已保存到 {args.error_report}。", f"The list of problems was saved to {args.error_report}.")
     if args.dry_run:
         would_write = result.created or result.updated
         return 1 if result.errors and (not args.skip_invalid or not would_write) else 0
@@ -97,7 +94,7 @@ def cmd_import(args) -> int:
 
 
 def _cannot_write(path, exc) -> int:
-    _say(f"无法写入“{path}”:{exc.strerror or exc}。请检查文件夹是否存在、文件是否正被 Excel 打开。",
+    say(f"无法写入“{path}”:{exc.strerror or exc}。请检查文件夹是否存在、文件是否正被 Excel 打开。",
          f"Cannot write “{path}”: {exc.strerror or exc}. Check that the folder exists and the file is not open "
          "in Excel.", file=sys.stderr)
     return 1
@@ -114,7 +111,7 @@ def cmd_export(args) -> int:
         return _cannot_write(args.file, exc)
     finally:
         close_database()
-    _say(f"已导出 {n} 行到 {path}。", f"Exported {n} rows to {path}.")
+    say(f"已导出 {n} 行到 {path}。", f"Exported {n} rows to {path}.")
     return 0
 
 
@@ -134,7 +131,7 @@ def cmd_statement(args) -> int:
         # the summary repeats the figures just written (statement() is read-only)
         for cid in ids:
             for st in build_statements(cid, args.date_from, args.date_to, args.currency, issue=False):
-                _say(f"{st.client_code} {st.client_name} {st.currency}:上期结余 {st.opening:,.2f},"
+                say(f"{st.client_code} {st.client_name} {st.currency}:上期结余 {st.opening:,.2f},"
                      f"出货 {st.total_shipped:,.2f},扣款 {st.total_credits:,.2f},收款 {st.total_paid:,.2f},"
                      f"期末应收 {st.closing:,.2f}({st.closing_in_words})",
                      f"{st.client_code} {st.client_name} {st.currency}: opening {st.opening:,.2f}, shipped "
@@ -143,7 +140,7 @@ def cmd_statement(args) -> int:
     finally:
         close_database()
     for p in paths:
-        _say(f"对账单已保存到 {p}。", f"Statement saved to {p}.")
+        say(f"对账单已保存到 {p}。", f"Statement saved to {p}.")
     return 0
 
 
@@ -151,5 +148,5 @@ def cmd_template(args) -> int:
     from ..excel.templates import save_template
 
     path = save_template(args.kind, args.file, lang=current_language())
-    _say(f"导入模板已保存到 {path}。", f"Import template saved to {path}.")
+    say(f"导入模板已保存到 {path}。", f"Import template saved to {path}.")
     return 0

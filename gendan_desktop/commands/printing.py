@@ -21,20 +21,15 @@ from pathlib import Path
 from ..core.db import (
     close_database,
     database_is_writable,
-    default_db_url,
     open_database,
     refuse_database_file,
     write_transaction,
 )
-from ..core.errors import ValidationError, current_language
+from ..core.errors import ValidationError
 from ..core.limits import COPIES
-from . import bounded_int
+from . import bounded_int, db_url, say
 
 WHATS = ["production-sheet", "flow-cards", "quotation", "statement"]
-
-
-def _say(zh: str, en: str) -> None:
-    print(en if current_language() == "en" else zh, file=sys.stdout)
 
 
 def add_commands(subparsers, common_parent) -> None:
@@ -93,7 +88,7 @@ def _write(path: str, pdf: bytes) -> Path:
 
 
 def cmd_print(args) -> int:
-    url = getattr(args, "db", None) or default_db_url()
+    url = db_url(args)
     counts = args.what in ("production-sheet", "flow-cards") and not args.no_record
     unrecorded = counts and not database_is_writable(url)
     if unrecorded:  # read-only folder or medium: print, but say the paper is not counted
@@ -109,9 +104,9 @@ def cmd_print(args) -> int:
     finally:
         close_database()
     if unrecorded:
-        print("数据库只读(只读的文件夹或介质):PDF 已写入,但未计入已发出的纸张。" if current_language() != "en"
-              else "The database is read-only (read-only folder or medium): the PDF was written but not "
-                   "counted as printed paper.", file=sys.stderr)
+        say("数据库只读(只读的文件夹或介质):PDF 已写入,但未计入已发出的纸张。",
+            "The database is read-only (read-only folder or medium): the PDF was written but not counted as printed "
+            "paper.", file=sys.stderr)
     return code
 
 
@@ -125,7 +120,7 @@ def _run(args) -> int:
             out = _write(args.file, service.production_sheet_pdf(sheet.id))
             if not args.no_record:
                 service.record_printed("production_sheet", [sheet.id], args.copies)
-            _say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
+            say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
                  f"R{sheet.revision} written to {out}")
             return 0
         ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
@@ -134,12 +129,12 @@ def _run(args) -> int:
         ids = [c.id for c in cards if c.id is not None]
         if not args.no_record:
             service.record_printed("flow_card", ids, args.copies)
-        _say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")
+        say(f"{len(ids)} 张流程卡已写入 {out}", f"{len(ids)} flow cards written to {out}")
         return 0
     if args.what == "quotation":
         q = service.quotation_by_number(args.ref)
         out = _write(args.file, service.quotation_pdf(q.id))
-        _say(f"{'PI' if q.pi_number else '报价单'} {args.ref} 已写入 {out}", f"{args.ref} written to {out}")
+        say(f"{'PI' if q.pi_number else '报价单'} {args.ref} 已写入 {out}", f"{args.ref} written to {out}")
         return 0
     client = service.client_by_code(args.ref)
     # an issued number is kept only if the file is written: both in one transaction
@@ -148,5 +143,5 @@ def _run(args) -> int:
                                            _date(args.date_to, "to", dt.date.today()), args.currency,
                                            issue=args.issue)
         out = _write(args.file, pdf)
-    _say(f"客户 {client.code} 的对账单已写入 {out}", f"Statement of {client.code} written to {out}")
+    say(f"客户 {client.code} 的对账单已写入 {out}", f"Statement of {client.code} written to {out}")
     return 0
