@@ -53,7 +53,7 @@ def cmd_demo(args) -> int:
     finally:
         close_database()
     say(f"演示数据已写入 {describe(url)}({seconds:.1f} 秒):",
-         f"Demo data written to {describe(url)} in {seconds:.1f} s:")
+        f"Demo data written to {describe(url)} in {seconds:.1f} s:")
     for table, n in counts.items():
         print(f"  {table}: {n}")
     return 0
@@ -109,8 +109,8 @@ def cmd_check(args) -> int:
         close_database()
     if bad:
         say("检查发现问题(见上)。请从备份恢复:gendan-desktop restore 备份文件。",
-             "The check found problems (see above). Restore a backup: gendan-desktop restore FILE.",
-             file=sys.stderr)
+            "The check found problems (see above). Restore a backup: gendan-desktop restore FILE.",
+            file=sys.stderr)
         return 1
     return 0
 
@@ -124,8 +124,8 @@ def _report_po_duplicates() -> None:
     print(f"client_po_duplicates: {len(dups)}")
     for number, first, po in dups[:50]:
         say(f"  订单 {number} 与 {first} 是同一客户的同一客户订单号“{po}”(升级前已存在),请核对后修改或取消其一。",
-             f"  order {number} has the same client PO “{po}” as {first} of the same client (from before the "
-             "upgrade); review it and change or cancel one of them.")
+            f"  order {number} has the same client PO “{po}” as {first} of the same client (from before the "
+            "upgrade); review it and change or cancel one of them.")
 
 
 def cmd_backup(args) -> int:

@@ -70,8 +70,8 @@ def cmd_import(args) -> int:
         cols = "、".join(f"{plan.column_label(c)}→{next(s.zh for s in plan.fields if s.name == n)}"
                         for c, n in sorted(plan.mapping.items()))
         say(f"工作表“{plan.sheet_name}”,表头在第 {plan.header_row + 1} 行;列对应:{cols}",
-             f"Sheet “{plan.sheet_name}”, header on row {plan.header_row + 1}; columns: "
-             + ", ".join(f"{plan.column_label(c)}→{n}" for c, n in sorted(plan.mapping.items())))
+            f"Sheet “{plan.sheet_name}”, header on row {plan.header_row + 1}; columns: "
+            + ", ".join(f"{plan.column_label(c)}→{n}" for c, n in sorted(plan.mapping.items())))
         result = importer.run(plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                               dry_run=args.dry_run, create_missing_clients=args.create_missing_clients)
     finally:
@@ -81,7 +81,7 @@ def cmd_import(args) -> int:
         print("  " + e.message(), file=sys.stderr)
     if len(result.errors) > 200:
         say(f"  ……另有 {len(result.errors) - 200} 条错误(用 --error-report 保存全部)。",
-             f"  … {len(result.errors) - 200} more errors (save them all with --error-report).", file=sys.stderr)
+            f"  … {len(result.errors) - 200} more errors (save them all with --error-report).", file=sys.stderr)
     for n in result.notes[:50]:
         print("  " + n.message())
     if args.error_report and (result.errors or result.notes):
@@ -95,8 +95,8 @@ def cmd_import(args) -> int:
 
 def _cannot_write(path, exc) -> int:
     say(f"无法写入“{path}”:{exc.strerror or exc}。请检查文件夹是否存在、文件是否正被 Excel 打开。",
-         f"Cannot write “{path}”: {exc.strerror or exc}. Check that the folder exists and the file is not open "
-         "in Excel.", file=sys.stderr)
+        f"Cannot write “{path}”: {exc.strerror or exc}. Check that the folder exists and the file is not open "
+        "in Excel.", file=sys.stderr)
     return 1
 
 
@@ -132,11 +132,11 @@ def cmd_statement(args) -> int:
         for cid in ids:
             for st in build_statements(cid, args.date_from, args.date_to, args.currency, issue=False):
                 say(f"{st.client_code} {st.client_name} {st.currency}:上期结余 {st.opening:,.2f},"
-                     f"出货 {st.total_shipped:,.2f},扣款 {st.total_credits:,.2f},收款 {st.total_paid:,.2f},"
-                     f"期末应收 {st.closing:,.2f}({st.closing_in_words})",
-                     f"{st.client_code} {st.client_name} {st.currency}: opening {st.opening:,.2f}, shipped "
-                     f"{st.total_shipped:,.2f}, credits {st.total_credits:,.2f}, paid {st.total_paid:,.2f}, "
-                     f"closing {st.closing:,.2f}")
+                    f"出货 {st.total_shipped:,.2f},扣款 {st.total_credits:,.2f},收款 {st.total_paid:,.2f},"
+                    f"期末应收 {st.closing:,.2f}({st.closing_in_words})",
+                    f"{st.client_code} {st.client_name} {st.currency}: opening {st.opening:,.2f}, shipped "
+                    f"{st.total_shipped:,.2f}, credits {st.total_credits:,.2f}, paid {st.total_paid:,.2f}, "
+                    f"closing {st.closing:,.2f}")
     finally:
         close_database()
     for p in paths:

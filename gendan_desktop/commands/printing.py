@@ -121,7 +121,7 @@ def _run(args) -> int:
             if not args.no_record:
                 service.record_printed("production_sheet", [sheet.id], args.copies)
             say(f"生产单 {sheet.number} R{sheet.revision} 已写入 {out}", f"Production sheet {sheet.number} "
-                 f"R{sheet.revision} written to {out}")
+                f"R{sheet.revision} written to {out}")
             return 0
         ids = service.card_ids_by_number(order.id, args.cards.split(",")) if args.cards else None
         cards = service.flow_cards_to_print(order.id, ids)  # without --cards: the live cards
