@@ -34,11 +34,15 @@ def _unresolved(exception_id: int, refusal_zh: str, refusal_en: str) -> Producti
     return exc
 
 
-def _advance(exc: ProductionException, **values: Any) -> None:
-    """Write one step (escalated, resolved) as a new version, so an open editor of the old one is refused."""
+def _advance(exc: ProductionException, action: str, field: str, old: Any, new: str,
+             **values: Any) -> ProductionException:
+    """Write one step (escalate, resolve) as a new version, so an open editor of the old one is refused,
+    audit it against the order (``field``: ``old`` → ``new``) and return the exception as it is now."""
     ProductionException.update(version=ProductionException.version + 1,
                                updated_at=dt.datetime.now().replace(microsecond=0), **values).where(
         ProductionException.id == exc.id).execute()
+    audit("exception", exc.id, action, order_id=exc.order_id, field=field, old=old, new=new)
+    return _get(exc.id)
 
 
 def report_exception(order_id: int, kind: str, severity: str, description: str, card_id: int | None = None, *,
@@ -75,11 +79,8 @@ def escalate(exception_id: int, to_whom: str, date: Any = None) -> ProductionExc
         exc = _unresolved(exception_id, "生产异常 {id} 已解决,不需要再上报。",
                           "Production exception {id} is already resolved; it needs no escalation.")
         day = parse_date(date)
-        old = exc.escalated_to
-        _advance(exc, escalated_to=to_whom, escalated_at=day, status="escalated")
-        audit("exception", exc.id, "escalate", order_id=exc.order_id, field="escalated_to", old=old or None,
-              new=f"{to_whom} ({day})")
-        return _get(exc.id)
+        return _advance(exc, "escalate", "escalated_to", exc.escalated_to or None, f"{to_whom} ({day})",
+                        escalated_to=to_whom, escalated_at=day, status="escalated")
 
 
 def resolve(exception_id: int, resolution: str, date: Any = None) -> ProductionException:
@@ -89,10 +90,8 @@ def resolve(exception_id: int, resolution: str, date: Any = None) -> ProductionE
         exc = _unresolved(exception_id, "生产异常 {id} 已于 {resolved_at} 解决。",
                           "Production exception {id} was already resolved on {resolved_at}.")
         day = parse_date(date)
-        _advance(exc, resolution=resolution, resolved_at=day, status="resolved")
-        audit("exception", exc.id, "resolve", order_id=exc.order_id, field="status", old=exc.status,
-              new=f"resolved: {resolution}")
-        return _get(exc.id)
+        return _advance(exc, "resolve", "status", exc.status, f"resolved: {resolution}",
+                        resolution=resolution, resolved_at=day, status="resolved")
 
 
 def _rank() -> Expr:
