@@ -3,7 +3,10 @@
 Each document is built in two steps: ``load_*`` reads the database into plain
 data (so rendering can run on a worker thread without touching the database),
 then ``render_*`` draws it with reportlab into PDF bytes. ``service.py`` ties
-the two together and records every printed copy.
+the two together and records every printed copy. The A4 documents of variable
+length are laid out with platypus (``flow.py``) and share their page, footer,
+continuation title, title block, table cells and signature lines (``page.py``);
+flow cards are drawn on the bare canvas (``layout.py``).
 
 Entry points:
 
