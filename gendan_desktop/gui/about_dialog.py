@@ -35,7 +35,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.form = load_form("about_form.ui", self)
-        self.form.setWindowFlags(Qt.Widget)
+        self.form.setWindowFlags(Qt.WindowType.Widget)
         self.setWindowTitle(self.form.windowTitle())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -63,8 +63,8 @@ class AboutDialog(QDialog):
             for col, text in enumerate((part.name, part_version(part), part.licence)):
                 self.parts.setItem(row, col, QTableWidgetItem(text))
         header = self.parts.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _show_licence(self, row: int) -> None:
         if 0 <= row < len(PARTS):
@@ -87,6 +87,6 @@ class AboutDialog(QDialog):
 def show_about(window) -> AboutDialog:
     """Open the About dialog over ``window`` (not blocking: the window stays usable)."""
     dialog = AboutDialog(getattr(window, "db_url", ""), window)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

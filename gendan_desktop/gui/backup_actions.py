@@ -56,7 +56,7 @@ def restore_from_backup(window) -> None:
     answer = QMessageBox.question(
         window, tr("从备份恢复"),
         tr("用“%1”替换当前数据库?当前数据会先另存一份。").replace("%1", path))
-    if answer != QMessageBox.Yes:
+    if answer != QMessageBox.StandardButton.Yes:
         return
     close_database()
     try:

@@ -52,21 +52,21 @@ class CrashDialog(QDialog):
         self.setWindowTitle(tr("跟单桌面 - 出错了"))
         self.summaries, self.details = [summary], details
         icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxCritical).pixmap(48, 48))
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
         log_file = applog.log_file()
         message = QLabel(
             tr("跟单桌面遇到了一个意外的错误,刚才的操作可能没有完成;已经保存的数据不受影响。")
             + "\n" + (tr("详情已写入日志文件:%1").replace("%1", str(log_file)) if log_file else "")
             + "\n" + tr("如果问题反复出现,请点“复制详情”,把内容发给技术支持。"), self)
         message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("crashSummary")
         self.summary_label.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("crashDetails")
         self.text.setReadOnly(True)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.copy_button = QPushButton(tr("复制详情"), self)
         self.copy_button.setObjectName("copyDetails")
         self.copy_button.clicked.connect(self.copy_details)
@@ -76,7 +76,7 @@ class CrashDialog(QDialog):
         close.setDefault(True)
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
-        top.addWidget(icon, 0, Qt.AlignTop)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(message, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copied, 1)
@@ -119,7 +119,7 @@ class CrashReporter(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.dialog: CrashDialog | None = None
-        self.sig_reported.connect(self.show_report, Qt.QueuedConnection)
+        self.sig_reported.connect(self.show_report, Qt.ConnectionType.QueuedConnection)
 
     def report(self, summary: str, details: str) -> None:
         """Thread-safe: the dialog opens when the GUI thread next runs its events."""
@@ -130,7 +130,7 @@ class CrashReporter(QObject):
             self.dialog.add(summary, details)
         else:
             self.dialog = CrashDialog(summary, details, QApplication.activeWindow())
-            self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.destroyed.connect(self._forget)
             self.dialog.show()
         self.dialog.raise_()

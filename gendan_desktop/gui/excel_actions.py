@@ -215,7 +215,7 @@ def export_current_list(window, path: str | None = None) -> QueryOp | None:
         return None
     model = pane.model
     columns = visible_columns(pane)
-    titles = [str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in columns]
+    titles = [str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") for c in columns]
     ids = list(model.ids())
     tab_index = window.tab_widget.currentIndex()
     title = window.tab_widget.tabText(tab_index) if tab_index >= 0 else "list"

@@ -48,8 +48,8 @@ class GlobalSearchBox(QLineEdit):
         self._pending: tuple[str, int] | None = None
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
-        self._completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self._completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(15)
         self._completer.setWidget(self)
         self._completer.activated.connect(self._on_activated_text)

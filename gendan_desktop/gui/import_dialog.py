@@ -55,7 +55,7 @@ class PreviewModel(QAbstractTableModel):
     def set_mapping(self, mapping: dict[int, str]) -> None:
         self._mapping = dict(mapping)
         if self._cols:
-            self.headerDataChanged.emit(Qt.Horizontal, 0, self._cols - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._cols - 1)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or self._plan is None else len(self._plan.preview)
@@ -63,18 +63,18 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self._cols
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self._plan.preview[index.row()]
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return None if index.column() in self._mapping else QColor("#9e9e9e")
         return row[index.column()] if index.column() < len(row) else ""
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role != Qt.DisplayRole or self._plan is None:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or self._plan is None:
             return None
-        if orientation == Qt.Vertical:
+        if orientation == Qt.Orientation.Vertical:
             return section + 1 if 0 <= section < len(self._plan.preview) else None
         if not 0 <= section < self._cols:
             return None
@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, plan):
         super().__init__(parent)
-        self.setAttribute(Qt.WA_DeleteOnClose, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setObjectName("importDialog")
         self.plan = plan
         self.result = None
@@ -104,7 +104,7 @@ class ImportDialog(QDialog):
         self.sheet_combo = form.findChild(QComboBox, "sheet")
         self.header_spin = form.findChild(QSpinBox, "header_row")
         self.mapping_table = form.findChild(QTableWidget, "mapping")
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.missing_label = form.findChild(QLabel, "missingLabel")
         self.preview_model = PreviewModel(parent=self)
         self.preview = form.findChild(QTableView, "preview")

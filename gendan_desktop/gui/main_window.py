@@ -131,15 +131,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self._actions: dict[str, QAction] = {}
         a = self._action
-        a("new", tr("新建(&N)"), self.new_record, QKeySequence.New)
-        a("save", tr("保存(&S)"), self.save, QKeySequence.Save)
-        a("delete", tr("删除(&D)"), self.delete_selected, QKeySequence.Delete)
+        a("new", tr("新建(&N)"), self.new_record, QKeySequence.StandardKey.New)
+        a("save", tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
+        a("delete", tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete)
         a("search", tr("全局搜索(&F)"), self.focus_search, ["Ctrl+F", "Ctrl+K"])
-        a("refresh", tr("刷新(&R)"), self.refresh_current, QKeySequence.Refresh)
+        a("refresh", tr("刷新(&R)"), self.refresh_current, QKeySequence.StandardKey.Refresh)
         a("settings", tr("设置(&T)…"), self.open_settings, "Ctrl+,")
         a("backup", tr("立即备份(&B)…"), self.backup_now)
         a("restore", tr("从备份恢复…"), self.restore_backup)
-        a("quit", tr("退出(&X)"), self.close, QKeySequence.Quit)
+        a("quit", tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         a("about", tr("关于跟单桌面(&A)…"), self.about)
         for i, spec in enumerate(self.specs[:9]):
             a(f"tab_{spec.key}", tab_title(spec), lambda _c=False, k=spec.key: self.show_tab(k), f"Ctrl+{i + 1}")
@@ -180,10 +180,10 @@ class MainWindow(QMainWindow):
             tb = QToolBar(self)
             tb.setObjectName("mainToolbar")
             tb.setMovable(False)
-            tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self._separator = tb.addSeparator()
             self._search_action = tb.addWidget(self.search_box)
-            self.addToolBar(Qt.TopToolBarArea, tb)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
             self.toolbar = tb
         tb.setWindowTitle(tr("工具栏"))
         for action in tb.actions():
@@ -326,12 +326,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("请先选择要删除的记录。"), 3000)
             return
         answer = QMessageBox.question(self, tr("确认删除"), prompt,
-                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        if answer == QMessageBox.Yes:
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
             tab.delete_selected()
 
     def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.ShortcutFocusReason)
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def refresh_current(self) -> None:

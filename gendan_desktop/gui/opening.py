@@ -55,11 +55,11 @@ def open_database_or_ask(db_url: str | None, parent=None, *, defer_check: bool =
             except DatabaseError as exc:
                 error = exc
         quick_check = True  # whatever happens next (restore, other file), check it fully
-        box = QMessageBox(QMessageBox.Critical, tr("无法打开数据库"), str(error), QMessageBox.NoButton, parent)
-        new = box.addButton(tr("新建数据库"), QMessageBox.AcceptRole) if isinstance(error, MissingDatabase) else None
-        restore = box.addButton(tr("从备份恢复…"), QMessageBox.AcceptRole)
-        other = box.addButton(tr("打开其他数据库…"), QMessageBox.ActionRole)
-        box.addButton(tr("退出"), QMessageBox.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("无法打开数据库"), str(error), QMessageBox.StandardButton.NoButton, parent)
+        new = box.addButton(tr("新建数据库"), QMessageBox.ButtonRole.AcceptRole) if isinstance(error, MissingDatabase) else None
+        restore = box.addButton(tr("从备份恢复…"), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(tr("打开其他数据库…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         error = None
@@ -206,11 +206,11 @@ def warn_if_network_share(window) -> str | None:
     if where is None:
         return None
     log.warning("The database %s is on a network share (%s)", path, where)
-    box = QMessageBox(QMessageBox.Warning, tr("数据库在网络共享上"), tr(
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("数据库在网络共享上"), tr(
         "数据库文件“%1”在网络共享(%2)上。SQLite 的 WAL 模式在网络共享上不安全:"
         "两台电脑同时打开它可能损坏数据。\n\n多人共用一个数据库,请改用团队模式(PostgreSQL 服务器);"
         "一个人使用,请把数据库放在本机磁盘上。").replace("%1", path).replace("%2", where),
-        QMessageBox.Ok, window)
+        QMessageBox.StandardButton.Ok, window)
     box.setObjectName("networkShareWarning")
     box.open()
     return where

@@ -35,7 +35,7 @@ class TrayReminders(QObject):
         self.tray = QSystemTrayIcon(self)
         self.tray.setObjectName("reminderTray")
         icon = window.windowIcon()
-        self.tray.setIcon(icon if not icon.isNull() else window.style().standardIcon(QStyle.SP_MessageBoxInformation))
+        self.tray.setIcon(icon if not icon.isNull() else window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
         self.tray.setToolTip(tr("跟单桌面"))
         self.tray.messageClicked.connect(self._show_workbench)
         self.tray.activated.connect(lambda _reason: self._show_workbench())
@@ -85,7 +85,7 @@ class TrayReminders(QObject):
             return
         (title, text), keys = result
         if self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(title, text, QSystemTrayIcon.Information, 20_000)
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 20_000)
         else:
             self.window.statusBar().showMessage(f"{title}  {text.splitlines()[0] if text else ''}", 20_000)
         self.sig_notified.emit(title, text, keys)

@@ -33,7 +33,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.form = load_form("settings_dialog.ui", self)
-        self.form.setWindowFlags(Qt.Widget)
+        self.form.setWindowFlags(Qt.WindowType.Widget)
         self.setWindowTitle(self.form.windowTitle())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         self.steps: QTableWidget = f.findChild(QTableWidget, "steps")
         self.currencies: QTableWidget = f.findChild(QTableWidget, "currencies")
         self.route_list.currentItemChanged.connect(
-            lambda item, _prev: self._show_route(item.data(Qt.UserRole) if item is not None else ""))
+            lambda item, _prev: self._show_route(item.data(Qt.ItemDataRole.UserRole) if item is not None else ""))
         f.findChild(QPushButton, "add_route").clicked.connect(self._add_route)
         f.findChild(QPushButton, "delete_route").clicked.connect(self._delete_route)
         f.findChild(QPushButton, "add_step").clicked.connect(lambda: self._add_row(self.steps, ["", "1"]))
@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
         png, pix = logo_png(), QPixmap()
         preview = self.form.findChild(QLabel, "logo_preview")
         if png and pix.loadFromData(png):
-            preview.setPixmap(pix.scaled(72, 30, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            preview.setPixmap(pix.scaled(72, 30, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
             self.widget("company_logo").setPlaceholderText(tr("已保存在数据库中;选择新图片可替换"))
         else:
             preview.clear()
@@ -186,13 +186,13 @@ class SettingsDialog(QDialog):
         from .kit.record_text import route_label
 
         item = QListWidgetItem(route_label(category), self.route_list)
-        item.setData(Qt.UserRole, category)
+        item.setData(Qt.ItemDataRole.UserRole, category)
 
     def _delete_route(self) -> None:
         item = self.route_list.currentItem()
         if item is None:
             return
-        category = item.data(Qt.UserRole)
+        category = item.data(Qt.ItemDataRole.UserRole)
         self._shown_route = None
         self._routes.pop(category, None)
         self._deleted_routes.add(category)

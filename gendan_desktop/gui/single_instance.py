@@ -44,7 +44,7 @@ def instance_key(db_url: str) -> str:
 
 def bring_to_front(window: QWidget) -> None:
     if window.isMinimized():
-        window.setWindowState((window.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
+        window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
     window.show()
     window.raise_()
     window.activateWindow()
@@ -112,7 +112,7 @@ class SingleInstance(QObject):
     def _listen(self) -> None:
         QLocalServer.removeServer(self.name)  # a socket file left by a crash (we hold the lock)
         server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.UserAccessOption)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             log.warning("Single instance: cannot listen on %s: %s", self.name, server.errorString())
             return
@@ -156,7 +156,7 @@ class SingleInstance(QObject):
             sock.waitForBytesWritten(REPLY_MS)
             deadline = time.monotonic() + REPLY_MS / 1000
             while not sock.canReadLine() and time.monotonic() < deadline:
-                if not sock.waitForReadyRead(100) and sock.state() != QLocalSocket.ConnectedState:
+                if not sock.waitForReadyRead(100) and sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
                     break
             reply = bytes(sock.readLine()).decode(errors="replace").split()
         finally:

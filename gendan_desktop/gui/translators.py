@@ -10,7 +10,7 @@ _TRANSLATORS: list[QTranslator] = []
 
 
 def qt_translations_dir() -> str:
-    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if path and Path(path, "qtbase_zh_CN.qm").exists():
         return path
     import PySide6
@@ -33,12 +33,12 @@ def install_translators(lang: str) -> str:
         ours = QTranslator(app)
         if ours.load(str(resources_path("translations", "gendan_en.qm"))):
             _TRANSLATORS.append(ours)
-        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", qt_translations_dir()):
             _TRANSLATORS.append(qt)
-        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for t in _TRANSLATORS:
         app.installTranslator(t)
     set_language(lang)  # core error sentences follow the UI

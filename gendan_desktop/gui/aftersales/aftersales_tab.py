@@ -47,7 +47,7 @@ class ComplaintListModel(IdListModel):
     SORT_KEYS = {CCol.NUMBER: "number", CCol.DATE: "date", CCol.ORDER: "order", CCol.CLIENT: "client",
                  CCol.QTY: "qty", CCol.DISPOSITION: "disposition", CCol.STATUS: "status", CCol.COST: "cost",
                  CCol.CREDIT: "credit"}
-    DEFAULT_SORT = (CCol.DATE, Qt.DescendingOrder)
+    DEFAULT_SORT = (CCol.DATE, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, parent=None):
         self.FILTERS = [ChoiceFilter("status", QT_TR_NOOP("状态"), enum="complaint_status"),
@@ -98,7 +98,7 @@ class AftersalesTab(BaseTab):
         lv.addLayout(top)
         lv.addWidget(self.pane)
         self.editor = ComplaintEditor(self)
-        split = QSplitter(Qt.Horizontal, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(self.editor)
         split.setStretchFactor(0, 3)

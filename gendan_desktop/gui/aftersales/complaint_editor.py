@@ -37,7 +37,7 @@ class ComplaintEditor(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.form = load_form("complaint_form.ui", body)
         card = self.field("card")  # a card's text is long: the combo keeps its width, the list shows it all
-        card.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        card.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         card.setMinimumContentsLength(14)
         self.order_info = QLabel(body)
         self.order_info.setObjectName("complaintOrderInfo")

@@ -38,8 +38,8 @@ class BalancePanel(QWidget):
         self.client_id: int | None = None
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("balanceTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.total = QLabel(self)
@@ -80,7 +80,7 @@ class BalancePanel(QWidget):
                                       fmt_money(r.balance), home_text)):
                 item = QTableWidgetItem(text)
                 if 0 < c < 5 or r.currency in converted.converted and c == 5:  # amounts sit right
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
         fit_headers(self.table)  # an empty table too shows its titles apart

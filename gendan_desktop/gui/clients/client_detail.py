@@ -52,7 +52,7 @@ class ClientDetail(QWidget):
         self.sample_versions: dict[int, int] = {}  # sample id → version shown in the list
         self.title = QLabel(self)
         self.title.setObjectName("clientTitle")
-        self.title.setTextFormat(Qt.RichText)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("clientPages")
@@ -68,7 +68,7 @@ class ClientDetail(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form.widget)
         pl.addWidget(scroll)
-        pl.addWidget(save, 0, Qt.AlignRight)
+        pl.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
         self._add_page(profile, "profile", tr("资料"))
 
         # contacts
@@ -396,7 +396,7 @@ class ClientDetail(QWidget):
 
     def select_sample(self, sample_id: int) -> None:
         for r in range(self.samples.rowCount()):
-            if self.samples.item(r, 0).data(Qt.UserRole) == sample_id:
+            if self.samples.item(r, 0).data(Qt.ItemDataRole.UserRole) == sample_id:
                 self.samples.selectRow(r)
                 return
 

@@ -50,7 +50,7 @@ class MergeClientsDialog(FormDialog):
         self.setMinimumWidth(520)
         self.distinct_button = None
         if b["id"] in a["look_alike_of"]:
-            self.distinct_button = self.buttons.addButton(tr("不是同一家公司"), QDialogButtonBox.ActionRole)
+            self.distinct_button = self.buttons.addButton(tr("不是同一家公司"), QDialogButtonBox.ButtonRole.ActionRole)
             self.distinct_button.setObjectName("distinctButton")
             self.distinct_button.clicked.connect(self._distinct)
 

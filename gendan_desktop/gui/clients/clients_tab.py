@@ -125,7 +125,7 @@ class ClientsTab(BaseTab):
         self.model = ClientListModel()
         self.pane = ListPane(self.model, self, placeholder=tr("筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…"))
         self.detail = ClientDetail(window, self)
-        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("clientsSplitter")
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.detail)
@@ -180,7 +180,7 @@ class ClientsTab(BaseTab):
 
     def new_record(self) -> bool:
         dlg = NewClientDialog(self)
-        if dlg.exec() == QDialog.Accepted and dlg.client_id:
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.client_id:
             self.model.refresh()
             self.pane.select_id(dlg.client_id)
         return True
@@ -220,7 +220,7 @@ class NewClientDialog(QDialog):
         self.setObjectName("newClientDialog")
         self.client_id: int | None = None
         self.form = ClientFormController(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

@@ -29,15 +29,15 @@ def make_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setAlternatingRowColors(True)
     t.setTabKeyNavigation(False)  # Tab leaves the list (it went from cell to cell, never out)
     t.verticalHeader().hide()
     header = t.horizontalHeader()
     header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setSortIndicator(-1, Qt.AscendingOrder)  # as loaded (newest first) until a header is clicked
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as loaded (newest first) until a header is clicked
     t.setSortingEnabled(True)
     t.setWordWrap(False)
     return t
@@ -75,9 +75,9 @@ def fill_table(table: QTableWidget, rows: list[tuple], ids: list[int] | None = N
                 text = "" if value is None else str(value)
             item = _Item(text, (0, value) if number else (1, text.casefold()))
             if number:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if ids is not None:
-                item.setData(Qt.UserRole, ids[r])
+                item.setData(Qt.ItemDataRole.UserRole, ids[r])
             table.setItem(r, c, item)
     fit_columns(table)
     table.setSortingEnabled(sorting)
@@ -98,5 +98,5 @@ def fit_columns(table: QTableWidget) -> None:
 
 def table_id(table: QTableWidget) -> int | None:
     item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    return item.data(Qt.UserRole) if item is not None else None
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 

@@ -37,7 +37,7 @@ class StatementDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, client_ids: list[int] | None = None):
         super().__init__(parent)
-        self.setAttribute(Qt.WA_DeleteOnClose, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setObjectName("statementDialog")
         self.setWindowTitle(tr("对账单"))
         self.paths: list = []
@@ -83,10 +83,10 @@ class StatementDialog(QDialog):
         self.clients.blockSignals(True)
         for cid, code, name, pinyin in active_clients():
             item = QListWidgetItem(f"{code}  {name}", self.clients)
-            item.setData(Qt.UserRole, cid)
-            item.setData(Qt.UserRole + 1, f"{code} {name} {pinyin or ''}".casefold())
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if cid in checked else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f"{code} {name} {pinyin or ''}".casefold())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if cid in checked else Qt.CheckState.Unchecked)
         self.clients.blockSignals(False)
         self._update_count()
 
@@ -94,11 +94,11 @@ class StatementDialog(QDialog):
         needle = text.strip().casefold()
         for i in range(self.clients.count()):
             item = self.clients.item(i)
-            item.setHidden(bool(needle) and needle not in item.data(Qt.UserRole + 1))
+            item.setHidden(bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1))
 
     def checked_ids(self) -> list[int]:
-        return [self.clients.item(i).data(Qt.UserRole) for i in range(self.clients.count())
-                if self.clients.item(i).checkState() == Qt.Checked]
+        return [self.clients.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.clients.count())
+                if self.clients.item(i).checkState() == Qt.CheckState.Checked]
 
     def _update_count(self) -> None:
         self.count_label.setText(tr("已选 %1 个客户").replace("%1", str(len(self.checked_ids()))))
@@ -144,7 +144,7 @@ class StatementDialog(QDialog):
             return None
         ids, start, end = picked
         current = self.clients.currentItem()
-        cid = current.data(Qt.UserRole) if current is not None and current.data(Qt.UserRole) in ids else ids[0]
+        cid = current.data(Qt.ItemDataRole.UserRole) if current is not None and current.data(Qt.ItemDataRole.UserRole) in ids else ids[0]
         from ..kit.printing_actions import preview_statement
 
         return preview_statement(self, cid, start, end, self.currency.currentData())

@@ -79,7 +79,7 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
 def _calendar_icon() -> QIcon:
     """A small calendar drawn here: no icon theme is there on Windows."""
     pix = QPixmap(16, 16)
-    pix.fill(Qt.transparent)
+    pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     grey = QColor("#555555")
     p.setPen(grey)
@@ -96,8 +96,8 @@ class _CalendarPopup(QFrame):
     picked = Signal(object)  # dt.date
 
     def __init__(self, parent: QWidget):
-        super().__init__(parent, Qt.Popup)
-        self.setFrameShape(QFrame.StyledPanel)
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("datePopupCalendar")
         self.calendar.setGridVisible(True)
@@ -124,7 +124,7 @@ class _CalendarPopup(QFrame):
             pos.setX(max(screen.left(), min(pos.x(), screen.right() - self.width())))
         self.move(pos)
         self.show()
-        self.calendar.setFocus(Qt.PopupFocusReason)
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
 class DateEdit(QLineEdit):
@@ -142,7 +142,7 @@ class DateEdit(QLineEdit):
         self.calendar_action = QAction(_calendar_icon(), tr("日历"), self)
         self.calendar_action.setObjectName("calendarButton")
         self.calendar_action.triggered.connect(self.open_calendar)
-        self.addAction(self.calendar_action, QLineEdit.TrailingPosition)
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self._popup: _CalendarPopup | None = None
         self.editingFinished.connect(self.normalize)
         self.textEdited.connect(self._edited)
@@ -253,18 +253,18 @@ class DateEdit(QLineEdit):
 
     def _picked(self, day: dt.date) -> None:
         self.set_value(day)
-        self.setFocus(Qt.PopupFocusReason)
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
         self.editingFinished.emit()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - a read-only date offers no clearing, no calendar
         super().changeEvent(event)
-        if event.type() in (QEvent.ReadOnlyChange, QEvent.EnabledChange):
+        if event.type() in (QEvent.Type.ReadOnlyChange, QEvent.Type.EnabledChange):
             editable = not self.isReadOnly() and self.isEnabled()
             self.setClearButtonEnabled(editable)
             self.calendar_action.setVisible(editable)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier) or event.key() == Qt.Key_F4:
+        if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier) or event.key() == Qt.Key.Key_F4:
             self.open_calendar()
             return
         super().keyPressEvent(event)

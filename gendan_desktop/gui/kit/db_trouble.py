@@ -89,13 +89,13 @@ class _Watcher(QObject):
     def on_failed(self, exc) -> None:
         if self.box is not None or not self.window.isVisible():
             return
-        box = QMessageBox(QMessageBox.Warning, tr("读取数据库出错"),
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("读取数据库出错"),
                           tr("读取数据库时出错:%1\n\n列表可能不完整或已过时。重新打开数据库会先检查文件;"
                              "如果文件已损坏,可以从备份恢复。").replace("%1", str(exc)),
-                          QMessageBox.NoButton, self.window)
+                          QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("databaseTroubleBox")
-        reopen = box.addButton(tr("重新打开数据库"), QMessageBox.AcceptRole)
-        box.addButton(tr("稍后"), QMessageBox.RejectRole)
+        reopen = box.addButton(tr("重新打开数据库"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("稍后"), QMessageBox.ButtonRole.RejectRole)
         box.finished.connect(lambda _r: self._answered(box.clickedButton() is reopen))
         self.box = box
         box.open()  # window-modal without a nested event loop: reads fail inside paint events

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QStyledI
 
 def commit_open_editor(view: QAbstractItemView) -> None:
     """Write the text of a cell still open for typing to the model and close it."""
-    if view.state() != QAbstractItemView.EditingState:
+    if view.state() != QAbstractItemView.State.EditingState:
         return
     editor = view.indexWidget(view.currentIndex())
     if editor is None:
@@ -35,7 +35,7 @@ def commit_open_editor(view: QAbstractItemView) -> None:
     if editor is None:
         return
     view.commitData(editor)
-    view.closeEditor(editor, QAbstractItemDelegate.NoHint)
+    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 class _GridDelegate(QStyledItemDelegate):
@@ -43,17 +43,17 @@ class _GridDelegate(QStyledItemDelegate):
     close, and let the grid decide where to go."""
 
     def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.KeyPress:
+        if event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
             move = None
-            if key in (Qt.Key_Tab, Qt.Key_Backtab):
-                back = key == Qt.Key_Backtab or bool(mods & Qt.ShiftModifier)
-                move = ("leave" if mods & Qt.ControlModifier else "step", not back)
-            elif key in (Qt.Key_Return, Qt.Key_Enter) and not mods & (Qt.ControlModifier | Qt.AltModifier):
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                move = ("leave" if mods & Qt.KeyboardModifier.ControlModifier else "step", not back)
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
                 move = ("enter", True)
             if move is not None:
                 self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.NoHint)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self.parent().key_move(*move)
                 return True
         return super().eventFilter(editor, event)
@@ -79,7 +79,7 @@ class EditGrid(QTableView):
     def _editable_cells(self, row: int) -> list[int]:
         model = self.model()
         return [c for c in range(model.columnCount())
-                if not self.isColumnHidden(c) and model.flags(model.index(row, c)) & Qt.ItemIsEditable]
+                if not self.isColumnHidden(c) and model.flags(model.index(row, c)) & Qt.ItemFlag.ItemIsEditable]
 
     def _first_cell(self, row: int) -> QModelIndex:
         cols = self._editable_cells(row)
@@ -109,7 +109,7 @@ class EditGrid(QTableView):
     def _go(self, index: QModelIndex) -> None:
         self.setCurrentIndex(index)
         self.scrollTo(index)
-        if self.state() != QAbstractItemView.EditingState and self.editTriggers() != QAbstractItemView.NoEditTriggers:
+        if self.state() != QAbstractItemView.State.EditingState and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
             self.edit(index)
 
     def _row_blank(self, row: int) -> bool:
@@ -132,7 +132,7 @@ class EditGrid(QTableView):
         if kind == "step" and (last < 0 or self._row_blank(last)):
             self.leave(True)  # past a blank last line: the user is done with the grid
             return
-        if self.add_row is not None and self.editTriggers() != QAbstractItemView.NoEditTriggers:
+        if self.add_row is not None and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
             row = self.add_row()
             if row is not None:
                 self._go(self._first_cell(row))
@@ -147,14 +147,14 @@ class EditGrid(QTableView):
             if w is None or w is self:
                 return
             if (not self.isAncestorOf(w) and w.isVisible() and w.isEnabled()
-                    and w.focusPolicy() & Qt.TabFocus):
-                w.setFocus(Qt.TabFocusReason if forward else Qt.BacktabFocusReason)
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
                 return
             w = w.nextInFocusChain() if forward else w.previousInFocusChain()
 
     # ------------------------------------------------------------ Qt hooks
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt's name
-        if self.editTriggers() == QAbstractItemView.NoEditTriggers or not self.model().rowCount():
+        if self.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers or not self.model().rowCount():
             self.leave(next_)  # nothing to type into: Tab simply passes through
             return True
         self.key_move("step", next_)
@@ -162,11 +162,11 @@ class EditGrid(QTableView):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key, mods = event.key(), event.modifiers()
-        if key in (Qt.Key_Tab, Qt.Key_Backtab) and mods & Qt.ControlModifier:
-            self.leave(not (key == Qt.Key_Backtab or mods & Qt.ShiftModifier))
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
-        if (key in (Qt.Key_Return, Qt.Key_Enter) and not mods & (Qt.ControlModifier | Qt.AltModifier)
-                and self.editTriggers() != QAbstractItemView.NoEditTriggers):
+        if (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers):
             self.key_move("enter", True)
             return
         super().keyPressEvent(event)
@@ -174,9 +174,9 @@ class EditGrid(QTableView):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         reason, model = event.reason(), self.model()
-        if (reason not in (Qt.TabFocusReason, Qt.BacktabFocusReason) or model is None or not model.rowCount()
-                or self.editTriggers() == QAbstractItemView.NoEditTriggers):
+        if (reason not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) or model is None or not model.rowCount()
+                or self.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers):
             return
-        target = self._first_cell(0) if reason == Qt.TabFocusReason else self._last_cell(model.rowCount() - 1)
+        target = self._first_cell(0) if reason == Qt.FocusReason.TabFocusReason else self._last_cell(model.rowCount() - 1)
         if target.isValid():
             self._go(target)

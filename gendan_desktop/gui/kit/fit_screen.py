@@ -50,9 +50,9 @@ def scrolled(inner: QWidget, parent: QWidget | None = None) -> QScrollArea:
     smaller than ``inner``'s minimum size."""
     area = QScrollArea(parent)
     area.setObjectName(f"{inner.objectName() or 'form'}Scroll")
-    area.setFrameShape(QFrame.NoFrame)
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(inner)
     return area
 

@@ -69,7 +69,7 @@ class FlowLayout(QLayout):
         if self._gap >= 0:
             return self._gap
         parent = self.parentWidget()
-        return parent.style().pixelMetric(QStyle.PM_LayoutHorizontalSpacing) if parent else 6
+        return parent.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if parent else 6
 
     def _place(self, rect: QRect, apply: bool) -> int:
         m = self.contentsMargins()
@@ -115,7 +115,7 @@ def flow_widget_policy(widget) -> None:
     """The widget holding a FlowLayout grows in height as its rows need."""
     policy = widget.sizePolicy()
     policy.setHeightForWidth(True)
-    policy.setVerticalPolicy(QSizePolicy.Preferred)
+    policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
     widget.setSizePolicy(policy)
 
 

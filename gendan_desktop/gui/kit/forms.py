@@ -58,7 +58,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
 
     loader = _FormLoader()
     f = QFile(str(ui_path(name)))
-    if not f.open(QIODevice.ReadOnly):
+    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
         raise RuntimeError(f"cannot open form {name}: {f.errorString()}")
     try:
         widget = loader.load(f, parent)
@@ -263,8 +263,8 @@ def _form_layout_of(w: QWidget) -> QFormLayout | None:
 
 def ask_reload_after_stale(parent: QWidget, exc: Exception) -> bool:
     """Saving over a newer version: say so, offer to reload. True = reload."""
-    box = QMessageBox(QMessageBox.Warning, tr("记录已被修改"), str(exc), QMessageBox.NoButton, parent)
-    reload_btn = box.addButton(tr("重新载入"), QMessageBox.AcceptRole)
-    box.addButton(tr("继续编辑"), QMessageBox.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("记录已被修改"), str(exc), QMessageBox.StandardButton.NoButton, parent)
+    reload_btn = box.addButton(tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is reload_btn

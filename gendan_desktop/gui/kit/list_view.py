@@ -28,11 +28,11 @@ class SortHeader(QHeaderView):
     opposite (its Qt::AscendingOrder paints SortDown), so a list of the newest
     orders first showed an arrow claiming the oldest came first."""
 
-    _FLIP = {QStyleOptionHeader.SortUp: QStyleOptionHeader.SortDown,
-             QStyleOptionHeader.SortDown: QStyleOptionHeader.SortUp}
+    _FLIP = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+             QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
 
     def __init__(self, parent=None):
-        super().__init__(Qt.Horizontal, parent)
+        super().__init__(Qt.Orientation.Horizontal, parent)
         # a header made by hand starts unclickable (QTableView only sets this
         # on the header it creates itself): without it no click ever sorted
         self.setSectionsClickable(True)
@@ -48,21 +48,21 @@ class ListTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHorizontalHeader(SortHeader(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab leaves a list for the next field; the arrows move in it
         vh = self.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.Fixed)  # no per-row size queries over 100k rows
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries over 100k rows
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         vh.hide()
         hh = self.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
         hh.setStretchLastSection(True)
-        hh.setSectionResizeMode(QHeaderView.Interactive)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setDefaultSectionSize(110)
 
 
@@ -73,7 +73,7 @@ def fit_headers(table) -> None:
     model = table.model()
     metrics = header.fontMetrics()
     for c in range(model.columnCount()):
-        title = model.headerData(c, Qt.Horizontal) or ""
+        title = model.headerData(c, Qt.Orientation.Horizontal) or ""
         need = metrics.horizontalAdvance(str(title)) + 26
         if header.sectionSize(c) < need:
             header.resizeSection(c, need)
@@ -118,7 +118,7 @@ class ListPane(QWidget):
                 self.filter_combos[spec.key] = combo
                 continue
             combo = QComboBox(self)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "状态:全部" shown whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "状态:全部" shown whole
             combo.setObjectName(f"filter_{spec.key}")
             label = ftr(spec.label)
             combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", tr("全部")), None)
@@ -164,7 +164,7 @@ class ListPane(QWidget):
         combo = SearchCombo(self, search=spec.search, lookup=getattr(spec, "lookup", None), browse=spec.browse,
                             placeholder=tr("%1:%2").replace("%1", ftr(spec.label)).replace("%2", tr("全部")))
         combo.setObjectName(f"filter_{spec.key}")
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)  # "客户:全部" and a client's name, not "客户:…"
         combo.setToolTip(tr("输入名称、编号或拼音首字母筛选;清空即全部"))
         combo.picked.connect(lambda id_, k=spec.key: self.model.set_filter(k, id_))
@@ -229,7 +229,7 @@ class ListPane(QWidget):
             return False
         idx = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(idx)
         return True
 
@@ -246,7 +246,7 @@ class ListPane(QWidget):
             if row >= 0:
                 idx = self.model.index(row, 0)
                 self.table.selectionModel().setCurrentIndex(
-                    idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                    idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             else:
                 self.current_changed.emit(None)
         self._restoring_id = None

@@ -197,9 +197,9 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
     if isinstance(exc, GendanError):
         QMessageBox.warning(parent, tr("无法完成"), str(exc))
         return
-    box = QMessageBox(QMessageBox.Critical, tr("出错了"),
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("出错了"),
                       tr("操作失败:%1").replace("%1", f"{type(exc).__name__}: {exc}"),
-                      QMessageBox.Ok, parent)
+                      QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
     box.exec()
@@ -269,7 +269,7 @@ class QueryOp:
         dlg = QProgressDialog(self._progress_label, tr("取消") if self._cancellable else None,
                               0, 0, self._parent)
         dlg.setWindowTitle(tr("跟单桌面"))
-        dlg.setWindowModality(Qt.WindowModal)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)

@@ -129,7 +129,7 @@ class PdfPreviewDialog(QDialog):
                  on_printed: Callable[[int], OpChanges] | None = None, file_name: str = "document"):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setAttribute(Qt.WA_DeleteOnClose, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.pdf_bytes = pdf
         self.pdf_path = temp_pdf(pdf, file_name)
         self.on_printed = on_printed
@@ -182,7 +182,7 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("打印 %1").replace("%1", self.windowTitle()))
-        if dialog.exec() != QDialog.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
@@ -345,7 +345,7 @@ def print_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[i
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(tr("流程卡 %1").replace("%1", cards[0].order_no))
-        if QPrintDialog(printer, parent).exec() != QDialog.Accepted:
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
             return None
     copies = max(1, printer.copyCount())
     render = _render_cards_op(cards, layout)

@@ -32,7 +32,7 @@ class SearchCombo(QComboBox):
                  browse: Callable[[], Choices] | None = None, placeholder: str = ""):
         super().__init__(parent)
         self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.search_fn = search
         self.lookup_fn = lookup
         self.browse_fn = browse
@@ -46,8 +46,8 @@ class SearchCombo(QComboBox):
             line.setPlaceholderText(placeholder)
         self.results = QStringListModel(self)
         self.completer_ = QCompleter(self.results, self)
-        self.completer_.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.completer_.setCaseSensitivity(Qt.CaseInsensitive)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(12)
         self.setCompleter(self.completer_)
         self.completer_.activated.connect(self._take_label)
@@ -87,7 +87,7 @@ class SearchCombo(QComboBox):
         return list(self.search_fn(text)) if self.search_fn is not None and text.strip() else []
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self.lineEdit() and event.type() == QEvent.ReadOnlyChange:
+        if obj is self.lineEdit() and event.type() == QEvent.Type.ReadOnlyChange:
             obj.setClearButtonEnabled(not obj.isReadOnly())
         return super().eventFilter(obj, event)
 

@@ -77,7 +77,7 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.right = frozenset(right)  # keys of columns holding numbers formatted as text
         self._rows: list[dict] = []
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)  # -1: as the service gave them
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)  # -1: as the service gave them
 
     def set_rows(self, rows: Iterable[dict]) -> None:
         self.beginResetModel()
@@ -93,12 +93,12 @@ class RecordTableModel(QAbstractTableModel):
         filled = [r for r in rows if r.get(key) not in (None, "")]
         blank = [r for r in rows if r.get(key) in (None, "")]
         try:
-            filled.sort(key=lambda r: _sort_value(r.get(key)), reverse=order == Qt.DescendingOrder)
+            filled.sort(key=lambda r: _sort_value(r.get(key)), reverse=order == Qt.SortOrder.DescendingOrder)
         except TypeError:  # mixed kinds in one column: by their text
-            filled.sort(key=lambda r: fmt_value(r.get(key)), reverse=order == Qt.DescendingOrder)
+            filled.sort(key=lambda r: fmt_value(r.get(key)), reverse=order == Qt.SortOrder.DescendingOrder)
         return filled + blank
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         if 0 <= column < len(self.columns):
             self.layoutAboutToBeChanged.emit()
@@ -127,12 +127,12 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.columns):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
             return header_text(self.columns[section][1])
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
@@ -141,38 +141,38 @@ class RecordTableModel(QAbstractTableModel):
         row = self._rows[r]
         key = self.columns[c][0]
         value = row.get(key)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return fmt_value(value)
         if role == ID_ROLE:
             return row.get("id")
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             right = key in self.right or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
-            return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole:
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
             return row.get("_fg")
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return (row.get("_cell_bg") or {}).get(key, row.get("_bg"))
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return row.get("_tip")
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def make_table(model, parent=None, *, multi: bool = False) -> ListTable:
     """A table in the look of the main lists, for a RecordTableModel."""
     view = ListTable(parent)
     view.setModel(model)
-    view.setSelectionMode(QAbstractItemView.ExtendedSelection if multi else QAbstractItemView.SingleSelection)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setDefaultSectionSize(100)
     view.horizontalHeader().setMaximumSectionSize(360)  # a long text must not push the rest away
     fit_headers(view)  # an empty table shows its titles apart, each whole
     if isinstance(model, RecordTableModel):
-        view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # first shown as the service orders them
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # first shown as the service orders them
         view.setSortingEnabled(True)  # a click on a header sorts by that column
     return view
 
@@ -240,8 +240,8 @@ class FormDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.errors = FieldErrors(self.form, self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok_text:
             self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self.submit)
@@ -314,12 +314,12 @@ def ask_unsaved(parent: QWidget, question: str) -> str:
     """Unsaved changes: "save", "discard" or "cancel" (Escape). Save is the default."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Question, tr("未保存的修改"), question,
-                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
-    box.setDefaultButton(QMessageBox.Save)
-    box.setEscapeButton(QMessageBox.Cancel)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("未保存的修改"), question,
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     answer = box.exec()
-    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
 
 def open_dialog(owner, dlg: FormDialog, on_done: Callable[[Any], None] | None = None) -> FormDialog:
@@ -328,7 +328,7 @@ def open_dialog(owner, dlg: FormDialog, on_done: Callable[[Any], None] | None = 
         dlg.done_ok.connect(on_done)
     owner.dialog = dlg
     dlg.finished.connect(lambda _r: setattr(owner, "dialog", None) if getattr(owner, "dialog", None) is dlg else None)
-    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg
 

@@ -20,7 +20,7 @@ _CONTAINERS = (QGroupBox,)  # widgets whose own layout holds more fields
 
 
 def _focusable(w: QWidget) -> bool:
-    return not isinstance(w, QLabel) and bool(w.focusPolicy() & Qt.TabFocus)
+    return not isinstance(w, QLabel) and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def _walk_item(item: QLayoutItem) -> tuple[list, int]:
@@ -49,7 +49,7 @@ def _walk_layout(layout: QLayout) -> tuple[list, int]:
         base = 0
         for r in range(layout.rowCount()):
             used = 0
-            for role, col in ((QFormLayout.LabelRole, 0), (QFormLayout.FieldRole, 1), (QFormLayout.SpanningRole, 0)):
+            for role, col in ((QFormLayout.ItemRole.LabelRole, 0), (QFormLayout.ItemRole.FieldRole, 1), (QFormLayout.ItemRole.SpanningRole, 0)):
                 sub, rows = _walk_item(layout.itemAt(r, role))
                 entries += [(base + row, (col,) + x, w) for row, x, w in sub]
                 used = max(used, rows)
@@ -70,7 +70,7 @@ def _walk_layout(layout: QLayout) -> tuple[list, int]:
             entries += [(starts[r] + row, (c,) + x, w) for row, x, w in sub]
         return entries, acc
     if isinstance(layout, QBoxLayout):
-        horizontal = layout.direction() in (QBoxLayout.LeftToRight, QBoxLayout.RightToLeft)
+        horizontal = layout.direction() in (QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.RightToLeft)
         rows_used = 0
         for i in range(layout.count()):
             sub, rows = _walk_item(layout.itemAt(i))

@@ -39,14 +39,14 @@ from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-ID_ROLE = Qt.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
-SORT_ROLE = Qt.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _DISPLAY, _EDIT, _TOOLTIP, _FONT = 0, 2, 3, 6
 _ALIGN, _BACKGROUND, _FOREGROUND = 7, 8, 9
-_ID = int(Qt.UserRole.value) + 1
-_ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_NO_FLAGS = Qt.NoItemFlags
+_ID = int(Qt.ItemDataRole.UserRole.value) + 1
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _WANTED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _BACKGROUND, _FOREGROUND, _ID})
 
 
@@ -125,7 +125,7 @@ class IdListModel(QAbstractTableModel):
     # listed are typed from their values (gui/excel_actions.py)
     COLUMN_KINDS: dict = {}
     FILTERS: list = []
-    DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
+    DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
     CHUNK = 60  # about two screens of rows: one query fills what is visible
     CACHE_CHUNKS = 60
     ID_CACHE_SIZE = 3  # id lists kept per model (100,000 ids: about 3.5 MB)
@@ -143,8 +143,8 @@ class IdListModel(QAbstractTableModel):
         self.quick_text = ""
         self.filters: dict[str, Any] = {}
         self._loaded = False
-        left = int((Qt.AlignLeft | Qt.AlignVCenter).value)
-        right = int((Qt.AlignRight | Qt.AlignVCenter).value)
+        left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+        right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         self._align = [right if col in self.ALIGN_RIGHT else left for col in self.Columns]
         self._has_font = type(self).font is not IdListModel.font
         self._has_background = type(self).background is not IdListModel.background
@@ -165,7 +165,7 @@ class IdListModel(QAbstractTableModel):
     def list_sort(self):
         from ...core.lists.spec import Sort
 
-        return Sort(self.sort_key(self._sort_col), self._sort_order == Qt.DescendingOrder)
+        return Sort(self.sort_key(self._sort_col), self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def load_rows(self, ids: list[int]) -> dict[int, Any]:
         raise NotImplementedError
@@ -298,14 +298,14 @@ class IdListModel(QAbstractTableModel):
             return 0
         return len(self.Columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and 0 <= section < len(self.Columns):
-            if role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return header_text(self.HEADERS.get(self.Columns(section), self.Columns(section).name))
-            if role == Qt.TextAlignmentRole:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
                 right = self.Columns(section) in self.ALIGN_RIGHT
-                return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
-        elif orientation == Qt.Vertical and role == Qt.DisplayRole and 0 <= section < len(self._ids):
+                return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._ids):
             return section + 1
         return None
 
@@ -345,7 +345,7 @@ class IdListModel(QAbstractTableModel):
     def flags(self, index):
         return _ROW_FLAGS if index.isValid() else _NO_FLAGS  # constants: called per painted cell
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self.Columns)):
             return
         if (column, order) == (self._sort_col, self._sort_order) and self._loaded:

@@ -30,7 +30,7 @@ def settings_file() -> str | None:
 
 def ui_settings() -> QSettings:
     path = settings_file()
-    return QSettings(path, QSettings.IniFormat) if path else QSettings(ORGANIZATION, APPLICATION)
+    return QSettings(path, QSettings.Format.IniFormat) if path else QSettings(ORGANIZATION, APPLICATION)
 
 
 def ui_language() -> str:

@@ -37,16 +37,16 @@ def grid_picture(model, parent: QWidget | None = None):
     """The whole progress grid as a QImage: a table sized to show every row and
     column (a picture of the visible part of a scrolled one would cut it off)."""
     view = ListTable(parent)
-    view.setAttribute(Qt.WA_DontShowOnScreen, True)
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.setModel(model)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    view.setSelectionMode(QAbstractItemView.NoSelection)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setAlternatingRowColors(False)
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     view.resizeColumnsToContents()
-    header.setSectionResizeMode(QHeaderView.Fixed)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     width = sum(view.columnWidth(c) for c in range(model.columnCount())) + 2 * view.frameWidth()
     height = header.sizeHint().height() + view.verticalHeader().defaultSectionSize() * model.rowCount() \
         + 2 * view.frameWidth()

@@ -70,7 +70,7 @@ class CheckableCombo(QComboBox):
     """A combo of presets and ticked values; the box shows what is picked."""
 
     sig_value_changed = Signal(object)  # tuple of the ticked values, or None for all
-    VALUE_ROLE = Qt.UserRole + 10  # the values a preset ticks
+    VALUE_ROLE = Qt.ItemDataRole.UserRole + 10  # the values a preset ticks
 
     def __init__(self, spec: MultiChoiceFilter, parent=None):
         super().__init__(parent)
@@ -89,7 +89,7 @@ class CheckableCombo(QComboBox):
         self._values: list[QStandardItem] = []
         for value, text in spec.options():
             item = QStandardItem(text)
-            item.setData(value, Qt.UserRole)
+            item.setData(value, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setCheckState(UNCHECKED)
             model.appendRow(item)
@@ -102,14 +102,14 @@ class CheckableCombo(QComboBox):
 
     # ------------------------------------------------------------- state
     def value(self) -> tuple[str, ...] | None:
-        ticked = tuple(i.data(Qt.UserRole) for i in self._values if i.checkState() == CHECKED)
+        ticked = tuple(i.data(Qt.ItemDataRole.UserRole) for i in self._values if i.checkState() == CHECKED)
         return ticked or None
 
     def set_value(self, values) -> None:
         """Tick exactly ``values`` (None or empty: all) and announce it."""
         wanted = set(values or ())
         for item in self._values:
-            item.setCheckState(CHECKED if item.data(Qt.UserRole) in wanted else UNCHECKED)
+            item.setCheckState(CHECKED if item.data(Qt.ItemDataRole.UserRole) in wanted else UNCHECKED)
         self._changed()
 
     def reset_filter(self) -> None:
@@ -153,10 +153,10 @@ class CheckableCombo(QComboBox):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         # a click on a value, or Space on it, ticks it and leaves the list open for the next one
         item = None
-        if event.type() == QEvent.MouseButtonRelease and obj is self.view().viewport():
+        if event.type() == QEvent.Type.MouseButtonRelease and obj is self.view().viewport():
             index = self.view().indexAt(event.position().toPoint())
             item = self.model().itemFromIndex(index) if index.isValid() else None
-        elif event.type() == QEvent.KeyPress and obj is self.view() and event.key() == Qt.Key_Space:
+        elif event.type() == QEvent.Type.KeyPress and obj is self.view() and event.key() == Qt.Key.Key_Space:
             index = self.view().currentIndex()
             item = self.model().itemFromIndex(index) if index.isValid() else None
         if item is not None and item in self._values:
@@ -167,8 +167,8 @@ class CheckableCombo(QComboBox):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # the arrows on the closed box open the list (they would tick value after value)
-        if event.key() in (Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End,
-                           Qt.Key_Space):
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End,
+                           Qt.Key.Key_Space):
             self.showPopup()
             return
         super().keyPressEvent(event)
@@ -181,8 +181,8 @@ class CheckableCombo(QComboBox):
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)
         opt.currentText = self.summary()
-        painter.drawComplexControl(QStyle.CC_ComboBox, opt)
-        painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
     def sizeHint(self):  # noqa: N802 - Qt's name
         hint = super().sizeHint()

@@ -91,8 +91,8 @@ class OrderEditor(QWidget):
         self.lines_view = EditGrid(self, add_row=self.lines.add_line)
         self.lines_view.setObjectName("orderLines")
         self.lines_view.setModel(self.lines)
-        self.lines_view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.lines_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.verticalHeader().hide()
         self.lines_view.horizontalHeader().setStretchLastSection(True)
         for col, width in ((LineCol.LINE_NO, 32), (LineCol.STYLE, 80), (LineCol.PRODUCT, 110), (LineCol.COLOUR, 90),
@@ -170,8 +170,8 @@ class OrderEditor(QWidget):
         self.grid.set_editable(editable)
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
             b.setEnabled(editable and self.entry.on_list())
-        self.lines_view.setEditTriggers(QAbstractItemView.AllEditTriggers if editable
-                                        else QAbstractItemView.NoEditTriggers)
+        self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                                        else QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def _update_buttons(self) -> None:
         status = self.order.status if self.order is not None else "draft"

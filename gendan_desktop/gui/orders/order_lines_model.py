@@ -180,26 +180,26 @@ class OrderLinesModel(EditableRowsModel):
         q, p = parse_qty(row["quantity"]), parse_price(row["unit_price"])
         return None if q is None or p is None or q * p > LINE_AMOUNT.high else q * p
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
         if not (0 <= r < len(self._rows) and 0 <= c < len(LineCol)):
             return None
         row, col = self._rows[r], LineCol(c)
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == LineCol.LINE_NO:
                 return str(r + 1)
             if col == LineCol.AMOUNT:
                 return fmt_value(self._amount(row))
             return row[KEYS[col]]
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             right = col in NUMERIC
-            return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole:
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
             if self._error == (r, c) or (col in NUMERIC and cell_problem(row, col)):
                 return RED
-        if role == Qt.ToolTipRole and col in NUMERIC:
+        if role == Qt.ItemDataRole.ToolTipRole and col in NUMERIC:
             return cell_problem(row, col)
         return None
 

@@ -52,7 +52,7 @@ class ShipmentsPanel(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.docs_button)
         bar.addStretch(1)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.shipments_view)
         box = QWidget(split)
         v = QVBoxLayout(box)
@@ -108,15 +108,15 @@ class ShipmentsPanel(QWidget):
             for j, text in enumerate((str(r["line_no"]), r["style"], f"{r['colour']} {r['size']}".strip(),
                                       f"{r['remaining']:,}", f"{done:,}")):
                 item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemIsEnabled)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 if j == 4 and done < r["remaining"]:
                     item.setForeground(ORANGE_TEXT)
                 if j in (0, 3, 4):  # line number and quantities: numbers sit right
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(i, j, item)
             # what production finished is what normally goes; more needs a reason
             ship = QTableWidgetItem(str(min(done, r["remaining"])))
-            ship.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            ship.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, 5, ship)
         # as wide as the texts and titles ("已完工未出" in English was "ished, not shipp"), so the
         # column typed into stays in sight in the dialog's width

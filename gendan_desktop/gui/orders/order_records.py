@@ -80,7 +80,7 @@ class QuotationsPanel(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.pi_button)
         bar.addWidget(self.order_button)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(make_table(self.items, split))
         lay = QVBoxLayout(self)

@@ -20,7 +20,7 @@ class SampleField(QObject):
         self.shown: int | None = None
         link.setObjectName("orderSampleLink")
         link.setFlat(True)
-        link.setCursor(Qt.PointingHandCursor)
+        link.setCursor(Qt.CursorShape.PointingHandCursor)
         link.setStyleSheet("text-align: left; color: #1565c0; text-decoration: underline;")
         link.clicked.connect(lambda: self.shown is not None and self.sig_open_sample.emit(self.shown))
         link.hide()

@@ -114,7 +114,7 @@ class OrderListModel(IdListModel):
     }
     SORT_KEYS = SORT_KEYS
     ALIGN_RIGHT = frozenset({Col.QUANTITY, Col.AMOUNT})
-    DEFAULT_SORT = (Col.ORDER_DATE, Qt.DescendingOrder)
+    DEFAULT_SORT = (Col.ORDER_DATE, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, parent=None):
         self.FILTERS = [
@@ -141,7 +141,7 @@ class OrderListModel(IdListModel):
                                        delivery=f.get("delivery"), order_date=f.get("order_date"))
 
     def list_sort(self):
-        return order_list.Sort(self.sort_key(self._sort_col), self._sort_order == Qt.DescendingOrder)
+        return order_list.Sort(self.sort_key(self._sort_col), self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def load_rows(self, ids):
         """Two queries for the rows; the delivery risk and progress (five more
@@ -264,7 +264,7 @@ class OrdersTab(BaseTab):
             self.detail.addTab(widget, title)
         self.detail.currentChanged.connect(lambda _i: self._load_detail_page())
 
-        split = QSplitter(Qt.Horizontal, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("ordersSplitter")
         split.addWidget(left)
         split.addWidget(self.detail)

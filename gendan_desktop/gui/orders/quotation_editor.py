@@ -49,7 +49,7 @@ def open_quotation_editor(owner: QWidget, quotation_id: int | None = None,
     """Show the editor (non-modal) for a saved quotation or a new one for
     ``client_id``; kept as ``owner.quotation_editor`` (tests reach it there)."""
     dlg = QuotationEditor(owner)
-    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if quotation_id is not None:
         dlg.load(quotation_id)
     else:
@@ -105,8 +105,8 @@ class QuotationEditor(QDialog):
         self.items_view = EditGrid(self, add_row=self.items.add_item)
         self.items_view.setObjectName("quotationItems")
         self.items_view.setModel(self.items)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectItems)
-        self.items_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.items_view.verticalHeader().hide()
         self.items_view.horizontalHeader().setStretchLastSection(True)
         for col, width in ((ItemCol.LINE_NO, 32), (ItemCol.STYLE, 80), (ItemCol.PRODUCT, 110),
@@ -154,7 +154,7 @@ class QuotationEditor(QDialog):
         for b in (self.sent_button, self.pi_button, self.preview_button, self.order_button, self.open_order_button,
                   self.close_button):
             actions.addWidget(b)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
@@ -217,8 +217,8 @@ class QuotationEditor(QDialog):
         self.items.set_editable(editable)
         for b in (self.add_button, self.copy_button, self.remove_button, self.save_button):
             b.setEnabled(editable)
-        self.items_view.setEditTriggers(QAbstractItemView.AllEditTriggers if editable
-                                        else QAbstractItemView.NoEditTriggers)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                                        else QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def _update_buttons(self) -> None:
         status = self.quotation.status if self.quotation is not None else None

@@ -259,24 +259,24 @@ class QuotationItemsModel(EditableRowsModel):
         return self._error
 
     # ----------------------------------------------------------- Qt model
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and 0 <= section < len(ItemCol):
-            if role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(ItemCol):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return super().headerData(section, orientation, role)
-            if role == Qt.ToolTipRole and ItemCol(section) in COST_COLS + (ItemCol.TOTAL_COST,):
+            if role == Qt.ItemDataRole.ToolTipRole and ItemCol(section) in COST_COLS + (ItemCol.TOTAL_COST,):
                 return tr("人民币/件")
-            if role == Qt.ToolTipRole and section == ItemCol.UNIT_PRICE:
+            if role == Qt.ItemDataRole.ToolTipRole and section == ItemCol.UNIT_PRICE:
                 return tr("按成本、利润率和汇率自动计算;直接输入价格即为手动价格(蓝色粗体),清空则恢复自动计算")
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
         if not (0 <= r < len(self._rows) and 0 <= c < len(ItemCol)):
             return None
         row, col = self._rows[r], ItemCol(c)
-        if role == Qt.DisplayRole or role == Qt.EditRole:
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             if col == ItemCol.LINE_NO:
                 return str(r + 1)
             if col == ItemCol.TOTAL_COST:
@@ -285,15 +285,15 @@ class QuotationItemsModel(EditableRowsModel):
                 if row["unit_price"] != "":
                     return row["unit_price"]
                 computed = self._computed(row)
-                return "" if computed is None else (format(computed, "f") if role == Qt.EditRole
+                return "" if computed is None else (format(computed, "f") if role == Qt.ItemDataRole.EditRole
                                                     else fmt_value(computed))
             if col == ItemCol.AMOUNT:
                 q, p = parse_quantity(row["quantity"]), self._price(row)
                 return "" if q is None or p is None else fmt_value(q * p)
             return row[KEYS[col]]
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignRight if col in NUMERIC else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
             if self._error == (r, c):
                 return RED
             if col in KEYS and col not in (ItemCol.STYLE, ItemCol.PRODUCT, ItemCol.DESCRIPTION, ItemCol.UNIT):
@@ -302,15 +302,15 @@ class QuotationItemsModel(EditableRowsModel):
                 return RED if bad else None
             return None
         if col == ItemCol.UNIT_PRICE and row["unit_price"] != "":
-            if role == Qt.ForegroundRole:
+            if role == Qt.ItemDataRole.ForegroundRole:
                 return OVERRIDE_TEXT
-            if role == Qt.FontRole:
+            if role == Qt.ItemDataRole.FontRole:
                 return BOLD
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 computed = self._computed(row)
                 return tr("手动价格;按成本计算为 %1。清空单元格恢复自动计算。").replace(
                     "%1", "" if computed is None else format(computed, "f"))
-        if role == Qt.ToolTipRole and self._error == (r, c):
+        if role == Qt.ItemDataRole.ToolTipRole and self._error == (r, c):
             return self._error_text or None
         return None
 

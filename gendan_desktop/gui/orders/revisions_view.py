@@ -77,11 +77,11 @@ class RevisionsView(QWidget):
         self.new_info = QLabel(self)
         for lbl in (self.old_info, self.new_info):
             lbl.setWordWrap(True)
-            lbl.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.old_lines = RecordTableModel(LINE_COLUMNS, self)
         self.new_lines = RecordTableModel(LINE_COLUMNS, self)
         self.diff = RecordTableModel(DIFF_COLUMNS, self)
-        sides = QSplitter(Qt.Horizontal, self)
+        sides = QSplitter(Qt.Orientation.Horizontal, self)
         self.line_views = []
         for info, model in ((self.old_info, self.old_lines), (self.new_info, self.new_lines)):
             box = QWidget(sides)
@@ -97,7 +97,7 @@ class RevisionsView(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.revisions_view)
         lay.addLayout(bar)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(sides)
         diff_box = QWidget(split)
         v = QVBoxLayout(diff_box)

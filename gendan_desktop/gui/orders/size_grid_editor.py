@@ -46,10 +46,10 @@ class _PasteDelegate(QStyledItemDelegate):
         self.view = view
 
     def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.KeyPress and event.matches(QKeySequence.Paste):
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text()
             if "\t" in text or "\n" in text.strip():
-                self.closeEditor.emit(editor, QAbstractItemDelegate.RevertModelCache)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
                 self.view.sig_paste.emit(text, self.view.currentIndex())
                 return True
         return super().eventFilter(editor, event)
@@ -67,24 +67,24 @@ class SizeGridView(QTableView):
         self.setObjectName("sizeGrid")
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(56)
         # rows as compact as the lists': a 6-colour grid fits under the order form at 1366×768
-        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setItemDelegate(_PasteDelegate(self))
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
         self.set_editable(True)
 
     def set_editable(self, editable: bool) -> None:
         # not on CurrentChanged: a selected cell must still take Ctrl+V as a whole-grid paste
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.SelectedClicked
-                             | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
-                             if editable else QAbstractItemView.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed
+                             if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.matches(QKeySequence.Paste):
+        if event.matches(QKeySequence.StandardKey.Paste):
             self.sig_paste.emit(QGuiApplication.clipboard().text(), self.currentIndex())
             event.accept()
             return
@@ -94,14 +94,14 @@ class SizeGridView(QTableView):
         model = self.model()
         if getattr(model, "refused", False):  # a size or colour typed twice: type it again, here
             model.refused = False
-            super().closeEditor(editor, QAbstractItemDelegate.NoHint)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self.edit(self.currentIndex())
             return
         super().closeEditor(editor, hint)
 
     def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
-        if action in (QAbstractItemView.MoveNext, QAbstractItemView.MovePrevious):
-            found = self._next_editable(1 if action == QAbstractItemView.MoveNext else -1)
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            found = self._next_editable(1 if action == QAbstractItemView.CursorAction.MoveNext else -1)
             if found.isValid():
                 return found
         return super().moveCursor(action, modifiers)
@@ -113,7 +113,7 @@ class SizeGridView(QTableView):
         for _ in range(rows * cols):
             pos = (pos + step) % (rows * cols)
             index = model.index(pos // cols, pos % cols)
-            if index.flags() & Qt.ItemIsEditable:
+            if index.flags() & Qt.ItemFlag.ItemIsEditable:
                 return index
         return QModelIndex()
 
@@ -132,7 +132,7 @@ class SizeGridEditor(QWidget):
         self.style_box = QComboBox(self)
         self.style_box.setObjectName("gridStyle")
         self.style_box.setEditable(True)
-        self.style_box.setInsertPolicy(QComboBox.NoInsert)
+        self.style_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.style_box.lineEdit().setPlaceholderText(tr("输入或选择款号"))
         self.product = QLineEdit(self)
         self.product.setObjectName("gridProduct")

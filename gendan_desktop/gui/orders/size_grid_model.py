@@ -90,37 +90,37 @@ class SizeGridModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         kind = self.kind(index.row(), index.column())
         if self._editable and kind in ("size", "new_size", "colour", "new_colour", "qty"):
-            f |= Qt.ItemIsEditable
+            f |= Qt.ItemFlag.ItemIsEditable
         return f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
         kind = self.kind(r, c)
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return self._text(kind, r, c, role == Qt.EditRole)
-        if role == Qt.TextAlignmentRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(kind, r, c, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             left = kind in ("corner", "colour", "new_colour", "total_label") and c == 0
-            return int((Qt.AlignLeft if left else Qt.AlignRight if kind != "size" else Qt.AlignCenter)
-                       | Qt.AlignVCenter)
-        if role == Qt.FontRole and kind in ("corner", "size", "colour", "total_label", "row_total", "col_total",
+            return int((Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignRight if kind != "size" else Qt.AlignmentFlag.AlignCenter)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and kind in ("corner", "size", "colour", "total_label", "row_total", "col_total",
                                             "grand"):
             return self._bold
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             if kind == "qty" and self.grid.problem(self.colour_at(r), self.size_at(c)):
                 return RED
             if kind in ("corner", "size", "new_size", "colour", "new_colour"):
                 return HEADER_BG
             if kind in ("row_total", "col_total", "grand", "total_label"):
                 return TOTAL_BG
-        if role == Qt.ForegroundRole and kind in ("new_size", "new_colour"):
+        if role == Qt.ItemDataRole.ForegroundRole and kind in ("new_size", "new_colour"):
             return HINT_TEXT
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(kind, r, c)
         return None
 
@@ -160,8 +160,8 @@ class SizeGridModel(QAbstractTableModel):
             return problem_text(problem) if problem else None
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         text = "" if value is None else str(value).strip()
         self.refused = False

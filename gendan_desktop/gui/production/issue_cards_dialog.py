@@ -72,18 +72,18 @@ class IssueCardsDialog(FormDialog):
         t.setHorizontalHeaderLabels(headers)
         t.setRowCount(len(self.lines))
         t.verticalHeader().hide()
-        t.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         for r, ln in enumerate(self.lines):
             values = (str(ln["line_no"]), ln["style"] or ln["product"], ln["colour"], ln["size"],
                       f"{ln['remaining']:,}", "0", "")
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c != OUT_COL:
-                    item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if c in (0, 4, OUT_COL, CARDS_COL):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 t.setItem(r, c, item)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
         t.blockSignals(False)
 

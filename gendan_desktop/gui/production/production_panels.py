@@ -170,7 +170,7 @@ class MaterialsPanel(QWidget):
         self.receive_button = QPushButton(tr("登记到货…"), self)
         self.purchase_button.clicked.connect(self.new_purchase)
         self.receive_button.clicked.connect(self.receive)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(split)
         v = QVBoxLayout(top)
         v.setContentsMargins(0, 0, 0, 0)

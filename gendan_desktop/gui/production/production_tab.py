@@ -56,7 +56,7 @@ class ProductionOrderModel(IdListModel):
                PCol.PROGRESS: QT_TR_NOOP("完工"), PCol.EXCEPTIONS: QT_TR_NOOP("未结异常")}
     ALIGN_RIGHT = frozenset({PCol.PROGRESS, PCol.EXCEPTIONS})
     SORT_KEYS = {PCol.NUMBER: "number", PCol.CLIENT: "client", PCol.DELIVERY: "delivery_date", PCol.STATUS: "status"}
-    DEFAULT_SORT = (PCol.DELIVERY, Qt.AscendingOrder)
+    DEFAULT_SORT = (PCol.DELIVERY, Qt.SortOrder.AscendingOrder)
 
     def __init__(self, parent=None):
         self.FILTERS = [StatusScopeFilter("status", QT_TR_NOOP("状态")),
@@ -172,7 +172,7 @@ class ProductionTab(BaseTab):
         rv.addWidget(self.header)
         rv.addWidget(self.actions_bar)
         rv.addWidget(self.detail, 1)
-        split = QSplitter(Qt.Horizontal, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("productionSplitter")
         split.addWidget(self.pane)
         split.addWidget(right)
@@ -259,8 +259,8 @@ class ProductionTab(BaseTab):
         if not reissue and current_sheet(order_id) is not None:
             answer = QMessageBox.question(self, tr("重新下发生产单"),
                                           tr("本版本已有生产单。重新下发将收回旧单,继续吗?"),
-                                          QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
                 return None
             reissue = True
 
@@ -294,8 +294,8 @@ class ProductionTab(BaseTab):
             listed = "\n".join("• " + (e if en else z) for z, e in missing)
             answer = QMessageBox.question(
                 self, tr("开始生产"), tr("这张订单还缺:\n%1\n\n仍要开始生产吗?").replace("%1", listed),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
                 return None
         confirm = bool(missing)
         covered, short = materials_covered(order_id)

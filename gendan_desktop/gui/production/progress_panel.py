@@ -19,7 +19,7 @@ from ..kit.list_view import ListTable
 from ..kit.tab_kit import GREEN, GREEN_TEXT, GREY_TEXT, RED, YELLOW, run_change
 from ..kit.table_model import QT_TR_NOOP, header_text
 
-CELL_ROLE = Qt.UserRole + 10  # (card id, step seq) of a grid cell, or None
+CELL_ROLE = Qt.ItemDataRole.UserRole + 10  # (card id, step seq) of a grid cell, or None
 FIXED = [QT_TR_NOOP("流程卡号"), QT_TR_NOOP("批次"), QT_TR_NOOP("款号/颜色/尺码"), QT_TR_NOOP("数量")]
 
 
@@ -51,8 +51,8 @@ class ProgressGridModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(FIXED) + len(self._steps())
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if 0 <= section < len(FIXED):
             return header_text(FIXED[section])
@@ -64,7 +64,7 @@ class ProgressGridModel(QAbstractTableModel):
             return f"{i + 1}. {step_label(steps[i])}"
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.grid is None:
             return None
         r, c = index.row(), index.column()
@@ -72,7 +72,7 @@ class ProgressGridModel(QAbstractTableModel):
             return None
         total_row = r == len(self.grid.rows)
         if c < len(FIXED):
-            if role == Qt.DisplayRole:
+            if role == Qt.ItemDataRole.DisplayRole:
                 if total_row:
                     return tr("合计") if c == 0 else (
                         f"{sum(x.quantity for x in self.grid.rows if x.counted):,}" if c == 3 else "")
@@ -80,8 +80,8 @@ class ProgressGridModel(QAbstractTableModel):
                 number = row.number + (" " + tr("(作废)") if row.recalled else "")
                 return (number, str(row.batch_no), " / ".join(p for p in (row.style, row.colour, row.size) if p),
                         f"{row.quantity:,}")[c]
-            if role == Qt.TextAlignmentRole and c in (1, 3):
-                return int(Qt.AlignRight | Qt.AlignVCenter)
+            if role == Qt.ItemDataRole.TextAlignmentRole and c in (1, 3):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if not total_row:
                 return self._recalled_role(self.grid.rows[r], role)
             return None
@@ -90,27 +90,27 @@ class ProgressGridModel(QAbstractTableModel):
             t = self.grid.totals[i] if i < len(self.grid.totals) else None
             if t is None:
                 return None
-            if role == Qt.DisplayRole:
+            if role == Qt.ItemDataRole.DisplayRole:
                 return f"{t.qty_good:,} / {t.planned_qty:,}"
-            if role == Qt.TextAlignmentRole:
-                return int(Qt.AlignCenter)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
             return None
         row = self.grid.rows[r]
         cell = row.cells[i] if i < len(row.cells) else None
         if cell is None:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             text = f"{cell.qty_good:,} / {row.quantity:,}"
             if cell.qty_defect:
                 text += " " + tr("次%1").replace("%1", str(cell.qty_defect))
             if cell.qty_lost:
                 text += " " + tr("差%1").replace("%1", str(cell.qty_lost))
             return text
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if row.recalled and role in (Qt.ForegroundRole, Qt.ToolTipRole, Qt.BackgroundRole):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if row.recalled and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             return self._recalled_role(row, role)  # void: grey text, no progress colours
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             if cell.finished_at is not None:
                 return GREEN
             if cell.late:
@@ -118,7 +118,7 @@ class ProgressGridModel(QAbstractTableModel):
             if cell.qty_in:
                 return YELLOW
             return None
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             parts = [tr("计划完成:%1").replace("%1", cell.planned_date.isoformat() if cell.planned_date else "—"),
                      tr("投入 %1,良品 %2,次品 %3").replace("%1", str(cell.qty_in)).replace("%2", str(cell.qty_good))
                      .replace("%3", str(cell.qty_defect))]
@@ -133,17 +133,17 @@ class ProgressGridModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     @staticmethod
     def _recalled_role(row, role):
         """A recalled card's row: grey, and saying why its progress is still shown."""
         if not row.recalled:
             return None
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return GREY_TEXT
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return tr("此卡已收回作废(%1),已登记的进度保留可查,不计入合计。").replace("%1", row.recall_reason or "—") \
                 if not row.counted else tr("订单已取消,此卡已作废;已登记的进度保留可查。")
         return None
@@ -189,7 +189,7 @@ class ProgressPanel(QWidget):
             self.field(name).installEventFilter(self)
         self.step_combo.currentIndexChanged.connect(lambda _i: self._prefill())
         for name in ("qty_in", "qty_good", "qty_defect"):
-            self.field(name).setButtonSymbols(QAbstractSpinBox.NoButtons)
+            self.field(name).setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         set_value(self.field("date"), dt.date.today())
         self._compact_entry()
         self.model = ProgressGridModel(self)
@@ -216,7 +216,7 @@ class ProgressPanel(QWidget):
 
         for lay in self.form.findChildren(QFormLayout):
             if lay.objectName().startswith("column"):
-                lay.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+                lay.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for name in ("qty_in", "qty_good", "qty_defect"):
             self.field(name).setMinimumWidth(90)
         self.field("operator").setMinimumWidth(120)
@@ -385,8 +385,8 @@ class ProgressPanel(QWidget):
             tr("投入 %1 件,良品 %2 + 次品 %3 = %4 件,还差 %5 件。\n\n确认这 %5 件短少(丢失、待返工),按差异登记吗?"
                "选“否”返回修改数量。").replace("%1", str(values["qty_in"])).replace("%2", str(values["qty_good"]))
             .replace("%3", str(values["qty_defect"])).replace("%4", str(values["qty_good"] + values["qty_defect"]))
-            .replace("%5", str(gap)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        if answer == QMessageBox.Yes:
+            .replace("%5", str(gap)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
             return True
         self.field("qty_good").setFocus()
         self.field("qty_good").selectAll()
@@ -412,7 +412,7 @@ class ProgressPanel(QWidget):
         self.message.show()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if obj is self.scan_box:
                 self.scan()
                 return True

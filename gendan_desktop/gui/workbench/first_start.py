@@ -73,8 +73,8 @@ class FirstStartWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("firstStartWizard")
         self.setWindowTitle(tr("首次设置 — 跟单桌面"))
-        self.setWizardStyle(QWizard.ClassicStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.window_ = window
         self.logo: bytes | None = None  # None keeps what is stored, b"" removes it
         self.saving = False
@@ -173,7 +173,7 @@ class FirstStartWizard(QWizard):
         label: QLabel = self.company.w("logo_preview")
         pix = QPixmap()
         if png and pix.loadFromData(png):
-            label.setPixmap(pix.scaled(96, 40, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            label.setPixmap(pix.scaled(96, 40, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
             self.company.w("company_logo").setPlaceholderText(tr("已保存在数据库中"))
         else:
             label.clear()
@@ -235,14 +235,14 @@ class FirstStartWizard(QWizard):
             return
         setup = self.values()
         self.saving = True
-        self.button(QWizard.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         op = CollectionOp(self, lambda: apply_first_start(setup), kinds={"settings", "*"})
         op.success(lambda _r: self._saved(setup.start)).failure(self._failed)
         op.finally_(self._finished).run_in_background()
 
     def _finished(self) -> None:
         self.saving = False
-        self.button(QWizard.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
 
     def _saved(self, start: str) -> None:
         from ...core.common import set_current_user
@@ -294,7 +294,7 @@ def maybe_first_start(window) -> FirstStartWizard | None:
     wizard = FirstStartWizard(window, window)
     wizard.rejected.connect(lambda: mark_done("skipped"))
     window.first_start = wizard
-    wizard.setWindowModality(Qt.WindowModal)
+    wizard.setWindowModality(Qt.WindowModality.WindowModal)
     wizard.open()
     return wizard
 

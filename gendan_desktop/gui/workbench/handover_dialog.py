@@ -58,7 +58,7 @@ class HandOverClientsModel(QAbstractTableModel):
     def set_all(self, on: bool) -> None:
         self._checked = {r["id"] for r in self._rows} if on else set()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
         self.sig_checked_changed.emit()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -67,37 +67,37 @@ class HandOverClientsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return header_text(COLUMNS[section][1])
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row, key = self._rows[index.row()], COLUMNS[index.column()][0]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(key)
             return str(value) if value not in (None, 0) or key not in WORK else ""
-        if role == Qt.CheckStateRole and index.column() == 0:
-            return Qt.Checked if row["id"] in self._checked else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and key in WORK:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if row["id"] in self._checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in WORK:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if not index.isValid() or index.column() != 0 or role != Qt.CheckStateRole:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
             return False
         cid = self._rows[index.row()]["id"]
-        on = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
+        on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         self._checked.add(cid) if on else self._checked.discard(cid)
-        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.sig_checked_changed.emit()
         return True
 
@@ -117,8 +117,8 @@ class HandOverDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.errors = FieldErrors(self.form, self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(tr("交接"))
         self.buttons.accepted.connect(self.hand_over)
         self.buttons.rejected.connect(self.reject)
@@ -131,8 +131,8 @@ class HandOverDialog(QDialog):
         self.table: QTableView = self.form.findChild(QTableView, "clients")
         self.model = HandOverClientsModel(self)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.summary: QLabel = self.form.findChild(QLabel, "summary")
         self.result_label: QLabel = self.form.findChild(QLabel, "result")
@@ -264,7 +264,7 @@ class HandOverDialog(QDialog):
 
 def open_handover(window) -> HandOverDialog:
     dlg = HandOverDialog(window)
-    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.handover_dialog = dlg
     dlg.open()
     return dlg

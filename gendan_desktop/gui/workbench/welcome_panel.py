@@ -19,7 +19,7 @@ class WelcomePanel(QFrame):
         super().__init__(tab)
         self.setObjectName("welcomePanel")
         self.tab = tab
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#welcomePanel { background: #f3f8ff; }")
         text = QLabel(tr("这个数据库还没有客户和订单。先填好公司资料(印在每张单据上)、币种和工艺路线,"
                          "再选择从空白开始、先看演示数据,或导入您现有的 Excel 客户和订单清单。"), self)

@@ -29,9 +29,9 @@ from ..kit.tab_base import BaseTab
 from ..kit.uistate import ui_settings
 
 MAX_SHOWN = 200  # per section; the count says how many there are in all
-KIND_ROLE = Qt.UserRole + 1
-ID_ROLE = Qt.UserRole + 2
-ITEM_ROLE = Qt.UserRole + 3
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 GREY = "#757575"
 EXPANDED_AT_FIRST = {"followups_overdue", "followups_due", day_key(0), day_key(1)}
 
@@ -134,7 +134,7 @@ class WorkbenchTab(BaseTab):
         self.tree.setHeaderLabels([tr("事项"), tr("日期"), tr("金额")])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
@@ -230,7 +230,7 @@ class WorkbenchTab(BaseTab):
                 self._put(s)
         keep = {s.key for s in sections}
         for i in reversed(range(self.tree.topLevelItemCount())):
-            if self.tree.topLevelItem(i).data(0, Qt.UserRole) not in keep:
+            if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) not in keep:
                 self.tree.takeTopLevelItem(i)
         self.sections = sorted([s for s in self.sections if s.key in keep], key=lambda s: order.index(s.key)
                                if s.key in order else len(order))
@@ -260,7 +260,7 @@ class WorkbenchTab(BaseTab):
     # --------------------------------------------------------------- tree
     def _head_item(self, key: str) -> tuple[int, QTreeWidgetItem | None]:
         for i in range(self.tree.topLevelItemCount()):
-            if self.tree.topLevelItem(i).data(0, Qt.UserRole) == key:
+            if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == key:
                 return i, self.tree.topLevelItem(i)
         return -1, None
 
@@ -278,9 +278,9 @@ class WorkbenchTab(BaseTab):
         if s.snoozed:
             title += tr(" · 已推迟 %1").replace("%1", str(s.snoozed))
         head = QTreeWidgetItem([title, _d(s.day) if s.day else "", ""])
-        head.setData(0, Qt.UserRole, s.key)
+        head.setData(0, Qt.ItemDataRole.UserRole, s.key)
         head.setFont(0, bold)
-        head.setFlags(Qt.ItemIsEnabled)
+        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if s.error:
             err = QTreeWidgetItem([tr("无法载入:%1").replace("%1", s.error), "", ""])
             err.setForeground(0, QBrush(QColor("#c62828")))
@@ -292,7 +292,7 @@ class WorkbenchTab(BaseTab):
             item.setData(0, ID_ROLE, e.id)
             item.setData(0, ITEM_ROLE, e)
             item.setToolTip(0, text)
-            item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if e.colour:
                 item.setForeground(1, QBrush(QColor(e.colour)))
             head.addChild(item)
@@ -308,7 +308,7 @@ class WorkbenchTab(BaseTab):
                 return order.index(key) if key in order else len(order)
 
             at = sum(1 for i in range(self.tree.topLevelItemCount())
-                     if rank(self.tree.topLevelItem(i).data(0, Qt.UserRole)) < rank(s.key))
+                     if rank(self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)) < rank(s.key))
             self.tree.insertTopLevelItem(at, head)
         # keep what the user opened or folded; at first open the pressing ones
         first = s.key in EXPANDED_AT_FIRST or s.key in NOW_KEYS[:2]
@@ -345,7 +345,7 @@ class WorkbenchTab(BaseTab):
         self._select_key = nxt
         self._restore_selection()
         self._show_totals()
-        self.tree.setFocus(Qt.OtherFocusReason)  # back from the menu or the dialog: the next item at hand
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)  # back from the menu or the dialog: the next item at hand
 
     def _restore_selection(self) -> None:
         if not self._select_key:
