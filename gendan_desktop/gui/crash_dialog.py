@@ -35,7 +35,7 @@ _QT_LEVELS = {
     QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
-_REPORTER: list["CrashReporter"] = []
+_REPORTER: list[CrashReporter] = []
 MAX_DETAILS = 20
 
 

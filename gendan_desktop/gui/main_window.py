@@ -13,15 +13,20 @@ import importlib
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
 )
 
-from .kit.db_trouble import watch_reads
-from .opening import reopen_database
 from .global_search import GlobalSearchBox
+from .kit.db_trouble import watch_reads
 from .kit.operations import changes
 from .kit.tab_base import BaseTab, PlaceholderTab, TabSpec
 from .kit.uistate import ui_settings
+from .opening import reopen_database
 
 
 def tr(text: str) -> str:

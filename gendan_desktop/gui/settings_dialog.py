@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from ..core.errors import GendanError
@@ -299,10 +309,9 @@ class SettingsDialog(QDialog):
         def save():
             from ..core.company import save_logo
             from ..core.connection import write_transaction
+            from ..core.exchange_rates import set_rates
             from ..core.reminders import set_reminders_enabled
             from ..core.settings import save_settings
-
-            from ..core.exchange_rates import set_rates
 
             with write_transaction():  # rates, settings, routes, logo and reminders: all or nothing
                 # first: it checks the home currency and every rate before writing them

@@ -9,11 +9,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ...core.lists import complaints as complaint_list
-from .complaint_editor import ComplaintEditor
 from ..kit.list_view import ListPane
 from ..kit.tab_base import BaseTab
 from ..kit.tab_kit import GREY_TEXT, ORANGE_TEXT, tidy_list_pane
 from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
+from .complaint_editor import ComplaintEditor
 
 
 def tr(text: str) -> str:

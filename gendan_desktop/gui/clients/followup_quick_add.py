@@ -41,7 +41,7 @@ def qdate(d: dt.date) -> QDate:
 class FollowUpQuickAdd:
     """followup_form.ui: type the content, Alt+3/7 for the next date, Enter."""
 
-    def __init__(self, detail: "ClientDetail", parent: QWidget):
+    def __init__(self, detail: ClientDetail, parent: QWidget):
         self.detail = detail
         self.widget = load_form("followup_form.ui", parent)
         self.widget.setObjectName("followupForm")

@@ -18,8 +18,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
+    QAbstractItemView,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
 )
 
 from ... import ui_path

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyleOptionHeader,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyleOptionHeader,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .flow_layout import flow_bar
-from .table_model import ID_ROLE, ChoiceFilter, DateRangeFilter, IdListModel, ftr
+from .table_model import ID_ROLE, IdListModel, ftr
 from .uistate import ui_settings
 
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import inspect
 import threading
-from concurrent.futures import ThreadPoolExecutor
 import traceback
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
@@ -67,7 +68,7 @@ class Progress:
     """Handed to an op that accepts one argument. Thread-safe by design: it only
     sets plain attributes and emits a queued signal."""
 
-    def __init__(self, bridge: "_Bridge"):
+    def __init__(self, bridge: _Bridge):
         self._bridge = bridge
         self._cancel = threading.Event()
 
@@ -96,7 +97,7 @@ class _Bridge(QObject):
     progressed = Signal(int, int, object)
     sig_finished = Signal()  # the op reported back and its success or failure handler ran
 
-    def __init__(self, op: "QueryOp"):
+    def __init__(self, op: QueryOp):
         # Parented to the GUI-thread ChangeBus: the C++ object then belongs to
         # Qt, and dies by deleteLater() on the GUI thread even if the worker
         # thread happens to drop the last Python reference.
@@ -125,7 +126,7 @@ class _Bridge(QObject):
         self.op._on_progress(value, maximum, label)
 
 
-def _run_in_worker(fn: Callable[[], Any], bridge: "_Bridge") -> None:
+def _run_in_worker(fn: Callable[[], Any], bridge: _Bridge) -> None:
     """Body of a worker thread (Python's thread pool: a QRunnable subclass with
     auto-delete is destroyed by Qt in the worker while PySide still tears down
     its wrapper; the test suite segfaulted about once in ten runs with it)."""
@@ -164,7 +165,7 @@ def _close_thread_connection() -> None:
 
 
 # Ops in flight are kept alive here until they report back.
-_RUNNING: set["QueryOp"] = set()
+_RUNNING: set[QueryOp] = set()
 
 
 def busy() -> bool:
@@ -224,26 +225,26 @@ class QueryOp:
         self.error: BaseException | None = None
 
     # -- configuration (chainable) --
-    def success(self, fn: Callable[[Any], None]) -> "QueryOp":
+    def success(self, fn: Callable[[Any], None]) -> QueryOp:
         self._success = fn
         return self
 
-    def failure(self, fn: Callable[[BaseException], None]) -> "QueryOp":
+    def failure(self, fn: Callable[[BaseException], None]) -> QueryOp:
         self._failure = fn
         return self
 
-    def finally_(self, fn: Callable[[], None]) -> "QueryOp":
+    def finally_(self, fn: Callable[[], None]) -> QueryOp:
         self._finally = fn
         return self
 
-    def with_progress(self, label: str = "", cancellable: bool = True) -> "QueryOp":
+    def with_progress(self, label: str = "", cancellable: bool = True) -> QueryOp:
         """Show a progress dialog (after 300 ms, so quick calls never flash one)."""
         self._progress_label = label or tr("请稍候…")
         self._cancellable = cancellable
         return self
 
     # -- running --
-    def run_in_background(self) -> "QueryOp":
+    def run_in_background(self) -> QueryOp:
         bridge = _Bridge(self)
         self._bridge = bridge
         self.progress = Progress(bridge)

@@ -12,8 +12,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QBoxLayout, QFormLayout, QFrame, QGridLayout, QGroupBox, QLabel, QLayout, QLayoutItem,
-    QTabWidget, QWidget,
+    QAbstractScrollArea,
+    QBoxLayout,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QTabWidget,
+    QWidget,
 )
 
 _CONTAINERS = (QGroupBox,)  # widgets whose own layout holds more fields

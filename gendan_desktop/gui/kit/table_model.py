@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from dataclasses import dataclass, field as dc_field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from enum import IntEnum
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

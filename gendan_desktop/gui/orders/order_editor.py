@@ -14,20 +14,27 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.status_rules import can_edit, can_revise
 from ..kit.edit_grid import EditGrid, commit_open_editor
-from ..kit.list_view import fit_headers
 from ..kit.elided_label import ElidedLabel
 from ..kit.fit_screen import scrolled
 from ..kit.flow_layout import flow_bar
 from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
+from ..kit.list_view import fit_headers
+from ..kit.tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
 from .client_picker import ClientPicker
 from .order_lines_model import LineCol, OrderLinesModel
-from ..kit.tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
 
 HEADER_FIELDS = ("client_po", "order_type", "order_date", "delivery_date", "channel", "currency", "trade_terms",
                  "deposit_pct", "payment_terms", "product_category", "merchandiser", "client_requirements",

@@ -7,12 +7,27 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..kit.forms import fill_enum_combo
 from ..kit.list_view import fit_headers
-from ..kit.tab_kit import ORANGE_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, selected_row
+from ..kit.tab_kit import (
+    ORANGE_TEXT,
+    FormDialog,
+    RecordTableModel,
+    make_table,
+    open_dialog,
+    reason_dialog,
+    selected_row,
+)
 from ..kit.table_model import QT_TR_NOOP
 
 SHIPMENT_COLUMNS = [("number", QT_TR_NOOP("出货单号")), ("date", QT_TR_NOOP("出货日期")),
@@ -67,7 +82,7 @@ class ShipmentsPanel(QWidget):
     def load(self, order_id: int | None) -> None:
         from ...core.lists.order_tables import shipments
         from ...core.orders import find_order
-        from ...core.shipments import shipped_quantities, shipment_total
+        from ...core.shipments import shipment_total, shipped_quantities
 
         self.order = find_order(order_id)
         rows, remaining = [], []

@@ -26,15 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.lists import orders as order_list
-from .client_updates import ClientUpdatePanel
 from ..kit.edit_grid import commit_open_editor
-from .list_filters import MineFilter, MultiChoiceFilter
 from ..kit.list_view import ListPane
-from .order_editor import OrderEditor
-from .order_money import PaymentsPanel, ShipmentsPanel
-from .order_records import HistoryPanel, QuotationsPanel
-from .order_review import ReviewPanel
-from .revisions_view import RevisionsView
 from ..kit.tab_base import BaseTab
 from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, ask_unsaved, tidy_list_pane
 from ..kit.table_model import (
@@ -45,6 +38,13 @@ from ..kit.table_model import (
     fmt_date,
     fmt_money,
 )
+from .client_updates import ClientUpdatePanel
+from .list_filters import MineFilter, MultiChoiceFilter
+from .order_editor import OrderEditor
+from .order_money import PaymentsPanel, ShipmentsPanel
+from .order_records import HistoryPanel, QuotationsPanel
+from .order_review import ReviewPanel
+from .revisions_view import RevisionsView
 
 
 def tr(text: str) -> str:

@@ -20,17 +20,25 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.status_rules import can_confirm, can_edit, can_issue_pi, can_send
 from ..kit.edit_grid import EditGrid, commit_open_editor
-from ..kit.list_view import fit_headers
 from ..kit.forms import FieldErrors, get_value, load_form, set_value, setup_optional_date
+from ..kit.list_view import fit_headers
 from ..kit.operations import CollectionOp
-from .quotation_items_model import COST_COLS, ItemCol, QuotationItemsModel, plain
 from ..kit.tab_kit import ask_unsaved, handle_failure
+from .quotation_items_model import COST_COLS, ItemCol, QuotationItemsModel, plain
 
 HEADER_FIELDS = ("date", "currency", "exchange_rate", "margin_pct", "valid_until", "trade_terms", "payment_terms",
                  "notes")
@@ -45,7 +53,7 @@ def tr(text: str) -> str:
 
 
 def open_quotation_editor(owner: QWidget, quotation_id: int | None = None,
-                          client_id: int | None = None) -> "QuotationEditor":
+                          client_id: int | None = None) -> QuotationEditor:
     """Show the editor (non-modal) for a saved quotation or a new one for
     ``client_id``; kept as ``owner.quotation_editor`` (tests reach it there)."""
     dlg = QuotationEditor(owner)

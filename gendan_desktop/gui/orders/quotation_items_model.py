@@ -17,9 +17,9 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ...core.limits import QUANTITY_OR_ZERO, UNIT_PRICE
 from ...core.quotations import COST_FIELDS, compute_unit_price
 from ..kit.editable_rows import EditableRowsModel, plain
-from ...core.limits import QUANTITY_OR_ZERO, UNIT_PRICE
 from ..kit.tab_kit import RED, fmt_value
 from ..kit.table_model import QT_TR_NOOP
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
-from PySide6.QtCore import Qt
 
 from ..kit.tab_kit import GREEN, RED, YELLOW, RecordTableModel, fmt_value, make_table
 from ..kit.table_model import QT_TR_NOOP

@@ -41,7 +41,7 @@ class _PasteDelegate(QStyledItemDelegate):
     """Ctrl+V inside an open cell: a grid or block on the clipboard (tabs or
     line breaks) goes to the grid, not into the one cell's text."""
 
-    def __init__(self, view: "SizeGridView"):
+    def __init__(self, view: SizeGridView):
         super().__init__(view)
         self.view = view
 

@@ -12,8 +12,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSp
 from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
 from ..kit.record_text import recall_reason_text, shortages_text
 from ..kit.tab_kit import (
-    GREY_TEXT, RED_TEXT, FormDialog, RecordTableModel, make_table, open_dialog, reason_dialog, run_change,
-    selected_row, selected_rows,
+    GREY_TEXT,
+    RED_TEXT,
+    FormDialog,
+    RecordTableModel,
+    make_table,
+    open_dialog,
+    reason_dialog,
+    run_change,
+    selected_row,
+    selected_rows,
 )
 from ..kit.table_model import QT_TR_NOOP
 

@@ -9,21 +9,27 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.lists import production as production_list
 from ..kit.elided_label import ElidedLabel
 from ..kit.flow_layout import FlowLayout, flow_widget_policy
 from ..kit.list_view import ListPane
-from ..orders.order_editor import print_order_documents
-from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel
-from .recalls_panel import RecallsPanel
-from .progress_panel import ProgressPanel
 from ..kit.record_text import shortages_text
 from ..kit.tab_base import BaseTab
 from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
 from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
+from ..orders.order_editor import print_order_documents
+from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel
+from .progress_panel import ProgressPanel
+from .recalls_panel import RecallsPanel
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ProductionTab", text)

@@ -14,7 +14,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from ..kit.forms import FieldErrors, load_form
@@ -96,10 +104,10 @@ class FirstStartWizard(QWizard):
     # ------------------------------------------------------------- values
     def load(self) -> None:
         """Show what is set already (everything is empty on a new database)."""
+        from ...core.common import get_setting
         from ...core.company import get_profile, logo_png
         from ...core.exchange_rates import default_currency, get_rates, home_currency
         from ...core.first_start import SUGGESTED_RATES, data_places, database_is_empty
-        from ...core.common import get_setting
         from ...core.routes import list_routes
 
         p = get_profile()

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -246,9 +254,8 @@ class HandOverDialog(QDialog):
                 export_handover(path, ids, leaver, successor)
             else:
                 from ...core.db import refuse_database_file
-                from ...printing.handover_pdf import handover_pdf
-
                 from ...excel.exporter import cannot_write
+                from ...printing.handover_pdf import handover_pdf
 
                 refuse_database_file(path)
                 pdf = handover_pdf(ids, leaver, successor)
