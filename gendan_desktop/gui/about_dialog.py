@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..about import PARTS, installation_facts, licence_text, part_version
-from .kit.forms import load_form
+from .kit.forms import form_child, load_form
 
 
 def tr(text: str) -> str:
@@ -46,16 +46,16 @@ class AboutDialog(QDialog):
         if values["portable"] != "-":
             values["data_folder"] += "  " + tr("(便携模式)")
         for key in FACT_LABELS:
-            self.form.findChild(QLabel, key).setText(values[key])
+            form_child(self.form, QLabel, key).setText(values[key])
         self.data_folder = values["data_folder"].split("  ")[0]
-        self.parts: QTableWidget = self.form.findChild(QTableWidget, "parts")
-        self.licence: QPlainTextEdit = self.form.findChild(QPlainTextEdit, "licence_text")
+        self.parts: QTableWidget = form_child(self.form, QTableWidget, "parts")
+        self.licence: QPlainTextEdit = form_child(self.form, QPlainTextEdit, "licence_text")
         self._fill_parts()
         self.parts.currentCellChanged.connect(lambda row, *_: self._show_licence(row))
         self.parts.setCurrentCell(0, 0)
-        self.form.findChild(QDialogButtonBox, "buttons").rejected.connect(self.reject)
-        self.form.findChild(QPushButton, "copy_info").clicked.connect(self.copy_info)
-        self.form.findChild(QPushButton, "open_data_folder").clicked.connect(self.open_data_folder)
+        form_child(self.form, QDialogButtonBox, "buttons").rejected.connect(self.reject)
+        form_child(self.form, QPushButton, "copy_info").clicked.connect(self.copy_info)
+        form_child(self.form, QPushButton, "open_data_folder").clicked.connect(self.open_data_folder)
 
     def _fill_parts(self) -> None:
         self.parts.setRowCount(len(PARTS))
@@ -78,7 +78,7 @@ class AboutDialog(QDialog):
 
     def copy_info(self) -> None:
         QGuiApplication.clipboard().setText(self.info_text())
-        self.form.findChild(QLabel, "copied").setText(tr("已复制。"))
+        form_child(self.form, QLabel, "copied").setText(tr("已复制。"))
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_folder))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .kit.forms import load_form
+from .kit.forms import form_child, load_form
 from .kit.operations import CollectionOp, QueryOp
 
 ERROR_COLOUR = "#c62828"
@@ -111,28 +111,28 @@ class ImportDialog(QDialog):
 
         form = load_form("import_form.ui", self)
         self.form = form
-        self.file_label = form.findChild(QLabel, "fileLabel")
-        self.sheet_combo = form.findChild(QComboBox, "sheet")
-        self.header_spin = form.findChild(QSpinBox, "header_row")
-        self.mapping_table = form.findChild(QTableWidget, "mapping")
+        self.file_label = form_child(form, QLabel, "fileLabel")
+        self.sheet_combo = form_child(form, QComboBox, "sheet")
+        self.header_spin = form_child(form, QSpinBox, "header_row")
+        self.mapping_table = form_child(form, QTableWidget, "mapping")
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.missing_label = form.findChild(QLabel, "missingLabel")
+        self.missing_label = form_child(form, QLabel, "missingLabel")
         self.preview_model = PreviewModel(parent=self)
-        self.preview = form.findChild(QTableView, "preview")
+        self.preview = form_child(form, QTableView, "preview")
         self.preview.setModel(self.preview_model)
-        form.findChild(QSplitter, "splitter").setStretchFactor(1, 2)
-        self.duplicate_combo = form.findChild(QComboBox, "on_duplicate")
+        form_child(form, QSplitter, "splitter").setStretchFactor(1, 2)
+        self.duplicate_combo = form_child(form, QComboBox, "on_duplicate")
         for value, text in (("skip", tr("跳过")), ("update", tr("更新已有记录")), ("create", tr("仍然新建"))):
             self.duplicate_combo.addItem(text, value)
-        self.skip_invalid = form.findChild(QCheckBox, "skip_invalid")
-        self.create_clients = form.findChild(QCheckBox, "create_missing_clients")
+        self.skip_invalid = form_child(form, QCheckBox, "skip_invalid")
+        self.create_clients = form_child(form, QCheckBox, "create_missing_clients")
         self.create_clients.setVisible(plan.kind == "orders")
-        self.summary_label = form.findChild(QLabel, "summaryLabel")
-        self.problems = form.findChild(QTableWidget, "problems")
-        self.check_button = form.findChild(QPushButton, "checkButton")
-        self.report_button = form.findChild(QPushButton, "reportButton")
-        self.import_button = form.findChild(QPushButton, "importButton")
-        self.close_button = form.findChild(QPushButton, "closeButton")
+        self.summary_label = form_child(form, QLabel, "summaryLabel")
+        self.problems = form_child(form, QTableWidget, "problems")
+        self.check_button = form_child(form, QPushButton, "checkButton")
+        self.report_button = form_child(form, QPushButton, "reportButton")
+        self.import_button = form_child(form, QPushButton, "importButton")
+        self.close_button = form_child(form, QPushButton, "closeButton")
         self.close_button.clicked.connect(self.reject)
         main = QVBoxLayout(self)
         main.setContentsMargins(0, 0, 0, 0)

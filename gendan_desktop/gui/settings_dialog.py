@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import GendanError
-from .kit.forms import FieldErrors, get_value, load_form, set_value
+from .kit.forms import FieldErrors, form_child, get_value, load_form, set_value
 from .kit.operations import CollectionOp, show_error
 from .kit.uistate import set_ui_language, ui_language
 
@@ -53,40 +53,40 @@ class SettingsDialog(QDialog):
 
         fit_to_screen(self)
         f = self.form
-        self.errors = FieldErrors(f, f.findChild(QLabel, "form_error"))
+        self.errors = FieldErrors(f, form_child(f, QLabel, "form_error"))
         self.errors.clear()
-        buttons = f.findChild(QDialogButtonBox, "buttons")
+        buttons = form_child(f, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.language_changed = False
 
-        c = f.findChild(QComboBox, "print_client_as")
+        c = form_child(f, QComboBox, "print_client_as")
         c.addItem(tr("客户名称"), "name")
         c.addItem(tr("客户编号(对工人保密客户名)"), "code")
-        c = f.findChild(QComboBox, "flow_card_layout")
+        c = form_child(f, QComboBox, "flow_card_layout")
         c.addItem(tr("A5 每页一张"), "a5")
         c.addItem(tr("A4 每页两张"), "a4x2")
-        c = f.findChild(QComboBox, "language")
+        c = form_child(f, QComboBox, "language")
         c.addItem("简体中文", "zh")
         c.addItem("English", "en")
 
-        f.findChild(QPushButton, "browse_logo").clicked.connect(self._browse_logo)
-        f.findChild(QPushButton, "browse_backup").clicked.connect(self._browse_backup)
-        f.findChild(QPushButton, "open_first_start").clicked.connect(self.open_first_start)
+        form_child(f, QPushButton, "browse_logo").clicked.connect(self._browse_logo)
+        form_child(f, QPushButton, "browse_backup").clicked.connect(self._browse_backup)
+        form_child(f, QPushButton, "open_first_start").clicked.connect(self.open_first_start)
         self.wizard = None
-        self.route_list: QListWidget = f.findChild(QListWidget, "route_list")
-        self.steps: QTableWidget = f.findChild(QTableWidget, "steps")
-        self.currencies: QTableWidget = f.findChild(QTableWidget, "currencies")
+        self.route_list: QListWidget = form_child(f, QListWidget, "route_list")
+        self.steps: QTableWidget = form_child(f, QTableWidget, "steps")
+        self.currencies: QTableWidget = form_child(f, QTableWidget, "currencies")
         self.route_list.currentItemChanged.connect(
             lambda item, _prev: self._show_route(item.data(Qt.ItemDataRole.UserRole) if item is not None else ""))
-        f.findChild(QPushButton, "add_route").clicked.connect(self._add_route)
-        f.findChild(QPushButton, "delete_route").clicked.connect(self._delete_route)
-        f.findChild(QPushButton, "add_step").clicked.connect(lambda: self._add_row(self.steps, ["", "1"]))
-        f.findChild(QPushButton, "remove_step").clicked.connect(lambda: self._remove_row(self.steps))
-        f.findChild(QPushButton, "step_up").clicked.connect(lambda: self._move_step(-1))
-        f.findChild(QPushButton, "step_down").clicked.connect(lambda: self._move_step(1))
-        f.findChild(QPushButton, "add_currency").clicked.connect(lambda: self._add_row(self.currencies, ["", ""]))
-        f.findChild(QPushButton, "remove_currency").clicked.connect(lambda: self._remove_row(self.currencies))
+        form_child(f, QPushButton, "add_route").clicked.connect(self._add_route)
+        form_child(f, QPushButton, "delete_route").clicked.connect(self._delete_route)
+        form_child(f, QPushButton, "add_step").clicked.connect(lambda: self._add_row(self.steps, ["", "1"]))
+        form_child(f, QPushButton, "remove_step").clicked.connect(lambda: self._remove_row(self.steps))
+        form_child(f, QPushButton, "step_up").clicked.connect(lambda: self._move_step(-1))
+        form_child(f, QPushButton, "step_down").clicked.connect(lambda: self._move_step(1))
+        form_child(f, QPushButton, "add_currency").clicked.connect(lambda: self._add_row(self.currencies, ["", ""]))
+        form_child(f, QPushButton, "remove_currency").clicked.connect(lambda: self._remove_row(self.currencies))
         self._routes: dict[str, tuple[str, list[tuple[str, str]]]] = {}
         self._deleted_routes: set[str] = set()
         self._shown_route: str | None = None
@@ -126,14 +126,14 @@ class SettingsDialog(QDialog):
         from ..core.reminders import reminders_enabled
 
         png, pix = logo_png(), QPixmap()
-        preview = self.form.findChild(QLabel, "logo_preview")
+        preview = form_child(self.form, QLabel, "logo_preview")
         if png and pix.loadFromData(png):
             preview.setPixmap(pix.scaled(72, 30, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
             self.widget("company_logo").setPlaceholderText(tr("已保存在数据库中;选择新图片可替换"))
         else:
             preview.clear()
         self.widget("company_logo").clear()
-        self.form.findChild(QCheckBox, "tray_reminders").setChecked(reminders_enabled())
+        form_child(self.form, QCheckBox, "tray_reminders").setChecked(reminders_enabled())
 
     def open_first_start(self):
         """The first-start assistant's pages over the same settings; shows what it saved."""
@@ -149,7 +149,7 @@ class SettingsDialog(QDialog):
         from ..core.exchange_rates import get_rates, home_currency
 
         home, rates = home_currency(), get_rates()
-        combo = self.form.findChild(QComboBox, "home_currency")
+        combo = form_child(self.form, QComboBox, "home_currency")
         combo.clear()
         combo.addItems(list(dict.fromkeys([home] + currencies)))
         combo.setCurrentText(home)
@@ -299,12 +299,12 @@ class SettingsDialog(QDialog):
             return
         values = {key: get_value(self.widget(key)) for key in (*TEXT_KEYS, *CHOICE_KEYS)}
         values["currencies"] = ",".join(c for c, _ in currencies)
-        home = self.form.findChild(QComboBox, "home_currency").currentText()
+        home = form_child(self.form, QComboBox, "home_currency").currentText()
         routes = {category: (name, [(n, int(d)) for n, d in steps]) for category, (name, steps) in self._routes.items()}
         deleted = list(self._deleted_routes)
         from PySide6.QtWidgets import QCheckBox
 
-        reminders = self.form.findChild(QCheckBox, "tray_reminders").isChecked()
+        reminders = form_child(self.form, QCheckBox, "tray_reminders").isChecked()
 
         def save():
             from ..core.company import save_logo

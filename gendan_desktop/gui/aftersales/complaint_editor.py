@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..kit.fit_screen import scrolled
-from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
+from ..kit.forms import FieldErrors, fill_enum_combo, form_child, get_value, load_form, set_value, setup_optional_date
 from ..kit.tab_kit import FormDialog, open_dialog, run_change
 
 TEXT_FIELDS = ("date", "description", "qty_affected", "cause", "countermeasure")
@@ -96,10 +96,10 @@ class ComplaintEditor(QWidget):
         self.new_complaint()
 
     def field(self, name: str):
-        return self.form.findChild(QWidget, name)
+        return form_child(self.form, QWidget, name)
 
     def dfield(self, name: str):
-        return self.disposition_form.findChild(QWidget, name)
+        return form_child(self.disposition_form, QWidget, name)
 
     # ------------------------------------------------------------ loading
     def _set_order(self, order) -> None:

@@ -18,6 +18,7 @@ from ..kit.forms import (
     FieldErrors,
     ask_reload_after_stale,
     fill_enum_combo,
+    form_child,
     get_value,
     load_form,
     set_value,
@@ -45,19 +46,19 @@ class ClientFormController:
         self.widget = load_form("client_form.ui", parent)
         self.widget.setObjectName("clientForm")
         w = self.widget
-        fill_enum_combo(w.findChild(QComboBox, "source"), "source")
-        fill_enum_combo(w.findChild(QComboBox, "grade"), "grade")
-        fill_enum_combo(w.findChild(QComboBox, "language"), "client_language")
-        cur = w.findChild(QComboBox, "default_currency")
+        fill_enum_combo(form_child(w, QComboBox, "source"), "source")
+        fill_enum_combo(form_child(w, QComboBox, "grade"), "grade")
+        fill_enum_combo(form_child(w, QComboBox, "language"), "client_language")
+        cur = form_child(w, QComboBox, "default_currency")
         cur.addItems(_currencies())
-        setup_optional_date(w.findChild(QWidget, "first_contact_date"))
-        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        setup_optional_date(form_child(w, QWidget, "first_contact_date"))
+        self.errors = FieldErrors(w, form_child(w, QLabel, "form_error"))
         self.errors.clear()
         self.client_id: int | None = None
         self.version: int | None = None
 
     def field(self, name: str) -> QWidget:
-        return self.widget.findChild(QWidget, name)
+        return form_child(self.widget, QWidget, name)
 
     def set_client(self, client) -> None:
         self.errors.clear()

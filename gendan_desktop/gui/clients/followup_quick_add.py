@@ -20,6 +20,7 @@ from ..kit.date_edit import DateEdit
 from ..kit.forms import (
     FieldErrors,
     fill_enum_combo,
+    form_child,
     get_value,
     load_form,
     setup_optional_date,
@@ -46,21 +47,21 @@ class FollowUpQuickAdd:
         self.widget = load_form("followup_form.ui", parent)
         self.widget.setObjectName("followupForm")
         w = self.widget
-        self.date: DateEdit = w.findChild(DateEdit, "date")
-        self.next_date: DateEdit = w.findChild(DateEdit, "next_date")
+        self.date: DateEdit = form_child(w, DateEdit, "date")
+        self.next_date: DateEdit = form_child(w, DateEdit, "next_date")
         setup_optional_date(self.next_date)
-        self.channel: QComboBox = w.findChild(QComboBox, "channel")
+        self.channel: QComboBox = form_child(w, QComboBox, "channel")
         fill_enum_combo(self.channel, "channel")
-        self.contact: QComboBox = w.findChild(QComboBox, "contact")
-        self.content: QLineEdit = w.findChild(QLineEdit, "content")
-        self.errors = FieldErrors(w, w.findChild(QLabel, "form_error"))
+        self.contact: QComboBox = form_child(w, QComboBox, "contact")
+        self.content: QLineEdit = form_child(w, QLineEdit, "content")
+        self.errors = FieldErrors(w, form_child(w, QLabel, "form_error"))
         self.errors.clear()
         for name, days in (("in3", 3), ("in7", 7), ("in30", 30)):
-            w.findChild(QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
+            form_child(w, QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
         for key, days in (("Alt+3", 3), ("Alt+7", 7), ("Alt+0", 30)):
             QShortcut(QKeySequence(key), w, lambda d=days: self.set_next_in(d), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.content.returnPressed.connect(self.add)
-        w.findChild(QPushButton, "add_button").clicked.connect(self.add)
+        form_child(w, QPushButton, "add_button").clicked.connect(self.add)
         self.reset()
 
     def reset(self) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kit.forms import get_value, load_form, set_value
+from ..kit.forms import form_child, get_value, load_form, set_value
 
 
 def tr(text: str) -> str:
@@ -44,29 +44,29 @@ class StatementDialog(QDialog):
 
         form = load_form("statement_form.ui", self)
         self.form = form
-        self.search = form.findChild(QLineEdit, "clientSearch")
+        self.search = form_child(form, QLineEdit, "clientSearch")
         self.search.textChanged.connect(self._filter)
-        self.clients = form.findChild(QListWidget, "clients")
+        self.clients = form_child(form, QListWidget, "clients")
         self.clients.itemChanged.connect(lambda _i: self._update_count())
-        self.count_label = form.findChild(QLabel, "countLabel")
+        self.count_label = form_child(form, QLabel, "countLabel")
         start, end = last_month()
-        self.date_from = form.findChild(QWidget, "date_from")
-        self.date_to = form.findChild(QWidget, "date_to")
+        self.date_from = form_child(form, QWidget, "date_from")
+        self.date_to = form_child(form, QWidget, "date_to")
         self.set_period(start, end)
-        self.currency = form.findChild(QComboBox, "currency")
+        self.currency = form_child(form, QComboBox, "currency")
         self.currency.addItem(tr("全部币种"), None)
         from ...core.enums import CURRENCIES
 
         for code in CURRENCIES:
             self.currency.addItem(code, code)
-        self.one_workbook = form.findChild(QRadioButton, "oneWorkbook")
-        self.one_file_each = form.findChild(QRadioButton, "oneFileEach")
-        self.status_label = form.findChild(QLabel, "statusLabel")
-        self.preview_button = form.findChild(QPushButton, "previewButton")
+        self.one_workbook = form_child(form, QRadioButton, "oneWorkbook")
+        self.one_file_each = form_child(form, QRadioButton, "oneFileEach")
+        self.status_label = form_child(form, QLabel, "statusLabel")
+        self.preview_button = form_child(form, QPushButton, "previewButton")
         self.preview_button.clicked.connect(self.preview_pdf)
-        self.export_button = form.findChild(QPushButton, "exportButton")
+        self.export_button = form_child(form, QPushButton, "exportButton")
         self.export_button.clicked.connect(lambda: self.export())
-        form.findChild(QPushButton, "closeButton").clicked.connect(self.reject)
+        form_child(form, QPushButton, "closeButton").clicked.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(form)

@@ -1,7 +1,7 @@
 """Qt Designer forms (``ui/*.ui``) loaded at run time, and errors next to fields.
 
     form = load_form("client_form.ui", parent)      # a QWidget with named children
-    form.findChild(QLineEdit, "name")
+    form_child(form, QLineEdit, "name")             # the child, typed; missing: LookupError
 
 Widgets in a form are named after the service's field names (``name``,
 ``country``, ``next_date`` …), so a core ``ValidationError(field="name")`` is
@@ -13,9 +13,9 @@ name (the ``<class>`` element), which lupdate reads from the .ui file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from ... import ui_path
 ERROR_STYLE = "color: #c62828;"
 INVALID_STYLE = "border: 1px solid #c62828;"
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit minimum shown as blank ("special value text")
+ChildT = TypeVar("ChildT", bound=QObject)
 
 
 def tr(text: str) -> str:
@@ -84,6 +85,15 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         table.setTabKeyNavigation(False)  # Tab leaves a table instead of cycling through its cells
     set_reading_order(widget)
     return widget
+
+
+def form_child(form: QObject, kind: type[ChildT], name: str) -> ChildT:
+    """The child ``name`` of a loaded form. A form without it is a programming
+    error (a renamed widget in ui/*.ui): say which, rather than fail later on None."""
+    child = form.findChild(kind, name)
+    if child is None:
+        raise LookupError(f"{form.objectName() or type(form).__name__} has no {kind.__name__} named {name!r}")
+    return child
 
 
 # ----------------------------------------------------------- value access --

@@ -30,7 +30,7 @@ from ..kit.edit_grid import EditGrid, commit_open_editor
 from ..kit.elided_label import ElidedLabel
 from ..kit.fit_screen import scrolled
 from ..kit.flow_layout import flow_bar
-from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value, setup_optional_date
+from ..kit.forms import FieldErrors, fill_enum_combo, form_child, get_value, load_form, set_value, setup_optional_date
 from ..kit.list_view import fit_headers
 from ..kit.tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
 from .client_picker import ClientPicker
@@ -160,7 +160,7 @@ class OrderEditor(QWidget):
 
     # ------------------------------------------------------------- helpers
     def field(self, name: str) -> QWidget:
-        return self.form.findChild(QWidget, name)
+        return form_child(self.form, QWidget, name)
 
     def _set_form_editable(self, editable: bool, client: bool = True) -> None:
         for name in ("client", "sample") + HEADER_FIELDS:
@@ -418,7 +418,7 @@ class OrderEditor(QWidget):
                 self.lines_view.setCurrentIndex(self.lines.index(*cell))
                 self.lines_view.setFocus()
             return
-        if isinstance(exc, ValidationError) and self.field(field) is not None:
+        if isinstance(exc, ValidationError) and self.form.findChild(QWidget, field) is not None:
             self.errors.show_exception(exc)
             return
         if isinstance(exc, GendanError) and not type(exc).__name__ == "StaleEdit":

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.status_rules import can_cancel, can_confirm, can_edit
-from ..kit.forms import FieldErrors, load_form
+from ..kit.forms import FieldErrors, form_child, load_form
 from ..kit.tab_kit import open_dialog, reason_dialog, run_change
 
 REVIEW_FIELDS = ("review_capability", "review_material", "review_colour", "review_quantity", "review_date")
@@ -55,7 +55,7 @@ class ReviewPanel(QWidget):
         self.load(None)
 
     def box(self, name: str):
-        return self.form.findChild(QWidget, name)
+        return form_child(self.form, QWidget, name)
 
     def load(self, order_id: int | None) -> None:
         from ...core import enums

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.status_rules import can_confirm, can_edit, can_issue_pi, can_send
 from ..kit.edit_grid import EditGrid, commit_open_editor
-from ..kit.forms import FieldErrors, get_value, load_form, set_value, setup_optional_date
+from ..kit.forms import FieldErrors, form_child, get_value, load_form, set_value, setup_optional_date
 from ..kit.list_view import fit_headers
 from ..kit.operations import CollectionOp
 from ..kit.tab_kit import ask_unsaved, handle_failure
@@ -185,7 +185,7 @@ class QuotationEditor(QDialog):
 
     # ------------------------------------------------------------- helpers
     def field(self, name: str) -> QWidget:
-        return self.form.findChild(QWidget, name)
+        return form_child(self.form, QWidget, name)
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading:
@@ -420,7 +420,7 @@ class QuotationEditor(QDialog):
                 self.items_view.setCurrentIndex(self.items.index(*cell))
                 self.items_view.setFocus()
             return
-        if isinstance(exc, ValidationError) and field and self.field(field) is not None:
+        if isinstance(exc, ValidationError) and field and self.form.findChild(QWidget, field) is not None:
             self.errors.show_exception(exc)
             return
         if isinstance(exc, GendanError) and not isinstance(exc, StaleEdit):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..kit.forms import FieldErrors, fill_enum_combo, get_value, load_form, set_value
+from ..kit.forms import FieldErrors, fill_enum_combo, form_child, get_value, load_form, set_value
 from ..kit.record_text import recall_reason_text, shortages_text
 from ..kit.tab_kit import (
     GREY_TEXT,
@@ -165,7 +165,7 @@ class MaterialsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.errors = FieldErrors(self.form, self.message)
-        self.form.findChild(QWidget, "add_material_button").clicked.connect(self.add_material)
+        form_child(self.form, QWidget, "add_material_button").clicked.connect(self.add_material)
         self.materials = RecordTableModel(MATERIAL_COLUMNS, self,
                                           right={"required", "in_stock", "on_order", "received", "shortage"})
         self.purchases = RecordTableModel(PURCHASE_COLUMNS, self, right={"quantity", "received"})
@@ -237,7 +237,7 @@ class MaterialsPanel(QWidget):
             return None
         order_id = self.order_id
         names = ("name", "spec", "unit", "consumption_per_piece", "loss_rate_pct", "in_stock", "supplied_by_client")
-        values = {n: get_value(self.form.findChild(QWidget, n)) for n in names}
+        values = {n: get_value(form_child(self.form, QWidget, n)) for n in names}
         for n in ("consumption_per_piece", "loss_rate_pct", "in_stock"):
             values[n] = Decimal(str(values[n]))
         name, consumption = values.pop("name"), values.pop("consumption_per_piece")
@@ -249,7 +249,7 @@ class MaterialsPanel(QWidget):
 
         def done(_m):
             for n in ("name", "spec"):
-                set_value(self.form.findChild(QWidget, n), "")
+                set_value(form_child(self.form, QWidget, n), "")
             self.reload()
         return run_change(self, call, {"material"}, done, errors=self.errors)
 

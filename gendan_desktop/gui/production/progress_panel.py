@@ -14,7 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QVBoxLayout, QWidget
 
-from ..kit.forms import FieldErrors, get_value, load_form, set_value
+from ..kit.forms import FieldErrors, form_child, get_value, load_form, set_value
 from ..kit.list_view import ListTable
 from ..kit.tab_kit import GREEN, GREEN_TEXT, GREY_TEXT, RED, YELLOW, run_change
 from ..kit.table_model import QT_TR_NOOP, header_text
@@ -173,11 +173,11 @@ class ProgressPanel(QWidget):
         self.order_id: int | None = None
         self.card = None
         self.form = load_form("progress_entry.ui", self)
-        self.scan_box = self.form.findChild(QWidget, "scan")
+        self.scan_box = form_child(self.form, QWidget, "scan")
         self.scan_box.setObjectName("scan")
-        self.card_info = self.form.findChild(QLabel, "card_info")
+        self.card_info = form_child(self.form, QLabel, "card_info")
         self.step_combo = self.field("step")
-        self.message = self.form.findChild(QLabel, "entry_error")
+        self.message = form_child(self.form, QLabel, "entry_error")
         self.message.setObjectName("entry_error")
         self.errors = FieldErrors(self.form, self.message)
         self.record_button = self.field("record_button")
@@ -208,7 +208,7 @@ class ProgressPanel(QWidget):
         self._set_entry_enabled(False)
 
     def field(self, name: str):
-        return self.form.findChild(QWidget, name)
+        return form_child(self.form, QWidget, name)
 
     def _compact_entry(self) -> None:
         # quantities are short numbers: keep the fields at their size, left-aligned

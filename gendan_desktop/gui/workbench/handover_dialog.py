@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kit.forms import FieldErrors, load_form
+from ..kit.forms import FieldErrors, form_child, load_form
 from ..kit.operations import CollectionOp, QueryOp
 from ..kit.table_model import QT_TR_NOOP, header_text
 
@@ -134,20 +134,20 @@ class HandOverDialog(QDialog):
         lay.addWidget(self.form, 1)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
-        self.leaver: QComboBox = self.form.findChild(QComboBox, "leaver")
-        self.successor: QComboBox = self.form.findChild(QComboBox, "successor")
-        self.table: QTableView = self.form.findChild(QTableView, "clients")
+        self.leaver: QComboBox = form_child(self.form, QComboBox, "leaver")
+        self.successor: QComboBox = form_child(self.form, QComboBox, "successor")
+        self.table: QTableView = form_child(self.form, QTableView, "clients")
         self.model = HandOverClientsModel(self)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.summary: QLabel = self.form.findChild(QLabel, "summary")
-        self.result_label: QLabel = self.form.findChild(QLabel, "result")
-        self.form.findChild(QPushButton, "check_all").clicked.connect(lambda: self.model.set_all(True))
-        self.form.findChild(QPushButton, "check_none").clicked.connect(lambda: self.model.set_all(False))
-        self.form.findChild(QPushButton, "save_xlsx").clicked.connect(lambda: self.save_report("xlsx"))
-        self.form.findChild(QPushButton, "save_pdf").clicked.connect(lambda: self.save_report("pdf"))
+        self.summary: QLabel = form_child(self.form, QLabel, "summary")
+        self.result_label: QLabel = form_child(self.form, QLabel, "result")
+        form_child(self.form, QPushButton, "check_all").clicked.connect(lambda: self.model.set_all(True))
+        form_child(self.form, QPushButton, "check_none").clicked.connect(lambda: self.model.set_all(False))
+        form_child(self.form, QPushButton, "save_xlsx").clicked.connect(lambda: self.save_report("xlsx"))
+        form_child(self.form, QPushButton, "save_pdf").clicked.connect(lambda: self.save_report("pdf"))
         self.model.sig_checked_changed.connect(self._summarise)
         self.leaver.currentTextChanged.connect(self._load_clients)
         self.result = None
