@@ -75,14 +75,13 @@ def import_file(window, kind: str, path: str | None = None) -> QueryOp | None:
         return importer.prepare(path, kind)
 
     holder = QueryOp(window, read)
-    holder.dialog = None
 
     def show(plan) -> None:
         from .import_dialog import ImportDialog
 
-        holder.dialog = ImportDialog(window, plan)
-        holder.dialog.show()
-        holder.dialog.raise_()
+        dialog = holder.dialog = ImportDialog(window, plan)
+        dialog.show()
+        dialog.raise_()
 
     return holder.success(show).with_progress(tr("正在读取文件…")).run_in_background()
 
@@ -159,7 +158,7 @@ def column_kind(values: list) -> str:
     if all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
         return "int"
     if all(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) for v in seen):
-        decimals = {-v.as_tuple().exponent for v in seen if isinstance(v, Decimal)}
+        decimals = {-e for v in seen if isinstance(v, Decimal) and isinstance(e := v.as_tuple().exponent, int)}
         return "money" if decimals <= {0, 2} else "number"
     return "text"
 

@@ -29,7 +29,7 @@ def _is_default_database(url: str) -> bool:
 
 
 def open_database_or_ask(db_url: str | None, parent=None, *, defer_check: bool = False,
-                         first_error: Exception | None = None, quick_check: bool | None = None):
+                         first_error: BaseException | None = None, quick_check: bool | None = None):
     """Open the database; on DatabaseError say why and offer to restore a backup,
     choose another file, or quit (and, for a file that does not exist, to make
     a new database there). Returns the database, or None to quit.
@@ -85,7 +85,7 @@ def _check_due() -> bool:
         return True
 
 
-def reopen_database(window, error: Exception | None = None, *, quick_check: bool | None = True) -> bool:
+def reopen_database(window, error: BaseException | None = None, *, quick_check: bool | None = True) -> bool:
     """Close the database and open it again (checked), asking as at start-up
     when it is refused; the window is rebuilt on what was opened. False when
     the user chose to quit (the window is closed)."""

@@ -25,7 +25,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("db_trouble", text)
 
 
-def _release_statements(exc: BaseException) -> None:
+def _release_statements(exc: BaseException | None) -> None:
     """Drop the locals of the failed call's frames.
 
     The cursor of a read that failed mid-way is still stepping its statement;
@@ -101,7 +101,8 @@ class _Watcher(QObject):
         box.open()  # window-modal without a nested event loop: reads fail inside paint events
 
     def _answered(self, reopen: bool) -> None:
-        self.box.deleteLater()
+        if self.box is not None:
+            self.box.deleteLater()
         self.box = None
         trouble().answered()
         if reopen:
@@ -118,16 +119,22 @@ def _route_uncaught_failures() -> None:
     go to ``report`` instead of a traceback; anything else to the hook before."""
     if getattr(sys.excepthook, "gendan_db_trouble", False):
         return
-    previous = sys.excepthook
+    sys.excepthook = _FailureHook(sys.excepthook)
 
-    def hook(kind, value, tb):
+
+class _FailureHook:
+    """sys.excepthook: database failures to ``report``, anything else to ``previous``."""
+
+    gendan_db_trouble = True  # installed once
+
+    def __init__(self, previous: Callable[..., object]):
+        self.previous = previous
+
+    def __call__(self, kind, value, tb) -> None:
         if value is not None and trouble().report(value):
             sys.last_value = sys.last_traceback = None  # PyErr_Print keeps them: they hold the cursor
             return
-        previous(kind, value, tb)
-
-    hook.gendan_db_trouble = True
-    sys.excepthook = hook
+        self.previous(kind, value, tb)
 
 
 def watch_reads(window, reopen: Callable[[], object]) -> None:

@@ -54,7 +54,9 @@ class _GridDelegate(QStyledItemDelegate):
             if move is not None:
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self.parent().key_move(*move)
+                grid = self.parent()
+                if isinstance(grid, EditGrid):  # the grid that installed this delegate
+                    grid.key_move(*move)
                 return True
         return super().eventFilter(editor, event)
 

@@ -10,13 +10,13 @@ row to the right edge, as ``addStretch`` does in a box layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QSizePolicy, QStyle
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle
 
 
 class FlowLayout(QLayout):
     def __init__(self, parent=None, spacing: int = 6):
         super().__init__(parent)
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._gap = spacing
         self._right_from: int | None = None  # items from this index on sit at the right end of the row
         self.setContentsMargins(0, 0, 0, 0)
@@ -77,8 +77,10 @@ class FlowLayout(QLayout):
         gap = self._spacing()
         rows: list[list] = [[]]
         x = 0
+        parent = self.parentWidget()
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(self.parentWidget()):
+            widget = item.widget()
+            if widget is not None and parent is not None and not widget.isVisibleTo(parent):
                 continue
             w = item.sizeHint().width()
             if rows[-1] and x + w > area.width():

@@ -13,6 +13,7 @@ name (the ``<class>`` element), which lupdate reads from the .ui file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject
@@ -104,6 +105,8 @@ def setup_optional_date(edit: QWidget) -> None:
 
     if isinstance(edit, DateEdit):
         return
+    if not isinstance(edit, QDateEdit):
+        raise TypeError(f"not a date edit: {type(edit).__name__}")
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(" ")
     edit.setCalendarPopup(True)
@@ -186,7 +189,8 @@ class FieldErrors:
         self.fallback = fallback
         self._labels: dict[str, QLabel] = {}
         self._styled: list[QWidget] = []
-        self.after_show = None  # called after a message is shown (a dialog grows to show it)
+        self._fallback_field: str | None = None
+        self.after_show: Callable[[], None] | None = None  # called after a message is shown (a dialog grows to show it)
 
     def clear(self) -> None:
         for label in self._labels.values():
@@ -203,7 +207,7 @@ class FieldErrors:
         """Put ``message`` next to the widget named ``field`` (else the fallback label)."""
         self.clear()
         w = self.form.findChild(QWidget, field) if field else None
-        if w is None:
+        if w is None or not field:
             if self.fallback is not None:
                 self.fallback.setText(message)
                 self.fallback.setStyleSheet(ERROR_STYLE)
@@ -245,7 +249,7 @@ class FieldErrors:
         label = self._labels.get(field)
         if label is not None and not label.isHidden():
             return label.text()
-        if self.fallback is not None and getattr(self, "_fallback_field", None) == field:
+        if self.fallback is not None and self._fallback_field == field:
             return self.fallback.text()
         return ""
 
@@ -257,7 +261,7 @@ def _place_under(w: QWidget, label: QLabel) -> bool:
     """Put ``label`` right under ``w`` in its form or box layout."""
     layout = _form_layout_of(w)
     if layout is not None:
-        row, _role = layout.getWidgetPosition(w)
+        row = _form_row(layout, w)
         if row >= 0:
             layout.insertRow(row + 1, "", label)
             return True
@@ -271,13 +275,18 @@ def _place_under(w: QWidget, label: QLabel) -> bool:
     return False
 
 
+def _form_row(layout: QFormLayout, w: QWidget) -> int:
+    """The row of ``w`` in ``layout`` (-1: not in it)."""
+    position: tuple[int, QFormLayout.ItemRole] = layout.getWidgetPosition(w)  # type: ignore[assignment]  # PySide6 stub says object
+    return position[0]
+
+
 def _form_layout_of(w: QWidget) -> QFormLayout | None:
     parent = w.parentWidget()
     if parent is None:
         return None
     for layout in parent.findChildren(QFormLayout):
-        row, _role = layout.getWidgetPosition(w)
-        if row >= 0:
+        if _form_row(layout, w) >= 0:
             return layout
     lay = parent.layout()
     return lay if isinstance(lay, QFormLayout) else None

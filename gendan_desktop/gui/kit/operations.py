@@ -27,7 +27,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Self
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
@@ -214,7 +214,7 @@ class QueryOp:
         self._parent = parent
         self._op = op
         self._success = success
-        self._failure: Callable[[BaseException], None] | None = None
+        self._failure: Callable[[BaseException], object] | None = None
         self._finally: Callable[[], None] | None = None
         self._progress_label: str | None = None
         self._cancellable = True
@@ -223,35 +223,38 @@ class QueryOp:
         self.finished = False
         self.result: Any = None
         self.error: BaseException | None = None
+        # a window the success handler opened (callers and tests reach it here)
+        self.dialog: QWidget | None = None
+        self.keep_alive: Any = None  # an object the running op needs (a QPrinter)
 
     # -- configuration (chainable) --
-    def success(self, fn: Callable[[Any], None]) -> QueryOp:
+    def success(self, fn: Callable[[Any], None]) -> Self:
         self._success = fn
         return self
 
-    def failure(self, fn: Callable[[BaseException], None]) -> QueryOp:
+    def failure(self, fn: Callable[[BaseException], object]) -> Self:
         self._failure = fn
         return self
 
-    def finally_(self, fn: Callable[[], None]) -> QueryOp:
+    def finally_(self, fn: Callable[[], None]) -> Self:
         self._finally = fn
         return self
 
-    def with_progress(self, label: str = "", cancellable: bool = True) -> QueryOp:
+    def with_progress(self, label: str = "", cancellable: bool = True) -> Self:
         """Show a progress dialog (after 300 ms, so quick calls never flash one)."""
         self._progress_label = label or tr("请稍候…")
         self._cancellable = cancellable
         return self
 
     # -- running --
-    def run_in_background(self) -> QueryOp:
+    def run_in_background(self) -> Self:
         bridge = _Bridge(self)
         self._bridge = bridge
         self.progress = Progress(bridge)
         takes_progress = _accepts_argument(self._op)
         fn = (lambda: self._op(self.progress)) if takes_progress else self._op
         if self._progress_label is not None:
-            self._make_dialog()
+            self._make_dialog(self._progress_label)
         _RUNNING.add(self)
         _pool().submit(_run_in_worker, fn, bridge)
         changes().sig_op_started.emit(self)
@@ -266,9 +269,10 @@ class QueryOp:
         if self.progress is not None:
             self.progress.cancel()
 
-    def _make_dialog(self) -> None:
-        dlg = QProgressDialog(self._progress_label, tr("取消") if self._cancellable else None,
-                              0, 0, self._parent)
+    def _make_dialog(self, label: str) -> None:
+        dlg = QProgressDialog(label, tr("取消"), 0, 0, self._parent)
+        if not self._cancellable:
+            dlg.setCancelButton(None)  # what a null cancel text does in Qt
         dlg.setWindowTitle(tr("跟单桌面"))
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)

@@ -94,8 +94,8 @@ def print_pdf_pages(pdf_path: str | Path, printer: QPrinter,
     # is the portrait paper size turned, so the printer picks its real tray size
     w, h = first.width(), first.height()
     orientation = QPageLayout.Orientation.Landscape if w > h else QPageLayout.Orientation.Portrait
-    size = QPageSize(QSizeF(min(w, h), max(w, h)), QPageSize.Unit.Point)
-    layout = QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+    paper = QPageSize(QSizeF(min(w, h), max(w, h)), QPageSize.Unit.Point)
+    layout = QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0))
     layout.setMode(QPageLayout.Mode.FullPageMode)
     printer.setPageLayout(layout)
     painter = QPainter()
@@ -335,7 +335,6 @@ def preview_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable
         holder.dialog = _show(PdfPreviewDialog(parent, pdf, title, file_name=f"{cards[0].order_no}-cards",
                                                on_printed=_recorder("flow_card", ids)))
 
-    holder.dialog = None
     return holder.success(show).with_progress(tr("正在生成流程卡…")).run_in_background()
 
 
@@ -372,7 +371,7 @@ def print_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[i
             show_error(parent, exc)
 
     job = CollectionOp(parent, op).failure(failed).with_progress(tr("正在打印流程卡…"))
-    job.printer = printer  # kept alive with the op
+    job.keep_alive = printer  # kept alive with the op
     return job.run_in_background()
 
 

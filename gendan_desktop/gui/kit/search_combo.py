@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit
 
 Choices = list[tuple[int, str]]
 
@@ -36,11 +36,11 @@ class SearchCombo(QComboBox):
         self.search_fn = search
         self.lookup_fn = lookup
         self.browse_fn = browse
-        self._labels: dict[str, int] = {}  # label → id of everything offered so far
+        self._labels: dict[str, int | None] = {}  # label → id of everything offered so far
         self._current: int | None = None
         self._browsed = False
         self._quiet = False
-        line = self.lineEdit()
+        line = self._line()
         line.setClearButtonEnabled(True)
         if placeholder:
             line.setPlaceholderText(placeholder)
@@ -79,26 +79,38 @@ class SearchCombo(QComboBox):
         if label:
             self._labels[label] = id_
         self.setEditText(label or "")
-        self.lineEdit().setCursorPosition(0)  # the start of a long name
-        self.lineEdit().setToolTip(label or "")  # the whole of it
+        self._line().setCursorPosition(0)  # the start of a long name
+        self._line().setToolTip(label or "")  # the whole of it
         self._quiet = False
 
     def search_now(self, text: str) -> Choices:
         return list(self.search_fn(text)) if self.search_fn is not None and text.strip() else []
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self.lineEdit() and event.type() == QEvent.Type.ReadOnlyChange:
+        if isinstance(obj, QLineEdit) and obj is self.lineEdit() and event.type() == QEvent.Type.ReadOnlyChange:
             obj.setClearButtonEnabled(not obj.isReadOnly())
         return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------ private
+    def _line(self) -> QLineEdit:
+        line = self.lineEdit()
+        if line is None:
+            raise RuntimeError("a SearchCombo is always editable")
+        return line
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        if popup is None:
+            raise RuntimeError("a QCompleter always has a popup")
+        return popup
+
     def _label_of(self, id_: int) -> str | None:
         return next((label for label, i in self._labels.items() if i == id_), None)
 
     def _edited(self, text: str) -> None:
         if not text.strip():
             self._timer.stop()
-            self.completer_.popup().hide()
+            self._popup().hide()
             self._choose(None)
             return
         self._timer.start()
@@ -111,8 +123,8 @@ class SearchCombo(QComboBox):
         found = self.search_now(text)
         self._labels.update({label: i for i, label in found})
         self.results.setStringList([label for _i, label in found])
-        if found and self.lineEdit().hasFocus():
-            popup = self.completer_.popup()  # as wide as the longest match, not the narrow field
+        if found and self._line().hasFocus():
+            popup = self._popup()  # as wide as the longest match, not the narrow field
             widest = max(popup.fontMetrics().horizontalAdvance(label) for _i, label in found)
             popup.setMinimumWidth(min(max(self.width(), widest + 40), 600))
             self.completer_.complete()
@@ -128,7 +140,7 @@ class SearchCombo(QComboBox):
         self._choose(id_)
 
     def _enter(self) -> None:
-        if self.completer_.popup().isVisible():
+        if self._popup().isVisible():
             return  # the completer takes Enter on its list
         self._resolve(first=True)
 
@@ -138,8 +150,8 @@ class SearchCombo(QComboBox):
         text = self.currentText().strip()
         if self._quiet:
             return
-        if not self.lineEdit().hasFocus():
-            self.lineEdit().setCursorPosition(0)  # left: show the start of a long name
+        if not self._line().hasFocus():
+            self._line().setCursorPosition(0)  # left: show the start of a long name
         if not text:
             self._choose(None)
             return
@@ -151,12 +163,12 @@ class SearchCombo(QComboBox):
         if found and (first or len(found) == 1):
             self._set_text(found[0][1])
             self._choose(found[0][0])
-            self.completer_.popup().hide()
+            self._popup().hide()
 
     def _set_text(self, label: str) -> None:
         self._quiet = True
         self.setEditText(label)
-        self.lineEdit().setCursorPosition(0)
+        self._line().setCursorPosition(0)
         self._quiet = False
 
     def _choose(self, id_: int | None) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from .fit_screen import fit_title, fit_to_screen, grow_to_contents
-from .forms import FieldErrors, ask_reload_after_stale, get_value, load_form, set_value, setup_optional_date
+from .forms import ChildT, FieldErrors, ask_reload_after_stale, get_value, load_form, set_value, setup_optional_date
 from .list_view import ListTable, fit_headers
 from .operations import CollectionOp, show_error
 from .table_model import ID_ROLE, header_text
@@ -234,7 +235,7 @@ class FormDialog(QDialog):
 
     done_ok = Signal(object)
 
-    def __init__(self, parent: QWidget, ui_name: str, title: str, make_call: Callable[[dict], Callable[[], Any]],
+    def __init__(self, parent: QWidget, ui_name: str, title: str, make_call: Callable[[FormDialog], Callable[[], Any]],
                  kinds: Iterable[str] = (), *, ok_text: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -265,8 +266,14 @@ class FormDialog(QDialog):
         fit_title(self, floor=400)  # the whole title, not "登记收…-0001"; room for a message
         fit_to_screen(self)
 
-    def field(self, name: str) -> QWidget:
-        w = self.form.findChild(QWidget, name)
+    @overload
+    def field(self, name: str) -> QWidget: ...
+    @overload
+    def field(self, name: str, kind: type[ChildT]) -> ChildT: ...
+
+    def field(self, name: str, kind: type[Any] = QWidget) -> Any:
+        """The form's widget ``name`` (typed as ``kind``); KeyError when it has none."""
+        w = self.form.findChild(kind, name)
         if w is None:
             raise KeyError(name)
         return w
@@ -317,6 +324,9 @@ class FormDialog(QDialog):
             show_error(self, exc)
 
 
+DialogT = TypeVar("DialogT", bound=FormDialog)
+
+
 def ask_unsaved(parent: QWidget, question: str) -> str:
     """Unsaved changes: "save", "discard" or "cancel" (Escape). Save is the default."""
     from PySide6.QtWidgets import QMessageBox
@@ -326,10 +336,10 @@ def ask_unsaved(parent: QWidget, question: str) -> str:
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     answer = box.exec()
-    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
 
 
-def open_dialog(owner, dlg: FormDialog, on_done: Callable[[Any], None] | None = None) -> FormDialog:
+def open_dialog(owner, dlg: DialogT, on_done: Callable[[Any], None] | None = None) -> DialogT:
     """Show ``dlg`` window-modal without blocking (tests reach it as ``owner.dialog``)."""
     if on_done is not None:
         dlg.done_ok.connect(on_done)
@@ -356,10 +366,10 @@ def reason_dialog(parent: QWidget, title: str, prompt: str, call: Callable[[str]
         return call(reason)
 
     dlg = FormDialog(parent, "reason_form.ui", title, make, kinds, ok_text=ok_text)
-    dlg.field("prompt").setText(prompt)
+    dlg.field("prompt", QLabel).setText(prompt)
     if label:
-        dlg.field("reason_label").setText(label if label.endswith("*") else f"{label} *")
-    dlg.field("reason").setPlaceholderText(placeholder or "")
+        dlg.field("reason_label", QLabel).setText(label if label.endswith("*") else f"{label} *")
+    dlg.field("reason", QPlainTextEdit).setPlaceholderText(placeholder or "")
     dlg.field("reason").setFocus()
     return dlg
 

@@ -32,7 +32,7 @@ def _focusable(w: QWidget) -> bool:
     return not isinstance(w, QLabel) and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
-def _walk_item(item: QLayoutItem) -> tuple[list, int]:
+def _walk_item(item: QLayoutItem | None) -> tuple[list, int]:
     """(entries, rows used); an entry is (row, x-path, widget)."""
     if item is None:
         return [], 0
@@ -68,7 +68,8 @@ def _walk_layout(layout: QLayout) -> tuple[list, int]:
         heights: dict[int, int] = {}
         found = []
         for i in range(layout.count()):
-            r, c, _rs, _cs = layout.getItemPosition(i)
+            position: tuple[int, int, int, int] = layout.getItemPosition(i)  # type: ignore[assignment]  # PySide6 stub says object
+            r, c = position[0], position[1]
             sub, rows = _walk_item(layout.itemAt(i))
             heights[r] = max(heights.get(r, 1), rows)
             found.append((r, c, sub))
@@ -121,7 +122,8 @@ def set_reading_order(form: QWidget) -> list[QWidget]:
         QWidget.setTabOrder(a, b)
     for pages in form.findChildren(QTabWidget):
         for i in range(pages.count()):
-            page = reading_order(pages.widget(i))
+            widget = pages.widget(i)
+            page = reading_order(widget) if widget is not None else []
             for a, b in zip(page, page[1:]):
                 QWidget.setTabOrder(a, b)
     return order
