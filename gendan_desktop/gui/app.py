@@ -53,21 +53,24 @@ def apply_ui_font(app: QApplication) -> str | None:
 
 def create_application(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
     """The QApplication with names (for QSettings) and translators installed."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         QApplication.setOrganizationName(ORGANIZATION)
         QApplication.setApplicationName(APPLICATION)
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    else:
+    elif isinstance(existing, QApplication):
+        app = existing
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
+    else:
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     app.setApplicationDisplayName("")
     install_translators(lang or ui_language())
     apply_ui_font(app)
-    if not hasattr(app, "_gendan_gc"):
-        from .kit.operations import GuiThreadGarbageCollector
+    from .kit.operations import GuiThreadGarbageCollector
 
-        app._gendan_gc = GuiThreadGarbageCollector(app)
+    if app.findChild(GuiThreadGarbageCollector) is None:  # one per application, its child
+        GuiThreadGarbageCollector(app)
     return app
 
 

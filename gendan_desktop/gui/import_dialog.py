@@ -105,7 +105,7 @@ class ImportDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setObjectName("importDialog")
         self.plan = plan
-        self.result = None
+        self.import_result = None
         self.combos: list[QComboBox] = []
         self.setWindowTitle(tr("导入客户") if plan.kind == "clients" else tr("导入订单"))
 
@@ -296,14 +296,14 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
 
     def _clear_result(self) -> None:
-        self.result = None
+        self.import_result = None
         self.problems.setRowCount(0)
         self.report_button.setEnabled(False)
         self.summary_label.clear()
         self.summary_label.setStyleSheet("")
 
     def _show_result(self, result) -> None:
-        self.result = result
+        self.import_result = result
         lang = _lang()
         # red only when nothing was written: rows skipped on purpose are listed below
         failed = bool(result.errors) and not getattr(result, "written", False)
@@ -322,11 +322,15 @@ class ImportDialog(QDialog):
         self.report_button.setEnabled(bool(issues))
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
-        return [tuple(self.problems.item(r, c).text() for c in range(3)) for r in range(self.problems.rowCount())]
+        def text(r: int, c: int) -> str:
+            item = self.problems.item(r, c)  # every cell is filled by show_problems
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.problems.rowCount())]
 
     def save_report(self, path: str | None = None) -> QueryOp | None:
         """保存错误报告…: the problems of the last check/import as an xlsx."""
-        if self.result is None:
+        if self.import_result is None:
             return None
         if path is None:
             from .kit.excel_files import ask_save
@@ -334,7 +338,7 @@ class ImportDialog(QDialog):
             path = ask_save(self, tr("保存错误报告"), self.plan.path.stem + "_问题.xlsx")
             if not path:
                 return None
-        result, lang = self.result, _lang()
+        result, lang = self.import_result, _lang()
 
         def write():
             from ..excel.importer import save_error_report

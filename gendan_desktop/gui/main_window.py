@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         closed and reopened (build_ui makes them again)."""
         self.tab_widget.blockSignals(True)
         while self.tab_widget.count():
-            w = self.tab_widget.widget(0)
+            w = self._page(0)
             self.tab_widget.removeTab(0)
             w.hide()
             w.deleteLater()
@@ -214,10 +214,11 @@ class MainWindow(QMainWindow):
 
     def tab(self, key: str) -> BaseTab:
         """The tab widget for ``key``, created on first use."""
-        tab = self.tabs_by_key.get(key)
-        if tab is not None:
-            return tab
+        known = self.tabs_by_key.get(key)
+        if known is not None:
+            return known
         spec = self.spec(key)
+        tab: BaseTab
         try:
             module = importlib.import_module(spec.module)
         except ModuleNotFoundError as exc:
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         tab.setProperty("tab_key", key)
         self.tabs_by_key[key] = tab
         index = self._index_of(key)
-        holder = self.tab_widget.widget(index)
+        holder = self._page(index)
         if holder is not tab:
             self.tab_widget.blockSignals(True)
             current = self.tab_widget.currentIndex()
@@ -269,9 +270,16 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(delay_ms, next_one)
 
+    def _page(self, index: int) -> QWidget:
+        """The widget of tab ``index`` (0 <= index < count: always one)."""
+        w = self.tab_widget.widget(index)
+        if w is None:
+            raise IndexError(index)
+        return w
+
     def _index_of(self, key: str) -> int:
         for i in range(self.tab_widget.count()):
-            if self.tab_widget.widget(i).property("tab_key") == key:
+            if self._page(i).property("tab_key") == key:
                 return i
         raise KeyError(key)
 
@@ -287,7 +295,7 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         if index < 0:
             return
-        key = self.tab_widget.widget(index).property("tab_key")
+        key = self._page(index).property("tab_key")
         tab = self.tab(key)
         if tab.stale:
             self._refresh_tab(tab)
@@ -327,7 +335,7 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         tab = self.current_tab()
         prompt = tab.deletion_prompt() if tab is not None else None
-        if not prompt:
+        if tab is None or not prompt:
             self.statusBar().showMessage(tr("请先选择要删除的记录。"), 3000)
             return
         answer = QMessageBox.question(self, tr("确认删除"), prompt,

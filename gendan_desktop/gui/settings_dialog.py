@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import GendanError
-from .kit.forms import FieldErrors, form_child, get_value, load_form, set_value
+from .kit.forms import FieldErrors, cell_text, form_child, get_value, load_form, set_value
 from .kit.operations import CollectionOp, show_error
 from .kit.uistate import set_ui_language, ui_language
 
@@ -164,8 +164,8 @@ class SettingsDialog(QDialog):
             return
         steps = []
         for r in range(self.steps.rowCount()):
-            name = (self.steps.item(r, 0).text() if self.steps.item(r, 0) else "").strip()
-            days = (self.steps.item(r, 1).text() if self.steps.item(r, 1) else "").strip()
+            name = cell_text(self.steps, r, 0).strip()
+            days = cell_text(self.steps, r, 1).strip()
             if name or days:
                 steps.append((name, days or "0"))
         name = self._routes[self._shown_route][0]
@@ -250,8 +250,8 @@ class SettingsDialog(QDialog):
 
         rows = []
         for r in range(self.currencies.rowCount()):
-            cur = (self.currencies.item(r, 0).text() if self.currencies.item(r, 0) else "").strip().upper()
-            rate = (self.currencies.item(r, 1).text() if self.currencies.item(r, 1) else "").strip()
+            cur = cell_text(self.currencies, r, 0).strip().upper()
+            rate = cell_text(self.currencies, r, 1).strip()
             if not cur:
                 continue
             if len(cur) != 3 or not cur.isalpha():

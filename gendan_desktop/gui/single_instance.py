@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def bring_to_front(window: QWidget) -> None:
 def _allow_foreground(pid: int) -> None:
     # Windows lets only the foreground process raise a window: the second start
     # (just launched by the user, so in front) hands that right to the first.
-    if os.name == "nt" and pid > 0:
+    if sys.platform == "win32" and pid > 0:  # os.name == "nt", in a form mypy knows
         try:
             import ctypes
 
@@ -129,7 +130,7 @@ class SingleInstance(QObject):
     def _on_request(self, sock: QLocalSocket) -> None:
         if not sock.canReadLine():
             return
-        if bytes(sock.readLine()) == REQUEST:
+        if bytes(sock.readLine().data()) == REQUEST:
             self._pending = True
             if self.window is not None:
                 self._activate()
@@ -139,7 +140,8 @@ class SingleInstance(QObject):
 
     def _activate(self) -> None:
         self._pending = False
-        bring_to_front(self.window)
+        if self.window is not None:  # both callers check it
+            bring_to_front(self.window)
         log.info("Another start asked for this database: window brought to the front")
         self.sig_activated.emit()
 
@@ -158,7 +160,7 @@ class SingleInstance(QObject):
             while not sock.canReadLine() and time.monotonic() < deadline:
                 if not sock.waitForReadyRead(100) and sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
                     break
-            reply = bytes(sock.readLine()).decode(errors="replace").split()
+            reply = bytes(sock.readLine().data()).decode(errors="replace").split()
         finally:
             sock.abort()
         if len(reply) == 2 and reply[0] == "ok" and reply[1].isdigit():

@@ -26,7 +26,7 @@ def install_translators(lang: str) -> str:
 
     app = QCoreApplication.instance()
     for t in _TRANSLATORS:
-        app.removeTranslator(t)
+        QCoreApplication.removeTranslator(t)
     _TRANSLATORS.clear()
     lang = "en" if lang.startswith("en") else "zh"
     if lang == "en":
@@ -40,7 +40,7 @@ def install_translators(lang: str) -> str:
             _TRANSLATORS.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for t in _TRANSLATORS:
-        app.installTranslator(t)
+        QCoreApplication.installTranslator(t)
     set_language(lang)  # core error sentences follow the UI
     return lang
 

@@ -108,7 +108,7 @@ class AftersalesTab(BaseTab):
         lay.addWidget(split)
         self.pane.current_changed.connect(self._on_current)
         self.editor.saved.connect(self._after_save)
-        self.editor.open_order.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        self.editor.open_order.connect(lambda oid: self.main_window.open_requested.emit("order", oid))
 
     def _on_current(self, complaint_id) -> None:
         if complaint_id is not None:

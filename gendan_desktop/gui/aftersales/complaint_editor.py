@@ -258,11 +258,11 @@ class ComplaintEditor(QWidget):
         if card != c.card_id:
             changes["card"] = card
 
-        def call():
+        def update():
             from ...core.aftersales import update_complaint
 
             return update_complaint(c.id, changes, c.version)
-        run_change(self, call, KINDS, self._done, errors=self.errors, reload=self.reload)
+        run_change(self, update, KINDS, self._done, errors=self.errors, reload=self.reload)
         return True
 
     def save_disposition(self):

@@ -47,7 +47,7 @@ class ClientDetail(QWidget):
     def __init__(self, window, parent=None):
         super().__init__(parent)
         self.setObjectName("clientDetail")
-        self.window = window
+        self.main_window = window
         self.client_id: int | None = None
         self.sample_versions: dict[int, int] = {}  # sample id → version shown in the list
         self.title = QLabel(self)
@@ -176,7 +176,7 @@ class ClientDetail(QWidget):
     def _open(self, kind: str, table: QTableWidget) -> None:
         id_ = table_id(table)
         if id_ is not None:
-            self.window.open_requested.emit(kind, id_)
+            self.main_window.open_requested.emit(kind, id_)
 
     # ----------------------------------------------------------- loading
     def load(self, client_id: int | None) -> None:
@@ -211,7 +211,7 @@ class ClientDetail(QWidget):
         self.form.set_client(client)
         self._load_contacts()
         self.reload_followups()
-        self._load_lists()
+        self._load_lists(client.id)
 
     def _load_contacts(self) -> None:
         contacts = client_tables.contacts(self.client_id)
@@ -233,12 +233,11 @@ class ClientDetail(QWidget):
                          nxt, f.merchandiser))
         fill_table(self.followups, rows, [f.id for f in fus])
 
-    def _load_lists(self) -> None:
+    def _load_lists(self, cid: int) -> None:
         from ...core.followups import dispatches_for_client, visits_for_client
         from ...core.quotations import quotation_orders
         from ...core.samples import orders_for_samples, samples_for_client
 
-        cid = self.client_id
         visits = visits_for_client(cid)
         fill_table(self.visits, [(fmt_date(v.date), v.visitors, v.purpose, v.hosted_by, v.notes) for v in visits],
                    [v.id for v in visits])
@@ -274,8 +273,8 @@ class ClientDetail(QWidget):
             return None
         editor = open_quotation_editor(self, quotation_id, self.client_id)
         editor.saved.connect(lambda _qid: self.load(self.client_id))
-        editor.order_created.connect(lambda oid: self.window.open_requested.emit("order", oid))
-        editor.order_wanted.connect(lambda oid: self.window.open_requested.emit("order", oid))
+        editor.order_created.connect(lambda oid: self.main_window.open_requested.emit("order", oid))
+        editor.order_wanted.connect(lambda oid: self.main_window.open_requested.emit("order", oid))
         return editor
 
     def save(self) -> bool:
@@ -283,7 +282,7 @@ class ClientDetail(QWidget):
             return False
         ok = self.form.save()
         if ok:
-            self.window.statusBar().showMessage(tr("客户资料已保存。"), 3000)
+            self.main_window.statusBar().showMessage(tr("客户资料已保存。"), 3000)
         return ok
 
     def _run(self, fn, kinds) -> None:

@@ -122,9 +122,12 @@ class ClientFormController:
             return False
         if not self._check(values):
             return False
+        client_id, version = self.client_id, self.version
+        if client_id is None or version is None:  # set_client sets both
+            return False
         try:
-            client = update_client(self.client_id, values, self.version)
-            set_tags(self.client_id, self.tags())
+            client = update_client(client_id, values, version)
+            set_tags(client_id, self.tags())
         except StaleEdit as exc:
             if ask_reload_after_stale(self.widget, exc):
                 self.set_client(client_tables.client(self.client_id))

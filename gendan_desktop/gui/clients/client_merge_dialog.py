@@ -9,7 +9,7 @@ pair off the review list.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QRadioButton, QWidget
 
 from ..kit.tab_kit import FormDialog, open_dialog, run_change
 
@@ -42,9 +42,9 @@ class MergeClientsDialog(FormDialog):
                          ok_text=tr("合并"))
         self.candidates = candidates
         for key, c in zip("ab", candidates):
-            self.field(f"keep_{key}").setText(tr("保留 %1 %2").replace("%1", c["code"]).replace("%2", c["name"]))
-            self.field(f"details_{key}").setText(_details(c))
-        self.field("keep_a").toggled.connect(self._show_moves)
+            self.field(f"keep_{key}", QRadioButton).setText(tr("保留 %1 %2").replace("%1", c["code"]).replace("%2", c["name"]))
+            self.field(f"details_{key}", QLabel).setText(_details(c))
+        self.field("keep_a", QRadioButton).toggled.connect(self._show_moves)
         self._show_moves()
         a, b = candidates
         self.setMinimumWidth(520)
@@ -56,11 +56,11 @@ class MergeClientsDialog(FormDialog):
 
     def survivor_and_merged(self) -> tuple[dict, dict]:
         a, b = self.candidates
-        return (a, b) if self.field("keep_a").isChecked() else (b, a)
+        return (a, b) if self.field("keep_a", QRadioButton).isChecked() else (b, a)
 
     def _show_moves(self, *_args) -> None:
         keep, gone = self.survivor_and_merged()
-        self.field("moves").setText(
+        self.field("moves", QLabel).setText(
             tr("合并后删除 %1 %2,其记录全部转到 %3 %4 名下。")
             .replace("%1", gone["code"]).replace("%2", gone["name"])
             .replace("%3", keep["code"]).replace("%4", keep["name"]))

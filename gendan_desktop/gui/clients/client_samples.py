@@ -74,11 +74,11 @@ def sample_to_order(detail):
 
     dlg = detail._dialog("sample_order_form.ui", tr("样品转大货订单"), make, {"sample", "order"}, prepare)
     if dlg is not None:
-        dlg.done_ok.connect(lambda order: detail.window.open_requested.emit("order", order.id))
+        dlg.done_ok.connect(lambda order: detail.main_window.open_requested.emit("order", order.id))
     return dlg
 
 def open_sample_order(detail) -> None:
     sid = table_id(detail.samples)
     made = getattr(detail, "_sample_orders", {}).get(sid)
     if made:
-        detail.window.open_requested.emit("order", made[-1][0])
+        detail.main_window.open_requested.emit("order", made[-1][0])

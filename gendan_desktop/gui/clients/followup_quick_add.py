@@ -72,7 +72,8 @@ class FollowUpQuickAdd:
         self.errors.clear()
 
     def set_next_in(self, days: int) -> None:
-        base = self.date.date().toPython() if self.date.date().isValid() else dt.date.today()
+        d = self.date.date()
+        base = dt.date(d.year(), d.month(), d.day()) if d.isValid() else dt.date.today()
         self.next_date.setDate(qdate(base + dt.timedelta(days=days)))
 
     def set_contacts(self, contacts) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QTableWidget,
     QTextEdit,
     QWidget,
 )
@@ -95,6 +96,12 @@ def form_child(form: QObject, kind: type[ChildT], name: str) -> ChildT:
     if child is None:
         raise LookupError(f"{form.objectName() or type(form).__name__} has no {kind.__name__} named {name!r}")
     return child
+
+
+def cell_text(table: QTableWidget, row: int, col: int) -> str:
+    """The text of a cell of a QTableWidget ("" for a cell never filled)."""
+    item = table.item(row, col)
+    return item.text() if item is not None else ""
 
 
 # ----------------------------------------------------------- value access --

@@ -36,7 +36,7 @@ class BaseTab(QWidget):
 
     def __init__(self, window, parent=None):
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         self.stale = True
 
     # reload everything from the database (F5, after a change, when shown stale)

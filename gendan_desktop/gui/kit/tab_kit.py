@@ -260,6 +260,8 @@ class FormDialog(QDialog):
         lay.addWidget(self.buttons)
         self.errors.after_show = lambda: grow_to_contents(self)  # an error must not squash the form
         self.running = False
+        # what a failed call does (a caller may wrap it: order_editor's revision reason)
+        self.on_failed: Callable[[BaseException], None] = self._failed
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -300,7 +302,7 @@ class FormDialog(QDialog):
             return
         self.running = True
         self.ok_button.setEnabled(False)
-        op = CollectionOp(self, call, kinds=self.kinds).success(self._ok).failure(self._failed)
+        op = CollectionOp(self, call, kinds=self.kinds).success(self._ok).failure(self.on_failed)
         op.finally_(self._finished)
         op.run_in_background()
 

@@ -169,7 +169,9 @@ class OrderEditor(QWidget):
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
                 w.setReadOnly(not on)
             elif isinstance(w, QComboBox) and w.isEditable():
-                w.lineEdit().setReadOnly(not on)
+                line = w.lineEdit()  # an editable combo has one
+                if line is not None:
+                    line.setReadOnly(not on)
                 w.setEnabled(on or name == "client")
             else:
                 w.setEnabled(on)
@@ -206,7 +208,7 @@ class OrderEditor(QWidget):
 
     def _update_totals(self) -> None:
         qty, amount, ok = self.lines.totals()
-        currency = self.field("currency").currentText()
+        currency = form_child(self.form, QComboBox, "currency").currentText()
         text = tr("合计:%1 件,%2 %3").replace("%1", f"{qty:,}").replace("%2", currency).replace("%3", f"{amount:,.2f}")
         if not ok:
             text += " " + tr("(有无效的数量或单价)")
@@ -392,7 +394,7 @@ class OrderEditor(QWidget):
                                "其余流程卡和已登记的进度保留。请填写改单原因:")
                             .replace("%1", order.number), call, (),
                             ok_text=tr("保存改单"), placeholder=tr("例如:客户邮件要求改颜色"))
-        base_failed = dlg._failed
+        base_failed = dlg.on_failed
 
         def failed(exc):
             from ...core.errors import ValidationError
@@ -402,7 +404,7 @@ class OrderEditor(QWidget):
                 self.show_error(exc)
             else:
                 base_failed(exc)
-        dlg._failed = failed
+        dlg.on_failed = failed
         return open_dialog(self, dlg, self._saved)
 
     def show_error(self, exc: BaseException) -> None:

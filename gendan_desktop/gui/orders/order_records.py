@@ -124,8 +124,8 @@ class QuotationsPanel(QWidget):
     def _update_buttons(self) -> None:
         row = selected_row(self.view)
         status = row["status_value"] if row else None
-        self.pi_button.setEnabled(can_issue_pi(status))
-        self.order_button.setEnabled(can_confirm("quotation", status))
+        self.pi_button.setEnabled(status is not None and can_issue_pi(status))
+        self.order_button.setEnabled(status is not None and can_confirm("quotation", status))
 
     def issue_pi(self) -> None:
         row = selected_row(self.view)

@@ -280,7 +280,7 @@ class OrdersTab(BaseTab):
         self._loaded_pages: set[int] = set()
         self.pane.current_changed.connect(self._on_current)
         self.editor.saved.connect(self._after_save)
-        self.editor.sample_wanted.connect(lambda sid: self.window.open_requested.emit("sample", sid))
+        self.editor.sample_wanted.connect(lambda sid: self.main_window.open_requested.emit("sample", sid))
         self.editor.save_failed.connect(lambda: setattr(self, "_after_saving", None))
         self.review.changed.connect(self._after_save)
         self.quotations.order_created.connect(self._after_save)
@@ -345,7 +345,7 @@ class OrdersTab(BaseTab):
             if then[1] is None or not self.pane.select_id(then[1]):
                 self.show_order(then[1])
         elif then is not None and then[0] == "close":
-            self.window.close()
+            self.main_window.close()
 
     def show_page(self, widget: QWidget) -> None:
         self.detail.setCurrentWidget(widget)
@@ -354,7 +354,7 @@ class OrdersTab(BaseTab):
         """Open a new complaint about the current order in the 售后 tab."""
         if self.order_id is None:
             return
-        tab = self.window.show_tab("aftersales")
+        tab = self.main_window.show_tab("aftersales")
         tab.new_for_order(self.order_id)
 
     # ------------------------------------------------------- BaseTab API

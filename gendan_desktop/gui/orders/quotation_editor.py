@@ -62,7 +62,7 @@ def open_quotation_editor(owner: QWidget, quotation_id: int | None = None,
         dlg.load(quotation_id)
     else:
         dlg.new_quotation(client_id)
-    owner.quotation_editor = dlg
+    owner.quotation_editor = dlg  # type: ignore[attr-defined]  # its owners (ClientDetail, QuotationsPanel) declare it
     dlg.finished.connect(lambda _r: setattr(owner, "quotation_editor", None)
                          if getattr(owner, "quotation_editor", None) is dlg else None)
     dlg.show()
@@ -198,7 +198,8 @@ class QuotationEditor(QDialog):
         return self.quotation is None or can_edit("quotation", self.quotation.status)
 
     def _pricing_changed(self, *_args) -> None:
-        self.items.set_pricing(self.field("margin_pct").text(), self.field("exchange_rate").text())
+        self.items.set_pricing(form_child(self.form, QLineEdit, "margin_pct").text(),
+                               form_child(self.form, QLineEdit, "exchange_rate").text())
 
     def _currency_changed(self, currency: str) -> None:
         self._update_totals()
@@ -210,7 +211,7 @@ class QuotationEditor(QDialog):
 
         rate = usual_rate(currency)
         if rate:
-            self.field("exchange_rate").setText(rate)
+            form_child(self.form, QLineEdit, "exchange_rate").setText(rate)
 
     def _set_editable(self, editable: bool) -> None:
         for name in ("client",) + HEADER_FIELDS:
@@ -219,7 +220,9 @@ class QuotationEditor(QDialog):
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
                 w.setReadOnly(not on)
             elif isinstance(w, QComboBox) and w.isEditable():
-                w.lineEdit().setReadOnly(not on)
+                line = w.lineEdit()  # an editable combo has one
+                if line is not None:
+                    line.setReadOnly(not on)
             else:
                 w.setEnabled(on)
         self.items.set_editable(editable)
@@ -230,9 +233,9 @@ class QuotationEditor(QDialog):
 
     def _update_buttons(self) -> None:
         status = self.quotation.status if self.quotation is not None else None
-        self.sent_button.setEnabled(can_send(status))
-        self.pi_button.setEnabled(can_issue_pi(status))
-        self.order_button.setEnabled(can_confirm("quotation", status))
+        self.sent_button.setEnabled(status is not None and can_send(status))
+        self.pi_button.setEnabled(status is not None and can_issue_pi(status))
+        self.order_button.setEnabled(status is not None and can_confirm("quotation", status))
         self.preview_button.setEnabled(status is not None)
 
     def _update_title(self) -> None:
@@ -263,7 +266,7 @@ class QuotationEditor(QDialog):
     def _update_totals(self) -> None:
         qty, amount, cost, ok = self.items.totals()
         text = (tr("合计:%1 件,%2 %3(成本 ¥%4)").replace("%1", f"{qty:,}")
-                .replace("%2", self.field("currency").currentText()).replace("%3", f"{amount:,.2f}")
+                .replace("%2", form_child(self.form, QComboBox, "currency").currentText()).replace("%3", f"{amount:,.2f}")
                 .replace("%4", f"{cost:,.2f}"))
         if not ok:
             text += " " + tr("(有无效的数量、成本或单价)")

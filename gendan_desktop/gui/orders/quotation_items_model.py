@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -231,7 +232,7 @@ class QuotationItemsModel(EditableRowsModel):
         for row in self._rows:
             if self._blank(row):
                 continue
-            d = {k: str(row[k]).strip() for k in KEYS.values()}
+            d: dict[str, Any] = {k: str(row[k]).strip() for k in KEYS.values()}
             d["quantity"] = parse_quantity(d["quantity"])
             if d["unit_price"] == "":
                 del d["unit_price"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from ..kit.forms import fill_enum_combo
 from ..kit.tab_kit import FormDialog, open_dialog
@@ -28,8 +29,8 @@ def open_order_from_quotation_dialog(owner, quotation_id: int, number: str, on_d
             return create_order_from_quotation(quotation_id, delivery, po, channel)
         return call
     dlg = FormDialog(owner, "quotation_order_form.ui", tr("报价单转订单"), make, {"order", "quotation"})
-    dlg.field("quotation_info").setText(tr("按报价单 %1 的产品和价格生成新订单(草稿)。").replace("%1", number))
-    fill_enum_combo(dlg.field("channel"), "order_channel")
+    dlg.field("quotation_info", QLabel).setText(tr("按报价单 %1 的产品和价格生成新订单(草稿)。").replace("%1", number))
+    fill_enum_combo(dlg.field("channel", QComboBox), "order_channel")
     dlg.set("channel", "email")
     dlg.set("delivery_date", dt.date.today() + dt.timedelta(days=45))
     return open_dialog(owner, dlg, on_done)

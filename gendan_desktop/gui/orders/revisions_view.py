@@ -141,7 +141,8 @@ class RevisionsView(QWidget):
         old, new = revision_snapshot(self.order_id, a), revision_snapshot(self.order_id, b)
         changes = diff_revisions(self.order_id, a, b) if a != b else []
         changed_cells: dict[tuple[str, int], set[str]] = {}
-        added, removed = set(), set()
+        added: set[int] = set()
+        removed: set[int] = set()
         header_changed = set()
         diff_rows = []
         for where, fld, before, after in changes:

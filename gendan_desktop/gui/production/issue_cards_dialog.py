@@ -10,7 +10,15 @@ category has no route of its own). OK issues through core.production.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from ..kit.tab_kit import FormDialog, open_dialog
 
@@ -40,17 +48,17 @@ class IssueCardsDialog(FormDialog):
         self.order = order
         self.lines = [ln for ln in lines if ln["remaining"] > 0]
         left = sum(ln["remaining"] for ln in self.lines)
-        self.field("remaining_info").setText(
+        self.field("remaining_info", QLabel).setText(
             tr("尚未开卡 %1 件,共 %2 行。默认每行一张流程卡;填写每批数量则按批分卡。")
             .replace("%1", f"{left:,}").replace("%2", str(len(self.lines))))
         choice = route_choice(order.product_category)
-        info = self.field("route_info")
+        info = self.field("route_info", QLabel)
         info.setText(choice.note())
         if not choice.matched:
             info.setStyleSheet("color: #b26a00;")
-        self.table = self.field("lines")
+        self.table = self.field("lines", QTableWidget)
         self._fill_table()
-        combo, other = self.field("factory"), self.field("outsource_factory")
+        combo, other = self.field("factory", QComboBox), self.field("outsource_factory", QComboBox)
         combo.addItem(tr("(订单指定的工厂)"), None)
         other.addItem(tr("(不外发)"), None)
         for f in list_factories():
@@ -59,7 +67,7 @@ class IssueCardsDialog(FormDialog):
                 other.addItem(f.name, f.id)
         self.optional_date("finish_by")
         self.set("finish_by", None)
-        self.field("batch_size").valueChanged.connect(lambda _v: self.update_counts())
+        self.field("batch_size", QSpinBox).valueChanged.connect(lambda _v: self.update_counts())
         self.table.itemChanged.connect(lambda _i: self.update_counts())
         self.resize(680, 560)
         self.update_counts()
@@ -87,6 +95,12 @@ class IssueCardsDialog(FormDialog):
         t.horizontalHeader().setStretchLastSection(True)
         t.blockSignals(False)
 
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.table.item(row, col)
+        if item is None:  # _fill_table fills every cell
+            raise LookupError(f"no cell {row}, {col}")
+        return item
+
     def batch_size(self) -> int | None:
         size = self.value("batch_size")
         return size or None
@@ -95,7 +109,7 @@ class IssueCardsDialog(FormDialog):
         """Line id → pieces typed into 外发数量 (0 left out); a bad cell is -1."""
         out = {}
         for r, ln in enumerate(self.lines):
-            n = _int(self.table.item(r, OUT_COL).text())
+            n = _int(self._cell(r, OUT_COL).text())
             if n is None or n < 0:
                 n = -1
             if n:
@@ -104,7 +118,7 @@ class IssueCardsDialog(FormDialog):
 
     def update_counts(self) -> int:
         """Refresh the 卡数 column; returns the total number of cards."""
-        from ...core.production import split_into_batches
+        from ...core.flow_cards import split_into_batches
 
         size, out, total = self.batch_size(), self.outsourced(), 0
         self.table.blockSignals(True)
@@ -112,7 +126,7 @@ class IssueCardsDialog(FormDialog):
             n_out = max(out.get(ln["line_id"], 0), 0)
             n_own = max(ln["remaining"] - n_out, 0)
             cards = len(split_into_batches(n_own, size)) + len(split_into_batches(min(n_out, ln["remaining"]), size))
-            self.table.item(r, CARDS_COL).setText(str(cards))
+            self._cell(r, CARDS_COL).setText(str(cards))
             total += cards
         self.table.blockSignals(False)
         self.ok_button.setText(tr("开出 %1 张流程卡").replace("%1", str(total)))
@@ -122,8 +136,8 @@ class IssueCardsDialog(FormDialog):
 def open_issue_cards_dialog(owner, order_id: int, on_done) -> IssueCardsDialog:
     """The dialog for ``order_id`` (kept as ``owner.dialog`` while open)."""
     from ...core.errors import ValidationError
+    from ...core.flow_cards import lines_to_card
     from ...core.orders import get_order
-    from ...core.production import lines_to_card
 
     order = get_order(order_id)
 
@@ -132,11 +146,11 @@ def open_issue_cards_dialog(owner, order_id: int, on_done) -> IssueCardsDialog:
         if any(n < 0 for n in out.values()):
             raise ValidationError("外发数量请填写 0 或正整数。", "Enter 0 or a whole number of pieces to send out.",
                                   field="lines")
-        other = dlg.field("outsource_factory").currentData()
+        other = dlg.field("outsource_factory", QComboBox).currentData()
         if out and other is None:
             raise ValidationError("表中填写了外发数量,请选择外发工厂。", "Pieces are sent out; choose the factory.",
                                   field="outsource_factory")
-        factory, finish, notes = dlg.field("factory").currentData(), dlg.value("finish_by"), dlg.value("notes")
+        factory, finish, notes = dlg.field("factory", QComboBox).currentData(), dlg.value("finish_by"), dlg.value("notes")
         outsource = {lid: (other, n) for lid, n in out.items()}
 
         def call():

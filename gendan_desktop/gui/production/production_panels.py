@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ..kit.forms import FieldErrors, fill_enum_combo, form_child, get_value, load_form, set_value
 from ..kit.record_text import recall_reason_text, shortages_text
@@ -134,7 +134,7 @@ class DocumentsPanel(QWidget):
             return None
 
         def call(reason: str):
-            from ...core.production import recall_card
+            from ...core.flow_cards import recall_card
 
             return lambda: recall_card(row["doc_id"], reason)
         dlg = reason_dialog(self, tr("收回流程卡"), tr("收回流程卡 %1?收回后此卡作废,纸卡需交回。").replace("%1", row["number"]),
@@ -350,7 +350,7 @@ class ExceptionsPanel(QWidget):
 
         def make(dlg: FormDialog):
             v = {k: dlg.value(k) for k in ("kind", "severity", "description", "date")}
-            card = dlg.field("card").currentData()
+            card = dlg.field("card", QComboBox).currentData()
 
             def call():
                 from ...core.production_exceptions import report_exception

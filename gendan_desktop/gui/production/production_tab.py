@@ -221,9 +221,10 @@ class ProductionTab(BaseTab):
     def _update_header(self) -> None:
         from ...core import enums
         from ...core.orders import client_name, find_order
-        from ...core.production import current_sheet, order_progress
+        from ...core.progress_queries import order_progress
         from ...core.revisions import revision_label
         from ...core.risk import delivery_risk
+        from ...core.sheets import current_sheet
 
         order = find_order(self.order_id)
         status = order.status if order else None
@@ -238,7 +239,7 @@ class ProductionTab(BaseTab):
         risk = delivery_risk(order.id)
         prog = order_progress(order.id)
         sheet = current_sheet(order.id)
-        colour = RISK_TEXT.get(risk.level).name() if status not in ("cancelled", "shipped", "settled") else "#555"
+        colour = RISK_TEXT[risk.level].name() if status not in ("cancelled", "shipped", "settled") else "#555"
         self.header.set_lines(
             f"{order.number} {revision_label(order.revision)} · {client_name(order.client_id)} · "
             + tr("交期 %1").replace("%1", order.delivery_date.isoformat()) + " · "
@@ -259,7 +260,7 @@ class ProductionTab(BaseTab):
     def issue_sheet(self, reissue: bool = False):
         if self.order_id is None:
             return None
-        from ...core.production import current_sheet
+        from ...core.sheets import current_sheet
 
         order_id = self.order_id
         if not reissue and current_sheet(order_id) is not None:

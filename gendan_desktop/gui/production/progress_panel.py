@@ -232,7 +232,7 @@ class ProgressPanel(QWidget):
 
     # ---------------------------------------------------------------- data
     def load(self, order_id: int | None) -> None:
-        from ...core.production import progress_grid
+        from ...core.progress_queries import progress_grid
 
         if order_id != self.order_id and self.card is not None and self.card.order_id != order_id:
             self.clear_card()
@@ -254,8 +254,7 @@ class ProgressPanel(QWidget):
         """Look up the card typed or scanned into the scan box; True if found and live."""
         from ...core.errors import GendanError
         from ...core.orders import get_order
-        from ...core.production import card_by_number
-        from ...core.progress import check_card_live
+        from ...core.progress import card_by_number, check_card_live
 
         text = self.scan_box.text() if text is None else text
         self.errors.clear()
@@ -276,7 +275,7 @@ class ProgressPanel(QWidget):
         return True
 
     def set_card(self, card, seq: int | None = None) -> None:
-        from ...core.production import card_steps
+        from ...core.progress import card_steps
         from ...core.routes import step_label
 
         self.card = card
@@ -304,7 +303,7 @@ class ProgressPanel(QWidget):
         qty_good.selectAll()
 
     def _prefill(self, steps=None) -> None:
-        from ...core.production import card_steps
+        from ...core.progress import card_steps
 
         if self.card is None:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ..kit.record_text import recall_reason_text
 from ..kit.tab_kit import FormDialog, RecordTableModel, make_table, open_dialog, run_change, selected_rows
@@ -92,10 +92,10 @@ class RecallsPanel(QWidget):
             return call
         dlg = FormDialog(self, "return_copies_form.ui", tr("登记交回:%1 %2").replace("%1", row["kind"])
                          .replace("%2", row["number"]), make, {"recall", "production_sheet", "flow_card"})
-        dlg.field("copies_info").setText(
+        dlg.field("copies_info", QLabel).setText(
             tr("已打印 %1 份,已交回 %2 份,还有 %3 份未交回。本次交回几份?").replace("%1", str(row["printed_copies"]))
             .replace("%2", str(row["returned_copies"])).replace("%3", str(row["outstanding"])))
-        spin = dlg.field("copies")
+        spin = dlg.field("copies", QSpinBox)
         spin.setRange(1, row["outstanding"])
         spin.setValue(row["outstanding"])
         return open_dialog(self, dlg, lambda _d: self.reload())

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..kit.forms import FieldErrors, load_form
+from ..kit.forms import FieldErrors, cell_text, load_form
 from ..kit.operations import CollectionOp
 
 CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"]
@@ -160,9 +160,9 @@ class FirstStartWizard(QWizard):
         table: QTableWidget = self.money.w("currencies")
         out = {}
         for r in range(table.rowCount()):
-            cur = (table.item(r, 0).text() if table.item(r, 0) else "").strip()
+            cur = cell_text(table, r, 0).strip()
             if cur:
-                out[cur] = (table.item(r, 1).text() if table.item(r, 1) else "").strip()
+                out[cur] = cell_text(table, r, 1).strip()
         return out
 
     def _check_company(self) -> None:

@@ -150,7 +150,7 @@ class HandOverDialog(QDialog):
         form_child(self.form, QPushButton, "save_pdf").clicked.connect(lambda: self.save_report("pdf"))
         self.model.sig_checked_changed.connect(self._summarise)
         self.leaver.currentTextChanged.connect(self._load_clients)
-        self.result = None
+        self.handover_result = None
         self._gen = 0
         self.resize(860, 600)
         QueryOp(self, self._names_job, success=self._show_names).run_in_background()
@@ -209,7 +209,7 @@ class HandOverDialog(QDialog):
         return op.run_in_background()
 
     def _done(self, result) -> None:
-        self.result = result
+        self.handover_result = result
         self.ok_button.setEnabled(False)  # handed over: the dialog now offers the report
         m = result.moved
         self.result_label.setText(
@@ -232,9 +232,9 @@ class HandOverDialog(QDialog):
     # ------------------------------------------------------------- report
     def save_report(self, kind: str, path: str | None = None) -> QueryOp | None:
         """The report of the clients handed over (or, before that, of those checked)."""
-        ids = self.result.client_ids if self.result else self.model.checked_ids()
-        leaver = self.result.leaver if self.result else self.leaver.currentText()
-        successor = self.result.successor if self.result else self.successor.currentText().strip()
+        ids = self.handover_result.client_ids if self.handover_result else self.model.checked_ids()
+        leaver = self.handover_result.leaver if self.handover_result else self.leaver.currentText()
+        successor = self.handover_result.successor if self.handover_result else self.successor.currentText().strip()
         if not ids:
             self.errors.show("clients", tr("请至少勾选一位客户。"))
             return None

@@ -45,11 +45,11 @@ class WelcomePanel(QFrame):
     def open_setup(self):
         from .first_start import FirstStartWizard
 
-        self.wizard = FirstStartWizard(self.tab.window, self.tab.window)
+        self.wizard = FirstStartWizard(self.tab.main_window, self.tab.main_window)
         self.wizard.open()
         return self.wizard
 
     def _start(self, how: str):
         from .first_start import start_with
 
-        return start_with(self.tab.window, how)
+        return start_with(self.tab.main_window, how)

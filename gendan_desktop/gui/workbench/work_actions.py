@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
+from ..kit.date_edit import DateEdit
 from ..kit.tab_kit import FormDialog, open_dialog, run_change
 
 
@@ -147,11 +148,16 @@ class WorkActions(QWidget):
             return lambda: snooze(keys, until, today=today)
 
         dlg = FormDialog(self, "snooze_form.ui", tr("推迟到"), make, {"workitem"}, ok_text=tr("推迟"))
-        dlg.field("prompt").setText(tr("推迟 %1 项:").replace("%1", str(len(items))) + "\n"
+        dlg.field("prompt", QLabel).setText(tr("推迟 %1 项:").replace("%1", str(len(items))) + "\n"
                                     + "\n".join(i.text for i in items[:5]))
         week = today + dt.timedelta(days=7)
-        dlg.field("until").setDate(QDate(week.year, week.month, week.day))
-        open_dialog(self, dlg, lambda _n: (self.tab.take_items(set(keys), snoozed=True), self.sig_done.emit(items)))
+        dlg.field("until", DateEdit).setDate(QDate(week.year, week.month, week.day))
+
+        def snoozed(_n) -> None:
+            self.tab.take_items(set(keys), snoozed=True)
+            self.sig_done.emit(items)
+
+        open_dialog(self, dlg, snoozed)
 
     def _context_menu(self, pos) -> None:
         item = self.tab.tree.itemAt(pos)

@@ -370,7 +370,7 @@ class WorkbenchTab(BaseTab):
         kind = item.data(0, KIND_ROLE)
         id_ = item.data(0, ID_ROLE)
         if kind and id_ is not None:
-            self.window.open_requested.emit(kind, int(id_))
+            self.main_window.open_requested.emit(kind, int(id_))
 
 
 def create_tab(window):
