@@ -60,9 +60,18 @@ SECTION_TITLES = {
 }
 
 
+def _child(parent: QTreeWidgetItem, k: int) -> QTreeWidgetItem:
+    item = parent.child(k)
+    if item is None:  # 0 <= k < childCount(): always one
+        raise IndexError(k)
+    return item
+
+
 def section_title(key: str, day: dt.date | None, today: dt.date) -> str:
     if key in SECTION_TITLES:
         return tr(SECTION_TITLES[key])
+    if day is None:
+        raise ValueError(f"section {key!r} names no day")
     when = QLocale().toString(QDate(day.year, day.month, day.day), tr("M月d日 dddd"))
     n = (day - today).days
     if n == 0:
@@ -119,7 +128,7 @@ class WorkbenchTab(BaseTab):
         self.only_mine = QCheckBox(tr("只看我的"), self)
         self.only_mine.setObjectName("onlyMine")
         self.only_mine.setToolTip(tr("只显示设置中填写的跟单员负责的事项(以及没有指定跟单员的)"))
-        self.only_mine.setChecked(ui_settings().value("workbench/only_mine", False, type=bool))
+        self.only_mine.setChecked(bool(ui_settings().value("workbench/only_mine", False, type=bool)))
         self.only_mine.toggled.connect(self._only_mine_changed)
         self.due_days = QSpinBox(self)
         self.due_days.setObjectName("dueDays")
@@ -237,7 +246,7 @@ class WorkbenchTab(BaseTab):
                 self._put(s)
         keep = {s.key for s in sections}
         for i in reversed(range(self.tree.topLevelItemCount())):
-            if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) not in keep:
+            if self._top(i).data(0, Qt.ItemDataRole.UserRole) not in keep:
                 self.tree.takeTopLevelItem(i)
         self.sections = sorted([s for s in self.sections if s.key in keep], key=lambda s: order.index(s.key)
                                if s.key in order else len(order))
@@ -265,10 +274,16 @@ class WorkbenchTab(BaseTab):
         self.heading.setText(text)
 
     # --------------------------------------------------------------- tree
+    def _top(self, i: int) -> QTreeWidgetItem:
+        item = self.tree.topLevelItem(i)
+        if item is None:  # 0 <= i < topLevelItemCount(): always one
+            raise IndexError(i)
+        return item
+
     def _head_item(self, key: str) -> tuple[int, QTreeWidgetItem | None]:
         for i in range(self.tree.topLevelItemCount()):
-            if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == key:
-                return i, self.tree.topLevelItem(i)
+            if self._top(i).data(0, Qt.ItemDataRole.UserRole) == key:
+                return i, self._top(i)
         return -1, None
 
     def _put(self, s) -> None:
@@ -315,7 +330,7 @@ class WorkbenchTab(BaseTab):
                 return order.index(key) if key in order else len(order)
 
             at = sum(1 for i in range(self.tree.topLevelItemCount())
-                     if rank(self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)) < rank(s.key))
+                     if rank(self._top(i).data(0, Qt.ItemDataRole.UserRole)) < rank(s.key))
             self.tree.insertTopLevelItem(at, head)
         # keep what the user opened or folded; at first open the pressing ones
         first = s.key in EXPANDED_AT_FIRST or s.key in NOW_KEYS[:2]
@@ -335,10 +350,10 @@ class WorkbenchTab(BaseTab):
         """Take items off the list at once (done, put off) and select the next one."""
         nxt = None
         current = self.tree.currentItem()
-        if current is not None and current.parent() is not None:
-            parent = current.parent()
+        parent = current.parent() if current is not None else None
+        if current is not None and parent is not None:
             for k in range(parent.indexOfChild(current) + 1, parent.childCount()):
-                item = parent.child(k).data(0, ITEM_ROLE)
+                item = _child(parent, k).data(0, ITEM_ROLE)
                 if item is not None and item.key not in keys:
                     nxt = item.key
                     break
@@ -358,12 +373,12 @@ class WorkbenchTab(BaseTab):
         if not self._select_key:
             return
         for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
+            head = self._top(i)
             for k in range(head.childCount()):
-                item = head.child(k).data(0, ITEM_ROLE)
+                item = _child(head, k).data(0, ITEM_ROLE)
                 if item is not None and item.key == self._select_key:
                     head.setExpanded(True)
-                    self.tree.setCurrentItem(head.child(k))
+                    self.tree.setCurrentItem(_child(head, k))
                     return
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
