@@ -8,6 +8,8 @@ lists that kind.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
             while pending:
                 key = pending.pop(0)
                 if key not in self.tabs_by_key:
-                    QTimer.singleShot(0, lambda t=self.tab(key): prefetch(t))
+                    QTimer.singleShot(0, functools.partial(prefetch, self.tab(key)))
                     break
             if pending:
                 QTimer.singleShot(0, next_one)
@@ -263,10 +265,9 @@ class MainWindow(QMainWindow):
             # itself stays empty and stale until the tab is first shown
             model = getattr(getattr(tab, "pane", None), "model", None)
             if tab.stale and hasattr(model, "prefetch"):
-                try:
+                # only a head start: the tab queries again when shown
+                with contextlib.suppress(Exception):
                     model.prefetch()
-                except Exception:  # noqa: BLE001 - only a head start: the tab queries again when shown
-                    pass
 
         QTimer.singleShot(delay_ms, next_one)
 

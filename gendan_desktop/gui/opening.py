@@ -8,6 +8,7 @@ imports the other for these.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from pathlib import Path
 
@@ -130,20 +131,16 @@ def begin_window_session() -> None:
     """Mark the database as open by this window (see core/sessions.py)."""
     from ..core.sessions import begin_session
 
-    try:
+    with contextlib.suppress(Exception):  # read-only media: no marker, nothing to clean up either
         begin_session()
-    except Exception:  # noqa: BLE001 - read-only media: no marker, nothing to clean up either
-        pass
 
 
 def end_window_session() -> None:
     from ..core.db import close_database
     from ..core.sessions import end_session
 
-    try:
+    with contextlib.suppress(Exception):  # closing must go on (the marker then reads as a crash)
         end_session()
-    except Exception:  # noqa: BLE001 - closing must go on (the marker then reads as a crash)
-        pass
     close_database()
 
 

@@ -329,8 +329,8 @@ class IdListModel(QAbstractTableModel):
             return None
         row = self.row_data(r)
         if row is None:  # deleted since the id list was built
-            return "" if role == _DISPLAY or role == _EDIT else None
-        if role == _DISPLAY or role == _EDIT:
+            return "" if role in (_DISPLAY, _EDIT) else None
+        if role in (_DISPLAY, _EDIT):
             return self.display(row, c)
         if role == _FOREGROUND:
             return self.foreground(row, c)

@@ -423,7 +423,7 @@ class OrderEditor(QWidget):
         if isinstance(exc, ValidationError) and self.form.findChild(QWidget, field) is not None:
             self.errors.show_exception(exc)
             return
-        if isinstance(exc, GendanError) and not type(exc).__name__ == "StaleEdit":
+        if isinstance(exc, GendanError) and type(exc).__name__ != "StaleEdit":
             self.errors.show(None, str(exc))
             return
         handle_failure(self, exc, None, self.reload)

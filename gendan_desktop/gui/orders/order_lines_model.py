@@ -196,9 +196,9 @@ class OrderLinesModel(EditableRowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = col in NUMERIC
             return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if self._error == (r, c) or (col in NUMERIC and cell_problem(row, col)):
-                return RED
+        if role == Qt.ItemDataRole.BackgroundRole and (
+                self._error == (r, c) or (col in NUMERIC and cell_problem(row, col))):
+            return RED
         if role == Qt.ItemDataRole.ToolTipRole and col in NUMERIC:
             return cell_problem(row, col)
         return None
