@@ -95,6 +95,7 @@ class CheckableCombo(QComboBox):
             model.appendRow(item)
             self._values.append(item)
         self.setModel(model)
+        self._items = model
         self.setCurrentIndex(-1)
         self.view().viewport().installEventFilter(self)
         self.view().installEventFilter(self)
@@ -134,7 +135,9 @@ class CheckableCombo(QComboBox):
     def _chosen(self, index: int) -> None:
         if index < 0:
             return
-        item = self.model().item(index)
+        item = self._items.item(index)
+        if item is None:
+            return
         if item in self._values:
             item.setCheckState(UNCHECKED if item.checkState() == CHECKED else CHECKED)
             self._changed()
@@ -155,10 +158,10 @@ class CheckableCombo(QComboBox):
         item = None
         if event.type() == QEvent.Type.MouseButtonRelease and obj is self.view().viewport():
             index = self.view().indexAt(event.position().toPoint())
-            item = self.model().itemFromIndex(index) if index.isValid() else None
+            item = self._items.itemFromIndex(index) if index.isValid() else None
         elif event.type() == QEvent.Type.KeyPress and obj is self.view() and event.key() == Qt.Key.Key_Space:
             index = self.view().currentIndex()
-            item = self.model().itemFromIndex(index) if index.isValid() else None
+            item = self._items.itemFromIndex(index) if index.isValid() else None
         if item is not None and item in self._values:
             item.setCheckState(UNCHECKED if item.checkState() == CHECKED else CHECKED)
             self._changed()
@@ -223,7 +226,10 @@ class MineFilterCombo(QComboBox):
         from ...core.lists.orders import my_name
 
         name = my_name()
-        item = self.model().item(1)
+        model = self.model()  # a combo's own: a QStandardItemModel holding the two items above
+        item = model.item(1) if isinstance(model, QStandardItemModel) else None
+        if item is None:
+            raise LookupError("the 'mine' item of the filter is gone")
         if name:
             item.setText(_labelled(self.spec.label, tr("我的(%1)").replace("%1", name)))
             item.setEnabled(True)

@@ -111,7 +111,7 @@ class OrderLinesModel(EditableRowsModel):
         base = self._rows[copy_from] if copy_from is not None and 0 <= copy_from < n else None
         row = {"id": None, **{k: "" for k in KEYS.values()}, "unit": "pcs"}
         at = n
-        if base is not None:
+        if base is not None and copy_from is not None:  # base is row copy_from
             row.update({k: base[k] for k in KEYS.values()})
             at = copy_from + 1
         self.beginInsertRows(QModelIndex(), at, at)

@@ -92,7 +92,7 @@ class SizeGridView(QTableView):
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
         model = self.model()
-        if getattr(model, "refused", False):  # a size or colour typed twice: type it again, here
+        if isinstance(model, SizeGridModel) and model.refused:  # a size or colour typed twice: type it again, here
             model.refused = False
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self.edit(self.currentIndex())
@@ -179,7 +179,8 @@ class SizeGridEditor(QWidget):
         self.refresh()
 
     # -------------------------------------------------------------- state
-    def style(self) -> str:
+    def current_style(self) -> str:
+        """The style (款号) the grid shows (not QWidget.style(), which this name hid)."""
         return self.model.grid.style
 
     def set_editable(self, editable: bool) -> None:
@@ -202,7 +203,7 @@ class SizeGridEditor(QWidget):
         """Read the lines again: the styles offered, and the grid of the current style."""
         rows = self.lines.line_dicts()
         styles = sg.styles_in(rows)
-        current = self.style()
+        current = self.current_style()
         self.style_box.blockSignals(True)
         self.style_box.clear()
         self.style_box.addItems(styles)
@@ -240,7 +241,7 @@ class SizeGridEditor(QWidget):
         """What the product or price field sets on the style's lines: the text,
         unless the lines differ and nothing was typed."""
         text = field.text().strip()
-        if not text and sg.shared_value(self.lines.line_dicts(), self.style(), key) is None:
+        if not text and sg.shared_value(self.lines.line_dicts(), self.current_style(), key) is None:
             return None
         return text
 

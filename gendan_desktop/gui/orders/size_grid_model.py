@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont
 
 from ...core import size_grid as sg
+from ...core.limits import QUANTITY
 from ..kit.tab_kit import RED
 
 HEADER_BG = QColor("#eef1f5")
@@ -297,7 +298,7 @@ class SizeGridModel(QAbstractTableModel):
             for j, value in enumerate(row):
                 colour, size = self.colour_at(r0 + i), self.size_at(c0 + j)
                 if sg.cell_quantity(value) is None:
-                    zh, en = sg.QUANTITY.problem(value) or ("", "")
+                    zh, en = QUANTITY.problem(value) or ("", "")
                     raise ValidationError(f"“{colour}”、尺码“{size}”:{zh}", f"“{colour}”, size “{size}”: {en}",
                                           field="paste")
         for i, row in enumerate(rows):
