@@ -75,7 +75,11 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._cols
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
         row = self._plan.preview[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:

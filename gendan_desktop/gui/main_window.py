@@ -339,8 +339,13 @@ class MainWindow(QMainWindow):
         if tab is None or not prompt:
             self.statusBar().showMessage(tr("请先选择要删除的记录。"), 3000)
             return
-        answer = QMessageBox.question(self, tr("确认删除"), prompt,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            tr("确认删除"),
+            prompt,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             tab.delete_selected()
 

@@ -56,8 +56,14 @@ def open_database_or_ask(db_url: str | None, parent=None, *, defer_check: bool =
             except DatabaseError as exc:
                 error = exc
         quick_check = True  # whatever happens next (restore, other file), check it fully
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("无法打开数据库"), str(error), QMessageBox.StandardButton.NoButton, parent)
-        new = box.addButton(tr("新建数据库"), QMessageBox.ButtonRole.AcceptRole) if isinstance(error, MissingDatabase) else None
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, tr("无法打开数据库"), str(error), QMessageBox.StandardButton.NoButton, parent
+        )
+        new = (
+            box.addButton(tr("新建数据库"), QMessageBox.ButtonRole.AcceptRole)
+            if isinstance(error, MissingDatabase)
+            else None
+        )
         restore = box.addButton(tr("从备份恢复…"), QMessageBox.ButtonRole.AcceptRole)
         other = box.addButton(tr("打开其他数据库…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)

@@ -35,7 +35,9 @@ class TrayReminders(QObject):
         self.tray = QSystemTrayIcon(self)
         self.tray.setObjectName("reminderTray")
         icon = window.windowIcon()
-        self.tray.setIcon(icon if not icon.isNull() else window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.tray.setIcon(
+            icon if not icon.isNull() else window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        )
         self.tray.setToolTip(tr("跟单桌面"))
         self.tray.messageClicked.connect(self._show_workbench)
         self.tray.activated.connect(lambda _reason: self._show_workbench())

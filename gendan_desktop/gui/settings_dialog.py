@@ -128,7 +128,9 @@ class SettingsDialog(QDialog):
         png, pix = logo_png(), QPixmap()
         preview = form_child(self.form, QLabel, "logo_preview")
         if png and pix.loadFromData(png):
-            preview.setPixmap(pix.scaled(72, 30, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            preview.setPixmap(
+                pix.scaled(72, 30, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            )
             self.widget("company_logo").setPlaceholderText(tr("已保存在数据库中;选择新图片可替换"))
         else:
             preview.clear()

@@ -50,9 +50,11 @@ class ComplaintListModel(IdListModel):
     DEFAULT_SORT = (CCol.DATE, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, parent=None):
-        self.FILTERS = [ChoiceFilter("status", QT_TR_NOOP("状态"), enum="complaint_status"),
-                        ChoiceFilter("disposition", QT_TR_NOOP("处理方式"), enum="disposition"),
-                        DateRangeFilter("date", QT_TR_NOOP("日期"), presets=("today", "last30", "this_month", "this_year"))]
+        self.FILTERS = [
+            ChoiceFilter("status", QT_TR_NOOP("状态"), enum="complaint_status"),
+            ChoiceFilter("disposition", QT_TR_NOOP("处理方式"), enum="disposition"),
+            DateRangeFilter("date", QT_TR_NOOP("日期"), presets=("today", "last30", "this_month", "this_year")),
+        ]
         super().__init__(parent)
 
     def load_rows(self, ids):

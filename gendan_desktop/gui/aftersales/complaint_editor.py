@@ -138,7 +138,9 @@ class ComplaintEditor(QWidget):
         order = find_order(order_id)
         self._set_order(order)
         if text and order is None:
-            self.errors.show("order", tr("找不到订单“%1”,请输入订单号、客户 PO 或客户名称后从列表中选择。").replace("%1", text))
+            self.errors.show(
+                "order", tr("找不到订单“%1”,请输入订单号、客户 PO 或客户名称后从列表中选择。").replace("%1", text)
+            )
         else:
             self.errors.clear()
 
@@ -202,8 +204,11 @@ class ComplaintEditor(QWidget):
         if c is None:
             self.title.setText(tr("新客诉"))
         else:
-            self.title.setText(f"{c.number} · " + enums.label("complaint_status", c.status)
-                               + (" · " + tr("结案于 %1").replace("%1", c.closed_at.isoformat()) if c.closed_at else ""))
+            self.title.setText(
+                f"{c.number} · "
+                + enums.label("complaint_status", c.status)
+                + (" · " + tr("结案于 %1").replace("%1", c.closed_at.isoformat()) if c.closed_at else "")
+            )
         self.form.setEnabled(open_)
         self.disposition_box.setEnabled(c is not None and open_)
         self.save_button.setEnabled(open_)

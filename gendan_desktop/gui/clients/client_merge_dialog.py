@@ -42,7 +42,9 @@ class MergeClientsDialog(FormDialog):
                          ok_text=tr("合并"))
         self.candidates = candidates
         for key, c in zip("ab", candidates):
-            self.field(f"keep_{key}", QRadioButton).setText(tr("保留 %1 %2").replace("%1", c["code"]).replace("%2", c["name"]))
+            self.field(f"keep_{key}", QRadioButton).setText(
+                tr("保留 %1 %2").replace("%1", c["code"]).replace("%2", c["name"])
+            )
             self.field(f"details_{key}", QLabel).setText(_details(c))
         self.field("keep_a", QRadioButton).toggled.connect(self._show_moves)
         self._show_moves()

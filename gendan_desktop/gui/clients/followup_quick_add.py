@@ -59,7 +59,12 @@ class FollowUpQuickAdd:
         for name, days in (("in3", 3), ("in7", 7), ("in30", 30)):
             form_child(w, QPushButton, name).clicked.connect(lambda _c=False, d=days: self.set_next_in(d))
         for key, days in (("Alt+3", 3), ("Alt+7", 7), ("Alt+0", 30)):
-            QShortcut(QKeySequence(key), w, lambda d=days: self.set_next_in(d), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(key),
+                w,
+                lambda d=days: self.set_next_in(d),
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         self.content.returnPressed.connect(self.add)
         form_child(w, QPushButton, "add_button").clicked.connect(self.add)
         self.reset()

@@ -144,7 +144,11 @@ class StatementDialog(QDialog):
             return None
         ids, start, end = picked
         current = self.clients.currentItem()
-        cid = current.data(Qt.ItemDataRole.UserRole) if current is not None and current.data(Qt.ItemDataRole.UserRole) in ids else ids[0]
+        cid = (
+            current.data(Qt.ItemDataRole.UserRole)
+            if current is not None and current.data(Qt.ItemDataRole.UserRole) in ids
+            else ids[0]
+        )
         from ..kit.printing_actions import preview_statement
 
         return preview_statement(self, cid, start, end, self.currency.currentData())

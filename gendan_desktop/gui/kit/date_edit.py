@@ -264,7 +264,9 @@ class DateEdit(QLineEdit):
             self.calendar_action.setVisible(editable)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier) or event.key() == Qt.Key.Key_F4:
+        if (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ) or event.key() == Qt.Key.Key_F4:
             self.open_calendar()
             return
         super().keyPressEvent(event)

@@ -49,7 +49,9 @@ class _GridDelegate(QStyledItemDelegate):
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
                 move = ("leave" if mods & Qt.KeyboardModifier.ControlModifier else "step", not back)
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            ):
                 move = ("enter", True)
             if move is not None:
                 self.commitData.emit(editor)
@@ -111,7 +113,10 @@ class EditGrid(QTableView):
     def _go(self, index: QModelIndex) -> None:
         self.setCurrentIndex(index)
         self.scrollTo(index)
-        if self.state() != QAbstractItemView.State.EditingState and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
             self.edit(index)
 
     def _row_blank(self, row: int) -> bool:
@@ -167,8 +172,11 @@ class EditGrid(QTableView):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
             self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
-        if (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-                and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers):
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
             self.key_move("enter", True)
             return
         super().keyPressEvent(event)
@@ -176,9 +184,15 @@ class EditGrid(QTableView):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         reason, model = event.reason(), self.model()
-        if (reason not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) or model is None or not model.rowCount()
-                or self.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers):
+        if (
+            reason not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            or model is None
+            or not model.rowCount()
+            or self.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
             return
-        target = self._first_cell(0) if reason == Qt.FocusReason.TabFocusReason else self._last_cell(model.rowCount() - 1)
+        target = (
+            self._first_cell(0) if reason == Qt.FocusReason.TabFocusReason else self._last_cell(model.rowCount() - 1)
+        )
         if target.isValid():
             self._go(target)

@@ -79,7 +79,11 @@ class EditableRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.Columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Columns) and role == Qt.ItemDataRole.DisplayRole:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.Columns)
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
             return header_text(self.HEADERS[self.Columns(section)])
         return None
 

@@ -273,7 +273,9 @@ def _place_under(w: QWidget, label: QLabel) -> bool:
             layout.insertRow(row + 1, "", label)
             return True
     parent = w.parentWidget()
-    for box in ([parent.layout()] if parent and parent.layout() else []) + (parent.findChildren(QBoxLayout) if parent else []):
+    for box in ([parent.layout()] if parent and parent.layout() else []) + (
+        parent.findChildren(QBoxLayout) if parent else []
+    ):
         if isinstance(box, QBoxLayout):
             i = box.indexOf(w)
             if i >= 0:
@@ -301,7 +303,9 @@ def _form_layout_of(w: QWidget) -> QFormLayout | None:
 
 def ask_reload_after_stale(parent: QWidget, exc: Exception) -> bool:
     """Saving over a newer version: say so, offer to reload. True = reload."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("记录已被修改"), str(exc), QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, tr("记录已被修改"), str(exc), QMessageBox.StandardButton.NoButton, parent
+    )
     reload_btn = box.addButton(tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
     box.exec()

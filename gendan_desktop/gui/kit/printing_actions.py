@@ -311,7 +311,9 @@ def _render_cards_op(cards, layout):
         total = len(cards)
 
         def step(done: int) -> bool:
-            progress.update(done, total, tr("正在生成流程卡 %1 / %2…").replace("%1", str(done)).replace("%2", str(total)))
+            progress.update(
+                done, total, tr("正在生成流程卡 %1 / %2…").replace("%1", str(done)).replace("%2", str(total))
+            )
             return True
 
         return render_flow_cards(cards, layout, progress=step)

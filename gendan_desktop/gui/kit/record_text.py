@@ -72,7 +72,9 @@ _PROGRESS = re.compile(r"in (?P<qin>-?\d+), good (?P<good>-?\d+), defect (?P<def
 _PURCHASE = re.compile(r"(?P<what>.+) from (?P<supplier>.*), due (?P<due>\S+)$")
 _RECEIVED = re.compile(r"(?P<total>\S+) \(\+(?P<qty>\S+) on (?P<day>\S+)\)$")
 _MATERIAL = re.compile(r"(?P<name>.+) (?P<per>\S+) (?P<unit>\S+)/pc, loss (?P<loss>\S+)%$")
-_PAYMENT = re.compile(r"(?P<kind>[a-z_]+) (?P<amount>-?[\d.]+) (?P<cur>[A-Z]{3}) (?P<date>\d{4}-\d{2}-\d{2})(?P<ref> .*)?$")
+_PAYMENT = re.compile(
+    r"(?P<kind>[a-z_]+) (?P<amount>-?[\d.]+) (?P<cur>[A-Z]{3}) (?P<date>\d{4}-\d{2}-\d{2})(?P<ref> .*)?$"
+)
 _BILINGUAL = re.compile(r"(?P<zh>.*[\u3000-\u9fff].*?) / (?P<en>[^\u3000-\u9fff]+)$")
 
 

@@ -136,7 +136,11 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return header_text(self.columns[section][1])
         return None
 
@@ -155,7 +159,9 @@ class RecordTableModel(QAbstractTableModel):
             return row.get("id")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = key in self.right or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
             return row.get("_fg")
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -174,13 +180,16 @@ def make_table(model, parent=None, *, multi: bool = False) -> ListTable:
     """A table in the look of the main lists, for a RecordTableModel."""
     view = ListTable(parent)
     view.setModel(model)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setDefaultSectionSize(100)
     view.horizontalHeader().setMaximumSectionSize(360)  # a long text must not push the rest away
     fit_headers(view)  # an empty table shows its titles apart, each whole
     if isinstance(model, RecordTableModel):
-        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # first shown as the service orders them
+        # first shown as the service orders them
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)  # a click on a header sorts by that column
     return view
 
@@ -213,9 +222,16 @@ def handle_failure(parent: QWidget, exc: BaseException, errors: FieldErrors | No
     show_error(parent, exc)
 
 
-def run_change(parent: QWidget, fn: Callable[[], Any], kinds: Iterable[str], success: Callable[[Any], None] | None = None,
-               *, errors: FieldErrors | None = None, reload: Callable[[], None] | None = None,
-               progress: str | None = None) -> CollectionOp:
+def run_change(
+    parent: QWidget,
+    fn: Callable[[], Any],
+    kinds: Iterable[str],
+    success: Callable[[Any], None] | None = None,
+    *,
+    errors: FieldErrors | None = None,
+    reload: Callable[[], None] | None = None,
+    progress: str | None = None,
+) -> CollectionOp:
     """Run a write off the GUI thread; errors go next to the field (or a box)."""
     if errors is not None:
         errors.clear()
@@ -248,7 +264,9 @@ class FormDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.errors = FieldErrors(self.form, self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok_text:
             self.ok_button.setText(ok_text)
@@ -333,12 +351,19 @@ def ask_unsaved(parent: QWidget, question: str) -> str:
     """Unsaved changes: "save", "discard" or "cancel" (Escape). Save is the default."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, tr("未保存的修改"), question,
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("未保存的修改"),
+        question,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     answer = box.exec()
-    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel"
+    )
 
 
 def open_dialog(owner, dlg: DialogT, on_done: Callable[[Any], None] | None = None) -> DialogT:

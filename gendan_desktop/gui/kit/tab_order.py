@@ -58,7 +58,11 @@ def _walk_layout(layout: QLayout) -> tuple[list, int]:
         base = 0
         for r in range(layout.rowCount()):
             used = 0
-            for role, col in ((QFormLayout.ItemRole.LabelRole, 0), (QFormLayout.ItemRole.FieldRole, 1), (QFormLayout.ItemRole.SpanningRole, 0)):
+            for role, col in (
+                (QFormLayout.ItemRole.LabelRole, 0),
+                (QFormLayout.ItemRole.FieldRole, 1),
+                (QFormLayout.ItemRole.SpanningRole, 0),
+            ):
                 sub, rows = _walk_item(layout.itemAt(r, role))
                 entries += [(base + row, (col,) + x, w) for row, x, w in sub]
                 used = max(used, rows)

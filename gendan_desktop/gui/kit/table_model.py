@@ -90,7 +90,11 @@ DATE_PRESETS: list[tuple[str, str, Callable[[dt.date], tuple[dt.date | None, dt.
     ("next7", QT_TR_NOOP("未来7天"), lambda d: (d, d + dt.timedelta(days=7))),
     ("next30", QT_TR_NOOP("未来30天"), lambda d: (d, d + dt.timedelta(days=30))),
     ("last30", QT_TR_NOOP("过去30天"), lambda d: (d - dt.timedelta(days=30), d)),
-    ("this_month", QT_TR_NOOP("本月"), lambda d: (d.replace(day=1), (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))),
+    (
+        "this_month",
+        QT_TR_NOOP("本月"),
+        lambda d: (d.replace(day=1), (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)),
+    ),
     ("this_year", QT_TR_NOOP("今年"), lambda d: (d.replace(month=1, day=1), d.replace(month=12, day=31))),
 ]
 
@@ -306,8 +310,15 @@ class IdListModel(QAbstractTableModel):
                 return header_text(self.HEADERS.get(self.Columns(section), self.Columns(section).name))
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 right = self.Columns(section) in self.ALIGN_RIGHT
-                return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._ids):
+                return int(
+                    (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                    | Qt.AlignmentFlag.AlignVCenter
+                )
+        elif (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._ids)
+        ):
             return section + 1
         return None
 

@@ -170,8 +170,15 @@ class CheckableCombo(QComboBox):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # the arrows on the closed box open the list (they would tick value after value)
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End,
-                           Qt.Key.Key_Space):
+        if event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+            Qt.Key.Key_Space,
+        ):
             self.showPopup()
             return
         super().keyPressEvent(event)

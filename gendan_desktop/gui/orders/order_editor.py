@@ -346,9 +346,13 @@ class OrderEditor(QWidget):
         if self.mode == "new":
             client_id = self.picker.client_id()
             if client_id is None:
-                self.show_error(ValidationError("请选择客户:输入客户名称、编号或拼音首字母后从列表中选择。",
-                                                "Choose the client: type its name, code or pinyin initials and pick it.",
-                                                field="client"))
+                self.show_error(
+                    ValidationError(
+                        "请选择客户:输入客户名称、编号或拼音首字母后从列表中选择。",
+                        "Choose the client: type its name, code or pinyin initials and pick it.",
+                        field="client",
+                    )
+                )
                 return True
             if not lines:
                 self.show_error(ValidationError("订单至少要有一行明细(款号、颜色、尺码、数量、单价)。",

@@ -195,7 +195,9 @@ class OrderLinesModel(EditableRowsModel):
             return row[KEYS[col]]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = col in NUMERIC
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+            )
         if role == Qt.ItemDataRole.BackgroundRole and (
                 self._error == (r, c) or (col in NUMERIC and cell_problem(row, col))):
             return RED

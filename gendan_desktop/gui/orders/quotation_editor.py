@@ -265,9 +265,13 @@ class QuotationEditor(QDialog):
 
     def _update_totals(self) -> None:
         qty, amount, cost, ok = self.items.totals()
-        text = (tr("合计:%1 件,%2 %3(成本 ¥%4)").replace("%1", f"{qty:,}")
-                .replace("%2", form_child(self.form, QComboBox, "currency").currentText()).replace("%3", f"{amount:,.2f}")
-                .replace("%4", f"{cost:,.2f}"))
+        text = (
+            tr("合计:%1 件,%2 %3(成本 ¥%4)")
+            .replace("%1", f"{qty:,}")
+            .replace("%2", form_child(self.form, QComboBox, "currency").currentText())
+            .replace("%3", f"{amount:,.2f}")
+            .replace("%4", f"{cost:,.2f}")
+        )
         if not ok:
             text += " " + tr("(有无效的数量、成本或单价)")
         self.totals_label.setText(text)

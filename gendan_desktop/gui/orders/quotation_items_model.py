@@ -293,7 +293,10 @@ class QuotationItemsModel(EditableRowsModel):
                 return "" if q is None or p is None else fmt_value(q * p)
             return row[KEYS[col]]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                (Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._error == (r, c):
                 return RED

@@ -79,9 +79,14 @@ class SizeGridView(QTableView):
 
     def set_editable(self, editable: bool) -> None:
         # not on CurrentChanged: a selected cell must still take Ctrl+V as a whole-grid paste
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed
-                             if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Paste):

@@ -107,10 +107,25 @@ class SizeGridModel(QAbstractTableModel):
             return self._text(kind, r, c, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             left = kind in ("corner", "colour", "new_colour", "total_label") and c == 0
-            return int((Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignRight if kind != "size" else Qt.AlignmentFlag.AlignCenter)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and kind in ("corner", "size", "colour", "total_label", "row_total", "col_total",
-                                            "grand"):
+            return int(
+                (
+                    Qt.AlignmentFlag.AlignLeft
+                    if left
+                    else Qt.AlignmentFlag.AlignRight
+                    if kind != "size"
+                    else Qt.AlignmentFlag.AlignCenter
+                )
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        if role == Qt.ItemDataRole.FontRole and kind in (
+            "corner",
+            "size",
+            "colour",
+            "total_label",
+            "row_total",
+            "col_total",
+            "grand",
+        ):
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
             if kind == "qty" and self.grid.problem(self.colour_at(r), self.size_at(c)):
@@ -162,7 +177,11 @@ class SizeGridModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        ):
             return False
         text = "" if value is None else str(value).strip()
         self.refused = False

@@ -150,7 +150,11 @@ def open_issue_cards_dialog(owner, order_id: int, on_done) -> IssueCardsDialog:
         if out and other is None:
             raise ValidationError("表中填写了外发数量,请选择外发工厂。", "Pieces are sent out; choose the factory.",
                                   field="outsource_factory")
-        factory, finish, notes = dlg.field("factory", QComboBox).currentData(), dlg.value("finish_by"), dlg.value("notes")
+        factory, finish, notes = (
+            dlg.field("factory", QComboBox).currentData(),
+            dlg.value("finish_by"),
+            dlg.value("notes"),
+        )
         outsource = {lid: (other, n) for lid, n in out.items()}
 
         def call():

@@ -25,10 +25,17 @@ from ..kit.tab_kit import (
 )
 from ..kit.table_model import QT_TR_NOOP
 
-DOC_COLUMNS = [("kind", QT_TR_NOOP("单据")), ("number", QT_TR_NOOP("编号")), ("rev", QT_TR_NOOP("版本")),
-               ("item", QT_TR_NOOP("款号/颜色/尺码")), ("quantity", QT_TR_NOOP("数量")),
-               ("factory", QT_TR_NOOP("工厂")), ("issued_at", QT_TR_NOOP("下发时间")), ("printed_copies", QT_TR_NOOP("已打印")),
-               ("state", QT_TR_NOOP("状态"))]
+DOC_COLUMNS = [
+    ("kind", QT_TR_NOOP("单据")),
+    ("number", QT_TR_NOOP("编号")),
+    ("rev", QT_TR_NOOP("版本")),
+    ("item", QT_TR_NOOP("款号/颜色/尺码")),
+    ("quantity", QT_TR_NOOP("数量")),
+    ("factory", QT_TR_NOOP("工厂")),
+    ("issued_at", QT_TR_NOOP("下发时间")),
+    ("printed_copies", QT_TR_NOOP("已打印")),
+    ("state", QT_TR_NOOP("状态")),
+]
 MATERIAL_COLUMNS = [("name", QT_TR_NOOP("物料")), ("spec", QT_TR_NOOP("规格")), ("unit", QT_TR_NOOP("单位")),
                     ("required", QT_TR_NOOP("需求")), ("in_stock", QT_TR_NOOP("库存")),
                     ("on_order", QT_TR_NOOP("在途")), ("received", QT_TR_NOOP("已到")),
@@ -137,8 +144,15 @@ class DocumentsPanel(QWidget):
             from ...core.flow_cards import recall_card
 
             return lambda: recall_card(row["doc_id"], reason)
-        dlg = reason_dialog(self, tr("收回流程卡"), tr("收回流程卡 %1?收回后此卡作废,纸卡需交回。").replace("%1", row["number"]),
-                            call, {"flow_card", "recall"}, placeholder=tr("例如:数量开错,重新下发"))
+
+        dlg = reason_dialog(
+            self,
+            tr("收回流程卡"),
+            tr("收回流程卡 %1?收回后此卡作废,纸卡需交回。").replace("%1", row["number"]),
+            call,
+            {"flow_card", "recall"},
+            placeholder=tr("例如:数量开错,重新下发"),
+        )
         return open_dialog(self, dlg, lambda _c: self.reload())
 
 
@@ -213,12 +227,23 @@ class MaterialsPanel(QWidget):
         for p in (purchases_for_order(order_id) if order_id else []):
             done = p.received_qty >= p.quantity
             late = not done and p.due_date < today
-            rows.append({"id": p.id, "material": p.material.name, "supplier": p.supplier,
-                         "quantity": qty(p.quantity), "received": qty(p.received_qty), "ordered_date": p.ordered_date,
-                         "due_date": p.due_date, "unit": p.material.unit, "outstanding": p.quantity - p.received_qty,
-                         "state": tr("已到齐") if done else (tr("逾期 %1 天").replace("%1", str((today - p.due_date).days))
-                                                         if late else tr("未到齐")),
-                         "_fg": RED_TEXT if late else None})
+            rows.append(
+                {
+                    "id": p.id,
+                    "material": p.material.name,
+                    "supplier": p.supplier,
+                    "quantity": qty(p.quantity),
+                    "received": qty(p.received_qty),
+                    "ordered_date": p.ordered_date,
+                    "due_date": p.due_date,
+                    "unit": p.material.unit,
+                    "outstanding": p.quantity - p.received_qty,
+                    "state": tr("已到齐")
+                    if done
+                    else (tr("逾期 %1 天").replace("%1", str((today - p.due_date).days)) if late else tr("未到齐")),
+                    "_fg": RED_TEXT if late else None,
+                }
+            )
         self.purchases.set_rows(rows)
         short = [f for f in figures if f.shortage]
         if not figures:
@@ -268,7 +293,10 @@ class MaterialsPanel(QWidget):
 
                 return create_purchase(row["id"], v["supplier"], quantity, v["due_date"], v["ordered_date"], v["notes"])
             return call
-        dlg = FormDialog(self, "purchase_form.ui", tr("采购 %1").replace("%1", row["name"]), make, {"purchase", "material"})
+
+        dlg = FormDialog(
+            self, "purchase_form.ui", tr("采购 %1").replace("%1", row["name"]), make, {"purchase", "material"}
+        )
         dlg.set("ordered_date", dt.date.today())
         dlg.optional_date("due_date")
         dlg.set("due_date", None)

@@ -264,9 +264,13 @@ class ProductionTab(BaseTab):
 
         order_id = self.order_id
         if not reissue and current_sheet(order_id) is not None:
-            answer = QMessageBox.question(self, tr("重新下发生产单"),
-                                          tr("本版本已有生产单。重新下发将收回旧单,继续吗?"),
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            answer = QMessageBox.question(
+                self,
+                tr("重新下发生产单"),
+                tr("本版本已有生产单。重新下发将收回旧单,继续吗?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             reissue = True

@@ -108,7 +108,11 @@ class ProgressGridModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if row.recalled and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+        if row.recalled and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
             return self._recalled_role(row, role)  # void: grey text, no progress colours
         if role == Qt.ItemDataRole.BackgroundRole:
             if cell.finished_at is not None:
@@ -380,11 +384,20 @@ class ProgressPanel(QWidget):
         if not gap:
             return False
         answer = QMessageBox.question(
-            self, tr("数量对不上"),
-            tr("投入 %1 件,良品 %2 + 次品 %3 = %4 件,还差 %5 件。\n\n确认这 %5 件短少(丢失、待返工),按差异登记吗?"
-               "选“否”返回修改数量。").replace("%1", str(values["qty_in"])).replace("%2", str(values["qty_good"]))
-            .replace("%3", str(values["qty_defect"])).replace("%4", str(values["qty_good"] + values["qty_defect"]))
-            .replace("%5", str(gap)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            tr("数量对不上"),
+            tr(
+                "投入 %1 件,良品 %2 + 次品 %3 = %4 件,还差 %5 件。\n\n确认这 %5 件短少(丢失、待返工),按差异登记吗?"
+                "选“否”返回修改数量。"
+            )
+            .replace("%1", str(values["qty_in"]))
+            .replace("%2", str(values["qty_good"]))
+            .replace("%3", str(values["qty_defect"]))
+            .replace("%4", str(values["qty_good"] + values["qty_defect"]))
+            .replace("%5", str(gap)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             return True
         self.field("qty_good").setFocus()

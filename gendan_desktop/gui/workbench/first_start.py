@@ -181,7 +181,9 @@ class FirstStartWizard(QWizard):
         label: QLabel = self.company.w("logo_preview")
         pix = QPixmap()
         if png and pix.loadFromData(png):
-            label.setPixmap(pix.scaled(96, 40, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            label.setPixmap(
+                pix.scaled(96, 40, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            )
             self.company.w("company_logo").setPlaceholderText(tr("已保存在数据库中"))
         else:
             label.clear()

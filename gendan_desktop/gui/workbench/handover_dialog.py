@@ -66,7 +66,9 @@ class HandOverClientsModel(QAbstractTableModel):
     def set_all(self, on: bool) -> None:
         self._checked = {r["id"] for r in self._rows} if on else set()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole]
+            )
         self.sig_checked_changed.emit()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -76,7 +78,11 @@ class HandOverClientsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return header_text(COLUMNS[section][1])
         return None
 
@@ -125,7 +131,9 @@ class HandOverDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.errors = FieldErrors(self.form, self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(tr("交接"))
         self.buttons.accepted.connect(self.hand_over)
@@ -202,7 +210,11 @@ class HandOverDialog(QDialog):
         from ...core.handover import hand_over
 
         self.errors.clear()
-        leaver, successor, ids = self.leaver.currentText(), self.successor.currentText().strip(), self.model.checked_ids()
+        leaver, successor, ids = (
+            self.leaver.currentText(),
+            self.successor.currentText().strip(),
+            self.model.checked_ids(),
+        )
         self.ok_button.setEnabled(False)
         op = CollectionOp(self, lambda: hand_over(leaver, successor, ids), kinds=HANDOVER_KINDS)
         op.success(self._done).failure(self._failed).finally_(lambda: self.ok_button.setEnabled(True))
@@ -240,8 +252,9 @@ class HandOverDialog(QDialog):
             return None
         if path is None:
             name = tr("工作交接报告") + f" {leaver}-{successor}.{kind}"
-            path, _ = QFileDialog.getSaveFileName(self, tr("保存交接报告"), name,
-                                                  tr("Excel 文件 (*.xlsx)") if kind == "xlsx" else tr("PDF 文件 (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("保存交接报告"), name, tr("Excel 文件 (*.xlsx)") if kind == "xlsx" else tr("PDF 文件 (*.pdf)")
+            )
             if not path:
                 return None
             if not path.lower().endswith(f".{kind}"):

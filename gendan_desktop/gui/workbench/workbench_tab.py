@@ -263,8 +263,12 @@ class WorkbenchTab(BaseTab):
         return [i for i in section.items if i.owner in (self.me, "")]
 
     def _show_totals(self) -> None:
-        now = sum(len(self.visible_items(s)) for s in self.sections if not s.key.startswith("day:") or s.day == self.today)
-        ahead = sum(len(self.visible_items(s)) for s in self.sections if s.key.startswith("day:") and s.day != self.today)
+        now = sum(
+            len(self.visible_items(s)) for s in self.sections if not s.key.startswith("day:") or s.day == self.today
+        )
+        ahead = sum(
+            len(self.visible_items(s)) for s in self.sections if s.key.startswith("day:") and s.day != self.today
+        )
         snoozed = sum(s.snoozed for s in self.sections)
         when = QLocale().toString(QDate(self.today.year, self.today.month, self.today.day), tr("M月d日 dddd"))
         text = tr("%1 · 今天有 %2 件事要处理 · 未来 %3 天 %4 件").replace("%1", when).replace("%2", str(now)) \
