@@ -368,3 +368,13 @@ def test_ctrl_k_and_ctrl_f_go_to_the_global_search(qtbot, window):
         window.tab_widget.setFocus()
         qtbot.keyClick(window.tab_widget, key, Qt.ControlModifier)
         assert window.search_box.hasFocus()
+
+
+def test_tabs_and_the_client_detail_answer_qwidget_window(window):
+    """Each tab keeps its MainWindow as ``main_window``: an attribute called
+    ``window`` hid QWidget.window(), so ``tab.window()`` raised TypeError."""
+    for key in ("workbench", "clients", "orders", "production", "aftersales"):
+        tab = window.tab(key)
+        assert tab.main_window is window
+        assert tab.window() is window
+    assert window.tab("clients").detail.window() is window

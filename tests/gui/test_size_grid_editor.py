@@ -250,3 +250,14 @@ def test_an_order_opens_the_way_its_lines_were_entered_last(qtbot, window, wait_
     qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(0).center())
     open_order(made[1])
     assert ed.entry.currentWidget() is ed.lines_view
+
+
+@discarding
+def test_the_grid_paints_with_qt_style_and_names_its_style(qtbot, editor):
+    """SizeGridEditor.style() returned the grid's style code (款号), hiding
+    QWidget.style(); the code is current_style() now."""
+    from PySide6.QtWidgets import QStyle
+
+    grid = open_grid(qtbot, editor)
+    assert isinstance(grid.style(), QStyle)
+    assert grid.current_style() == grid.model.grid.style
