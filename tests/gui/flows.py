@@ -163,7 +163,7 @@ class User:
         """OK of a form dialog (Tab to it and Space, or a click); once it closed,
         the window manager gives the focus back to the window below."""
         parent = dialog.parentWidget()
-        below = QWidget.window(parent) if parent is not None else self.window  # tabs shadow .window()
+        below = QWidget.window(parent) if parent is not None else self.window
         if self.keyboard_only:
             self.tab_to(dialog.ok_button)
             self.key(Qt.Key_Space)
