@@ -7,7 +7,9 @@ formats what they return (gui/kit/table_model.py: rows are fetched for the
 visible range only).
 
 Shared here: ``query_ids`` (one round trip for every matching id, reused while
-the database is unchanged) and ``scan_only`` (a WHERE term the SQLite planner
+the database is unchanged), key paging (``core/lists/paging.py``: the first
+page, the page after a row, the last page, for the first screen before the
+whole id list is there) and ``scan_only`` (a WHERE term the SQLite planner
 must not use as its index). The filter and sort values every list takes are in
 ``core/lists/spec.py``.
 """
@@ -21,43 +23,82 @@ from typing import Any
 from ..connection import current_database, is_sqlite
 from ..models import Expr, Query
 
-# (sql, params) → (connection, (data_version, total_changes), ids), newest last
-IdCache = OrderedDict[tuple[str, tuple[Any, ...]], tuple[Any, tuple[int, int], list[int]]]
+# (this thread's connection, PRAGMA data_version, total_changes): equal while
+# the database is unchanged, seen from that connection (SQLite only)
+Stamp = tuple[Any, int, int]
+IdCache = OrderedDict[tuple[str, tuple[Any, ...]], tuple[Stamp, list[int]]]
 
 
 def new_id_cache() -> IdCache:
-    """A cache for ``query_ids``: (sql, params) → (connection, stamp, ids), newest last."""
+    """A cache for ``query_ids``: (sql, params) → (stamp, ids), newest last."""
     return OrderedDict()
+
+
+def sql_key(query: Query) -> tuple[str, tuple[Any, ...]]:
+    """(sql, params) of ``query``: what the id caches are keyed by."""
+    sql, params = query.sql()
+    return sql, tuple(params)
+
+
+def data_stamp() -> Stamp | None:
+    """This thread's view of the database version (None on PostgreSQL: no cache there)."""
+    db = current_database()
+    if not is_sqlite(db):
+        return None
+    conn = db.connection()
+    return conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
+def cached_ids(cache: IdCache, key: tuple[str, tuple[Any, ...]], stamp: Stamp | None) -> list[int] | None:
+    """The ids ``cache`` holds for ``key`` if taken at ``stamp`` (the database unchanged since)."""
+    hit = cache.get(key) if stamp is not None else None
+    if hit is None or hit[0][0] is not stamp[0] or hit[0][1:] != stamp[1:]:  # type: ignore[index]
+        return None
+    cache.move_to_end(key)
+    return hit[1]
+
+
+def remember_ids(cache: IdCache, key: tuple[str, tuple[Any, ...]], stamp: Stamp | None, ids: list[int], keep: int = 3) -> None:
+    """Keep ``ids`` (read at ``stamp`` or later) for ``key``; at most ``keep`` queries."""
+    if stamp is None:
+        return
+    cache[key] = (stamp, ids)
+    cache.move_to_end(key)
+    while len(cache) > keep:
+        cache.popitem(last=False)
+
+
+def ids_of_sql(sql: str, params: tuple[Any, ...]) -> list[int]:
+    """The ids a SELECT of one id column returns, in its order (any thread).
+
+    On SQLite they come back as one JSON array (11 ms instead of 25 for
+    100,000 Python rows).
+    """
+    db = current_database()
+    if not is_sqlite(db):
+        return [int(r[0]) for r in db.execute_sql(sql, params).fetchall()]
+    # An aggregate over a subquery with ORDER BY keeps the subquery's order
+    # (SQLite never flattens that shape).
+    row = db.execute_sql(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
+    ids: list[int] = json.loads(row[0]) if row and row[0] else []
+    return ids
 
 
 def query_ids(query: Query, cache: IdCache | None = None, keep: int = 3) -> list[int]:
     """The ids a peewee SELECT of one id column returns, in its order.
 
-    On SQLite the ids come back as one JSON array (11 ms instead of 25 for
-    100,000 Python rows), and while the database is unchanged (no commit by
-    another connection, no change by this one) the same query answers from
-    ``cache`` (at most ``keep`` queries are kept).
+    While the database is unchanged (no commit by another connection, no
+    change by this one) the same query answers from ``cache`` (SQLite).
     """
-    db = current_database()
-    if not is_sqlite(db):
-        return [int(r[0]) for r in db.execute(query).fetchall()]
-    sql, params = query.sql()
-    key = (sql, tuple(params))
-    conn = db.connection()
-    stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    key = sql_key(query)
+    stamp = data_stamp() if cache is not None else None
     if cache is not None:
-        hit = cache.get(key)
-        if hit is not None and hit[0] is conn and hit[1] == stamp:
-            cache.move_to_end(key)
-            return hit[2]
-    # An aggregate over a subquery with ORDER BY keeps the subquery's order
-    # (SQLite never flattens that shape).
-    row = db.execute_sql(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
-    ids: list[int] = json.loads(row[0]) if row and row[0] else []
+        hit = cached_ids(cache, key, stamp)
+        if hit is not None:
+            return hit
+    ids = ids_of_sql(*key)
     if cache is not None:
-        cache[key] = (conn, stamp, ids)
-        while len(cache) > keep:
-            cache.popitem(last=False)
+        remember_ids(cache, key, stamp, ids, keep)
     return ids
 
 

@@ -16,7 +16,7 @@ from peewee import SQL, fn
 from ..connection import current_database
 from ..models import Client, Expr, FollowUp, Order, Query
 from ..search import matching_ids
-from . import IdCache, query_ids
+from . import IdCache, paging, query_ids
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, ordered
 
 # orders in these statuses do not make a client current (现实客户)
@@ -103,6 +103,10 @@ def build_query(filters: Filters, sort: Sort) -> Query:
 def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
     """Every matching client id, in display order (one query)."""
     return query_ids(build_query(filters, sort), cache)
+
+
+# the first screen's pages by key (core/lists/paging.py)
+first_page, page_after, last_page = paging.pager(build_query)
 
 
 def rows(ids: Iterable[int]) -> dict[int, ClientRow]:

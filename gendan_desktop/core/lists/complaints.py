@@ -14,7 +14,7 @@ from peewee import JOIN
 
 from ..models import Client, Complaint, Expr, Order, Query
 from ..search import matching_ids
-from . import IdCache, query_ids
+from . import IdCache, paging, query_ids
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 
 SORTS = ("number", "date", "order", "client", "qty", "disposition", "status", "cost", "credit")
@@ -65,6 +65,10 @@ def build_query(filters: Filters, sort: Sort) -> Query:
 def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
     """Every matching complaint id, in display order (one query)."""
     return query_ids(build_query(filters, sort), cache)
+
+
+# the first screen's pages by key (core/lists/paging.py)
+first_page, page_after, last_page = paging.pager(build_query)
 
 
 def rows(ids: Iterable[int]) -> dict[int, ComplaintRow]:

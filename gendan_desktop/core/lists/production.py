@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models import Client, Expr, FlowCard, Order, Query
 from ..progress import OPEN_PRODUCTION_STATUSES
 from ..search import matching_ids
-from . import IdCache, query_ids, scan_only
+from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 
@@ -66,6 +66,10 @@ def build_query(filters: Filters, sort: Sort) -> Query:
 def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
     """Every matching order id, in display order (one query)."""
     return query_ids(build_query(filters, sort), cache)
+
+
+# the first screen's pages by key (core/lists/paging.py)
+first_page, page_after, last_page = paging.pager(build_query)
 
 
 def rows(ids: Iterable[int]) -> dict[int, ProductionRow]:
