@@ -215,7 +215,7 @@ def export_current_list(window, path: str | None = None) -> QueryOp | None:
     model = pane.model
     columns = visible_columns(pane)
     titles = [str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") for c in columns]
-    ids = list(model.ids())
+    read_ids = model.id_reader()  # the ids shown, or read in the worker if not all are known yet
     tab_index = window.tab_widget.currentIndex()
     title = window.tab_widget.tabText(tab_index) if tab_index >= 0 else "list"
     if path is None:
@@ -229,7 +229,7 @@ def export_current_list(window, path: str | None = None) -> QueryOp | None:
             progress.update(done, total, tr("正在导出 %1 / %2 行…").replace("%1", f"{done:,}")
                             .replace("%2", f"{total:,}"))
 
-        return export_list(model, ids, columns, titles, path, step, sheet_name=title)
+        return export_list(model, read_ids(), columns, titles, path, step, sheet_name=title)
 
     def done(result) -> None:
         written, n = result

@@ -73,6 +73,23 @@ class ListTable(QTableView):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setDefaultSectionSize(110)
 
+    # Before the whole id list is read (gui/kit/id_paging.py) the last rows
+    # are not among the rows shown: Ctrl+End and "to the bottom" read the last
+    # page first, so they land on the list's true last row.
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
+        if action == QAbstractItemView.MoveEnd:
+            self._load_end()
+        return super().moveCursor(action, modifiers)
+
+    def scrollToBottom(self) -> None:  # noqa: N802
+        self._load_end()
+        super().scrollToBottom()
+
+    def _load_end(self) -> None:
+        load_end = getattr(self.model(), "load_end", None)
+        if load_end is not None:
+            load_end()
+
 
 def fit_headers(table) -> None:
     """Widen every column that is narrower than its title (and the sort arrow):
@@ -245,28 +262,36 @@ class ListPane(QWidget):
         self.model.refresh()
 
     def _remember_current(self) -> None:
-        self._restoring_id = self.current_id()
+        current = self.current_id()
+        if current is not None:  # else keep one still waiting for the whole list
+            self._restoring_id = current
 
     def _after_reload(self) -> None:
         self._update_count()
         if self._restoring_id is not None:
-            row = self.model.row_of(self._restoring_id)
+            # the first page may not hold it: wait for the whole list (the next reloaded)
+            row = self.model.row_of(self._restoring_id, wait=False)
             if row >= 0:
                 idx = self.model.index(row, 0)
                 self.table.selectionModel().setCurrentIndex(
                     idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            else:
+            elif self.model.is_complete():
                 self.current_changed.emit(None)
-        self._restoring_id = None
+            if row >= 0 or self.model.is_complete():
+                self._restoring_id = None
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("共 %1 条").replace("%1", f"{self.model.rowCount():,}"))
+        n = f"{self.model.rowCount():,}"
+        text = tr("共 %1 条") if self.model.is_complete() else tr("已显示 %1 条,正在统计…")
+        self.count_label.setText(text.replace("%1", n))
 
     def _on_double_click(self, index) -> None:
         if index.isValid():
             self.activated.emit(index.data(ID_ROLE))
 
     def _on_current(self, current, _previous) -> None:
+        if current.isValid():
+            self._restoring_id = None  # a row chosen (by the user or the restore): nothing left to restore
         self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
 
     # ---------------------------------------------------------- persistence

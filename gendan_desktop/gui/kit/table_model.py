@@ -3,12 +3,14 @@
 Measured on 100,000 orders, a deep ``OFFSET`` page costs 180 ms and Qt's
 ``fetchMore`` takes seconds to reach the bottom. So, as Anki's browser does,
 one query returns *all matching ids in display order* (SQL ``WHERE`` +
-``ORDER BY``; a few ms for 100k integers), ``rowCount`` is their number, and
-``data()`` loads the rows of the visible range in chunks of ``CHUNK`` by
-``id IN (…)``, keeping the last ``CACHE_CHUNKS`` chunks.
+``ORDER BY``), ``rowCount`` is their number, and ``data()`` loads the rows of
+the visible range in chunks of ``CHUNK`` by ``id IN (…)``, keeping the last
+``CACHE_CHUNKS`` chunks. At a million orders that id query alone costs 50 ms
+to seconds: the first page is read by key and shown first, the id list
+follows from a worker (gui/kit/id_paging.py).
 
 The queries live in the core, one module per list (``core/lists/<list>.py``:
-``find_ids(filters, sort)`` and ``rows(ids)``); a subclass declares::
+``build_query(filters, sort)``, ``find_ids`` and ``rows(ids)``); a subclass declares::
 
     class Col(IntEnum):            # the columns, in default order
         CODE = 0
@@ -40,6 +42,9 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from ...core.lists import new_id_cache
+from .id_paging import PagedIds
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ID_ROLE) → the record id of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -115,11 +120,11 @@ class DateRangeFilter:
 
 
 # -------------------------------------------------------------------- model --
-class IdListModel(QAbstractTableModel):
+class IdListModel(PagedIds, QAbstractTableModel):
     """See the module docstring. Rows are whatever ``load_rows`` returns per id;
     ``display(row, col)`` turns one into text (default: ``row[col]``)."""
 
-    LIST: Any = None  # the core.lists module with find_ids(filters, sort, cache=) and rows(ids)
+    LIST: Any = None  # the core.lists module with build_query(filters, sort) and rows(ids)
     KIND: str = ""
     SORT_KEYS: dict = {}  # column → the list module's sort key
     SETTINGS_KEY: str = ""
@@ -136,15 +141,15 @@ class IdListModel(QAbstractTableModel):
     CACHE_CHUNKS = 60
     ID_CACHE_SIZE = 3  # id lists kept per model (100,000 ids: about 3.5 MB)
 
-    reloaded = Signal()  # after every new id list (count label, selection restore)
+    reloaded = Signal()  # after every new id list, first page or whole (count label, selection restore)
+    sig_loaded = Signal()  # every matching id is known (the count is final): at once or after the background read
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ids: list[int] = []
         self._pos: dict[int, int] | None = None
         self._cache: OrderedDict[int, dict[int, Any]] = OrderedDict()
-        # (sql, params) → (connection, (PRAGMA data_version, total_changes), ids), newest last
-        self._id_cache: OrderedDict[tuple, tuple[Any, tuple[int, int], list[int]]] = OrderedDict()
+        self._id_cache = new_id_cache()  # (sql, params) → (stamp, ids), newest last: core/lists/__init__.py
         self._sort_col, self._sort_order = self.DEFAULT_SORT
         self.quick_text = ""
         self.filters: dict[str, Any] = {}
@@ -155,6 +160,7 @@ class IdListModel(QAbstractTableModel):
         self._has_font = type(self).font is not IdListModel.font
         self._has_background = type(self).background is not IdListModel.background
         self._last_chunk: tuple[int, dict[int, Any]] = (-1, {})  # the chunk data() read last
+        self._init_paging()
 
     # ---------------------------------------------------- subclass interface
     def sort_key(self, col: int) -> str | None:
@@ -201,39 +207,7 @@ class IdListModel(QAbstractTableModel):
         when ``load_rows`` does (OrderListModel starts a timer there)."""
         return self.load_rows(ids)
 
-    # ------------------------------------------------------------ querying
-    def query_ids(self) -> list[int]:
-        """The matching ids in display order: ``LIST.find_ids`` (one round trip,
-        reused while the database is unchanged)."""
-        return self.LIST.find_ids(self.list_filters(), self.list_sort(), cache=self._id_cache)
-
-    def prefetch(self) -> None:
-        """Run the id query ahead (at idle, before the list is first shown), so
-        that showing it only costs a validated cache look-up."""
-        if not self._loaded:
-            self.query_ids()
-
     # ------------------------------------------------------------ public API
-    def refresh(self) -> None:
-        """Re-run the id query (after a change, F5, a new filter or sort).
-
-        A failed read keeps the rows shown and is said once by the window
-        (gui/kit/db_trouble.py)."""
-        try:
-            ids = self.query_ids()
-        except Exception as exc:
-            if not _report(exc):
-                raise
-            return
-        self.beginResetModel()
-        self._ids = ids
-        self._pos = None
-        self._cache.clear()
-        self._last_chunk = (-1, {})
-        self._loaded = True
-        self.endResetModel()
-        self.reloaded.emit()
-
     def set_quick_filter(self, text: str) -> None:
         if text != self.quick_text:
             self.quick_text = text
@@ -250,17 +224,22 @@ class IdListModel(QAbstractTableModel):
         self.refresh()
 
     def ids(self) -> list[int]:
+        """Every matching id in display order (read now if the background read is not back yet)."""
+        self.ensure_complete()
         return self._ids
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, id_: int) -> int:
-        """Row of record ``id_`` (-1 when filtered out)."""
+    def row_of(self, id_: int, wait: bool = True) -> int:
+        """Row of record ``id_`` (-1 when filtered out). Not among the rows
+        known yet: the whole id list is read now, unless ``wait`` is False."""
         try:  # a C-speed scan (~1 ms over 100k ids) beats building a dict per reload
             return self._ids.index(id_)
         except ValueError:
-            return -1
+            if self._complete or not wait or not self.ensure_complete():
+                return -1
+        return self.row_of(id_, wait=False)
 
     def row_data(self, row: int) -> Any:
         if not 0 <= row < len(self._ids):

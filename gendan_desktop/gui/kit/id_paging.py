@@ -1,0 +1,249 @@
+"""How an IdListModel gets its ids: the first page at once, the whole list in the background.
+
+At 1,000,000 orders the query of every matching id takes 50 ms to seconds,
+and the user sees only the first screen. So ``refresh`` reads the first page
+by key (``core/lists/paging.py``: the sorted query with ``LIMIT``, an index
+walk that stops) and shows it, and an op (gui/kit/operations.py) reads the
+whole id list off the GUI thread. When it arrives, the rows after the first
+page are *inserted* (selection and scroll stay); if the first rows differ —
+the database changed meanwhile — the model is reset to the new list.
+
+Until then:
+- scrolling to the bottom of the rows shown reads the next page by key
+  (``fetchMore``); Ctrl+End reads the last page (the reversed order with
+  ``LIMIT``) and shows it after the first page, the rows between follow;
+- ``row_of``, ``ids`` and ``ensure_complete`` read the whole list at once
+  where an answer cannot wait (selecting a record by id, an export);
+- a newer ``refresh`` makes an older background read's result unwanted
+  (each read has a token; only the awaited one is applied; every one fills
+  the validated id cache, ``core/lists/__init__.py``).
+
+A list whose first page is short is whole at once: no background read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QWidget
+
+from ...core.lists import cached_ids, data_stamp, ids_of_sql, paging, query_ids, remember_ids, sql_key
+
+Token = tuple[Any, Any, int]  # (sql key, stamp, serial) of one background read
+
+
+class PagedIds:
+    """The id-loading half of IdListModel (a mixin: it uses the model's reset,
+    insert and cache attributes, see table_model.py)."""
+
+    PAGE = paging.PAGE  # rows of a first page (and of each page after it)
+
+    def _init_paging(self) -> None:
+        self._complete = True  # _ids is every matching id
+        self._gap = 0  # rows known from the start: the rest, if any, come after them
+        self._head_key: paging.Key | None = None  # key of row _gap - 1 (for the next page)
+        self._has_tail = False  # _ids[_gap:] is the last page (Ctrl+End before the whole list)
+        self._query: Any = None  # the current peewee query (filters and sort of the last refresh)
+        self._key: tuple | None = None
+        self._await: Token | None = None  # the background read whose result is wanted
+        self._inflight: set[Token] = set()
+        self._serial = 0
+
+    # ------------------------------------------------------------ reading
+    def list_query(self) -> Any:
+        """The peewee SELECT of the matching ids in display order (``LIST.build_query``)."""
+        return self.LIST.build_query(self.list_filters(), self.list_sort())
+
+    def query_ids(self) -> list[int]:
+        """Every matching id in display order, now (one round trip, reused
+        while the database is unchanged)."""
+        return query_ids(self.list_query(), self._id_cache, self.ID_CACHE_SIZE)
+
+    def prefetch(self) -> None:
+        """Start reading the id list in the background (at idle, before the
+        list is first shown), so that showing it finds it in the cache."""
+        if not self._loaded:
+            query = self.list_query()
+            self._start_read(sql_key(query), data_stamp())
+
+    def refresh(self) -> None:
+        """Show the first page of the current filters and sort (or the whole
+        list, if the cache holds it); read the rest in the background.
+
+        A failed read keeps the rows shown and is said once by the window
+        (gui/kit/db_trouble.py)."""
+        try:
+            query = self.list_query()
+            key, stamp = sql_key(query), data_stamp()
+            ids = cached_ids(self._id_cache, key, stamp)
+            page = paging.first(query, self.PAGE) if ids is None else None
+        except Exception as exc:
+            if not self._report(exc):
+                raise
+            return
+        if page is not None and len(page.ids) < self.PAGE:  # the first page is every row
+            ids = page.ids
+            remember_ids(self._id_cache, key, stamp, ids, self.ID_CACHE_SIZE)
+        self._query, self._key = query, key
+        self.beginResetModel()
+        self._forget_rows()
+        self._loaded = True
+        self._has_tail = False
+        self._ids = ids if ids is not None else page.ids  # type: ignore[union-attr]
+        self._complete = ids is not None
+        self._gap = len(self._ids)
+        self._head_key = page.last_key if page is not None else None
+        self._await = None
+        self.endResetModel()
+        if not self._complete:
+            self._await = self._start_read(key, stamp)
+        self.reloaded.emit()
+        if self._complete:
+            self.sig_loaded.emit()
+
+    def is_complete(self) -> bool:
+        """Whether every matching id is known (the count is final)."""
+        return self._complete
+
+    def ensure_complete(self) -> bool:
+        """Read the whole id list now if it is not there yet (False if the read failed)."""
+        if self._complete:
+            return True
+        try:
+            ids = query_ids(self._query, self._id_cache, self.ID_CACHE_SIZE)
+        except Exception as exc:
+            if not self._report(exc):
+                raise
+            return False
+        self._apply_whole(ids)
+        return True
+
+    def id_reader(self):
+        """A function that returns the current list's ids from any thread (an
+        export in a worker): the ids themselves when known."""
+        if self._complete:
+            ids = list(self._ids)
+            return lambda: ids
+        sql, params = self._key
+        return lambda: ids_of_sql(sql, params)
+
+    # ------------------------------------------------- the background read
+    def _start_read(self, key: tuple, stamp: Any) -> Token:
+        if stamp is not None:  # the same query on the same data is already being read
+            for token in self._inflight:
+                if token[0] == key and token[1] == stamp:
+                    return token
+        from .operations import QueryOp
+
+        self._serial += 1
+        token: Token = (key, stamp, self._serial)
+        self._inflight.add(token)
+        sql, params = key
+        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        QueryOp(parent, lambda: ids_of_sql(sql, params), success=lambda ids: self._arrived(token, ids)) \
+            .failure(lambda exc: self._read_failed(token, exc)).run_in_background()
+        return token
+
+    def _arrived(self, token: Token, ids: list[int]) -> None:
+        self._inflight.discard(token)
+        if not shiboken6.isValid(self):
+            return
+        remember_ids(self._id_cache, token[0], token[1], ids, self.ID_CACHE_SIZE)
+        if token == self._await and not self._complete:
+            self._apply_whole(ids)
+
+    def _read_failed(self, token: Token, exc: BaseException) -> None:
+        self._inflight.discard(token)
+        if shiboken6.isValid(self) and token == self._await:
+            self._await = None
+            self._report(exc)  # the rows shown stay; F5 reads anew
+
+    def _apply_whole(self, ids: list[int]) -> None:
+        """The whole list arrived: insert the rows not shown yet, or reset if
+        the rows shown are no longer where they were."""
+        self._await = None
+        known, gap = self._ids, self._gap
+        tail = known[gap:]
+        fits = (len(ids) >= len(known) and ids[:gap] == known[:gap]
+                and (not tail or ids[len(ids) - len(tail):] == tail))
+        if fits:
+            self._insert(gap, ids, len(ids) - len(known))
+        else:
+            self.beginResetModel()
+            self._forget_rows()
+            self._ids = ids
+            self._gap = len(ids)
+            self.endResetModel()
+        self._complete, self._has_tail, self._gap = True, False, len(ids)
+        self.reloaded.emit()
+        self.sig_loaded.emit()
+
+    def _insert(self, at: int, ids: list[int], count: int) -> None:
+        """Show ``ids`` (the new list), which has ``count`` more rows than shown, from row ``at``."""
+        if count <= 0:
+            self._ids = ids
+            return
+        self.beginInsertRows(QModelIndex(), at, at + count - 1)
+        # the cached chunks are by row number: those at or after ``at`` moved
+        for n in [n for n in self._cache if (n + 1) * self.CHUNK > at]:
+            del self._cache[n]
+        self._last_chunk = (-1, {})
+        self._ids = ids
+        self._pos = None
+        self._gap = at + count if self._has_tail else len(ids)
+        self.endInsertRows()
+
+    # ------------------------------------------ pages before the whole list
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and not self._complete and not self._has_tail and self._head_key is not None
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        """The view reached the last row shown: the next page by key."""
+        if not self.canFetchMore(parent):
+            return
+        try:
+            page = paging.after(self._query, self._head_key, self.PAGE)  # type: ignore[arg-type]
+        except Exception as exc:
+            if not self._report(exc):
+                raise
+            return
+        self._head_key = page.last_key or self._head_key
+        self._insert(self._gap, self._ids + page.ids, len(page.ids))
+        if len(page.ids) < self.PAGE:  # that was the end
+            self._apply_whole(self._ids)
+
+    def load_end(self) -> None:
+        """Ctrl+End before the whole list is there: the last page, after the rows shown."""
+        if self._complete or self._has_tail:
+            return
+        try:
+            page = paging.last(self._query, self.PAGE)
+        except Exception as exc:
+            if not self._report(exc):
+                raise
+            return
+        head = self._ids
+        if head and head[-1] in page.ids:  # the last page reaches into the rows shown: that is all
+            rest = page.ids[page.ids.index(head[-1]) + 1:]
+            self._insert(len(head), head + rest, len(rest))
+            self._apply_whole(self._ids)
+        elif set(page.ids) & set(head):  # the data changed under the pages: read it all
+            self.ensure_complete()
+        else:
+            self._has_tail = True
+            self._insert(len(head), head + page.ids, len(page.ids))
+            self._gap = len(head)
+
+    # ------------------------------------------------------------ helpers
+    def _forget_rows(self) -> None:
+        self._cache.clear()
+        self._last_chunk = (-1, {})
+        self._pos = None
+
+    @staticmethod
+    def _report(exc: BaseException) -> bool:
+        from .db_trouble import trouble
+
+        return trouble().report(exc)
