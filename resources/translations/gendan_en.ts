@@ -1832,6 +1832,10 @@
         <translation>%1 rows</translation>
     </message>
     <message>
+        <source>已显示 %1 条,正在统计…</source>
+        <translation>%1 rows so far, counting…</translation>
+    </message>
+    <message>
         <source>筛选:名称、编号或拼音首字母…</source>
         <translation>Filter: name, number or pinyin initials…</translation>
     </message>
