@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ...core.lists import cached_ids, data_stamp, ids_of_sql, paging, query_ids, remember_ids, sql_key
@@ -50,6 +50,7 @@ class PagedIds:
         self._await: Token | None = None  # the background read whose result is wanted
         self._inflight: set[Token] = set()
         self._serial = 0
+        self._changing = False  # between a begin…/end… pair of ours, and while its end signal is heard
 
     # ------------------------------------------------------------ reading
     def list_query(self) -> Any:
@@ -87,21 +88,20 @@ class PagedIds:
             ids = page.ids
             remember_ids(self._id_cache, key, stamp, ids, self.ID_CACHE_SIZE)
         self._query, self._key = query, key
+        self._changing = True
         self.beginResetModel()
         self._forget_rows()
         self._loaded = True
-        self._has_tail = False
-        self._ids = ids if ids is not None else page.ids  # type: ignore[union-attr]
-        self._complete = ids is not None
-        self._gap = len(self._ids)
+        self._set_ids(ids if ids is not None else page.ids, complete=ids is not None)  # type: ignore[union-attr]
         self._head_key = page.last_key if page is not None else None
         self._await = None
         self.endResetModel()
+        self._changing = False
         if not self._complete:
             self._await = self._start_read(key, stamp)
-        self.reloaded.emit()
-        if self._complete:
-            self.sig_loaded.emit()
+            self.reloaded.emit()
+        else:
+            self._announce_whole()
 
     def is_complete(self) -> bool:
         """Whether every matching id is known (the count is final)."""
@@ -163,37 +163,50 @@ class PagedIds:
     def _apply_whole(self, ids: list[int]) -> None:
         """The whole list arrived: insert the rows not shown yet, or reset if
         the rows shown are no longer where they were."""
-        self._await = None
         known, gap = self._ids, self._gap
         tail = known[gap:]
         fits = (len(ids) >= len(known) and ids[:gap] == known[:gap]
                 and (not tail or ids[len(ids) - len(tail):] == tail))
         if fits:
-            self._insert(gap, ids, len(ids) - len(known))
+            self._insert(gap, ids, len(ids) - len(known), complete=True)
         else:
+            self._changing = True
             self.beginResetModel()
             self._forget_rows()
-            self._ids = ids
-            self._gap = len(ids)
+            self._set_ids(ids, complete=True)
             self.endResetModel()
-        self._complete, self._has_tail, self._gap = True, False, len(ids)
-        self.reloaded.emit()
-        self.sig_loaded.emit()
+            self._changing = False
+        self._announce_whole()
 
-    def _insert(self, at: int, ids: list[int], count: int) -> None:
-        """Show ``ids`` (the new list), which has ``count`` more rows than shown, from row ``at``."""
-        if count <= 0:
-            self._ids = ids
-            return
-        self.beginInsertRows(QModelIndex(), at, at + count - 1)
-        # the cached chunks are by row number: those at or after ``at`` moved
-        for n in [n for n in self._cache if (n + 1) * self.CHUNK > at]:
-            del self._cache[n]
-        self._last_chunk = (-1, {})
+    def _insert(self, at: int, ids: list[int], count: int, *, complete: bool, gap: int | None = None,
+                has_tail: bool = False) -> None:
+        """Show ``ids``, which has ``count`` more rows than shown, from row ``at``.
+        The state is set before the view hears of it: a view (or the model
+        tester) may ask for more right then."""
+        if count > 0:
+            self._changing = True
+            self.beginInsertRows(QModelIndex(), at, at + count - 1)
+            # the cached chunks are by row number: those at or after ``at`` moved
+            for n in [n for n in self._cache if (n + 1) * self.CHUNK > at]:
+                del self._cache[n]
+            self._last_chunk = (-1, {})
+        self._set_ids(ids, complete=complete, gap=gap, has_tail=has_tail)
+        if count > 0:
+            self.endInsertRows()
+            self._changing = False
+
+    def _set_ids(self, ids: list[int], *, complete: bool, gap: int | None = None, has_tail: bool = False) -> None:
         self._ids = ids
         self._pos = None
-        self._gap = at + count if self._has_tail else len(ids)
-        self.endInsertRows()
+        self._complete = complete
+        self._gap = len(ids) if gap is None else gap
+        self._has_tail = has_tail
+        if complete:
+            self._await = None
+
+    def _announce_whole(self) -> None:
+        self.reloaded.emit()
+        self.sig_loaded.emit()
 
     # ------------------------------------------ pages before the whole list
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
@@ -203,16 +216,20 @@ class PagedIds:
         """The view reached the last row shown: the next page by key."""
         if not self.canFetchMore(parent):
             return
+        if self._changing:  # asked while a change of ours is announced: once it is done
+            QTimer.singleShot(0, self, self.fetchMore)
+            return
         try:
             page = paging.after(self._query, self._head_key, self.PAGE)  # type: ignore[arg-type]
         except Exception as exc:
             if not self._report(exc):
                 raise
             return
+        end = len(page.ids) < self.PAGE  # that was the last page
         self._head_key = page.last_key or self._head_key
-        self._insert(self._gap, self._ids + page.ids, len(page.ids))
-        if len(page.ids) < self.PAGE:  # that was the end
-            self._apply_whole(self._ids)
+        self._insert(self._gap, self._ids + page.ids, len(page.ids), complete=end)
+        if end:
+            self._announce_whole()
 
     def load_end(self) -> None:
         """Ctrl+End before the whole list is there: the last page, after the rows shown."""
@@ -227,14 +244,12 @@ class PagedIds:
         head = self._ids
         if head and head[-1] in page.ids:  # the last page reaches into the rows shown: that is all
             rest = page.ids[page.ids.index(head[-1]) + 1:]
-            self._insert(len(head), head + rest, len(rest))
-            self._apply_whole(self._ids)
+            self._insert(len(head), head + rest, len(rest), complete=True)
+            self._announce_whole()
         elif set(page.ids) & set(head):  # the data changed under the pages: read it all
             self.ensure_complete()
         else:
-            self._has_tail = True
-            self._insert(len(head), head + page.ids, len(page.ids))
-            self._gap = len(head)
+            self._insert(len(head), head + page.ids, len(page.ids), complete=False, gap=len(head), has_tail=True)
 
     # ------------------------------------------------------------ helpers
     def _forget_rows(self) -> None:
