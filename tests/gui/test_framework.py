@@ -36,16 +36,20 @@ def click_when_modal(qtbot, button=QMessageBox.Yes):
 
 
 # ------------------------------------------------------------------ model --
-def test_client_model_passes_qt_model_tester(qtmodeltester, sqlite_db, zh_app):
+def test_client_model_passes_qt_model_tester(qtbot, qtmodeltester, sqlite_db, zh_app, wait_ops):
     from gendan_desktop.gui.clients.clients_tab import ClientListModel
 
-    make_clients(250)  # more than two chunks
+    make_clients(250)  # more than two chunks, and than the first page
     model = ClientListModel()
-    model.refresh()
+    with qtbot.waitSignal(model.sig_loaded):  # the first page now, the rest from a worker
+        model.refresh()
+        qtmodeltester.check(model)
     assert model.rowCount() == 250
     qtmodeltester.check(model)
-    model.sort(1, Qt.DescendingOrder)
+    with qtbot.waitSignal(model.sig_loaded):
+        model.sort(1, Qt.DescendingOrder)
     qtmodeltester.check(model)
+    wait_ops()
 
 
 def test_sort_and_filters_run_in_sql(qtbot, window, wait_ops):
