@@ -84,15 +84,19 @@ class Pair:
 
 
 def alternate(ours: Callable[[], Any], base: Callable[[], Any], runs: int, *,
-              before: Callable[[], Any] | None = None, warm: bool = True) -> Pair:
+              before: Callable[[], Any] | None = None, warm: bool = True,
+              after: Callable[[], Any] | None = None) -> Pair:
     """Run ``base`` and ``ours`` alternately ``runs`` times (after one untimed
     warm-up each) and return both medians (wall clock, what a user waits).
-    ``before`` runs untimed before every run of ours (reset the state)."""
+    ``before`` runs untimed before every run of ours (reset the state),
+    ``after`` untimed after it (let its background work end before ``base``)."""
     if warm:
         base()
         if before:
             before()
         ours()
+        if after:
+            after()
     a, b = [], []
     for _ in range(runs):
         t = time.perf_counter()
@@ -103,18 +107,27 @@ def alternate(ours: Callable[[], Any], base: Callable[[], Any], runs: int, *,
         t = time.perf_counter()
         ours()
         a.append(time.perf_counter() - t)
+        if after:
+            after()
     return Pair(statistics.median(a), statistics.median(b), a, b)
 
 
 # ----------------------------------------------------------- SQL capture ---
 @contextmanager
 def captured_sql(db):
-    """Record every statement ``db`` executes meanwhile as (sql, params)."""
+    """Record every statement ``db`` executes meanwhile on this thread as (sql,
+    params): what the timed action waits for. A list's background read of its
+    whole id list (gui/kit/id_paging.py) runs in a worker meanwhile and is not
+    part of it (rows_lists.py times it apart)."""
+    import threading
+
     statements: list[tuple[str, tuple]] = []
     original = db.execute_sql
+    me = threading.get_ident()
 
     def execute_sql(sql, params=None, *args, **kwargs):
-        statements.append((sql, tuple(params or ())))
+        if threading.get_ident() == me:
+            statements.append((sql, tuple(params or ())))
         return original(sql, params, *args, **kwargs)
 
     db.execute_sql = execute_sql
