@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from peewee import fn
 
-from gendan_desktop.core.lists import clients, complaints, paging, production
+from gendan_desktop.core.lists import clients, complaints, orders, paging, production
 from gendan_desktop.core.lists.spec import Filters, Sort
 from gendan_desktop.core.models import Client, Complaint, FollowUp, Order
 
@@ -64,6 +64,15 @@ def test_pages_follow_find_ids_when_filtered(data):
     _check(clients, Filters(values={"grade": "key"}), Sort("country"))
     _check(complaints, Filters(values={"status": "open"}), Sort("cost", True))
     _check(production, Filters(text="SO"), Sort("client"))
+
+
+def test_order_pages_follow_find_ids(data):
+    """The 订单 list, with its own filters and sorts (core/lists/orders.py)."""
+    for key in (None, *orders.SORTS):
+        for descending in (False, True):
+            _check(orders, orders.OrderFilters(), orders.Sort(key, descending))
+    _check(orders, orders.OrderFilters(statuses=orders.OPEN_STATUSES), orders.Sort("delivery_date", False))
+    _check(orders, orders.OrderFilters(text="SO"), orders.Sort("client", True))
 
 
 def test_a_short_list_is_one_page(data):

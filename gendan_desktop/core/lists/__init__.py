@@ -26,7 +26,8 @@ from ..models import Expr, Query
 # (this thread's connection, PRAGMA data_version, total_changes): equal while
 # the database is unchanged, seen from that connection (SQLite only)
 Stamp = tuple[Any, int, int]
-IdCache = OrderedDict[tuple[str, tuple[Any, ...]], tuple[Stamp, list[int]]]
+SqlKey = tuple[str, tuple[Any, ...]]  # (sql, params)
+IdCache = OrderedDict[SqlKey, tuple[Stamp, list[int]]]
 
 
 def new_id_cache() -> IdCache:
@@ -34,7 +35,7 @@ def new_id_cache() -> IdCache:
     return OrderedDict()
 
 
-def sql_key(query: Query) -> tuple[str, tuple[Any, ...]]:
+def sql_key(query: Query) -> SqlKey:
     """(sql, params) of ``query``: what the id caches are keyed by."""
     sql, params = query.sql()
     return sql, tuple(params)
@@ -49,7 +50,7 @@ def data_stamp() -> Stamp | None:
     return conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
 
-def cached_ids(cache: IdCache, key: tuple[str, tuple[Any, ...]], stamp: Stamp | None) -> list[int] | None:
+def cached_ids(cache: IdCache, key: SqlKey, stamp: Stamp | None) -> list[int] | None:
     """The ids ``cache`` holds for ``key`` if taken at ``stamp`` (the database unchanged since)."""
     hit = cache.get(key) if stamp is not None else None
     if hit is None or hit[0][0] is not stamp[0] or hit[0][1:] != stamp[1:]:  # type: ignore[index]
@@ -58,7 +59,7 @@ def cached_ids(cache: IdCache, key: tuple[str, tuple[Any, ...]], stamp: Stamp | 
     return hit[1]
 
 
-def remember_ids(cache: IdCache, key: tuple[str, tuple[Any, ...]], stamp: Stamp | None, ids: list[int], keep: int = 3) -> None:
+def remember_ids(cache: IdCache, key: SqlKey, stamp: Stamp | None, ids: list[int], keep: int = 3) -> None:
     """Keep ``ids`` (read at ``stamp`` or later) for ``key``; at most ``keep`` queries."""
     if stamp is None:
         return

@@ -18,7 +18,7 @@ from decimal import Decimal
 from peewee import Ordering, fn
 
 from ..models import Client, Expr, Order, OrderLine, Query
-from . import IdCache, query_ids, scan_only
+from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
 
 # 未完结: reviewed to shipped. Shipped orders still wait for their money; a
@@ -163,6 +163,10 @@ def find_ids(filters: OrderFilters = OrderFilters(), sort: Sort = Sort(), *,
     """Every matching order id, in display order (one query; ``cache`` from
     ``core.lists.new_id_cache`` answers a repeated query while nothing changed)."""
     return query_ids(build_query(filters, sort), cache)
+
+
+# the first screen's pages by key (core/lists/paging.py)
+first_page, page_after, last_page = paging.pager(build_query)
 
 
 # ------------------------------------------------------------------- rows --
