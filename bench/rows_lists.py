@@ -46,6 +46,7 @@ def _window(url: str):
 def _idle(app) -> None:
     from gendan_desktop.gui.kit import operations
 
+    app.processEvents()  # a list's background read starts from a zero timer
     end = time.perf_counter() + 300
     while operations.busy() and time.perf_counter() < end:
         app.processEvents()

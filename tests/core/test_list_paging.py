@@ -106,3 +106,15 @@ def test_the_first_page_walks_the_sort_index(sqlite_db):
 def test_a_key_that_does_not_match_the_sort_is_refused(data):
     with pytest.raises(ValueError):
         clients.page_after(Filters(), Sort("code"), (1,), N)
+
+
+def test_the_whole_id_list_read_in_small_batches(data):
+    """The worker's read turns rows into ints a batch at a time (the GIL is
+    given back between batches): every id, in order, whatever the batch."""
+    from gendan_desktop.core.lists import ids_of_sql, sql_key
+
+    query = production.build_query(Filters(), Sort("delivery_date", True))
+    full = production.find_ids(Filters(), Sort("delivery_date", True))
+    assert len(full) > 100
+    for batch in (1, 3, 1000):
+        assert ids_of_sql(*sql_key(query), batch=batch) == full

@@ -69,20 +69,36 @@ def remember_ids(cache: IdCache, key: SqlKey, stamp: Stamp | None, ids: list[int
         cache.popitem(last=False)
 
 
-def ids_of_sql(sql: str, params: tuple[Any, ...]) -> list[int]:
+def ids_of_sql(sql: str, params: tuple[Any, ...], batch: int = 20_000) -> list[int]:
     """The ids a SELECT of one id column returns, in its order (any thread).
 
     On SQLite they come back as one JSON array (11 ms instead of 25 for
-    100,000 Python rows).
+    100,000 Python rows). Rows are turned into Python ints ``batch`` at a time:
+    a worker building a million in one C call holds the GIL, and the window
+    stops, for its whole length (50 ms and more).
     """
     db = current_database()
     if not is_sqlite(db):
-        return [int(r[0]) for r in db.execute_sql(sql, params).fetchall()]
+        cursor = db.execute_sql(sql, params)
+        out: list[int] = []
+        while rows := cursor.fetchmany(batch):
+            out.extend(int(r[0]) for r in rows)
+        return out
     # An aggregate over a subquery with ORDER BY keeps the subquery's order
     # (SQLite never flattens that shape).
     row = db.execute_sql(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
-    ids: list[int] = json.loads(row[0]) if row and row[0] else []
-    return ids
+    return _json_ints(row[0] if row and row[0] else "[]", batch * 7)
+
+
+def _json_ints(text: str, chars: int) -> list[int]:
+    """The JSON array of integers ``text`` as a list, parsed about ``chars`` characters at a time."""
+    body, out, start = text[1:-1], [], 0
+    while start < len(body):
+        end = body.find(",", start + chars)
+        end = len(body) if end < 0 else end
+        out.extend(json.loads(f"[{body[start:end]}]"))
+        start = end + 1
+    return out
 
 
 def query_ids(query: Query, cache: IdCache | None = None, keep: int = 3) -> list[int]:

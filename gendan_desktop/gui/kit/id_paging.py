@@ -142,8 +142,18 @@ class PagedIds:
         self._inflight.add(token)
         sql, params = key
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        QueryOp(parent, lambda: ids_of_sql(sql, params), success=lambda ids: self._arrived(token, ids)) \
-            .failure(lambda exc: self._read_failed(token, exc)).run_in_background()
+        op = QueryOp(parent, lambda: ids_of_sql(sql, params), success=lambda ids: self._arrived(token, ids)) \
+            .failure(lambda exc: self._read_failed(token, exc))
+
+        def start() -> None:
+            # after the first page is painted (the worker's start would compete
+            # with it for the GIL), and only if still wanted (clicks in a row)
+            if self._await is None or token == self._await:
+                op.run_in_background()
+            else:
+                self._inflight.discard(token)
+
+        QTimer.singleShot(0, self, start)
         return token
 
     def _arrived(self, token: Token, ids: list[int]) -> None:
