@@ -170,3 +170,26 @@ def test_the_current_order_stays_current_when_the_list_is_read_again(qtbot, wind
         small_pages.set()
     wait_ops()
     assert pane.current_id() == expected[-1] and table.currentIndex().row() == len(expected) - 1
+
+
+def test_export_before_the_whole_list_is_read_has_every_order(qtbot, window, orders_db, small_pages, wait_ops,
+                                                               tmp_path, monkeypatch):
+    """导出当前列表 (Ctrl+E) while only the first page is shown: every order, in the list's order."""
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    from gendan_desktop.core.models import Order
+
+    expected = [Order.get_by_id(i).number for i in _newest_first()]
+    tab = window.tab("orders")
+    go(qtbot, window, "订单")
+    assert not tab.model.is_complete() and tab.model.rowCount() == PAGE
+    target = tmp_path / "orders.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    key(qtbot, Qt.Key_E, Qt.ControlModifier, window)  # 导出当前列表
+    small_pages.set()
+    wait_ops()
+    ws = openpyxl.load_workbook(target).active
+    head = [c.value for c in ws[1]]
+    numbers = [r[head.index("订单号")] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert numbers == expected
