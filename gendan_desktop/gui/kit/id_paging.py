@@ -23,10 +23,11 @@ A list whose first page is short is whole at once: no background read.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ...core.lists import cached_ids, data_stamp, ids_of_sql, paging, query_ids, remember_ids, sql_key
@@ -34,11 +35,29 @@ from ...core.lists import cached_ids, data_stamp, ids_of_sql, paging, query_ids,
 Token = tuple[Any, Any, int]  # (sql key, stamp, serial) of one background read
 
 
-class PagedIds:
-    """The id-loading half of IdListModel (a mixin: it uses the model's reset,
-    insert and cache attributes, see table_model.py)."""
+class PagedIds(QAbstractTableModel):
+    """The id-loading half of IdListModel (its base: it uses the model's
+    row cache and signals, declared here and set up in table_model.py)."""
 
     PAGE = paging.PAGE  # rows of a first page (and of each page after it)
+    # IdListModel's, which it sets up:
+    LIST: Any
+    ID_CACHE_SIZE: int
+    CHUNK: int
+    reloaded: Any  # Signal
+    sig_loaded: Any  # Signal
+    _ids: list[int]
+    _pos: dict[int, int] | None
+    _loaded: bool
+    _cache: OrderedDict[int, dict[int, Any]]
+    _last_chunk: tuple[int, dict[int, Any]]
+    _id_cache: Any
+
+    def list_filters(self) -> Any:
+        raise NotImplementedError
+
+    def list_sort(self) -> Any:
+        raise NotImplementedError
 
     def _init_paging(self) -> None:
         self._complete = True  # _ids is every matching id
@@ -132,16 +151,17 @@ class PagedIds:
     # ------------------------------------------------- the background read
     def _start_read(self, key: tuple, stamp: Any) -> Token:
         if stamp is not None:  # the same query on the same data is already being read
-            for token in self._inflight:
-                if token[0] == key and token[1] == stamp:
-                    return token
+            for running in self._inflight:
+                if running[0] == key and running[1] == stamp:
+                    return running
         from .operations import QueryOp
 
         self._serial += 1
         token: Token = (key, stamp, self._serial)
         self._inflight.add(token)
         sql, params = key
-        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        owner = self.parent()
+        parent = owner if isinstance(owner, QWidget) else None
         op = QueryOp(parent, lambda: ids_of_sql(sql, params), success=lambda ids: self._arrived(token, ids)) \
             .failure(lambda exc: self._read_failed(token, exc))
 

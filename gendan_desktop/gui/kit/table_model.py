@@ -41,7 +41,7 @@ from dataclasses import field as dc_field
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 
 from ...core.lists import new_id_cache
 from .id_paging import PagedIds
@@ -120,7 +120,7 @@ class DateRangeFilter:
 
 
 # -------------------------------------------------------------------- model --
-class IdListModel(PagedIds, QAbstractTableModel):
+class IdListModel(PagedIds):
     """See the module docstring. Rows are whatever ``load_rows`` returns per id;
     ``display(row, col)`` turns one into text (default: ``row[col]``)."""
 
