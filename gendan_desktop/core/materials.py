@@ -282,14 +282,17 @@ class OverduePurchase:
         return self.quantity - self.received
 
 
-def overdue_purchases(today: dt.date | None = None) -> list[OverduePurchase]:
-    """Purchases past their due date and not fully received, for open orders (one query)."""
+def overdue_purchases(today: dt.date | None = None, limit: int | None = None) -> list[OverduePurchase]:
+    """Purchases past their due date and not fully received, for open orders (one query);
+    the oldest first, ``limit`` of them (the workbench reads only what it can show)."""
     today = today or dt.date.today()
     P, M = PurchaseFollowUp, MaterialRequirement
     q = (P.select(P.id, Order.id, Order.number, M.name, M.unit, P.supplier, P.quantity, P.received_qty, P.due_date)
          .join(M).join(Order, JOIN.INNER, on=(M.order == Order.id))
          .where((P.due_date < today) & (P.received_qty < P.quantity) & Order.status.not_in(CLOSED_STATUSES))
          .order_by(P.due_date, P.id))
+    if limit is not None:
+        q = q.limit(int(limit))
     out = []
     for pid, oid, onum, name, unit, supplier, qty, rec, due in q.tuples():
         out.append(OverduePurchase(pid, oid, onum, name, unit, supplier, qty, rec, due, (today - due).days))

@@ -98,12 +98,13 @@ def _rank() -> Expr:
     return Case(ProductionException.severity, [(k, v) for k, v in SEVERITY_RANK.items()], 9)
 
 
-def open_exceptions(order_id: int | None = None) -> list[ProductionException]:
-    """Exceptions not yet resolved: the most severe first, then the oldest."""
+def open_exceptions(order_id: int | None = None, limit: int | None = None) -> list[ProductionException]:
+    """Exceptions not yet resolved: the most severe first, then the oldest (``limit`` of them)."""
     q = ProductionException.select().where(ProductionException.status != "resolved")
     if order_id is not None:
         q = q.where(ProductionException.order == order_id)
-    return list(q.order_by(_rank(), ProductionException.reported_at, ProductionException.id))
+    q = q.order_by(_rank(), ProductionException.reported_at, ProductionException.id)
+    return list(q if limit is None else q.limit(int(limit)))
 
 
 def exceptions_for_order(order_id: int) -> list[ProductionException]:

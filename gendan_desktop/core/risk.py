@@ -323,17 +323,26 @@ def orders_at_risk(today: dt.date | None = None, limit: int | None = None) -> li
 
 
 def _overdue_first(today: dt.date, safety: int, share: Decimal, limit: int) -> list[Risk] | None:
-    """The first ``limit`` late orders if that many are past their delivery date, else None."""
+    """The first ``limit`` late orders if that many are past their delivery date, else None.
+
+    The overdue orders are read a chunk at a time, by (delivery date, id) after the
+    last one read, so the cost follows the late orders shown, not all that are overdue."""
     if limit <= 0:
         return []
-    ids = [i for (i,) in _rows(Order.select(Order.id)
-                               .where(Order.status.in_(OPEN_STATUSES) & (Order.delivery_date < today))
-                               .order_by(Order.delivery_date, Order.id))]
     out: list[Risk] = []
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
+    after: tuple[Any, int] | None = None
+    while True:
+        q = Order.select(Order.id, Order.delivery_date.cast("TEXT")).where(
+            Order.status.in_(OPEN_STATUSES) & (Order.delivery_date < today))
+        if after is not None:
+            q = q.where((Order.delivery_date > after[0])
+                        | ((Order.delivery_date == after[0]) & (Order.id > after[1])))
+        page = _rows(q.order_by(Order.delivery_date, Order.id).limit(CHUNK))
+        if not page:
+            return None
+        chunk = [int(oid) for oid, _ in page]
+        after = (_day(page[-1][1]), chunk[-1])
         risks = _compute(Order.id.in_(chunk), today, safety, share)
         out.extend(risks[oid] for oid in chunk if oid in risks and risks[oid].level == "late")
         if len(out) >= limit:
             return out[:limit]
-    return None

@@ -164,18 +164,30 @@ def order_facts(order_ids: Iterable[int], rates: dict[str, Decimal] | None = Non
 
 
 def client_open_values(client_ids: Iterable[int], rates: dict[str, Decimal] | None = None) -> dict[int, Decimal]:
-    """{client id: its open orders' amount in the home currency}: the business a follow-up is about."""
-    ids = list({int(i) for i in client_ids})
+    """{client id: its open orders' amount in the home currency}: the business a follow-up is about.
+
+    Read client first (each client's orders by the client index, then their lines):
+    the cost follows the clients asked for. Joined by status instead, SQLite's
+    planner walked every open order of the database for each 500 clients (3×
+    slower at 100,000 orders); CROSS JOIN keeps the order written on SQLite and
+    is an ordinary join on PostgreSQL."""
+    from .db import current_database
+
+    ids = sorted({int(i) for i in client_ids})
     if not ids:
         return {}
     rates = get_rates() if rates is None else rates
+    db = current_database()
+    statuses = ", ".join([db.param] * len(OPEN_ORDER_STATUSES))
     out: dict[int, Decimal] = {}
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-        q = (OrderLine.select(Order.client, Order.currency,
-                              fn.SUM(OrderLine.quantity * OrderLine.unit_price).coerce(False))
-             .join(Order).where(Order.client.in_(chunk) & Order.status.in_(OPEN_ORDER_STATUSES))
-             .group_by(Order.client, Order.currency))
-        for cid, cur, raw in q.tuples():
+        marks = ", ".join([db.param] * len(chunk))
+        rows = db.execute_sql(
+            'SELECT o.client_id, o.currency, SUM(l.quantity * l.unit_price) '
+            'FROM client c CROSS JOIN "order" o CROSS JOIN order_line l '
+            f'WHERE o.client_id = c.id AND l.order_id = o.id AND c.id IN ({marks}) AND o.status IN ({statuses}) '
+            'GROUP BY o.client_id, o.currency', [*chunk, *OPEN_ORDER_STATUSES]).fetchall()
+        for cid, cur, raw in rows:
             rate = rates.get((cur or "").upper())
             if rate is not None:
                 out[cid] = out.get(cid, Decimal(0)) + Decimal(int(raw or 0)) / _MONEY_SCALE * rate

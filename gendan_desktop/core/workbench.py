@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -89,9 +90,38 @@ class Ctx:
         self.end = today + dt.timedelta(days=days)
         self.rates = get_rates()
         self._unpaid: list[OverdueShipment] | None = None
+        self._client_values: dict[int, Decimal | None] = {}
+        self._orders: dict[int, OrderFacts | None] = {}
+        self._owners: dict[int, str] = {}
 
     def orders(self, ids: Iterable[int]) -> dict[int, OrderFacts]:
-        return order_facts(ids, self.rates)
+        """What the items say about their orders, each order read once per gathering
+        (a delivery, its steps due and its risk are the same order)."""
+        wanted = {int(i) for i in ids}
+        missing = wanted - self._orders.keys()
+        if missing:
+            got = order_facts(missing, self.rates)
+            self._orders.update({oid: got.get(oid) for oid in missing})
+        return {oid: f for oid in wanted if (f := self._orders[oid]) is not None}
+
+    def owners(self, client_ids: Iterable[int]) -> dict[int, str]:
+        """{client id: its merchandiser}, each client read once per gathering."""
+        missing = list({int(i) for i in client_ids} - self._owners.keys())
+        for chunk in (missing[i:i + 500] for i in range(0, len(missing), 500)):
+            self._owners.update({int(cid): str(who) for cid, who in Client.select(Client.id, Client.merchandiser)
+                                 .where(Client.id.in_(chunk)).tuples()})
+            self._owners.update({cid: "" for cid in chunk if cid not in self._owners})
+        return self._owners
+
+    def client_values(self, ids: Iterable[int]) -> dict[int, Decimal]:
+        """Open business per client, each client read once per gathering (the follow-ups of
+        nine sections are mostly about the same clients)."""
+        wanted = set(ids)
+        missing = wanted - self._client_values.keys()
+        if missing:
+            got = client_open_values(missing, self.rates)
+            self._client_values.update({cid: got.get(cid) for cid in missing})
+        return {cid: v for cid in wanted if (v := self._client_values[cid]) is not None}
 
     def unpaid(self) -> list[OverdueShipment]:
         """Shipments with money owed whose terms end by the last day shown, read once for the
@@ -122,7 +152,7 @@ def _followups(ctx: Ctx, cond: Expr, limit: int | None = CANDIDATES) -> Items:
                            FollowUp.merchandiser, Client.name, Client.grade, Client.merchandiser)
          .where(cond).order_by(FollowUp.next_date, FollowUp.id))
     rows = list((q.limit(limit) if limit is not None else q).tuples())
-    values = client_open_values({r[1] for r in rows}, ctx.rates)
+    values = ctx.client_values(r[1] for r in rows)
     out = []
     for fid, cid, content, next_date, who, name, grade, owner in rows:
         next_date = _date(next_date)
@@ -163,31 +193,51 @@ def orders_at_risk(ctx: Ctx) -> Items:
     return capped(out, len(risks) >= CANDIDATES)
 
 
-def _card_groups(rows: list[dict[str, Any]], ctx: Ctx, key_prefix: str, late: bool) -> list[WorkItem]:
-    """Steps grouped per (order, step[, day]): one item says how many cards and pieces."""
+@dataclass
+class StepGroup:
+    """The cards of one order at one step (on one day): one item says how many cards and pieces."""
+
+    order_id: int
+    name: str
+    day: dt.date | None  # the day they are due (None: late)
+    cards: int
+    pieces: int
+    card_id: int  # the card the item opens
+    planned: dt.date
+    days_late: int = 0
+
+
+def _card_groups(rows: list[dict[str, Any]]) -> list[StepGroup]:
+    """Late steps grouped per (order, step); the card opened is the first by plan and number."""
+    groups: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[(row["order_id"], row["name"])].append(row)
+    out = []
+    for (oid, name), cards in groups.items():
+        first = min(cards, key=lambda c: (c["planned"], c["number"]))
+        out.append(StepGroup(oid, name, None, len(cards), sum(c["quantity"] for c in cards), first["card_id"],
+                             first["planned"], max(c["days_late"] for c in cards)))
+    return out
+
+
+def _step_items(groups: list[StepGroup], ctx: Ctx, key_prefix: str) -> list[WorkItem]:
     from .routes import step_label
 
-    groups: dict[tuple[int, str, dt.date | None], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[(row["order_id"], row["name"], row["day"])].append(row)
-    facts = ctx.orders(k[0] for k in groups)
+    facts = ctx.orders(g.order_id for g in groups)
     out = []
-    for (oid, name, day), cards in groups.items():
-        f = facts.get(oid)
-        first = min(cards, key=lambda c: (c["planned"], c["number"]))
-        pieces = sum(c["quantity"] for c in cards)
-        count = t(f"{len(cards)} 张卡 {pieces:,} 件", f"{len(cards)} card(s), {pieces:,} pcs")
-        if late:
-            days = max((ctx.today - c["planned"]).days for c in cards)
-            text = _order_text(f, step_label(name), count, t(f"迟 {days} 天", f"{days} days late"))
-            item = WorkItem(f"{key_prefix}:{oid}:{name}", "flow_card", first["card_id"], text, first["planned"],
+    for g in groups:
+        f = facts.get(g.order_id)
+        count = t(f"{g.cards} 张卡 {g.pieces:,} 件", f"{g.cards} card(s), {g.pieces:,} pcs")
+        if g.day is None:
+            days = g.days_late
+            text = _order_text(f, step_label(g.name), count, t(f"迟 {days} 天", f"{days} days late"))
+            item = WorkItem(f"{key_prefix}:{g.order_id}:{g.name}", "flow_card", g.card_id, text, g.planned,
                             "late" if days > 3 else "soon", late_points(days, 15))
         else:
-            assert day is not None  # steps due on a day carry it
-            until = (day - ctx.today).days
-            text = _order_text(f, step_label(name), count, t("到期", "due"))
-            item = WorkItem(f"{key_prefix}:{oid}:{name}:{day.isoformat()}", "flow_card", first["card_id"], text, day,
-                            "soon" if until == 0 else None, soon_points(until, 12))
+            until = (g.day - ctx.today).days
+            text = _order_text(f, step_label(g.name), count, t("到期", "due"))
+            item = WorkItem(f"{key_prefix}:{g.order_id}:{g.name}:{g.day.isoformat()}", "flow_card", g.card_id, text,
+                            g.day, "soon" if until == 0 else None, soon_points(until, 12))
         item.value, item.owner = (f.value, f.merchandiser) if f else (None, "")
         out.append(item)
     return out
@@ -203,15 +253,15 @@ def late_steps(ctx: Ctx) -> Items:
     for s in steps:
         if s.card_id not in first or s.seq < first[s.card_id].seq:
             first[s.card_id] = s
-    rows = [{"order_id": s.order_id, "name": s.name, "day": None, "planned": s.planned_date,
+    rows = [{"order_id": s.order_id, "name": s.name, "planned": s.planned_date, "days_late": s.days_late,
              "number": s.card_number, "card_id": s.card_id, "quantity": s.quantity} for s in first.values()]
-    return capped(_card_groups(rows, ctx, "late_step", late=True), len(steps) >= STEP_ROWS)
+    return capped(_step_items(_card_groups(rows), ctx, "late_step"), len(steps) >= STEP_ROWS)
 
 
 def late_purchases(ctx: Ctx) -> Items:
     from .materials import fmt_qty, overdue_purchases
 
-    every = overdue_purchases(ctx.today)
+    every = overdue_purchases(ctx.today, limit=CANDIDATES + 1)  # one more says there are more
     rows = every[:CANDIDATES]
     facts = ctx.orders(p.order_id for p in rows)
     out = []
@@ -229,7 +279,7 @@ def late_purchases(ctx: Ctx) -> Items:
 def exceptions(ctx: Ctx) -> Items:
     from .production_exceptions import open_exceptions
 
-    every = open_exceptions()
+    every = open_exceptions(limit=CANDIDATES + 1)
     rows = every[:CANDIDATES]
     facts = ctx.orders(e.order_id for e in rows)
     out = []
@@ -246,21 +296,13 @@ def exceptions(ctx: Ctx) -> Items:
 
 
 # ------------------------------------------------------------------ money --
-def _client_owners(client_ids: Iterable[int]) -> dict[int, str]:
-    ids = list(set(client_ids))
-    if not ids:
-        return {}
-    return {int(cid): str(who) for cid, who in
-            Client.select(Client.id, Client.merchandiser).where(Client.id.in_(ids)).tuples()}
-
-
 def receivables(ctx: Ctx) -> Items:
     """Overdue shipments per client and currency: one call settles them all."""
     groups: dict[tuple[int, str], list[OverdueShipment]] = defaultdict(list)
     for r in ctx.unpaid():
         if r.due_date < ctx.today:
             groups[(r.client_id, r.currency)].append(r)
-    owners = _client_owners(k[0] for k in groups)
+    owners = ctx.owners(k[0] for k in groups)
     out = []
     for (cid, cur), rows in groups.items():
         unpaid = sum((r.unpaid for r in rows), Decimal(0))
@@ -325,16 +367,18 @@ def _deliveries(ctx: Ctx, day: dt.date) -> Items:
 
 
 def _steps_due(ctx: Ctx, day: dt.date) -> Items:
-    from .progress import OPEN_PRODUCTION_STATUSES, not_recalled
+    """Cards due at a step on the day, grouped per order and step in the query (one row per item)."""
+    from peewee import fn
 
-    q = (FlowCardStep.select(FlowCard.order, FlowCardStep.name, FlowCard.number, FlowCard.id, FlowCard.quantity)
-         .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-         .where((FlowCardStep.planned_date == day) & FlowCardStep.finished_at.is_null()
-                & not_recalled() & Order.status.in_(OPEN_PRODUCTION_STATUSES))
-         .order_by(FlowCard.order, FlowCardStep.seq).limit(STEP_ROWS // 2))
-    rows = [{"order_id": oid, "name": name, "day": day, "planned": day, "number": number, "card_id": cid,
-             "quantity": qty} for oid, name, number, cid, qty in q.tuples()]
-    return capped(_card_groups(rows, ctx, "step", late=False), len(rows) >= STEP_ROWS // 2)
+    from .progress_queries import open_steps
+
+    q = (open_steps(FlowCard.order, FlowCardStep.name, fn.COUNT(FlowCard.id), fn.SUM(FlowCard.quantity),
+                    fn.MIN(FlowCard.id), steps_first=True)
+         .where(FlowCardStep.planned_date == day).group_by(FlowCard.order, FlowCardStep.name)
+         .order_by(FlowCard.order, FlowCardStep.name).limit(CANDIDATES))
+    groups = [StepGroup(oid, name, day, int(n), int(pieces or 0), card, day)
+              for oid, name, n, pieces, card in q.tuples()]
+    return capped(_step_items(groups, ctx, "step"), len(groups) >= CANDIDATES)
 
 
 def _quotations(ctx: Ctx, day: dt.date) -> Items:
@@ -366,7 +410,7 @@ def _payments_due(ctx: Ctx) -> Items:
     for r in ctx.unpaid():
         if r.due_date >= ctx.today:
             groups[(r.client_id, r.currency, r.due_date)].append(r)
-    owners = _client_owners(k[0] for k in groups)
+    owners = ctx.owners(k[0] for k in groups)
     out = []
     for (cid, cur, day), rows in groups.items():
         unpaid = sum((r.unpaid for r in rows), Decimal(0))
