@@ -33,6 +33,7 @@ from .models import Order, OrderLine, WorkItemSnooze
 _MONEY_SCALE = Decimal(10_000)  # MoneyField keeps 1/10000 units
 OPEN_ORDER_STATUSES = ("draft", "reviewed", "confirmed", "in_production", "partly_shipped")
 MAX_SNOOZE_DAYS = 366
+CANDIDATES = 500  # things a section reads and ranks at most (per day for the coming days)
 
 
 def as_date(value: object) -> dt.date:
@@ -89,6 +90,18 @@ class Section:
     @property
     def entries(self) -> list[WorkItem]:
         return self.items
+
+
+class Items(list[WorkItem]):
+    """A section's items; ``more`` when there were more than were read (core/workbench.CANDIDATES)."""
+
+    more = False
+
+
+def capped(items: Iterable[WorkItem], more: bool) -> Items:
+    out = Items(items)
+    out.more = more
+    return out
 
 
 def value_points(value: Decimal | None) -> float:

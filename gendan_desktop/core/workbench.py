@@ -32,12 +32,15 @@ from .exchange_rates import get_rates
 from .models import Client, Expr, FlowCard, FlowCardStep, FollowUp, Order, Quotation, QuotationItem
 from .receivables import OverdueShipment
 from .work_items import (
+    CANDIDATES,
     OPEN_ORDER_STATUSES,
+    Items,
     OrderFacts,
     Section,
     WorkItem,
     active_snoozes,
     as_date,
+    capped,
     client_open_values,
     hide_snoozed,
     late_points,
@@ -46,6 +49,7 @@ from .work_items import (
     soon_points,
     t,
 )
+from .workbench_money import payments_expected, receivables
 
 NOW_KEYS = ("followups_overdue", "followups_due", "orders_at_risk", "late_steps", "late_purchases",
             "exceptions", "receivables", "complaints", "recalls")
@@ -53,22 +57,9 @@ NOW_KEYS = ("followups_overdue", "followups_due", "orders_at_risk", "late_steps"
 LOAD_ORDER = ("followups_due", "followups_overdue", "week", "exceptions", "complaints", "recalls",
               "late_purchases", "late_steps", "orders_at_risk", "receivables")
 DEFAULT_DAYS = 7
-CANDIDATES = 500  # per section (per day for the coming days)
 STEP_ROWS = 4000  # late steps read, oldest first, to make up to CANDIDATES groups
 PAYMENT_TERMS_DAYS = 30  # as core/receivables.overdue_receivables
 SEVERITY_POINTS = {"critical": 40, "high": 30, "medium": 15, "low": 5}
-
-
-class Items(list[WorkItem]):
-    """A section's items; ``more`` when there were more than were read (CANDIDATES)."""
-
-    more = False
-
-
-def capped(items: Iterable[WorkItem], more: bool) -> Items:
-    out = Items(items)
-    out.more = more
-    return out
 
 
 def day_key(n: int) -> str:
@@ -295,25 +286,6 @@ def exceptions(ctx: Ctx) -> Items:
     return capped(out, len(every) > CANDIDATES)
 
 
-# ------------------------------------------------------------------ money --
-def receivables(ctx: Ctx) -> Items:
-    """Overdue shipments per client and currency: one call settles them all."""
-    groups: dict[tuple[int, str], list[OverdueShipment]] = defaultdict(list)
-    for r in ctx.unpaid():
-        if r.due_date < ctx.today:
-            groups[(r.client_id, r.currency)].append(r)
-    owners = ctx.owners(k[0] for k in groups)
-    out = []
-    for (cid, cur), rows in groups.items():
-        unpaid = sum((r.unpaid for r in rows), Decimal(0))
-        days = max(r.days_overdue for r in rows)
-        text = " · ".join([rows[0].client_name, f"{cur} {unpaid:,.2f}",
-                           t(f"{len(rows)} 笔逾期,最久 {days} 天", f"{len(rows)} overdue, the oldest {days} days")])
-        out.append(WorkItem(f"receivable:{cid}:{cur}", "receivable", cid, text, min(r.due_date for r in rows),
-                            "late", 10 + min(days, 60) / 2, ctx.home(unpaid, cur), owner=owners.get(cid, "")))
-    return Items(out)
-
-
 def complaints(ctx: Ctx) -> Items:
     from .models import Complaint
 
@@ -404,29 +376,10 @@ def _quotations(ctx: Ctx, day: dt.date) -> Items:
     return capped(out, len(rows) >= CANDIDATES)
 
 
-def _payments_due(ctx: Ctx) -> Items:
-    """Shipments whose terms run out in the coming days with money still owed."""
-    groups: dict[tuple[int, str, dt.date], list[OverdueShipment]] = defaultdict(list)
-    for r in ctx.unpaid():
-        if r.due_date >= ctx.today:
-            groups[(r.client_id, r.currency, r.due_date)].append(r)
-    owners = ctx.owners(k[0] for k in groups)
-    out = []
-    for (cid, cur, day), rows in groups.items():
-        unpaid = sum((r.unpaid for r in rows), Decimal(0))
-        text = " · ".join([rows[0].client_name, f"{cur} {unpaid:,.2f}",
-                           t(f"{len(rows)} 笔出货款到期", f"{len(rows)} shipment(s) fall due")])
-        out.append(WorkItem(f"payment:{cid}:{cur}:{day.isoformat()}", "receivable", cid, text, day, None,
-                            soon_points((day - ctx.today).days, 8), ctx.home(unpaid, cur), owner=owners.get(cid, "")))
-    return Items(out)
-
-
 def week(ctx: Ctx) -> list[Section]:
-    """One section per day from today: what falls due on it (each kind read per day, at most CANDIDATES)."""
-    payments: dict[dt.date, list[WorkItem]] = defaultdict(list)
-    for item in _payments_due(ctx):
-        if item.when is not None:
-            payments[item.when].append(item)
+    """One section per day from today: what falls due on it (each kind read per day, at most
+    CANDIDATES), and the payments expected (core/workbench_money.py)."""
+    payments = payments_expected(ctx)
     out = []
     for n in range(ctx.days + 1):
         day = ctx.today + dt.timedelta(days=n)
