@@ -46,3 +46,43 @@ def test_first_overdue_shipments_are_the_head_of_the_whole_list(db):
     assert sorted(r.unpaid for r in whole) == [Decimal("10.00")] * 3 + [Decimal("60.00")] * 3
     for limit in (0, 1, 4, 6, 10):
         assert receivables.overdue_receivables(today, 30, limit=limit) == whole[:limit]
+
+
+def _statements(db, fn) -> list[str]:
+    """The SQL ``fn`` runs on ``db``."""
+    seen: list[str] = []
+    original = db.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        seen.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    db.execute_sql = execute_sql
+    try:
+        fn()
+    finally:
+        del db.execute_sql
+    return seen
+
+
+def test_a_gathering_reads_each_order_once(db):
+    """The same order behind a delivery and its steps due on three days, late and at risk:
+    what the items say about it is read once, not once per section (the cost follows what
+    is shown, not how many sections show it)."""
+    from builders import make_in_production
+
+    from gendan_desktop.core import production, workbench
+    from gendan_desktop.core.models import FlowCardStep
+
+    order = make_in_production(delivery_date=TODAY + dt.timedelta(days=2))
+    production.issue_flow_cards(order.id, batch_size=100)
+    for seq, n in ((1, -2), (2, 1), (3, 2), (4, 3)):
+        FlowCardStep.update(planned_date=TODAY + dt.timedelta(days=n)).where(FlowCardStep.seq == seq).execute()
+    got = {}
+    sql = _statements(db, lambda: got.update({s.key: s for s in workbench.gather(TODAY)}))
+    kinds = {(k, i.key.split(":")[0]) for k, s in got.items() for i in s.items if i.id == order.id or
+             i.key.startswith(("step:", "late_step:"))}
+    assert kinds >= {("late_steps", "late_step"), ("day:1", "step"), ("day:2", "delivery"), ("day:2", "step"),
+                     ("day:3", "step")}
+    facts = "SELECT o.id, o.number, o.client_id, c.name, o.merchandiser, o.status"  # work_items.order_facts
+    assert len([s for s in sql if s.startswith(facts)]) == 1
