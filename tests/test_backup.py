@@ -72,9 +72,11 @@ def test_backup_holds_what_is_committed_only_in_the_wal(live, tmp_path):
 
 def test_auto_backup_is_daily_and_keeps_the_newest_30(live, tmp_path):
     folder = tmp_path / "backups"
-    Client.create(code="C0001", name="测试客户")
     start = dt.datetime(2026, 1, 1, 9, 0, 0)
-    made = [auto_backup(folder, now=start + dt.timedelta(days=2 * i)) for i in range(32)]
+    made = []
+    for i in range(32):  # a day's work between backups
+        Client.create(code=f"C{i + 1:04d}", name=f"测试客户{i + 1}")
+        made.append(auto_backup(folder, now=start + dt.timedelta(days=2 * i)))
     assert all(made)
     files = list_backups(folder)
     assert len(files) == 30
@@ -83,7 +85,7 @@ def test_auto_backup_is_daily_and_keeps_the_newest_30(live, tmp_path):
     # not yet a day since the newest: nothing new
     assert auto_backup(folder, now=start + dt.timedelta(days=62, hours=23)) is None
     assert len(list_backups(folder)) == 30
-    assert _codes(files[-1]) == ["C0001"]
+    assert _codes(files[-1]) == [f"C{i:04d}" for i in range(1, 33)]
 
 
 def _corrupt_copy(src: Path, dest: Path) -> Path:
@@ -210,6 +212,7 @@ def test_databases_sharing_a_folder_keep_their_own_daily_backups(tmp_path):
     open_database(str(paths["shop-a"]))
     try:
         for day in (2, 4, 6):
+            Client.create(code=f"D{day:04d}", name=f"第{day}天的客户")
             assert auto_backup(folder, keep=2, now=start + dt.timedelta(days=day))
     finally:
         close_database()
@@ -334,3 +337,41 @@ def test_restore_never_loses_what_another_process_commits_meanwhile(tmp_path, ot
         assert "正被其他窗口或程序使用" in err and len(err.strip().splitlines()) == 1
         assert safety == []
         assert _written_by_other(live)  # nothing was restored over it
+
+
+def test_a_database_without_user_data_is_not_backed_up(live, tmp_path):
+    """A new database (and one whose only rows are the window's own bookkeeping) makes no backup files."""
+    from gendan_desktop.core import sessions
+
+    folder = tmp_path / "backups"
+    start = dt.datetime(2026, 3, 1, 9, 0, 0)
+    sessions.begin_session()
+    sessions.record_integrity_check()
+    assert [auto_backup(folder, now=start + dt.timedelta(days=2 * i)) for i in range(5)] == [None] * 5
+    assert list_backups(folder) == []
+    from gendan_desktop.core.first_start import mark_done
+
+    mark_done("empty")  # the first start answered: that is the user's
+    assert auto_backup(folder, now=start + dt.timedelta(days=12)) is not None
+
+
+def test_a_database_left_alone_keeps_one_backup_of_its_latest_state(live, tmp_path):
+    from gendan_desktop.core import sessions
+
+    folder = tmp_path / "backups"
+    start = dt.datetime(2026, 3, 1, 9, 0, 0)
+    Client.create(code="C0001", name="测试客户")
+    first = auto_backup(folder, now=start)
+    for day in (2, 4, 6):  # windows opened, checks run, nothing entered
+        sessions.begin_session()
+        sessions.record_integrity_check(start + dt.timedelta(days=day))
+        newest = auto_backup(folder, now=start + dt.timedelta(days=day))
+        assert newest is not None and list_backups(folder) == [newest]
+    assert not first.exists()
+    Client.update(name="改了名字的客户").where(Client.code == "C0001").execute()  # same count, one field changed
+    changed = auto_backup(folder, now=start + dt.timedelta(days=8))
+    assert list_backups(folder) == [newest, changed]
+    Client.delete().execute()
+    Client.create(code="C0001", name="测试客户")  # back to what the first backups held: still a change
+    assert list_backups(folder) == [newest, changed] and auto_backup(folder, now=start + dt.timedelta(days=10))
+    assert len(list_backups(folder)) == 3

@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from .backup_content import holds_user_data, live_rows, same_data
 from .db import BUSY_TIMEOUT_MS, current_database, describe, is_postgres_url, is_sqlite, sqlite_path
 from .errors import DatabaseError
 from .sqlite_file import SESSION_PREFIX, inspect_file, quick_check_file, readonly_uri, sidecar
@@ -163,18 +164,26 @@ def auto_backup(folder: str | os.PathLike[str] | None = None, keep: int = 30,
     """Back up when the newest backup of this database in ``folder`` is over a day old.
 
     Names are ``<database name>-YYYYMMDD-HHMMSS.sqlite3``; only the newest
-    ``keep`` of this database are kept. Returns the new file, or None when no
-    backup was due (or on PostgreSQL, where pg_dump is the tool).
+    ``keep`` of this database are kept. A database that holds no user data (a
+    new one) is not backed up, and when the new backup holds the same data as
+    the previous one, the previous one is dropped: a database left alone keeps
+    one backup, of its latest state (core/backup_content.py). Returns the new
+    file, or None when no backup was due (or on PostgreSQL, where pg_dump is the tool).
     """
     if not is_sqlite():
         return None
     live = _live_path()
     folder = Path(folder) if folder else default_backup_folder()
     now = now or dt.datetime.now()
-    times = [t for t in map(_backup_time, list_backups(folder, live)) if t is not None]
+    earlier = list_backups(folder, live)
+    times = [t for t in map(_backup_time, earlier) if t is not None]
     if times and now - max(times) <= AUTO_BACKUP_AGE:
         return None
+    if not holds_user_data(live_rows()):
+        return None
     made = backup_database(folder / backup_name(live, now), check=check)
+    if earlier and earlier[-1] != made and same_data(made, earlier[-1]):
+        earlier[-1].unlink(missing_ok=True)
     for old in list_backups(folder, live)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     return made

@@ -108,8 +108,10 @@ def test_current_database_opens_at_once_and_is_checked_in_the_background(qtbot, 
 def test_auto_backup_runs_in_the_background(qtbot, window, wait_ops, sqlite_db, tmp_path):
     from pathlib import Path
 
+    from gendan_desktop.core.clients import create_client
     from gendan_desktop.gui.app import start_auto_backup
 
+    create_client(name="有数据的数据库")  # an empty database is not backed up
     start_auto_backup(window)
     wait_ops()
     folder = Path(sqlite_db.gendan_url).parent / "backups"
