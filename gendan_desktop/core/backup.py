@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from .backup_content import holds_user_data, live_rows, same_data
+from .backup_content import holds_user_data, is_demo, live_rows, same_data
 from .db import BUSY_TIMEOUT_MS, current_database, describe, is_postgres_url, is_sqlite, sqlite_path
 from .errors import DatabaseError
 from .sqlite_file import SESSION_PREFIX, inspect_file, quick_check_file, readonly_uri, sidecar
@@ -165,7 +165,7 @@ def auto_backup(folder: str | os.PathLike[str] | None = None, keep: int = 30,
 
     Names are ``<database name>-YYYYMMDD-HHMMSS.sqlite3``; only the newest
     ``keep`` of this database are kept. A database that holds no user data (a
-    new one) is not backed up, and when the new backup holds the same data as
+    new one) is not backed up, nor the demo file (demo/database.py), and when the new backup holds the same data as
     the previous one, the previous one is dropped: a database left alone keeps
     one backup, of its latest state (core/backup_content.py). Returns the new
     file, or None when no backup was due (or on PostgreSQL, where pg_dump is the tool).
@@ -179,7 +179,8 @@ def auto_backup(folder: str | os.PathLike[str] | None = None, keep: int = 30,
     times = [t for t in map(_backup_time, earlier) if t is not None]
     if times and now - max(times) <= AUTO_BACKUP_AGE:
         return None
-    if not holds_user_data(live_rows()):
+    rows = live_rows()
+    if not holds_user_data(rows) or is_demo(rows):
         return None
     made = backup_database(folder / backup_name(live, now), check=check)
     if earlier and earlier[-1] != made and same_data(made, earlier[-1]):

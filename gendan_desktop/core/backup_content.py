@@ -6,6 +6,8 @@ that holds nothing a user entered (a new, empty one), and drops the previous
 backup when the new one holds the same data, so a database left alone keeps one
 backup instead of a new file every day.
 
+The demo file made by "open demo data" (demo/database.py) is not backed up either.
+
 What is not user data: the schema version, the full-text indexes (built from
 the tables, and laid out differently after the same rows come and go), and the
 settings that record the file's own life rather than the user's work (the open
@@ -28,6 +30,7 @@ from .sessions import INTEGRITY_KEY
 from .sqlite_file import SESSION_PREFIX, readonly_uri
 
 NOT_DATA = ("schema_version",)
+DEMO_KEY = "demo_database"  # "1" in the demo file (demo/database.py): made-up data, never backed up
 _SETTINGS_OF_THE_FILE = ("key NOT LIKE ? AND key <> ?", (SESSION_PREFIX + "%", INTEGRITY_KEY))
 
 Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -56,6 +59,11 @@ def holds_user_data(rows: Rows) -> bool:
         if rows(f"SELECT 1 FROM ({sql}) x LIMIT 1", params):
             return True
     return False
+
+
+def is_demo(rows: Rows) -> bool:
+    """Is this the demo file (core/first_start.is_demo_database)?"""
+    return rows("SELECT value FROM setting WHERE key = ?", (DEMO_KEY,)) == [("1",)]
 
 
 def live_rows() -> Rows:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .backup_content import DEMO_KEY
 from .common import get_setting, set_setting
 from .company import CompanyProfile, logo_png_from_file, save_profile
 from .db import current_database, describe, is_postgres_url, is_sqlite, sqlite_path, write_transaction
@@ -50,6 +51,11 @@ class FirstStart:
 def database_is_empty() -> bool:
     """No clients and no orders yet: the workbench shows the way in instead."""
     return not (Client.select().exists() or Order.select().exists())
+
+
+def is_demo_database() -> bool:
+    """The open database is the demo file made by "open demo data" (demo/database.py)."""
+    return get_setting(DEMO_KEY, "") == "1"
 
 
 def needs_first_start() -> bool:
@@ -146,4 +152,5 @@ def data_places(url: str | None = None) -> DataPlaces:
 
 
 __all__ = ["FirstStart", "ROUTE_PRESETS", "SUGGESTED_RATES", "START_CHOICES", "DataPlaces", "apply_first_start",
-           "check_company", "check_money", "data_places", "database_is_empty", "mark_done", "needs_first_start"]
+           "check_company", "check_money", "data_places", "database_is_empty", "is_demo_database", "mark_done",
+           "needs_first_start"]

@@ -114,6 +114,19 @@ def reopen_database(window, error: BaseException | None = None, *, quick_check: 
     return True
 
 
+def switch_database(window, url: str) -> None:
+    """Close the window's database (ending its session) and open ``url`` (made if new) in its place."""
+    from ..core.db import open_database
+
+    window.clear_tabs()
+    end_window_session()
+    gc.collect()
+    db = open_database(url, create=True)
+    begin_window_session()
+    window.db_url = db.gendan_url
+    window.build_ui()
+
+
 def start_integrity_check(window, *, force: bool = False, then=None) -> None:
     """The background quick_check, when due (at most once a day) or ``force``d.
     A damaged file is closed at once and the user is offered a backup, as at

@@ -1230,6 +1230,10 @@
         <translation>Creating demo data…</translation>
     </message>
     <message>
+        <source>演示数据在单独的文件“%1”里,你的数据库没有演示数据;下次启动时打开的是你的数据库。</source>
+        <translation>The demo data is in a file of its own, “%1”; your database holds none of it and is the one opened at the next start.</translation>
+    </message>
+    <message>
         <source>演示数据已生成:%1 位客户,%2 张订单。</source>
         <translation>Demo data created: %1 clients, %2 orders.</translation>
     </message>

@@ -3,6 +3,8 @@ finished, it sets the letterhead, currencies and routes, then starts as chosen."
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QTabWidget, QWidget, QWizard
@@ -126,6 +128,22 @@ def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, w
             pass
     assert not bench.welcome.isVisible()
     assert get_profile().name == "绍兴锦程针织有限公司"  # demo data left the profile as typed
+    # the demo is a file of its own beside the user's, which holds their set-up and no demo data
+    from pathlib import Path
+
+    from gendan_desktop.core.first_start import is_demo_database
+
+    assert window.db_url.endswith("test-演示数据-demo.sqlite3") and is_demo_database()
+    assert "test-演示数据-demo.sqlite3" in window.statusBar().currentMessage()
+    real = sqlite3.connect(Path(window.db_url).with_name("test.sqlite3").as_uri() + "?mode=ro", uri=True)
+    try:
+        assert real.execute("SELECT COUNT(*) FROM client").fetchone() == (0,)
+        assert real.execute('SELECT COUNT(*) FROM "order"').fetchone() == (0,)
+        name = real.execute("SELECT value FROM setting WHERE key = 'company_name'").fetchone()
+        assert name == ("绍兴锦程针织有限公司",)
+        assert real.execute("SELECT value FROM setting WHERE key = 'first_start_done'").fetchone() == ("demo",)
+    finally:
+        real.close()
 
 
 def test_closing_the_assistant_does_not_ask_again(qtbot, wizard):

@@ -275,16 +275,23 @@ class FirstStartWizard(QWizard):
 
 def start_with(window, start: str):
     """After the set-up: demo data (in a worker, with progress), the client import, or the client archive."""
-    if start == "demo":
-        from ...demo import fill_demo
+    if start == "demo":  # in a file of its own, opened now; the user's database keeps only the set-up
+        from ...demo.database import carried_setup, demo_path, fill_demo_database
+        from ..opening import switch_database
+
+        carried = carried_setup()
+        path = demo_path(window.db_url)
+        switch_database(window, str(path))
 
         def done(counts):
-            window.statusBar().showMessage(tr("演示数据已生成:%1 位客户,%2 张订单。")
-                                           .replace("%1", str(counts.get("client", 0)))
-                                           .replace("%2", str(counts.get("order", 0))), 10000)
+            window.statusBar().showMessage(
+                (tr("演示数据已生成:%1 位客户,%2 张订单。").replace("%1", str(counts.get("client", 0)))
+                 .replace("%2", str(counts.get("order", 0))) if counts else "") + " "
+                + tr("演示数据在单独的文件“%1”里,你的数据库没有演示数据;下次启动时打开的是你的数据库。")
+                .replace("%1", path.name), 15000)
             window.show_tab("workbench")
 
-        return (CollectionOp(window, lambda: fill_demo(), kinds={"*"}).success(done)
+        return (CollectionOp(window, lambda: fill_demo_database(carried), kinds={"*"}).success(done)
                 .with_progress(tr("正在生成演示数据…"), cancellable=False).run_in_background())
     if start == "import":
         from ..excel_actions import import_file
