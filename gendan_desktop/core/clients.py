@@ -28,6 +28,7 @@ from .common import (
 from .db import write_transaction
 from .errors import NotFound, ValidationError
 from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
+from .order_input import clean_text
 from .pinyin import pinyin_key
 
 # Fields a merchandiser may set on a client (code and name handled apart).
@@ -66,6 +67,8 @@ def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[
     if "name" in out and not out["name"]:
         raise ValidationError("客户名称不能为空,请填写公司名称。",
                               "The client name is empty; enter the company name.", field="name")
+    if "merchandiser" in out:
+        out["merchandiser"] = _clean_merchandiser(out["merchandiser"])
     if "source" in out:
         out["source"] = enums.parse("source", out["source"] or "other", field="source")
     if "grade" in out:
@@ -80,6 +83,15 @@ def _clean_client(values: dict[str, Any], label_zh: str, label_en: str) -> dict[
         out["first_contact_date"] = need_date(out["first_contact_date"], "first_contact_date", "首次联系日期",
                                               "first contact date")
     return out
+
+
+def _clean_merchandiser(value: Any) -> str:
+    """The merchandiser who looks after the client ("" = nobody named): one space between
+    words, as "mine" and the hand-over compare the name as typed, at most the column's length."""
+    if value is not None and not isinstance(value, str):
+        raise ValidationError("跟单员请填写姓名。", "Enter the merchandiser's name.", field="merchandiser")
+    name = " ".join((value or "").split())
+    return clean_text(name, Client, "merchandiser", "跟单员姓名", "The merchandiser's name", field="merchandiser")
 
 
 def _check_code_free(code: str, exclude_id: int | None = None) -> None:

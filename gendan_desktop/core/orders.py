@@ -120,7 +120,9 @@ def _create(header: dict[str, Any], lines: list[dict[str, Any]]) -> Order:
     check_po_free(values["client"], values.get("client_po", ""), values.get("order_type", "normal"))
     clean_lines = [clean_line(n, dict(d)) for n, d in enumerate(lines, 1)]
     values.setdefault("merchandiser", "")
-    values["merchandiser"] = values["merchandiser"] or current_user()
+    if not values["merchandiser"]:  # who looks after the client, as for its quotations and samples
+        owner = Client.select(Client.merchandiser).where(Client.id == values["client"]).scalar()
+        values["merchandiser"] = owner or current_user()
     order = Order.create(number=next_number("SO"), **{k: v for k, v in values.items() if v is not None})
     audit("order", order.id, "create", order_id=order.id, field="number", new=order.number)
     for n, line in enumerate(clean_lines, 1):
