@@ -191,3 +191,22 @@ def test_the_windows_background_check_runs_at_most_once_a_day(tmp_path, monkeypa
     finally:
         close_database()
     assert len(ran) == 3
+
+
+def test_a_wal_deleted_while_the_file_is_looked_at_does_not_stop_opening(tmp_path, monkeypatch):
+    """Another process's last connection deletes the -wal at any moment, also just after it
+    was seen: opening goes on (it failed with FileNotFoundError when two imports started)."""
+    from gendan_desktop.core import sqlite_file
+
+    path = tmp_path / "shared.sqlite3"
+    open_database(str(path))
+    create_client(name="共享数据库客户")
+    close_database()
+    wal = sqlite_file.sidecar(path, "-wal")
+    assert not wal.exists()
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self: True if self == wal else real_exists(self))  # seen, then gone
+    facts = sqlite_file.inspect_file(path)
+    assert facts.wal_bytes == 0 and facts.kind == "ours"
+    open_database(str(path))
+    close_database()

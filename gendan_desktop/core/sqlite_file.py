@@ -88,6 +88,15 @@ def session_uri(path: str | Path) -> str:
     return uri
 
 
+def _size_or_zero(path: Path) -> int:
+    """Its size, 0 when it is not there: a -wal is deleted by the last connection that
+    closes, in another process at any moment, also between a test for it and reading it."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def inspect_file(path: str | Path, *, settings: tuple[str, ...] = ()) -> FileFacts:
     """Read what is cheap and certain: header, tables, schema version, the
     application id, the journal mode and the session markers (core/sessions.py).
@@ -95,8 +104,7 @@ def inspect_file(path: str | Path, *, settings: tuple[str, ...] = ()) -> FileFac
     p = Path(path)
     if not p.exists():
         return FileFacts(p, "missing")
-    wal = sidecar(p, "-wal")
-    wal_bytes = wal.stat().st_size if wal.exists() else 0
+    wal_bytes = _size_or_zero(sidecar(p, "-wal"))
     if p.is_dir():
         return FileFacts(p, "notdb", "a folder")
     if p.stat().st_size == 0 and not wal_bytes:
