@@ -597,6 +597,14 @@
         <translation>English name</translation>
     </message>
     <message>
+        <source>负责跟单员</source>
+        <translation>Merchandiser</translation>
+    </message>
+    <message>
+        <source>这个客户的订单、跟进和交接归谁;“只看我的”按这里筛选</source>
+        <translation>Who holds this client’s orders, follow-ups and hand-over; “Only mine” filters by it</translation>
+    </message>
+    <message>
         <source>邮箱</source>
         <translation>E-mail</translation>
     </message>
