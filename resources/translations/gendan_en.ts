@@ -1137,7 +1137,7 @@
     </message>
     <message>
         <source>已导出 %1 行到 %2</source>
-        <translation>Exported %1 rows to %2</translation>
+        <translation>Exported to %2, rows: %1</translation>
     </message>
     <message>
         <source>模板已保存到 %1</source>
@@ -1841,11 +1841,11 @@
     </message>
     <message>
         <source>共 %1 条</source>
-        <translation>%1 rows</translation>
+        <translation>Rows: %1</translation>
     </message>
     <message>
         <source>已显示 %1 条,正在统计…</source>
-        <translation>%1 rows so far, counting…</translation>
+        <translation>Rows so far: %1, counting…</translation>
     </message>
     <message>
         <source>筛选:名称、编号或拼音首字母…</source>
@@ -2486,7 +2486,7 @@
     </message>
     <message>
         <source>共 %1 页</source>
-        <translation>%1 pages</translation>
+        <translation>Pages: %1</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -4129,7 +4129,7 @@ Record these %5 pcs as missing (lost, waiting for rework)? Choose “No” to co
     </message>
     <message>
         <source>%1 · 今天有 %2 件事要处理 · 未来 %3 天 %4 件</source>
-        <translation>%1 · %2 things to do today · %4 in the next %3 days</translation>
+        <translation>%1 · To do today: %2 · next %3 days: %4</translation>
     </message>
     <message>
         <source>M月d日 dddd</source>

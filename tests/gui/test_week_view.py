@@ -228,7 +228,7 @@ def test_english_workbench(qtbot, window, week):
             bench.refresh()
         titles = [bench.tree.topLevelItem(i).text(0) for i in range(bench.tree.topLevelItemCount())]
         assert any(t.startswith("Today, ") for t in titles) and any(t.startswith("Tomorrow, ") for t in titles)
-        assert "things to do today" in bench.heading.text()
+        assert "To do today" in bench.heading.text()
         assert bench.actions_bar.done_button.text() == "Done (Ctrl+D)"
     finally:
         install_translators("zh")
