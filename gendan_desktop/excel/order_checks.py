@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import fn
-
 from ..core import enums
-from ..core.client_matching import chunks
+from ..core.client_matching import CHUNK, chunks
+from ..core.connection import current_database, is_sqlite
 from ..core.errors import ValidationError
 from ..core.limits import check_line_count
-from ..core.models import Order
+from ..core.migrations import po_unique_where
 from ..core.order_input import (
     HEADER_NAMES,
     check_header_consistency,
@@ -28,25 +27,32 @@ def _existing_orders(groups) -> tuple[dict, dict]:
     """The orders of the database with the file's order numbers, and with its
     clients' POs: {number: (id, status, version)}, {(client, po): (id, status, version)}.
 
-    Reads only those keys (chunked IN on indexed columns; the PO query implies
-    migration 7's partial unique index), never every order.
+    Reads only those keys, never every order: the numbers in chunked IN
+    queries on their unique index, the (client, PO) pairs joined from a VALUES
+    list to migration 7's partial unique index (a client IN (…) AND PO IN (…)
+    probed every client with every PO: 300 clients × 400 POs per query). Plain
+    SQL: peewee took longer to build these queries than the database to answer them.
     """
-    numbers = {g.key[1] for g in groups if g.key[0] == "n"}
+    db = current_database()
+    p = "?" if is_sqlite(db) else "%s"
+    numbers = sorted({g.key[1] for g in groups if g.key[0] == "n"})
     by_number = {}
-    for chunk in chunks(sorted(numbers)):
-        for oid, num, status, version in Order.select(Order.id, Order.number, Order.status, Order.version).where(
-                Order.number.in_(chunk)).tuples():
+    for chunk in chunks(numbers):
+        sql = f'SELECT id, number, status, version FROM "order" WHERE number IN ({", ".join([p] * len(chunk))})'
+        for oid, num, status, version in db.execute_sql(sql, chunk).fetchall():
             by_number[num] = (oid, status, version)
-    pairs = {(g.client, g.header["client_po"].lower()) for g in groups
-             if isinstance(g.client, int) and g.header.get("client_po")}
+    pairs = sorted({(g.client, g.header["client_po"].lower()) for g in groups
+                    if isinstance(g.client, int) and g.header.get("client_po")})
     by_po: dict = {}
-    for chunk in chunks(sorted(pairs)):
-        cids, pos = {c for c, _p in chunk}, {p for _c, p in chunk}
-        q = (Order.select(Order.id, Order.client, Order.client_po, Order.status, Order.version)
-             .where(Order.client.in_(cids) & fn.LOWER(Order.client_po).in_(pos) & (Order.client_po != "")
-                    & (Order.status != "cancelled") & (Order.order_type != "remake")).order_by(Order.id))
-        for oid, cid, po, status, version in q.tuples():
-            by_po.setdefault((cid, po.lower()), (oid, status, version))
+    found = []
+    for chunk in chunks(pairs, CHUNK // 2):
+        sql = (f"SELECT o.id, o.client_id, o.client_po, o.status, o.version FROM "
+               f"(VALUES {', '.join([f'({p}, {p})'] * len(chunk))}) AS k "
+               f'JOIN "order" o ON o.client_id = k.column1 AND lower(o.client_po) = k.column2 '
+               f"WHERE {po_unique_where('o')}")
+        found += db.execute_sql(sql, [v for pair in chunk for v in pair]).fetchall()
+    for oid, cid, po, status, version in sorted(found):  # the first order of a PO shared before migration 7
+        by_po.setdefault((cid, po.lower()), (oid, status, version))
     return by_number, by_po
 
 
