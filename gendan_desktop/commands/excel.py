@@ -17,7 +17,7 @@ def _open(args, *, readonly: bool = False):
 
 
 def add_commands(subparsers, common_parent) -> None:
-    from ..excel.named_exports import NAMES
+    from ..excel.export_names import NAMES
 
     p = subparsers.add_parser(
         "import", parents=[common_parent], help="import clients or orders (one row per order line) from Excel",

@@ -32,9 +32,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..core import clients as client_service
 from ..core import enums
-from ..core import orders as order_service
 from ..core.db import write_transaction
 from ..core.errors import GendanError, ValidationError
 from ..core.limits import check_line_amount
@@ -309,6 +307,9 @@ def _write(plan, groups: list[Group], clients: FileClients, result, ticker, skip
 
 def _write_order(g: Group, clients: FileClients, created_clients: dict) -> None:
     """Create (or update) the order of ``g``, creating its new client first (once per file)."""
+    from ..core import clients as client_service  # loaded only to write (a dry run never does)
+    from ..core import orders as order_service
+
     cid = g.client
     if isinstance(cid, tuple):
         if cid[1] not in created_clients:

@@ -27,11 +27,9 @@ from ..core.models import (
     OrderLine,
 )
 from ..core.receivables import line_amount
+from .export_names import NAMES as NAMES  # the names export_named takes
+from .export_names import SHEET_NAMES
 from .exporter import Column, export_rows
-
-NAMES = ("clients", "orders", "order-lines", "followups", "production", "complaints")
-SHEET_NAMES = {"clients": "客户", "orders": "订单", "order-lines": "订单明细", "followups": "跟进记录",
-               "production": "生产进度", "complaints": "售后客诉"}
 
 
 def _labels(kind: str) -> dict[str, str]:

@@ -73,3 +73,28 @@ def test_an_order_with_a_po_already_in_the_database_is_found_whatever_its_case(d
     assert (result.skipped, result.created, result.errors) == (1, 1, [])
     result = importer.run(importer.prepare(path, "orders"), dry_run=True, on_duplicate="create")
     assert [(e.row, e.field) for e in result.errors] == [(2, "client_po")]
+
+
+def test_a_command_line_dry_run_loads_no_writer_and_no_other_feature(tmp_path):
+    """``import orders --dry-run`` starts as fast as it can: it loads neither the
+    xlsx writers, the PDF library, Qt, nor the export lists and order services."""
+    import subprocess
+    import sys
+
+    from gendan_desktop.core.db import close_database, open_database
+
+    db = str(tmp_path / "cli.sqlite3")
+    open_database(db)
+    client_service.create_client(name="华美服装有限公司")
+    close_database()
+    path = _orders_file(tmp_path / "cli.xlsx", ["华美服装有限公司"])
+    code = ("import sys\nfrom gendan_desktop.cli import main\n"
+            f"assert main(['import', 'orders', {str(path)!r}, '--dry-run', '--db', {db!r}]) == 0\n"
+            "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = set(out.splitlines()[-1].split())
+    unwanted = {"xlsxwriter", "openpyxl", "reportlab", "PySide6", "gendan_desktop.excel.named_exports",
+                "gendan_desktop.excel.import_clients", "gendan_desktop.core.receivables",
+                "gendan_desktop.core.orders"}
+    assert loaded & unwanted == set()
+    assert "gendan_desktop.excel.import_orders" in loaded
