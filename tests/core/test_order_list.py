@@ -115,3 +115,34 @@ def test_my_name(listed):
     assert my_name() == ""
     set_setting("merchandiser_name", " 李娜 ")
     assert my_name() == "李娜"
+
+
+def _plan(query) -> str:
+    from gendan_desktop.core.db import current_database
+
+    sql, params = query.sql()
+    return " | ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+@pytest.mark.parametrize("key", ["order_date", "delivery_date"])
+def test_one_status_is_found_by_its_own_index_in_display_order(sqlite_db, key):
+    """The orders of one status are sought in the index led by the status (not
+    every order walked and tested), and come out of it sorted."""
+    from gendan_desktop.core.lists.orders import build_query
+
+    client = create_client(name="华美服饰")
+    made = [make_order(client, status=s, order_date=DAY + dt.timedelta(days=i), finished=False)
+            for i, s in enumerate(("reviewed", "settled", "reviewed", "draft"))]
+    one = OrderFilters(statuses=("reviewed",))
+    for desc in (False, True):
+        plan = _plan(build_query(one, Sort(key, desc)))
+        assert f"INDEX order_list_by_status_{key} (status=?)" in plan and "TEMP B-TREE" not in plan, plan
+        expected = [made[0].id, made[2].id]
+        assert find_ids(one, Sort(key, desc)) == (expected[::-1] if desc else expected)
+    # with a range of the sort date, still there; with another filter, the covering walk
+    since = (DAY + dt.timedelta(days=1 + (60 if key == "delivery_date" else 0)), None)  # delivery: 60 days on
+    ranged = OrderFilters(statuses=("reviewed",), **{"delivery" if key == "delivery_date" else key: since})
+    assert f"order_list_by_status_{key} (status=? AND {key}>?)" in _plan(build_query(ranged, Sort(key)))
+    assert find_ids(ranged, Sort(key)) == [made[2].id]
+    mine = OrderFilters(statuses=("reviewed",), merchandiser="李娜")
+    assert f"order_list_by_{key}" in _plan(build_query(mine, Sort(key)))

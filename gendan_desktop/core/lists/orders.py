@@ -95,13 +95,27 @@ def _date_range(query: Query, field: Expr, value: DateRange, walk: bool) -> Quer
     return query.where(f <= hi) if hi is not None else query
 
 
+def _seeks_status(filters: OrderFilters, statuses: tuple[str, ...], sort_key: str | None) -> bool:
+    """Whether the orders of the one status chosen are found by seeking it in the
+    index (status, sort date, id), already in display order: only when nothing
+    else is tested outside that index (else every order of the status would be
+    read from the table to test it; walking the covering sort index does that
+    inside the index)."""
+    return (len(statuses) == 1 and sort_key in ("order_date", "delivery_date") and not filters.text.strip()
+            and filters.client_id is None and filters.merchandiser is None
+            and (filters.delivery is None or sort_key == "delivery_date")
+            and (filters.order_date is None or sort_key == "order_date"))
+
+
 def _where(query: Query, filters: OrderFilters, sort_key: str | None) -> Query:
     # in a covering sort index: test status and merchandiser there, never
     # through an index of their own (a third of the orders would be sorted)
     walk: Callable[[Expr], Expr] = scan_only if sort_key in INDEXED_SORTS else (lambda field: field)
     if filters.statuses:
         statuses = (filters.statuses,) if isinstance(filters.statuses, str) else tuple(filters.statuses)
-        status = walk(Order.status)
+        # one status (of 1,000,000 orders): 3 ms found by its own index instead
+        # of 150 walking the order-date index (migration 11)
+        status = Order.status if _seeks_status(filters, statuses, sort_key) else walk(Order.status)
         query = query.where(status == statuses[0] if len(statuses) == 1 else status.in_(statuses))
     # by client, a date range found through its own index costs one client
     # lookup per order (70 ms for the overdue ones); test it in the index walked

@@ -63,9 +63,11 @@ class Order(VersionedModel):
     po_dup_id = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
 
-# Covering indexes for the order lists (migrations 3 and 9 add them to older
+# Covering indexes for the order lists (migrations 3, 9 and 11 add them to older
 # databases): walking one in its sort order answers the filters (delivery,
-# status, client, merchandiser, number/PO prefix) without reading 100,000 table rows.
+# status, client, merchandiser, number/PO prefix) without reading 100,000 table rows;
+# the two led by the status find the orders of one status (or the open
+# production orders due by a date) without walking the others.
 ORDER_LIST_INDEXES = (
     ("order_list_by_order_date",
      ("order_date", "id", "delivery_date", "status", "client_id", "number", "client_po", "merchandiser")),
@@ -75,6 +77,8 @@ ORDER_LIST_INDEXES = (
      ("number", "id", "delivery_date", "status", "order_date", "client_id", "client_po", "merchandiser")),
     ("order_list_by_client",
      ("client_id", "id", "delivery_date", "status", "order_date", "number", "client_po", "merchandiser")),
+    ("order_list_by_status_order_date", ("status", "order_date", "id")),
+    ("order_list_by_status_delivery_date", ("status", "delivery_date", "id")),
 )
 for _name, _cols in ORDER_LIST_INDEXES:
     Order.add_index(*(Order._meta.columns[c] for c in _cols), name=_name)
