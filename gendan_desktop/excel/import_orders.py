@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from ..core import enums
@@ -71,8 +72,9 @@ def _read(imp: OrderImport, ticker) -> list[Row]:
     """Every data row, its cells checked by the core's parsers (a total row is skipped).
 
     Rows repeat cells (an order's header on each of its lines, a style in many
-    colours): each distinct line cell, and each distinct set of header cells, is
-    parsed once, and its value or refusal kept.
+    colours): each distinct line cell, each distinct quantity and price pair,
+    and each distinct set of header cells, is parsed once, and its value or
+    refusal kept.
     """
     rows = []
     c_client = imp.col_of["client"]
@@ -80,6 +82,7 @@ def _read(imp: OrderImport, ticker) -> list[Row]:
     line_cols = [c for c, _name in imp.line_cols] + [imp.col_of["quantity"], imp.col_of["unit_price"]]
     head_cols = [c for c, _name in imp.head_cols]
     heads_seen: dict[tuple, tuple[dict, list]] = {}
+    line_cells, head_cells = _cells_getter(line_cols), _cells_getter(head_cols)
     for row_no, values in imp.plan.rows:
         ticker.step()
         n = len(values)
@@ -89,16 +92,35 @@ def _read(imp: OrderImport, ticker) -> list[Row]:
         imp.result.rows_read += 1
         row = Row(row_no)
         _read_client(imp, row, cell_text(client_raw))
-        row.line, line_problems = _parse_line(imp, tuple(values[c] if c < n else "" for c in line_cols))
-        cells = tuple(values[c] if c < n else "" for c in head_cols)
+        row.line, line_problems = _parse_line(imp, line_cells(values))
+        cells = head_cells(values)
         row.head, head_problems = heads_seen.get(cells) or heads_seen.setdefault(cells, _parse_header(imp, cells))
-        for name, exc in line_problems + head_problems:
-            imp.refused(row.no, name, exc)
+        if line_problems or head_problems:
+            for name, exc in line_problems + head_problems:
+                imp.refused(row.no, name, exc)
             row.bad = True
         row.number = cell_text(values[c_order]) if c_order is not None and c_order < n else ""
         row.po = cell_text(values[c_po]) if c_po is not None and c_po < n else ""
         rows.append(row)
     return rows
+
+
+def _cells_getter(cols: list[int]) -> Callable[[list], tuple]:
+    """values → the cells of ``cols`` as a tuple ("" past the row's end)."""
+    if not cols:
+        return lambda _values: ()
+    last = max(cols)
+    pick = itemgetter(*cols)
+    one = len(cols) == 1
+
+    def cells(values: list) -> tuple:
+        if len(values) > last:
+            got = pick(values)
+            return (got,) if one else got
+        n = len(values)
+        return tuple(values[c] if c < n else "" for c in cols)
+
+    return cells
 
 
 def _read_client(imp: OrderImport, row: Row, text: str) -> None:
@@ -119,6 +141,7 @@ def _read_client(imp: OrderImport, row: Row, text: str) -> None:
 
 
 _UNSEEN = object()  # a cell not parsed yet
+_BLANK = object()  # a blank cell (nothing to parse)
 Problems = list[tuple[str, GendanError]]  # (field, refusal) in the order the cells are read
 
 
@@ -127,39 +150,58 @@ def _parse_line(imp: OrderImport, cells: tuple) -> tuple[dict, Problems]:
     within their lengths, a style or product, quantity and unit price within limits."""
     line: dict = {}
     problems: Problems = []
+    seen = imp.cells
     for (_c, name), raw in zip(imp.line_cols, cells):
-        if not is_blank(raw):
-            _cell(imp, line, problems, name, raw, _line_text)
-    try:
-        check_style_or_product(line)
-    except ValidationError as exc:
-        problems.append(("style", exc))
-    n = len(problems)
-    _cell(imp, line, problems, "quantity", cells[-2], _quantity)
-    _cell(imp, line, problems, "unit_price", cells[-1], _unit_price)
-    if len(problems) == n:
+        key = (name, raw)
+        value = seen.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            value = seen[key] = _BLANK if is_blank(raw) else _parsed(_line_text, name, raw)
+        if value is _BLANK:
+            continue
+        if isinstance(value, GendanError):
+            problems.append((name, value))
+        else:
+            line[name] = value
+    if not line.get("style") and not line.get("product"):
         try:
-            check_line_amount(line["quantity"], line["unit_price"], field="unit_price")
+            check_style_or_product(line)
         except ValidationError as exc:
-            problems.append(("unit_price", exc))
+            problems.append(("style", exc))
+    key = ("quantity × unit_price", cells[-2], cells[-1])
+    priced = seen.get(key, _UNSEEN)
+    if priced is _UNSEEN:
+        priced = seen[key] = _priced(cells[-2], cells[-1])
+    values, refused = priced
+    line.update(values)
+    if refused:
+        problems.extend(refused)
     return line, problems
 
 
-def _cell(imp: OrderImport, line: dict, problems: Problems, name: str, raw: Any,
-          parse: Callable[[str, Any], Any]) -> None:
-    """``line[name] = parse(name, raw)``, parsed once per distinct cell; a refusal goes to ``problems``."""
-    key = (name, raw)
-    value = imp.cells.get(key, _UNSEEN)
-    if value is _UNSEEN:
+def _parsed(parse: Callable[[str, Any], Any], name: str, raw: Any) -> Any:
+    """``parse(name, raw)``, or the refusal it raised."""
+    try:
+        return parse(name, raw)
+    except GendanError as exc:
+        return exc
+
+
+def _priced(quantity_raw: Any, price_raw: Any) -> tuple[dict, Problems]:
+    """The quantity and unit price of a line and their refusals (each, then their amount)."""
+    values: dict = {}
+    problems: Problems = []
+    for name, raw, parse in (("quantity", quantity_raw, _quantity), ("unit_price", price_raw, _unit_price)):
+        value = _parsed(parse, name, raw)
+        if isinstance(value, GendanError):
+            problems.append((name, value))
+        else:
+            values[name] = value
+    if not problems:
         try:
-            value = parse(name, raw)
-        except GendanError as exc:
-            value = exc
-        imp.cells[key] = value
-    if isinstance(value, GendanError):
-        problems.append((name, value))
-    else:
-        line[name] = value
+            check_line_amount(values["quantity"], values["unit_price"], field="unit_price")
+        except ValidationError as exc:
+            problems.append(("unit_price", exc))
+    return values, problems
 
 
 def _line_text(name: str, raw: Any) -> str:
