@@ -151,10 +151,21 @@ def match_header(kind: str, text) -> str | None:
     if hit:
         return hit
     # "数量(件)" is caught by the parenthesis rule; "Unit Price USD" or "交货日期2026" by prefix
-    for syn, name in table.items():
-        if len(syn) >= 3 and key.startswith(syn) and len(key) - len(syn) <= 4:
+    for syn, name in _prefixes(kind).get(key[0], ()):
+        if key.startswith(syn) and len(key) - len(syn) <= 4:
             return name
     return None
+
+
+@lru_cache(maxsize=8)
+def _prefixes(kind: str) -> dict[str, list[tuple[str, str]]]:
+    """The synonyms of three characters or more by their first character, in the
+    table's order (the data rows scanned for the header try a few, not all)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for syn, name in _synonym_table(kind).items():
+        if len(syn) >= 3:
+            out.setdefault(syn[0], []).append((syn, name))
+    return out
 
 
 def guess_mapping(kind: str, header: list) -> dict[int, str]:

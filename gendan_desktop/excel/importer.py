@@ -91,7 +91,7 @@ def prepare(path: str | Path, kind: str, *, sheet: str | None = None,
     headers = [cell_text(v) for v in rows[idx]]
     data = []
     for i, row in enumerate(rows[idx + 1:], start=idx + 1):
-        if all(is_blank(v) for v in row):
+        if (not row or is_blank(row[0])) and all(is_blank(v) for v in row):
             continue
         if is_grand_total(row):
             break  # what follows a 合计 row is a footer (制表人, 审核…), not data
