@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--quick", action="store_true", help="a small set in under a minute (default size: small)")
     ap.add_argument("--size", choices=list(data.SIZES), help="big = 100k orders (default), huge = 1M")
     ap.add_argument("--db", metavar="postgresql://…", help="also run the list and import rows on this PostgreSQL "
-                    "database (it is emptied and filled with the size's data set unless it holds it already)")
+                    "database: one holding the size's data set, or an empty one (filled with it); one holding "
+                    "other orders is refused, never emptied")
     ap.add_argument("--only", metavar="GROUPS", help=f"comma-separated subset of: {', '.join(GROUPS)}; or list "
                     f"names ({', '.join(LISTS)}) for only those lists")
     ap.add_argument("--runs", type=int, help="timed runs per side (default 5, --quick 3)")
@@ -97,11 +98,12 @@ def _rows(only: set[str], size: str, runs: int, quick: bool, pg_url: str | None)
         if not quick:
             rows += _guard("bundle", bundle_start, 3)
     if "cli" in only:
-        rows += _guard("cli", cli_fixed_cost, big, tiny, runs)
+        rows += _guard("cli", cli_fixed_cost, big, tiny, runs, size)
     if "import" in only:
-        rows += _guard("import", import_rows, big, empty, runs, 0 if quick else 10_000)
+        rows += _guard("import", import_rows, big, empty, runs, 0 if quick else 10_000, size=size)
         if pg:
-            rows += _guard("import PG", import_rows, pg, pg_empty, runs, 0 if quick else 10_000, "PostgreSQL")
+            rows += _guard("import PG", import_rows, pg, pg_empty, runs, 0 if quick else 10_000, "PostgreSQL",
+                           size=size)
     if "lists" in only:
         chosen = tuple(k for k in LISTS if k in only)  # "--only orders": that list only
         lists = chosen or (("orders",) if quick else None)

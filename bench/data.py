@@ -26,6 +26,14 @@ SIZES = {
 }
 
 
+def size_label(size: str) -> str:
+    """How a row names the data set it ran on: "big DB (100k orders)"."""
+    orders = SIZES[size][1]
+    count = (f"{orders // 1_000_000}M" if orders >= 1_000_000 else f"{orders // 1000}k" if orders >= 1000
+             else str(orders))
+    return f"{size} DB ({count} orders)"
+
+
 def data_dir() -> Path:
     path = Path(os.environ.get("GENDAN_BENCH_DATA") or ROOT / "bench" / ".data")
     path.mkdir(parents=True, exist_ok=True)
@@ -125,13 +133,20 @@ def pg_order_count(url: str) -> int:
 
 
 def pg_dataset(url: str, size: str) -> str:
-    """``url`` holding the demo data of ``size`` (filled on first use)."""
+    """``url`` holding the demo data of ``size`` (an empty database is filled on
+    first use; one holding other orders is refused, never emptied: the server is
+    shared, and a database of another size is someone's data set)."""
     clients, orders = SIZES[size]
     pg_ensure_database(url)
-    if not orders <= pg_order_count(url) <= orders * 1.1:
-        log(f"filling {url} with the {size} data set ({clients:,} clients, {orders:,} orders) …")
-        pg_reset(url)
-        log(f"  filled in {demo(url, clients, orders):.0f} s")
+    held = pg_order_count(url)
+    if orders <= held <= orders * 1.1:
+        return url
+    if held:
+        raise SystemExit(f"{url} holds {held:,} orders, not the {size} data set ({orders:,}): it is left as it is. "
+                         "Give an empty database (it is filled) or one holding that data set.")
+    log(f"filling {url} with the {size} data set ({clients:,} clients, {orders:,} orders) …")
+    pg_reset(url)
+    log(f"  filled in {demo(url, clients, orders):.0f} s")
     return url
 
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .core import Row, alternate
-from .data import ROOT
+from .data import ROOT, size_label
 
 TABS = ["工作台", "客户档案", "订单", "生产跟踪", "售后"]
 
@@ -147,14 +147,14 @@ def _order_with_sheet(url: str) -> str:
     return number
 
 
-def cli_fixed_cost(big: str, small: str, runs: int) -> list[Row]:
+def cli_fixed_cost(big: str, small: str, runs: int, size: str = "big") -> list[Row]:
     """``print production-sheet`` of one order: big database vs a near-empty one."""
     with tempfile.TemporaryDirectory() as tmp:
         nb, ns = _order_with_sheet(big), _order_with_sheet(small)
         pdf = str(Path(tmp) / "sheet.pdf")
         pair = alternate(lambda: _cli(["print", "production-sheet", nb, pdf, "--no-record", "--db", big]),
                          lambda: _cli(["print", "production-sheet", ns, pdf, "--no-record", "--db", small]), runs)
-    return [Row("CLI fixed cost: print production-sheet, big DB", pair.ours, pair.base, 1.2,
+    return [Row(f"CLI fixed cost: print production-sheet, {size_label(size)}", pair.ours, pair.base, 1.2,
                 note="whole process; baseline the same command on the tiny data set (300 orders)")]
 
 
@@ -187,7 +187,8 @@ def _client_names(url: str, n: int) -> list[str]:
     return names
 
 
-def import_rows(big: str, empty: str, runs: int, lines_big: int = 10_000, db_label: str = "SQLite") -> list[Row]:
+def import_rows(big: str, empty: str, runs: int, lines_big: int = 10_000, db_label: str = "SQLite",
+                size: str = "big") -> list[Row]:
     """Import 10 rows big vs empty; import 10,000 lines vs calamine's bare read."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,7 +196,7 @@ def import_rows(big: str, empty: str, runs: int, lines_big: int = 10_000, db_lab
         _write_orders_file(small_file, 10, ["宁波基准测试贸易有限公司"], 9_000_000)
         args = ["import", "orders", str(small_file), "--dry-run", "--create-missing-clients", "--db"]
         pair = alternate(lambda: _cli([*args, big]), lambda: _cli([*args, empty]), runs)
-        rows.append(Row(f"import 10 rows (dry run), big DB, {db_label}", pair.ours, pair.base, 1.2,
+        rows.append(Row(f"import 10 rows (dry run), {size_label(size)}, {db_label}", pair.ours, pair.base, 1.2,
                         note="whole process; baseline the same file on an empty DB"))
         if lines_big:
             names = _client_names(big, 300)
@@ -209,7 +210,8 @@ def import_rows(big: str, empty: str, runs: int, lines_big: int = 10_000, db_lab
 
             pair = alternate(lambda: _cli(["import", "orders", str(big_file), "--dry-run", "--db", big]), calamine,
                              runs)
-            rows.append(Row(f"import {lines_big:,} lines (dry run), big DB, {db_label}", pair.ours, pair.base, 3.0,
+            rows.append(Row(f"import {lines_big:,} lines (dry run), {size_label(size)}, {db_label}", pair.ours,
+                            pair.base, 3.0,
                             note="whole process; baseline interpreter start + python-calamine bare read"))
     return rows
 

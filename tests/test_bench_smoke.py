@@ -30,6 +30,9 @@ def test_quick_bench_prints_one_table_of_every_group(tmp_path):
                      "statement: one client, one year", "export 1,000 order lines", "flow cards, Code128 + QR",
                      "demo fill"):
         assert any(expected in n for n in names), (expected, out.stdout)
+    # rows name the data set they ran on (they said "big DB" whatever the size)
+    assert any("CLI fixed cost" in n and "tiny DB (300 orders)" in n for n in names), names
+    assert not any("big DB" in n for n in names), names
     # every line between the header and the summary is a row or a group title: no row crashed
     body = [ln for ln in lines[header + 2:] if not ln.startswith(("[", "targets:"))]
     assert len(body) == len(rows), out.stdout
