@@ -167,10 +167,10 @@ def _parse_line(imp: OrderImport, cells: tuple) -> tuple[dict, Problems]:
             check_style_or_product(line)
         except ValidationError as exc:
             problems.append(("style", exc))
-    key = ("quantity × unit_price", cells[-2], cells[-1])
-    priced = seen.get(key, _UNSEEN)
+    pair = ("quantity × unit_price", cells[-2], cells[-1])
+    priced = seen.get(pair, _UNSEEN)
     if priced is _UNSEEN:
-        priced = seen[key] = _priced(cells[-2], cells[-1])
+        priced = seen[pair] = _priced(cells[-2], cells[-1])
     values, refused = priced
     line.update(values)
     if refused:

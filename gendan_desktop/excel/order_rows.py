@@ -112,7 +112,7 @@ class OrderImport:
         self.notes: list = []
         self.line_cols = [(self.col_of[n], n) for n in LINE_TEXT if n in self.col_of]
         self.head_cols = [(self.col_of[n], n) for n in HEADER_FIELDS if n in self.col_of]
-        self.cells: dict[tuple[str, Any], Any] = {}  # (field, cell) → value or refusal, see _cell
+        self.cells: dict[tuple[Any, ...], Any] = {}  # (field, cell) or (pair, quantity, price) → value or refusal
 
     def err(self, row_no: int, name: str, zh: str, en: str) -> None:
         self.result.errors.append(issue(self.plan, row_no, self.col_of.get(name), name, zh, en))
