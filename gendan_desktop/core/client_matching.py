@@ -29,8 +29,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
-from peewee import fn
-
+from .connection import current_database, is_sqlite
 from .models import Client
 
 T = TypeVar("T")
@@ -122,8 +121,7 @@ class ClientFacts:
         return f"{self.code} {self.name}" + (f" ({extra})" if extra else "")
 
 
-_COLUMNS = (Client.id, Client.code, Client.name, Client.name_key, Client.base_key, Client.email,
-            Client.phone_key, Client.country, Client.archived, Client.default_currency)
+_COLUMNS = "id, code, name, name_key, base_key, email, phone_key, country, archived, default_currency"
 
 
 class ClientKeys:
@@ -145,16 +143,22 @@ class ClientKeys:
         self.by_phone: dict[str, list[int]] = {}
         names = {n.strip() for n in names if n and n.strip()}
         wanted = (
-            (fn.LOWER(Client.code), {c.strip().lower() for c in codes if c and c.strip()}),
-            (Client.name, names),
-            (Client.name_key, {name_key(n) for n in names} - {""}),
-            (Client.base_key, {base_key(n) for n in names} - {""}),
-            (fn.LOWER(Client.email), {email_key(e) for e in emails} - {""}),
-            (Client.phone_key, {phone_key(p) for p in phones} - {""}),
+            ("lower(code)", {c.strip().lower() for c in codes if c and c.strip()}),
+            ("name", names),
+            ("name_key", {name_key(n) for n in names} - {""}),
+            ("base_key", {base_key(n) for n in names} - {""}),
+            ("lower(email)", {email_key(e) for e in emails} - {""}),
+            ("phone_key", {phone_key(p) for p in phones} - {""}),
         )
+        # Plain SQL on the indexed columns and expressions (migration 6): peewee
+        # took longer to build the IN lists and convert the rows of a 300-client
+        # file than the database to answer (25 of 30 ms).
+        db = current_database()
+        p = "?" if is_sqlite(db) else "%s"
         for column, keys in wanted:
             for chunk in chunks(sorted(keys)):
-                for row in Client.select(*_COLUMNS).where(column.in_(chunk)).tuples():
+                sql = f"SELECT {_COLUMNS} FROM client WHERE {column} IN ({', '.join([p] * len(chunk))})"
+                for row in db.execute_sql(sql, chunk).fetchall():
                     if row[0] not in self.facts:
                         self._register(ClientFacts(*row))
 
