@@ -17,7 +17,7 @@ from ..progress import OPEN_PRODUCTION_STATUSES
 from ..search import matching_ids
 from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
-from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
+from .spec import BY_ID, NO_FILTERS, DateRange, Filters, Sort, date_range, ordered
 
 NO_RISK_STATUSES = ("cancelled", "shipped", "settled")
 SORTS = ("number", "client", "delivery_date", "status")
@@ -40,6 +40,18 @@ def _sort_fields(key: str | None) -> list[Expr]:
             "status": [Order.status]}.get(key or "", [])
 
 
+def _seeks_status(status: str, delivery: DateRange | None, sort: Sort, text: str) -> bool:
+    """Whether the orders are found by seeking their status in the index (status,
+    delivery date, id) of migration 11: sorted by delivery, one status (they come
+    out in order), or the open ones due by a date (overdue, today, next 7 days:
+    at 1,000,000 orders 70,000 sought and sorted in 42 ms, instead of walking the
+    800,000 delivered before the date in 65 ms and more, cold). The open ones of
+    any date (a fifth of all) are still walked: sorting them costs more."""
+    if sort.key != "delivery_date" or text:
+        return False
+    return status != "open" or (delivery is not None and delivery[1] is not None)
+
+
 def build_query(filters: Filters, sort: Sort) -> Query:
     # Join the clients only to sort by them: with the join SQLite walks
     # 100,000 orders through the client table (280 ms instead of 45 ms).
@@ -47,14 +59,15 @@ def build_query(filters: Filters, sort: Sort) -> Query:
     if sort.key == "client":
         query = query.join(Client, on=(Order.client == Client.id))
     status = filters.get("status")
+    text = filters.text.strip()
     if status:
         # Sorted by number or delivery (or client), the status is tested inside the covering
-        # list index walked (or scanned) instead of reading each order's row.
-        column = scan_only(Order.status) if sort.key != "status" else Order.status
+        # list index walked (or scanned) instead of reading each order's row; see _seeks_status.
+        seek = sort.key == "status" or _seeks_status(status, filters.get("delivery"), sort, text)
+        column = Order.status if seek else scan_only(Order.status)
         query = query.where(column.in_(OPEN_PRODUCTION_STATUSES) if status == "open" else (column == status))
     if filters.get("delivery"):
         query = date_range(query, Order.delivery_date, filters.get("delivery"))
-    text = filters.text.strip()
     if text:
         cond, _few = order_text_condition(text)
         if cond is not None:  # None: every order matches
