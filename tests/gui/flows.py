@@ -176,6 +176,7 @@ class User:
             activate(self.qtbot, below)
 
     def dialog(self, owner):
+        self.wait_ops()  # a dialog that shows what it read opens when the read is back
         d = owner.dialog
         assert d is not None and d.isVisible()
         activate(self.qtbot, d)

@@ -144,6 +144,7 @@ def test_issue_dialog_lists_lines_with_one_card_each_unless_a_batch_size_is_type
     tab = window.show_tab("production")
     _select(qtbot, tab, order.id)
     qtbot.mouseClick(tab.cards_button, Qt.LeftButton)
+    wait_ops()  # the dialog opens once the order's lines are read
     dlg = tab.dialog
     table = dlg.field("lines")
     assert table.rowCount() == 12
@@ -191,6 +192,7 @@ def test_issue_dialog_splits_a_line_with_a_backup_factory_and_names_the_route(qt
     tab = window.show_tab("production")
     _select(qtbot, tab, order.id)
     qtbot.mouseClick(tab.cards_button, Qt.LeftButton)
+    wait_ops()  # the dialog opens once the order's lines are read
     dlg = tab.dialog
     route = dlg.field("route_info").text()
     assert "羽绒被" in route and "没有对应的工艺路线" in route and "服装 Garment" in route

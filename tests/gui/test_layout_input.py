@@ -74,6 +74,7 @@ def test_dialog_titles_are_shown_whole(qtbot, window, wait_ops, order):
     prod = go(qtbot, window, "生产跟踪")
     click_cell(qtbot, prod.pane.table, prod.model.row_of(order.id))
     click(qtbot, prod.cards_button)
+    wait_ops()  # the dialog opens once the order's lines are read
     dlg = prod.dialog
     assert dlg.windowTitle().startswith("下发流程卡") and title_shown_whole(dlg), dlg.width()
     click(qtbot, dlg.buttons.button(dlg.buttons.StandardButton.Cancel))

@@ -22,12 +22,21 @@ def _pdf_printer(path):
     return printer
 
 
-def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_path):
+def _sheet_preview(qtbot, order_id):
+    """The sheet's preview, read and rendered by a background op."""
     from gendan_desktop.gui.kit.printing_actions import preview_production_sheet
 
+    op = preview_production_sheet(None, order_id)
+    with qtbot.waitSignal(op.sig_finished, timeout=20000):
+        pass
+    assert op.error is None and op.dialog is not None
+    qtbot.addWidget(op.dialog)
+    return op.dialog
+
+
+def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_path):
     order, sheet, _ = make_order_with_paper()
-    dialog = preview_production_sheet(None, order.id)
-    qtbot.addWidget(dialog)
+    dialog = _sheet_preview(qtbot, order.id)
     assert dialog.isVisible()
     assert dialog.page_count() == 1
     assert sheet.number in dialog.windowTitle()
@@ -48,11 +57,8 @@ def test_preview_production_sheet_shows_pages_and_prints(qtbot, company, tmp_pat
 
 
 def test_printing_in_the_background_with_progress(qtbot, company, tmp_path):
-    from gendan_desktop.gui.kit.printing_actions import preview_production_sheet
-
     order, sheet, _ = make_order_with_paper(colours=[f"颜色{i:02d}" for i in range(40)])
-    dialog = preview_production_sheet(None, order.id)
-    qtbot.addWidget(dialog)
+    dialog = _sheet_preview(qtbot, order.id)
     assert dialog.page_count() == 2
     out = tmp_path / "bg.pdf"
     op = dialog.print_to(_pdf_printer(out))

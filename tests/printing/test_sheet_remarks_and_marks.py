@@ -99,8 +99,8 @@ def test_issue_and_print_from_the_window_shows_the_remarks(qtbot, sqlite_db, tmp
     assert tab.pane.select_id(order.id)
     qtbot.mouseClick(tab.sheet_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "尚未下发生产单" not in tab.header.text(), timeout=10_000)
-    qtbot.mouseClick(tab.print_sheet_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.print_sheet_button, Qt.LeftButton)  # read and rendered in the background
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in tab.findChildren(PdfPreviewDialog)), timeout=10_000)
     previews = [w for w in tab.findChildren(PdfPreviewDialog) if w.isVisible()]
-    assert previews
     assert "大货前先寄产前样给客户确认" in _remarks_box(pdf_text(previews[-1].pdf_path))
     previews[-1].close()

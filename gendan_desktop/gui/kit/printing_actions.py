@@ -2,17 +2,19 @@
 
 What the tabs call::
 
-    preview_production_sheet(parent, order_id)            -> PdfPreviewDialog
+    preview_production_sheet(parent, order_id)            -> QueryOp (preview opens when rendered)
     preview_flow_cards(parent, order_id, card_ids=None)   -> QueryOp (preview opens when rendered)
-    print_flow_cards(parent, order_id, card_ids=None)     -> print dialog, then batch print
+    print_flow_cards(parent, order_id, card_ids=None)     -> QueryOp: read, print dialog, then batch print
     preview_quotation(parent, quotation_id)               -> PdfPreviewDialog
     preview_statement(parent, client_id, date_from, date_to, currency=None)
 
 The preview shows the rendered pages (QtPdf), prints through the system print
 dialog by rendering each page onto the QPrinter, or hands the PDF to the
-system viewer. Rendering many cards and printing many pages run off the GUI
-thread (``operations.QueryOp``) with a cancellable progress dialog; the
-database is read on the GUI thread first, so workers only draw.
+system viewer. Reading the records, rendering and printing run off the GUI
+thread (``operations.QueryOp``), the long ones with a cancellable progress
+dialog; the preview opens (on the GUI thread) when its PDF is ready. A failed
+read is said once (operations.show_error; "no flow cards yet" is the printing
+service's NotFound).
 
 A production sheet or flow card counts as printed (``printing.service.
 record_printed``) whenever a copy leaves the app: the print dialog was
@@ -271,102 +273,108 @@ def _show(dialog: PdfPreviewDialog) -> PdfPreviewDialog:
 
 
 # ---------------------------------------------------------------- entry points --
-def preview_production_sheet(parent: QWidget | None, order_id: int) -> PdfPreviewDialog | None:
-    """Preview (and print) the order's production sheet; a void sheet shows VOID."""
-    from ...printing.production_sheet import load_production_sheet, render_production_sheet
-    from ...printing.service import sheet_for_order
+def _previewing(parent: QWidget | None, op: Callable[..., tuple], make: Callable[..., PdfPreviewDialog]) -> QueryOp:
+    """Run ``op`` (read and render) off the GUI thread; its result, spread over
+    ``make``, becomes the preview. The op's ``dialog`` holds it once shown."""
+    holder = QueryOp(parent, op)
 
-    try:
+    def show(result: tuple) -> None:
+        holder.dialog = _show(make(*result))
+
+    return holder.success(show)
+
+
+def preview_production_sheet(parent: QWidget | None, order_id: int) -> QueryOp:
+    """Preview (and print) the order's production sheet; a void sheet shows VOID.
+    The sheet is read and rendered off the GUI thread; returns the running op."""
+    def op() -> tuple:
+        from ...printing.service import production_sheet_pdf, sheet_for_order
+
         sheet = sheet_for_order(order_id)
-        pdf = render_production_sheet(load_production_sheet(sheet.id))
-    except Exception as exc:  # noqa: BLE001 - GendanError sentences go to the user
-        show_error(parent, exc)
-        return None
-    title = tr("生产单 %1 R%2").replace("%1", sheet.number).replace("%2", str(sheet.revision))
-    return _show(PdfPreviewDialog(parent, pdf, title, file_name=f"{sheet.number}-R{sheet.revision}",
-                                  on_printed=_recorder("production_sheet", [sheet.id])))
+        return sheet.id, sheet.number, sheet.revision, production_sheet_pdf(sheet.id)
+
+    def make(sheet_id: int, number: str, revision: int, pdf: bytes) -> PdfPreviewDialog:
+        title = tr("生产单 %1 R%2").replace("%1", number).replace("%2", str(revision))
+        return PdfPreviewDialog(parent, pdf, title, file_name=f"{number}-R{revision}",
+                                on_printed=_recorder("production_sheet", [sheet_id]))
+
+    return _previewing(parent, op, make).run_in_background()
 
 
-def _load_cards(parent, order_id: int, card_ids: Iterable[int] | None):
-    from ...core.orders import get_order
-    from ...printing.flow_card import card_layout, load_flow_cards
+def _load_cards(order_id: int, card_ids: Iterable[int] | None) -> Callable[[], list]:
+    """The read of the cards to print, for a worker (NotFound when the order has none yet)."""
+    wanted = list(card_ids) if card_ids is not None else None
 
-    try:
-        cards = load_flow_cards(order_id, card_ids)
-        if not cards:
-            order = get_order(order_id)
-            QMessageBox.information(parent, tr("没有流程卡"),
-                                    tr("订单 %1 还没有流程卡,请先开流程卡。").replace("%1", order.number))
-            return None
-        return cards, [c.id for c in cards], card_layout()
-    except Exception as exc:  # noqa: BLE001
-        show_error(parent, exc)
-        return None
+    def load() -> list:
+        from ...printing.service import flow_cards_to_print
+
+        return flow_cards_to_print(order_id, wanted)
+
+    return load
 
 
-def _render_cards_op(cards, layout):
-    from ...printing.flow_card import render_flow_cards
+def _render_cards(cards, progress) -> bytes:
+    from ...printing.service import render_cards
 
-    def op(progress):
-        total = len(cards)
+    total = len(cards)
 
-        def step(done: int) -> bool:
-            progress.update(
-                done, total, tr("正在生成流程卡 %1 / %2…").replace("%1", str(done)).replace("%2", str(total))
-            )
-            return True
+    def step(done: int) -> bool:
+        progress.update(done, total, tr("正在生成流程卡 %1 / %2…").replace("%1", str(done)).replace("%2", str(total)))
+        return True
 
-        return render_flow_cards(cards, layout, progress=step)
-
-    return op
+    return render_cards(cards, progress=step)
 
 
-def preview_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[int] | None = None) -> QueryOp | None:
-    """Render the order's flow cards (all, or ``card_ids``) off the GUI thread, then preview them.
+def preview_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[int] | None = None) -> QueryOp:
+    """Read and render the order's flow cards (all, or ``card_ids``) off the GUI thread, then preview them.
 
     Returns the running op; its ``dialog`` attribute holds the preview once shown.
     """
-    loaded = _load_cards(parent, order_id, card_ids)
-    if loaded is None:
-        return None
-    cards, ids, layout = loaded
-    title = tr("流程卡 %1(%2 张)").replace("%1", cards[0].order_no).replace("%2", str(len(cards)))
-    holder = QueryOp(parent, _render_cards_op(cards, layout))
+    load = _load_cards(order_id, card_ids)
 
-    def show(pdf: bytes) -> None:
-        holder.dialog = _show(PdfPreviewDialog(parent, pdf, title, file_name=f"{cards[0].order_no}-cards",
-                                               on_printed=_recorder("flow_card", ids)))
+    def op(progress) -> tuple:
+        cards = load()
+        return cards, _render_cards(cards, progress)
 
-    return holder.success(show).with_progress(tr("正在生成流程卡…")).run_in_background()
+    def make(cards: list, pdf: bytes) -> PdfPreviewDialog:
+        title = tr("流程卡 %1(%2 张)").replace("%1", cards[0].order_no).replace("%2", str(len(cards)))
+        return PdfPreviewDialog(parent, pdf, title, file_name=f"{cards[0].order_no}-cards",
+                                on_printed=_recorder("flow_card", [c.id for c in cards]))
+
+    return _previewing(parent, op, make).with_progress(tr("正在生成流程卡…")).run_in_background()
 
 
 def print_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[int] | None = None,
-                     printer: QPrinter | None = None) -> QueryOp | None:
-    """Batch print without preview: print dialog first, then render + print in a worker.
+                     printer: QPrinter | None = None) -> QueryOp:
+    """Batch print without preview: the cards are read in a worker, then the print
+    dialog, then render + print in a worker (the returned op's ``keep_alive``).
 
-    With ``printer`` given (already set up), no dialog is shown.
+    With ``printer`` given (already set up), no dialog is shown and the returned
+    op reads, renders and prints.
     """
-    loaded = _load_cards(parent, order_id, card_ids)
-    if loaded is None:
-        return None
-    cards, ids, layout = loaded
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(tr("流程卡 %1").replace("%1", cards[0].order_no))
-        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
-            return None
-    copies = max(1, printer.copyCount())
-    render = _render_cards_op(cards, layout)
-    name = f"{cards[0].order_no}-cards"
+    load = _load_cards(order_id, card_ids)
+    if printer is not None:
+        return _print_cards_job(parent, load, printer).run_in_background()
 
-    record = _recorder("flow_card", ids)
+    def ask(cards: list) -> None:
+        chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chosen.setDocName(tr("流程卡 %1").replace("%1", cards[0].order_no))
+        if QPrintDialog(chosen, parent).exec() == QDialog.DialogCode.Accepted:
+            reading.keep_alive = _print_cards_job(parent, lambda: cards, chosen).run_in_background()
+
+    reading = QueryOp(parent, load, success=ask)
+    return reading.run_in_background()
+
+
+def _print_cards_job(parent: QWidget | None, load: Callable[[], list], printer: QPrinter) -> QueryOp:
+    copies = max(1, printer.copyCount())
 
     def op(progress):
-        pdf = render(progress)
-        path = temp_pdf(pdf, name)
+        cards = load()
+        path = temp_pdf(_render_cards(cards, progress), f"{cards[0].order_no}-cards")
         pages = print_pdf_pages(path, printer, lambda d, t: progress.update(
             d, t, tr("正在打印第 %1 / %2 页…").replace("%1", str(d)).replace("%2", str(t))))
-        return pages, (record(copies) if pages else NOTHING)
+        return pages, (_recorder("flow_card", [c.id for c in cards])(copies) if pages else NOTHING)
 
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
@@ -374,7 +382,7 @@ def print_flow_cards(parent: QWidget | None, order_id: int, card_ids: Iterable[i
 
     job = CollectionOp(parent, op).failure(failed).with_progress(tr("正在打印流程卡…"))
     job.keep_alive = printer  # kept alive with the op
-    return job.run_in_background()
+    return job
 
 
 def preview_quotation(parent: QWidget | None, quotation_id: int) -> PdfPreviewDialog | None:

@@ -5,9 +5,12 @@ many pieces of a line to another factory (a backup or subcontractor), on cards
 of their own. The card count of every line follows what is typed, and the
 route the cards will carry is named (and why, when the order's product
 category has no route of its own). OK issues through core.production.
+What the dialog shows is read off the GUI thread first (``open_issue_cards_dialog``).
 """
 
 from __future__ import annotations
+
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from ..kit.operations import QueryOp
 from ..kit.tab_kit import FormDialog, open_dialog
 
 OUT_COL, CARDS_COL = 5, 6
@@ -27,6 +31,25 @@ OUT_COL, CARDS_COL = 5, 6
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("IssueCardsDialog", text)
+
+
+class CardsToIssue(NamedTuple):
+    """What the dialog shows, read in a worker."""
+
+    order: Any
+    lines: list[dict]
+    route: Any  # core.routes.RouteChoice
+    factories: list
+
+
+def read_cards_to_issue(order_id: int) -> CardsToIssue:
+    from ...core.factories import list_factories
+    from ...core.flow_cards import lines_to_card
+    from ...core.orders import get_order
+    from ...core.routes import route_choice
+
+    order = get_order(order_id)
+    return CardsToIssue(order, lines_to_card(order.id), route_choice(order.product_category), list(list_factories()))
 
 
 def _int(text: str) -> int | None:
@@ -39,19 +62,16 @@ def _int(text: str) -> int | None:
 class IssueCardsDialog(FormDialog):
     """FormDialog on ui/issue_cards_form.ui with the lines table wired in."""
 
-    def __init__(self, parent, order, lines: list[dict], on_make):
+    def __init__(self, parent, loaded: CardsToIssue, on_make):
+        order, lines, choice, factories = loaded
         super().__init__(parent, "issue_cards_form.ui", tr("下发流程卡:%1").replace("%1", order.number), on_make,
                          {"flow_card"})
-        from ...core.factories import list_factories
-        from ...core.routes import route_choice
-
         self.order = order
         self.lines = [ln for ln in lines if ln["remaining"] > 0]
         left = sum(ln["remaining"] for ln in self.lines)
         self.field("remaining_info", QLabel).setText(
             tr("尚未开卡 %1 件,共 %2 行。默认每行一张流程卡;填写每批数量则按批分卡。")
             .replace("%1", f"{left:,}").replace("%2", str(len(self.lines))))
-        choice = route_choice(order.product_category)
         info = self.field("route_info", QLabel)
         info.setText(choice.note())
         if not choice.matched:
@@ -61,7 +81,7 @@ class IssueCardsDialog(FormDialog):
         combo, other = self.field("factory", QComboBox), self.field("outsource_factory", QComboBox)
         combo.addItem(tr("(订单指定的工厂)"), None)
         other.addItem(tr("(不外发)"), None)
-        for f in list_factories():
+        for f in factories:
             combo.addItem(f.name, f.id)
             if f.kind != "own":
                 other.addItem(f.name, f.id)
@@ -133,13 +153,17 @@ class IssueCardsDialog(FormDialog):
         return total
 
 
-def open_issue_cards_dialog(owner, order_id: int, on_done) -> IssueCardsDialog:
-    """The dialog for ``order_id`` (kept as ``owner.dialog`` while open)."""
-    from ...core.errors import ValidationError
-    from ...core.flow_cards import lines_to_card
-    from ...core.orders import get_order
+def open_issue_cards_dialog(owner, order_id: int, on_done) -> QueryOp:
+    """Read the order's lines, route and factories in a worker, then show the dialog
+    (kept as ``owner.dialog`` while open). Returns the read op."""
+    return QueryOp(owner, lambda: read_cards_to_issue(order_id),
+                   success=lambda loaded: _show_dialog(owner, loaded, on_done)).run_in_background()
 
-    order = get_order(order_id)
+
+def _show_dialog(owner, loaded: CardsToIssue, on_done) -> IssueCardsDialog:
+    from ...core.errors import ValidationError
+
+    order = loaded.order
 
     def make(dlg: IssueCardsDialog):
         size, out = dlg.batch_size(), dlg.outsourced()
@@ -164,5 +188,4 @@ def open_issue_cards_dialog(owner, order_id: int, on_done) -> IssueCardsDialog:
                                     outsource=outsource)
         return call
 
-    dlg = IssueCardsDialog(owner, order, lines_to_card(order.id), make)
-    return open_dialog(owner, dlg, on_done)
+    return open_dialog(owner, IssueCardsDialog(owner, loaded, make), on_done)
