@@ -76,6 +76,7 @@ def test_file_complaint_and_make_remake(qtbot, window, wait_ops, shipped_order):
     assert ed.remake_link.isVisibleTo(ed) and remake.number in ed.remake_link.text()
     assert tab.model.index(tab.model.row_of(complaint.id), 10).data() == remake.number
     u.press(ed.remake_link)  # the link opens the remake order in the orders tab
+    wait_ops()  # the order editor reads it in the background
     orders = window.current_tab()
     assert window.current_key() == "orders" and orders.editor.order.id == remake.id
 

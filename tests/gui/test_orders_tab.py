@@ -156,8 +156,9 @@ def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):
     record_printed("production_sheet", [sheet.id])  # only paper that left the app is to collect
     record_printed("flow_card", [c.id for c in cards])
     activate(qtbot, window)
-    key(qtbot, Qt.Key_F5, widget=window)
     ed = tab.editor
+    with qtbot.waitSignal(ed.sig_loaded):  # F5: the editor reads the order again in the background
+        key(qtbot, Qt.Key_F5, widget=window)
     assert ed.mode == "view"
     u = User(qtbot, window, wait_ops)
     u.press(ed.revise_button)
@@ -337,3 +338,24 @@ def test_a_price_with_too_many_decimals_is_red_with_its_range_and_not_saved(qtbo
     wait_ops()
     assert Order.select().count() == 0
     assert "第 1 行" in ed.error_label.text() and "10,000,000" in ed.error_label.text()
+
+
+def test_the_editor_reads_the_order_while_the_window_keeps_answering(qtbot, window, wait_ops, client, monkeypatch):
+    from gated import Gate
+
+    from gendan_desktop.core import orders
+
+    tab, order = make_order(qtbot, window, wait_ops, client)
+    gate = Gate(monkeypatch, orders, "get_order")
+    ed = tab.editor
+    activate(qtbot, window)
+    key(qtbot, Qt.Key_F5, widget=window)  # the editor reads the order again
+    qtbot.waitUntil(gate.entered.is_set)
+    bar = window.tab_widget.tabBar()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())  # 客户档案, while the read waits
+    assert window.current_key() == "clients" and not gate.left.is_set()
+    assert not ed.save_button.isEnabled()  # nothing to save over while it reads
+    with qtbot.waitSignal(ed.sig_loaded) as loaded:
+        gate.open()
+    assert loaded.args == [order.id] and ed.order.id == order.id and ed.mode == "edit"
+    assert ed.field("client_po").text() == "PO-7788" and ed.save_button.isEnabled()

@@ -261,3 +261,21 @@ def test_records_open_from_search_and_workbench(qtbot, window, wait_ops, confirm
     u.press(orders.complaint_button)
     after = window.current_tab()
     assert window.current_key() == "aftersales" and after.editor.order.id == confirmed_order.id
+
+
+def test_the_issue_cards_dialog_reads_while_the_window_keeps_answering(qtbot, window, wait_ops, confirmed_order,
+                                                                       monkeypatch):
+    from gated import Gate
+
+    from gendan_desktop.core import production
+
+    u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
+    gate = Gate(monkeypatch, production, "lines_to_card")
+    u.press(tab.cards_button)
+    qtbot.waitUntil(gate.entered.is_set)
+    u.page(tab.detail, tab.documents)  # another page, while the lines are read
+    assert tab.detail.currentWidget() is tab.documents and not gate.left.is_set() and tab.dialog is None
+    gate.open()
+    dlg = u.dialog(tab)
+    assert dlg.table.rowCount() == 1 and confirmed_order.number in dlg.windowTitle()
+    dlg.reject()

@@ -359,6 +359,7 @@ def complaint_and_remake(u: User, order_id: int) -> None:
     assert remake.remake_of_id == order_id
     settle()
     u.press(ed.remake_link)
+    u.wait_ops()  # the order editor reads it in the background
     assert u.window.current_key() == "orders" and u.window.current_tab().editor.order.id == remake.id
 
 

@@ -109,3 +109,63 @@ def test_cancelling_a_batch_print_counts_nothing(qtbot, company, tmp_path):
     qtbot.waitUntil(lambda: op.finished, timeout=30000)
     assert op.error is not None
     assert sum(FlowCard.get_by_id(c.id).printed_copies for c in cards) == 0
+
+
+def _typing_is_handled(qtbot, gate) -> None:
+    """While ``gate`` holds the read, text typed into a field arrives."""
+    from PySide6.QtWidgets import QLineEdit
+
+    qtbot.waitUntil(gate.entered.is_set)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClicks(field, "AB12")
+    assert field.text() == "AB12" and not gate.left.is_set()
+
+
+def test_the_sheet_is_read_and_rendered_while_input_is_handled(qtbot, company, monkeypatch):
+    from gated import Gate
+
+    from gendan_desktop.gui.kit.printing_actions import preview_production_sheet
+    from gendan_desktop.printing import service
+
+    order, sheet, _ = make_order_with_paper()
+    gate = Gate(monkeypatch, service, "sheet_for_order")
+    op = preview_production_sheet(None, order.id)
+    _typing_is_handled(qtbot, gate)
+    with qtbot.waitSignal(op.sig_finished, timeout=20000):
+        gate.open()
+    qtbot.addWidget(op.dialog)
+    assert op.dialog.isVisible() and sheet.number in op.dialog.windowTitle()
+
+
+def test_flow_cards_are_read_while_input_is_handled(qtbot, company, monkeypatch):
+    from gated import Gate
+
+    from gendan_desktop.gui.kit.printing_actions import preview_flow_cards
+    from gendan_desktop.printing import service
+
+    order, _, cards = make_order_with_paper(colours=["藏青 Navy"], sizes=["S", "M"])
+    gate = Gate(monkeypatch, service, "flow_cards_to_print")
+    op = preview_flow_cards(None, order.id)
+    _typing_is_handled(qtbot, gate)
+    with qtbot.waitSignal(op.sig_finished, timeout=20000):
+        gate.open()
+    qtbot.addWidget(op.dialog)
+    assert op.dialog.page_count() >= 1 and cards[0].number in pdf_text(op.dialog.pdf_path)
+
+
+def test_an_order_without_flow_cards_is_said_once(qtbot, company, monkeypatch):
+    from gendan_desktop.gui.kit import operations
+    from gendan_desktop.gui.kit.printing_actions import preview_flow_cards
+
+    bare, _, _ = make_order_with_paper(cards_per_line=0)
+    said = []
+    operations.set_error_sink(lambda exc, _details: said.append(str(exc)))
+    try:
+        op = preview_flow_cards(None, bare.id)
+        with qtbot.waitSignal(op.sig_finished, timeout=20000):
+            pass
+    finally:
+        operations.set_error_sink(None)
+    assert len(said) == 1 and "还没有流程卡" in said[0] and op.dialog is None

@@ -385,6 +385,14 @@ def _print_cards_job(parent: QWidget | None, load: Callable[[], list], printer: 
     return job
 
 
+def print_order_documents(parent: QWidget, order_id: int, what: str, card_ids: list[int] | None = None) -> QueryOp:
+    """The print preview of the order's production sheet (``what`` "sheet") or flow cards:
+    returns the op reading and rendering it (its ``dialog`` once shown)."""
+    if what == "sheet":
+        return preview_production_sheet(parent, order_id)
+    return preview_flow_cards(parent, order_id, card_ids)
+
+
 def preview_quotation(parent: QWidget | None, quotation_id: int) -> PdfPreviewDialog | None:
     from ...printing.quotation import load_quotation, render_quotation
 

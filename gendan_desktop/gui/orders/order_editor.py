@@ -9,7 +9,6 @@ error is shown under its field, or on the line cell it names.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -32,9 +31,11 @@ from ..kit.fit_screen import scrolled
 from ..kit.flow_layout import flow_bar
 from ..kit.forms import FieldErrors, fill_enum_combo, form_child, get_value, load_form, set_value, setup_optional_date
 from ..kit.list_view import fit_headers
-from ..kit.tab_kit import FormDialog, handle_failure, open_dialog, reason_dialog, run_change
+from ..kit.operations import QueryOp, show_error
+from ..kit.tab_kit import handle_failure, run_change
 from .client_picker import ClientPicker
 from .order_lines_model import LineCol, OrderLinesModel
+from .order_loading import LoadedOrder, new_order_defaults, read_order
 
 HEADER_FIELDS = ("client_po", "order_type", "order_date", "delivery_date", "channel", "currency", "trade_terms",
                  "deposit_pct", "payment_terms", "product_category", "merchandiser", "client_requirements",
@@ -61,14 +62,41 @@ class OrderEditor(QWidget):
     saved = Signal(int)  # order id, after create / update / revision
     sample_wanted = Signal(int)  # sample id: the link to the sample the order follows was clicked
     save_failed = Signal()  # a save was refused (the reason is shown in the editor)
+    # load() reads in the background: the order id shown (None: a new order) once the form is filled
+    sig_loaded = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.order = None
-        self.mode = "new"
+        self.mode = "new"  # new / edit / view / revise, and "loading" while load() reads
         self._loaded: dict = {}
+        self._loaded_lines: list[dict] = []  # the lines as read, to tell what the user changed
+        self._load_seq = 0  # the latest load(): an older read coming back late is dropped
         body = QWidget(self)  # everything but the Save / Print row, which stays in sight
         body.setObjectName("orderBody")
+        self._build_header(body)
+        self._build_lines()
+        actions = self._build_actions()
+        from .line_entry import LineEntry
+
+        self.entry = LineEntry(self.lines, self.lines_view, self)  # the lines as a list, or one style as colour × size
+        self.grid = self.entry.grid
+        self.entry.sig_list_shown.connect(self._entry_changed)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.sample.link, self.form):
+            inner.addWidget(w)
+        inner.addWidget(self.entry, 1)
+        inner.addLayout(self._line_bar)
+        inner.addWidget(self.error_label)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scrolled(body, self), 1)  # on a small screen the form scrolls
+        lay.addWidget(actions)
+        self.dialog = None
+        self.new_order()
+
+    def _build_header(self, body: QWidget) -> None:
+        """Title, the header form (ui/order_form.ui), its error line and the client and sample fields."""
         self.title = ElidedLabel("", body)
         self.title.setObjectName("orderTitle")
         self.title.setStyleSheet("font-weight: bold;")
@@ -90,9 +118,10 @@ class OrderEditor(QWidget):
 
         self.field("currency").addItems(CURRENCIES)
         setup_optional_date(self.field("delivery_date"))
-        for name in ("order_date",):
-            self.field(name).setCalendarPopup(True)
+        self.field("order_date").setCalendarPopup(True)
 
+    def _build_lines(self) -> None:
+        """The lines grid, and the row of line buttons with the totals (``_line_bar``)."""
         self.lines = OrderLinesModel(self)
         self.lines.totals_changed.connect(self._update_totals)
         self.lines_view = EditGrid(self, add_row=self.lines.add_line)
@@ -107,7 +136,6 @@ class OrderEditor(QWidget):
                            (LineCol.AMOUNT, 90)):
             self.lines_view.setColumnWidth(col, width)
         fit_headers(self.lines_view)
-
         self.add_line_button = QPushButton(tr("添加行"), self)
         self.copy_line_button = QPushButton(tr("复制行"), self)
         self.remove_line_button = QPushButton(tr("删除行"), self)
@@ -116,12 +144,14 @@ class OrderEditor(QWidget):
         self.add_line_button.clicked.connect(self.add_line)
         self.copy_line_button.clicked.connect(lambda: self.add_line(copy=True))
         self.remove_line_button.clicked.connect(self.remove_selected_lines)
-        line_bar = QHBoxLayout()
+        self._line_bar = QHBoxLayout()
         for b in (self.add_line_button, self.copy_line_button, self.remove_line_button):
-            line_bar.addWidget(b)
-        line_bar.addStretch(1)
-        line_bar.addWidget(self.totals_label)
+            self._line_bar.addWidget(b)
+        self._line_bar.addStretch(1)
+        self._line_bar.addWidget(self.totals_label)
 
+    def _build_actions(self) -> QWidget:
+        """The Save / revise / discard / print row."""
         self.save_button = QPushButton(tr("保存 (Ctrl+S)"), self)
         self.save_button.setObjectName("saveOrder")
         self.revise_button = QPushButton(tr("改单…"), self)
@@ -135,28 +165,8 @@ class OrderEditor(QWidget):
         self.print_cards_button = QPushButton(tr("打印流程卡…"), self)
         self.print_sheet_button.clicked.connect(lambda: self.print_documents("sheet"))
         self.print_cards_button.clicked.connect(lambda: self.print_documents("cards"))
-        actions = flow_bar(self, [self.save_button, self.revise_button, self.discard_button,
-                                  self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
-
-        from .line_entry import LineEntry
-
-        self.entry = LineEntry(self.lines, self.lines_view, self)  # the lines as a list, or one style as colour × size
-        self.grid = self.entry.grid
-        self.entry.sig_list_shown.connect(self._entry_changed)
-
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.title)
-        inner.addWidget(self.sample.link)
-        inner.addWidget(self.form)
-        inner.addWidget(self.entry, 1)
-        inner.addLayout(line_bar)
-        inner.addWidget(self.error_label)
-        lay = QVBoxLayout(self)
-        lay.addWidget(scrolled(body, self), 1)  # on a small screen the form scrolls
-        lay.addWidget(actions)
-        self.dialog = None
-        self.new_order()
+        return flow_bar(self, [self.save_button, self.revise_button, self.discard_button,
+                               self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
 
     # ------------------------------------------------------------- helpers
     def field(self, name: str) -> QWidget:
@@ -216,20 +226,12 @@ class OrderEditor(QWidget):
 
     # ------------------------------------------------------------- loading
     def new_order(self, client_id: int | None = None) -> None:
+        self._load_seq += 1  # a load still reading is not shown over the new order
         self.order = None
         self.mode = "new"
         self.errors.clear()
         self.picker.set_client(client_id)
-        defaults = {"client_po": "", "order_type": "normal", "order_date": dt.date.today(), "delivery_date": None,
-                    "channel": "email", "currency": "USD", "trade_terms": "FOB", "deposit_pct": 30,
-                    "payment_terms": "", "product_category": "", "merchandiser": "", "client_requirements": "",
-                    "packing": "", "shipping_marks": "", "notes": ""}
-        if client_id:
-            from ...core.lists.client_tables import client
-
-            c = client(client_id)
-            if c is not None:
-                defaults.update(currency=c.default_currency or "USD", payment_terms=c.payment_terms)
+        defaults = new_order_defaults(client_id)
         for name, value in defaults.items():
             set_value(self.field(name), value)
         self._loaded = {}
@@ -241,23 +243,32 @@ class OrderEditor(QWidget):
         self._update_buttons()
 
     def load(self, order_id: int | None) -> None:
-        """Show order ``order_id`` (a few small reads, on the GUI thread)."""
-        from ...core.errors import NotFound
-        from ...core.orders import get_order, order_lines
-
+        """Show order ``order_id``: read in a worker (order_loading.read_order), the form
+        filled on the GUI thread, then ``sig_loaded``. Read-only while the read runs."""
+        self._load_seq += 1
+        seq = self._load_seq
         if order_id is None:
             self.new_order()
+            self.sig_loaded.emit(None)
             return
-        try:
-            order = get_order(order_id)
-        except NotFound:
+        self.mode = "loading"  # nothing can be typed that the read would overwrite
+        self._set_form_editable(False)
+        self._update_buttons()
+        QueryOp(self, lambda: read_order(order_id), success=lambda loaded: self._show_loaded(seq, loaded)) \
+            .failure(lambda exc: self._load_failed(seq, exc)).run_in_background()
+
+    def _show_loaded(self, seq: int, loaded: LoadedOrder | None) -> None:
+        if seq != self._load_seq:  # another load() came after this one
+            return
+        if loaded is None:  # deleted meanwhile
             self.new_order()
+            self.sig_loaded.emit(None)
             return
-        self.order = order
+        order = self.order = loaded.order
         self.errors.clear()
-        self.picker.set_client(order.client_id)
+        self.picker.combo.set_current(order.client_id, loaded.client_label)
         self._loaded = {"client": order.client_id, "sample": order.sample_id}
-        self.sample.fill(order.client_id, order.sample_id)
+        self.sample.fill(order.client_id, order.sample_id, loaded.samples)
         from ..kit.record_text import route_label
 
         for name in HEADER_FIELDS:
@@ -266,12 +277,20 @@ class OrderEditor(QWidget):
                 value = route_label(value)  # "garment" as 服装 / Garment (the same route when saved)
             set_value(self.field(name), float(value) if name == "deposit_pct" else value)
             self._loaded[name] = _norm(name, value)
-        self.lines.set_lines(order_lines(order.id))
+        self.lines.set_lines(loaded.lines)
+        self._loaded_lines = self.lines.lines_for_service()
         self.entry.show_wanted()
         self.mode = "edit" if can_edit("order", order.status) else "view"
         self._set_form_editable(self.mode == "edit")
         self._update_title()
         self._update_buttons()
+        self.sig_loaded.emit(order.id)
+
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._load_seq:
+            self.mode = "view"  # what shows is not the order asked for: nothing to save
+            self._update_buttons()
+        show_error(self, exc)  # a failed read is said once (db_trouble)
 
     def reload(self) -> None:
         self.load(self.order.id if self.order is not None else None)
@@ -311,13 +330,11 @@ class OrderEditor(QWidget):
         return values
 
     def is_dirty(self) -> bool:
-        if self.mode == "view":
+        if self.mode not in ("new", "edit", "revise"):
             return False
         if self.order is None:
             return bool(self.lines.lines_for_service())
         from ...core.errors import GendanError
-        from ...core.orders import order_lines
-        from .order_lines_model import OrderLinesModel as _M
 
         try:
             values = self.header_values()
@@ -325,9 +342,7 @@ class OrderEditor(QWidget):
             return True
         if any(_norm(k, v) != self._loaded.get(k) for k, v in values.items()):
             return True
-        ref = _M()
-        ref.set_lines(order_lines(self.order.id))
-        return ref.lines_for_service() != self.lines.lines_for_service()
+        return self._loaded_lines != self.lines.lines_for_service()
 
     def save(self) -> bool:
         from ...core.errors import GendanError, ValidationError
@@ -364,7 +379,7 @@ class OrderEditor(QWidget):
                 from ...core.orders import create_order
 
                 return create_order(client_id, lines=lines, **values)
-            run_change(self, call, KINDS, self._saved, errors=None).failure(self.show_error)
+            run_change(self, call, KINDS, self.saved_order, errors=None).failure(self.show_error)
             return True
         order = self.order
         changes = {k: v for k, v in values.items() if _norm(k, v) != self._loaded.get(k)}
@@ -380,36 +395,13 @@ class OrderEditor(QWidget):
                 from ...core.orders import update_order
 
                 return update_order(order.id, changes, order.version, lines)
-            run_change(self, call, KINDS, self._saved).failure(self.show_error)
+            run_change(self, call, KINDS, self.saved_order).failure(self.show_error)
             return True
         # revise: the reason is asked in a dialog; the call happens there
-        self.ask_revision_reason(changes, lines)
+        from .revision_reason import ask_revision_reason
+
+        ask_revision_reason(self, changes, lines)
         return True
-
-    def ask_revision_reason(self, changes: dict, lines: list[dict]) -> FormDialog:
-        order = self.order
-
-        def call(reason: str):
-            from ...core.revisions import revise_order_changes
-
-            return lambda: revise_order_changes(order.id, reason, changes, lines, order.version)
-        dlg = reason_dialog(self, tr("改单原因"),
-                            tr("订单 %1 将生成新版本:生产单收回后需重新下发;只有改动的明细行的流程卡会被收回,"
-                               "其余流程卡和已登记的进度保留。请填写改单原因:")
-                            .replace("%1", order.number), call, (),
-                            ok_text=tr("保存改单"), placeholder=tr("例如:客户邮件要求改颜色"))
-        base_failed = dlg.on_failed
-
-        def failed(exc):
-            from ...core.errors import ValidationError
-
-            if isinstance(exc, ValidationError) and exc.field != "reason":
-                dlg.reject()
-                self.show_error(exc)
-            else:
-                base_failed(exc)
-        dlg.on_failed = failed
-        return open_dialog(self, dlg, self._saved)
 
     def show_error(self, exc: BaseException) -> None:
         from ...core.errors import GendanError, ValidationError
@@ -432,7 +424,8 @@ class OrderEditor(QWidget):
             return
         handle_failure(self, exc, None, self.reload)
 
-    def _saved(self, order) -> None:
+    def saved_order(self, order) -> None:
+        """Show the order as saved, and say so (``saved``)."""
         self.load(order.id)
         self.saved.emit(order.id)
 
@@ -440,15 +433,7 @@ class OrderEditor(QWidget):
     def print_documents(self, what: str):
         if self.order is None:
             return None
+        from ..kit.printing_actions import print_order_documents
+
         return print_order_documents(self, self.order.id, what)
-
-
-def print_order_documents(parent: QWidget, order_id: int, what: str, card_ids: list[int] | None = None):
-    """Open the print preview (gui/kit/printing_actions.py) of the production sheet
-    or the flow cards; returns the preview dialog (sheet) or the rendering op (cards)."""
-    from ..kit import printing_actions
-
-    if what == "sheet":
-        return printing_actions.preview_production_sheet(parent, order_id)
-    return printing_actions.preview_flow_cards(parent, order_id, card_ids)
 

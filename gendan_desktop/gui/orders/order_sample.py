@@ -25,26 +25,24 @@ class SampleField(QObject):
         link.clicked.connect(lambda: self.shown is not None and self.sig_open_sample.emit(self.shown))
         link.hide()
 
-    def fill(self, client_id: int | None, current: int | None) -> None:
-        """The client's approved samples (and ``current``, whatever its state), ``current`` chosen."""
-        from ...core.samples import approved_samples_for_client, sample_summary
+    def fill(self, client_id: int | None, current: int | None,
+             choices: list[tuple[int, str]] | None = None) -> None:
+        """The client's approved samples (and ``current``, whatever its state), ``current`` chosen;
+        ``choices`` when already read (order_loading.sample_choices), else read here."""
+        from .order_loading import sample_choices
 
+        if choices is None:
+            choices = sample_choices(client_id, current)
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(tr("(不按样品)"), None)
-        ids = [s.id for s in approved_samples_for_client(client_id)] if client_id else []
-        if current is not None and current not in ids:
-            ids.insert(0, current)
-        for sid in ids:
-            self.combo.addItem(sample_summary(sid), sid)
+        for sid, summary in choices:
+            self.combo.addItem(summary, sid)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0) if current is not None else 0)
         self.combo.blockSignals(False)
-        self._show_link(current)
+        self._show_link(current, dict(choices).get(current) if current is not None else "")
 
-    def _show_link(self, sample_id: int | None) -> None:
-        from ...core.samples import sample_summary
-
-        text = sample_summary(sample_id)
+    def _show_link(self, sample_id: int | None, text: str | None) -> None:
         self.shown = sample_id if text else None
         self.link.setVisible(bool(text))
         if text:

@@ -25,7 +25,6 @@ from ..kit.record_text import shortages_text
 from ..kit.tab_base import BaseTab
 from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
 from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
-from ..orders.order_editor import print_order_documents
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel
 from .progress_panel import ProgressPanel
 from .recalls_panel import RecallsPanel
@@ -132,6 +131,30 @@ class ProductionTab(BaseTab):
 
         self.header = OrderHeader(self)
         self.header.setObjectName("productionHeader")
+        self._build_actions()
+        self._build_detail()
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.header)
+        rv.addWidget(self.actions_bar)
+        rv.addWidget(self.detail, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("productionSplitter")
+        split.addWidget(self.pane)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([480, 920])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(split)
+        self._loaded: set[int] = set()
+        self.pane.current_changed.connect(self.show_order)
+        self.show_order(None)
+
+    def _build_actions(self) -> None:
+        """The issue / start / print buttons (``actions_bar``)."""
         self.sheet_button = QPushButton(tr("下发生产单"), self)
         self.sheet_button.setObjectName("issueSheet")
         self.cards_button = QPushButton(tr("下发流程卡…"), self)
@@ -157,6 +180,8 @@ class ProductionTab(BaseTab):
         actions.right_align_from(3)
         flow_widget_policy(self.actions_bar)
 
+    def _build_detail(self) -> None:
+        """The order's pages: progress, documents, materials, exceptions, recalls."""
         self.progress = ProgressPanel(self)
         self.documents = DocumentsPanel(self)
         self.materials = MaterialsPanel(self)
@@ -171,26 +196,6 @@ class ProductionTab(BaseTab):
         self.detail.currentChanged.connect(lambda _i: self._load_page())
         self.progress.order_wanted.connect(self.open_order)
         self.recalls.order_wanted.connect(self.open_order)
-
-        right = QWidget(self)
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.header)
-        rv.addWidget(self.actions_bar)
-        rv.addWidget(self.detail, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.setObjectName("productionSplitter")
-        split.addWidget(self.pane)
-        split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setSizes([480, 920])
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(split)
-        self._loaded: set[int] = set()
-        self.pane.current_changed.connect(self.show_order)
-        self.show_order(None)
 
     # ------------------------------------------------------------- detail
     def show_order(self, order_id) -> None:
@@ -331,6 +336,8 @@ class ProductionTab(BaseTab):
     def _print(self, what: str):
         if self.order_id is None:
             return None
+        from ..kit.printing_actions import print_order_documents  # QtPdf: loaded when first printing
+
         if what in ("sheet", "cards"):
             return print_order_documents(self, self.order_id, what)
         ids = self.documents.selected_card_ids() if self.detail.indexOf(self.documents) in self._loaded else []
