@@ -28,6 +28,18 @@ def focus() -> QWidget | None:
     return QApplication.focusWidget()
 
 
+def has_focus(widget: QWidget) -> bool:
+    f = focus()
+    return f is not None and (f is widget or widget.isAncestorOf(f))
+
+
+def field_of(widget: QWidget | None) -> str:
+    """The object name of the form field ``widget`` belongs to (a combo's line edit → the combo)."""
+    while widget is not None and (not widget.objectName() or widget.objectName().startswith("qt_")):
+        widget = widget.parentWidget()
+    return widget.objectName() if widget is not None else ""
+
+
 def key_target():
     """Where a key press goes: an open pop-up (a completer's list) takes the
     keyboard, else the focus widget."""
@@ -117,7 +129,7 @@ def key(qtbot, k, modifiers=Qt.NoModifier, widget: QWidget | None = None) -> Non
 
 
 def keys(qtbot, *sequence) -> None:
-    """Press several keys in turn: Qt.Key_Tab, (Qt.Key_S, Qt.ControlModifier) …"""
+    """Press several keys in turn: Qt.Key.Key_Tab, (Qt.Key_S, Qt.KeyboardModifier.ControlModifier) …"""
     for k in sequence:
         if isinstance(k, tuple):
             key(qtbot, *k)
@@ -160,7 +172,7 @@ def replace_text(qtbot, text: str, widget: QWidget | None = None) -> None:
     if widget is not None:
         click_into(qtbot, widget)
         target = focus()
-    qtbot.keyClick(target, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(target, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(target, Qt.Key_Backspace)
     if text:
         type_text(qtbot, text, target)
@@ -192,7 +204,7 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
     for _ in range(combo.count() + 1):
         if combo.currentIndex() == target:
             return
-        qtbot.keyClick(combo, Qt.Key_Down if combo.currentIndex() < target else Qt.Key_Up)
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
     assert combo.currentIndex() == target
 
 
@@ -315,11 +327,11 @@ def switch_language(qtbot, window, language: str) -> None:
 
     def act(dlg):
         choose(qtbot, dlg.form.findChild(QComboBox, "language"), language)
-        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok))
 
     state = when_modal(qtbot, act)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
+    key(qtbot, Qt.Key_Comma, Qt.KeyboardModifier.ControlModifier, window)
     assert state["done"], state.get("error")
     activate(qtbot, window)  # the window manager gives the focus back once the dialog closed
 
@@ -350,7 +362,7 @@ def combo_text_fits(combo) -> bool:
 
     opt = QStyleOptionComboBox()
     combo.initStyleOption(opt)
-    field = combo.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, combo)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo)
     text = combo.currentText() or (combo.lineEdit().placeholderText() if combo.isEditable() else "")
     return combo.fontMetrics().horizontalAdvance(text) <= field.width() + 1
 
@@ -368,15 +380,15 @@ def edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
     qtbot.keyClick(table, Qt.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not None and editor is not table, "the cell did not open for typing"
-    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, text, editor)
-    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def settings_dialog(qtbot, window, act) -> None:
     """Open 设置 with Ctrl+, and run ``act(dialog)`` on it (it is modal)."""
     state = when_modal(qtbot, act)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
+    key(qtbot, Qt.Key_Comma, Qt.KeyboardModifier.ControlModifier, window)
     assert state["done"], state.get("error")
     activate(qtbot, window)

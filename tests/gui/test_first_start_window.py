@@ -46,7 +46,7 @@ def set_cell(qtbot, table, row: int, col: int, text: str) -> None:
     editor = QApplication.focusWidget()
     editor.selectAll()
     qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 @pytest.fixture
@@ -65,13 +65,8 @@ def next_page(qtbot, wiz):
     click(qtbot, wiz.button(QWizard.NextButton))
 
 
-def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, wait_ops, tmp_path, monkeypatch):
-    from gendan_desktop.core.common import get_setting
-    from gendan_desktop.core.company import get_profile, logo_png
-    from gendan_desktop.core.exchange_rates import get_rates
-    from gendan_desktop.core.first_start import needs_first_start
-    from gendan_desktop.core.routes import list_routes
-
+def _company_and_rates(qtbot, wizard, tmp_path, monkeypatch) -> None:
+    """The assistant's first two pages typed in, each first refused as a user would get it wrong."""
     c = wizard.company
     # Next with nothing typed: the name is asked for next to its field, the page stays
     next_page(qtbot, wizard)
@@ -96,6 +91,15 @@ def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, w
     set_cell(qtbot, table, usd, 1, "7.05")
     next_page(qtbot, wizard)
 
+
+def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, wait_ops, tmp_path, monkeypatch):
+    from gendan_desktop.core.common import get_setting
+    from gendan_desktop.core.company import get_profile, logo_png
+    from gendan_desktop.core.exchange_rates import get_rates
+    from gendan_desktop.core.first_start import needs_first_start
+    from gendan_desktop.core.routes import list_routes
+
+    _company_and_rates(qtbot, wizard, tmp_path, monkeypatch)
     r = wizard.routes
     assert r.w("route_garment").isChecked()  # a new database starts from the garment route
     click(qtbot, r.w("route_garment"))
@@ -108,7 +112,7 @@ def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, w
     assert "backups" in s.w("backups").text() and "30" in s.w("backups").text()
     click(qtbot, s.w("start_demo"))
     with qtbot.waitSignal(wizard.sig_started, timeout=10_000) as started:
-        click(qtbot, wizard.button(QWizard.FinishButton))
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     assert started.args == ["demo"]
     wait_ops(60_000)  # the demo data is written in a worker
 
@@ -197,7 +201,7 @@ def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tm
     reminders = dlg.form.findChild(QCheckBox, "tray_reminders")
     assert reminders.isVisible() and reminders.isChecked()
     click(qtbot, reminders)
-    click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
+    click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok))
     wait_ops()  # Settings save off the GUI thread
     assert get_profile().name_en == "Yiwu Huamei Garments" and get_profile().name == "义乌华美服饰有限公司"
     assert logo_png().startswith(b"\x89PNG") and not reminders_enabled()
@@ -226,7 +230,7 @@ def test_the_assistant_from_settings_on_demo_data_keeps_the_data(qtbot, window, 
     next_page(qtbot, wiz)
     assert not wiz.start.w("start_demo").isEnabled()  # the database has data: settings only
     with qtbot.waitSignal(wiz.sig_started, timeout=10_000) as started:
-        click(qtbot, wiz.button(QWizard.FinishButton))
+        click(qtbot, wiz.button(QWizard.WizardButton.FinishButton))
     assert started.args == ["empty"]
     wait_ops()
     assert Order.select().count() == orders and get_profile().name.startswith("宁波锦华")

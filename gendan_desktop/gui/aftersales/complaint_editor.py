@@ -33,6 +33,20 @@ class ComplaintEditor(QWidget):
         self.dialog = None
         body = QWidget(self)  # the fields scroll; the buttons below stay in sight
         body.setObjectName("complaintBody")
+        self._build_forms(body)
+        bar = self._build_buttons()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.form, self.order_info, self.disposition_box, self.message):
+            inner.addWidget(w)
+        inner.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scrolled(body, self), 1)
+        lay.addLayout(bar)
+        self.new_complaint()
+
+    def _build_forms(self, body: QWidget) -> None:
+        """The complaint form (ui/complaint_form.ui), the order it is about, the disposition form."""
         self.title = QLabel(body)
         self.title.setStyleSheet("font-weight: bold;")
         self.form = load_form("complaint_form.ui", body)
@@ -61,6 +75,8 @@ class ComplaintEditor(QWidget):
         order_box.lineEdit().setPlaceholderText(tr("订单号、客户 PO 或客户名称…"))
         order_box.picked.connect(self._order_typed)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Save, disposition, close, remake; the links to the remake and the order."""
         self.save_button = QPushButton(tr("保存客诉"), self)
         self.save_button.setObjectName("saveComplaint")
         self.disposition_button = QPushButton(tr("保存处理方式"), self)
@@ -85,15 +101,7 @@ class ComplaintEditor(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.remake_link)
         bar.addWidget(self.order_button)
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(0, 0, 0, 0)
-        for w in (self.title, self.form, self.order_info, self.disposition_box, self.message):
-            inner.addWidget(w)
-        inner.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addWidget(scrolled(body, self), 1)
-        lay.addLayout(bar)
-        self.new_complaint()
+        return bar
 
     def field(self, name: str):
         return form_child(self.form, QWidget, name)

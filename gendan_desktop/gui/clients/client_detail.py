@@ -56,8 +56,18 @@ class ClientDetail(QWidget):
         self.title.setWordWrap(True)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("clientPages")
+        self._build_profile()
+        self._build_contact_pages()
+        self._build_samples()
+        self._build_trade_pages()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.pages)
+        self.show_page("followups", focus=False)  # what a merchandiser opens a client for
+        self.load(None)
 
-        # profile
+    def _build_profile(self) -> None:
         profile = QWidget()
         self.form = ClientFormController(profile)
         save = QPushButton(tr("保存 (Ctrl+S)"), profile)
@@ -71,14 +81,14 @@ class ClientDetail(QWidget):
         pl.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
         self._add_page(profile, "profile", tr("资料"))
 
-        # contacts
+    def _build_contact_pages(self) -> None:
+        """Contacts, follow-ups (quick add on top, timeline below), visits, dispatches."""
         self.contacts = make_table(self, [tr("姓名"), tr("职务"), tr("电话"), tr("手机"), tr("邮箱"), tr("微信"),
                                           tr("主要")], "contactsTable")
         add_contact = QPushButton(tr("添加联系人…"), self)
         add_contact.clicked.connect(self.add_contact)
         self._add_page(self._with_buttons(self.contacts, [add_contact]), "contacts", tr("联系人"))
 
-        # follow-ups: quick add on top, timeline below
         fpage = QWidget()
         self.quick = FollowUpQuickAdd(self, fpage)
         self.followups = make_table(fpage, [tr("日期"), tr("方式"), tr("联系人"), tr("内容"), tr("下次跟进"),
@@ -100,6 +110,7 @@ class ClientDetail(QWidget):
         add_dispatch.clicked.connect(self.add_dispatch)
         self._add_page(self._with_buttons(self.dispatches, [add_dispatch]), "dispatches", tr("寄送"))
 
+    def _build_samples(self) -> None:
         self.samples = make_table(self, [tr("样品号"), tr("款号"), tr("品名"), tr("颜色"), tr("状态"), tr("申请日期"),
                                          tr("寄出"), tr("批板日期"), tr("大货订单"), tr("客户意见")], "samplesTable")
         # 小样 → 批板 → 大货: double-click a sample that became an order to open the order
@@ -117,6 +128,8 @@ class ClientDetail(QWidget):
             buttons.append(b)
         self._add_page(self._with_buttons(self.samples, buttons), "samples", tr("样品"))
 
+    def _build_trade_pages(self) -> None:
+        """Quotations, orders, balance."""
         self.quotations = make_table(self, [tr("报价单号"), tr("日期"), tr("币种"), tr("有效期至"), tr("状态"),
                                             tr("PI号"), tr("订单")], "quotationsTable")
         self.quotations.activated.connect(  # double-click or Enter
@@ -138,13 +151,6 @@ class ClientDetail(QWidget):
         self.balance_panel = BalancePanel(self)
         self.balance = self.balance_panel.table
         self._add_page(self.balance_panel, "balance", tr("余额"))
-
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.title)
-        lay.addWidget(self.pages)
-        self.show_page("followups", focus=False)  # what a merchandiser opens a client for
-        self.load(None)
 
     def _add_page(self, widget: QWidget, key: str, title: str) -> None:
         widget.setProperty("page_key", key)

@@ -116,7 +116,18 @@ class ListPane(QWidget):
         model.setParent(self)
         self._settings_key = f"lists/{model.SETTINGS_KEY or type(model).__name__}/header"
         self._restoring_id: int | None = None
+        top = self._build_filters(model, placeholder)
+        self._build_table(model)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        if self.filter_combos:  # on as many rows as the pane's width needs
+            lay.addWidget(flow_bar(self, list(self.filter_combos.values()), name="filterBar"))
+        lay.addWidget(self.table)
+        self._update_count()
 
+    def _build_filters(self, model: IdListModel, placeholder: str | None) -> QHBoxLayout:
+        """The quick filter and the count (the returned row), and a widget per column filter."""
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(placeholder or tr("筛选:名称、编号或拼音首字母…"))
@@ -133,28 +144,31 @@ class ListPane(QWidget):
         top.addWidget(self.filter_edit, 1)
         self.filter_combos: dict[str, QComboBox] = {}
         for spec in model.FILTERS:
-            if hasattr(spec, "search"):  # too many values for a list: a combo to type into
-                combo = self._search_combo(spec)
-                self.filter_combos[spec.key] = combo
-                continue
-            if hasattr(spec, "make_widget"):  # its own widget (gui/orders/list_filters.py)
-                combo = spec.make_widget(self)
-                combo.sig_value_changed.connect(lambda value, k=spec.key: self.model.set_filter(k, value))
-                self.filter_combos[spec.key] = combo
-                continue
-            combo = QComboBox(self)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "状态:全部" shown whole
-            combo.setObjectName(f"filter_{spec.key}")
-            label = ftr(spec.label)
-            combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", tr("全部")), None)
-            for value, text in spec.options():
-                combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", text), value)
-            combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
-            self.filter_combos[spec.key] = combo
+            self.filter_combos[spec.key] = self._filter_widget(spec)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         top.addWidget(self.count_label)
+        return top
 
+    def _filter_widget(self, spec) -> QComboBox:
+        if hasattr(spec, "search"):  # too many values for a list: a combo to type into
+            return self._search_combo(spec)
+        if hasattr(spec, "make_widget"):  # its own widget (gui/orders/list_filters.py)
+            combo = spec.make_widget(self)
+            combo.sig_value_changed.connect(lambda value, k=spec.key: self.model.set_filter(k, value))
+            return combo
+        combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "状态:全部" shown whole
+        combo.setObjectName(f"filter_{spec.key}")
+        label = ftr(spec.label)
+        combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", tr("全部")), None)
+        for value, text in spec.options():
+            combo.addItem(tr("%1:%2").replace("%1", label).replace("%2", text), value)
+        combo.currentIndexChanged.connect(lambda _i, k=spec.key, c=combo: self._apply_combo(k, c))
+        return combo
+
+    def _build_table(self, model: IdListModel) -> None:
+        """The table, its header (restored, saved when changed) and what follows the current row."""
         self.table = ListTable(self)
         self.table.setModel(model)
         self.table.setSortingEnabled(False)
@@ -174,14 +188,6 @@ class ListPane(QWidget):
         model.reloaded.connect(self._after_reload)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self.save_header)
-
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(top)
-        if self.filter_combos:  # on as many rows as the pane's width needs
-            lay.addWidget(flow_bar(self, list(self.filter_combos.values()), name="filterBar"))
-        lay.addWidget(self.table)
-        self._update_count()
 
     def _search_combo(self, spec) -> QComboBox:
         from .search_combo import SearchCombo

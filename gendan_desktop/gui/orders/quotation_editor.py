@@ -7,14 +7,14 @@ Nothing is written until the whole form is valid: a bad cell is found here
 before the call, and any error the service raises is shown under its field or
 on the cell it names. Saving goes through core.quotations.create_quotation /
 update_quotation (versioned: a StaleEdit offers to reload). Status actions
-(mark sent, issue PI, turn into an order) and the print preview work on the
-saved quotation, so they ask for unsaved edits to be saved first.
+(mark sent, issue PI, turn into an order) and the print preview
+(quotation_actions.py) work on the saved quotation, so they ask for unsaved
+edits to be saved first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -33,19 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.status_rules import can_confirm, can_edit, can_issue_pi, can_send
-from ..kit.edit_grid import EditGrid, commit_open_editor
+from ..kit.edit_grid import commit_open_editor
 from ..kit.forms import FieldErrors, form_child, get_value, load_form, set_value, setup_optional_date
-from ..kit.list_view import fit_headers
 from ..kit.operations import CollectionOp
 from ..kit.tab_kit import ask_unsaved, handle_failure
-from .quotation_items_model import COST_COLS, ItemCol, QuotationItemsModel, plain
+from .quotation_items_model import ItemCol, QuotationItemsModel, error_field, items_grid, plain
 
 HEADER_FIELDS = ("date", "currency", "exchange_rate", "margin_pct", "valid_until", "trade_terms", "payment_terms",
                  "notes")
 KINDS = {"quotation", "pi"}
-ROW_IN_MESSAGE = re.compile(r"第 (\d+) 行")
-ITEM_FIELDS = {"style", "product", "description", "quantity", "unit", "unit_price", "cost_material",
-               "cost_processing", "cost_accessories", "cost_packing", "cost_freight", "cost_other"}
 
 
 def tr(text: str) -> str:
@@ -84,6 +80,22 @@ class QuotationEditor(QDialog):
         self._dirty = False
         self._loading = False
         self._close_when_saved = False  # Save chosen when closing with unsaved changes
+        self._orders: list[tuple[int, str]] = []
+        self._build_header()
+        item_bar = self._build_items()
+        actions = self._build_actions()
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.form)
+        lay.addWidget(self.items_view, 1)
+        lay.addLayout(item_bar)
+        lay.addWidget(self.error_label)
+        lay.addLayout(actions)
+        self._watch_edits()
+
+    def _build_header(self) -> None:
+        """Title, the link to the order, the header form (ui/quotation_form.ui) and its error line."""
         self.title = QLabel(self)
         self.title.setObjectName("quotationTitle")
         self.title.setStyleSheet("font-weight: bold;")
@@ -92,7 +104,6 @@ class QuotationEditor(QDialog):
         self.open_order_button.setAutoDefault(False)
         self.open_order_button.clicked.connect(lambda: self._orders and self.order_wanted.emit(self._orders[-1][0]))
         self.open_order_button.hide()
-        self._orders: list[tuple[int, str]] = []
         self.form = load_form("quotation_form.ui", self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("quotationError")
@@ -107,24 +118,12 @@ class QuotationEditor(QDialog):
         self.field("date").setCalendarPopup(True)
         setup_optional_date(self.field("valid_until"))
 
+    def _build_items(self) -> QHBoxLayout:
+        """The items grid; returns the row of item buttons with the totals."""
         self.items = QuotationItemsModel(self)
         self.items.totals_changed.connect(self._update_totals)
         self.items.edited.connect(self._mark_dirty)
-        self.items_view = EditGrid(self, add_row=self.items.add_item)
-        self.items_view.setObjectName("quotationItems")
-        self.items_view.setModel(self.items)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.items_view.verticalHeader().hide()
-        self.items_view.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((ItemCol.LINE_NO, 32), (ItemCol.STYLE, 80), (ItemCol.PRODUCT, 110),
-                           (ItemCol.DESCRIPTION, 120), (ItemCol.QUANTITY, 65), (ItemCol.UNIT, 42),
-                           (ItemCol.TOTAL_COST, 70), (ItemCol.UNIT_PRICE, 75)):
-            self.items_view.setColumnWidth(col, width)
-        for col in COST_COLS:
-            self.items_view.setColumnWidth(col, 58)
-        fit_headers(self.items_view)  # "Accessories" whole, not "ccessorie"
-
+        self.items_view = items_grid(self, self.items)
         self.add_button = QPushButton(tr("添加行"), self)
         self.copy_button = QPushButton(tr("复制行"), self)
         self.remove_button = QPushButton(tr("删除行"), self)
@@ -135,9 +134,15 @@ class QuotationEditor(QDialog):
         self.totals_label.setObjectName("quotationTotals")
         item_bar = QHBoxLayout()
         for b in (self.add_button, self.copy_button, self.remove_button):
+            b.setAutoDefault(False)
             item_bar.addWidget(b)
         item_bar.addStretch(1)
         item_bar.addWidget(self.totals_label)
+        return item_bar
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Save, the status actions (quotation_actions.py), the link to the order, Close."""
+        from . import quotation_actions as act
 
         self.save_button = QPushButton(tr("保存 (Ctrl+S)"), self)
         self.save_button.setObjectName("saveQuotation")
@@ -147,31 +152,24 @@ class QuotationEditor(QDialog):
         self.order_button = QPushButton(tr("转为订单…"), self)
         self.close_button = QPushButton(tr("关闭"), self)
         self.save_button.clicked.connect(self.save)
-        self.sent_button.clicked.connect(self.mark_sent)
-        self.pi_button.clicked.connect(self.issue_pi)
-        self.preview_button.clicked.connect(self.preview)
-        self.order_button.clicked.connect(self.to_order)
+        self.sent_button.clicked.connect(lambda: act.mark_sent(self))
+        self.pi_button.clicked.connect(lambda: act.issue_pi(self))
+        self.preview_button.clicked.connect(lambda: act.preview(self))
+        self.order_button.clicked.connect(lambda: act.to_order(self))
         self.close_button.clicked.connect(self.close)
-        self.save_button.setAutoDefault(False)
-        for b in (self.sent_button, self.pi_button, self.preview_button, self.order_button, self.close_button,
-                  self.add_button, self.copy_button, self.remove_button):
-            b.setAutoDefault(False)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addStretch(1)
         for b in (self.sent_button, self.pi_button, self.preview_button, self.order_button, self.open_order_button,
                   self.close_button):
             actions.addWidget(b)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for b in (self.save_button, self.sent_button, self.pi_button, self.preview_button, self.order_button,
+                  self.close_button):
+            b.setAutoDefault(False)
+        return actions
 
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
-        lay.addWidget(self.form)
-        lay.addWidget(self.items_view, 1)
-        lay.addLayout(item_bar)
-        lay.addWidget(self.error_label)
-        lay.addLayout(actions)
-
+    def _watch_edits(self) -> None:
+        """Prices follow the rate and margin; any edit marks the quotation unsaved."""
         for name in ("exchange_rate", "margin_pct"):
             self.field(name).textChanged.connect(self._pricing_changed)
         self.field("currency").currentTextChanged.connect(self._currency_changed)
@@ -397,11 +395,12 @@ class QuotationEditor(QDialog):
                 from ...core.quotations import update_quotation
 
                 return update_quotation(q.id, values, q.version, items)
-        return self._run(call, self._saved)
+        return self.run_change(call)
 
-    def _run(self, call, success) -> CollectionOp:
+    def run_change(self, call) -> CollectionOp:
+        """Run a write of this quotation off the GUI thread; the editor shows it again once saved."""
         self.save_button.setEnabled(False)
-        op = CollectionOp(self, call, kinds=KINDS).success(success).failure(self.show_error)
+        op = CollectionOp(self, call, kinds=KINDS).success(self._saved).failure(self.show_error)
         op.finally_(lambda: self.save_button.setEnabled(self.editable()))
         return op.run_in_background()
 
@@ -416,10 +415,7 @@ class QuotationEditor(QDialog):
         from ...core.errors import GendanError, StaleEdit, ValidationError
 
         self._close_when_saved = False
-        field = getattr(exc, "field", None) or ""
-        if isinstance(exc, ValidationError) and field in ITEM_FIELDS:
-            m = ROW_IN_MESSAGE.search(getattr(exc, "zh", ""))  # the core names the row in its sentence
-            field = f"items.{m.group(1) if m else 1}.{field}"
+        field = error_field(exc)
         if isinstance(exc, ValidationError) and field.startswith("items"):
             cell = self.items.show_error_cell(field, str(exc))
             self.errors.show(None, str(exc))
@@ -434,57 +430,6 @@ class QuotationEditor(QDialog):
             self.errors.show(None, str(exc))
             return
         handle_failure(self, exc, None, self.reload)
-
-    # ------------------------------------------------------ status actions
-    def _saved_first(self) -> bool:
-        if self.quotation is None or self._dirty:
-            self.errors.show(None, tr("请先保存报价单的修改。"))
-            return False
-        self.errors.clear()
-        return True
-
-    def mark_sent(self) -> CollectionOp | None:
-        if not self._saved_first():
-            return None
-        qid = self.quotation.id
-
-        def call():
-            from ...core.quotations import mark_sent
-
-            return mark_sent(qid)
-        return self._run(call, self._saved)
-
-    def issue_pi(self) -> CollectionOp | None:
-        if not self._saved_first():
-            return None
-        qid = self.quotation.id
-
-        def call():
-            from ...core.quotations import issue_pi
-
-            return issue_pi(qid)
-        return self._run(call, self._saved)
-
-    def preview(self):
-        if not self._saved_first():
-            return None
-        from ..kit import printing_actions
-
-        return printing_actions.preview_quotation(self, self.quotation.id)
-
-    def to_order(self):
-        """The 报价单转订单 dialog of order_records; on OK the order is created."""
-        if not self._saved_first():
-            return None
-        from .quotation_order import open_order_from_quotation_dialog
-
-        q = self.quotation
-
-        def done(order) -> None:
-            self.load(q.id)
-            self.saved.emit(q.id)
-            self.order_created.emit(order.id)
-        return open_order_from_quotation_dialog(self, q.id, q.number, done)
 
     def showEvent(self, event) -> None:  # noqa: N802
         from ..kit.fit_screen import fit_title, fit_to_screen

@@ -11,16 +11,20 @@ to the service.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ...core.limits import QUANTITY_OR_ZERO, UNIT_PRICE
 from ...core.quotations import COST_FIELDS, compute_unit_price
+from ..kit.edit_grid import EditGrid
 from ..kit.editable_rows import EditableRowsModel, plain
+from ..kit.list_view import fit_headers
 from ..kit.tab_kit import RED, fmt_value
 from ..kit.table_model import QT_TR_NOOP
 
@@ -338,3 +342,39 @@ def _dec(text) -> Decimal | None:
     except (InvalidOperation, ValueError):
         return None
     return d if d.is_finite() else None
+
+
+ROW_IN_MESSAGE = re.compile(r"第 (\d+) 行")
+ITEM_FIELDS = {"style", "product", "description", "quantity", "unit", "unit_price", "cost_material",
+               "cost_processing", "cost_accessories", "cost_packing", "cost_freight", "cost_other"}
+
+
+def error_field(exc: BaseException) -> str:
+    """The field an error names; an item field of the service as ``items.<row>.<field>``
+    (the core names the row in its sentence: 第 3 行)."""
+    from ...core.errors import ValidationError
+
+    field = getattr(exc, "field", None) or ""
+    if isinstance(exc, ValidationError) and field in ITEM_FIELDS:
+        m = ROW_IN_MESSAGE.search(getattr(exc, "zh", ""))
+        field = f"items.{m.group(1) if m else 1}.{field}"
+    return field
+
+
+def items_grid(parent: QWidget, model: QuotationItemsModel) -> EditGrid:
+    """The items as a grid typed into (kit/edit_grid.py): Enter past the end adds an item."""
+    view = EditGrid(parent, add_row=model.add_item)
+    view.setObjectName("quotationItems")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    for col, width in ((ItemCol.LINE_NO, 32), (ItemCol.STYLE, 80), (ItemCol.PRODUCT, 110),
+                       (ItemCol.DESCRIPTION, 120), (ItemCol.QUANTITY, 65), (ItemCol.UNIT, 42),
+                       (ItemCol.TOTAL_COST, 70), (ItemCol.UNIT_PRICE, 75)):
+        view.setColumnWidth(col, width)
+    for col in COST_COLS:
+        view.setColumnWidth(col, 58)
+    fit_headers(view)  # "Accessories" whole, not "ccessorie"
+    return view

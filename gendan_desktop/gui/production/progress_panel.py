@@ -72,29 +72,10 @@ class ProgressGridModel(QAbstractTableModel):
             return None
         total_row = r == len(self.grid.rows)
         if c < len(FIXED):
-            if role == Qt.ItemDataRole.DisplayRole:
-                if total_row:
-                    return tr("合计") if c == 0 else (
-                        f"{sum(x.quantity for x in self.grid.rows if x.counted):,}" if c == 3 else "")
-                row = self.grid.rows[r]
-                number = row.number + (" " + tr("(作废)") if row.recalled else "")
-                return (number, str(row.batch_no), " / ".join(p for p in (row.style, row.colour, row.size) if p),
-                        f"{row.quantity:,}")[c]
-            if role == Qt.ItemDataRole.TextAlignmentRole and c in (1, 3):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if not total_row:
-                return self._recalled_role(self.grid.rows[r], role)
-            return None
+            return self._card_data(r, c, role, total_row)
         i = c - len(FIXED)
         if total_row:
-            t = self.grid.totals[i] if i < len(self.grid.totals) else None
-            if t is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{t.qty_good:,} / {t.planned_qty:,}"
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
+            return self._total_data(i, role)
         row = self.grid.rows[r]
         cell = row.cells[i] if i < len(row.cells) else None
         if cell is None:
@@ -115,25 +96,49 @@ class ProgressGridModel(QAbstractTableModel):
         ):
             return self._recalled_role(row, role)  # void: grey text, no progress colours
         if role == Qt.ItemDataRole.BackgroundRole:
-            if cell.finished_at is not None:
-                return GREEN
-            if cell.late:
-                return RED
-            if cell.qty_in:
-                return YELLOW
-            return None
+            return GREEN if cell.finished_at is not None else RED if cell.late else YELLOW if cell.qty_in else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [tr("计划完成:%1").replace("%1", cell.planned_date.isoformat() if cell.planned_date else "—"),
-                     tr("投入 %1,良品 %2,次品 %3").replace("%1", str(cell.qty_in)).replace("%2", str(cell.qty_good))
-                     .replace("%3", str(cell.qty_defect))]
-            if cell.finished_at:
-                parts.append(tr("完成于 %1").replace("%1", cell.finished_at.isoformat()))
-            elif cell.late:
-                parts.append(tr("已超过计划日期"))
-            return "\n".join(parts)
+            return self._step_tooltip(cell)
         if role == CELL_ROLE:
             return (row.card_id, cell.seq)
         return None
+
+    def _card_data(self, r: int, c: int, role, total_row: bool):
+        """The fixed columns: card number, batch, style / colour / size, quantity (and their total)."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if total_row:
+                return tr("合计") if c == 0 else (
+                    f"{sum(x.quantity for x in self.grid.rows if x.counted):,}" if c == 3 else "")
+            row = self.grid.rows[r]
+            number = row.number + (" " + tr("(作废)") if row.recalled else "")
+            return (number, str(row.batch_no), " / ".join(p for p in (row.style, row.colour, row.size) if p),
+                    f"{row.quantity:,}")[c]
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (1, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if not total_row:
+            return self._recalled_role(self.grid.rows[r], role)
+        return None
+
+    def _total_data(self, i: int, role):
+        t = self.grid.totals[i] if i < len(self.grid.totals) else None
+        if t is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{t.qty_good:,} / {t.planned_qty:,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _step_tooltip(cell) -> str:
+        parts = [tr("计划完成:%1").replace("%1", cell.planned_date.isoformat() if cell.planned_date else "—"),
+                 tr("投入 %1,良品 %2,次品 %3").replace("%1", str(cell.qty_in)).replace("%2", str(cell.qty_good))
+                 .replace("%3", str(cell.qty_defect))]
+        if cell.finished_at:
+            parts.append(tr("完成于 %1").replace("%1", cell.finished_at.isoformat()))
+        elif cell.late:
+            parts.append(tr("已超过计划日期"))
+        return "\n".join(parts)
 
     def flags(self, index):
         if not index.isValid():
