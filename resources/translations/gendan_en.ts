@@ -2565,10 +2565,6 @@
         <translation>No program to open PDF files was found. The file is at: %1</translation>
     </message>
     <message>
-        <source>没有流程卡</source>
-        <translation>No flow cards</translation>
-    </message>
-    <message>
         <source>流程卡 %1</source>
         <translation>Flow card %1</translation>
     </message>
@@ -2583,10 +2579,6 @@
     <message>
         <source>用系统查看器打开(&amp;O)</source>
         <translation>&amp;Open in the system viewer</translation>
-    </message>
-    <message>
-        <source>订单 %1 还没有流程卡,请先开流程卡。</source>
-        <translation>Order %1 has no flow cards yet; issue them first.</translation>
     </message>
     <message>
         <source>适合宽度</source>

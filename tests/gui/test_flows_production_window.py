@@ -45,7 +45,8 @@ def test_revision_in_the_editor_keeps_recorded_progress_on_the_grid(qtbot, windo
     record_progress(red_card.number, 1, 990, 990, 0, "张三")
     record_progress(blue_card.number, 1, 300, 300, 0, "张三")
     tab = window.show_tab("orders")
-    _select(qtbot, tab, order.id)
+    with qtbot.waitSignal(tab.editor.sig_loaded):  # the editor reads the order in the background
+        _select(qtbot, tab, order.id)
     ed = tab.editor
     qtbot.mouseClick(ed.revise_button, Qt.LeftButton)
     type_into_cell(qtbot, ed.lines_view, 1, 3, "黑")  # line 2's colour

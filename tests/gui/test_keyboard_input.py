@@ -133,7 +133,8 @@ def test_unsaved_changes_prompt_offers_save(qtbot, window, wait_ops, client):
     second = create_order(client.id, lines=lines, delivery_date=TODAY + dt.timedelta(days=9), client_po="PO-B")
     tab = go(qtbot, window, "订单")
     row_of = tab.model.row_of
-    click_cell(qtbot, tab.pane.table, row_of(first.id))
+    with qtbot.waitSignal(tab.editor.sig_loaded):  # the editor reads the order in the background
+        click_cell(qtbot, tab.pane.table, row_of(first.id))
     replace_text(qtbot, "PO-A2", tab.editor.field("client_po"))
     seen = {}
 
@@ -150,6 +151,7 @@ def test_unsaved_changes_prompt_offers_save(qtbot, window, wait_ops, client):
 
     assert Order.get_by_id(first.id).client_po == "PO-A2"
     qtbot.waitUntil(lambda: tab.order_id == second.id)  # then the order clicked is shown
+    qtbot.waitUntil(lambda: tab.editor.order is not None and tab.editor.order.id == second.id)
     assert tab.editor.field("client_po").text() == "PO-B"
 
 

@@ -282,7 +282,8 @@ def test_the_history_in_chinese_shows_no_keys_or_english(qtbot, window, wait_ops
 def test_the_history_in_english_names_fields_and_routes_in_english(qtbot, window, wait_ops, order):
     switch_language(qtbot, window, "English")
     tab = go(qtbot, window, "Orders")
-    click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
+    with qtbot.waitSignal(tab.editor.sig_loaded):  # the editor reads the order in the background
+        click_cell(qtbot, tab.pane.table, tab.model.row_of(order.id))
     assert tab.editor.field("product_category").text() == "Garment"  # not the key "garment"
     click_tab(qtbot, tab.detail, "History")
     fields = {r["field"] for r in tab.history.model.rows()}
