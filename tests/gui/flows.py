@@ -52,13 +52,13 @@ class User:
         for _ in range(limit):
             if has_focus(widget):
                 return
-            self.key(Qt.Key.Key_Tab)
+            self.key(Qt.Key_Tab)
         raise AssertionError(f"Tab never reached {widget.objectName() or widget}; focus on {focus()}")
 
     def main_tab(self, name: str):
         activate(self.qtbot, self.window)
         if self.keyboard_only:
-            self.key(Qt.Key_0 + MAIN_TABS[name], Qt.KeyboardModifier.ControlModifier)
+            self.key(Qt.Key_0 + MAIN_TABS[name], Qt.ControlModifier)
         else:
             bar = self.window.tab_widget.tabBar()
             click(self.qtbot, bar, bar.tabRect(MAIN_TABS[name] - 1).center())
@@ -82,7 +82,7 @@ class User:
                 if tabs.currentIndex() == index:
                     break
                 forward = (index - tabs.currentIndex()) % tabs.count() <= tabs.count() // 2
-                self.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier | (Qt.NoModifier if forward else Qt.KeyboardModifier.ShiftModifier))
+                self.key(Qt.Key_Tab, Qt.ControlModifier | (Qt.NoModifier if forward else Qt.ShiftModifier))
         else:
             click(self.qtbot, bar, bar.tabRect(index).center())
         assert tabs.currentIndex() == index
@@ -93,9 +93,9 @@ class User:
         if self.keyboard_only:
             if not has_focus(view):
                 self.tab_to(view)
-            self.key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+            self.key(Qt.Key_Home, Qt.ControlModifier)
             for _ in range(row):
-                self.key(Qt.Key.Key_Down)
+                self.key(Qt.Key_Down)
             assert view.currentIndex().row() == row
         else:
             click_cell(self.qtbot, view, row, column)
@@ -105,7 +105,7 @@ class User:
         assert button.isEnabled(), f"{button.text()} is disabled"
         if self.keyboard_only:
             self.tab_to(button)
-            self.key(Qt.Key.Key_Space)
+            self.key(Qt.Key_Space)
         else:
             click(self.qtbot, button)
 
@@ -114,7 +114,7 @@ class User:
             return
         if self.keyboard_only:
             self.tab_to(box)
-            self.key(Qt.Key.Key_Space)
+            self.key(Qt.Key_Space)
         else:
             toggle(self.qtbot, box)
         assert box.isChecked() == on
@@ -125,7 +125,7 @@ class User:
             self.tab_to(widget)
         else:
             click_into(self.qtbot, widget)
-        self.key(Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+        self.key(Qt.Key_A, Qt.ControlModifier)
         self.key(Qt.Key_Backspace)
         if text:
             type_text(self.qtbot, text)
@@ -134,8 +134,8 @@ class User:
         """Type into a client / order picker and take the first match."""
         self.fill(widget, text)
         self.qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
-        self.key(Qt.Key.Key_Down)
-        self.key(Qt.Key.Key_Return)
+        self.key(Qt.Key_Down)
+        self.key(Qt.Key_Return)
         self.qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
 
     def choose(self, combo, data) -> None:
@@ -152,7 +152,7 @@ class User:
         for _ in range(combo.count() + 1):
             if combo.currentIndex() == target:
                 return
-            self.key(Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+            self.key(Qt.Key_Down if combo.currentIndex() < target else Qt.Key_Up)
         assert combo.currentIndex() == target
 
     def ok(self, dialog) -> None:
@@ -162,7 +162,7 @@ class User:
         below = QWidget.window(parent) if parent is not None else self.window
         if self.keyboard_only:
             self.tab_to(dialog.ok_button)
-            self.key(Qt.Key.Key_Space)
+            self.key(Qt.Key_Space)
         else:
             click(self.qtbot, dialog.ok_button)
         self.wait_ops()
@@ -180,7 +180,7 @@ class User:
 
     def save(self) -> None:
         activate(self.qtbot, self.window)
-        self.key(Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+        self.key(Qt.Key_S, Qt.ControlModifier)
         self.wait_ops()
 
     # ----------------------------------------------------------- printing
@@ -214,8 +214,8 @@ class User:
             state["widget_text"] = box.text()
             target = box.button(button)
             if self.keyboard_only:
-                target.setFocus(Qt.FocusReason.TabFocusReason)
-                self.key(Qt.Key.Key_Space)
+                target.setFocus(Qt.TabFocusReason)
+                self.key(Qt.Key_Space)
             else:
                 click(self.qtbot, target)
 

@@ -129,7 +129,7 @@ def key(qtbot, k, modifiers=Qt.NoModifier, widget: QWidget | None = None) -> Non
 
 
 def keys(qtbot, *sequence) -> None:
-    """Press several keys in turn: Qt.Key.Key_Tab, (Qt.Key_S, Qt.KeyboardModifier.ControlModifier) …"""
+    """Press several keys in turn: Qt.Key_Tab, (Qt.Key_S, Qt.ControlModifier) …"""
     for k in sequence:
         if isinstance(k, tuple):
             key(qtbot, *k)
@@ -172,7 +172,7 @@ def replace_text(qtbot, text: str, widget: QWidget | None = None) -> None:
     if widget is not None:
         click_into(qtbot, widget)
         target = focus()
-    qtbot.keyClick(target, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(target, Qt.Key_A, Qt.ControlModifier)
     qtbot.keyClick(target, Qt.Key_Backspace)
     if text:
         type_text(qtbot, text, target)
@@ -204,7 +204,7 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
     for _ in range(combo.count() + 1):
         if combo.currentIndex() == target:
             return
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+        qtbot.keyClick(combo, Qt.Key_Down if combo.currentIndex() < target else Qt.Key_Up)
     assert combo.currentIndex() == target
 
 
@@ -327,11 +327,11 @@ def switch_language(qtbot, window, language: str) -> None:
 
     def act(dlg):
         choose(qtbot, dlg.form.findChild(QComboBox, "language"), language)
-        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok))
+        click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
 
     state = when_modal(qtbot, act)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_Comma, Qt.KeyboardModifier.ControlModifier, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
     assert state["done"], state.get("error")
     activate(qtbot, window)  # the window manager gives the focus back once the dialog closed
 
@@ -362,7 +362,7 @@ def combo_text_fits(combo) -> bool:
 
     opt = QStyleOptionComboBox()
     combo.initStyleOption(opt)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo)
+    field = combo.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, combo)
     text = combo.currentText() or (combo.lineEdit().placeholderText() if combo.isEditable() else "")
     return combo.fontMetrics().horizontalAdvance(text) <= field.width() + 1
 
@@ -380,15 +380,15 @@ def edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
     qtbot.keyClick(table, Qt.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not None and editor is not table, "the cell did not open for typing"
-    qtbot.keyClick(editor, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, text, editor)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key_Return)
 
 
 def settings_dialog(qtbot, window, act) -> None:
     """Open 设置 with Ctrl+, and run ``act(dialog)`` on it (it is modal)."""
     state = when_modal(qtbot, act)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_Comma, Qt.KeyboardModifier.ControlModifier, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
     assert state["done"], state.get("error")
     activate(qtbot, window)

@@ -31,13 +31,13 @@ def test_file_complaint_and_make_remake(qtbot, window, wait_ops, shipped_order):
 
     u = User(qtbot, window, wait_ops)
     tab = u.main_tab("aftersales")
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     u.press(ed.save_button)  # nothing typed: the errors sit next to the fields, nothing is saved
     wait_ops()
     assert "订单" in ed.errors.error_text("order")
     u.fill(ed.field("order"), shipped_order.number.lower())  # the number typed in full, Enter
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: ed.order is not None)
     assert "Hamburg" in ed.order_info.text()
     u.press(ed.save_button)
@@ -94,8 +94,8 @@ def test_complaint_model_passes_qtmodeltester(qtbot, qtmodeltester, window, wait
     tab = u.main_tab("aftersales")
     qtmodeltester.check(tab.model)
     u.fill(tab.pane.filter_edit, "色差")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert tab.model.rowCount() == 1
     u.fill(tab.pane.filter_edit, "没有这个")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert tab.model.rowCount() == 0

@@ -24,15 +24,15 @@ def new_client_dialog(u: User, name: str, country: str = "意大利", grade: str
             u.fill(form.field("name"), name)
         u.fill(form.field("country"), country)
         u.choose(form.field("grade"), grade)
-        click(u.qtbot, dlg.buttons.button(QDialogButtonBox.StandardButton.Ok))
+        click(u.qtbot, dlg.buttons.button(QDialogButtonBox.Ok))
         seen["open"] = dlg.isVisible()
         seen["error"] = form.errors.error_text("name")
         if dlg.isVisible():
-            click(u.qtbot, dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+            click(u.qtbot, dlg.buttons.button(QDialogButtonBox.Cancel))
 
     state = when_modal(u.qtbot, fill)
     u.main_tab("clients")
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     assert state["done"], state.get("error")
     activate(u.qtbot, u.window)
     return seen
@@ -54,7 +54,7 @@ def test_create_client_log_followup_and_see_it_on_the_workbench(qtbot, window, w
     u.page(detail.pages, detail.quick.widget)
     u.fill(detail.quick.next_date, "+0")  # due today, so it is on today's workbench
     u.fill(detail.quick.content, "寄出色卡,等客户确认颜色")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     wait_ops()
     fu = FollowUp.get(FollowUp.client == client.id)
     assert (fu.content, fu.next_date, fu.channel) == ("寄出色卡,等客户确认颜色", TODAY, "email")
@@ -66,11 +66,11 @@ def test_create_client_log_followup_and_see_it_on_the_workbench(qtbot, window, w
     assert [(e.kind, e.id) for e in bench.entries("followups_due")] == [("client", client.id)]
     heads = [bench.tree.topLevelItem(i) for i in range(bench.tree.topLevelItemCount())]
     assert any(h.text(0).startswith("今日待跟进") and "(1)" in h.text(0) for h in heads)
-    head = next(h for h in heads if h.data(0, Qt.ItemDataRole.UserRole) == "followups_due")
+    head = next(h for h in heads if h.data(0, Qt.UserRole) == "followups_due")
     entry = head.child(0)  # the entry opens the client it names (double-click)
     rect = bench.tree.visualItemRect(entry)
     qtbot.mouseClick(bench.tree.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert window.current_key() == "clients" and tab.pane.current_id() == client.id
 
 
@@ -84,7 +84,7 @@ def test_alt_shortcuts_set_the_next_date(qtbot, window, wait_ops):
     quick = tab.detail.quick
     u.page(tab.detail.pages, quick.widget)
     u.fill(quick.content, "电话")
-    key(qtbot, Qt.Key_7, Qt.KeyboardModifier.AltModifier)
+    key(qtbot, Qt.Key_7, Qt.AltModifier)
     assert quick.next_date.text() == (TODAY + dt.timedelta(days=7)).isoformat()
 
 
@@ -117,7 +117,7 @@ def test_next_date_before_the_followup_shows_the_core_error(qtbot, window, wait_
     u.page(tab.detail.pages, quick.widget)
     u.fill(quick.next_date, "-5")
     u.fill(quick.content, "电话沟通交期")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     wait_ops()
     assert FollowUp.select().count() == 0
     assert "下次跟进日期" in quick.errors.error_text("next_date")

@@ -46,7 +46,7 @@ def set_cell(qtbot, table, row: int, col: int, text: str) -> None:
     editor = QApplication.focusWidget()
     editor.selectAll()
     qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key_Return)
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, w
     assert "backups" in s.w("backups").text() and "30" in s.w("backups").text()
     click(qtbot, s.w("start_demo"))
     with qtbot.waitSignal(wizard.sig_started, timeout=10_000) as started:
-        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+        click(qtbot, wizard.button(QWizard.FinishButton))
     assert started.args == ["demo"]
     wait_ops(60_000)  # the demo data is written in a worker
 
@@ -201,7 +201,7 @@ def test_settings_keep_the_english_name_the_logo_and_reminders(qtbot, window, tm
     reminders = dlg.form.findChild(QCheckBox, "tray_reminders")
     assert reminders.isVisible() and reminders.isChecked()
     click(qtbot, reminders)
-    click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok))
+    click(qtbot, dlg.form.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.Ok))
     wait_ops()  # Settings save off the GUI thread
     assert get_profile().name_en == "Yiwu Huamei Garments" and get_profile().name == "义乌华美服饰有限公司"
     assert logo_png().startswith(b"\x89PNG") and not reminders_enabled()
@@ -230,7 +230,7 @@ def test_the_assistant_from_settings_on_demo_data_keeps_the_data(qtbot, window, 
     next_page(qtbot, wiz)
     assert not wiz.start.w("start_demo").isEnabled()  # the database has data: settings only
     with qtbot.waitSignal(wiz.sig_started, timeout=10_000) as started:
-        click(qtbot, wiz.button(QWizard.WizardButton.FinishButton))
+        click(qtbot, wiz.button(QWizard.FinishButton))
     assert started.args == ["empty"]
     wait_ops()
     assert Order.select().count() == orders and get_profile().name.startswith("宁波锦华")

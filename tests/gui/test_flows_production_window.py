@@ -66,7 +66,7 @@ def test_revision_in_the_editor_keeps_recorded_progress_on_the_grid(qtbot, windo
     cells = [grid.index(r, 4).data() for r in range(grid.rowCount())]
     assert cells[0].startswith("990 / 1,000")  # the kept red card, its cutting still there
     assert "(作废)" in grid.index(1, 0).data()  # the blue card: void, its 300 cut shown greyed
-    assert cells[1].startswith("300 / 500") and grid.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert cells[1].startswith("300 / 500") and grid.index(1, 4).data(Qt.ForegroundRole) is not None
     assert cells[-1].startswith("990 / 1,000")  # totals count the live card only
     assert "已开流程卡 1,000 件" in prod.header.text()
 
@@ -92,7 +92,7 @@ def test_cancelled_order_still_shows_what_was_cut(qtbot, window, wait_ops):
     prod = window.show_tab("production")
     combo = prod.pane.filter_combos["status"]
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last status: 已取消
+    qtbot.keyClick(combo, Qt.Key_End)  # the last status: 已取消
     wait_ops()
     qtbot.waitUntil(lambda: prod.model.row_of(order.id) >= 0)
     _select(qtbot, prod, order.id)
@@ -112,23 +112,23 @@ def test_a_gap_in_an_entry_is_asked_about_and_the_order_goes_into_production(qtb
     panel = tab.progress
     panel.scan_box.setFocus()
     qtbot.keyClicks(panel.scan_box, card.number)
-    qtbot.keyClick(panel.scan_box, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.scan_box, Qt.Key_Return)
     good = panel.field("qty_good")
     good.selectAll()
     qtbot.keyClicks(good, "98")
-    qtbot.keyClick(good, Qt.Key.Key_Return)  # no operator yet
+    qtbot.keyClick(good, Qt.Key_Return)  # no operator yet
     assert "操作员" in panel.errors.error_text("operator")
     qtbot.keyClicks(panel.field("operator"), "Wang")
     seen = []
-    answer_box(QMessageBox.StandardButton.No, seen)  # 100 in, 98 good: two missing → back to the numbers
+    answer_box(QMessageBox.No, seen)  # 100 in, 98 good: two missing → back to the numbers
     good.setFocus()
-    qtbot.keyClick(good, Qt.Key.Key_Return)
+    qtbot.keyClick(good, Qt.Key_Return)
     assert "还差 2 件" in seen[0]
     wait_ops()
     step = FlowCardStep.get((FlowCardStep.card == card.id) & (FlowCardStep.seq == 1))
     assert step.qty_in == 0 and Order.get_by_id(order.id).status == "confirmed"
-    answer_box(QMessageBox.StandardButton.Yes)  # yes, two are missing
-    qtbot.keyClick(good, Qt.Key.Key_Return)
+    answer_box(QMessageBox.Yes)  # yes, two are missing
+    qtbot.keyClick(good, Qt.Key_Return)
     wait_ops()
     step = FlowCardStep.get_by_id(step.id)
     assert (step.qty_in, step.qty_good, step.qty_lost, step.finished_at is not None) == (100, 98, 2, True)
@@ -172,12 +172,12 @@ def test_start_production_says_what_is_missing_and_waits_for_yes(qtbot, window, 
     tab = window.show_tab("production")
     _select(qtbot, tab, order.id)
     seen = []
-    answer_box(QMessageBox.StandardButton.No, seen)
+    answer_box(QMessageBox.No, seen)
     qtbot.mouseClick(tab.start_button, Qt.LeftButton)
     wait_ops()
     assert "尚未下发生产单" in seen[0] and "尚未下发流程卡" in seen[0] and "尚未登记物料" in seen[0]
     assert Order.get_by_id(order.id).status == "confirmed"
-    answer_box(QMessageBox.StandardButton.Yes)
+    answer_box(QMessageBox.Yes)
     qtbot.mouseClick(tab.start_button, Qt.LeftButton)
     wait_ops()
     assert Order.get_by_id(order.id).status == "in_production"
@@ -204,7 +204,7 @@ def test_issue_dialog_splits_a_line_with_a_backup_factory_and_names_the_route(qt
     assert "外发工厂" in dlg.errors.error_text("outsource_factory")
     combo = dlg.field("outsource_factory")
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key_Down)
     assert combo.currentData() == backup.id
     qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
     wait_ops()

@@ -19,7 +19,7 @@ def reading_order_by_eye(form: QWidget) -> list[str]:
 
     inputs = [w for w in form.findChildren(QWidget)
               if w.objectName() and not w.objectName().startswith("qt_") and w.isVisible() and w.isEnabled()
-              and not isinstance(w, QLabel) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+              and not isinstance(w, QLabel) and w.focusPolicy() & Qt.TabFocus and w.focusProxy() is None
               and field_of(w.parentWidget()) in ("", form.objectName()) or False]
     inputs = [w for w in inputs if w.parentWidget() is not None and not isinstance(w.parentWidget(), type(w))]
     placed = sorted(((w.mapTo(form, QPoint(0, 0)), w) for w in inputs), key=lambda p: (p[0].y(), p[0].x()))
@@ -60,10 +60,10 @@ def test_tab_walks_every_form_in_reading_order(qtbot, zh_app, name):
     expected = reading_order_by_eye(form)
     assert len(expected) >= 2, expected
     first = form.findChild(QWidget, expected[0])
-    first.setFocus(Qt.FocusReason.TabFocusReason)
+    first.setFocus(Qt.TabFocusReason)
     qtbot.waitUntil(lambda: has_focus(first))
     seen = [expected[0]]
     for _ in expected[1:]:
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
         seen.append(field_of(focus()))
     assert seen == expected

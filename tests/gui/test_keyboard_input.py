@@ -42,7 +42,7 @@ def tab_until(qtbot, widget: QWidget, limit: int = 40, back: bool = False) -> in
     for n in range(limit):
         if has_focus(widget):
             return n
-        key(qtbot, Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Backtab if back else Qt.Key_Tab)
     raise AssertionError(f"Tab never reached {widget.objectName()}; focus is on {focus()}")
 
 
@@ -50,8 +50,8 @@ def pick(qtbot, text: str) -> None:
     """Type into the focused picker, wait for the list of matches, take the first."""
     type_text(qtbot, text)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
-    key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Down)
+    key(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
 
 
@@ -66,7 +66,7 @@ def client(sqlite_db):
 def start_new_order(qtbot, window, client_initials: str = "shmd"):
     """订单 tab, Ctrl+N, the client picked by its pinyin initials; returns the editor."""
     tab = go(qtbot, window, "订单")
-    key(qtbot, Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     assert has_focus(ed.field("client"))
     pick(qtbot, client_initials)
@@ -78,7 +78,7 @@ def type_line(qtbot, values: list[str]) -> None:
     for text in values:
         if text:
             replace_text(qtbot, text)
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
 
 
 # ------------------------------------------------ 3. Ctrl+S while typing --
@@ -86,7 +86,7 @@ def test_ctrl_s_while_a_cell_is_being_typed_saves_it(qtbot, window, wait_ops, cl
     from gendan_desktop.core.models import Order, OrderLine
 
     tab, ed = start_new_order(qtbot, window)
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     type_text(qtbot, "PO-7788")
     tab_until(qtbot, ed.field("delivery_date"))
     type_text(qtbot, "+40")
@@ -94,7 +94,7 @@ def test_ctrl_s_while_a_cell_is_being_typed_saves_it(qtbot, window, wait_ops, cl
     type_line(qtbot, ["T-100", "圆领T恤", "白", "M", "600", ""])
     replace_text(qtbot, "3.25")  # 单价, still being typed in …
     assert ed.lines_view.state() == ed.lines_view.State.EditingState
-    key(qtbot, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)  # … when Ctrl+S is pressed
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)  # … when Ctrl+S is pressed
     wait_ops()
     order = Order.get()
     line = OrderLine.get(OrderLine.order == order.id)
@@ -118,7 +118,7 @@ def test_ctrl_s_while_a_quotation_cell_is_being_typed_saves_it(qtbot, window, wa
     type_line(qtbot, ["B-1", "帆布袋", "", "1000", "", "12.5"])
     replace_text(qtbot, "4.2")  # 加工 cost, still open
     with qtbot.waitSignal(ed.saved, timeout=10_000):
-        key(qtbot, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+        key(qtbot, Qt.Key_S, Qt.ControlModifier)
     item = QuotationItem.get()
     assert (item.product, item.quantity, item.cost_material, item.cost_processing) == (
         "帆布袋", 1000, Decimal("12.5"), Decimal("4.2"))
@@ -140,12 +140,12 @@ def test_unsaved_changes_prompt_offers_save(qtbot, window, wait_ops, client):
 
     def answer(box):
         seen["buttons"] = box.standardButtons()
-        (box.button(QMessageBox.StandardButton.Save) or box.button(QMessageBox.StandardButton.Cancel)).click()
+        (box.button(QMessageBox.Save) or box.button(QMessageBox.Cancel)).click()
 
     state = when_modal(qtbot, answer, QMessageBox)
     click_cell(qtbot, tab.pane.table, row_of(second.id))
     assert state["done"], state.get("error")
-    assert seen["buttons"] & QMessageBox.StandardButton.Save and seen["buttons"] & QMessageBox.StandardButton.Discard
+    assert seen["buttons"] & QMessageBox.Save and seen["buttons"] & QMessageBox.Discard
     wait_ops()
     from gendan_desktop.core.models import Order
 
@@ -163,30 +163,30 @@ def test_dates_take_typing_and_stay_empty_when_left_empty(qtbot, window, wait_op
     delivery = ed.field("delivery_date")
     tab_until(qtbot, delivery)
     assert delivery.text() == ""  # empty, not 2000-01-01
-    key(qtbot, Qt.Key.Key_Tab)  # passing through leaves it empty and moves on
+    key(qtbot, Qt.Key_Tab)  # passing through leaves it empty and moves on
     assert delivery.text() == "" and not has_focus(delivery)
     for typed, expected in (("2026-12-01", dt.date(2026, 12, 1)), ("12-01", dt.date(TODAY.year, 12, 1)),
                             ("1201", dt.date(TODAY.year, 12, 1)), ("+7", TODAY + dt.timedelta(days=7)),
                             ("2027/3/5", dt.date(2027, 3, 5))):
         click_into(qtbot, delivery)
         replace_text(qtbot, typed)
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
         assert delivery.text() == expected.isoformat(), typed
         assert not has_focus(delivery)  # Tab leaves the field
     click_into(qtbot, delivery)
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     key(qtbot, Qt.Key_Backspace)
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     assert delivery.text() == ""
 
     # a PO typed into a date field by mistake is not taken as a date
     click_into(qtbot, ed.field("order_date"))
     replace_text(qtbot, "PO-7788")
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     assert ed.field("order_date").text() == "PO-7788"
     tab_until(qtbot, ed.lines_view)
     type_line(qtbot, ["T-1", "", "", "", "10", "", "2"])
-    key(qtbot, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
     wait_ops()
     assert Order.select().count() == 0
     assert "PO-7788" in ed.errors.error_text("order_date")
@@ -194,7 +194,7 @@ def test_dates_take_typing_and_stay_empty_when_left_empty(qtbot, window, wait_op
     replace_text(qtbot, "+0")
     click_into(qtbot, delivery)
     replace_text(qtbot, "+30")
-    key(qtbot, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
     wait_ops()
     order = Order.get()
     assert (order.order_date, order.delivery_date) == (TODAY, TODAY + dt.timedelta(days=30))
@@ -204,12 +204,12 @@ def test_an_empty_date_opens_its_calendar_on_today(qtbot, window, client):
     tab, ed = start_new_order(qtbot, window)
     delivery = ed.field("delivery_date")
     click_into(qtbot, delivery)
-    key(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    key(qtbot, Qt.Key_Down, Qt.AltModifier)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     calendar = delivery.calendar()
     assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
     key(qtbot, Qt.Key_Right)  # tomorrow, chosen with the keyboard
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     assert delivery.text() == (TODAY + dt.timedelta(days=1)).isoformat()
     assert has_focus(delivery)
@@ -244,10 +244,10 @@ def test_tab_in_the_order_form_follows_the_reading_order(qtbot, window, client):
                 "deposit_pct", "payment_terms", "product_category", "merchandiser", "sample", "client_requirements",
                 "packing", "shipping_marks", "notes"]
     for _ in expected:
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
         seen.append(field_of(focus()))
     assert seen == expected
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     assert has_focus(ed.lines_view)
 
 
@@ -266,11 +266,11 @@ def test_tab_in_the_progress_entry_goes_good_defect_operator_date(qtbot, window)
     panel = tab.progress
     click_into(qtbot, panel.scan_box)
     type_text(qtbot, card.number)
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert has_focus(panel.field("qty_good"))
     seen = []
     for _ in range(4):
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
         seen.append(field_of(focus()))
     assert seen == ["qty_defect", "operator", "date", "record_button"]
 
@@ -289,18 +289,18 @@ def test_the_lines_grid_by_keyboard(qtbot, window, wait_ops, client):
     assert grid.state() == grid.State.EditingState  # open for typing at once
     type_line(qtbot, ["T-100", "", "白", "M", "600", "", "3.25"])  # 单价 → Tab skips 金额 → 备注
     assert grid.currentIndex().column() == LineCol.REMARKS
-    key(qtbot, Qt.Key.Key_Tab)  # past the last cell: a new line, at its first cell
+    key(qtbot, Qt.Key_Tab)  # past the last cell: a new line, at its first cell
     assert lines.rowCount() == 2 and (grid.currentIndex().row(), grid.currentIndex().column()) == (1, LineCol.STYLE)
     type_line(qtbot, ["T-100", "", "黑", "L", "400", "", "3.5"])
     replace_text(qtbot, "加急")
-    key(qtbot, Qt.Key.Key_Return)  # Enter past the last cell adds a line too
+    key(qtbot, Qt.Key_Return)  # Enter past the last cell adds a line too
     assert lines.rowCount() == 3 and grid.currentIndex().row() == 2
-    key(qtbot, Qt.Key.Key_Backtab)  # Shift+Tab goes back a cell, into line 2's 备注
+    key(qtbot, Qt.Key_Backtab)  # Shift+Tab goes back a cell, into line 2's 备注
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (1, LineCol.REMARKS)
-    key(qtbot, Qt.Key.Key_Tab)
-    key(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Tab leaves the grid
+    key(qtbot, Qt.Key_Tab)
+    key(qtbot, Qt.Key_Tab, Qt.ControlModifier)  # Ctrl+Tab leaves the grid
     assert not has_focus(grid) and focus() is ed.add_line_button
-    key(qtbot, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
     wait_ops()
     got = [(ln.colour, ln.size, ln.quantity, ln.unit_price, ln.remarks)
            for ln in OrderLine.select().order_by(OrderLine.line_no)]
@@ -313,9 +313,9 @@ def test_tab_past_a_blank_last_line_leaves_the_grid(qtbot, window, client):
     assert "无效" not in ed.totals_label.text()  # a line not typed yet is not an invalid one
     tab_until(qtbot, ed.lines_view)
     for _ in range(8):  # through the empty first line
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
     assert ed.lines.rowCount() == 1 and not has_focus(ed.lines_view)
-    key(qtbot, Qt.Key.Key_Backtab)  # and back in, at the last cell
+    key(qtbot, Qt.Key_Backtab)  # and back in, at the last cell
     assert has_focus(ed.lines_view)
 
 
@@ -355,8 +355,8 @@ def test_the_client_filter_is_typed_into_with_pinyin_initials(qtbot, window, ord
         "Acme Textiles", "李四服饰", "王五纺织", "张三贸易"]
     key(qtbot, Qt.Key_Escape)  # closes the list; the arrows then walk it in that order
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
-    key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key_Down)
+    key(qtbot, Qt.Key_Down)
     assert combo.currentText().startswith("李四服饰")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
     assert sorted(tab.model.ids()) == sorted(orders_of_three_clients["李四服饰"])
@@ -366,7 +366,7 @@ def test_the_complaint_order_is_picked_by_client_or_number(qtbot, window, wait_o
     from gendan_desktop.core.models import Complaint, Order
 
     tab = go(qtbot, window, "售后")
-    key(qtbot, Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     assert has_focus(ed.field("order"))
     pick(qtbot, "ww")  # 王五纺织's orders, newest first
@@ -375,7 +375,7 @@ def test_the_complaint_order_is_picked_by_client_or_number(qtbot, window, wait_o
     number = Order.get_by_id(orders_of_three_clients["张三贸易"][0]).number
     click_into(qtbot, ed.field("order"))
     replace_text(qtbot, number.lower())
-    key(qtbot, Qt.Key.Key_Return)  # the number typed in full, Enter
+    key(qtbot, Qt.Key_Return)  # the number typed in full, Enter
     qtbot.waitUntil(lambda: ed.order is not None and ed.order.number == number)
     click_into(qtbot, ed.field("description"))
     type_text(qtbot, "拉链损坏")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QTab
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
-RIGHT = int(Qt.AlignmentFlag.AlignRight)
+RIGHT = int(Qt.AlignRight)
 
 
 def title_shown_whole(window) -> bool:
@@ -123,7 +123,7 @@ def test_the_flow_card_combo_shows_the_card_number(qtbot, window, wait_ops, orde
 
     opt = QStyleOptionComboBox()
     combo.initStyleOption(opt)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo)
+    field = combo.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, combo)
     assert combo.fontMetrics().horizontalAdvance(cards[1].number) <= field.width(), field.width()
     # the editor does not grow and push the list aside
     assert [tab.pane.width(), tab.pane.table.columnWidth(0)] == widths
@@ -190,7 +190,7 @@ def test_numbers_typed_into_forms_sit_right(qtbot, zh_app, name):
     assert spins, name
     for spin in spins:  # quantities, money, rates: all numbers line up on the right ("2209.35" sat left)
         click_into(qtbot, spin)
-        key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+        key(qtbot, Qt.Key_A, Qt.ControlModifier)
         type_text(qtbot, "12")
         assert "12" in spin.text(), (name, spin.objectName(), spin.text())
         assert int(spin.alignment()) & RIGHT, (name, spin.objectName())
@@ -234,10 +234,10 @@ def test_in_english_the_window_keeps_its_width_and_nothing_is_cut(qtbot, window,
             assert pane.filter_edit.width() >= 200, title
             header = pane.table.horizontalHeader()  # "Qty affected" was shown as "ty affected"
             for c in range(pane.model.columnCount()):
-                text = pane.model.headerData(c, Qt.Orientation.Horizontal)
+                text = pane.model.headerData(c, Qt.Horizontal)
                 assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + 8, (title, text)
         for label in tab.findChildren(QLabel):
-            if label.isVisible() and label.text() and not label.wordWrap() and label.textFormat() != Qt.TextFormat.RichText:
+            if label.isVisible() and label.text() and not label.wordWrap() and label.textFormat() != Qt.RichText:
                 shown = getattr(label, "shown_text", None)
                 assert (shown is not None and label.toolTip() == label.text()) or text_fits(label), \
                     (title, label.text(), label.width())
@@ -306,7 +306,7 @@ def test_in_english_a_material_shortage_reads_in_english(qtbot, window, wait_ops
     click_tab(qtbot, tab.detail, "Materials and purchases")
     summary = tab.materials.summary.text()
     assert "全棉汗布 short by 988.8 m" in summary and "缺" not in summary, summary  # was "全棉汗布 缺 988.8 m"
-    u.answer_box(QMessageBox.StandardButton.Yes)  # no sheet, no cards yet: go ahead anyway
+    u.answer_box(QMessageBox.Yes)  # no sheet, no cards yet: go ahead anyway
     u.press(tab.start_button)
     dlg = u.dialog(tab)
     prompt = dlg.field("prompt").text()
@@ -329,7 +329,7 @@ def test_routes_are_named_in_the_language(qtbot, window):
 
     state = when_modal(qtbot, look)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_Comma, Qt.KeyboardModifier.ControlModifier, window)
+    key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
     assert state["done"]
     assert seen["routes"] == ["服装", "针织/纺织"]
 
@@ -344,15 +344,15 @@ def test_a_red_scan_error_goes_when_another_card_is_opened(qtbot, window, wait_o
     panel = tab.progress
     click_into(qtbot, panel.scan_box)
     type_text(qtbot, "LC0000-99999")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert "找不到" in panel.message.text() and "c62828" in panel.message.styleSheet()
     from gendan_desktop.core.models import FlowCard
 
     card = FlowCard.select().order_by(FlowCard.id.desc()).first()
-    key(qtbot, Qt.Key_K, Qt.KeyboardModifier.ControlModifier, window)  # another card opened from the search box
+    key(qtbot, Qt.Key_K, Qt.ControlModifier, window)  # another card opened from the search box
     type_text(qtbot, card.number)
     qtbot.waitUntil(lambda: bool(window.search_box.results))
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert panel.card is not None and panel.card.id == card.id
     assert not (panel.message.isVisible() and "c62828" in panel.message.styleSheet()), panel.message.text()
     click_cell(qtbot, panel.view, 0, 4)  # and one clicked in the grid

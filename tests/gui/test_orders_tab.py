@@ -30,7 +30,7 @@ def make_order(qtbot, window, wait_ops, client, lines=None):
     """Ctrl+N on 订单, the client by its pinyin initials, PO, delivery, lines typed; Ctrl+S."""
     u = User(qtbot, window, wait_ops)
     tab = u.main_tab("orders")
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     u.pick(ed.field("client"), "shmd")
     u.fill(ed.field("client_po"), "PO-7788")
@@ -41,9 +41,9 @@ def make_order(qtbot, window, wait_ops, client, lines=None):
                           ["T-100", "圆领T恤", "黑", "L", "400", "", "3.5", ""]):
         for text in line:
             if text:
-                key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+                key(qtbot, Qt.Key_A, Qt.ControlModifier)
                 type_text(qtbot, text)
-            key(qtbot, Qt.Key.Key_Tab)
+            key(qtbot, Qt.Key_Tab)
     qty = sum(int(line[4]) for line in lines) if lines else 1000
     assert f"{qty:,}" in ed.totals_label.text()
     u.save()
@@ -79,7 +79,7 @@ def test_create_review_and_confirm_order(qtbot, window, wait_ops, client):
     assert tab.model.index(tab.model.row_of(order.id), 5).data() == "已确认"
     u.page(tab.detail, tab.editor)
     assert tab.editor.mode == "view" and tab.editor.revise_button.isEnabled()
-    assert not tab.editor.lines.flags(tab.editor.lines.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not tab.editor.lines.flags(tab.editor.lines.index(0, 1)) & Qt.ItemIsEditable
     u.page(tab.detail, tab.history)  # the audit history, in words
     assert any(r["field"] == "状态" and r["new"] == "已确认" for r in tab.history.model.rows())
 
@@ -89,7 +89,7 @@ def test_invalid_line_is_marked_and_nothing_saved(qtbot, window, wait_ops, clien
 
     u = User(qtbot, window, wait_ops)
     tab = u.main_tab("orders")
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     u.pick(ed.field("client"), "shmd")
     u.fill(ed.field("delivery_date"), "+10")
@@ -97,17 +97,17 @@ def test_invalid_line_is_marked_and_nothing_saved(qtbot, window, wait_ops, clien
     for text in ("A1", "", "", "", "100", "", "1", "", "A2", "", "", "", "0", "", "2"):
         if text:
             type_text(qtbot, text)
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
     u.save()
     assert Order.select().count() == 0
     assert "第 2 行" in ed.error_label.text() and "数量" in ed.error_label.text()
-    assert ed.lines.index(1, 5).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert ed.lines.index(1, 5).data(Qt.BackgroundRole) is not None
     assert ed.lines_view.currentIndex() == ed.lines.index(1, 5)  # the cell to fix is current
 
     # fixed, but the delivery date emptied: the message sits under the field
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, "50")
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     u.fill(ed.field("delivery_date"), "")
     u.save()
     assert Order.select().count() == 0
@@ -166,9 +166,9 @@ def test_revise_order_recalls_documents(qtbot, window, wait_ops, client):
     from input_helpers import click_cell
 
     click_cell(qtbot, ed.lines_view, 1, 3)  # colour of line 2, open for typing
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, "藏青")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     u.press(ed.save_button)
     dlg = u.dialog(ed)
     u.press(dlg.ok_button)  # empty reason → refused here
@@ -213,9 +213,9 @@ def test_shipment_and_payment(qtbot, window, wait_ops, client):
 
     assert table.item(0, 4).text() == "0" and table.item(0, 5).text() == "0"  # nothing finished yet
     click_cell(qtbot, table, 0, 5, double=True)  # ship line 1 only
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, "600")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     u.fill(dlg.field("booking_no"), "BK-1")
     u.ok(dlg)
     assert "超过了生产已完工的数量" in dlg.errors.error_text("excess_reason")  # more than finished: why?
@@ -266,7 +266,7 @@ def test_quick_filter_matches_number_po_and_client_in_any_sort(qtbot, window, wa
 
     def quick(text):
         u.fill(tab.pane.filter_edit, text)
-        key(qtbot, Qt.Key.Key_Return)  # applies at once (else after a short pause)
+        key(qtbot, Qt.Key_Return)  # applies at once (else after a short pause)
 
     for text, expected in (("SO", 3), ("so", 3), ("SO2601", 2), ("hm", 1), ("华美", 1), ("PO", 1), ("0003", 1),
                            ("zs", 2), ("XYZ", 0)):
@@ -277,19 +277,19 @@ def test_quick_filter_matches_number_po_and_client_in_any_sort(qtbot, window, wa
         click_header(qtbot, table, col)
         assert sorted(numbers()) == ["SO2601-0001", "SO2601-0002"]
     click_header(qtbot, table, Col.NUMBER)
-    if table.horizontalHeader().sortIndicatorOrder() != Qt.SortOrder.DescendingOrder:
+    if table.horizontalHeader().sortIndicatorOrder() != Qt.DescendingOrder:
         click_header(qtbot, table, Col.NUMBER)
     assert numbers() == ["SO2601-0002", "SO2601-0001"]
     status = tab.pane.filter_combos["status"]
-    pick_in_list(qtbot, status, "已确认", Qt.Key.Key_Space)  # ticked, with the keyboard
+    pick_in_list(qtbot, status, "已确认", Qt.Key_Space)  # ticked, with the keyboard
     key(qtbot, Qt.Key_Escape)
     assert numbers() == ["SO2601-0002"]
     quick("SO")
     click_header(qtbot, table, Col.CLIENT)
-    if table.horizontalHeader().sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+    if table.horizontalHeader().sortIndicatorOrder() != Qt.AscendingOrder:
         click_header(qtbot, table, Col.CLIENT)
     assert numbers() == ["SO2601-0002", "SO2602-0003"]  # 华美 (hm…) has none confirmed; 张三 (zs…)
-    pick_in_list(qtbot, status, "全部", Qt.Key.Key_Return)
+    pick_in_list(qtbot, status, "全部", Qt.Key_Return)
     assert sorted(numbers()) == ["SO2601-0001", "SO2601-0002", "SO2602-0003"]
 
 
@@ -299,14 +299,14 @@ def pick_in_list(qtbot, combo, text, last_key):
 
     combo.setFocus(Qt.MouseFocusReason)
     qtbot.waitUntil(combo.hasFocus)
-    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key_Down)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     view, row = combo.view(), combo.findText(text)
-    key(qtbot, Qt.Key.Key_Home)
+    key(qtbot, Qt.Key_Home)
     for _ in range(combo.count()):
         if view.currentIndex().row() == row:
             break
-        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key_Down)
     assert view.currentIndex().row() == row, text
     key(qtbot, last_key)
 
@@ -317,7 +317,7 @@ def test_a_price_with_too_many_decimals_is_red_with_its_range_and_not_saved(qtbo
 
     u = User(qtbot, window, wait_ops)
     tab = u.main_tab("orders")
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     ed = tab.editor
     u.pick(ed.field("client"), "shmd")
     u.fill(ed.field("delivery_date"), "+40")
@@ -325,15 +325,15 @@ def test_a_price_with_too_many_decimals_is_red_with_its_range_and_not_saved(qtbo
     for text in ("T-1", "", "", "", "100", "", "0.0000001"):  # 款号 品名 颜色 尺码 数量 单位 单价
         if text:
             type_text(qtbot, text)
-        key(qtbot, Qt.Key.Key_Tab)
+        key(qtbot, Qt.Key_Tab)
     price = ed.lines.index(0, LineCol.UNIT_PRICE)
     assert price.data() == "0.0000001"
-    assert price.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "最多 4 位小数" in price.data(Qt.ItemDataRole.ToolTipRole)
+    assert price.data(Qt.BackgroundRole) is not None
+    assert "最多 4 位小数" in price.data(Qt.ToolTipRole)
     click_cell(qtbot, ed.lines_view, 0, LineCol.QUANTITY)
     type_text(qtbot, "20000000")  # above the 10,000,000 a line may hold
-    key(qtbot, Qt.Key.Key_Tab)
-    assert "1 至 10,000,000" in ed.lines.index(0, LineCol.QUANTITY).data(Qt.ItemDataRole.ToolTipRole)
+    key(qtbot, Qt.Key_Tab)
+    assert "1 至 10,000,000" in ed.lines.index(0, LineCol.QUANTITY).data(Qt.ToolTipRole)
     u.press(ed.save_button)
     wait_ops()
     assert Order.select().count() == 0

@@ -51,7 +51,7 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     cards = list(FlowCard.select().order_by(FlowCard.id))
     assert [c.quantity for c in cards] == [100, 100, 50]
     assert tab.progress.model.rowCount() == 4  # 3 cards + the totals row
-    asked = u.answer_box(QMessageBox.StandardButton.Yes)  # no materials on record: the window asks first
+    asked = u.answer_box(QMessageBox.Yes)  # no materials on record: the window asks first
     u.press(tab.start_button)
     wait_ops()
     assert asked["done"] and "尚未登记物料" in asked["widget_text"]
@@ -60,41 +60,41 @@ def test_issue_cards_and_scan_progress(qtbot, window, wait_ops, confirmed_order)
     # a scanner types the number and Enter into the scan box
     panel = tab.progress
     u.fill(panel.scan_box, cards[1].number.lower())
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert panel.card is not None and panel.card.id == cards[1].id
     assert panel.step_combo.currentData() == 1  # first step
     good = panel.field("qty_good")
     assert panel.focusWidget() is good.lineEdit() or good.hasFocus()
     assert good.value() == 100
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, "96")
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     type_text(qtbot, "4")  # 次品, all selected on arrival
-    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
     type_text(qtbot, "Li")  # 操作员
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     wait_ops()
     step1 = FlowCardStep.get((FlowCardStep.card == cards[1].id) & (FlowCardStep.seq == 1))
     assert (step1.qty_in, step1.qty_good, step1.qty_defect) == (100, 96, 4)
     assert step1.finished_at is not None
     assert panel.scan_box.hasFocus() and panel.scan_box.text() == ""
     idx = panel.model.index(1, 4)  # the grid cell, green (finished)
-    assert idx.data().startswith("96 / 100") and idx.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert idx.data().startswith("96 / 100") and idx.data(Qt.BackgroundRole) is not None
 
     # the same card again: the next step, with the 96 good pieces waiting
     type_text(qtbot, cards[1].number)
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert panel.step_combo.currentData() == 2 and panel.field("qty_in").value() == 96
 
     # too many good pieces: refused under the field, nothing written
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, "97")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert "超过" in panel.errors.error_text("qty_good")
     assert FlowCardStep.get((FlowCardStep.card == cards[1].id) & (FlowCardStep.seq == 2)).qty_in == 0
 
     u.fill(panel.scan_box, "LC0000-99999")  # an unknown number says so
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert "找不到" in panel.message.text()
 
 
@@ -106,7 +106,7 @@ def test_material_shortage_needs_override_reason(qtbot, window, wait_ops, confir
     u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
     u.page(tab.detail, tab.materials)
     assert "物料不足" in tab.materials.summary.text()
-    u.answer_box(QMessageBox.StandardButton.Yes)  # no sheet, no cards yet: go ahead anyway
+    u.answer_box(QMessageBox.Yes)  # no sheet, no cards yet: go ahead anyway
     u.press(tab.start_button)
     dlg = u.dialog(tab)
     assert "全棉汗布" in dlg.field("prompt").text()
@@ -173,7 +173,7 @@ def test_exception_escalation_and_recalls(qtbot, window, wait_ops, confirmed_ord
     recalls = tab.recalls
     assert len(recalls.model.rows()) == 2
     u.row(recalls.view, 0)
-    key(qtbot, Qt.Key_A, Qt.KeyboardModifier.ControlModifier)  # select both
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)  # select both
     u.press(recalls.returned_button)
     wait_ops()
     assert recalls.model.rows() == []
@@ -210,7 +210,7 @@ def test_print_selected_cards_and_sheet_preview(qtbot, window, wait_ops, confirm
     view, model = tab.documents.view, tab.documents.model
     click_cell(qtbot, view, model.row_of(("flow_card", cards[0].id)))
     index = model.index(model.row_of(("flow_card", cards[1].id)), 0)
-    qtbot.mouseClick(view.viewport(), Qt.LeftButton, Qt.KeyboardModifier.ControlModifier, view.visualRect(index).center())
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, Qt.ControlModifier, view.visualRect(index).center())
     assert tab.documents.selected_card_ids() == [c.id for c in cards[:2]]
     u.press(tab.print_selected_button)
     wait_ops(60_000)
@@ -234,10 +234,10 @@ def test_records_open_from_search_and_workbench(qtbot, window, wait_ops, confirm
     report_exception(confirmed_order.id, "quality", "high", "色差")
     u = User(qtbot, window, wait_ops)
     activate(qtbot, window)
-    key(qtbot, Qt.Key_K, Qt.KeyboardModifier.ControlModifier, window)  # a flow card number typed in the search
+    key(qtbot, Qt.Key_K, Qt.ControlModifier, window)  # a flow card number typed in the search
     type_text(qtbot, cards[0].number)
     qtbot.waitUntil(lambda: bool(window.search_box.results))
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     tab = window.current_tab()
     assert window.current_key() == "production" and tab.order_id == confirmed_order.id
     assert tab.detail.currentWidget() is tab.progress and tab.progress.card.id == cards[0].id
@@ -245,14 +245,14 @@ def test_records_open_from_search_and_workbench(qtbot, window, wait_ops, confirm
     bench = u.main_tab("workbench")  # the open exception, double-clicked on the workbench
     wait_ops()
     head = next(bench.tree.topLevelItem(i) for i in range(bench.tree.topLevelItemCount())
-                if bench.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "exceptions")
+                if bench.tree.topLevelItem(i).data(0, Qt.UserRole) == "exceptions")
     bench.tree.scrollToItem(head)
     qtbot.mouseClick(bench.tree.viewport(), Qt.LeftButton, Qt.NoModifier, bench.tree.visualItemRect(head).center())
     key(qtbot, Qt.Key_Right)  # unfold the section (if folded), then its first entry, Enter
     if bench.tree.currentItem() is head:
-        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key_Down)
     assert bench.tree.currentItem() is head.child(0)
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key_Return)
     assert window.current_key() == "production"
     assert tab.detail.currentWidget() is tab.exceptions and tab.exceptions.model.rowCount() == 1
 
@@ -267,10 +267,10 @@ def test_the_issue_cards_dialog_reads_while_the_window_keeps_answering(qtbot, wi
                                                                        monkeypatch):
     from gated import Gate
 
-    from gendan_desktop.core import production
+    from gendan_desktop.core import flow_cards
 
     u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
-    gate = Gate(monkeypatch, production, "lines_to_card")
+    gate = Gate(monkeypatch, flow_cards, "lines_to_card")
     u.press(tab.cards_button)
     qtbot.waitUntil(gate.entered.is_set)
     u.page(tab.detail, tab.documents)  # another page, while the lines are read

@@ -41,7 +41,7 @@ def new_client(u: User) -> int:
         assert not dlg.isVisible(), form.errors.error_text("name")
 
     state = when_modal(u.qtbot, fill)
-    u.key(Qt.Key_N, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_N, Qt.ControlModifier)
     assert state["done"], state.get("error")
     activate(u.qtbot, u.window)
     client = Client.get(Client.name == "上海明达贸易有限公司")
@@ -58,7 +58,7 @@ def follow_up(u: User, client_id: int) -> None:
     u.fill(detail.quick.content, "寄出色卡,等客户确认颜色")
     u.fill(detail.quick.next_date, "+3")
     u.fill(detail.quick.content, "寄出色卡,等客户确认颜色")
-    u.key(Qt.Key.Key_Return)  # Enter in the content adds it
+    u.key(Qt.Key_Return)  # Enter in the content adds it
     u.wait_ops()
     fu = FollowUp.get(FollowUp.client == client_id)
     assert fu.next_date == TODAY + dt.timedelta(days=3) and detail.followups.rowCount() == 1
@@ -80,8 +80,8 @@ def quotation(u: User, client_id: int, monkeypatch) -> int:
     for text in ("T-100", "圆领T恤", "纯棉 180g", "1000", "", "12.5", "4.2", "1.1", "0.8", "0.6", "0.3"):
         if text:
             _type_cell(u, text)
-        u.key(Qt.Key.Key_Tab)
-    u.key(Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+        u.key(Qt.Key_Tab)
+    u.key(Qt.Key_S, Qt.ControlModifier)
     u.qtbot.waitUntil(lambda: ed.quotation is not None)
     q = Quotation.get()
     assert q.client_id == client_id and q.exchange_rate == Decimal("7.2")
@@ -109,7 +109,7 @@ def quotation(u: User, client_id: int, monkeypatch) -> int:
 def _type_cell(u: User, text: str) -> None:
     from input_helpers import type_text
 
-    u.key(Qt.Key_A, Qt.KeyboardModifier.ControlModifier)
+    u.key(Qt.Key_A, Qt.ControlModifier)
     type_text(u.qtbot, text)
 
 
@@ -126,12 +126,12 @@ def complete_order(u: User, order_id: int) -> None:
     u.fill(ed.field("packing"), "每件入胶袋,50 件一箱")
     u.tab_to(ed.lines_view)
     for _ in range(8):  # through line 1 (款号 … 备注) and past its end: a new line
-        u.key(Qt.Key.Key_Tab)
+        u.key(Qt.Key_Tab)
     assert ed.lines.rowCount() == 2
     for text in ("T-100", "圆领T恤", "黑", "L", "400", "", "3.50"):
         if text:
             _type_cell(u, text)
-        u.key(Qt.Key.Key_Tab)
+        u.key(Qt.Key_Tab)
     u.save()
     order = Order.get_by_id(order_id)
     assert order.product_category == "T恤" and order.client_po == "PO-2026-17", (
@@ -182,7 +182,7 @@ def issue_and_print(u: User, order_id: int, monkeypatch, tmp_path) -> list[str]:
     codes = sorted({c for c in scan_codes(printed, tmp_path) if c.startswith("LC")})
     assert codes == sorted(c.number for c in cards)  # what the scanner reads off the paper
     activate(u.qtbot, u.window)
-    asked = u.answer_box(QMessageBox.StandardButton.Yes)  # no materials on record: it asks, Yes
+    asked = u.answer_box(QMessageBox.Yes)  # no materials on record: it asks, Yes
     u.press(tab.start_button)
     u.wait_ops()
     assert asked["done"], asked.get("error")
@@ -198,14 +198,14 @@ def scan_progress(u: User, codes: list[str]) -> None:
     u.page(tab.detail, panel)
     for code, good, defect in ((codes[0], "495", "5"), (codes[1], "500", "0")):
         u.fill(panel.scan_box, code)  # a scanner types the code and Enter
-        u.key(Qt.Key.Key_Return)
+        u.key(Qt.Key_Return)
         assert panel.card is not None and panel.card.number == code
         _type_cell(u, good)  # the focus is on 良品
-        u.key(Qt.Key.Key_Tab)
+        u.key(Qt.Key_Tab)
         _type_cell(u, defect)
-        u.key(Qt.Key.Key_Tab)
+        u.key(Qt.Key_Tab)
         _type_cell(u, "Li")  # 操作员
-        u.key(Qt.Key.Key_Return)
+        u.key(Qt.Key_Return)
         u.wait_ops()
         card = FlowCard.get(FlowCard.number == code)
         step = FlowCardStep.get((FlowCardStep.card == card.id) & (FlowCardStep.seq == 1))
@@ -242,9 +242,9 @@ def ship_and_pay(u: User, order_id: int) -> None:
     for row, qty in ((0, "1000"), (1, "400")):  # all of it (only cutting is done: stock goes too)
         if u.keyboard_only:
             u.tab_to(table)
-            u.key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+            u.key(Qt.Key_Home, Qt.ControlModifier)
             for _ in range(row):
-                u.key(Qt.Key.Key_Down)
+                u.key(Qt.Key_Down)
             for _ in range(5):
                 u.key(Qt.Key_Right)
         else:
@@ -254,7 +254,7 @@ def ship_and_pay(u: User, order_id: int) -> None:
         assert (table.currentRow(), table.currentColumn()) == (row, 5)
         u.key(Qt.Key_F2)
         _type_cell(u, qty)
-        u.key(Qt.Key.Key_Return)
+        u.key(Qt.Key_Return)
     u.fill(dlg.field("booking_no"), "BK-2026-881")
     u.ok(dlg)
     assert dlg.errors.error_text("excess_reason")  # more than production finished: why?
@@ -280,13 +280,13 @@ def statement(u: User, client_id: int, monkeypatch, tmp_path) -> None:
     tools = u.window.tools_menu
     act = u.window.action("statements")
     if u.keyboard_only:
-        u.key(Qt.Key_T, Qt.KeyboardModifier.AltModifier)
+        u.key(Qt.Key_T, Qt.AltModifier)
         u.qtbot.waitUntil(tools.isVisible)
         for _ in range(len(tools.actions()) + 2):
             if tools.activeAction() is act:
                 break
-            u.key(Qt.Key.Key_Down)
-        u.key(Qt.Key.Key_Return)
+            u.key(Qt.Key_Down)
+        u.key(Qt.Key_Return)
     else:
         from input_helpers import click
 
@@ -302,10 +302,10 @@ def statement(u: User, client_id: int, monkeypatch, tmp_path) -> None:
     row = next(i for i in range(dlg.clients.count()) if not dlg.clients.item(i).isHidden())
     if u.keyboard_only:
         u.tab_to(dlg.clients)
-        u.key(Qt.Key.Key_Home)
+        u.key(Qt.Key_Home)
         while dlg.clients.currentRow() != row:
-            u.key(Qt.Key.Key_Down)
-        u.key(Qt.Key.Key_Space)
+            u.key(Qt.Key_Down)
+        u.key(Qt.Key_Space)
     else:
         from input_helpers import click
         from PySide6.QtCore import QPoint
