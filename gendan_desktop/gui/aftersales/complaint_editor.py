@@ -93,7 +93,7 @@ class ComplaintEditor(QWidget):
         self.disposition_button.clicked.connect(self.save_disposition)
         self.close_button.clicked.connect(self.close_complaint)
         self.remake_button.clicked.connect(self.make_remake)
-        self.order_button.clicked.connect(lambda: self.order and self.open_order.emit(self.order.id))
+        self.order_button.clicked.connect(lambda: self.open_order.emit(self.order.id) if self.order else None)
         self.remake_link.clicked.connect(self._open_remake)
         bar = QHBoxLayout()
         for b in (self.save_button, self.disposition_button, self.close_button, self.remake_button):

@@ -401,7 +401,8 @@ class ClientDetail(QWidget):
 
     def select_sample(self, sample_id: int) -> None:
         for r in range(self.samples.rowCount()):
-            if self.samples.item(r, 0).data(Qt.ItemDataRole.UserRole) == sample_id:
+            item = self.samples.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == sample_id:
                 self.samples.selectRow(r)
                 return
 

@@ -10,6 +10,7 @@ error is shown under its field, or on the line cell it names.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -169,7 +170,8 @@ class OrderEditor(QWidget):
                                self.print_sheet_button, self.print_cards_button], right_from=3, name="orderActions")
 
     # ------------------------------------------------------------- helpers
-    def field(self, name: str) -> QWidget:
+    def field(self, name: str) -> Any:
+        """The form's input ``name`` (a line edit, combo, date… as ui/*.ui draws it)."""
         return form_child(self.form, QWidget, name)
 
     def _set_form_editable(self, editable: bool, client: bool = True) -> None:

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 class LoadedOrder(NamedTuple):
     order: Any  # core.models.Order
-    lines: list[dict]  # core.orders.order_lines
+    lines: list[Any]  # core.orders.order_lines
     client_label: str | None  # as the client field shows it
     samples: list[tuple[int, str]]  # the sample field's choices: (id, summary)
 

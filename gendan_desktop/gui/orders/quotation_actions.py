@@ -1,9 +1,11 @@
-"""The quotation editor's status actions: mark sent, issue the PI, preview and
-print, turn into an order. Each works on the saved quotation, so unsaved edits
-are asked to be saved first; each runs its service as a background op."""
+"""The quotation editor's actions beside editing: a new quotation's header, and the
+status actions (mark sent, issue the PI, preview and print, turn into an order).
+Each status action works on the saved quotation, so unsaved edits are asked to be
+saved first; each runs its service as a background op."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +18,18 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("QuotationEditor", text)
+
+
+def new_quotation_values(client_id: int | None) -> dict:
+    """The header of a new quotation: the client's currency (its usual rate) and payment terms."""
+    from ...core.lists.client_tables import client as find_client
+    from ...core.quotations import usual_rate
+
+    client = find_client(client_id)
+    currency = (client.default_currency if client else "") or "USD"
+    return {"date": dt.date.today(), "currency": currency, "exchange_rate": usual_rate(currency), "margin_pct": "20",
+            "valid_until": dt.date.today() + dt.timedelta(days=30), "trade_terms": "FOB",
+            "payment_terms": client.payment_terms if client else "", "notes": ""}
 
 
 def saved_first(editor: QuotationEditor) -> bool:

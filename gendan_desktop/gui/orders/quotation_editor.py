@@ -14,8 +14,8 @@ edits to be saved first.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -102,7 +102,7 @@ class QuotationEditor(QDialog):
         self.open_order_button = QPushButton(self)  # 查看订单 SO…: shown once the quotation became an order
         self.open_order_button.setObjectName("openQuotationOrder")
         self.open_order_button.setAutoDefault(False)
-        self.open_order_button.clicked.connect(lambda: self._orders and self.order_wanted.emit(self._orders[-1][0]))
+        self.open_order_button.clicked.connect(self._open_order)
         self.open_order_button.hide()
         self.form = load_form("quotation_form.ui", self)
         self.error_label = QLabel(self)
@@ -182,8 +182,12 @@ class QuotationEditor(QDialog):
         self.field("client").editTextChanged.connect(self._mark_dirty)
 
     # ------------------------------------------------------------- helpers
-    def field(self, name: str) -> QWidget:
+    def field(self, name: str) -> Any:  # a line edit, combo, date… as ui/quotation_form.ui draws it
         return form_child(self.form, QWidget, name)
+
+    def _open_order(self) -> None:
+        if self._orders:
+            self.order_wanted.emit(self._orders[-1][0])
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading:
@@ -276,20 +280,14 @@ class QuotationEditor(QDialog):
 
     # ------------------------------------------------------------- loading
     def new_quotation(self, client_id: int | None = None) -> None:
-        from ...core.lists.client_tables import client as find_client
-        from ...core.quotations import usual_rate
+        from .quotation_actions import new_quotation_values
 
         self._loading = True
         self.quotation = None
         self.errors.clear()
         self.items.show_error_cell(None)
         self.picker.set_client(client_id)
-        client = find_client(client_id)
-        currency = (client.default_currency if client else "") or "USD"
-        rate = usual_rate(currency)
-        values = {"date": dt.date.today(), "currency": currency, "exchange_rate": rate, "margin_pct": "20",
-                  "valid_until": dt.date.today() + dt.timedelta(days=30), "trade_terms": "FOB",
-                  "payment_terms": client.payment_terms if client else "", "notes": ""}
+        values = new_quotation_values(client_id)
         for name, value in values.items():
             set_value(self.field(name), value)
         self._pricing_changed()

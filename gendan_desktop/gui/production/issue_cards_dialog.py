@@ -156,8 +156,10 @@ class IssueCardsDialog(FormDialog):
 def open_issue_cards_dialog(owner, order_id: int, on_done) -> QueryOp:
     """Read the order's lines, route and factories in a worker, then show the dialog
     (kept as ``owner.dialog`` while open). Returns the read op."""
-    return QueryOp(owner, lambda: read_cards_to_issue(order_id),
-                   success=lambda loaded: _show_dialog(owner, loaded, on_done)).run_in_background()
+    def show(loaded: CardsToIssue) -> None:
+        _show_dialog(owner, loaded, on_done)
+
+    return QueryOp(owner, lambda: read_cards_to_issue(order_id), success=show).run_in_background()
 
 
 def _show_dialog(owner, loaded: CardsToIssue, on_done) -> IssueCardsDialog:

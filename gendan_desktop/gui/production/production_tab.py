@@ -6,6 +6,7 @@ exceptions; plus the recalled documents still to collect, for all orders."""
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -189,6 +190,8 @@ class ProductionTab(BaseTab):
         self.recalls = RecallsPanel(self)
         self.detail = QTabWidget(self)
         self.detail.setObjectName("productionDetail")
+        # the pages in tab order: each loads the order shown when first opened
+        self._pages: list[Any] = [self.progress, self.documents, self.materials, self.exceptions, self.recalls]
         for w, title in ((self.progress, tr("生产进度")), (self.documents, tr("生产单与流程卡")),
                          (self.materials, tr("物料与采购")), (self.exceptions, tr("生产异常")),
                          (self.recalls, tr("待收回单据"))):
@@ -209,7 +212,7 @@ class ProductionTab(BaseTab):
         if i in self._loaded:
             return
         self._loaded.add(i)
-        self.detail.widget(i).load(self.order_id)
+        self._pages[i].load(self.order_id)
 
     def show_page(self, widget: QWidget) -> None:
         self.detail.setCurrentWidget(widget)
