@@ -6,12 +6,11 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from ...core.lists import complaints as complaint_list
-from ..kit.list_view import ListPane
-from ..kit.tab_base import BaseTab
-from ..kit.tab_kit import GREY_TEXT, ORANGE_TEXT, tidy_list_pane
+from ..kit.list_tab import ListTab
+from ..kit.tab_kit import GREY_TEXT, ORANGE_TEXT
 from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date, fmt_money
 from .complaint_editor import ComplaintEditor
 
@@ -78,36 +77,21 @@ class ComplaintListModel(IdListModel):
         return row[12] if col == CCol.DESCRIPTION else None
 
 
-class AftersalesTab(BaseTab):
+class AftersalesTab(ListTab):
     WATCH = frozenset({"complaint", "order"})
 
     def __init__(self, window, parent=None):
         super().__init__(window, parent)
-        self.model = ComplaintListModel()
-        self.pane = ListPane(self.model, self, placeholder=tr("筛选:客诉单号、订单号、客户或内容…"))
-        tidy_list_pane(self.pane, {CCol.NUMBER: 95, CCol.DATE: 85, CCol.ORDER: 100, CCol.CLIENT: 130,
-                                   CCol.DESCRIPTION: 180, CCol.QTY: 70, CCol.DISPOSITION: 60, CCol.STATUS: 60,
-                                   CCol.COST: 80, CCol.CREDIT: 100, CCol.REMAKE: 100})
+        self.set_up_list(ComplaintListModel(), tr("筛选:客诉单号、订单号、客户或内容…"),
+                         {CCol.NUMBER: 95, CCol.DATE: 85, CCol.ORDER: 100, CCol.CLIENT: 130, CCol.DESCRIPTION: 180,
+                          CCol.QTY: 70, CCol.DISPOSITION: 60, CCol.STATUS: 60, CCol.COST: 80, CCol.CREDIT: 100,
+                          CCol.REMAKE: 100})
         self.new_button = QPushButton(tr("新建客诉"), self)
         self.new_button.setObjectName("newComplaint")
         self.new_button.clicked.connect(self.new_record)
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        lv.addLayout(top)
-        lv.addWidget(self.pane)
+        self.list_side([self.new_button])
         self.editor = ComplaintEditor(self)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(split)
+        self.lay_out(self.editor)
         self.pane.current_changed.connect(self._on_current)
         self.editor.saved.connect(self._after_save)
         self.editor.open_order.connect(lambda oid: self.main_window.open_requested.emit("order", oid))

@@ -6,21 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
 )
 
 from ...core.lists import clients as client_list
-from ..kit.list_view import ListPane
+from ..kit.list_tab import ListTab
 from ..kit.operations import CollectionOp
-from ..kit.tab_base import BaseTab
 from ..kit.table_model import (
     QT_TR_NOOP,
     ChoiceFilter,
@@ -28,7 +26,6 @@ from ..kit.table_model import (
     IdListModel,
     fmt_date,
 )
-from ..kit.uistate import ui_settings
 from .client_detail import ClientDetail, ClientFormController
 
 _RED, _ORANGE, _GREY = QColor("#c62828"), QColor("#ef6c00"), QColor("#9e9e9e")
@@ -115,27 +112,15 @@ def _bold():
     return f
 
 
-class ClientsTab(BaseTab):
+class ClientsTab(ListTab):
     WATCH = frozenset({"client", "contact", "followup", "order", "visit", "dispatch", "sample",
                        "quotation", "payment", "shipment", "complaint", "*"})
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("clientsTab")
-        self.model = ClientListModel()
-        self.pane = ListPane(self.model, self, placeholder=tr("筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…"))
+        self.set_up_list(ClientListModel(), tr("筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…"))
         self.detail = ClientDetail(window, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("clientsSplitter")
-        self.splitter.addWidget(self.pane)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        state = ui_settings().value("clients/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(
-            lambda *_: ui_settings().setValue("clients/splitter", self.splitter.saveState()))
         self.dialog = None  # the merge dialog while it is open
         self.merge_button = QPushButton(tr("合并客户…"), self)
         self.merge_button.setObjectName("mergeClientsButton")
@@ -145,10 +130,7 @@ class ClientsTab(BaseTab):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.merge_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(buttons)
-        lay.addWidget(self.splitter)
+        self.lay_out(self.detail, top=buttons, name="clientsSplitter", state_key="clients/splitter")
         self.pane.table.selectionModel().selectionChanged.connect(
             lambda *_: self.merge_button.setEnabled(len(self.pane.selected_ids()) == 2))
         self.pane.current_changed.connect(self._on_current)

@@ -17,19 +17,15 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPushButton,
-    QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.lists import orders as order_list
 from ..kit.edit_grid import commit_open_editor
-from ..kit.list_view import ListPane
-from ..kit.tab_base import BaseTab
-from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, ask_unsaved, tidy_list_pane
+from ..kit.list_tab import ListTab
+from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, ask_unsaved
 from ..kit.table_model import (
     QT_TR_NOOP,
     ChoiceFilter,
@@ -219,33 +215,24 @@ class OrderListModel(IdListModel):
         return None
 
 
-class OrdersTab(BaseTab):
+class OrdersTab(ListTab):
     WATCH = frozenset({"order", "shipment", "payment", "revision", "quotation", "pi", "complaint",
                        "production_sheet", "flow_card", "client"})
     DETAIL = ("editor", "review", "revisions", "shipments", "payments", "quotations", "history", "client_update")
 
     def __init__(self, window, parent=None):
         super().__init__(window, parent)
-        self.model = OrderListModel()
-        self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"))
-        tidy_list_pane(self.pane, {Col.NUMBER: 105, Col.CLIENT: 150, Col.CLIENT_PO: 95, Col.ORDER_DATE: 85,
-                                   Col.DELIVERY: 85, Col.STATUS: 70, Col.RISK: 65, Col.PROGRESS: 90,
-                                   Col.QUANTITY: 70, Col.AMOUNT: 95, Col.CURRENCY: 45, Col.REVISION: 40})
+        self.set_up_list(OrderListModel(), tr("筛选:订单号、客户订单号、客户名称或拼音首字母…"),
+                         {Col.NUMBER: 105, Col.CLIENT: 150, Col.CLIENT_PO: 95, Col.ORDER_DATE: 85, Col.DELIVERY: 85,
+                          Col.STATUS: 70, Col.RISK: 65, Col.PROGRESS: 90, Col.QUANTITY: 70, Col.AMOUNT: 95,
+                          Col.CURRENCY: 45, Col.REVISION: 40})
         self.new_button = QPushButton(tr("新建订单"), self)
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_record)
         self.complaint_button = QPushButton(tr("登记客诉…"), self)
         self.complaint_button.setToolTip(tr("为当前订单登记客户投诉(售后)"))
         self.complaint_button.clicked.connect(self.file_complaint)
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addWidget(self.complaint_button)
-        top.addStretch(1)
-        lv.addLayout(top)
-        lv.addWidget(self.pane)
+        self.list_side([self.new_button, self.complaint_button])
 
         self.editor = OrderEditor(self)
         self.review = ReviewPanel(self)
@@ -264,16 +251,7 @@ class OrdersTab(BaseTab):
             self.detail.addTab(widget, title)
         self.detail.currentChanged.connect(lambda _i: self._load_detail_page())
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.setObjectName("ordersSplitter")
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 4)
-        split.setSizes([640, 760])
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(split)
+        self.lay_out(self.detail, stretch=(3, 4), sizes=(640, 760), name="ordersSplitter")
 
         self.order_id: int | None = None
         self._after_saving: tuple[str, int | None] | None = None  # what the unsaved-changes prompt's Save was for

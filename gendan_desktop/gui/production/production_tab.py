@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,10 +20,9 @@ from PySide6.QtWidgets import (
 from ...core.lists import production as production_list
 from ..kit.elided_label import ElidedLabel
 from ..kit.flow_layout import FlowLayout, flow_widget_policy
-from ..kit.list_view import ListPane
+from ..kit.list_tab import ListTab
 from ..kit.record_text import shortages_text
-from ..kit.tab_base import BaseTab
-from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change, tidy_list_pane
+from ..kit.tab_kit import GREY_TEXT, RISK_TEXT, open_dialog, reason_dialog, run_change
 from ..kit.table_model import QT_TR_NOOP, ChoiceFilter, DateRangeFilter, IdListModel, fmt_date
 from .production_panels import DocumentsPanel, ExceptionsPanel, MaterialsPanel
 from .progress_panel import ProgressPanel
@@ -116,7 +114,7 @@ class OrderHeader(QWidget):
         return "\n".join(label.text() for label in self.lines if label.text())
 
 
-class ProductionTab(BaseTab):
+class ProductionTab(ListTab):
     WATCH = frozenset({"order", "production_sheet", "flow_card", "flow_card_step", "exception", "recall",
                        "material", "purchase", "revision"})
 
@@ -124,11 +122,10 @@ class ProductionTab(BaseTab):
         super().__init__(window, parent)
         self.dialog = None
         self.order_id: int | None = None
-        self.model = ProductionOrderModel()
-        self.pane = ListPane(self.model, self, placeholder=tr("筛选:订单号、流程卡号、客户…"))
+        self.set_up_list(ProductionOrderModel(), tr("筛选:订单号、流程卡号、客户…"),
+                         {PCol.NUMBER: 100, PCol.CLIENT: 130, PCol.DELIVERY: 80, PCol.STATUS: 65, PCol.RISK: 60,
+                          PCol.PROGRESS: 50, PCol.EXCEPTIONS: 60}, combo_chars=5)
         self.pane.set_filter_value("status", "open")
-        tidy_list_pane(self.pane, {PCol.NUMBER: 100, PCol.CLIENT: 130, PCol.DELIVERY: 80, PCol.STATUS: 65,
-                                   PCol.RISK: 60, PCol.PROGRESS: 50, PCol.EXCEPTIONS: 60}, combo_chars=5)
 
         self.header = OrderHeader(self)
         self.header.setObjectName("productionHeader")
@@ -140,16 +137,7 @@ class ProductionTab(BaseTab):
         rv.addWidget(self.header)
         rv.addWidget(self.actions_bar)
         rv.addWidget(self.detail, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.setObjectName("productionSplitter")
-        split.addWidget(self.pane)
-        split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setSizes([480, 920])
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(split)
+        self.lay_out(right, stretch=(2, 5), sizes=(480, 920), name="productionSplitter")
         self._loaded: set[int] = set()
         self.pane.current_changed.connect(self.show_order)
         self.show_order(None)
