@@ -1410,8 +1410,8 @@
         <translation>Database</translation>
     </message>
     <message>
-        <source>演示数据写入当前数据库;正式使用时请新建一个数据库。</source>
-        <translation>Demo data goes into this database; for real work, make a new database.</translation>
+        <source>演示数据放在数据库旁边的单独文件里,不写入你的数据库;下次启动时打开的仍是你的数据库。</source>
+        <translation>The demo data goes into a file of its own beside your database, never into it; the next start opens your database again.</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,7 @@ def test_a_new_database_is_set_up_through_the_assistant(qtbot, window, wizard, w
     s = wizard.start
     assert s.w("database").text().endswith("test.sqlite3")
     assert "backups" in s.w("backups").text() and "30" in s.w("backups").text()
+    assert "单独文件" in s.w("demo_note").text()  # what the demo choice does: a file of its own
     click(qtbot, s.w("start_demo"))
     with qtbot.waitSignal(wizard.sig_started, timeout=10_000) as started:
         click(qtbot, wizard.button(QWizard.FinishButton))
