@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..about import PARTS, installation_facts, licence_text, part_version
-from .kit.forms import form_child, load_form
+from .kit.forms import form_child, form_in_dialog
 
 
 def tr(text: str) -> str:
@@ -34,13 +33,7 @@ class AboutDialog(QDialog):
     def __init__(self, db_url: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.form = load_form("about_form.ui", self)
-        self.form.setWindowFlags(Qt.WindowType.Widget)
-        self.setWindowTitle(self.form.windowTitle())
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.form)
-        self.resize(self.form.size())
+        self.form = form_in_dialog(self, "about_form.ui")
         self.facts = installation_facts(db_url)
         values = {key: value for key, value, _ in self.facts}
         if values["portable"] != "-":

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from ..core.errors import GendanError
-from .kit.forms import FieldErrors, cell_text, form_child, get_value, load_form, set_value
+from .kit.forms import FieldErrors, cell_text, form_child, form_in_dialog, get_value, set_value
 from .kit.operations import CollectionOp, show_error
 from .kit.uistate import set_ui_language, ui_language
 
@@ -42,13 +41,7 @@ class SettingsDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.form = load_form("settings_dialog.ui", self)
-        self.form.setWindowFlags(Qt.WindowType.Widget)
-        self.setWindowTitle(self.form.windowTitle())
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.form)
-        self.resize(self.form.size())
+        self.form = form_in_dialog(self, "settings_dialog.ui")
         from .kit.fit_screen import fit_to_screen
 
         fit_to_screen(self)

@@ -8,7 +8,6 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -21,9 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core.enums import label
 from ...core.lists import client_tables
-from ..kit.forms import (
-    fill_enum_combo,
-)
+from ..kit.forms import button_row, fill_enum_combo
 from ..kit.operations import CollectionOp
 from ..kit.table_model import fmt_date
 from .client_form import ClientFormController
@@ -160,11 +157,7 @@ class ClientDetail(QWidget):
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        for b in buttons:
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
+        lay.addLayout(button_row(buttons))
         lay.addWidget(table)
         return page
 

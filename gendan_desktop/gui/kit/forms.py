@@ -13,10 +13,10 @@ name (the ``<class>`` element), which lupdate reads from the .ui file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -87,6 +90,28 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         table.setTabKeyNavigation(False)  # Tab leaves a table instead of cycling through its cells
     set_reading_order(widget)
     return widget
+
+
+def form_in_dialog(dialog: QDialog, name: str) -> QWidget:
+    """Load ``ui/<name>`` (a form drawn as a dialog) to fill ``dialog``, which
+    takes the form's title and size."""
+    form = load_form(name, dialog)
+    form.setWindowFlags(Qt.WindowType.Widget)
+    dialog.setWindowTitle(form.windowTitle())
+    lay = QVBoxLayout(dialog)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(form)
+    dialog.resize(form.size())
+    return form
+
+
+def button_row(buttons: Iterable[QWidget]) -> QHBoxLayout:
+    """``buttons`` side by side from the left, the rest of the row empty."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
 
 
 def form_child(form: QObject, kind: type[ChildT], name: str) -> ChildT:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QSplitter, QVBoxLayout, QWidget
 
+from .forms import button_row
 from .list_view import ListPane
 from .tab_base import BaseTab
 from .tab_kit import tidy_list_pane
@@ -40,11 +41,7 @@ class ListTab(BaseTab):
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        for b in buttons:
-            row.addWidget(b)
-        row.addStretch(1)
-        lv.addLayout(row)
+        lv.addLayout(button_row(buttons))
         lv.addWidget(self.pane)
         self._list_side = left
         return left

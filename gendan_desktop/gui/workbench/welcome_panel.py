@@ -7,7 +7,9 @@ data to look around with, and the import of the merchandiser's own Excel lists.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+
+from ..kit.forms import button_row
 
 
 def tr(text: str) -> str:
@@ -30,13 +32,9 @@ class WelcomePanel(QFrame):
         self.demo_button.setObjectName("welcomeDemo")
         self.import_button = QPushButton(tr("导入 Excel 客户清单…"), self)
         self.import_button.setObjectName("welcomeImport")
-        row = QHBoxLayout()
-        for b in (self.setup_button, self.demo_button, self.import_button):
-            row.addWidget(b)
-        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(text)
-        lay.addLayout(row)
+        lay.addLayout(button_row((self.setup_button, self.demo_button, self.import_button)))
         self.wizard = None
         self.setup_button.clicked.connect(self.open_setup)
         self.demo_button.clicked.connect(lambda: self._start("demo"))
