@@ -16,6 +16,21 @@ _GRAND_TOTAL_WORDS = {"合计", "总计", "总合计", "合计金额", "total", 
 _TOTAL_WORDS = _GRAND_TOTAL_WORDS | {"小计", "subtotal", "sub total", "sub-total"}
 
 
+# The import summary's words, per language (ImportResult.summary).
+_SUMMARY = {
+    "zh": {"dry": "试导入(未写入):", "clients": "客户", "orders": "订单",
+           "head": "读取 {read} 行;新建{what} {created},更新 {updated};重复跳过 {skipped} 行;有错误 {invalid} 行。",
+           "lines": "新建订单明细 {lines} 行,新建客户 {clients} 个。",
+           "cancelled": "已取消,未写入任何数据。", "nothing": "因以下错误,未写入任何数据。"},
+    "en": {"dry": "Dry run: ", "clients": "clients", "orders": "orders",
+           "head": "{read} rows read; {what} created {created}, updated {updated}; "
+                   "rows skipped as duplicates {skipped}; rows with errors {invalid}.",
+           "lines": " Order lines created {lines}; clients created {clients}.",
+           "cancelled": " Cancelled: nothing was written.",
+           "nothing": " Nothing was written because of the errors below."},
+}
+
+
 @dataclass
 class RowIssue:
     """One problem (or note) about one row: Excel row number, column, what to do."""
@@ -51,28 +66,16 @@ class ImportResult:
         return not self.errors and not self.cancelled
 
     def summary(self, lang: str | None = None) -> str:
-        en = (lang or current_language()) == "en"
-        what = {"clients": ("客户", "clients"), "orders": ("订单", "orders")}[self.kind]
-        if en:
-            head = (f"{'Dry run: ' if self.dry_run else ''}{self.rows_read} rows read; "
-                    f"{what[1]} created {self.created}, updated {self.updated}; "
-                    f"rows skipped as duplicates {self.skipped}; rows with errors {self.invalid}.")
-            if self.kind == "orders":
-                head += f" Order lines created {self.lines_created}; clients created {self.clients_created}."
-            if self.cancelled:
-                head += " Cancelled: nothing was written."
-            elif self.errors and not self.written and not self.dry_run:
-                head += " Nothing was written because of the errors below."
-        else:
-            head = (f"{'试导入(未写入):' if self.dry_run else ''}读取 {self.rows_read} 行;"
-                    f"新建{what[0]} {self.created},更新 {self.updated};"
-                    f"重复跳过 {self.skipped} 行;有错误 {self.invalid} 行。")
-            if self.kind == "orders":
-                head += f"新建订单明细 {self.lines_created} 行,新建客户 {self.clients_created} 个。"
-            if self.cancelled:
-                head += "已取消,未写入任何数据。"
-            elif self.errors and not self.written and not self.dry_run:
-                head += "因以下错误,未写入任何数据。"
+        words = _SUMMARY["en" if (lang or current_language()) == "en" else "zh"]
+        head = (words["dry"] if self.dry_run else "") + words["head"].format(
+            read=self.rows_read, what=words[self.kind], created=self.created, updated=self.updated,
+            skipped=self.skipped, invalid=self.invalid)
+        if self.kind == "orders":
+            head += words["lines"].format(lines=self.lines_created, clients=self.clients_created)
+        if self.cancelled:
+            head += words["cancelled"]
+        elif self.errors and not self.written and not self.dry_run:
+            head += words["nothing"]
         return head
 
 
