@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -30,10 +30,6 @@ from .followup_quick_add import FollowUpQuickAdd
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClientDetail", text)
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 # ------------------------------------------------------------------ detail --

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -32,10 +30,6 @@ FORM_FIELDS = ("code", "name", "name_en", "country", "source", "grade", "first_c
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClientDetail", text)
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 # ------------------------------------------------------------ profile form --

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,10 +16,6 @@ from ..kit.table_model import fmt_money
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClientDetail", text)
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 # ---------------------------------------------------------------- helpers --
