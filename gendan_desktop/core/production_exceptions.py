@@ -119,7 +119,9 @@ def open_exception_counts(order_ids: Iterable[int]) -> dict[int, int]:
     ids = list(order_ids)
     if not ids:
         return {}
-    q = (ProductionException.select(ProductionException.order, fn.COUNT(ProductionException.id))
-         .where(ProductionException.order.in_(ids) & (ProductionException.status != "resolved"))
-         .group_by(ProductionException.order))
-    return {oid: n for oid, n in q.tuples()}
+    from .compiled_sql import IdList, fetch
+
+    E = ProductionException
+    rows = fetch("exceptions.open_counts", lambda a: E.select(E.order, fn.COUNT(E.id))
+                 .where(E.order.in_(a) & (E.status != "resolved")).group_by(E.order), IdList(ids))
+    return {int(oid): int(n) for oid, n in rows}

@@ -32,12 +32,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from peewee import JOIN, fn
 
-from . import enums
-from .common import get_or_404, get_setting
+from . import compiled_sql, enums
+from .common import get_or_404
 from .db import current_database
 from .models import (
     FlowCard,
@@ -48,6 +48,7 @@ from .models import (
     ProductionException,
     ProgressReport,
     PurchaseFollowUp,
+    Setting,
     ShipmentLine,
 )
 from .progress import not_recalled
@@ -109,12 +110,14 @@ def _date(value: Any) -> dt.date | None:
 
 
 def thresholds() -> tuple[int, Decimal]:
+    found = dict(_rows("risk.settings", lambda a, b: Setting.select(Setting.key, Setting.value)
+                       .where(Setting.key.in_([a, b])), "risk_safety_days", "risk_no_progress_share"))
     try:
-        days = int(get_setting("risk_safety_days", str(DEFAULT_SAFETY_DAYS)))
+        days = int(found.get("risk_safety_days", DEFAULT_SAFETY_DAYS))
     except ValueError:
         days = DEFAULT_SAFETY_DAYS
     try:
-        share = Decimal(get_setting("risk_no_progress_share", str(DEFAULT_NO_PROGRESS_SHARE)))
+        share = Decimal(found.get("risk_no_progress_share", DEFAULT_NO_PROGRESS_SHARE))
     except ArithmeticError:
         share = DEFAULT_NO_PROGRESS_SHARE
     return days, share
@@ -224,58 +227,78 @@ def _assess_rate(order_id: int, status: str, delivery: dt.date, order_date: dt.d
                   f"No piece finished yet; {days_left} of {lead_days} days left until delivery on {delivery}.")
 
 
-def _rows(query: Any) -> list[tuple[Any, ...]]:
-    """Raw result rows: peewee's per-value conversion cost 1.7 s of 2.9 s for 34,000 open orders.
+def _rows(name: str, build: Any, *args: Any) -> list[tuple[Any, ...]]:
+    """Raw result rows: peewee's per-value conversion cost 1.7 s of 2.9 s for 34,000 open orders,
+    and building the SQL most of the time of 60 visible rows, so it is built once (core.compiled_sql).
 
     Dates are selected as text and SUMs converted by the caller.
     """
-    sql, params = query.sql()
-    return cast("list[tuple[Any, ...]]", current_database().execute_sql(sql, params).fetchall())
+    return compiled_sql.fetch(name, build, *args)
 
 
-def _exceptions(cond: Any) -> dict[int, list[OpenException]]:
+@dataclass(frozen=True)
+class _Which:
+    """Which orders to assess: ``cond(arg)`` is a condition on Order, ``name`` names its shape."""
+    name: str
+    cond: Any
+    arg: Any
+
+
+def _by_ids(ids: list[int]) -> _Which:
+    return _Which("ids", lambda a: Order.id.in_(a), compiled_sql.IdList(ids))
+
+
+OPEN_ORDERS = _Which("open", lambda _a: Order.status.in_(OPEN_STATUSES), 0)
+
+
+def _exceptions(w: _Which) -> dict[int, list[OpenException]]:
     E = ProductionException
-    rows = _rows(E.select(E.order, E.severity, E.kind, E.description, FlowCard.quantity)
-                 .join(FlowCard, JOIN.LEFT_OUTER, on=(E.card == FlowCard.id))
-                 .join(Order, on=(E.order == Order.id), src=E)
-                 .where(cond & (E.status != "resolved")))
+    rows = _rows("risk.exceptions." + w.name, lambda a: (
+        E.select(E.order, E.severity, E.kind, E.description, FlowCard.quantity)
+        .join(FlowCard, JOIN.LEFT_OUTER, on=(E.card == FlowCard.id))
+        .join(Order, on=(E.order == Order.id), src=E)
+        .where(w.cond(a) & (E.status != "resolved"))), w.arg)
     out: dict[int, list[OpenException]] = {}
     for oid, severity, kind, description, qty in rows:
         out.setdefault(oid, []).append(OpenException(severity, kind, description or "", int(qty or 0)))
     return out
 
 
-def _late_purchases(cond: Any, today: dt.date) -> dict[int, list[LatePurchase]]:
+def _late_purchases(w: _Which, today: dt.date) -> dict[int, list[LatePurchase]]:
     from .materials import fmt_qty
 
     P, M = PurchaseFollowUp, MaterialRequirement
-    q = (P.select(M.order, M.name, M.unit, P.supplier, P.due_date, P.quantity, P.received_qty)
-         .join(M).join(Order, on=(M.order == Order.id))
-         .where(cond & (P.due_date < today) & (P.received_qty < P.quantity)))
+    rows = _rows("risk.purchases." + w.name, lambda a, day: (
+        P.select(M.order, M.name, M.unit, P.supplier, P.due_date.cast("TEXT"), P.quantity, P.received_qty)
+        .join(M).join(Order, on=(M.order == Order.id))
+        .where(w.cond(a) & (P.due_date < day) & (P.received_qty < P.quantity))), w.arg, today)
     out: dict[int, list[LatePurchase]] = {}
-    for oid, name, unit, supplier, due, qty, received in q.tuples():
-        out.setdefault(oid, []).append(LatePurchase(name, supplier, _day(due), f"{fmt_qty(qty - received)} {unit}"))
+    for oid, name, unit, supplier, due, qty, received in rows:
+        owed = (P.quantity.python_value(qty) or Decimal(0)) - (P.received_qty.python_value(received) or Decimal(0))
+        out.setdefault(oid, []).append(LatePurchase(name, supplier, _day(due), f"{fmt_qty(owed)} {unit}"))
     return out
 
 
-def _compute(cond: Any, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
-    """Risks of the orders matching ``cond`` (a condition on Order): seven queries."""
-    orders = _rows(Order.select(Order.id, Order.status, Order.delivery_date.cast("TEXT"),
-                               Order.order_date.cast("TEXT"), Order.confirmed_at.cast("TEXT"),
-                               Order.production_started_at.cast("TEXT")).where(cond))
+def _compute(w: _Which, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
+    """Risks of the orders ``w`` selects: seven queries."""
+    n = "risk." + w.name
+    orders = _rows(n + ".orders", lambda a: Order.select(
+        Order.id, Order.status, Order.delivery_date.cast("TEXT"), Order.order_date.cast("TEXT"),
+        Order.confirmed_at.cast("TEXT"), Order.production_started_at.cast("TEXT")).where(w.cond(a)), w.arg)
     if not orders:
         return {}
-    ordered = dict(_rows(OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity)).join(Order)
-                         .where(cond).group_by(OrderLine.order)))
-    shipped = dict(_rows(ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
-                         .join(OrderLine).join(Order).where(cond).group_by(OrderLine.order)))
-    good: dict[int, Any] = dict(_rows(last_step_good_query().where(cond)))
-    first = dict(_rows(ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
-                       .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-                       .where(cond & Order.production_started_at.is_null() & not_recalled())
-                       .group_by(FlowCard.order)))  # only needed where production never formally started
-    exceptions = _exceptions(cond)
-    purchases = _late_purchases(cond, today)
+    ordered = dict(_rows(n + ".ordered", lambda a: OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity))
+                         .join(Order).where(w.cond(a)).group_by(OrderLine.order), w.arg))
+    shipped = dict(_rows(n + ".shipped", lambda a: ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
+                         .join(OrderLine).join(Order).where(w.cond(a)).group_by(OrderLine.order), w.arg))
+    good: dict[int, Any] = dict(_rows(n + ".good", lambda a: last_step_good_query().where(w.cond(a)), w.arg))
+    first = dict(_rows(n + ".first", lambda a: (
+        ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
+        .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
+        .where(w.cond(a) & Order.production_started_at.is_null() & not_recalled())
+        .group_by(FlowCard.order)), w.arg))  # only needed where production never formally started
+    exceptions = _exceptions(w)
+    purchases = _late_purchases(w, today)
     out: dict[int, Risk] = {}
     for oid, status, delivery, odate, confirmed, started in orders:
         out[oid] = assess(oid, status, _day(delivery), _day(odate), confirmed, started,
@@ -292,7 +315,7 @@ def risk_for_orders(order_ids: Iterable[int], today: dt.date | None = None) -> d
     ids = list(dict.fromkeys(int(i) for i in order_ids))
     out: dict[int, Risk] = {}
     for i in range(0, len(ids), CHUNK):
-        out.update(_compute(Order.id.in_(ids[i:i + CHUNK]), today, safety, share))
+        out.update(_compute(_by_ids(ids[i:i + CHUNK]), today, safety, share))
     return out
 
 
@@ -316,7 +339,7 @@ def orders_at_risk(today: dt.date | None = None, limit: int | None = None) -> li
         first = _overdue_first(today, safety, share, int(limit))
         if first is not None:
             return first
-    risks = _compute(Order.status.in_(OPEN_STATUSES), today, safety, share)
+    risks = _compute(OPEN_ORDERS, today, safety, share)
     bad = [r for r in risks.values() if r.level != "on_track"]
     out = sorted(bad, key=lambda r: (LEVEL_ORDER[r.level], r.delivery_date, r.order_id))
     return out if limit is None else out[:limit]
@@ -337,12 +360,12 @@ def _overdue_first(today: dt.date, safety: int, share: Decimal, limit: int) -> l
         if after is not None:
             q = q.where((Order.delivery_date > after[0])
                         | ((Order.delivery_date == after[0]) & (Order.id > after[1])))
-        page = _rows(q.order_by(Order.delivery_date, Order.id).limit(CHUNK))
+        page = current_database().execute_sql(*q.order_by(Order.delivery_date, Order.id).limit(CHUNK).sql()).fetchall()
         if not page:
             return None
         chunk = [int(oid) for oid, _ in page]
         after = (_day(page[-1][1]), chunk[-1])
-        risks = _compute(Order.id.in_(chunk), today, safety, share)
+        risks = _compute(_by_ids(chunk), today, safety, share)
         out.extend(risks[oid] for oid in chunk if oid in risks and risks[oid].level == "late")
         if len(out) >= limit:
             return out[:limit]

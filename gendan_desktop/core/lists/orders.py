@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from peewee import Ordering, fn
 
+from ..compiled_sql import IdList, fetch
 from ..models import Client, Expr, Order, OrderLine, Query
 from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
@@ -189,17 +190,19 @@ def rows(ids: Iterable[int]) -> dict[int, OrderRow]:
     ids = list(ids)
     if not ids:
         return {}
-    sums = {oid: (q, a) for oid, q, a in
-            OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
-                             fn.SUM(OrderLine.quantity * OrderLine.unit_price))
-            .where(OrderLine.order.in_(ids)).group_by(OrderLine.order).tuples()}
+    sums = {oid: (q, a) for oid, q, a in fetch(
+        "orders.rows.sums", lambda a: OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
+                                                       fn.SUM(OrderLine.quantity * OrderLine.unit_price))
+        .where(OrderLine.order.in_(a)).group_by(OrderLine.order), IdList(ids))}
+    found = fetch("orders.rows", lambda a: Order.select(
+        Order.id, Order.number, Client.name, Order.client_po, Order.order_date, Order.delivery_date, Order.status,
+        Order.currency, Order.revision).join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)),
+        IdList(ids))
     out = {}
-    for oid, number, client, po, odate, delivery, status, currency, rev in (
-            Order.select(Order.id, Order.number, Client.name, Order.client_po, Order.order_date,
-                         Order.delivery_date, Order.status, Order.currency, Order.revision)
-            .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
+    for oid, number, client, po, odate, delivery, status, currency, rev in found:
         qty, amount = sums.get(oid, (0, None))
-        out[oid] = OrderRow(number, client, po, odate, delivery, status, int(qty or 0),
+        out[oid] = OrderRow(number, client, po, Order.order_date.python_value(odate),
+                            Order.delivery_date.python_value(delivery), status, int(qty or 0),
                             OrderLine.unit_price.from_sum(amount) if amount else None, currency, rev)
     return out
 

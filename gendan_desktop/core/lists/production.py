@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..compiled_sql import IdList, fetch
 from ..models import Client, Expr, FlowCard, Order, Query
 from ..progress import OPEN_PRODUCTION_STATUSES
 from ..search import matching_ids
@@ -91,12 +92,16 @@ def rows(ids: Iterable[int]) -> dict[int, ProductionRow]:
     from ..risk import risk_for_orders
 
     ids = list(ids)
+    if not ids:
+        return {}
     risks = risk_for_orders(ids)
     counts = open_exception_counts(ids)
     out = {}
-    for oid, number, client, delivery, status in (
-            Order.select(Order.id, Order.number, Client.name, Order.delivery_date, Order.status)
-            .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(ids)).tuples()):
+    found = fetch("production.rows", lambda a: Order.select(Order.id, Order.number, Client.name, Order.delivery_date,
+                                                             Order.status)
+                  .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)), IdList(ids))
+    for oid, number, client, raw_delivery, status in found:
+        delivery = Order.delivery_date.python_value(raw_delivery)
         r = risks.get(oid)
         level = r.level if r is not None and status not in NO_RISK_STATUSES else ""
         pct = (r.good * 100 // r.ordered) if r and r.ordered else 0

@@ -1,0 +1,63 @@
+"""The visible rows of the order and production lists cost a fixed handful of
+queries whatever their number, and SQL built once is replayed with the right values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from builders import make_stored_order
+
+from gendan_desktop.core import compiled_sql
+from gendan_desktop.core.clients import create_client
+from gendan_desktop.core.lists import orders, production
+from gendan_desktop.core.models import Order
+
+DAY = dt.date(2026, 3, 2)
+
+
+def _selects(database, func):
+    seen: list[str] = []
+    conn = database.connection()
+    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
+    try:
+        result = func()
+    finally:
+        conn.set_trace_callback(None)
+    return result, len(seen)
+
+
+@pytest.fixture
+def many(sqlite_db):
+    client = create_client(name="华美服饰")
+    return [make_stored_order(client, order_date=DAY + dt.timedelta(days=i), client_po=f"PO-{i}", finished=False,
+                              lines=(("A100", "Red", "M", 10 + i, "2.50"),)).id for i in range(70)]
+
+
+def _chunk(ids):
+    return orders.rows(ids), orders.progress(ids, DAY), production.rows(ids)
+
+
+def test_a_chunk_of_rows_takes_the_same_queries_for_2_and_60_rows(many, sqlite_db):
+    (few_rows, _p, _r), few = _selects(sqlite_db, lambda: _chunk(many[:2]))
+    (rows, progress, prod), more = _selects(sqlite_db, lambda: _chunk(many[:60]))
+    assert len(rows) == len(progress) == len(prod) == 60
+    assert few == more <= 20  # 2 rows + 8 risk; 8 risk + 1 exception counts + 1 rows
+
+
+def test_replayed_sql_answers_each_call_with_its_own_ids(many):
+    first, second = orders.rows(many[:3]), orders.rows(many[10:15])  # both padded to 8 ids
+    assert sorted(r.client_po for r in first.values()) == ["PO-0", "PO-1", "PO-2"]
+    assert {oid: r.quantity for oid, r in second.items()} == {oid: 10 + i for i, oid in enumerate(many[10:15], 10)}
+    assert second[many[10]].delivery_date == DAY + dt.timedelta(days=70)
+    assert production.rows(many[20:21])[many[20]].delivery_date == DAY + dt.timedelta(days=80)
+
+
+def test_a_value_a_field_converts_is_built_every_time_not_replayed_wrong(sqlite_db):
+    client = create_client(name="华美服饰")
+    seven, eight = (make_stored_order(client, client_po=po, finished=False).id for po in ("7", "8"))
+    # an int compared to a text column reaches the parameters as text: its stand-in is lost
+    build = lambda po: Order.select(Order.id).where(Order.client_po == po)  # noqa: E731
+    assert compiled_sql.fetch("test.po", build, 7) == [(seven,)]
+    assert compiled_sql.fetch("test.po", build, 8) == [(eight,)]
+    assert [v for k, v in compiled_sql._CACHE.items() if k[1] == "test.po"] == [None]
