@@ -24,6 +24,7 @@ from .connection import current_database
 
 _CACHE: dict[tuple[Any, ...], tuple[str, list[Any], list[tuple[int, int, int]]] | None] = {}
 _LIMIT = 256
+_MISSING: Any = object()
 _BASE = -7_300_000_000_000  # far from every id, quantity and amount
 
 
@@ -65,11 +66,11 @@ def sql(name: str, build: Callable[..., Query], *args: Any) -> tuple[str, list[A
         return cast("tuple[str, list[Any]]", build(*args).sql())
     shape = tuple(_bucket(len(a)) if isinstance(a, IdList) else type(a).__name__ for a in args)
     key = (type(db), name, shape)
-    if key not in _CACHE:
+    entry = _CACHE.get(key, _MISSING)  # one lookup: another thread may clear the cache
+    if entry is _MISSING:
         if len(_CACHE) >= _LIMIT:
             _CACHE.clear()
-        _CACHE[key] = _compile(build, args, shape)
-    entry = _CACHE[key]
+        entry = _CACHE[key] = _compile(build, args, shape)
     if entry is None:
         return cast("tuple[str, list[Any]]", build(*args).sql())
     text, template, places = entry
@@ -114,3 +115,12 @@ def fetch(name: str, build: Callable[..., Query], *args: Any) -> list[tuple[Any,
     convert with the field's ``python_value`` where the type matters)."""
     text, params = sql(name, build, *args)
     return cast("list[tuple[Any, ...]]", current_database().execute_sql(text, params).fetchall())
+
+
+def as_date(value: Any) -> dt.date:
+    """A date from a date or timestamp column selected as text (or as the driver's date)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

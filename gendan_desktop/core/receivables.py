@@ -64,7 +64,7 @@ def line_amount_sql() -> Expr:
     )
 
 
-def _money(raw: Any) -> Decimal:
+def money_of_sum(raw: Any) -> Decimal:
     """A raw SQL SUM of scaled money back to Decimal, at cent precision or finer."""
     if raw is None:
         return ZERO
@@ -101,7 +101,7 @@ def _totals(q: Query, client: Expr, date: Expr, client_id: int | None, before: d
     dated before ``before``, from ``since``, up to ``until`` (each when given)."""
     q = where_given(q, (client_id, client == client_id), (before, date < before), (since, date >= since),
                     (until, date <= until))
-    return {(c, cur): _money(s) for c, cur, s in q.tuples()}
+    return {(c, cur): money_of_sum(s) for c, cur, s in q.tuples()}
 
 
 def shipped_totals(client_id: int | None = None, *, before: dt.date | None = None,
@@ -183,7 +183,7 @@ def order_amounts(order_id: int) -> dict[str, Decimal]:
                       & (Complaint.currency == order.currency)).scalar())
     paid = (Payment.select(_raw_sum(Payment.amount))
             .where((Payment.order == order_id) & (Payment.currency == order.currency)).scalar())
-    s, c, p = _money(shipped), _money(credits), _money(paid)
+    s, c, p = money_of_sum(shipped), money_of_sum(credits), money_of_sum(paid)
     return {"shipped": s, "credits": c, "paid": p, "balance": s - c - p}
 
 
@@ -195,7 +195,7 @@ def shipment_totals(order_id: int) -> dict[int, tuple[int, Decimal]]:
     """
     q = (ShipmentLine.select(ShipmentLine.shipment, fn.SUM(ShipmentLine.quantity), _raw_sum(line_amount_sql()))
          .join(Shipment).where(Shipment.order == order_id).group_by(ShipmentLine.shipment))
-    return {sid: (int(n or 0), _money(raw)) for sid, n, raw in q.tuples()}
+    return {sid: (int(n or 0), money_of_sum(raw)) for sid, n, raw in q.tuples()}
 
 
 def ordered_amount(order_id: int) -> Decimal:
@@ -315,7 +315,7 @@ def overdue_receivables(today: dt.date | None = None, terms_days: int = 30,
         sdate = sdate if isinstance(sdate, dt.date) else dt.date.fromisoformat(str(sdate)[:10])
         out.append(OverdueShipment(cid, code, name, cur, sid, sno, ono, po, sdate,
                                    sdate + dt.timedelta(days=terms_days), (today - sdate).days - terms_days,
-                                   _money(raw), _money(unpaid)))
+                                   money_of_sum(raw), money_of_sum(unpaid)))
     return out
 
 
