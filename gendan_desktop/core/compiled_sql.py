@@ -96,7 +96,10 @@ def _compile(build: Callable[..., Query], args: tuple[Any, ...],
             s = _sentinel(i, 0, a)
             where[_key(s)] = (i, 0)
             stand_ins.append(s)
-    text, params = build(*stand_ins).sql()
+    try:
+        text, params = build(*stand_ins).sql()
+    except (TypeError, ValueError):  # a field refused a stand-in: build every time
+        return None
     places = []
     for pos, p in enumerate(params):
         try:

@@ -28,11 +28,11 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from .common import audit, get_or_404, next_number
+from .common import audit, next_number
 from .compiled_sql import as_date, fetch
 from .db import write_transaction
 from .enums import label
-from .errors import ValidationError
+from .errors import NotFound, ValidationError
 from .fields import MONEY_PLACES, to_decimal
 from .models import Client, Complaint, Order, OrderLine, Payment, Shipment, ShipmentLine
 from .payments import clean_currency, clean_date
@@ -232,22 +232,41 @@ def _entries(client_id: int, date_from: dt.date, date_to: dt.date) -> dict[str, 
     return out
 
 
+def _shipped_sums(d0: dt.date) -> Any:
+    return ((ShipmentLine.select(Order.currency, *_sum_before(Shipment.date, d0, line_amount_sql()))
+            .join(Shipment).join(Order).group_by(Order.currency)), Order.client, Shipment.date)
+
+
+def _credit_sums(d0: dt.date) -> Any:
+    return ((Complaint.select(Complaint.currency, *_sum_before(Complaint.credit_date, d0, Complaint.credit_amount))
+            .join(Order, on=(Complaint.order == Order.id)).group_by(Complaint.currency)),
+            Order.client, Complaint.credit_date)
+
+
+def _payment_sums(d0: dt.date) -> Any:
+    return ((Payment.select(Payment.currency, *_sum_before(Payment.date, d0, Payment.amount))
+            .group_by(Payment.currency)), Payment.client, Payment.date)
+
+
+def _sum_before(date: Any, d0: dt.date, amount: Any) -> tuple[Any, Any]:
+    """SUM of ``amount`` dated before ``d0`` (raw), and how many are dated from ``d0`` on."""
+    return (fn.SUM(Case(None, [(date < d0, amount)], None)).coerce(False),
+            fn.COUNT(Case(None, [(date >= d0, 1)], None)))
+
+
+def _balance_query(sums: Any, cid: int, d0: dt.date, d1: dt.date) -> Any:
+    query, client, date = sums(d0)
+    return query.where((client == cid) & date.is_null(False) & (date <= d1))
+
+
 def _balances(client_id: int, date_from: dt.date, date_to: dt.date) -> tuple[dict[str, Decimal], set[str]]:
     """(opening balance per currency, currencies that moved in the period): three queries,
     each sum split by CASE into before the period and within it."""
     before: dict[str, Decimal] = {}
     moved: set[str] = set()
-    kinds = ((ShipmentLine.select(Order.currency).join(Shipment).join(Order), Order.currency, Order.client,
-              Shipment.date, line_amount_sql(), 1),
-             (Complaint.select(Complaint.currency).join(Order, on=(Complaint.order == Order.id)), Complaint.currency,
-              Order.client, Complaint.credit_date, Complaint.credit_amount, -1),
-             (Payment.select(Payment.currency), Payment.currency, Payment.client, Payment.date, Payment.amount, -1))
-    for i, (base, currency, client, date, amount, sign) in enumerate(kinds):
-        rows = fetch(f"statement.balances.{i}", lambda cid, d0, d1, base=base, currency=currency, client=client,
-                     date=date, amount=amount: base.select_extend(
-                         fn.SUM(Case(None, [(date < d0, amount)], None)).coerce(False),
-                         fn.COUNT(Case(None, [(date >= d0, 1)], None)))
-                     .where((client == cid) & date.is_null(False) & (date <= d1)).group_by(currency),
+    for name, sums, sign in (("shipped", _shipped_sums, 1), ("credits", _credit_sums, -1),
+                             ("paid", _payment_sums, -1)):
+        rows = fetch(f"statement.balances.{name}", lambda cid, d0, d1, sums=sums: _balance_query(sums, cid, d0, d1),
                      client_id, date_from, date_to)
         for cur, total, in_period in rows:
             if total is not None:
@@ -257,6 +276,18 @@ def _balances(client_id: int, date_from: dt.date, date_to: dt.date) -> tuple[dic
     return before, moved
 
 
+def _client(client_id: int) -> tuple[int, str, str, str]:
+    """(id, code, name, default currency) of the client, or NotFound (as ``get_or_404``)."""
+    found = fetch("statement.client", lambda cid: Client.select(Client.id, Client.code, Client.name,
+                                                                Client.default_currency).where(Client.id == cid),
+                  int(client_id))
+    if not found:
+        raise NotFound(f"找不到客户(编号 {client_id}),可能已被删除。",
+                       f"Client {client_id} was not found; it may have been deleted.")
+    cid, code, name, currency = found[0]
+    return int(cid), code, name, currency
+
+
 def statement(client_id: int, date_from: Any, date_to: Any, currency: str | None = None) -> list[Statement]:
     """The client's statement for the period, one ``Statement`` per currency.
 
@@ -264,22 +295,22 @@ def statement(client_id: int, date_from: Any, date_to: Any, currency: str | None
     every currency the client has a balance or a movement in up to ``date_to``
     (the client's default currency if there is none at all).
     """
-    client = get_or_404(Client, client_id, "客户", "Client")
+    cid, code, name, default_currency = _client(client_id)
     date_from, date_to = clean_date(date_from, "date_from"), clean_date(date_to, "date_to")
     if date_from > date_to:
         raise ValidationError(f"对账期间的开始日期 {date_from} 晚于结束日期 {date_to},请调换。",
                               f"The period starts ({date_from}) after it ends ({date_to}); swap the dates.",
                               field="date_from")
-    before, moved = _balances(client.id, date_from, date_to)
+    before, moved = _balances(cid, date_from, date_to)
     if currency:
         currencies = [clean_currency(currency)]
     else:
         active = {cur for cur, v in before.items() if v != 0} | moved
-        currencies = sorted(active) or [client.default_currency]
-    entries = _entries(client.id, date_from, date_to)
+        currencies = sorted(active) or [default_currency]
+    entries = _entries(cid, date_from, date_to)
     out = []
     for cur in currencies:
-        st = Statement(client.id, client.code, client.name, cur, date_from, date_to, before.get(cur, ZERO),
+        st = Statement(cid, code, name, cur, date_from, date_to, before.get(cur, ZERO),
                        entries.get(cur, []))
         balance = st.opening
         for e in st.entries:

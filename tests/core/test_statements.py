@@ -212,3 +212,10 @@ def test_a_statement_takes_the_same_queries_for_one_currency_or_three_and_any_nu
     assert [(s.currency, len(s.entries), s.closing) for s in three] == [
         ("EUR", 6, D("90.00")), ("GBP", 6, D("90.00")), ("USD", 1, D("8.00"))]
     assert few == more <= 9  # the client, three balances, four kinds of entries (+ settings)
+
+
+def test_a_statement_of_a_deleted_client_says_the_client_was_not_found(db):
+    from gendan_desktop.core.errors import NotFound
+
+    with pytest.raises(NotFound, match="找不到客户(编号 987654)"):
+        statements.statement(987654, JAN, MAR)
