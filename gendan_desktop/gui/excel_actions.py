@@ -1,8 +1,8 @@
 """Excel in the GUI: import clients/orders, templates, export of the current list, 对账单.
 
-The menu entries are added to the Tools menu by ``add_actions(window, menu)``
-(called from MainWindow._build_menus, so they are rebuilt on a language
-switch). The work itself is the Qt-free ``gendan_desktop.excel`` package, run
+The menu entries are declared in gui/tools_menu.py (added by
+MainWindow._build_menus, so they are rebuilt on a language switch), which
+imports this module when one is chosen. The work itself is the Qt-free ``gendan_desktop.excel`` package, run
 off the GUI thread through operations.QueryOp/CollectionOp; it is imported
 only when an action runs (start-up must not load openpyxl/xlsxwriter).
 
@@ -35,22 +35,6 @@ def ui_lang() -> str:
     from ..core.errors import current_language
 
     return current_language()
-
-
-# ------------------------------------------------------------------ menu --
-def add_actions(window, menu) -> None:
-    """Add the Excel entries to ``menu`` (the window's Tools menu)."""
-    a = window._action
-    menu.addAction(a("import_clients", tr("导入客户…"), lambda: import_file(window, "clients")))
-    menu.addAction(a("import_orders", tr("导入订单…"), lambda: import_file(window, "orders")))
-    sub = menu.addMenu(tr("保存导入模板"))
-    sub.setObjectName("templateMenu")
-    sub.addAction(a("template_clients", tr("客户导入模板…"), lambda: save_template(window, "clients")))
-    sub.addAction(a("template_orders", tr("订单导入模板…"), lambda: save_template(window, "orders")))
-    menu.addSeparator()
-    menu.addAction(a("export_list", tr("导出当前列表…"), lambda: export_current_list(window), "Ctrl+E"))
-    menu.addAction(a("statements", tr("对账单…"), lambda: open_statement_dialog(window)))
-    menu.addSeparator()
 
 
 def _status(window, text: str, ms: int = 6000) -> None:

@@ -29,6 +29,7 @@ from .kit.operations import changes
 from .kit.tab_base import BaseTab, PlaceholderTab, TabSpec
 from .kit.uistate import ui_settings
 from .opening import reopen_database
+from .tools_menu import add_actions as add_tools_actions
 
 
 def tr(text: str) -> str:
@@ -170,12 +171,8 @@ class MainWindow(QMainWindow):
         m.addActions([acts[f"tab_{s.key}"] for s in self.specs[:9]])
         self.tools_menu = mb.addMenu(tr("工具(&T)"))  # Excel / printing engineers add their actions here
         self.tools_menu.setObjectName("toolsMenu")
-        from .excel_actions import add_actions as add_excel_actions  # Qt only: Excel loads per action
-
-        add_excel_actions(self, self.tools_menu)
-        from .workbench.handover_dialog import add_actions as add_handover_actions
-
-        add_handover_actions(self, self.tools_menu)
+        # declared in a light module: the Excel and hand-over work loads when an entry is chosen
+        add_tools_actions(self, self.tools_menu)
         m = mb.addMenu(tr("帮助(&H)"))
         m.addAction(acts["about"])
 

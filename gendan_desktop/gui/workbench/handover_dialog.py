@@ -289,7 +289,3 @@ def open_handover(window) -> HandOverDialog:
     dlg.open()
     return dlg
 
-
-def add_actions(window, menu) -> None:
-    """Tools → 工作交接…"""
-    menu.addAction(window._action("handover", tr("工作交接…"), lambda: open_handover(window)))
