@@ -101,7 +101,12 @@ class MainWindow(QMainWindow):
             self.tab_widget.addTab(holder, tab_title(spec))
         self.tab_widget.blockSignals(False)
         self.db_label.setText(tr("数据库:%1").replace("%1", self._describe_db()))
-        self.show_tab(current_key or self.specs[0].key)
+        key = current_key or self.specs[0].key
+        if self._painted_once():
+            self.show_tab(key)
+        else:  # made and made current; its data is read after the first paint (showEvent)
+            self.tab(key)
+            self.tab_widget.setCurrentIndex(self._index_of(key))
 
     def clear_tabs(self) -> None:
         """Drop every tab's widget: nothing reads the database while it is
@@ -295,7 +300,19 @@ class MainWindow(QMainWindow):
             return
         key = self._page(index).property("tab_key")
         tab = self.tab(key)
-        if tab.stale:
+        if tab.stale and self._painted_once():
+            self._refresh_tab(tab)
+
+    def _painted_once(self) -> bool:
+        """Whether the window has been shown. Until then the current tab stays
+        stale: its data is read once the window is on the screen (showEvent), so
+        that no query (nor its worker, competing for the interpreter) delays the
+        first paint. Asking for a tab by name (show_tab) reads at once."""
+        return getattr(self, "_shown_once", False)
+
+    def _refresh_current_if_stale(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.stale:
             self._refresh_tab(tab)
 
     def _refresh_tab(self, tab: BaseTab) -> None:
@@ -414,6 +431,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if not self._painted_once():
+            self._shown_once = True
+            QTimer.singleShot(0, self._refresh_current_if_stale)  # after the first paint
         if not getattr(self, "_placed", False) and not self.isMaximized():
             # the window manager has placed it (a cascade can put it lower): keep all of it on the screen
             self._placed = True
