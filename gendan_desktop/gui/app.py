@@ -163,10 +163,13 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     start_integrity_check(window, then=backup)  # at most once a day, then the daily backup
     window.prebuild_tabs_later()
     warn_if_network_share(window)
+    from ..core.first_start import needs_first_start
     from .reminders import start_reminders
-    from .workbench.first_start import maybe_first_start
 
-    maybe_first_start(window)  # a new database: the assistant (company, currencies, routes, how to start)
+    if needs_first_start():  # a new database: the assistant (company, currencies, routes, how to start)
+        from .workbench.first_start import maybe_first_start  # its forms load only then
+
+        maybe_first_start(window)
     start_reminders(window)  # follow-ups due and late steps in the tray, once per item per day
     try:
         return app.exec()

@@ -200,3 +200,49 @@ def test_the_windows_own_database_is_made_without_asking(qtbot, zh_app, tmp_path
         assert db is not None and Path(own).is_file()
     finally:
         close_database()
+
+
+START_CHILD = r"""
+import os, sys
+from PySide6.QtCore import QTimer
+from gendan_desktop.gui import app as app_module
+
+def report():
+    window = next(w for w in app_module.QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
+    print("shown", window.isVisible(), flush=True)
+    print("modules", " ".join(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+app_module.create_application("zh")
+QTimer.singleShot(0, report)  # the first turn of the event loop: the window is up
+app_module.run(sys.argv[1], "zh")
+"""
+
+# What the first shown tab (工作台) does not need: the file formats, the
+# hidden tabs, the Tools menu's work. Each loads when it is first used.
+NOT_AT_START = ("openpyxl", "xlsxwriter", "python_calamine", "reportlab", "segno", "pypinyin",
+                "gendan_desktop.excel", "gendan_desktop.printing",
+                "gendan_desktop.gui.excel_actions", "gendan_desktop.gui.workbench.handover_dialog",
+                "gendan_desktop.gui.clients", "gendan_desktop.gui.orders", "gendan_desktop.gui.production",
+                "gendan_desktop.gui.aftersales", "gendan_desktop.gui.kit.tab_kit", "gendan_desktop.gui.kit.forms")
+
+
+def test_start_loads_only_what_the_first_tab_needs(tmp_path):
+    """The window started as ``gendan-desktop`` starts it, in its own process:
+    once it shows, none of the modules above has been imported."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.sqlite3"
+    make_good_database(path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GENDAN_NO_AUTO_BACKUP="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", START_CHILD, str(path)], capture_output=True, text=True,
+                         env=env, timeout=120, check=False)
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines.get("shown") == "True", out.stderr[-2000:]
+    loaded = lines["modules"].split()
+    assert "gendan_desktop.gui.workbench.workbench_tab" in loaded  # the first tab is there
+    early = [m for m in loaded if m.startswith(NOT_AT_START)]
+    assert early == []

@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from ..kit.date_edit import DateEdit
-from ..kit.tab_kit import FormDialog, open_dialog, run_change
+# kit.tab_kit and kit.date_edit (forms, list views, .ui loading) load when an
+# item is first completed or put off, not with the workbench at start-up
 
 
 def tr(text: str) -> str:
@@ -102,6 +102,8 @@ class WorkActions(QWidget):
         def job():
             return [complete(i, today=today) for i in items]
 
+        from ..kit.tab_kit import run_change
+
         run_change(self, job, kinds, lambda _r: self.sig_done.emit(items))
 
     # ------------------------------------------------------------ snooze
@@ -124,6 +126,7 @@ class WorkActions(QWidget):
 
     def snooze(self, until: dt.date) -> None:
         from ...core.work_items import snooze
+        from ..kit.tab_kit import run_change
 
         items = self.tab.selected_items()
         if not items:
@@ -136,6 +139,8 @@ class WorkActions(QWidget):
     def pick_date(self) -> None:
         """推迟到某一天: a date form; a date not after today is refused under the field."""
         from ...core.work_items import snooze
+        from ..kit.date_edit import DateEdit
+        from ..kit.tab_kit import FormDialog, open_dialog
 
         items = self.tab.selected_items()
         if not items:
