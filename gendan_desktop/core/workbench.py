@@ -51,25 +51,15 @@ from .work_items import (
 )
 from .workbench_money import payments_expected, receivables
 
-NOW_KEYS = ("followups_overdue", "followups_due", "orders_at_risk", "late_steps", "late_purchases",
-            "exceptions", "receivables", "complaints", "recalls")
+# (the section keys live apart so that the window lays the workbench out without importing this)
+from .workbench_sections import DEFAULT_DAYS, NOW_KEYS, day_key, display_order  # noqa: F401
+
 # the cheap ones first, so the follow-ups show at once while the whole-database ones run
 LOAD_ORDER = ("followups_due", "followups_overdue", "week", "exceptions", "complaints", "recalls",
               "late_purchases", "late_steps", "orders_at_risk", "receivables")
-DEFAULT_DAYS = 7
 STEP_ROWS = 4000  # late steps read, oldest first, to make up to CANDIDATES groups
 PAYMENT_TERMS_DAYS = 30  # as core/receivables.overdue_receivables
 SEVERITY_POINTS = {"critical": 40, "high": 30, "medium": 15, "low": 5}
-
-
-def day_key(n: int) -> str:
-    return f"day:{n}"
-
-
-def display_order(days: int = DEFAULT_DAYS) -> list[str]:
-    """Where each section stands: follow-ups, today, what is late, then the coming days."""
-    return ["followups_overdue", "followups_due", day_key(0), *NOW_KEYS[2:],
-            *(day_key(n) for n in range(1, days + 1))]
 
 
 class Ctx:

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.workbench import NOW_KEYS, day_key, display_order
+from ...core.workbench_sections import NOW_KEYS, day_key, display_order
 from ..kit.operations import Cancelled, QueryOp, changes
-from ..kit.record_text import recall_reason_text
 from ..kit.tab_base import BaseTab
 from ..kit.uistate import ui_settings
 
@@ -292,6 +291,8 @@ class WorkbenchTab(BaseTab):
 
     def _put(self, s) -> None:
         """Show (or replace) the section's branch at its display position."""
+        from ..kit.record_text import recall_reason_text  # with the first section that has a recall
+
         old_index, old = self._head_item(s.key)
         was_expanded = old is not None and old.isExpanded()
         was_empty = old is not None and old.childCount() == 0
