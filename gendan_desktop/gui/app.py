@@ -123,6 +123,24 @@ def _x_server_answers(display: str) -> bool:
     return False
 
 
+def _after_first_paint(window) -> None:
+    """What start-up does once the window is on the screen (the first turn of the
+    event loop): none of it is needed for the first paint."""
+    from ..core.first_start import needs_first_start
+    from .reminders import start_reminders
+
+    begin_window_session()
+    backup = None if os.environ.get("GENDAN_NO_AUTO_BACKUP") else (lambda: start_auto_backup(window))
+    start_integrity_check(window, then=backup)  # at most once a day, then the daily backup
+    window.prebuild_tabs_later()
+    warn_if_network_share(window)
+    if needs_first_start():  # a new database: the assistant (company, currencies, routes, how to start)
+        from .workbench.first_start import maybe_first_start  # its forms load only then
+
+        maybe_first_start(window)
+    start_reminders(window)  # follow-ups due and late steps in the tray, once per item per day
+
+
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Open the window on the database; a second start for the same database
     brings the first one's window to the front instead (single_instance.py)."""
@@ -158,19 +176,7 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     window.show()
     QTimer.singleShot(0, lambda: log.info("Main window shown on %s, %.0f ms after start-up began",
                                           describe(window.db_url), (time.perf_counter() - started) * 1000))
-    begin_window_session()
-    backup = None if os.environ.get("GENDAN_NO_AUTO_BACKUP") else (lambda: start_auto_backup(window))
-    start_integrity_check(window, then=backup)  # at most once a day, then the daily backup
-    window.prebuild_tabs_later()
-    warn_if_network_share(window)
-    from ..core.first_start import needs_first_start
-    from .reminders import start_reminders
-
-    if needs_first_start():  # a new database: the assistant (company, currencies, routes, how to start)
-        from .workbench.first_start import maybe_first_start  # its forms load only then
-
-        maybe_first_start(window)
-    start_reminders(window)  # follow-ups due and late steps in the tray, once per item per day
+    QTimer.singleShot(0, lambda: _after_first_paint(window))
     try:
         return app.exec()
     finally:
