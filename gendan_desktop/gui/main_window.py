@@ -105,8 +105,7 @@ class MainWindow(QMainWindow):
         if self._painted_once():
             self.show_tab(key)
         else:  # made and made current; its data is read after the first paint (showEvent)
-            self.tab(key)
-            self.tab_widget.setCurrentIndex(self._index_of(key))
+            self.tab_widget.setCurrentIndex(self._index_of(self.tab(key).property("tab_key")))
 
     def clear_tabs(self) -> None:
         """Drop every tab's widget: nothing reads the database while it is
@@ -304,10 +303,8 @@ class MainWindow(QMainWindow):
             self._refresh_tab(tab)
 
     def _painted_once(self) -> bool:
-        """Whether the window has been shown. Until then the current tab stays
-        stale: its data is read once the window is on the screen (showEvent), so
-        that no query (nor its worker, competing for the interpreter) delays the
-        first paint. Asking for a tab by name (show_tab) reads at once."""
+        """Whether the window has been shown; until then the current tab stays stale (its data
+        is read after the first paint, see showEvent). show_tab by name reads at once."""
         return getattr(self, "_shown_once", False)
 
     def _refresh_current_if_stale(self) -> None:
