@@ -14,14 +14,7 @@ import importlib
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from .global_search import GlobalSearchBox
 from .kit.db_trouble import watch_reads
@@ -104,7 +97,7 @@ class MainWindow(QMainWindow):
         key = current_key or self.specs[0].key
         if self._painted_once():
             self.show_tab(key)
-        else:  # made and made current; its data is read after the first paint (showEvent)
+        else:  # made current; its data is read after the first paint (paintEvent)
             self.tab_widget.setCurrentIndex(self._index_of(self.tab(key).property("tab_key")))
 
     def clear_tabs(self) -> None:
@@ -175,8 +168,7 @@ class MainWindow(QMainWindow):
         m.addActions([acts[f"tab_{s.key}"] for s in self.specs[:9]])
         self.tools_menu = mb.addMenu(tr("工具(&T)"))  # Excel / printing engineers add their actions here
         self.tools_menu.setObjectName("toolsMenu")
-        # declared in a light module: the Excel and hand-over work loads when an entry is chosen
-        add_tools_actions(self, self.tools_menu)
+        add_tools_actions(self, self.tools_menu)  # their work loads when an entry is chosen
         m = mb.addMenu(tr("帮助(&H)"))
         m.addAction(acts["about"])
 
@@ -303,13 +295,11 @@ class MainWindow(QMainWindow):
             self._refresh_tab(tab)
 
     def _painted_once(self) -> bool:
-        """Whether the window has been shown; until then the current tab stays stale (its data
-        is read after the first paint, see showEvent). show_tab by name reads at once."""
+        """Shown yet? Until its first paint the current tab stays stale (show_tab reads at once)."""
         return getattr(self, "_shown_once", False)
 
     def _refresh_current_if_stale(self) -> None:
-        tab = self.current_tab()
-        if tab is not None and tab.stale:
+        if (tab := self.current_tab()) is not None and tab.stale:
             self._refresh_tab(tab)
 
     def _refresh_tab(self, tab: BaseTab) -> None:
@@ -430,7 +420,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._painted_once():
             self._shown_once = True
-            QTimer.singleShot(0, self._refresh_current_if_stale)  # after the first paint
+            QTimer.singleShot(500, self._refresh_current_if_stale)  # should no paint come
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not getattr(self, "_painted", False):
+            self._painted = True
+            QTimer.singleShot(0, self._refresh_current_if_stale)  # the first tab's data, after the first paint
         if not getattr(self, "_placed", False) and not self.isMaximized():
             # the window manager has placed it (a cascade can put it lower): keep all of it on the screen
             self._placed = True
