@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...core.enums import label
 from ...core.lists import client_tables
-from ..kit.forms import button_row, fill_enum_combo
+from ..kit.forms import fill_enum_combo
+from ..kit.layouts import button_row
 from ..kit.operations import CollectionOp
 from ..kit.table_model import fmt_date
 from .client_form import ClientFormController

@@ -13,7 +13,7 @@ name (the ``<class>`` element), which lupdate reads from the .ui file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject, Qt
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -103,15 +102,6 @@ def form_in_dialog(dialog: QDialog, name: str) -> QWidget:
     lay.addWidget(form)
     dialog.resize(form.size())
     return form
-
-
-def button_row(buttons: Iterable[QWidget]) -> QHBoxLayout:
-    """``buttons`` side by side from the left, the rest of the row empty."""
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
-    return row
 
 
 def form_child(form: QObject, kind: type[ChildT], name: str) -> ChildT:

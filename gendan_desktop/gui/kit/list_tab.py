@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLayout, QSplitter, QVBoxLayout, QWidget
 
-from .forms import button_row
+from .layouts import button_row
 from .list_view import ListPane
 from .tab_base import BaseTab
 from .tab_kit import tidy_list_pane

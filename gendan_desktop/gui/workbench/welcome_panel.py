@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
-from ..kit.forms import button_row
+from ..kit.layouts import button_row
 
 
 def tr(text: str) -> str:
