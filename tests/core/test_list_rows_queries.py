@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from builders import make_stored_order
+from query_count import selects
 
 from gendan_desktop.core import compiled_sql
 from gendan_desktop.core.clients import create_client
@@ -15,16 +16,6 @@ from gendan_desktop.core.models import Order
 
 DAY = dt.date(2026, 3, 2)
 
-
-def _selects(database, func):
-    seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
-    try:
-        result = func()
-    finally:
-        conn.set_trace_callback(None)
-    return result, len(seen)
 
 
 @pytest.fixture
@@ -39,8 +30,8 @@ def _chunk(ids):
 
 
 def test_a_chunk_of_rows_takes_the_same_queries_for_2_and_60_rows(many, sqlite_db):
-    (few_rows, _p, _r), few = _selects(sqlite_db, lambda: _chunk(many[:2]))
-    (rows, progress, prod), more = _selects(sqlite_db, lambda: _chunk(many[:60]))
+    (few_rows, _p, _r), few = selects(sqlite_db, lambda: _chunk(many[:2]))
+    (rows, progress, prod), more = selects(sqlite_db, lambda: _chunk(many[:60]))
     assert len(rows) == len(progress) == len(prod) == 60
     assert few == more <= 20  # 2 rows + 8 risk; 8 risk + 1 exception counts + 1 rows
 

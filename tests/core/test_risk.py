@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from builders import TODAY, lines_of, make_confirmed, two_lines
+from query_count import selects
 
 from gendan_desktop.core import production, risk, shipments
 from gendan_desktop.core.common import set_setting
@@ -124,21 +125,15 @@ def test_orders_at_risk_lists_late_first(db):
     assert {k: v.level for k, v in many.items()} == {fine.id: "on_track", shaky.id: "at_risk", behind.id: "late"}
 
 
-def _count_selects(database, func):
-    seen = []
-    conn = database.connection()
-    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
-    try:
-        func()
-    finally:
-        conn.set_trace_callback(None)
-    return len(seen)
+
+def count(database, func) -> int:
+    return selects(database, func)[1]
 
 
 def test_risk_for_many_orders_takes_a_fixed_number_of_queries(sqlite_db):
     ids = [_started(days_ago=5, delivery_in=20 + i, good=100).id for i in range(12)]
-    few = _count_selects(sqlite_db, lambda: risk.risk_for_orders(ids[:2], TODAY))
-    many = _count_selects(sqlite_db, lambda: risk.risk_for_orders(ids, TODAY))
+    few = count(sqlite_db, lambda: risk.risk_for_orders(ids[:2], TODAY))
+    many = count(sqlite_db, lambda: risk.risk_for_orders(ids, TODAY))
     assert few == many <= 10  # exceptions and late purchases: two more
 
 

@@ -12,6 +12,7 @@ from builders import make_client, make_stored_order
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from money_helpers import add_credit, order_lines
+from query_count import selects
 
 from gendan_desktop.core import payments, receivables, shipments, statements
 from gendan_desktop.core.errors import GendanError, ValidationError
@@ -185,30 +186,20 @@ def test_random_movements_keep_the_books_balanced(db, prices, ordered, actions, 
     assert settled == (payments.is_fully_shipped(order.id) and amounts["balance"] <= 0)
 
 
-def _selects(database, func):
-    seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
-    try:
-        result = func()
-    finally:
-        conn.set_trace_callback(None)
-    return result, len(seen)
-
 
 def test_a_statement_takes_the_same_queries_for_one_currency_or_three_and_any_number_of_lines(sqlite_db):
     client = make_client()
     usd = make_stored_order(client, [("U1", "Red", "M", 10, "2")])
     shipments.create_shipment(usd.id, JAN, [(order_lines(usd)[0].id, 4)])
     period = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    (one,), few = _selects(sqlite_db, lambda: statements.statement(client.id, *period))
+    (one,), few = selects(sqlite_db, lambda: statements.statement(client.id, *period))
     assert len(one.entries) == 1
     for currency in ("EUR", "GBP"):
         order = make_stored_order(client, [("X1", "Ecru", "M", 30, "5")], currency=currency)
         for day in (JAN, FEB, MAR):
             shipments.create_shipment(order.id, day, [(order_lines(order)[0].id, 10)])
             payments.record_payment(client.id, "20", currency, day)
-    three, more = _selects(sqlite_db, lambda: statements.statement(client.id, *period))
+    three, more = selects(sqlite_db, lambda: statements.statement(client.id, *period))
     assert [(s.currency, len(s.entries), s.closing) for s in three] == [
         ("EUR", 6, D("90.00")), ("GBP", 6, D("90.00")), ("USD", 1, D("8.00"))]
     assert few == more <= 9  # the client, three balances, four kinds of entries (+ settings)

@@ -1,0 +1,20 @@
+"""How many SELECTs a call sends to SQLite: tests that hold a query count fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def selects(database: Any, func: Callable[[], T]) -> tuple[T, int]:
+    """``func()``'s result and the number of SELECT statements it ran on ``database``."""
+    seen: list[str] = []
+    conn = database.connection()
+    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
+    try:
+        result = func()
+    finally:
+        conn.set_trace_callback(None)
+    return result, len(seen)
