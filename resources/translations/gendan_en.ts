@@ -163,6 +163,10 @@
         <translation>In %1</translation>
     </message>
     <message>
+        <source>折合本币</source>
+        <translation>In home currency</translation>
+    </message>
+    <message>
         <source>按客户的沟通语言,复制各币种的出货、收款、余额和逾期金额,可粘贴到微信或邮件</source>
         <translation>Copies, in the client's language, what was shipped, received, is due and overdue per currency, ready for WeChat or e-mail</translation>
     </message>

@@ -100,9 +100,11 @@ class User:
         else:
             click_cell(self.qtbot, view, row, column)
         settle()
+        self.wait_ops()  # what the row opens beside it (a client's detail) is read in a worker
 
     def press(self, button: QAbstractButton) -> None:
-        assert button.isEnabled(), f"{button.text()} is disabled"
+        if not button.isEnabled():  # a user waits for a button still greyed out while its page reads
+            self.qtbot.waitUntil(button.isEnabled, timeout=5000)
         if self.keyboard_only:
             self.tab_to(button)
             self.key(Qt.Key_Space)

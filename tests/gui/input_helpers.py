@@ -57,7 +57,9 @@ def activate(qtbot, window: QWidget) -> None:
 
 
 def click(qtbot, widget: QWidget, pos: QPoint | None = None, button=Qt.LeftButton, modifiers=Qt.NoModifier) -> None:
-    assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName() or widget} cannot be clicked"
+    # as a user waits for a control still greyed out while its page reads (a client's detail)
+    if not (widget.isVisible() and widget.isEnabled()):
+        qtbot.waitUntil(lambda: widget.isVisible() and widget.isEnabled(), timeout=5000)
     window = widget.window()
     if QApplication.activePopupWidget() is None and QApplication.activeWindow() is not window:
         activate(qtbot, window)  # a click on a window in the back brings it to the front first

@@ -18,6 +18,7 @@ TODAY = dt.date.today()
 
 def click_tab(qtbot, tabs: QTabWidget, title: str) -> None:
     bar = tabs.tabBar()
+    qtbot.waitUntil(bar.isEnabled)  # a client's pages are enabled once its detail is read
     i = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
     qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(i).center())
     assert tabs.currentIndex() == i

@@ -35,6 +35,7 @@ def new_client_dialog(u: User, name: str, country: str = "意大利", grade: str
     u.key(Qt.Key_N, Qt.ControlModifier)
     assert state["done"], state.get("error")
     activate(u.qtbot, u.window)
+    u.wait_ops()  # the new client's detail is read in a worker
     return seen
 
 

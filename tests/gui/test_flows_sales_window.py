@@ -76,6 +76,7 @@ def test_quotation_window_says_it_became_an_order_and_links_to_it(qtbot, window,
     tab = window.show_tab("clients")
     tab.open_record("client", client.id)
     detail = tab.detail
+    qtbot.waitUntil(lambda: not detail.is_loading())
     detail.show_page("quotations")
     click_row(qtbot, detail.quotations, 0, double=True)
     ed = detail.quotation_editor
@@ -114,6 +115,7 @@ def test_sample_approved_with_its_date_becomes_a_bulk_order_and_both_ends_link(q
     tab = window.show_tab("clients")
     tab.open_record("client", client.id)
     detail = tab.detail
+    qtbot.waitUntil(lambda: not detail.is_loading())
     detail.show_page("samples")
     click_row(qtbot, detail.samples, 0)
     qtbot.mouseClick(detail.findChild(QPushButton, "approveSample"), Qt.LeftButton)

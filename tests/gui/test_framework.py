@@ -313,6 +313,7 @@ def test_global_search_opens_the_client(qtbot, window):
     assert window.current_key() == "clients"
     tab = window.tab("clients")
     assert tab.pane.current_id() == c.id
+    qtbot.waitUntil(lambda: not tab.detail.is_loading())
     assert "张三纺织品有限公司" in tab.detail.title.text()
 
 

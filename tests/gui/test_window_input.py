@@ -73,6 +73,7 @@ def test_clicking_a_header_sorts_a_detail_table(qtbot, window, clients):
         log_followup(clients[0].id, today - dt.timedelta(days=days), "email", text)
     tab = go(qtbot, window, "客户档案")
     click_cell(qtbot, tab.pane.table, 2)  # 宁波海曙服饰 (by code: C001, C002, C003 …)
+    qtbot.waitUntil(lambda: not tab.detail.is_loading())
     table = tab.detail.followups
     assert [table.item(r, 3).text() for r in range(3)] == ["报价", "寄样", "初次联系"]  # newest first
     click_header(qtbot, table, 0)  # 日期: oldest first

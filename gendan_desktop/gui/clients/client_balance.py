@@ -8,6 +8,8 @@ a rate is not converted: the page says which rate is missing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -58,20 +60,18 @@ class BalancePanel(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.total)
         lay.addLayout(bar)
-        self.load(None)
+        self.show_balance(None, None)
 
-    def load(self, client_id: int | None) -> None:
-        """Read one client's receivables (a few small queries, on the GUI thread like the rest of the page)."""
-        from ...core.exchange_rates import get_rates, home_currency, in_home
-        from ...core.receivables import receivables
-
+    def show_balance(self, client_id: int | None, balance) -> None:
+        """Show one client's receivables (core.lists.client_detail.read_balance, read
+        with the rest of the client's pages), or nothing for no client."""
+        home = balance.home if balance is not None else ""  # no client: the column says 折合本币
+        rows = balance.rows if balance is not None else []
+        converted: Any = balance.converted if balance is not None else None  # read when there are rows
         self.client_id = client_id
         self.status.setText("")
-        home = home_currency()
         self.table.setHorizontalHeaderLabels([tr("币种"), tr("已出货"), tr("扣款/折让"), tr("已收款"), tr("余额"),
-                                              tr("折合%1").replace("%1", home)])
-        rows = receivables(client_id) if client_id else []
-        converted = in_home({r.currency: r.balance for r in rows}, get_rates())
+                                              tr("折合%1").replace("%1", home) if home else tr("折合本币")])
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             home_text = (fmt_money(converted.converted[r.currency]) if r.currency in converted.converted

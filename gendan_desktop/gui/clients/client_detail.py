@@ -1,12 +1,12 @@
 """The detail side of 客户档案: profile form, contacts, follow-up timeline with a
 quick add, visits, dispatches, samples and their approval, quotations, orders,
-balance. Reads of one client are small, so they run on the GUI thread."""
+balance. One client's pages are read in a worker (a client's history can be long)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.enums import label
-from ...core.lists import client_tables
+from ...core.lists.client_detail import ClientDetailData, read_client_detail
 from ..kit.forms import fill_enum_combo
 from ..kit.layouts import button_row
-from ..kit.operations import CollectionOp
+from ..kit.operations import CollectionOp, QueryOp, show_error
 from ..kit.table_model import fmt_date
 from .client_form import ClientFormController
 from .detail_tables import fill_table, make_table, table_id
@@ -35,6 +35,8 @@ def tr(text: str) -> str:
 
 # ------------------------------------------------------------------ detail --
 class ClientDetail(QWidget):
+    sig_loaded = Signal(object)  # client id (None: no client) once its pages show what was read
+
     PAGES = ("profile", "contacts", "followups", "visits", "dispatches", "samples", "quotations", "orders",
              "balance")
 
@@ -44,6 +46,8 @@ class ClientDetail(QWidget):
         self.main_window = window
         self.client_id: int | None = None
         self.sample_versions: dict[int, int] = {}  # sample id → version shown in the list
+        self._load_seq = self._shown_seq = 0  # the latest load() asked for / shown
+        self._pending_sample: int | None = None  # select_sample() while a read was under way
         self.title = QLabel(self)
         self.title.setObjectName("clientTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -176,50 +180,60 @@ class ClientDetail(QWidget):
 
     # ----------------------------------------------------------- loading
     def load(self, client_id: int | None) -> None:
-        client = client_tables.client(client_id)
-        self.client_id = client.id if client else None
-        self.pages.setEnabled(client is not None)
-        if client is None:
+        """Show client ``client_id``: read in a worker (core.lists.client_detail), the
+        pages filled on the GUI thread, then ``sig_loaded``. A newer load() makes an
+        older read's result unwanted (the cursor moving down the list)."""
+        self._load_seq += 1
+        seq = self._load_seq
+        if client_id is None:
+            self._show(seq, None)
+            return
+        QueryOp(self, lambda: read_client_detail(client_id), success=lambda data: self._show(seq, data)) \
+            .failure(lambda exc: self._load_failed(seq, exc)).run_in_background()
+
+    def is_loading(self) -> bool:
+        """A read asked for is not shown yet."""
+        return self._shown_seq != self._load_seq
+
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._load_seq:
+            self._show(seq, None)
+        show_error(self, exc)  # a failed read is said once (db_trouble)
+
+    def _show(self, seq: int, data: ClientDetailData | None) -> None:
+        if seq != self._load_seq:
+            return
+        self.client_id = data.client.id if data else None
+        self.pages.setEnabled(data is not None)
+        if data is None:
             self.title.setText(tr("请在左侧选择一位客户,或按 Ctrl+N 新建。"))
             for t in (self.contacts, self.followups, self.visits, self.dispatches, self.samples, self.quotations,
                       self.orders):
                 fill_table(t, [])
-            self.balance_panel.load(None)
+            self.balance_panel.show_balance(None, None)
             self.form.set_client(None)
-            return
-        from ...core.clients import get_client_summary
+        else:
+            self.title.setText(_title(data.client, data.summary))
+            self.form.set_client(data.client, data.summary.tags)
+            self._show_contacts(data.contacts)
+            self._show_followups(data.followups, data.contact_names)
+            self._show_lists(data)
+        self._shown_seq = seq
+        pending, self._pending_sample = self._pending_sample, None
+        if pending is not None:
+            self.select_sample(pending)
+        self.sig_loaded.emit(self.client_id)
 
-        s = get_client_summary(client.id)
-        facts = [label("grade", client.grade), tr("现实客户") if s.is_current else tr("潜在客户"),
-                 tr("老客户") if s.is_returning else tr("新客户"), label("source", client.source)]
-        if client.country:
-            facts.append(client.country)
-        if s.tags:
-            facts.append(" ".join(f"#{t}" for t in s.tags))
-        nxt = (tr("下次跟进:%1").replace("%1", fmt_date(s.next_followup_date))
-               if s.next_followup_date else tr("没有待跟进提醒"))
-        colour = ""
-        if s.next_followup_date is not None and s.next_followup_date <= dt.date.today():
-            colour = "#c62828" if s.next_followup_date < dt.date.today() else "#ef6c00"
-        nxt_html = f"<span style='color:{colour}'>{_esc(nxt)}</span>" if colour else _esc(nxt)
-        self.title.setText(f"<b style='font-size:14pt'>{_esc(client.name)}</b> &nbsp; {_esc(client.code)}"
-                           f"<br>{_esc(' · '.join(facts))}<br>{nxt_html}")
-        self.form.set_client(client)
-        self._load_contacts()
-        self.reload_followups()
-        self._load_lists(client.id)
-
-    def _load_contacts(self) -> None:
-        contacts = client_tables.contacts(self.client_id)
+    def _show_contacts(self, contacts) -> None:
         fill_table(self.contacts, [(c.name, c.title, c.phone, c.mobile, c.email, c.wechat,
                                     "✓" if c.is_primary else "") for c in contacts], [c.id for c in contacts])
         self.quick.set_contacts(contacts)
 
     def reload_followups(self) -> None:
-        from ...core.followups import followups_for_client
+        """After a follow-up is logged: that page and the title (next follow-up date) again."""
+        self.load(self.client_id)
 
-        fus = followups_for_client(self.client_id) if self.client_id else []
-        names = client_tables.contact_names(self.client_id)
+    def _show_followups(self, fus, names: dict[int, str]) -> None:
         rows = []
         for f in fus:
             nxt = fmt_date(f.next_date)
@@ -229,19 +243,15 @@ class ClientDetail(QWidget):
                          nxt, f.merchandiser))
         fill_table(self.followups, rows, [f.id for f in fus])
 
-    def _load_lists(self, cid: int) -> None:
-        from ...core.followups import dispatches_for_client, visits_for_client
-        from ...core.quotations import quotation_orders
-        from ...core.samples import orders_for_samples, samples_for_client
-
-        visits = visits_for_client(cid)
+    def _show_lists(self, data: ClientDetailData) -> None:
+        visits = data.visits
         fill_table(self.visits, [(fmt_date(v.date), v.visitors, v.purpose, v.hosted_by, v.notes) for v in visits],
                    [v.id for v in visits])
-        ds = dispatches_for_client(cid)
+        ds = data.dispatches
         fill_table(self.dispatches, [(fmt_date(d.date), label("dispatch_kind", d.kind), d.items, d.quantity,
                                       d.courier, d.tracking_no) for d in ds], [d.id for d in ds])
-        ss = samples_for_client(cid)
-        self._sample_orders = orders_for_samples([s.id for s in ss])
+        ss = data.samples
+        self._sample_orders = data.sample_orders
         self.sample_versions = {s.id: s.version for s in ss}  # what the actions pass as expected_version
         fill_table(self.samples, [(s.number, s.style, s.product, s.colour, label("sample_status", s.status),
                                    fmt_date(s.requested_date), fmt_date(s.sent_date),
@@ -249,16 +259,16 @@ class ClientDetail(QWidget):
                                    ", ".join(n for _i, n in self._sample_orders.get(s.id, ())), s.client_comments)
                                   for s in ss], [s.id for s in ss])
         self._sample_status = {s.id: s for s in ss}
-        qs = client_tables.quotations(cid)
+        qs = data.quotations
         fill_table(self.quotations, [(q.number, fmt_date(q.date), q.currency, fmt_date(q.valid_until),
                                       label("quotation_status", q.status), q.pi_number or "",
-                                      ", ".join(o.number for o in quotation_orders(q.id)) if q.status == "ordered"
+                                      ", ".join(data.quotation_orders.get(q.id, ())) if q.status == "ordered"
                                       else "") for q in qs],
                    [q.id for q in qs])
-        os_ = client_tables.orders(cid)
-        fill_table(self.orders, [(o.number, o.client_po, fmt_date(o.order_date), fmt_date(o.delivery_date),
-                                  label("order_status", o.status), o.currency) for o in os_], [o.id for o in os_])
-        self.balance_panel.load(cid)
+        fill_table(self.orders, [(number, po, fmt_date(od), fmt_date(dd), label("order_status", status), cur)
+                                 for _i, number, po, od, dd, status, cur in data.orders],
+                   [o[0] for o in data.orders])
+        self.balance_panel.show_balance(data.client.id, data.balance)
 
     # ----------------------------------------------------------- actions
     def edit_quotation(self, quotation_id: int | None):
@@ -390,6 +400,10 @@ class ClientDetail(QWidget):
         return sample_to_order(self)
 
     def select_sample(self, sample_id: int) -> None:
+        """Select the sample's row; while a read is under way, once it is shown."""
+        if self.is_loading():
+            self._pending_sample = sample_id
+            return
         for r in range(self.samples.rowCount()):
             item = self.samples.item(r, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == sample_id:
@@ -406,6 +420,25 @@ class ClientDetail(QWidget):
 
     def reject_sample(self):
         return self._sample_decision(False)
+
+
+def _title(client, s) -> str:
+    """Name and code, then the facts (grade, current/potential, new/returning, source,
+    country, tags), then the next follow-up in red when overdue, orange when today."""
+    facts = [label("grade", client.grade), tr("现实客户") if s.is_current else tr("潜在客户"),
+             tr("老客户") if s.is_returning else tr("新客户"), label("source", client.source)]
+    if client.country:
+        facts.append(client.country)
+    if s.tags:
+        facts.append(" ".join(f"#{t}" for t in s.tags))
+    nxt = (tr("下次跟进:%1").replace("%1", fmt_date(s.next_followup_date))
+           if s.next_followup_date else tr("没有待跟进提醒"))
+    colour = ""
+    if s.next_followup_date is not None and s.next_followup_date <= dt.date.today():
+        colour = "#c62828" if s.next_followup_date < dt.date.today() else "#ef6c00"
+    nxt_html = f"<span style='color:{colour}'>{_esc(nxt)}</span>" if colour else _esc(nxt)
+    return (f"<b style='font-size:14pt'>{_esc(client.name)}</b> &nbsp; {_esc(client.code)}"
+            f"<br>{_esc(' · '.join(facts))}<br>{nxt_html}")
 
 
 def _esc(text: str) -> str:

@@ -72,7 +72,8 @@ class ClientFormController:
     def field(self, name: str) -> QWidget:
         return form_child(self.widget, QWidget, name)
 
-    def set_client(self, client) -> None:
+    def set_client(self, client, tags: list[str] | None = None) -> None:
+        """Show ``client`` (None: the defaults of a new one); ``tags`` when already read."""
         self.errors.clear()
         self.client_id = client.id if client else None
         self.version = client.version if client else None
@@ -84,12 +85,11 @@ class ClientFormController:
                 set_value(w, default if default is not None else ("" if name != "first_contact_date" else None))
             else:
                 set_value(w, getattr(client, name))
-        tags = ""
-        if client is not None:
+        if client is not None and tags is None:
             from ...core.clients import get_tags
 
-            tags = ", ".join(get_tags(client.id))
-        set_value(self.field("tags"), tags)
+            tags = get_tags(client.id)
+        set_value(self.field("tags"), ", ".join(tags or ()))
 
     def values(self) -> dict:
         return {name: get_value(self.field(name)) for name in FORM_FIELDS}
