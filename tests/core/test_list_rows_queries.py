@@ -52,3 +52,33 @@ def test_a_value_a_field_converts_is_built_every_time_not_replayed_wrong(sqlite_
     assert compiled_sql.fetch("test.po", build, 7) == [(seven,)]
     assert compiled_sql.fetch("test.po", build, 8) == [(eight,)]
     assert [v for k, v in compiled_sql._CACHE.items() if k[1] == "test.po"] == [None]
+
+
+def test_complaint_rows_take_one_query_and_convert_each_calls_values(many, sqlite_db):
+    from decimal import Decimal
+
+    from gendan_desktop.core.lists import complaints
+    from gendan_desktop.core.models import Complaint
+
+    remake = Order.get_by_id(many[69])
+    made = [Complaint.create(number=f"CS-{i:03d}", order=oid, date=DAY + dt.timedelta(days=i), description=f"色差 {i}",
+                             qty_affected=i, cost=Decimal(i) / 4, currency="USD",
+                             remake_order=remake.id if i == 5 else None).id for i, oid in enumerate(many[:64])]
+    few, n_few = selects(sqlite_db, lambda: complaints.rows(made[:2]))
+    rows, n_more = selects(sqlite_db, lambda: complaints.rows(made[:60]))
+    assert len(few) == 2 and len(rows) == 60 and n_few == n_more == 1
+    later = complaints.rows(made[3:7])  # the same text, other ids
+    assert [later[c].number for c in made[3:7]] == ["CS-003", "CS-004", "CS-005", "CS-006"]
+    five = later[made[5]]
+    assert (five.date, five.qty_affected, five.cost, five.remake) == (DAY + dt.timedelta(days=5), 5,
+                                                                     Decimal("1.2500"), remake.number)
+    assert later[made[3]].remake == "" and later[made[3]].credit_amount == Decimal("0")
+    # 3 and 5 ids send one text (padded to 8): built once, and prepared once by SQLite's statement cache
+    texts: list[str] = []
+    sqlite_db.connection().set_trace_callback(texts.append)
+    try:
+        complaints.rows(made[:3]), complaints.rows(made[10:15])
+    finally:
+        sqlite_db.connection().set_trace_callback(None)
+    in_lists = [t[t.rindex(" IN (") + 5:t.rindex(")")].split(", ") for t in texts]
+    assert [len(ids) for ids in in_lists] == [8, 8]

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from peewee import JOIN
 
+from ..compiled_sql import IdList, as_date, fetch
 from ..models import Client, Complaint, Expr, Order, Query
 from ..search import matching_ids
 from . import IdCache, paging, query_ids
@@ -71,17 +72,27 @@ def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCach
 first_page, page_after, last_page = paging.pager(build_query)
 
 
-def rows(ids: Iterable[int]) -> dict[int, ComplaintRow]:
-    """The rows of ``ids`` (one query)."""
+def _rows_query(ids: IdList) -> Query:
     remake = Order.alias("remake")
-    q = (Complaint.select(Complaint.id, Complaint.number, Complaint.date, Order.number, Client.name,
-                          Complaint.description, Complaint.qty_affected, Complaint.disposition, Complaint.status,
-                          Complaint.cost, Complaint.credit_amount, Complaint.currency, remake.number)
-         .join(Order, on=(Complaint.order == Order.id)).join(Client, on=(Order.client == Client.id))
-         .switch(Complaint).join(remake, join_type=JOIN.LEFT_OUTER, on=(Complaint.remake_order == remake.id))
-         .where(Complaint.id.in_(list(ids))))
+    return (Complaint.select(Complaint.id, Complaint.number, Complaint.date, Order.number, Client.name,
+                             Complaint.description, Complaint.qty_affected, Complaint.disposition, Complaint.status,
+                             Complaint.cost, Complaint.credit_amount, Complaint.currency, remake.number)
+            .join(Order, on=(Complaint.order == Order.id)).join(Client, on=(Order.client == Client.id))
+            .switch(Complaint).join(remake, join_type=JOIN.LEFT_OUTER, on=(Complaint.remake_order == remake.id))
+            .where(Complaint.id.in_(ids)))
+
+
+def rows(ids: Iterable[int]) -> dict[int, ComplaintRow]:
+    """The rows of ``ids`` (one query). Its SQL is built once (core.compiled_sql)
+    and the values converted here: peewee's query building and its date parsing
+    (strptime per cell) cost 15 times the query on the 60 visible rows."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    money = Complaint.cost.python_value
     out = {}
-    for (cid, number, date, onum, client, desc, qty, disp, status, cost, credit, cur, rnum) in q.tuples():
-        out[int(cid)] = ComplaintRow(number, date, onum, client, desc or "", int(qty or 0), disp or "", status,
-                                     cost, credit, cur, rnum or "")
+    for (cid, number, date, onum, client, desc, qty, disp, status, cost, credit, cur, rnum) in \
+            fetch("complaints.rows", _rows_query, IdList(ids)):
+        out[int(cid)] = ComplaintRow(number, as_date(date) if date else None, onum, client, desc or "",
+                                     int(qty or 0), disp or "", status, money(cost), money(credit), cur, rnum or "")
     return out
