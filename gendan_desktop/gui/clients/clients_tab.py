@@ -142,7 +142,10 @@ class ClientsTab(ListTab):
     # BaseTab
     def refresh(self) -> None:
         self.model.refresh()
-        self.detail.load(self.pane.current_id())
+        # the client shown, reloaded: its row may come back only with the whole
+        # list (the pane then says None if it is gone); nothing shown, nothing to read
+        if self.detail.client_id is not None:
+            self.detail.load(self.detail.client_id)
 
     def open_record(self, kind, id_):
         from ...core.records import locate

@@ -108,7 +108,7 @@ class ListPane(QWidget):
     """Filter bar + table. Signals carry record ids, never row numbers."""
 
     activated = Signal(int)  # double-click / Enter on a row
-    current_changed = Signal(object)  # id or None
+    current_changed = Signal(object)  # id or None: another record became current (not the same one restored)
 
     def __init__(self, model: IdListModel, parent=None, *, placeholder: str | None = None):
         super().__init__(parent)
@@ -116,6 +116,7 @@ class ListPane(QWidget):
         model.setParent(self)
         self._settings_key = f"lists/{model.SETTINGS_KEY or type(model).__name__}/header"
         self._restoring_id: int | None = None
+        self._announced: int | None = None  # the id current_changed said last
         top = self._build_filters(model, placeholder)
         self._build_table(model)
         lay = QVBoxLayout(self)
@@ -282,7 +283,7 @@ class ListPane(QWidget):
                 self.table.selectionModel().setCurrentIndex(
                     idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             elif self.model.is_complete():
-                self.current_changed.emit(None)
+                self._announce(None)
             if row >= 0 or self.model.is_complete():
                 self._restoring_id = None
 
@@ -298,7 +299,16 @@ class ListPane(QWidget):
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
             self._restoring_id = None  # a row chosen (by the user or the restore): nothing left to restore
-        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
+        self._announce(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _announce(self, id_: int | None) -> None:
+        # A reload (filter, sort, F5) resets the view's current row without a
+        # signal and the restore sets it again: the same record, whose detail is
+        # shown already. Reloading it there cost 25 queries per filter; a tab
+        # reloads its detail itself when the data changed (its refresh).
+        if id_ != self._announced:
+            self._announced = id_
+            self.current_changed.emit(id_)
 
     # ---------------------------------------------------------- persistence
     def _save_header_soon(self) -> None:

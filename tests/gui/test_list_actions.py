@@ -1,0 +1,64 @@
+"""What a list action does beside the list: filtering or sorting with a record
+current keeps its detail as it is (not read again, what is typed there stays),
+through input on 客户档案 and 售后."""
+
+from __future__ import annotations
+
+import pytest
+from flows import User
+from input_helpers import click_cell, click_header, go
+from PySide6.QtCore import Qt
+from query_count import selects
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def demo_db(sqlite_db):
+    from gendan_desktop.core.models import Client
+    from gendan_desktop.demo import fill_demo
+
+    fill_demo(clients=20, orders=150, seed=7)
+    # the first client by code is a key client: the 等级 filter's first choice keeps it
+    first = Client.select().where(Client.archived == False).order_by(Client.code, Client.id).first()  # noqa: E712
+    Client.update(grade="key").where(Client.id == first.id).execute()
+    return sqlite_db
+
+
+def test_filtering_keeps_the_current_clients_detail_and_what_is_typed_there(qtbot, window, demo_db, wait_ops):
+    u = User(qtbot, window, wait_ops)
+    tab = go(qtbot, window, "客户档案")
+    wait_ops()
+    click_cell(qtbot, tab.pane.table, 0, 0)
+    client_id = tab.pane.current_id()
+    assert client_id is not None and tab.detail.client_id == client_id
+    phone = tab.detail.form.field("phone")
+    u.page(tab.detail.pages, phone)
+    u.fill(phone, "0571-1234")  # not saved yet
+
+    combo = tab.pane.filter_combos["grade"]
+    combo.setFocus(Qt.MouseFocusReason)
+    qtbot.waitUntil(combo.hasFocus)
+    _, n = selects(demo_db, lambda: qtbot.keyClick(combo, Qt.Key_Down))  # 等级:全部 → 等级:大客户
+    assert combo.currentData() == "key"
+    wait_ops()
+    assert tab.pane.current_id() == client_id  # still current, and its detail was not read again:
+    assert phone.text() == "0571-1234"
+    assert n <= 2  # the list's first page (and its visible rows), no detail
+
+    click_header(qtbot, tab.pane.table, 0)  # by code the other way: the same client current, the same detail
+    wait_ops()
+    assert tab.pane.current_id() == client_id and phone.text() == "0571-1234"
+
+
+def test_f5_still_reads_the_current_clients_detail_again(qtbot, window, demo_db, wait_ops):
+    from gendan_desktop.core.models import Client
+
+    tab = go(qtbot, window, "客户档案")
+    wait_ops()
+    click_cell(qtbot, tab.pane.table, 0, 0)
+    client_id = tab.pane.current_id()
+    Client.update(name="改过的名字").where(Client.id == client_id).execute()  # another window saved it
+    qtbot.keyClick(tab.pane.table, Qt.Key_F5)
+    wait_ops()
+    assert tab.pane.current_id() == client_id and "改过的名字" in tab.detail.title.text()
