@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from peewee import fn
 
-from gendan_desktop.core.lists import clients, complaints, orders, paging, production
+from gendan_desktop.core.lists import clients, complaints, orders, paging, production, sql_key
 from gendan_desktop.core.lists.spec import Filters, Sort
 from gendan_desktop.core.models import Client, Complaint, FollowUp, Order
 
@@ -49,6 +49,12 @@ def _check(module, filters: Filters, sort: Sort) -> None:
     assert module.first_page(filters, sort, N).ids == full[:N], what
     assert _walk(module, filters, sort) == full, what
     assert module.last_page(filters, sort, N).ids == full[-N:], what
+    # the window's first page: the id query's own text with LIMIT, the key of its last row read after
+    query = module.build_query(filters, sort)
+    assert paging.first_ids(sql_key(query), N) == full[:N], what
+    if full:
+        last_shown = full[min(N, len(full)) - 1]
+        assert paging.key_of(query, last_shown) == module.first_page(filters, sort, N).last_key, what
 
 
 @pytest.mark.parametrize("module", LISTS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
@@ -97,10 +103,11 @@ def test_the_first_page_walks_the_sort_index(sqlite_db):
 
     query = production.build_query(Filters(), Sort("number", True))
     page_query = query.select(*[node for node, _ in paging.orderings(query)]).limit(N)
-    sql, params = page_query.sql()
-    plan = " ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
-    assert "TEMP B-TREE" not in plan.upper(), plan
-    assert "INDEX" in plan.upper(), plan
+    window_sql, window_params = sql_key(query)  # the window's first page: the id query with LIMIT
+    for sql, params in (page_query.sql(), (f"{window_sql} LIMIT {N}", window_params)):
+        plan = " ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "TEMP B-TREE" not in plan.upper(), plan
+        assert "INDEX" in plan.upper(), plan
 
 
 def test_a_key_that_does_not_match_the_sort_is_refused(data):

@@ -56,6 +56,23 @@ def last(query: Query, n: int = PAGE) -> Page:
     return _page(query, None, n, reverse=True)
 
 
+def first_ids(key: tuple[str, Sequence[Any]], n: int = PAGE) -> list[int]:
+    """The first ``n`` ids of the id query whose (sql, params) is ``key``
+    (``core.lists.sql_key``): that very text with ``LIMIT``, so a window's
+    first screen builds no second SQL (peewee took three times the query).
+    The keys for the page after it come from ``key_of`` when needed."""
+    sql, params = key
+    return [int(r[0]) for r in current_database().execute_sql(f"{sql} LIMIT {int(n)}", params).fetchall()]
+
+
+def key_of(query: Query, id_: int) -> Key | None:
+    """The key (sort values, id) of row ``id_`` of ``query`` (None: not among its rows)."""
+    terms = orderings(query)
+    q = query.select(*[node for node, _ in terms]).where(Expression(terms[-1][0], OP.EQ, Value(id_, converter=False)))
+    row = current_database().execute(q.limit(1)).fetchone()
+    return tuple(row) if row else None
+
+
 def orderings(query: Query) -> list[tuple[Expr, bool]]:
     """(expression, descending) of each ``ORDER BY`` term of ``query``, the id last."""
     out = []

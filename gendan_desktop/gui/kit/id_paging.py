@@ -62,7 +62,8 @@ class PagedIds(QAbstractTableModel):
     def _init_paging(self) -> None:
         self._complete = True  # _ids is every matching id
         self._gap = 0  # rows known from the start: the rest, if any, come after them
-        self._head_key: paging.Key | None = None  # key of row _gap - 1 (for the next page)
+        self._head_id: int | None = None  # row _gap - 1, after which the next page follows
+        self._head_key: paging.Key | None = None  # its key, once read (core/lists/paging.py)
         self._has_tail = False  # _ids[_gap:] is the last page (Ctrl+End before the whole list)
         self._query: Any = None  # the current peewee query (filters and sort of the last refresh)
         self._key: tuple | None = None
@@ -98,21 +99,21 @@ class PagedIds(QAbstractTableModel):
             query = self.list_query()
             key, stamp = sql_key(query), data_stamp()
             ids = cached_ids(self._id_cache, key, stamp)
-            page = paging.first(query, self.PAGE) if ids is None else None
+            page = paging.first_ids(key, self.PAGE) if ids is None else None
         except Exception as exc:
             if not self._report(exc):
                 raise
             return
-        if page is not None and len(page.ids) < self.PAGE:  # the first page is every row
-            ids = page.ids
+        if page is not None and len(page) < self.PAGE:  # the first page is every row
+            ids = page
             remember_ids(self._id_cache, key, stamp, ids, self.ID_CACHE_SIZE)
         self._query, self._key = query, key
         self._changing = True
         self.beginResetModel()
         self._forget_rows()
         self._loaded = True
-        self._set_ids(ids if ids is not None else page.ids, complete=ids is not None)  # type: ignore[union-attr]
-        self._head_key = page.last_key if page is not None else None
+        self._set_ids(ids if ids is not None else page, complete=ids is not None)  # type: ignore[arg-type]
+        self._head_id, self._head_key = (page[-1] if page else None), None
         self._await = None
         self.endResetModel()
         self._changing = False
@@ -240,7 +241,7 @@ class PagedIds(QAbstractTableModel):
 
     # ------------------------------------------ pages before the whole list
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
-        return not parent.isValid() and not self._complete and not self._has_tail and self._head_key is not None
+        return not parent.isValid() and not self._complete and not self._has_tail and self._head_id is not None
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         """The view reached the last row shown: the next page by key."""
@@ -250,13 +251,18 @@ class PagedIds(QAbstractTableModel):
             QTimer.singleShot(0, self, self.fetchMore)
             return
         try:
-            page = paging.after(self._query, self._head_key, self.PAGE)  # type: ignore[arg-type]
+            key = self._head_key or paging.key_of(self._query, self._head_id)  # type: ignore[arg-type]
+            page = paging.after(self._query, key, self.PAGE) if key is not None else None
         except Exception as exc:
             if not self._report(exc):
                 raise
             return
+        if page is None:  # the last row shown is gone: the pages no longer join up
+            self.ensure_complete()
+            return
         end = len(page.ids) < self.PAGE  # that was the last page
-        self._head_key = page.last_key or self._head_key
+        if page.ids:
+            self._head_id, self._head_key = page.ids[-1], page.last_key
         self._insert(self._gap, self._ids + page.ids, len(page.ids), complete=end)
         if end:
             self._announce_whole()
