@@ -8,6 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton
 
+from ...core.enums import label
 from ...core.lists import complaints as complaint_list
 from ..kit.list_tab import ListTab
 from ..kit.tab_kit import GREY_TEXT, ORANGE_TEXT
@@ -57,24 +58,29 @@ class ComplaintListModel(IdListModel):
         super().__init__(parent)
 
     def load_rows(self, ids):
-        from ...core import enums
+        # the core's rows as they are: a cell is formatted when it is painted (display)
+        return complaint_list.rows(ids)
 
-        return {cid: (r.number, fmt_date(r.date), r.order, r.client, r.description.replace("\n", " ")[:80],
-                      str(r.qty_affected), enums.label("disposition", r.disposition) if r.disposition else "",
-                      enums.label("complaint_status", r.status), fmt_money(r.cost) if r.cost else "",
-                      f"{fmt_money(r.credit_amount)} {r.currency}" if r.credit_amount else "", r.remake,
-                      r.status, r.description)
-                for cid, r in complaint_list.rows(ids).items()}
+    def display(self, row, col):
+        return _CELLS[col](row)
 
     def foreground(self, row, col):
-        if row[11] == "closed":
+        if row.status == "closed":
             return GREY_TEXT
-        if row[11] == "open" and col == CCol.STATUS:
+        if row.status == "open" and col == CCol.STATUS:
             return ORANGE_TEXT
         return None
 
     def tooltip(self, row, col):
-        return row[12] if col == CCol.DESCRIPTION else None
+        return row.description if col == CCol.DESCRIPTION else None
+
+
+# the text of each column (CCol order) of a core ComplaintRow
+_CELLS = (lambda r: r.number, lambda r: fmt_date(r.date), lambda r: r.order or "", lambda r: r.client or "",
+          lambda r: r.description.replace("\n", " ")[:80], lambda r: str(r.qty_affected),
+          lambda r: label("disposition", r.disposition) if r.disposition else "",
+          lambda r: label("complaint_status", r.status), lambda r: fmt_money(r.cost) if r.cost else "",
+          lambda r: f"{fmt_money(r.credit_amount)} {r.currency}" if r.credit_amount else "", lambda r: r.remake)
 
 
 class AftersalesTab(ListTab):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core.enums import label
 from ...core.lists import clients as client_list
 from ..kit.list_tab import ListTab
 from ..kit.operations import CollectionOp
@@ -77,29 +78,35 @@ class ClientListModel(IdListModel):
     ]
 
     def load_rows(self, ids):
-        from ...core.enums import label
+        # the core's rows as they are: a cell is formatted when it is painted
+        # (display), not 60 rows × 8 cells at once per chunk read
+        return client_list.rows(ids)
 
-        cur_text, pot_text = tr("现实客户"), tr("潜在客户")
-        return {cid: (r.code, r.name, label("grade", r.grade), cur_text if r.current else pot_text,
-                      label("source", r.source), r.country, fmt_date(r.last_followup), fmt_date(r.next_followup),
-                      r.next_followup, r.grade, r.archived, r.version)
-                for cid, r in client_list.rows(ids).items()}
+    def display(self, row, col):
+        return _CELLS[col](row)
 
     def foreground(self, row, col):
-        if col == 7 and row[8] is not None:  # Col.NEXT_FOLLOWUP; ints: called per painted cell
+        nxt = row.next_followup
+        if col == 7 and nxt is not None:  # Col.NEXT_FOLLOWUP; ints: called per painted cell
             today = _TODAY()
-            if row[8] < today:
+            if nxt < today:
                 return _RED
-            if row[8] == today:
+            if nxt == today:
                 return _ORANGE
-        if row[10]:
+        if row.archived:
             return _GREY
         return None
 
     def font(self, row, col):
-        if col == 1 and row[9] == "key":  # key clients in bold
+        if col == 1 and row.grade == "key":  # key clients in bold
             return _BOLD[0] if _BOLD[0] is not None else _bold()
         return None
+
+
+# the text of each column (Col order) of a core ClientRow
+_CELLS = (lambda r: r.code or "", lambda r: r.name or "", lambda r: label("grade", r.grade),
+          lambda r: tr("现实客户") if r.current else tr("潜在客户"), lambda r: label("source", r.source),
+          lambda r: r.country or "", lambda r: fmt_date(r.last_followup), lambda r: fmt_date(r.next_followup))
 
 
 _BOLD: list = [None]
@@ -187,7 +194,7 @@ class ClientsTab(ListTab):
 
         # the version each row showed: archiving a client someone changed meanwhile is refused
         shown = [(i, self.model.row_data(self.model.row_of(i))) for i in self.pane.selected_ids()]
-        versions = [(i, row[11]) for i, row in shown if row is not None]
+        versions = [(i, row.version) for i, row in shown if row is not None]
         CollectionOp(self, lambda: [archive_client(i, v) for i, v in versions], kinds={"client"}).run_in_background()
 
     def merge_selected(self):
