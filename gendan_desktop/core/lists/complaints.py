@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from peewee import JOIN
 
@@ -21,8 +21,7 @@ from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 SORTS = ("number", "date", "order", "client", "qty", "disposition", "status", "cost", "credit")
 
 
-@dataclass(frozen=True)
-class ComplaintRow:
+class ComplaintRow(NamedTuple):  # a tuple: 60 made per screen, a frozen dataclass costs 3 times as much
     number: str
     date: dt.date | None
     order: str  # the order's number

@@ -51,6 +51,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _DISPLAY, _EDIT, _TOOLTIP, _FONT = 0, 2, 3, 6
 _ALIGN, _BACKGROUND, _FOREGROUND = 7, 8, 9
+_HORIZONTAL, _VERTICAL = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 _ID = int(Qt.ItemDataRole.UserRole.value) + 1
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -157,6 +158,9 @@ class IdListModel(PagedIds):
         left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
         right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         self._align = [right if col in self.ALIGN_RIGHT else left for col in self.Columns]
+        # asked per section at every reset: an enum's len() and call cost microseconds each
+        self._ncols = len(self.Columns)
+        self._titles = [self.HEADERS.get(col, col.name) for col in self.Columns]
         self._has_font = type(self).font is not IdListModel.font
         self._has_background = type(self).background is not IdListModel.background
         self._last_chunk: tuple[int, dict[int, Any]] = (-1, {})  # the chunk data() read last
@@ -281,23 +285,16 @@ class IdListModel(PagedIds):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         if parent.isValid():
             return 0
-        return len(self.Columns)
+        return self._ncols
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return header_text(self.HEADERS.get(self.Columns(section), self.Columns(section).name))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                right = self.Columns(section) in self.ALIGN_RIGHT
-                return int(
-                    (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
-                    | Qt.AlignmentFlag.AlignVCenter
-                )
-        elif (
-            orientation == Qt.Orientation.Vertical
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._ids)
-        ):
+    def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802
+        # plain ints, as in data(): asked per section and role at every reset
+        if orientation == _HORIZONTAL and 0 <= section < self._ncols:
+            if role == _DISPLAY:
+                return header_text(self._titles[section])
+            if role == _ALIGN:
+                return self._align[section]
+        elif orientation == _VERTICAL and role == _DISPLAY and 0 <= section < len(self._ids):
             return section + 1
         return None
 
@@ -338,7 +335,7 @@ class IdListModel(PagedIds):
         return _ROW_FLAGS if index.isValid() else _NO_FLAGS  # constants: called per painted cell
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self.Columns)):
+        if not (0 <= column < self._ncols):
             return
         if (column, order) == (self._sort_col, self._sort_order) and self._loaded:
             return
