@@ -62,3 +62,30 @@ def test_f5_still_reads_the_current_clients_detail_again(qtbot, window, demo_db,
     qtbot.keyClick(tab.pane.table, Qt.Key_F5)
     wait_ops()
     assert tab.pane.current_id() == client_id and "改过的名字" in tab.detail.title.text()
+
+
+def test_arrow_keys_move_the_list_at_once_and_the_detail_follows_where_they_stop(qtbot, window, demo_db, wait_ops):
+    tab = go(qtbot, window, "客户档案")
+    wait_ops()
+    table, model = tab.pane.table, tab.model
+    click_cell(qtbot, table, 0, 0)
+    first = tab.detail.client_id
+    loaded: list = []
+    tab.pane.current_changed.connect(loaded.append)
+    table.setFocus(Qt.MouseFocusReason)
+
+    def press_down_five_times():
+        for _ in range(5):
+            qtbot.keyClick(table, Qt.Key_Down)
+
+    _, n = selects(demo_db, press_down_five_times)
+    assert table.currentIndex().row() == 5  # the list moved with every key
+    assert n == 0 and loaded == [] and tab.detail.client_id == first  # no detail read per row passed
+    qtbot.waitUntil(lambda: tab.detail.client_id == model.id_at(5))
+    assert loaded == [model.id_at(5)]  # one detail: where the keys stopped
+
+    qtbot.keyClick(table, Qt.Key_End, Qt.ControlModifier)
+    last = model.rowCount() - 1
+    assert table.currentIndex().row() == last
+    qtbot.waitUntil(lambda: tab.detail.client_id == model.id_at(last))
+    assert model.index(last, 1).data() in tab.detail.title.text()  # the last client's name, shown
