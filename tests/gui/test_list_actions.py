@@ -60,8 +60,28 @@ def test_f5_still_reads_the_current_clients_detail_again(qtbot, window, demo_db,
     client_id = tab.pane.current_id()
     Client.update(name="改过的名字").where(Client.id == client_id).execute()  # another window saved it
     qtbot.keyClick(tab.pane.table, Qt.Key_F5)
+    row = tab.model.row_of(client_id)
+    assert tab.model.index(row, 1).data() == "改过的名字"  # the list at once
+    qtbot.waitUntil(lambda: "改过的名字" in tab.detail.title.text())  # its detail right after
+    assert tab.pane.current_id() == client_id
+
+
+def test_a_stale_tab_shown_again_reads_its_complaint_again(qtbot, window, demo_db, wait_ops):
+    from gendan_desktop.core.models import Complaint, Order
+
+    order = Order.select().where(Order.status != "draft").first()
+    made = Complaint.create(number="CS-T0001", order=order.id, date=order.order_date, description="色差",
+                            currency=order.currency)
+    tab = go(qtbot, window, "售后")
     wait_ops()
-    assert tab.pane.current_id() == client_id and "改过的名字" in tab.detail.title.text()
+    click_cell(qtbot, tab.pane.table, tab.model.row_of(made.id), 0)
+    assert tab.editor.complaint.id == made.id
+    go(qtbot, window, "客户档案")
+    Complaint.update(description="色差严重").where(Complaint.id == made.id).execute()
+    window.tab("aftersales").stale = True  # as after a change saved while it was hidden
+    go(qtbot, window, "售后")
+    assert tab.model.index(tab.model.row_of(made.id), 4).data() == "色差严重"  # the list at once
+    qtbot.waitUntil(lambda: tab.editor.complaint.description == "色差严重")  # the editor right after
 
 
 def test_arrow_keys_move_the_list_at_once_and_the_detail_follows_where_they_stop(qtbot, window, demo_db, wait_ops):

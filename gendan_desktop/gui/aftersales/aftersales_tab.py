@@ -113,8 +113,8 @@ class AftersalesTab(ListTab):
 
     def refresh(self) -> None:
         self.pane.refresh()
-        if self.editor.complaint is not None:
-            self.editor.reload()
+        if self.editor.complaint is not None:  # read again once the list is painted
+            self.pane.after_list(self.editor.reload)
 
     def open_record(self, kind: str, id_: int) -> None:
         if kind == "complaint":

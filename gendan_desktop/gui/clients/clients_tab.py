@@ -149,10 +149,10 @@ class ClientsTab(ListTab):
     # BaseTab
     def refresh(self) -> None:
         self.model.refresh()
-        # the client shown, reloaded: its row may come back only with the whole
-        # list (the pane then says None if it is gone); nothing shown, nothing to read
+        # the client shown, read again once the list is painted: its row may come
+        # back only with the whole list (the pane then says None if it is gone)
         if self.detail.client_id is not None:
-            self.detail.load(self.detail.client_id)
+            self.pane.after_list(lambda: self.detail.load(self.detail.client_id))
 
     def open_record(self, kind, id_):
         from ...core.records import locate

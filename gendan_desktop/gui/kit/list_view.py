@@ -7,6 +7,8 @@ unfiltered, as a merchandiser expects).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -129,6 +131,9 @@ class ListPane(QWidget):
         self._pending: int | None = None  # the id to say once the keys are handled
         self._announce_later = QTimer(self, singleShot=True, interval=0)
         self._announce_later.timeout.connect(lambda: self._announce(self._pending))
+        self._follow: Callable[[], object] | None = None  # a detail's reload waiting for the list (after_list)
+        self._follow_later = QTimer(self, singleShot=True, interval=0)
+        self._follow_later.timeout.connect(self._run_follow)
         top = self._build_filters(model, placeholder)
         self._build_table(model)
         lay = QVBoxLayout(self)
@@ -280,6 +285,18 @@ class ListPane(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
 
+    def after_list(self, fn: Callable[[], object]) -> None:
+        """Run ``fn`` (the tab's detail read again) on the next turn of the event
+        loop: the list reloaded is painted first, the detail (20-40 ms of reads)
+        follows. Hidden before then, the pane runs it when shown again."""
+        self._follow = fn
+        self._follow_later.start()
+
+    def _run_follow(self) -> None:
+        fn, self._follow = self._follow, None
+        if fn is not None:
+            fn()
+
     def _remember_current(self) -> None:
         current = self.current_id()
         if current is not None:  # else keep one still waiting for the whole list
@@ -355,11 +372,13 @@ class ListPane(QWidget):
         super().showEvent(event)
         if self.current_id() != self._announced:  # a key's row not followed before the pane was hidden
             self._announce(self.current_id())
+        self._run_follow()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         # hidden (another tab, the database closing): no read for a row out of
         # sight, least of all in a dialog's loop while the file is reopened
         self._announce_later.stop()
+        self._follow_later.stop()
         if self._save_timer.isActive():
             self._save_timer.stop()
             self.save_header()
