@@ -21,6 +21,8 @@ from .spec import BY_ID, NO_FILTERS, Filters, Sort, ordered
 # orders in these statuses do not make a client current (现实客户)
 NOT_YET_ORDERED = ("draft", "cancelled")
 SORTS = ("code", "name", "grade", "current", "source", "country", "last_followup", "next_followup")
+# filters whose values are only bound (status branches, look_alike reads): SQL replayed (core.lists.list_sql)
+PLAIN_FILTERS = frozenset({"grade", "source", "next_followup"})
 
 
 class ClientRow(NamedTuple):  # a tuple: 60 made per screen, a frozen dataclass costs 3 times as much

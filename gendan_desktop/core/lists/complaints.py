@@ -19,6 +19,7 @@ from . import IdCache, paging, query_ids
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, date_range, ordered
 
 SORTS = ("number", "date", "order", "client", "qty", "disposition", "status", "cost", "credit")
+PLAIN_FILTERS = frozenset({"status", "disposition", "date"})  # values bound only: SQL replayed (core.lists.list_sql)
 
 
 class ComplaintRow(NamedTuple):  # a tuple: 60 made per screen, a frozen dataclass costs 3 times as much

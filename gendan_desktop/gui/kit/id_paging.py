@@ -30,7 +30,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer
 from PySide6.QtWidgets import QWidget
 
-from ...core.lists import cached_ids, data_stamp, ids_of_sql, paging, query_ids, remember_ids, sql_key
+from ...core.lists import cached_ids, data_stamp, ids_of_sql, key_ids, list_sql, paging, query_ids, remember_ids
 
 Token = tuple[Any, Any, int]  # (sql key, stamp, serial) of one background read
 
@@ -65,8 +65,9 @@ class PagedIds(QAbstractTableModel):
         self._head_id: int | None = None  # row _gap - 1, after which the next page follows
         self._head_key: paging.Key | None = None  # its key, once read (core/lists/paging.py)
         self._has_tail = False  # _ids[_gap:] is the last page (Ctrl+End before the whole list)
-        self._query: Any = None  # the current peewee query (filters and sort of the last refresh)
-        self._key: tuple | None = None
+        self._query: Any = None  # the current peewee query, once built (filters and sort of the last refresh)
+        self._shape: tuple[Any, Any] = (None, None)  # those filters and sort
+        self._key: tuple | None = None  # its (sql, params)
         self._await: Token | None = None  # the background read whose result is wanted
         self._inflight: set[Token] = set()
         self._serial = 0
@@ -86,8 +87,8 @@ class PagedIds(QAbstractTableModel):
         """Start reading the id list in the background (at idle, before the
         list is first shown), so that showing it finds it in the cache."""
         if not self._loaded:
-            query = self.list_query()
-            self._start_read(sql_key(query), data_stamp())
+            key, _query = list_sql(self.LIST, self.list_filters(), self.list_sort())
+            self._start_read(key, data_stamp())
 
     def refresh(self) -> None:
         """Show the first page of the current filters and sort (or the whole
@@ -96,8 +97,8 @@ class PagedIds(QAbstractTableModel):
         A failed read keeps the rows shown and is said once by the window
         (gui/kit/db_trouble.py)."""
         try:
-            query = self.list_query()
-            key, stamp = sql_key(query), data_stamp()
+            shape = (self.list_filters(), self.list_sort())
+            (key, query), stamp = list_sql(self.LIST, *shape), data_stamp()
             ids = cached_ids(self._id_cache, key, stamp)
             page = paging.first_ids(key, self.PAGE) if ids is None else None
         except Exception as exc:
@@ -107,7 +108,7 @@ class PagedIds(QAbstractTableModel):
         if page is not None and len(page) < self.PAGE:  # the first page is every row
             ids = page
             remember_ids(self._id_cache, key, stamp, ids, self.ID_CACHE_SIZE)
-        self._query, self._key = query, key
+        self._query, self._shape, self._key = query, shape, key
         self._changing = True
         self.beginResetModel()
         self._forget_rows()
@@ -132,7 +133,7 @@ class PagedIds(QAbstractTableModel):
         if self._complete:
             return True
         try:
-            ids = query_ids(self._query, self._id_cache, self.ID_CACHE_SIZE)
+            ids = key_ids(self._key, self._id_cache, self.ID_CACHE_SIZE)  # type: ignore[arg-type]
         except Exception as exc:
             if not self._report(exc):
                 raise
@@ -251,8 +252,9 @@ class PagedIds(QAbstractTableModel):
             QTimer.singleShot(0, self, self.fetchMore)
             return
         try:
-            key = self._head_key or paging.key_of(self._query, self._head_id)  # type: ignore[arg-type]
-            page = paging.after(self._query, key, self.PAGE) if key is not None else None
+            query = self._built()
+            key = self._head_key or paging.key_of(query, self._head_id)  # type: ignore[arg-type]
+            page = paging.after(query, key, self.PAGE) if key is not None else None
         except Exception as exc:
             if not self._report(exc):
                 raise
@@ -272,7 +274,7 @@ class PagedIds(QAbstractTableModel):
         if self._complete or self._has_tail:
             return
         try:
-            page = paging.last(self._query, self.PAGE)
+            page = paging.last(self._built(), self.PAGE)
         except Exception as exc:
             if not self._report(exc):
                 raise
@@ -288,6 +290,13 @@ class PagedIds(QAbstractTableModel):
             self._insert(len(head), head + page.ids, len(page.ids), complete=False, gap=len(head), has_tail=True)
 
     # ------------------------------------------------------------ helpers
+    def _built(self) -> Any:
+        """The current list's peewee query (paging after a row needs its sort
+        terms), built when first needed: a refresh may have replayed its SQL only."""
+        if self._query is None:
+            self._query = self.LIST.build_query(*self._shape)
+        return self._query
+
     def _forget_rows(self) -> None:
         self._cache.clear()
         self._last_chunk = (-1, {})
