@@ -129,23 +129,30 @@ def list_sql(module: Any, filters: Any, sort: Any) -> tuple[SqlKey, Query | None
     """(sql, params) of ``module.build_query(filters, sort)``, and the query if it was built.
 
     Where the list module names the filters that only bind values
-    (``PLAIN_FILTERS``: no branch on the value, no read while building) and no
-    others and no text are set, the SQL is built once per shape (the sort, the
-    filters set) and replayed with the values (core.compiled_sql): building and
+    (``PLAIN_FILTERS``: no branch on the value, no read while building) or the
+    values of a filter that each make a pure query of their own
+    (``SHAPE_FILTERS``), and no others and no text are set, the SQL is built
+    once per shape (the sort, the filters set, the shaping values) and
+    replayed with the values (core.compiled_sql): building and
     compiling it through peewee cost 2-3 times a first page's query. Otherwise
     the query is built as usual (a text search reads the search index).
     """
     from .spec import Filters
 
     plain = getattr(module, "PLAIN_FILTERS", None)
+    shaping = getattr(module, "SHAPE_FILTERS", {})  # key → values that each make their own pure query
     values = getattr(filters, "values", None)
-    if plain is None or values is None or filters.text.strip() or not set(values) <= plain:
+    if plain is None or values is None or filters.text.strip() or not all(
+            k in plain or v in shaping.get(k, ()) for k, v in values.items()):
         query = module.build_query(filters, sort)
         return sql_key(query), query
-    shape: list[tuple[str, bool, tuple[bool, ...]]] = []  # (key, a range?, which parts are None)
+    shape: list[tuple[str, Any, tuple[bool, ...]]] = []  # (key, a range? or the shaping value, which parts are None)
     args: list[Any] = []
     for k in sorted(k for k, v in values.items() if v is not None and v != ""):
         v = values[k]
+        if k not in plain:  # a shaping value: in the shape's name, not a parameter
+            shape.append((k, ("value", v), ()))
+            continue
         parts = v if isinstance(v, tuple) else (v,)
         if not all(p is None or (isinstance(p, (str, int, dt.date)) and not isinstance(p, bool)) for p in parts):
             query = module.build_query(filters, sort)
@@ -156,9 +163,12 @@ def list_sql(module: Any, filters: Any, sort: Any) -> tuple[SqlKey, Query | None
     def build(*stand_ins: Any) -> Query:
         given = iter(stand_ins)
         rebuilt: dict[str, Any] = {}
-        for k, is_range, nones in shape:
+        for k, kind, nones in shape:
+            if isinstance(kind, tuple):
+                rebuilt[k] = kind[1]
+                continue
             parts = tuple(None if none else next(given) for none in nones)
-            rebuilt[k] = parts if is_range else parts[0]
+            rebuilt[k] = parts if kind else parts[0]
         return module.build_query(Filters("", rebuilt), sort)
 
     name = f"{module.__name__}.ids {sort.key} {sort.descending} {shape}"

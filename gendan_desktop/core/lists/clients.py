@@ -23,6 +23,7 @@ NOT_YET_ORDERED = ("draft", "cancelled")
 SORTS = ("code", "name", "grade", "current", "source", "country", "last_followup", "next_followup")
 # filters whose values are only bound (status branches, look_alike reads): SQL replayed (core.lists.list_sql)
 PLAIN_FILTERS = frozenset({"grade", "source", "next_followup"})
+SHAPE_FILTERS = {"status": frozenset({"current", "potential", "archived"})}  # look_alike reads the names
 
 
 class ClientRow(NamedTuple):  # a tuple: 60 made per screen, a frozen dataclass costs 3 times as much
