@@ -129,6 +129,7 @@ class ClientsTab(ListTab):
         self.set_up_list(ClientListModel(), tr("筛选:客户名称、编号、拼音首字母(如 zs)、邮箱…"))
         self.detail = ClientDetail(window, self)
         self.dialog = None  # the merge dialog while it is open
+        self.client_id: int | None = None  # the list's current client, whose detail is shown or read
         self.merge_button = QPushButton(tr("合并客户…"), self)
         self.merge_button.setObjectName("mergeClientsButton")
         self.merge_button.setToolTip(tr("选中两位客户(按住 Ctrl 点击)后合并为一位"))
@@ -144,6 +145,7 @@ class ClientsTab(ListTab):
         self.pane.activated.connect(lambda cid: self.detail.focus_followup())
 
     def _on_current(self, client_id):
+        self.client_id = client_id  # the client the detail shows or is reading
         self.detail.load(client_id)
 
     # BaseTab
@@ -151,8 +153,8 @@ class ClientsTab(ListTab):
         self.model.refresh()
         # the client shown, read again once the list is painted: its row may come
         # back only with the whole list (the pane then says None if it is gone)
-        if self.detail.client_id is not None:
-            self.pane.after_list(lambda: self.detail.load(self.detail.client_id))
+        if self.client_id is not None:
+            self.pane.after_list(lambda: self.detail.load(self.client_id))
 
     def open_record(self, kind, id_):
         from ...core.records import locate
