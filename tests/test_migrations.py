@@ -38,6 +38,9 @@ def _old_database(url: str) -> None:
     db.execute_sql("DROP TABLE work_item_snooze")
     db.execute_sql("DROP TABLE reminder_shown")
     db.execute_sql("ALTER TABLE client DROP COLUMN language")  # added by migration 10
+    for column in ("last_followup_date", "next_followup_date"):  # added by migration 12
+        db.execute_sql(f"DROP INDEX IF EXISTS client_{column}_id")
+        db.execute_sql(f"ALTER TABLE client DROP COLUMN {column}")
     p = "?" if "sqlite" in type(db).__name__.lower() else "%s"
     now = "2025-03-01 09:00:00"
     db.execute_sql(

@@ -15,6 +15,7 @@ from typing import Any
 
 from peewee import Database, SqliteDatabase
 
+from . import followup_dates
 from .client_matching import client_keys
 from .errors import DatabaseError
 from .models import ALL_MODELS, ClientLookAlike
@@ -224,6 +225,21 @@ def _m0011_status_list_indexes(db: Database) -> None:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "order" ({", ".join(cols)})')
 
 
+def _m0012_list_sort_keys(db: Database) -> None:
+    """What the client and after-sales lists sort by, in indexes their first
+    pages walk (as the models declare; copied here so this migration never
+    changes): each client's latest and next follow-up date as columns kept by
+    triggers (core/followup_dates.py), filled from the follow-ups; the
+    complaint columns the after-sales list sorts by, each with the id."""
+    for column in followup_dates.COLUMNS:
+        _add_column(db, "client", column, "DATE NULL")
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS client_{column}_id ON client ({column}, id)")
+    followup_dates.backfill(db)
+    followup_dates.create_triggers(db)
+    for column in ("qty_affected", "disposition", "cost", "credit_amount"):
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS complaint_list_by_{column} ON complaint ({column}, id)")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
@@ -236,6 +252,7 @@ MIGRATIONS: list[Migration] = [
     (9, "merchandiser in the order list indexes", _m0009_merchandiser_in_list_indexes),
     (10, "client language", _m0010_client_language),
     (11, "order list indexes led by the status", _m0011_status_list_indexes),
+    (12, "client follow-up dates and after-sales sort indexes", _m0012_list_sort_keys),
 ]
 
 

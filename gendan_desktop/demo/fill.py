@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core import search
+from ..core import followup_dates, search
 from ..core.connection import current_database, is_sqlite, write_transaction
 from ..core.errors import StateError
 from ..core.limits import DEMO_CLIENTS, DEMO_ORDERS
@@ -50,8 +50,9 @@ def fill_demo(clients: int = 200, orders: int = 1000, seed: int = 1,
 
 def _fill(db, ctx: DemoContext, clients: int, orders: int) -> dict[str, int]:
     with write_transaction():
+        followup_dates.drop_triggers(db)  # both filled once at the end: far faster than row by row
         if is_sqlite(db):
-            search.drop_triggers(db)  # filled once at the end: far faster than row by row
+            search.drop_triggers(db)
         _fill_reference(ctx)
         if clients:
             _fill_clients(ctx, clients)
@@ -60,6 +61,8 @@ def _fill(db, ctx: DemoContext, clients: int, orders: int) -> dict[str, int]:
             fill_orders(ctx, orders, quotes, samples)
         counts = ctx.bulk.flush_all()
         backfill_merchandisers(db)  # who looks after each client, as an upgraded database has it
+        followup_dates.backfill(db)
+        followup_dates.create_triggers(db)
         param = "?" if is_sqlite(db) else "%s"
         for complaint_id, order_id in ctx.remake_links:
             db.execute_sql(f"UPDATE complaint SET remake_order_id = {param} WHERE id = {param}",

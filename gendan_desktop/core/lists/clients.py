@@ -39,16 +39,6 @@ class ClientRow(NamedTuple):  # a tuple: 60 made per screen, a frozen dataclass 
     next_followup: dt.date | None  # the earliest open follow-up date
 
 
-def _last_followup() -> Expr:
-    return FollowUp.select(fn.MAX(FollowUp.date)).where(FollowUp.client == Client.id)
-
-
-def _next_followup() -> Expr:
-    return (FollowUp.select(fn.MIN(FollowUp.next_date))
-            .where((FollowUp.client == Client.id) & (FollowUp.next_done == False)  # noqa: E712
-                   & FollowUp.next_date.is_null(False)))
-
-
 def _is_current() -> Expr:
     # EXISTS probes the order.client_id index per client (~10k probes); an
     # IN (subquery) would scan all 100k orders into a temporary table first.
@@ -60,7 +50,9 @@ def _sort_fields(key: str | None) -> list[Expr]:
     fields: dict[str, Any] = {
         "code": Client.code, "name": Client.pinyin,  # Chinese names in pinyin order, as users expect
         "grade": Client.grade, "current": _is_current(), "source": Client.source, "country": Client.country,
-        "last_followup": _last_followup(), "next_followup": _next_followup()}
+        # kept on the client by triggers (core/followup_dates.py): indexed, where
+        # aggregates over the follow-ups were computed and sorted for every client
+        "last_followup": Client.last_followup_date, "next_followup": Client.next_followup_date}
     return [fields[key]] if key in fields else []
 
 
@@ -118,13 +110,11 @@ def rows(ids: Iterable[int]) -> dict[int, ClientRow]:
         return {}
     db = current_database()
     marks = ", ".join([db.param] * len(ids))
-    c, o, f = (Client._meta.table_name, Order._meta.table_name, FollowUp._meta.table_name)
+    c, o = Client._meta.table_name, Order._meta.table_name
     not_yet = ", ".join(f"'{s}'" for s in NOT_YET_ORDERED)
     sql = (f'SELECT c.id, c.code, c.name, c.grade, c.source, c.country, c.archived, c.version, '
            f'EXISTS(SELECT 1 FROM "{o}" o WHERE o.client_id = c.id AND o.status NOT IN ({not_yet})), '
-           f'(SELECT MAX(f.date) FROM "{f}" f WHERE f.client_id = c.id), '
-           f'(SELECT MIN(f.next_date) FROM "{f}" f WHERE f.client_id = c.id AND NOT f.next_done '
-           f'AND f.next_date IS NOT NULL) '
+           f'c.last_followup_date, c.next_followup_date '
            f'FROM "{c}" c WHERE c.id IN ({marks})')
     out = {}
     for cid, code, name, grade, source, country, archived, version, current, last, nxt in \

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .base import AuditLog, BaseModel, Counter, Expr, Query, Setting, VersionedModel, database_proxy
 from .clients import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Visit
-from .money import Complaint, Payment, Shipment, ShipmentLine
+from .money import COMPLAINT_LIST_INDEXES, Complaint, Payment, Shipment, ShipmentLine
 from .orders import ORDER_LIST_INDEXES, Order, OrderLine, OrderRevision
 from .production import (
     FlowCard,
@@ -66,6 +66,7 @@ ALL_MODELS = [
 
 __all__ = [
     "ALL_MODELS", "ORDER_LIST_INDEXES", "BaseModel", "Expr", "Query", "IssuedDocument", "VersionedModel",
+    "COMPLAINT_LIST_INDEXES",
     "database_proxy",
     "Setting",
     "Counter",

@@ -43,6 +43,14 @@ class Client(VersionedModel):
     name_key = CharField(max_length=300, default="", index=True, constraints=[SQL("DEFAULT ''")])
     base_key = CharField(max_length=300, default="", index=True, constraints=[SQL("DEFAULT ''")])
     phone_key = CharField(max_length=20, default="", index=True, constraints=[SQL("DEFAULT ''")])
+    # The latest follow-up's date and the earliest open reminder's, for the
+    # list's sorts: kept by triggers on follow_up (core/followup_dates.py).
+    last_followup_date = DateField(null=True)
+    next_followup_date = DateField(null=True)
+
+    class Meta:
+        # (date, id): the list's "ORDER BY date, id" walks it on SQLite and PostgreSQL
+        indexes = ((("last_followup_date", "id"), False), (("next_followup_date", "id"), False))
 
 
 class ClientLookAlike(BaseModel):

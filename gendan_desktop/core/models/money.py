@@ -80,3 +80,12 @@ class Complaint(VersionedModel):
     closed_at = DateField(null=True)
     # who looks after it (跟单员); a hand-over moves it (core/handover.py)
     merchandiser = CharField(max_length=100, default="", index=True, constraints=[SQL("DEFAULT ''")])
+
+
+# The after-sales list's sorts on columns of the complaint, each with the id (its
+# "ORDER BY column, id"): the first page walks the index and stops, instead of
+# sorting every complaint (60–160 ms at 1M orders); migration 12 adds them.
+COMPLAINT_LIST_INDEXES = tuple((f"complaint_list_by_{c}", (c, "id"))
+                               for c in ("qty_affected", "disposition", "cost", "credit_amount"))
+for _name, _cols in COMPLAINT_LIST_INDEXES:
+    Complaint.add_index(*(Complaint._meta.columns[c] for c in _cols), name=_name)
