@@ -14,12 +14,14 @@ allows the extension.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
 from typing import Any
 
 from peewee import SQL, Database, NodeList
 
 from .connection import current_database, is_sqlite
-from .models import Query
+from .models import Client, Expr, Query
 
 KINDS = ("client", "order", "flow_card")
 
@@ -198,6 +200,44 @@ def matching_ids(kind: str, text: str) -> Query:
     db = current_database()
     sql, params = _sql_for(kind, text, db)
     return NodeList((SQL("("), SQL(sql, params), SQL(")")))
+
+
+# The client list's quick filter: with more matches than this, walking the
+# list's sort order finds a page of them sooner than sorting them all (about
+# 4,500 rows walked at 1,000 matches among 100,000 clients, measured at 1M orders).
+DENSE_MATCHES = 1000
+# distinct countries, each found by seeking the next one in the country index
+_COUNTRIES_LIKE = ("WITH RECURSIVE k(c) AS (SELECT (SELECT MIN(country) FROM client) UNION ALL "
+                   "SELECT (SELECT MIN(country) FROM client WHERE country > k.c) FROM k WHERE k.c IS NOT NULL) "
+                   "SELECT c FROM k WHERE c LIKE ? ESCAPE '\\'")
+
+
+def client_list_match(text: str) -> Expr:
+    """The client list's quick filter on ``Client``: name, English name, code,
+    pinyin, e-mail (as ``matching_ids``) or the country contains ``text``.
+
+    The list's first page walks its sort order until it has a page of rows. On
+    SQLite a rare text is found as a set of ids (the trigram index, and the
+    clients of the few countries that contain it) and only those are sorted; a
+    common one, or text too short for trigrams, is tested row by row during
+    the walk, which stops after the page. Either way the rows of
+    "id IN matches OR country LIKE text".
+    """
+    db = current_database()
+    if not is_sqlite(db):
+        return Client.id.in_(matching_ids("client", text)) | Client.country.contains(text)
+    if len(text) < 3 or not _has_fts(db):
+        return reduce(operator.or_, [getattr(Client, c).contains(text) for c in (*_INDEXED["client"][2], "country")])
+    sql, params = _sql_for("client", text, db)
+    pattern = f"%{_like_escape(text)}%"
+    found = db.execute_sql(
+        f"SELECT (SELECT COUNT(*) FROM ({sql} LIMIT {DENSE_MATCHES})) + (SELECT COUNT(*) FROM "
+        f"(SELECT 1 FROM client WHERE country IN ({_COUNTRIES_LIKE}) LIMIT {DENSE_MATCHES}))",
+        [*params, pattern]).fetchone()[0]
+    if found >= DENSE_MATCHES:
+        return Client.id.in_(matching_ids("client", text)) | Client.country.contains(text)
+    countries = NodeList((SQL("("), SQL(_COUNTRIES_LIKE, [pattern]), SQL(")")))
+    return Client.id.in_(matching_ids("client", text)) | Client.country.in_(countries)
 
 
 def matching_id_list(kind: str, text: str, limit: int | None = None) -> list[int]:

@@ -157,3 +157,52 @@ def test_the_first_page_walks_an_index(sqlite_db, module, key):
         plan = _plan(module, Sort(key, descending))
         assert "TEMP B-TREE" not in plan.upper(), plan
         assert "INDEX" in plan.upper(), plan
+
+
+def _old_search(text: str, sort: Sort) -> list[int]:
+    """The client list's search as it was: the search index's ids, or the country."""
+    from gendan_desktop.core.search import matching_ids
+
+    query = Client.select(Client.id).where((Client.archived == False)  # noqa: E712
+                                           & (Client.id.in_(matching_ids("client", text))
+                                              | Client.country.contains(text)))
+    return [i for (i,) in ordered(query, Client.id, client_list._sort_fields(sort.key), sort).tuples()]
+
+
+@pytest.mark.parametrize("dense", [1, 1000], ids=["every-text-dense", "rare-texts-as-id-sets"])
+def test_the_search_finds_what_it_found_before(db, monkeypatch, dense):
+    """Short text tested row by row, rare text as a set of ids, common text
+    while walking: the same clients in the same order as before, whatever the
+    sort; countries match too."""
+    from gendan_desktop.core import search
+    from gendan_desktop.demo import fill_demo
+
+    monkeypatch.setattr(search, "DENSE_MATCHES", dense)
+    fill_demo(clients=60, orders=30, seed=3)
+    Client.update(country="Moldova").where(Client.id.in_(Client.select(Client.id).limit(3))).execute()
+    Client.update(name_en="50%_off Ltd").where(Client.id.in_(Client.select(Client.id).order_by(
+        Client.id.desc()).limit(2))).execute()
+    texts = ["z", "zs", "华美", "有限", "Mold", "mold", "ldova", "Co.", "C00", "50%", "%_", "0%_o", "no such text"]
+    for text in texts:
+        for sort in (Sort("code"), Sort("name", True), Sort("country"), Sort("last_followup", True)):
+            want = _old_search(text, sort)
+            assert client_list.find_ids(Filters(text=text), sort) == want, (text, sort)
+            assert client_list.first_page(Filters(text=text), sort, 5).ids == want[:5], (text, sort)
+    assert client_list.find_ids(Filters(text="Mold"), Sort("code"))  # the country alone
+
+
+def test_a_search_reads_only_its_matches_or_walks_the_sort(sqlite_db):
+    """A rare text is looked up (trigram index, country index), never tested on
+    every client; a short one is tested while walking the sort order, which
+    stops after the page (before: every client was read for either)."""
+    clients.create_client(name="宁波远航服装", code="A1", country="Moldova")
+
+    def plan(text: str) -> str:
+        query = client_list.build_query(Filters(text=text), Sort("code"))
+        sql, params = query.limit(paging.PAGE).sql()
+        return " | ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+
+    rare = plan("远航服")
+    assert "MULTI-INDEX OR" in rare and "SCAN t1" not in rare, rare
+    short = plan("远航")
+    assert short == "SCAN t1 USING INDEX client_code", short

@@ -14,7 +14,7 @@ from peewee import SQL, fn
 
 from ..connection import current_database
 from ..models import Client, Expr, FollowUp, Order, Query
-from ..search import matching_ids
+from ..search import client_list_match
 from . import IdCache, paging, query_ids
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, ordered
 
@@ -88,8 +88,8 @@ def build_query(filters: Filters, sort: Sort) -> Query:
             sub = sub.where(FollowUp.next_date <= hi)
         query = query.where(Client.id.in_(sub))
     text = filters.text.strip()
-    if text:  # name, code, pinyin, e-mail… (core.search), or the country (10k rows: a scan costs a few ms)
-        query = query.where(Client.id.in_(matching_ids("client", text)) | Client.country.contains(text))
+    if text:  # name, code, pinyin, e-mail… or the country (core.search)
+        query = query.where(client_list_match(text))
     return ordered(query, Client.id, _sort_fields(sort.key), sort)
 
 
