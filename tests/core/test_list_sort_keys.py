@@ -206,3 +206,16 @@ def test_a_search_reads_only_its_matches_or_walks_the_sort(sqlite_db):
     assert "MULTI-INDEX OR" in rare and "SCAN t1" not in rare, rare
     short = plan("远航")
     assert short == "SCAN t1 USING INDEX client_code", short
+
+
+@pytest.mark.parametrize("key", ["client", "order"])
+def test_the_first_after_sales_page_by_client_or_order_walks_their_index(sqlite_db, key):
+    """Unfiltered, the page walks the clients (orders) in order and stops; the
+    complaints are never all sorted (only those of one client, for the id)."""
+    for descending in (False, True):
+        query = complaint_list._page_query(Filters(), Sort(key, descending))
+        sql, params = query.select(*[n for n, _ in paging.orderings(query)]).limit(paging.PAGE).sql()
+        plan = " | ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert plan.startswith("SCAN t1 USING COVERING INDEX client_pinyin" if key == "client"
+                               else "SCAN t1 USING COVERING INDEX order_number"), plan
+        assert "TEMP B-TREE FOR ORDER BY" not in plan, plan

@@ -68,8 +68,29 @@ def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCach
     return query_ids(build_query(filters, sort), cache)
 
 
+def _page_query(filters: Filters, sort: Sort) -> Query:
+    """The query the first screen's pages read: ``build_query``'s, except for the
+    whole list sorted by client or by order number. Its id list sorts every
+    complaint (one pass, as it must); a page of it walks the clients (or the
+    orders) in that order through their indexes, the complaints of each found
+    by theirs, and stops after the page (at 1M orders 120 complaints are
+    reached within about 9,000 orders). CROSS JOIN keeps SQLite's loops in that
+    order; the inner joins of ``build_query`` drop no complaint (foreign keys),
+    so the rows are the same. A filter makes the matching complaints few: then
+    sorting them is the quicker plan."""
+    values = filters.text.strip() or any(filters.get(k) for k in ("status", "disposition", "date"))
+    if values or sort.key not in ("client", "order"):
+        return build_query(filters, sort)
+    if sort.key == "client":
+        query = (Client.select(Complaint.id).join(Order, JOIN.CROSS).join(Complaint, JOIN.CROSS)
+                 .where((Order.client == Client.id) & (Complaint.order == Order.id)))
+        return ordered(query, Complaint.id, [Client.pinyin], sort)
+    query = Order.select(Complaint.id).join(Complaint, JOIN.CROSS).where(Complaint.order == Order.id)
+    return ordered(query, Complaint.id, [Order.number], sort)
+
+
 # the first screen's pages by key (core/lists/paging.py)
-first_page, page_after, last_page = paging.pager(build_query)
+first_page, page_after, last_page = paging.pager(_page_query)
 
 
 def _rows_query(ids: IdList) -> Query:
