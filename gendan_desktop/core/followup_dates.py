@@ -72,11 +72,3 @@ def backfill(db: Database) -> None:
     """Set both columns of every client from its follow-ups (one statement)."""
     db.execute_sql(_SET)
 
-
-def stale_clients(db: Database) -> int:
-    """How many clients' columns differ from their follow-ups (0 when right; for ``check``)."""
-    differs = "IS NOT" if is_sqlite(db) else "IS DISTINCT FROM"  # NULL-safe "<>"
-    row = db.execute_sql(
-        f"SELECT COUNT(*) FROM client WHERE last_followup_date {differs} {_LAST} "
-        f"OR next_followup_date {differs} {_NEXT}").fetchone()
-    return int(row[0])

@@ -15,7 +15,7 @@ from peewee import SQL, fn
 from ..connection import current_database
 from ..models import Client, Expr, FollowUp, Order, Query
 from ..search import client_list_match
-from . import IdCache, paging, query_ids
+from . import IdCache, paging, query_ids, scan_only
 from .spec import BY_ID, NO_FILTERS, Filters, Sort, ordered
 
 # orders in these statuses do not make a client current (现实客户)
@@ -76,21 +76,28 @@ def build_query(filters: Filters, sort: Sort) -> Query:
     if status:
         query = _by_status(query, status)
     for key in ("grade", "source"):
-        if filters.get(key):
-            query = query.where(getattr(Client, key) == filters.get(key))
+        if filters.get(key):  # a few values, each common: walking the sort finds a page at once
+            query = query.where(scan_only(getattr(Client, key)) == filters.get(key))
     if filters.get("next_followup"):
         lo, hi = filters.get("next_followup")
-        sub = FollowUp.select(FollowUp.client).where(
-            (FollowUp.next_done == False) & FollowUp.next_date.is_null(False))  # noqa: E712
-        if lo is not None:
-            sub = sub.where(FollowUp.next_date >= lo)
-        if hi is not None:
-            sub = sub.where(FollowUp.next_date <= hi)
-        query = query.where(Client.id.in_(sub))
+        if lo is None:  # an open reminder due by ``hi``: the earliest one is (the column kept for the sort)
+            due = Client.next_followup_date
+            query = query.where(due.is_null(False) if hi is None else due <= hi)
+        else:
+            query = _reminder_between(query, lo, hi)
     text = filters.text.strip()
     if text:  # name, code, pinyin, e-mail… or the country (core.search)
         query = query.where(client_list_match(text))
     return ordered(query, Client.id, _sort_fields(sort.key), sort)
+
+
+def _reminder_between(query: Query, lo: Any, hi: Any) -> Query:
+    """Clients with any open reminder dated ``lo``…``hi`` (not only their earliest)."""
+    sub = FollowUp.select(FollowUp.client).where(
+        (FollowUp.next_done == False) & (FollowUp.next_date >= lo))  # noqa: E712
+    if hi is not None:
+        sub = sub.where(FollowUp.next_date <= hi)
+    return query.where(Client.id.in_(sub))
 
 
 def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCache | None = None) -> list[int]:
