@@ -212,7 +212,7 @@ def test_the_first_after_sales_page_by_client_or_order_walks_their_index(sqlite_
     """Unfiltered, the page walks the clients (orders) in order and stops; the
     complaints are never all sorted (only those of one client, for the id)."""
     for descending in (False, True):
-        query = complaint_list._page_query(Filters(), Sort(key, descending))
+        query = complaint_list.page_query(Filters(), Sort(key, descending))
         sql, params = query.select(*[n for n, _ in paging.orderings(query)]).limit(paging.PAGE).sql()
         plan = " | ".join(str(r[-1]) for r in current_database().execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
         assert plan.startswith("SCAN t1 USING COVERING INDEX client_pinyin" if key == "client"

@@ -193,3 +193,50 @@ def test_export_before_the_whole_list_is_read_has_every_order(qtbot, window, ord
     head = [c.value for c in ws[1]]
     numbers = [r[head.index("订单号")] for r in ws.iter_rows(min_row=2, values_only=True)]
     assert numbers == expected
+
+
+@pytest.mark.parametrize("column", ["client", "order"])
+def test_after_sales_pages_by_client_or_order_walk_and_match_the_whole_list(qtbot, window, orders_db, small_pages,
+                                                                            qtmodeltester, wait_ops, column):
+    """By 客户 or 订单号 the pages read another plan than the whole list
+    (core/lists/complaints.page_query): clicked, scrolled, Ctrl+End, they show
+    the rows the whole list has, in its order."""
+    import datetime as dt
+
+    from gendan_desktop.core.lists import complaints
+    from gendan_desktop.core.lists.spec import Filters, Sort
+    from gendan_desktop.core.models import Complaint, Order
+    from gendan_desktop.gui.aftersales.aftersales_tab import CCol
+
+    for i, (oid,) in enumerate(Order.select(Order.id).order_by(Order.id).tuples()):
+        for k in range(1 + i % 2):  # some orders with two complaints: ties of the sort value
+            Complaint.create(number=f"CPT-{i}-{k}", order=oid, date=dt.date(2026, 3, 1), description="色差")
+    expected = complaints.find_ids(Filters(), Sort(column, True))
+    assert len(expected) > 3 * PAGE
+    tab = window.tab("aftersales")
+    model, table = tab.pane.model, tab.pane.table
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        go(qtbot, window, "售后")
+        small_pages.set()
+    small_pages.clear()
+    col = CCol.CLIENT if column == "client" else CCol.ORDER
+    sent: list[str] = []  # what the window asks on its own thread: the page plan, not the sort of all
+    orders_db.connection().set_trace_callback(sent.append)
+    click_header(qtbot, table, col)
+    if table.horizontalHeader().sortIndicatorOrder() != Qt.DescendingOrder:
+        click_header(qtbot, table, col)
+    orders_db.connection().set_trace_callback(None)
+    assert any("CROSS JOIN" in sql and "LIMIT" in sql for sql in sent), sent
+    assert not model.is_complete()
+    assert [model.id_at(r) for r in range(PAGE)] == expected[:PAGE]
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        click_cell(qtbot, table, 0)
+        for _ in range(PAGE):  # down past the first page: the next page by key
+            key(qtbot, Qt.Key_Down, widget=table)
+        assert [model.id_at(r) for r in range(2 * PAGE)] == expected[:2 * PAGE]
+        key(qtbot, Qt.Key_End, Qt.ControlModifier, table)  # the last page
+        assert tab.pane.current_id() == expected[-1]
+        qtmodeltester.check(model)
+        small_pages.set()
+    assert [model.id_at(r) for r in range(model.rowCount())] == expected
+    wait_ops()

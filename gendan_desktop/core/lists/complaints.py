@@ -68,9 +68,9 @@ def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCach
     return query_ids(build_query(filters, sort), cache)
 
 
-def _page_query(filters: Filters, sort: Sort) -> Query:
-    """The query the first screen's pages read: ``build_query``'s, except for the
-    whole list sorted by client or by order number. Its id list sorts every
+def page_query(filters: Filters, sort: Sort) -> Query | None:
+    """The query the first screen's pages read where it is not ``build_query``'s
+    (None): the whole list sorted by client or by order number. Its id list sorts every
     complaint (one pass, as it must); a page of it walks the clients (or the
     orders) in that order through their indexes, the complaints of each found
     by theirs, and stops after the page (at 1M orders 120 complaints are
@@ -80,7 +80,7 @@ def _page_query(filters: Filters, sort: Sort) -> Query:
     sorting them is the quicker plan."""
     values = filters.text.strip() or any(filters.get(k) for k in ("status", "disposition", "date"))
     if values or sort.key not in ("client", "order"):
-        return build_query(filters, sort)
+        return None
     if sort.key == "client":
         query = (Client.select(Complaint.id).join(Order, JOIN.CROSS).join(Complaint, JOIN.CROSS)
                  .where((Order.client == Client.id) & (Complaint.order == Order.id)))
@@ -90,7 +90,7 @@ def _page_query(filters: Filters, sort: Sort) -> Query:
 
 
 # the first screen's pages by key (core/lists/paging.py)
-first_page, page_after, last_page = paging.pager(_page_query)
+first_page, page_after, last_page = paging.pager(lambda f, s: page_query(f, s) or build_query(f, s))
 
 
 def _rows_query(ids: IdList) -> Query:

@@ -68,6 +68,7 @@ class PagedIds(QAbstractTableModel):
         self._query: Any = None  # the current peewee query, once built (filters and sort of the last refresh)
         self._shape: tuple[Any, Any] = (None, None)  # those filters and sort
         self._key: tuple | None = None  # its (sql, params)
+        self._pages: Any = None  # the list's ``page_query`` the pages read instead, if it has one
         self._await: Token | None = None  # the background read whose result is wanted
         self._inflight: set[Token] = set()
         self._serial = 0
@@ -100,7 +101,13 @@ class PagedIds(QAbstractTableModel):
             shape = (self.list_filters(), self.list_sort())
             (key, query), stamp = list_sql(self.LIST, *shape), data_stamp()
             ids = cached_ids(self._id_cache, key, stamp)
-            page = paging.first_ids(key, self.PAGE) if ids is None else None
+            # a list may page over another plan than its whole list's (core/lists/complaints.page_query)
+            build = getattr(self.LIST, "page_query", None)
+            pages = build(*shape) if build is not None and ids is None else None
+            if ids is not None:
+                page = None
+            else:
+                page = paging.first_ids(key, self.PAGE) if pages is None else paging.first(pages, self.PAGE).ids
         except Exception as exc:
             if not self._report(exc):
                 raise
@@ -108,7 +115,7 @@ class PagedIds(QAbstractTableModel):
         if page is not None and len(page) < self.PAGE:  # the first page is every row
             ids = page
             remember_ids(self._id_cache, key, stamp, ids, self.ID_CACHE_SIZE)
-        self._query, self._shape, self._key = query, shape, key
+        self._query, self._shape, self._key, self._pages = query, shape, key, pages
         self._changing = True
         self.beginResetModel()
         self._forget_rows()
@@ -252,7 +259,7 @@ class PagedIds(QAbstractTableModel):
             QTimer.singleShot(0, self, self.fetchMore)
             return
         try:
-            query = self._built()
+            query = self._built() if self._pages is None else self._pages
             key = self._head_key or paging.key_of(query, self._head_id)  # type: ignore[arg-type]
             page = paging.after(query, key, self.PAGE) if key is not None else None
         except Exception as exc:
@@ -274,7 +281,7 @@ class PagedIds(QAbstractTableModel):
         if self._complete or self._has_tail:
             return
         try:
-            page = paging.last(self._built(), self.PAGE)
+            page = paging.last(self._built() if self._pages is None else self._pages, self.PAGE)
         except Exception as exc:
             if not self._report(exc):
                 raise
