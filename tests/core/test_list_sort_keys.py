@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 from peewee import fn
+from query_count import selects
 
 from gendan_desktop.core import client_merge, clients, followups
 from gendan_desktop.core.connection import current_database
@@ -218,6 +219,8 @@ def test_the_first_after_sales_page_by_client_or_order_walks_their_index(sqlite_
         assert plan.startswith("SCAN t1 USING COVERING INDEX client_pinyin" if key == "client"
                                else "SCAN t1 USING COVERING INDEX order_number"), plan
         assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
+        _page, n = selects(sqlite_db, lambda d=descending: complaint_list.first_page(Filters(), Sort(key, d), 5))
+        assert n == 1  # the page alone, not the walk read whole first
 
 
 def test_the_filters_find_what_they_found_before(db):

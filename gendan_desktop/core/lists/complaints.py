@@ -90,7 +90,12 @@ def page_query(filters: Filters, sort: Sort) -> Query | None:
 
 
 # the first screen's pages by key (core/lists/paging.py)
-first_page, page_after, last_page = paging.pager(lambda f, s: page_query(f, s) or build_query(f, s))
+def _paged(filters: Filters, sort: Sort) -> Query:
+    query = page_query(filters, sort)
+    return build_query(filters, sort) if query is None else query  # (a peewee query's truth value runs it)
+
+
+first_page, page_after, last_page = paging.pager(_paged)
 
 
 def _rows_query(ids: IdList) -> Query:
