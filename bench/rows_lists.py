@@ -118,15 +118,19 @@ def _actions(window, key: str, quick: bool):
         QTest.keyClick(table, Qt.Key_End, Qt.ControlModifier)
 
     out.append(("open, then Ctrl+End", open_then_end, lambda: (show_other(), table.scrollToTop())))
+    def unfiltered() -> None:  # each filter and search alone: none left from the action before
+        home()
+        for combo in pane.filter_combos.values():
+            combo.setCurrentIndex(0)
+        pane.set_quick_filter("")
+
     for fkey, combo in pane.filter_combos.items():
         if combo.count() > 1:
-            out.append((f"filter {fkey}", lambda c=combo: c.setCurrentIndex(1),
-                        lambda c=combo: (home(), c.setCurrentIndex(0))))
+            out.append((f"filter {fkey}", lambda c=combo: c.setCurrentIndex(1), unfiltered))
             if quick:
                 break
     for text in TEXTS[key][:1 if quick else None]:
-        out.append((f"search “{text}”", lambda t=text: pane.set_quick_filter(t),
-                    lambda: (home(), pane.set_quick_filter(""))))
+        out.append((f"search “{text}”", lambda t=text: pane.set_quick_filter(t), unfiltered))
     return tab, out
 
 
