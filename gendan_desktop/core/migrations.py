@@ -20,7 +20,7 @@ from .client_matching import client_keys
 from .errors import DatabaseError
 from .models import ALL_MODELS, ClientLookAlike
 from .pinyin import pinyin_key
-from .search import create_index
+from .search import create_index, create_pg_trigram_indexes
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -240,6 +240,25 @@ def _m0012_list_sort_keys(db: Database) -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS complaint_list_by_{column} ON complaint ({column}, id)")
 
 
+# PostgreSQL: the columns the quick filter matches from the start (search.prefix_terms)
+PG_PREFIX_INDEXES = (("order", "number"), ("order", "client_po"), ("flow_card", "number"))
+
+
+def _m0013_pg_search_indexes(db: Database) -> None:
+    """PostgreSQL: order numbers, client POs and flow card numbers found by their
+    start (LIKE 'x%': text shorter than a trigram) in ``varchar_pattern_ops``
+    indexes, which serve LIKE in any collation (the plain indexes only under
+    "C"; not "C.UTF-8" nor zh_CN): 0.1 ms instead of reading every order. Also
+    the trigram indexes of migration 2 once more, for a server that refused
+    pg_trgm then. SQLite: nothing (FTS5 and the number indexes serve there)."""
+    if isinstance(db, SqliteDatabase):
+        return
+    for table, column in PG_PREFIX_INDEXES:
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}_prefix" ON "{table}" '
+                       f"({column} varchar_pattern_ops)")
+    create_pg_trigram_indexes(db)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "baseline tables", _m0001_baseline),
     (2, "client pinyin and search index", _m0002_search),
@@ -253,6 +272,7 @@ MIGRATIONS: list[Migration] = [
     (10, "client language", _m0010_client_language),
     (11, "order list indexes led by the status", _m0011_status_list_indexes),
     (12, "client follow-up dates and after-sales sort indexes", _m0012_list_sort_keys),
+    (13, "PostgreSQL: prefix indexes for the quick filter", _m0013_pg_search_indexes),
 ]
 
 

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..compiled_sql import IdList, fetch
-from ..models import Client, Expr, FlowCard, Order, Query
+from ..models import Client, Expr, Order, Query
 from ..progress import OPEN_PRODUCTION_STATUSES
-from ..search import matching_ids
 from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
 from .spec import BY_ID, NO_FILTERS, DateRange, Filters, Sort, date_range, ordered
@@ -70,10 +69,9 @@ def build_query(filters: Filters, sort: Sort) -> Query:
     if filters.get("delivery"):
         query = date_range(query, Order.delivery_date, filters.get("delivery"))
     if text:
-        cond, _few = order_text_condition(text)
+        cond, _few = order_text_condition(text, cards=True)
         if cond is not None:  # None: every order matches
-            cards = FlowCard.select(FlowCard.order).where(FlowCard.id.in_(matching_ids("flow_card", text)))
-            query = query.where(cond | Order.id.in_(cards))
+            query = query.where(cond)
     return ordered(query, Order.id, _sort_fields(sort.key), sort)
 
 
