@@ -20,7 +20,7 @@ from .client_matching import client_keys
 from .errors import DatabaseError
 from .models import ALL_MODELS, ClientLookAlike
 from .pinyin import pinyin_key
-from .search import create_index, create_pg_trigram_indexes
+from .search import PG_CLIENT_TEXT, create_index, create_pg_trigram_indexes
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -245,17 +245,25 @@ PG_PREFIX_INDEXES = (("order", "number"), ("order", "client_po"), ("flow_card", 
 
 
 def _m0013_pg_search_indexes(db: Database) -> None:
-    """PostgreSQL: order numbers, client POs and flow card numbers found by their
-    start (LIKE 'x%': text shorter than a trigram) in ``varchar_pattern_ops``
-    indexes, which serve LIKE in any collation (the plain indexes only under
-    "C"; not "C.UTF-8" nor zh_CN): 0.1 ms instead of reading every order. Also
-    the trigram indexes of migration 2 once more, for a server that refused
-    pg_trgm then. SQLite: nothing (FTS5 and the number indexes serve there)."""
+    """PostgreSQL: what the quick filter's text shorter than a trigram is found by.
+    Order numbers, client POs and flow card numbers by their start (LIKE 'x%')
+    in ``varchar_pattern_ops`` indexes, which serve LIKE in any collation (the
+    plain indexes only under "C"; not "C.UTF-8" nor zh_CN): 0.1 ms instead of
+    reading every order. Two characters anywhere in a client's texts by a GIN
+    index of their character pairs (no extension needed): 3 ms instead of
+    reading every client. Also migration 2's trigram indexes once more, for a
+    server that refused pg_trgm then. SQLite: nothing (FTS5 and the number
+    indexes serve there)."""
     if isinstance(db, SqliteDatabase):
         return
     for table, column in PG_PREFIX_INDEXES:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}_prefix" ON "{table}" '
                        f"({column} varchar_pattern_ops)")
+    db.execute_sql("CREATE OR REPLACE FUNCTION gendan_bigrams(t text) RETURNS text[] "
+                   "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT ARRAY(SELECT DISTINCT substr(t, i, 2) "
+                   "FROM generate_series(1, char_length(t) - 1) AS i) $$")
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS client_search_bigrams ON client "
+                   f"USING gin (gendan_bigrams({PG_CLIENT_TEXT}))")
     create_pg_trigram_indexes(db)
 
 
@@ -272,7 +280,7 @@ MIGRATIONS: list[Migration] = [
     (10, "client language", _m0010_client_language),
     (11, "order list indexes led by the status", _m0011_status_list_indexes),
     (12, "client follow-up dates and after-sales sort indexes", _m0012_list_sort_keys),
-    (13, "PostgreSQL: prefix indexes for the quick filter", _m0013_pg_search_indexes),
+    (13, "PostgreSQL: prefix and bigram indexes for the quick filter", _m0013_pg_search_indexes),
 ]
 
 
