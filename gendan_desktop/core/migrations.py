@@ -244,10 +244,11 @@ def _m0012_list_sort_keys(db: Database) -> None:
 PG_PREFIX_INDEXES = (("order", "number"), ("order", "client_po"), ("flow_card", "number"))
 
 
-def _m0013_pg_search_indexes(db: Database) -> None:
-    """PostgreSQL: what the quick filter's text shorter than a trigram is found by.
-    Order numbers, client POs and flow card numbers by their start (LIKE 'x%')
-    in ``varchar_pattern_ops`` indexes, which serve LIKE in any collation (the
+def _m0013_pg_list_indexes(db: Database) -> None:
+    """PostgreSQL: what the quick filter's text shorter than a trigram is found
+    by, and the open production orders by delivery date. Order numbers, client
+    POs and flow card numbers by their start (LIKE 'x%') in
+    ``varchar_pattern_ops`` indexes, which serve LIKE in any collation (the
     plain indexes only under "C"; not "C.UTF-8" nor zh_CN): 0.1 ms instead of
     reading every order. Two characters anywhere in a client's texts by a GIN
     index of their character pairs (no extension needed): 3 ms instead of
@@ -264,6 +265,13 @@ def _m0013_pg_search_indexes(db: Database) -> None:
                    "FROM generate_series(1, char_length(t) - 1) AS i) $$")
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS client_search_bigrams ON client "
                    f"USING gin (gendan_bigrams({PG_CLIENT_TEXT}))")
+    # 生产跟踪 opens on the open orders by delivery date. PostgreSQL cannot merge
+    # the three statuses' ranges of (status, delivery_date, id), so it walked the
+    # delivery index past the delivered orders (65,000 of 100,000 for the first
+    # page); this index holds only the open ones. Its WHERE must be the query's
+    # (progress.OPEN_PRODUCTION_STATUSES, copied so this migration never changes).
+    db.execute_sql('CREATE INDEX IF NOT EXISTS order_open_production_by_delivery ON "order" (delivery_date, id) '
+                   "WHERE status IN ('confirmed', 'in_production', 'partly_shipped')")
     create_pg_trigram_indexes(db)
 
 
@@ -280,7 +288,8 @@ MIGRATIONS: list[Migration] = [
     (10, "client language", _m0010_client_language),
     (11, "order list indexes led by the status", _m0011_status_list_indexes),
     (12, "client follow-up dates and after-sales sort indexes", _m0012_list_sort_keys),
-    (13, "PostgreSQL: prefix and bigram indexes for the quick filter", _m0013_pg_search_indexes),
+    (13, "PostgreSQL: prefix and bigram indexes for the quick filter, open production orders",
+     _m0013_pg_list_indexes),
 ]
 
 
