@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from peewee import OP, SQL, Expression
 
-from ..connection import is_sqlite
+from ..connection import current_database, is_sqlite
 from ..models import Client, Expr, FlowCard, Order
 from ..search import like_escape, matching_ids
 from . import scan_only
@@ -76,18 +76,11 @@ def _pg_condition(text: str, cards: bool) -> tuple[Expr | None, bool]:
     order tested as the sort index is walked, ending at the page's last row
     (a hashed union would first read every match: 1,000,000 for "SO")."""
     variants = list(dict.fromkeys((text, text.upper())))
-    # Every number starts with it ("SO"): the list stays unfiltered, as on SQLite.
-    # Two seeks each in the pattern index (byte order: ~<~, ~>=~); one query with
-    # both terms OR-ed would walk the whole index instead.
-    for v in variants:
-        if not any(Order.select(Order.id).where(Expression(Order.number, op, bound)).exists()
-                   for op, bound in (("~<~", v), ("~>=~", v + BEYOND))):
-            return None, False
     own = _pg_number_or_po(text, variants)
+    every, walk = _pg_probe(text, variants, own)
+    if every:
+        return None, False
     clients = Order.client.in_(matching_ids("client", text))
-    walk = (bool(Order.select(SQL("1")).where(own).limit(1).offset(MANY).scalar())
-            or bool(Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text)))
-                    .limit(1).offset(MANY // 5).scalar()))
     if walk:
         cond = own | clients
         return (cond | Order.id.in_(_card_orders(text))) if cards else cond, False
@@ -95,6 +88,25 @@ def _pg_condition(text: str, cards: bool) -> tuple[Expr | None, bool]:
     if cards:
         sources = sources + _card_orders(text)
     return Order.id.in_(sources), True
+
+
+def _pg_probe(text: str, variants: list[str], own: Expr) -> tuple[bool, bool]:
+    """(every order number starts with the text, many orders match), in one round trip.
+
+    Every: for a variant, no number sorts before it nor after its range
+    ("SO"): the list stays unfiltered, as on SQLite. Two seeks each in the
+    pattern index (byte order: ~<~, ~>=~); one subquery with both terms OR-ed
+    would walk the whole index instead. Many: bounded look-ups, as on SQLite.
+    """
+    probes = [Order.select(SQL("1")).where(Expression(Order.number, op, bound)).limit(1)
+              for v in variants for op, bound in (("~<~", v), ("~>=~", v + BEYOND))]
+    probes += [Order.select(SQL("1")).where(own).limit(1).offset(MANY),
+               Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text))).limit(1).offset(MANY // 5)]
+    parts = [q.sql() for q in probes]
+    sql = "SELECT " + ", ".join(f"EXISTS({part_sql})" for part_sql, _p in parts)
+    found = current_database().execute_sql(sql, [p for _s, params in parts for p in params]).fetchone()
+    every = any(not (found[2 * i] or found[2 * i + 1]) for i in range(len(variants)))
+    return every, bool(found[-2] or found[-1])
 
 
 def _pg_number_or_po(text: str, variants: list[str]) -> Expr:
