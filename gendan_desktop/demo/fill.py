@@ -45,6 +45,10 @@ def fill_demo(clients: int = 200, orders: int = 1000, seed: int = 1,
     finally:
         if is_sqlite(db):
             db.execute_sql(f"PRAGMA cache_size = {int(old_cache)}")
+    if not is_sqlite(db):
+        # The planner chooses by table statistics, which a bulk load leaves empty
+        # until autovacuum samples the tables a minute or more later: sample now.
+        db.execute_sql("ANALYZE")
     return counts
 
 

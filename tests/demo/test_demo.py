@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from db_backends import PG_URL, reset_postgres
 from peewee import fn
 
 from gendan_desktop.core import search
@@ -144,6 +145,21 @@ def test_search_index_filled_and_kept_current(demo):
     new = Client.create(code="C9999", name="演示之后新建的客户")  # ids continue after the demo's
     assert ("client", new.id) in [(k, i) for k, i, _ in search.search("之后新建")]
     assert search.index_problems() == []
+
+
+@pytest.mark.postgres
+def test_postgresql_has_the_tables_statistics_right_after_the_fill():
+    """The server plans by its statistics: without them, right after a bulk load
+    it guesses at the sizes (and walks or sorts the wrong way) until autovacuum
+    samples the tables."""
+    reset_postgres(PG_URL)
+    db = open_database(PG_URL)
+    try:
+        counts = fill_demo(clients=30, orders=120, seed=3, today=TODAY)
+        estimated = db.execute_sql("SELECT reltuples FROM pg_class WHERE oid = '\"order\"'::regclass").fetchone()[0]
+        assert estimated == counts["order"]
+    finally:
+        close_database()
 
 
 def test_refuses_a_database_with_data(demo):
