@@ -268,9 +268,12 @@ def _m0013_pg_list_indexes(db: Database) -> None:
     # 生产跟踪 opens on the open orders by delivery date. PostgreSQL cannot merge
     # the three statuses' ranges of (status, delivery_date, id), so it walked the
     # delivery index past the delivered orders (65,000 of 100,000 for the first
-    # page); this index holds only the open ones. Its WHERE must be the query's
-    # (progress.OPEN_PRODUCTION_STATUSES, copied so this migration never changes).
+    # page); this index holds only the open ones, with what the quick filter
+    # tests in the walk (at 1,000,000 orders "hm": 418 ms -> 26). Its WHERE must
+    # be the query's (progress.OPEN_PRODUCTION_STATUSES, copied so this
+    # migration never changes).
     db.execute_sql('CREATE INDEX IF NOT EXISTS order_open_production_by_delivery ON "order" (delivery_date, id) '
+                   "INCLUDE (number, client_po, client_id) "
                    "WHERE status IN ('confirmed', 'in_production', 'partly_shipped')")
     create_pg_trigram_indexes(db)
 
