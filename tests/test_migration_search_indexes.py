@@ -19,7 +19,7 @@ from gendan_desktop.core.models import Client, FlowCard, Order
 # found by its name, so the migration may be renumbered when branches land
 NUMBER = next(n for n, name, _f in MIGRATIONS if "prefix and bigram indexes" in name)
 PG_INDEXES = {"order_number_prefix", "order_client_po_prefix", "flow_card_number_prefix", "client_search_bigrams",
-              "order_open_production_by_delivery"}
+              "order_open_production_by_delivery", "order_open_production_by_number"}
 
 
 def _indexes(db) -> set[str]:
@@ -72,9 +72,10 @@ def test_postgresql_gets_indexes_that_serve_short_text_and_sqlite_nothing(upgrad
         sql, params = search._sql_for(kind, "hm", db)
         assert index in _plan(db, sql, params), kind
     # 生产跟踪's first page: the open orders in delivery order, read from their own index
-    sql, params = production.build_query(Filters(values=MappingProxyType({"status": "open"})),
-                                         Sort("delivery_date")).limit(120).sql()
-    assert "order_open_production_by_delivery" in _plan(db, sql, params, off=("seqscan", "bitmapscan", "sort"))
+    for key in ("delivery", "number"):
+        sql, params = production.build_query(Filters(values=MappingProxyType({"status": "open"})),
+                                             Sort("delivery_date" if key == "delivery" else key)).limit(120).sql()
+        assert f"order_open_production_by_{key}" in _plan(db, sql, params, off=("seqscan", "bitmapscan", "sort"))
     # and they hold the rows written before the upgrade
     found = {(k, i) for k, i, _ in search.search("hm")} | {(k, i) for k, i, _ in search.search("LC")}
     assert found == {("client", order.client_id), ("order", order.id), ("flow_card", FlowCard.get().id)}
