@@ -259,7 +259,7 @@ def client_list_match(text: str) -> Expr:
     if len(text) < 3 or not _has_fts(db):
         return reduce(operator.or_, [getattr(Client, c).contains(text) for c in (*_INDEXED["client"][2], "country")])
     sql, params = _sql_for("client", text, db)
-    pattern = f"%{_like_escape(text)}%"
+    pattern = f"%{like_escape(text)}%"
     found = db.execute_sql(
         f"SELECT (SELECT COUNT(*) FROM ({sql} LIMIT {DENSE_MATCHES})) + (SELECT COUNT(*) FROM "
         f"(SELECT 1 FROM client WHERE country IN ({_COUNTRIES_LIKE}) LIMIT {DENSE_MATCHES}))",
