@@ -100,6 +100,7 @@ def test_quotation_window_says_it_became_an_order_and_links_to_it(qtbot, window,
     qtbot.waitUntil(lambda: orders_tab.order_id == order.id)
     ed.close()
     detail.show_page("quotations")
+    qtbot.waitUntil(lambda: not detail.is_loading())  # the detail reads the new order in a worker
     assert detail.quotations.item(0, 6).text() == order.number
 
 
@@ -159,6 +160,7 @@ def test_sample_approved_with_its_date_becomes_a_bulk_order_and_both_ends_link(q
     assert orders_tab.editor.field("sample").currentData() == s.id
     qtbot.mouseClick(link, Qt.LeftButton)
     qtbot.waitUntil(lambda: window.current_key() == "clients")
+    qtbot.waitUntil(lambda: not detail.is_loading())
     assert detail.samples.currentRow() == 0 and detail.samples.item(0, 0).text() == s.number
     assert detail.samples.item(0, 8).text() == order.number  # the sample list's order column
     with qtbot.waitSignal(window.open_requested, timeout=5_000) as opened:

@@ -112,7 +112,8 @@ def test_costs_give_live_price_override_and_save(qtbot, qtmodeltester, window, w
     assert Quotation.get().version > version
     u.press(ed.close_button)
     detail = window.current_tab().detail
-    assert detail.quotations.rowCount() == 1 and detail.quotations.item(0, 0).text() == q.number
+    qtbot.waitUntil(lambda: detail.quotations.rowCount() == 1)  # the detail reads the saved one in a worker
+    assert detail.quotations.item(0, 0).text() == q.number
 
 
 def test_negative_cost_shows_error_on_cell_and_saves_nothing(qtbot, window, wait_ops, client):
