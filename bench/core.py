@@ -158,7 +158,11 @@ class RawConnection:
         else:
             import sqlite3
 
+            from gendan_desktop.core.db import CACHE_KIB
+
             self.conn = sqlite3.connect(sqlite_path(url))
+            # the page cache our connections have: the comparison is of the Python around the queries
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.cursor = self.conn.cursor()
 
     def run(self, statements: list[tuple[str, tuple]]) -> int:

@@ -22,7 +22,10 @@ from peewee import Query
 
 from .connection import current_database
 
-_CACHE: dict[tuple[Any, ...], tuple[str, list[Any], list[tuple[int, int, int]]] | None] = {}
+# (arg, start, items): an IdList whose stand-ins are parameters start… in order
+# (start >= 0, items its size), or the (position, item) of each stand-in (start -1)
+Fill = tuple[int, int, Any]
+_CACHE: dict[tuple[Any, ...], tuple[str, list[Any], list[Fill]] | None] = {}
 _LIMIT = 256
 _MISSING: Any = object()
 _BASE = -7_300_000_000_000  # far from every id, quantity and amount
@@ -73,18 +76,23 @@ def sql(name: str, build: Callable[..., Query], *args: Any) -> tuple[str, list[A
         entry = _CACHE[key] = _compile(build, args, shape)
     if entry is None:
         return cast("tuple[str, list[Any]]", build(*args).sql())
-    text, template, places = entry
+    text, template, fills = entry
     params = list(template)
-    for pos, arg, item in places:
+    for arg, start, items in fills:
         value = args[arg]
-        if isinstance(value, IdList):
-            value = value[min(item, len(value) - 1)]
-        params[pos] = value
+        if isinstance(value, IdList):  # padded with its last id: one slice, no loop per id
+            if start >= 0:
+                params[start:start + len(items)] = value + [value[-1]] * (len(items) - len(value))
+                continue
+            for pos, item in items:
+                params[pos] = value[min(item, len(value) - 1)]
+        else:
+            for pos, _item in items:
+                params[pos] = value
     return text, params
 
-
 def _compile(build: Callable[..., Query], args: tuple[Any, ...],
-             shape: tuple[Any, ...]) -> tuple[str, list[Any], list[tuple[int, int, int]]] | None:
+             shape: tuple[Any, ...]) -> tuple[str, list[Any], list[Fill]] | None:
     stand_ins: list[Any] = []
     where: dict[tuple[type, Any], tuple[int, int]] = {}
     for i, (a, size) in enumerate(zip(args, shape)):
@@ -110,7 +118,20 @@ def _compile(build: Callable[..., Query], args: tuple[Any, ...],
             places.append((pos, *hit))
     if {(a, i) for _pos, a, i in places} != set(where.values()):
         return None  # a stand-in was converted on its way: build every time
-    return text, list(params), places
+    return text, list(params), _fills(places, args, shape)
+
+
+def _fills(places: list[tuple[int, int, int]], args: tuple[Any, ...], shape: tuple[Any, ...]) -> list[Fill]:
+    """How each argument reaches the parameters (see ``Fill``)."""
+    out: list[Fill] = []
+    for i, a in enumerate(args):
+        mine = [(pos, item) for pos, arg, item in places if arg == i]
+        start = mine[0][0] if mine else -1
+        if isinstance(a, IdList) and mine == [(start + j, j) for j in range(shape[i])]:
+            out.append((i, start, range(shape[i])))
+        else:
+            out.append((i, -1, mine))
+    return out
 
 
 def fetch(name: str, build: Callable[..., Query], *args: Any) -> list[tuple[Any, ...]]:

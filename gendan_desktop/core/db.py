@@ -43,6 +43,11 @@ from .sqlite_file import (  # noqa: F401 - readonly_uri is part of this module's
 
 DB_FILENAME = "gendan.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# SQLite's page cache per connection (KiB; a maximum, filled only by pages
+# read). The default 2 MB is smaller than what the visible rows of a list
+# touch at 100,000 orders (their lines, cards and steps): the next chunk
+# read them from the file again, 6 ms instead of 0.6 for 60 production rows.
+CACHE_KIB = 16_000
 
 
 def data_dir() -> Path:
@@ -182,7 +187,7 @@ def make_database(url: str, *, readonly: bool = False) -> Database:
         writable = database_is_writable(url)
         return SqliteDatabase(
             path if writable else session_uri(path), uri=not writable,
-            pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1},
+            pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1, "cache_size": -CACHE_KIB},
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
     return SqliteDatabase(
@@ -192,6 +197,7 @@ def make_database(url: str, *, readonly: bool = False) -> Database:
             "foreign_keys": 1,
             "busy_timeout": BUSY_TIMEOUT_MS,
             "synchronous": "normal",
+            "cache_size": -CACHE_KIB,
         },
         timeout=BUSY_TIMEOUT_MS / 1000,
     )

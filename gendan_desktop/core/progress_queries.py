@@ -141,16 +141,6 @@ class OrderProgress:
         return int(self.fraction * 100)
 
 
-def last_step_good_query() -> Query:
-    """(order id, SUM of good at each live card's last step)."""
-    last = FlowCardStep.alias("last")
-    max_seq = (last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id))
-    return (FlowCardStep.select(FlowCard.order, fn.SUM(FlowCardStep.qty_good))
-            .join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-            .where(not_recalled() & (FlowCardStep.seq == max_seq))
-            .group_by(FlowCard.order))
-
-
 def finished_by_line(order: Order) -> dict[int, int]:
     """Good pieces out of the last step of the live cards, per order line."""
     last = FlowCardStep.alias("last")

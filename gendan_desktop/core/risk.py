@@ -34,12 +34,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from . import compiled_sql, enums
 from .common import get_or_404
 from .db import current_database
+from .lists import scan_only
 from .models import (
+    Expr,
     FlowCard,
     FlowCardStep,
     MaterialRequirement,
@@ -52,7 +54,6 @@ from .models import (
     ShipmentLine,
 )
 from .progress import not_recalled
-from .progress_queries import last_step_good_query
 
 DEFAULT_SAFETY_DAYS = 3
 DEFAULT_NO_PROGRESS_SHARE = Decimal("0.5")
@@ -279,33 +280,58 @@ def _late_purchases(w: _Which, today: dt.date) -> dict[int, list[LatePurchase]]:
     return out
 
 
-def _compute(w: _Which, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
-    """Risks of the orders ``w`` selects: seven queries."""
-    n = "risk." + w.name
-    orders = _rows(n + ".orders", lambda a: Order.select(
-        Order.id, Order.status, Order.delivery_date.cast("TEXT"), Order.order_date.cast("TEXT"),
-        Order.confirmed_at.cast("TEXT"), Order.production_started_at.cast("TEXT")).where(w.cond(a)), w.arg)
-    if not orders:
-        return {}
-    ordered = dict(_rows(n + ".ordered", lambda a: OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity))
-                         .join(Order).where(w.cond(a)).group_by(OrderLine.order), w.arg))
-    shipped = dict(_rows(n + ".shipped", lambda a: ShipmentLine.select(OrderLine.order, fn.SUM(ShipmentLine.quantity))
-                         .join(OrderLine).join(Order).where(w.cond(a)).group_by(OrderLine.order), w.arg))
-    good: dict[int, Any] = dict(_rows(n + ".good", lambda a: last_step_good_query().where(w.cond(a)), w.arg))
-    first = dict(_rows(n + ".first", lambda a: (
-        ProgressReport.select(FlowCard.order, fn.MIN(ProgressReport.date.cast("TEXT")))
-        .join(FlowCardStep).join(FlowCard).join(Order, on=(FlowCard.order == Order.id))
-        .where(w.cond(a) & Order.production_started_at.is_null() & not_recalled())
-        .group_by(FlowCard.order)), w.arg))  # only needed where production never formally started
-    exceptions = _exceptions(w)
-    purchases = _late_purchases(w, today)
+def figure_columns(day: Any) -> tuple[Expr, ...]:
+    """What an order's risk is assessed from, as columns of a SELECT from Order
+    (correlated subqueries: a list adds them to its own row query, so one query
+    reads a visible chunk's rows and their risk). ``day`` is today (a value or a
+    compiled_sql stand-in). In order: status, delivery date, order date,
+    confirmation, production start (dates as text), pieces ordered, shipped,
+    good at the last step, the first progress report (only where production
+    never formally started), open exceptions, late purchases."""
+    line, last = OrderLine.alias("rl"), FlowCardStep.alias("last")
+    max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCard.id)
+    first_report = (ProgressReport.select(fn.MIN(ProgressReport.date.cast("TEXT"))).join(FlowCardStep).join(FlowCard)
+                    .where((FlowCard.order == Order.id) & not_recalled()))
+    P, M, E = PurchaseFollowUp, MaterialRequirement, ProductionException
+    return (
+        Order.status, Order.delivery_date.cast("TEXT"), Order.order_date.cast("TEXT"),
+        Order.confirmed_at.cast("TEXT"), Order.production_started_at.cast("TEXT"),
+        line.select(fn.SUM(line.quantity)).where(line.order == Order.id),
+        ShipmentLine.select(fn.SUM(ShipmentLine.quantity)).join(line, on=(ShipmentLine.order_line == line.id))
+        .where(line.order == Order.id),
+        FlowCardStep.select(fn.SUM(FlowCardStep.qty_good)).join(FlowCard)
+        .where((FlowCard.order == Order.id) & not_recalled() & (FlowCardStep.seq == max_seq)),
+        Case(None, [(Order.production_started_at.is_null(), first_report)]),
+        E.select(fn.COUNT(E.id)).where((E.order == Order.id) & (E.status != "resolved")),
+        # due date not by its index: SQLite would walk it over every purchase due before today
+        fn.EXISTS(P.select(P.id).join(M).where((M.order == Order.id) & (scan_only(P.due_date) < day)
+                                               & (P.received_qty < P.quantity))),
+    )
+
+
+def assess_figures(rows: Iterable[tuple[Any, ...]], today: dt.date, safety_days: int,
+                   share: Decimal) -> dict[int, Risk]:
+    """Risks from rows of (order id, *figure_columns): the exceptions and late
+    purchases are read (two queries) only for the orders that have any."""
+    rows = list(rows)
+    with_exceptions = [r[0] for r in rows if r[10]]
+    with_late = [r[0] for r in rows if r[11]]
+    exceptions = _exceptions(_by_ids(with_exceptions)) if with_exceptions else {}
+    purchases = _late_purchases(_by_ids(with_late), today) if with_late else {}
     out: dict[int, Risk] = {}
-    for oid, status, delivery, odate, confirmed, started in orders:
-        out[oid] = assess(oid, status, _day(delivery), _day(odate), confirmed, started,
-                          int(ordered.get(oid) or 0), int(shipped.get(oid) or 0), int(good.get(oid) or 0),
-                          first.get(oid), today, safety_days, share,
+    for oid, status, delivery, odate, confirmed, started, ordered, shipped, good, first, _n, _late in rows:
+        out[oid] = assess(oid, status, _day(delivery), _day(odate), confirmed, started, int(ordered or 0),
+                          int(shipped or 0), int(good or 0), first, today, safety_days, share,
                           tuple(exceptions.get(oid, ())), tuple(purchases.get(oid, ())))
     return out
+
+
+def _compute(w: _Which, today: dt.date, safety_days: int, share: Decimal) -> dict[int, Risk]:
+    """Risks of the orders ``w`` selects: one query, two more for orders with
+    open exceptions or late purchases."""
+    rows = _rows("risk.figures." + w.name, lambda a, day: Order.select(Order.id, *figure_columns(day)).where(w.cond(a)),
+                 w.arg, today)
+    return assess_figures(rows, today, safety_days, share)
 
 
 def risk_for_orders(order_ids: Iterable[int], today: dt.date | None = None) -> dict[int, Risk]:

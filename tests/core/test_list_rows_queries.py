@@ -25,15 +25,39 @@ def many(sqlite_db):
                               lines=(("A100", "Red", "M", 10 + i, "2.50"),)).id for i in range(70)]
 
 
-def _chunk(ids):
-    return orders.rows(ids), orders.progress(ids, DAY), production.rows(ids)
+def test_a_chunk_of_rows_and_their_risk_is_one_query_whatever_its_length(many, sqlite_db):
+    for rows in (orders.rows, production.rows):
+        (few_rows, few) = selects(sqlite_db, lambda rows=rows: rows(many[:2], DAY))
+        (all_rows, more) = selects(sqlite_db, lambda rows=rows: rows(many[:60], DAY))
+        assert (len(few_rows), len(all_rows)) == (2, 60)
+        assert few == more == 2  # the risk thresholds, then rows with their risk figures
 
 
-def test_a_chunk_of_rows_takes_the_same_queries_for_2_and_60_rows(many, sqlite_db):
-    (few_rows, _p, _r), few = selects(sqlite_db, lambda: _chunk(many[:2]))
-    (rows, progress, prod), more = selects(sqlite_db, lambda: _chunk(many[:60]))
-    assert len(rows) == len(progress) == len(prod) == 60
-    assert few == more <= 20  # 2 rows + 8 risk; 8 risk + 1 exception counts + 1 rows
+def test_list_rows_carry_the_same_risk_and_progress_as_core_risk(many):
+    from gendan_desktop.core.risk import risk_for_orders
+
+    risks = risk_for_orders(many[:60], DAY)
+    rows, prod = orders.rows(many[:60], DAY), production.rows(many[:60], DAY)
+    for oid, r in risks.items():
+        p = rows[oid].progress
+        assert (p.level, p.reason_zh, p.ordered, p.good, p.shipped) == (r.level, r.reason_zh, r.ordered, r.good,
+                                                                        r.shipped)
+        assert (prod[oid].risk, prod[oid].risk_reason) == (r.level, r.reason_zh)
+        assert rows[oid].quantity == r.ordered
+        assert prod[oid].good_pct == (r.good * 100 // r.ordered if r.ordered else 0)
+
+
+def test_open_exceptions_and_late_purchases_are_read_only_for_the_orders_that_have_them(many, sqlite_db):
+    from gendan_desktop.core import production_exceptions as pe
+
+    pe.report_exception(many[3], "equipment", "critical", "印花机坏", date=DAY)
+    pe.report_exception(many[3], "other", "low", "包装袋印错字", date=DAY)
+    (rows, n) = selects(sqlite_db, lambda: orders.rows(many[:60], DAY))
+    prod = production.rows(many[:60], DAY)
+    assert n == 3  # the exceptions of the one order that has them: one more query
+    assert rows[many[3]].progress.level == "at_risk" and "印花机坏" in rows[many[3]].progress.reason_zh
+    assert (prod[many[3]].open_exceptions, prod[many[3]].risk) == (2, "at_risk")
+    assert prod[many[4]].open_exceptions == 0 and "印花机坏" not in rows[many[4]].progress.reason_zh
 
 
 def test_replayed_sql_answers_each_call_with_its_own_ids(many):

@@ -14,10 +14,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from peewee import Ordering, fn
 
-from ..compiled_sql import IdList, fetch
+from .. import risk
+from ..compiled_sql import IdList, as_date, fetch
 from ..models import Client, Expr, Order, OrderLine, Query
 from . import IdCache, paging, query_ids, scan_only
 from .order_text import order_text_condition
@@ -54,20 +56,6 @@ class Sort:
 
 
 @dataclass(frozen=True)
-class OrderRow:
-    number: str
-    client: str
-    client_po: str
-    order_date: dt.date | None
-    delivery_date: dt.date | None
-    status: str
-    quantity: int
-    amount: Decimal | None  # Σ quantity × unit price; None without lines
-    currency: str
-    revision: int
-
-
-@dataclass(frozen=True)
 class RowProgress:
     """The delivery risk and how far the order is (core.risk's figures)."""
 
@@ -85,6 +73,21 @@ class RowProgress:
     @property
     def shipped_pct(self) -> int:
         return self.shipped * 100 // self.ordered if self.ordered else 0
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    number: str
+    client: str
+    client_po: str
+    order_date: dt.date | None
+    delivery_date: dt.date | None
+    status: str
+    quantity: int
+    amount: Decimal | None  # Σ quantity × unit price; None without lines
+    currency: str
+    revision: int
+    progress: RowProgress
 
 
 # --------------------------------------------------------------- find_ids --
@@ -185,32 +188,40 @@ first_page, page_after, last_page = paging.pager(build_query)
 
 
 # ------------------------------------------------------------------- rows --
-def rows(ids: Iterable[int]) -> dict[int, OrderRow]:
-    """The rows of ``ids`` (the visible ones): two queries."""
+def _row_query(a: Any, day: Any) -> Query:
+    line = OrderLine.alias("al")
+    amount = line.select(fn.SUM(line.quantity * line.unit_price)).where(line.order == Order.id)
+    return (Order.select(Order.id, *risk.figure_columns(day), Order.number, Client.name, Order.client_po,
+                         Order.currency, Order.revision, amount)
+            .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)))
+
+
+def rows(ids: Iterable[int], today: dt.date | None = None) -> dict[int, OrderRow]:
+    """The rows of ``ids`` (the visible ones) with their delivery risk and
+    progress: one query (core.risk's figures are columns of it), two more only
+    where an order has open exceptions or late purchases."""
     ids = list(ids)
     if not ids:
         return {}
-    sums = {oid: (q, a) for oid, q, a in fetch(
-        "orders.rows.sums", lambda a: OrderLine.select(OrderLine.order, fn.SUM(OrderLine.quantity),
-                                                       fn.SUM(OrderLine.quantity * OrderLine.unit_price))
-        .where(OrderLine.order.in_(a)).group_by(OrderLine.order), IdList(ids))}
-    found = fetch("orders.rows", lambda a: Order.select(
-        Order.id, Order.number, Client.name, Order.client_po, Order.order_date, Order.delivery_date, Order.status,
-        Order.currency, Order.revision).join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)),
-        IdList(ids))
+    today = today or dt.date.today()
+    found = fetch("orders.rows", _row_query, IdList(ids), today)
+    n = len(found[0]) - 6 if found else 0  # the figures: everything before the row's own six columns
+    risks = risk.assess_figures([r[:n] for r in found], today, *risk.thresholds())
     out = {}
-    for oid, number, client, po, odate, delivery, status, currency, rev in found:
-        qty, amount = sums.get(oid, (0, None))
-        out[oid] = OrderRow(number, client, po, Order.order_date.python_value(odate),
-                            Order.delivery_date.python_value(delivery), status, int(qty or 0),
-                            OrderLine.unit_price.from_sum(amount) if amount else None, currency, rev)
+    for r in found:
+        number, client, po, currency, rev, amount = r[n:]
+        oid, status, delivery, odate = r[0], r[1], r[2], r[3]
+        k = risks[oid]
+        out[oid] = OrderRow(number, client, po, as_date(odate), as_date(delivery), status, k.ordered,
+                            OrderLine.unit_price.from_sum(amount) if amount else None, currency, rev,
+                            RowProgress(k.level, k.reason_zh, k.reason_en, k.ordered, k.good, k.shipped))
     return out
 
 
 def progress(ids: Iterable[int], today: dt.date | None = None) -> dict[int, RowProgress]:
-    """Delivery risk, good pieces at the last step and pieces shipped of ``ids``:
-    core.risk's fixed handful of queries per 500 ids, so it costs what the
-    visible rows cost, whatever the size of the database."""
+    """Delivery risk, good pieces at the last step and pieces shipped of ``ids``
+    (what ``rows`` carries): core.risk's few queries per 500 ids, so it costs
+    what the visible rows cost, whatever the size of the database."""
     from ..risk import risk_for_orders
 
     return {oid: RowProgress(r.level, r.reason_zh, r.reason_en, r.ordered, r.good, r.shipped)

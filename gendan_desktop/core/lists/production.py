@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from ..compiled_sql import IdList, fetch
+from .. import risk
+from ..compiled_sql import IdList, as_date, fetch
 from ..models import Client, Expr, Order, Query
 from ..progress import OPEN_PRODUCTION_STATUSES
 from . import IdCache, paging, query_ids, scan_only
@@ -84,25 +86,31 @@ def find_ids(filters: Filters = NO_FILTERS, sort: Sort = BY_ID, *, cache: IdCach
 first_page, page_after, last_page = paging.pager(build_query)
 
 
-def rows(ids: Iterable[int]) -> dict[int, ProductionRow]:
-    """The rows of ``ids``: one query plus core.risk's and the exception counts' few."""
-    from ..production_exceptions import open_exception_counts
-    from ..risk import risk_for_orders
+def _row_query(a: Any, day: Any) -> Query:
+    return (Order.select(Order.id, *risk.figure_columns(day), Order.number, Client.name)
+            .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)))
+
+
+def rows(ids: Iterable[int], today: dt.date | None = None) -> dict[int, ProductionRow]:
+    """The rows of ``ids`` with their risk, progress and open exceptions: one
+    query (core.risk's figures are columns of it), two more only where an order
+    has open exceptions or late purchases."""
+    from ..errors import current_language
 
     ids = list(ids)
     if not ids:
         return {}
-    risks = risk_for_orders(ids)
-    counts = open_exception_counts(ids)
+    today = today or dt.date.today()
+    found = fetch("production.rows", _row_query, IdList(ids), today)
+    n = len(found[0]) - 2 if found else 0  # the figures, then number and client
+    risks = risk.assess_figures([r[:n] for r in found], today, *risk.thresholds())
+    en = current_language() == "en"
     out = {}
-    found = fetch("production.rows", lambda a: Order.select(Order.id, Order.number, Client.name, Order.delivery_date,
-                                                             Order.status)
-                  .join(Client, on=(Order.client == Client.id)).where(Order.id.in_(a)), IdList(ids))
-    for oid, number, client, raw_delivery, status in found:
-        delivery = Order.delivery_date.python_value(raw_delivery)
-        r = risks.get(oid)
-        level = r.level if r is not None and status not in NO_RISK_STATUSES else ""
-        pct = (r.good * 100 // r.ordered) if r and r.ordered else 0
-        out[int(oid)] = ProductionRow(number, client, delivery, status, level, r.reason() if r else "", pct,
-                                      int(counts.get(oid, 0) or 0))
+    for r in found:
+        oid, status, open_exceptions = r[0], r[1], r[10]
+        k = risks[oid]
+        level = k.level if status not in NO_RISK_STATUSES else ""
+        pct = k.good * 100 // k.ordered if k.ordered else 0
+        out[oid] = ProductionRow(r[n], r[n + 1], as_date(r[2]), status, level, k.reason_en if en else k.reason_zh,
+                                 pct, int(open_exceptions or 0))
     return out

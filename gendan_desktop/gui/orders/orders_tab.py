@@ -1,9 +1,8 @@
 """订单 tab: the order list (status, delivery date, risk colour) and the order detail.
 
-The list is an IdListModel over core.lists.orders (``find_ids``: the sorted
-ids; ``rows``: the visible ones; ``progress``: their delivery risk, good pieces
-at the last step and pieces shipped, filled in right after the rows are
-painted). Filters: several statuses at once (or all open ones), the
+The list is an IdListModel over core.lists.orders (``build_query``: the sorted
+ids; ``rows``: the visible ones, with their delivery risk, good pieces at the
+last step and pieces shipped, in one query). Filters: several statuses at once (or all open ones), the
 merchandiser's own orders, a client typed or picked, delivery and order dates.
 
 The detail is a set of sub-tabs: the editor, review and status actions,
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
@@ -92,7 +91,7 @@ class ClientFilter(ChoiceFilter):
 SORT_KEYS = {Col.NUMBER: "number", Col.CLIENT: "client", Col.CLIENT_PO: "client_po", Col.ORDER_DATE: "order_date",
              Col.DELIVERY: "delivery_date", Col.STATUS: "status"}
 # what a row holds after its columns
-_LEVEL, _STATUS, _REASON, _PROGRESS_TIP = len(Col), len(Col) + 1, len(Col) + 2, len(Col) + 3
+_LEVEL, _STATUS, _REASON, _PROGRESS = len(Col), len(Col) + 1, len(Col) + 2, len(Col) + 3
 
 
 class OrderListModel(IdListModel):
@@ -123,9 +122,6 @@ class OrderListModel(IdListModel):
                             presets=("today", "last30", "this_month", "this_year")),
         ]
         super().__init__(parent)
-        self._risk_pending: dict[int, list] = {}
-        self._risk_timer = QTimer(self, singleShot=True, interval=0)
-        self._risk_timer.timeout.connect(self._fill_risk)
 
     def list_filters(self):
         """The list's filters and quick filter as core.lists.orders wants them."""
@@ -140,63 +136,24 @@ class OrderListModel(IdListModel):
         return order_list.Sort(self.sort_key(self._sort_col), self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def load_rows(self, ids):
-        """Two queries for the rows; the delivery risk and progress (five more
-        queries) are filled in right after the rows are painted, so sorting and
-        filtering answer sooner (see _fill_risk)."""
-        out = self._query_rows(ids)
-        self._risk_pending.update(out)
-        self._risk_timer.start()
-        return out
-
-    def export_rows(self, ids):
-        """For 导出当前列表 (runs in a worker: no timer, no shared state): the
-        rows with their delivery risk and progress filled in at once."""
-        out = self._query_rows(ids)
-        self._apply_progress(out, order_list.progress(list(out)))
-        return out
-
-    @staticmethod
-    def _query_rows(ids):
-        from ...core import enums
-        from ...core.revisions import revision_label
-
-        return {oid: [r.number, r.client, r.client_po, fmt_date(r.order_date), fmt_date(r.delivery_date),
-                      enums.label("order_status", r.status), "", "", f"{r.quantity:,}",
-                      fmt_money(r.amount) if r.amount else "", r.currency, revision_label(r.revision),
-                      "", r.status, "", ""]
-                for oid, r in order_list.rows(ids).items()}
-
-    @staticmethod
-    def _apply_progress(rows, figures) -> None:
+        """One query for the rows with their delivery risk and progress (core.lists.orders.rows)."""
         from ...core import enums
         from ...core.errors import current_language
+        from ...core.revisions import revision_label
 
         en = current_language() == "en"
-        for oid, row in rows.items():
-            p = figures.get(oid)
-            if p is None:
-                continue
-            level = order_list.shown_risk(row[_STATUS], p.level)
-            row[Col.RISK] = enums.label("risk", level) if level else ""
-            row[_LEVEL] = level
-            row[_REASON] = p.reason_en if en else p.reason_zh
-            if p.ordered:
-                text = f"{p.good_pct}%"
-                if p.shipped:
-                    text = tr("%1% · 已出 %2%").replace("%1", str(p.good_pct)).replace("%2", str(p.shipped_pct))
-                row[Col.PROGRESS] = text
-                row[_PROGRESS_TIP] = (tr("最后一道工序良品 %1 / %2 件;已出货 %3 件")
-                                      .replace("%1", f"{p.good:,}").replace("%2", f"{p.ordered:,}")
-                                      .replace("%3", f"{p.shipped:,}"))
+        out = {}
+        for oid, r in order_list.rows(ids).items():
+            p = r.progress
+            level = order_list.shown_risk(r.status, p.level)
+            out[oid] = [r.number, r.client, r.client_po, fmt_date(r.order_date), fmt_date(r.delivery_date),
+                        enums.label("order_status", r.status), enums.label("risk", level) if level else "",
+                        _progress_text(p), f"{r.quantity:,}", fmt_money(r.amount) if r.amount else "", r.currency,
+                        revision_label(r.revision), level, r.status, p.reason_en if en else p.reason_zh, p]
+        return out
 
-    def _fill_risk(self) -> None:
-        pending, self._risk_pending = self._risk_pending, {}
-        if not pending:
-            return
-        self._apply_progress(pending, order_list.progress(list(pending)))
-        if self.rowCount():
-            last = self.rowCount() - 1
-            self.dataChanged.emit(self.index(0, Col.DELIVERY), self.index(last, Col.PROGRESS))
+    def display(self, row, col):
+        return row[col]
 
     def foreground(self, row, col):
         if row[_STATUS] == "cancelled":
@@ -210,9 +167,19 @@ class OrderListModel(IdListModel):
     def tooltip(self, row, col):
         if col in (Col.RISK, Col.DELIVERY):
             return row[_REASON] or None
-        if col == Col.PROGRESS:
-            return row[_PROGRESS_TIP] or None
+        if col == Col.PROGRESS and row[_PROGRESS].ordered:
+            p = row[_PROGRESS]  # formatted when asked: a tooltip is asked for one cell at a time
+            return (tr("最后一道工序良品 %1 / %2 件;已出货 %3 件").replace("%1", f"{p.good:,}")
+                    .replace("%2", f"{p.ordered:,}").replace("%3", f"{p.shipped:,}"))
         return None
+
+
+def _progress_text(p: order_list.RowProgress) -> str:
+    if not p.ordered:
+        return ""
+    if p.shipped:
+        return tr("%1% · 已出 %2%").replace("%1", str(p.good_pct)).replace("%2", str(p.shipped_pct))
+    return f"{p.good_pct}%"
 
 
 class OrdersTab(ListTab):
