@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def selects(database: Any, func: Callable[[], T]) -> tuple[T, int]:
-    """``func()``'s result and the number of SELECT statements it ran on ``database``."""
+def statements(database: Any, func: Callable[[], T]) -> tuple[T, list[str]]:
+    """``func()``'s result and the SELECT statements it ran on ``database`` (this thread's connection)."""
     seen: list[str] = []
     conn = database.connection()
     conn.set_trace_callback(lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
@@ -17,4 +17,10 @@ def selects(database: Any, func: Callable[[], T]) -> tuple[T, int]:
         result = func()
     finally:
         conn.set_trace_callback(None)
+    return result, seen
+
+
+def selects(database: Any, func: Callable[[], T]) -> tuple[T, int]:
+    """``func()``'s result and the number of SELECT statements it ran on ``database``."""
+    result, seen = statements(database, func)
     return result, len(seen)

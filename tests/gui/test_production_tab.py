@@ -279,3 +279,16 @@ def test_the_issue_cards_dialog_reads_while_the_window_keeps_answering(qtbot, wi
     dlg = u.dialog(tab)
     assert dlg.table.rowCount() == 1 and confirmed_order.number in dlg.windowTitle()
     dlg.reject()
+
+
+def test_f5_reads_the_chosen_orders_detail_once(qtbot, window, wait_ops, confirmed_order, sqlite_db):
+    """The list's reload makes the chosen row current again, which shows its order:
+    the refresh does not read the header and the page a second time."""
+    from query_count import statements
+
+    u, tab = open_production(qtbot, window, wait_ops, confirmed_order)
+    activate(qtbot, window)
+    _none, seen = statements(sqlite_db, lambda: key(qtbot, Qt.Key_F5, widget=window))
+    wait_ops()
+    assert tab.order_id == confirmed_order.id and "宁波海运服饰" in tab.header.text()
+    assert sum('FROM "production_sheet"' in s for s in seen) == 1  # the header's current sheet, once

@@ -139,6 +139,7 @@ class ProductionTab(ListTab):
         rv.addWidget(self.detail, 1)
         self.lay_out(right, stretch=(2, 5), sizes=(480, 920), name="productionSplitter")
         self._loaded: set[int] = set()
+        self._shown = 0  # detail loads so far (refresh: whether the list's reload already showed one)
         self.pane.current_changed.connect(self.show_order)
         self.show_order(None)
 
@@ -191,6 +192,7 @@ class ProductionTab(ListTab):
     # ------------------------------------------------------------- detail
     def show_order(self, order_id) -> None:
         self.order_id = order_id
+        self._shown += 1
         self._loaded.clear()
         self._update_header()
         self._load_page()
@@ -340,8 +342,10 @@ class ProductionTab(ListTab):
 
     # ------------------------------------------------------- BaseTab API
     def refresh(self) -> None:
+        shown = self._shown
         self.pane.refresh()
-        self._changed()
+        if self._shown == shown:  # the reload made no row current anew (which showed its order): read it again
+            self._changed()
 
     def open_record(self, kind: str, id_: int) -> None:
         from ...core.records import locate
