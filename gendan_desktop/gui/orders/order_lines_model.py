@@ -97,6 +97,8 @@ class OrderLinesModel(EditableRowsModel):
         self.totals_changed.emit()
 
     def set_editable(self, editable: bool) -> None:
+        if editable == self._editable:  # every load sets it: repainting, and the size grid reading
+            return  # the lines again, then cost 5 ms an order for nothing
         self._editable = editable
         self._emit_all()
 
