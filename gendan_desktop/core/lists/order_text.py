@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from peewee import OP, SQL, Expression
 
+from ..compiled_sql import fetch
 from ..connection import current_database, is_sqlite
-from ..models import Client, Expr, FlowCard, Order
+from ..models import Client, Expr, FlowCard, Order, Query
 from ..search import like_escape, matching_ids
 from . import scan_only
 
@@ -33,7 +34,7 @@ def order_text_condition(text: str, cards: bool = False) -> tuple[Expr | None, b
     # A prefix of every order number (all start "SO") filters nothing: two
     # index seeks find no number outside its range, and the list stays unfiltered.
     for v in variants:
-        if not Order.select(Order.id).where((Order.number < v) | (Order.number >= v + BEYOND)).exists():
+        if not fetch("orders.text.outside", _outside, v, v + BEYOND):
             return None, False
     # Few matches: let SQLite find them by their indexes and sort them (a few
     # ms). Many: test each order inside the covering index walked in sort order.
@@ -58,10 +59,10 @@ def _card_orders(text: str) -> Expr:
 def _matches_many(text: str, variants: list[str]) -> bool:
     """Whether the number/PO prefix or the client names match many orders
     (bounded look-ups of well under a millisecond, plus one client search)."""
-    for column in (Order.number, Order.client_po):
+    for name, column in (("number", Order.number), ("client_po", Order.client_po)):
         for v in variants:
-            q = Order.select(SQL("1")).where((column >= v) & (column < v + BEYOND))
-            if q.limit(1).offset(MANY).scalar():
+            if fetch("orders.text.many." + name, lambda lo, hi, skip, c=column: Order.select(SQL("1")).where(
+                    (c >= lo) & (c < hi)).limit(1).offset(skip), v, v + BEYOND, MANY):
                 return True
     return bool(Client.select(SQL("1")).where(Client.id.in_(matching_ids("client", text)))
                 .limit(1).offset(MANY // 5).scalar())
@@ -122,3 +123,8 @@ def _pg_number_or_po(text: str, variants: list[str]) -> Expr:
     for term in terms[1:]:
         cond = cond | term
     return cond
+
+
+def _outside(lo: str, hi: str) -> Query:
+    """One order whose number is not in [lo, hi)."""
+    return Order.select(SQL("1")).where((Order.number < lo) | (Order.number >= hi)).limit(1)
