@@ -261,3 +261,33 @@ def test_the_grid_paints_with_qt_style_and_names_its_style(qtbot, editor):
     grid = open_grid(qtbot, editor)
     assert isinstance(grid.style(), QStyle)
     assert grid.current_style() == grid.model.grid.style
+
+
+def test_opening_another_order_that_cannot_be_edited_draws_its_grid_once(qtbot, window, wait_ops):
+    """Loading an order set its lines read-only twice (already so), and each time the
+    size grid read all the lines again: three redraws where one shows the order."""
+    from builders import make_stored_order
+
+    from gendan_desktop.core.clients import create_client
+
+    client = create_client(name="华美服饰")
+    lines = tuple(("T1", c, s, 10, "2.00") for c in ("红", "蓝") for s in ("S", "M"))
+    first, second = (make_stored_order(client, lines, status="shipped", finished=False) for _ in range(2))
+    tab = window.show_tab("orders")
+    tab.pane.refresh()
+    ed = tab.editor
+
+    def open_order(order_id):
+        table = tab.pane.table
+        index = tab.model.index(tab.model.row_of(order_id), 0)
+        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
+        qtbot.waitUntil(lambda: ed.order is not None and ed.order.id == order_id)
+        wait_ops()
+
+    open_order(first.id)
+    assert ed.mode == "view"
+    resets = []
+    ed.grid.model.modelReset.connect(lambda: resets.append(1))
+    open_order(second.id)
+    assert ed.mode == "view" and ed.grid.model.grid.colours == ["红", "蓝"]
+    assert len(resets) == 1
