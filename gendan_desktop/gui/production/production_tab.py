@@ -368,8 +368,8 @@ class ProductionTab(ListTab):
     def refresh(self) -> None:
         shown = self._shown
         self.pane.refresh()
-        if self._shown == shown:  # no row made current anew (that shows its order): read it again, after the list
-            self._detail_timer.start()
+        if self._shown == shown:  # the reload made no row current anew (which showed its order): read it again
+            self._changed()
 
     def open_record(self, kind: str, id_: int) -> None:
         from ...core.records import locate
