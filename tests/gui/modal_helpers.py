@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from input_helpers import settle
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,7 +30,6 @@ def click_row(qtbot, view, row: int, col: int = 0, double: bool = False) -> None
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=pos)
     if double:
         qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=pos)
-    settle()  # what the click set off on the next turn (a list's detail) is there, as the user sees it
 
 
 def type_into_cell(qtbot, view, row: int, col: int, text: str) -> None:

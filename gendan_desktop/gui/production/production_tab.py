@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
@@ -140,12 +140,7 @@ class ProductionTab(ListTab):
         self.lay_out(right, stretch=(2, 5), sizes=(480, 920), name="productionSplitter")
         self._loaded: set[int] = set()
         self._shown = 0  # detail loads so far (refresh: whether the list's reload already showed one)
-        # The detail follows the chosen row once the list has answered (painted): its
-        # reads (header, progress grid) cost 10-20 ms, and a row chosen twice in a turn
-        # (Ctrl+End right after a filter, arrows held down) reads only the last one.
-        self._detail_timer = QTimer(self, singleShot=True, interval=0)
-        self._detail_timer.timeout.connect(lambda: self.show_order(self.order_id))
-        self.pane.current_changed.connect(self._row_chosen)
+        self.pane.current_changed.connect(self.show_order)
         self.show_order(None)
 
     def _build_actions(self) -> None:
@@ -195,22 +190,7 @@ class ProductionTab(ListTab):
         self.recalls.order_wanted.connect(self.open_order)
 
     # ------------------------------------------------------------- detail
-    def _row_chosen(self, order_id) -> None:
-        self.order_id = order_id  # what the buttons act on, at once, and which of them apply (the row's status)
-        row = self.model.row_data(self.pane.table.currentIndex().row()) if order_id is not None else None
-        self._set_buttons(row[8] if row else None)
-        self._shown += 1
-        self._detail_timer.start()
-
-    def _set_buttons(self, status: str | None) -> None:
-        for b in (self.sheet_button, self.cards_button):
-            b.setEnabled(status in ("confirmed", "in_production"))
-        self.start_button.setEnabled(status == "confirmed")
-        for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
-            b.setEnabled(status is not None)
-
     def show_order(self, order_id) -> None:
-        self._detail_timer.stop()
         self.order_id = order_id
         self._shown += 1
         self._loaded.clear()
@@ -225,15 +205,8 @@ class ProductionTab(ListTab):
         self._pages[i].load(self.order_id)
 
     def show_page(self, widget: QWidget) -> None:
-        self._flush_detail()
         self.detail.setCurrentWidget(widget)
         self._load_page()
-
-    def _flush_detail(self) -> None:
-        """Show the chosen row's order now if it waits for the next turn (code that
-        goes on to one of its pages)."""
-        if self._detail_timer.isActive():
-            self.show_order(self.order_id)
 
     def open_order(self, order_id: int) -> None:
         """Show ``order_id`` (from a scanned card or a recalled document), whatever the filters."""
@@ -242,7 +215,6 @@ class ProductionTab(ListTab):
             self.pane.select_id(order_id)
         if self.order_id != order_id:
             self.show_order(order_id)
-        self._flush_detail()
 
     def _update_header(self) -> None:
         from ...core import enums
@@ -254,7 +226,11 @@ class ProductionTab(ListTab):
 
         order = find_order(self.order_id)
         status = order.status if order else None
-        self._set_buttons(status)
+        for b in (self.sheet_button, self.cards_button):
+            b.setEnabled(status in ("confirmed", "in_production"))
+        self.start_button.setEnabled(status == "confirmed")
+        for b in (self.print_sheet_button, self.print_cards_button, self.print_selected_button):
+            b.setEnabled(order is not None)
         if order is None:
             self.header.set_lines(tr("在左边选择订单,或在“生产进度”页扫描流程卡。"))
             return
