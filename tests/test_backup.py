@@ -148,19 +148,17 @@ def test_postgres_is_refused_with_pg_dump_advice(tmp_path):
 
 def _fill_pages(db, n_clients: int) -> None:
     """Enough clients with long notes that the file spans several backup steps."""
-    from gendan_desktop.core import backup
-
     with db.atomic():
         for i in range(n_clients):
             Client.create(code=f"C{i:05d}", name=f"客户{i}", notes="备注" * 2000)
-    assert db.execute_sql("PRAGMA page_count").fetchone()[0] > 3 * backup.PAGES_PER_STEP
+    assert db.execute_sql("PRAGMA page_count").fetchone()[0] > 3 * 64
 
 
 def test_backup_reports_progress_step_by_step(live, tmp_path, monkeypatch):
     from gendan_desktop.core import backup
 
     path, db = live
-    monkeypatch.setattr(backup, "PAGES_PER_STEP", 64)  # a big file's steps, on a small one
+    monkeypatch.setattr(backup, "MIN_STEP_BYTES", 64 * 4096)  # a big file's steps, on a small one
     _fill_pages(db, 60)
     steps: list[tuple[int, int]] = []
     dest = backup_database(tmp_path / "progress.sqlite3", progress=lambda done, total: steps.append((done, total)))
@@ -175,7 +173,7 @@ def test_cancelled_backup_stops_and_leaves_no_file(live, tmp_path, monkeypatch):
     from gendan_desktop.core import backup
 
     path, db = live
-    monkeypatch.setattr(backup, "PAGES_PER_STEP", 64)
+    monkeypatch.setattr(backup, "MIN_STEP_BYTES", 64 * 4096)
     _fill_pages(db, 60)
     seen = []
 
@@ -192,6 +190,49 @@ def test_cancelled_backup_stops_and_leaves_no_file(live, tmp_path, monkeypatch):
     assert len(seen) == 2  # no step after the cancel
     assert list(tmp_path.glob("cancelled*")) == []
     assert _codes(path)[:1] == ["C00000"]  # the live database is untouched
+
+
+def test_a_big_files_backup_moves_the_bar_in_a_few_dozen_steps(live, tmp_path, monkeypatch):
+    """The bar moved every 1024 pages: 111 round trips at 444 MB, 1,100 at 4.4 GB.
+    Now about 2% a step, whatever the size (a step is never under MIN_STEP_BYTES)."""
+    from gendan_desktop.core import backup
+
+    path, db = live
+    monkeypatch.setattr(backup, "MIN_STEP_BYTES", 4096)  # one page: only the 2% rule counts
+    _fill_pages(db, 60)
+    pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
+    steps: list[tuple[int, int]] = []
+    dest = backup_database(tmp_path / "steps.sqlite3", progress=lambda done, total: steps.append((done, total)))
+    assert pages > 2 * backup.STEPS
+    assert backup.STEPS // 2 <= len(steps) <= backup.STEPS + 1
+    assert steps[-1] == (pages, pages)
+    assert _codes(dest) == _codes(path)
+
+
+def test_a_damaged_file_found_during_the_copy_leaves_no_backup(tmp_path, monkeypatch):
+    """The integrity check runs beside the copy: a damage it finds still refuses
+    the backup and leaves neither the file nor its .part behind."""
+    from gendan_desktop.core import backup
+
+    path = tmp_path / "live.sqlite3"
+    db = open_database(str(path))
+    _fill_pages(db, 60)
+    close_database()
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'client'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096 + 8:(root - 1) * 4096 + 600] = b"\xff" * 592  # the client table's root page
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(backup, "MIN_STEP_BYTES", 64 * 4096)
+    steps = []
+    open_database(str(path))
+    try:
+        with pytest.raises(DatabaseError, match="完整性|损坏"):
+            backup_database(tmp_path / "b" / "copy.sqlite3", progress=lambda done, total: steps.append(done))
+    finally:
+        close_database()
+    assert list((tmp_path / "b").iterdir()) == []
 
 
 def test_databases_sharing_a_folder_keep_their_own_daily_backups(tmp_path):

@@ -19,20 +19,32 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from .backup_content import holds_user_data, is_demo, live_rows, same_data
 from .db import BUSY_TIMEOUT_MS, current_database, describe, is_postgres_url, is_sqlite, sqlite_path
 from .errors import DatabaseError
-from .sqlite_file import SESSION_PREFIX, inspect_file, quick_check_file, readonly_uri, sidecar
+from .sqlite_file import (
+    SESSION_PREFIX,
+    checking_connection,
+    inspect_file,
+    quick_check_file,
+    quick_check_on,
+    readonly_uri,
+    sidecar,
+)
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
 BACKUP_SUFFIX = ".sqlite3"
 BACKUP_PREFIX = "gendan-"  # the default database's backups: gendan-YYYYMMDD-HHMMSS.sqlite3
 AUTO_BACKUP_AGE = dt.timedelta(days=1)
-PAGES_PER_STEP = 1024  # lets writers in between on a big file
+# Steps of the copy: about 2% each, so the bar moves smoothly, but never under
+# MIN_STEP_BYTES, so a big file does not pay a round trip per few pages.
+STEPS = 50
+MIN_STEP_BYTES = 8 * 2**20
 RESTORE_WAIT_S = 5  # how long a restore waits for other connections to close
 
 
@@ -55,17 +67,23 @@ def _live_path() -> Path:
     return Path(path)
 
 
+def _pages_per_step(source: sqlite3.Connection) -> int:
+    page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+    page_count = int(source.execute("PRAGMA page_count").fetchone()[0])
+    return max(MIN_STEP_BYTES // page_size, -(-page_count // STEPS), 1)
+
+
 def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progress: Progress | None = None) -> None:
     """Copy ``src`` (a file, or an open connection) to ``dest_path`` through
-    SQLite's backup API, in steps of ``PAGES_PER_STEP`` pages;
-    ``progress(done, total)`` (pages) after each step may raise to stop the copy."""
+    SQLite's backup API, in steps (see STEPS); ``progress(done, total)`` (pages)
+    after each step may raise to stop the copy."""
     source = sqlite3.connect(readonly_uri(src), uri=True, timeout=BUSY_TIMEOUT_MS / 1000) \
         if isinstance(src, Path) else src
     step = None if progress is None else (lambda _status, remaining, total: progress(total - remaining, total))
     try:
         dest = sqlite3.connect(str(dest_path))
         try:
-            source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+            source.backup(dest, pages=-1 if step is None else _pages_per_step(source), progress=step)
             # The open sessions of the live file are not the backup's (core/sessions.py).
             if dest.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
                 dest.execute("DELETE FROM setting WHERE key >= ? AND key < ?", (SESSION_PREFIX, "session;"))
@@ -80,17 +98,65 @@ def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progr
             source.close()
 
 
+class _SideCheck:
+    """``quick_check`` of the live file in a thread while the copy runs.
+
+    Both read every page (the second read comes from the OS cache) and both
+    release the GIL in SQLite: with a second core the user waits for the longer
+    of the two, not their sum. A damage found stops the copy at its next step.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.failure: BaseException | None = None
+        self._path = path
+        self._conn = checking_connection(path)
+        self._thread = threading.Thread(target=self._run, name="backup quick_check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            quick_check_on(self._conn, self._path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the copying thread
+            self.failure = exc
+
+    def watching(self, progress: Progress | None) -> Progress:
+        """``progress``, stopping the copy once the check has failed."""
+        def step(done: int, total: int) -> None:
+            if self.failure is not None:
+                raise self.failure
+            if progress is not None:
+                progress(done, total)
+        return step
+
+    def result(self) -> None:
+        """Wait for the check; raise what it found."""
+        self._thread.join()
+        self._conn.close()
+        if self.failure is not None:
+            raise self.failure
+
+    def stop(self) -> BaseException | None:
+        """Abandon the check (the copy failed or was cancelled); what it had
+        found by then (not the interruption's own error)."""
+        found = self.failure
+        if self._thread.is_alive():
+            self._conn.interrupt()
+            self._thread.join()
+        self._conn.close()  # a second close does nothing
+        return found
+
+
 def backup_database(dest_path: str | os.PathLike[str], progress: Progress | None = None, *,
                     check: bool = True) -> Path:
     """Write a consistent copy of the open database to ``dest_path``.
 
     The copy includes everything committed, also what lives only in the WAL.
-    ``check``: ``quick_check`` the database first, so a damaged file is not
-    copied over as if it were good. Refuses (DatabaseError) on PostgreSQL,
-    when ``dest_path`` exists, and when the check fails.
-    ``progress(done_pages, total_pages)`` is called after every step (a 400 MB
-    file takes about a hundred); whatever it raises stops the backup, leaves
-    no file behind and propagates (the window's Cancel).
+    ``check``: ``quick_check`` the database (beside the copy, see _SideCheck),
+    so a damaged file is not copied over as if it were good. Refuses
+    (DatabaseError) on PostgreSQL, when ``dest_path`` exists, and when the
+    check fails. ``progress(done_pages, total_pages)`` is called after every
+    step (see STEPS); whatever it raises stops the backup, leaves no file
+    behind and propagates (the window's Cancel).
     """
     src = _live_path()
     dest = Path(dest_path)
@@ -99,15 +165,19 @@ def backup_database(dest_path: str | os.PathLike[str], progress: Progress | None
             f"备份文件“{dest}”已存在,未覆盖。请换一个文件名。",
             f"The backup file “{dest}” already exists and was not overwritten; choose another name.",
         )
-    if check:
-        quick_check_file(src)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    side = _SideCheck(src) if check else None
     tmp = dest.with_name(dest.name + ".part")
     try:
-        _copy_with_backup_api(src, tmp, progress)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _copy_with_backup_api(src, tmp, side.watching(progress) if side else progress)
+        if side:
+            side.result()
         os.replace(tmp, dest)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        damage = side.stop() if side else None
+        if damage is not None and damage is not exc:
+            raise damage from None  # the damage matters more than how the copy ended
         if not isinstance(exc, sqlite3.Error):
             raise
         raise DatabaseError(
