@@ -161,9 +161,14 @@ def next_number(prefix: str, *, width: int = 4, date: dt.date | None = None) -> 
 def get_or_404(model: type[M], pk: int, what_zh: str, what_en: str) -> M:
     obj: M | None = model.get_or_none(model.id == pk)
     if obj is None:
-        raise NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。",
-                       f"{what_en} {pk} was not found; it may have been deleted.")
+        raise not_found(pk, what_zh, what_en)
     return obj
+
+
+def not_found(pk: int, what_zh: str, what_en: str) -> NotFound:
+    """What get_or_404 raises (for lookups that read plain rows)."""
+    return NotFound(f"找不到{what_zh}(编号 {pk}),可能已被删除。",
+                    f"{what_en} {pk} was not found; it may have been deleted.")
 
 
 def _fmt(value: Any) -> str | None:

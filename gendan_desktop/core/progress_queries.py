@@ -11,12 +11,14 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from .common import get_or_404
+from . import compiled_sql
+from .common import not_found
+from .compiled_sql import IdList
 from .db import current_database, is_sqlite
 from .models import Expr, FlowCard, FlowCardStep, Order, OrderLine, Query
 
 # order statuses in which unfinished steps still matter
-from .progress import OPEN_PRODUCTION_STATUSES, live_cards, not_recalled
+from .progress import OPEN_PRODUCTION_STATUSES, not_recalled
 
 
 # ----------------------------------------------------------------- queries --
@@ -75,9 +77,47 @@ def _with_progress() -> Expr:
 def counted_cards(order: Order) -> Query:
     """The cards whose pieces make the order's progress: the live ones, or for a
     cancelled order those it had when it was cancelled (recalled by the cancellation)."""
-    if order.status == "cancelled" and order.cancelled_at is not None:
-        return FlowCard.select().where((FlowCard.order == order.id) & (FlowCard.recalled_at >= order.cancelled_at))
-    return live_cards(order)
+    return _counted(order.id, *_cancelled(order.status, order.cancelled_at))
+
+
+def _cancelled(status: str, cancelled_at: dt.datetime | None) -> tuple[dt.datetime, ...]:
+    """(when it was cancelled,) for a cancelled order, else (): the arguments of _counted after the id."""
+    return (cancelled_at,) if status == "cancelled" and cancelled_at is not None else ()
+
+
+def _counted(order_id: int, *cancelled_at: dt.datetime) -> Query:
+    if cancelled_at:
+        return FlowCard.select().where((FlowCard.order == order_id) & (FlowCard.recalled_at >= cancelled_at[0]))
+    return FlowCard.select().where((FlowCard.order == order_id) & not_recalled())
+
+
+def _order_state(order_id: int) -> tuple[dt.datetime, ...]:
+    """The order's _cancelled() arguments; NotFound when it is gone."""
+    rows = compiled_sql.fetch("progress: order", lambda i: Order.select(Order.status, Order.cancelled_at)
+                              .where(Order.id == i), order_id)
+    if not rows:
+        raise not_found(order_id, "订单", "Order")
+    status, cancelled_at = rows[0]
+    return _cancelled(status, Order.cancelled_at.python_value(cancelled_at))
+
+
+# The grid's columns, read as plain rows with SQL built once (core/compiled_sql.py):
+# building the queries through peewee cost 30× running them.
+_CARD_COLUMNS = (FlowCard.id, FlowCard.number, FlowCard.batch_no, FlowCard.style, FlowCard.colour, FlowCard.size,
+                 FlowCard.quantity, FlowCard.factory, FlowCard.recalled_at, FlowCard.recall_reason)
+_STEP_COLUMNS = (FlowCardStep.id, FlowCardStep.card, FlowCardStep.seq, FlowCardStep.name, FlowCardStep.planned_date,
+                 FlowCardStep.qty_in, FlowCardStep.qty_good, FlowCardStep.qty_defect, FlowCardStep.finished_at,
+                 FlowCardStep.qty_lost)
+
+
+def _grid_cards(order_id: int, counted: IdList) -> Query:
+    return (FlowCard.select(*_CARD_COLUMNS)
+            .where((FlowCard.order == order_id) & (not_recalled() | _with_progress() | FlowCard.id.in_(counted)))
+            .order_by(FlowCard.recalled_at.is_null(False), FlowCard.id))
+
+
+def _grid_steps(cards: IdList) -> Query:
+    return FlowCardStep.select(*_STEP_COLUMNS).where(FlowCardStep.card.in_(cards)).order_by(FlowCardStep.seq)
 
 
 def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
@@ -89,40 +129,39 @@ def progress_grid(order_id: int, today: dt.date | None = None) -> ProgressGrid:
     Totals count the live cards (a cancelled order: its cards at cancellation).
     """
     today = today or dt.date.today()
-    order = get_or_404(Order, order_id, "订单", "Order")
-    counted = {c.id for c in counted_cards(order).select(FlowCard.id)}
-    cards = list(FlowCard.select().where((FlowCard.order == order.id)
-                                         & (not_recalled() | _with_progress() | FlowCard.id.in_(list(counted) or [0])))
-                 .order_by(FlowCard.recalled_at.is_null(False), FlowCard.id))
-    ids = [c.id for c in cards]
-    steps = list(FlowCardStep.select().where(FlowCardStep.card.in_(ids or [0])).order_by(FlowCardStep.seq))
+    cancelled = _order_state(order_id)
+    counted = {i for (i,) in compiled_sql.fetch("progress: counted ids", lambda *a: _counted(*a).select(FlowCard.id),
+                                                order_id, *cancelled)}
+    cards = compiled_sql.fetch("progress: grid cards", _grid_cards, order_id, IdList(sorted(counted) or [0]))
+    ids = IdList([c[0] for c in cards] or [0])
+    steps = compiled_sql.fetch("progress: grid steps", _grid_steps, ids)
     # column order: by seq, first appearance wins (cards of one order share a route)
     columns: list[str] = []
     for s in steps:
-        if s.name not in columns:
-            columns.append(s.name)
+        if s[3] not in columns:
+            columns.append(s[3])
     pos = {name: i for i, name in enumerate(columns)}
-    by_card: dict[int, list[GridCell | None]] = {c.id: [None] * len(columns) for c in cards}
+    by_card: dict[int, list[GridCell | None]] = {c[0]: [None] * len(columns) for c in cards}
     totals = [ColumnTotal() for _ in columns]
-    qty_of = {c.id: c.quantity for c in cards}
-    live = {c.id for c in cards if c.recalled_at is None}
-    for s in steps:
-        i = pos[s.name]
-        late = (s.card_id in live and s.finished_at is None and s.planned_date is not None
-                and s.planned_date < today)
-        by_card[s.card_id][i] = GridCell(s.id, s.seq, s.name, s.planned_date, s.qty_in, s.qty_good,
-                                         s.qty_defect, s.finished_at, late, s.qty_lost or 0)
-        if s.card_id not in counted:
+    qty_of = {c[0]: c[6] for c in cards}
+    live = {c[0] for c in cards if c[8] is None}
+    as_date = compiled_sql.converter(FlowCardStep.planned_date)
+    for sid, card_id, seq, name, planned, q_in, q_good, q_defect, finished, q_lost in steps:
+        i = pos[name]
+        planned, finished = as_date(planned), as_date(finished)
+        late = card_id in live and finished is None and planned is not None and planned < today
+        by_card[card_id][i] = GridCell(sid, seq, name, planned, q_in, q_good, q_defect, finished, late, q_lost or 0)
+        if card_id not in counted:
             continue
         t = totals[i]
-        t.planned_qty += qty_of[s.card_id]
-        t.qty_in += s.qty_in
-        t.qty_good += s.qty_good
-        t.qty_defect += s.qty_defect
-    rows = [GridRow(c.id, c.number, c.batch_no, c.style, c.colour, c.size, c.quantity, c.factory_id, by_card[c.id],
-                    c.recalled_at is not None, c.recall_reason or "", c.id in counted)
-            for c in cards]
-    return ProgressGrid(order.id, columns, rows, totals)
+        t.planned_qty += qty_of[card_id]
+        t.qty_in += q_in
+        t.qty_good += q_good
+        t.qty_defect += q_defect
+    rows = [GridRow(cid, number, batch, style, colour, size, qty, factory, by_card[cid], recalled is not None,
+                    reason or "", cid in counted)
+            for cid, number, batch, style, colour, size, qty, factory, recalled, reason in cards]
+    return ProgressGrid(order_id, columns, rows, totals)
 
 
 @dataclass(frozen=True)
@@ -151,19 +190,27 @@ def finished_by_line(order: Order) -> dict[int, int]:
     return {line_id: int(n or 0) for line_id, n in q.tuples() if line_id is not None}
 
 
-def order_progress(order_id: int) -> OrderProgress:
-    """Good pieces at the last step over the ordered quantity (see counted_cards)."""
-    order = get_or_404(Order, order_id, "订单", "Order")
-    ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order.id).scalar() or 0
-    cards = counted_cards(order).select(FlowCard.id)
-    carded = FlowCard.select(fn.SUM(FlowCard.quantity)).where(FlowCard.id.in_(cards)).scalar() or 0
+def _progress_sums(order_id: int, *cancelled_at: dt.datetime) -> Query:
+    """One row: pieces ordered, on the counted cards, good at their last step, put in at their first."""
+    cards = _counted(order_id, *cancelled_at).select(FlowCard.id)
     last = FlowCardStep.alias("last")
     max_seq = last.select(fn.MAX(last.seq)).where(last.card == FlowCardStep.card)
+    ordered = OrderLine.select(fn.SUM(OrderLine.quantity)).where(OrderLine.order == order_id)
+    carded = FlowCard.select(fn.SUM(FlowCard.quantity)).where(FlowCard.id.in_(cards))
     good = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_good))
-            .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == max_seq)).scalar() or 0)
+            .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == max_seq)))
     started = (FlowCardStep.select(fn.SUM(FlowCardStep.qty_in))
-               .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == 1)).scalar() or 0)
-    return OrderProgress(int(ordered), int(carded), int(good), int(started))
+               .where(FlowCardStep.card.in_(cards) & (FlowCardStep.seq == 1)))
+    return Order.select(ordered.alias("ordered"), carded.alias("carded"), good.alias("good"),
+                        started.alias("started")).where(Order.id == order_id)
+
+
+def order_progress(order_id: int) -> OrderProgress:
+    """Good pieces at the last step over the ordered quantity (see counted_cards)."""
+    cancelled = _order_state(order_id)
+    # one statement of four sums, its SQL built once (core/compiled_sql.py)
+    ordered, carded, good, started = compiled_sql.fetch("progress: sums", _progress_sums, order_id, *cancelled)[0]
+    return OrderProgress(int(ordered or 0), int(carded or 0), int(good or 0), int(started or 0))
 
 
 @dataclass(frozen=True)

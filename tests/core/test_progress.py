@@ -234,3 +234,57 @@ def test_two_scanners_at_once_never_overbook_a_step(db):
     assert len(accepted) == 40 and len(refused) == 20
     s = _step(card, 1)
     assert (s.qty_in, s.qty_good) == (40, 40) and ProgressReport.select().count() == 40
+
+
+def test_a_scanned_card_is_the_card_as_read_through_peewee_and_saves_like_one(db):
+    """card_by_number reads a plain row and builds the card itself (its SQL built
+    once): every value, date and time as FlowCard.get gives it, nothing dirty."""
+    from gendan_desktop.core.models import FlowCard
+
+    _order, card = _card()
+    scanned = production.card_by_number(f" {card.number.lower()}\n")
+    expected = FlowCard.get_by_id(card.id)
+    assert scanned.__data__ == expected.__data__
+    assert isinstance(scanned.issued_at, dt.datetime) and isinstance(scanned.created_at, dt.datetime)
+    assert scanned.planned_start == expected.planned_start and scanned.order.id == expected.order.id
+    assert not scanned.dirty_fields
+    scanned.notes = "扫描后备注"
+    scanned.save()
+    assert FlowCard.get_by_id(card.id).notes == "扫描后备注"
+
+
+def test_a_card_numbered_in_lower_case_is_found_by_its_upper_case_scan(db):
+    from gendan_desktop.core.models import FlowCard
+
+    _order, card = _card()
+    FlowCard.update(number="lc-low-001").where(FlowCard.id == card.id).execute()
+    assert production.card_by_number("LC-LOW-001\n").id == card.id
+
+
+def test_the_progress_grid_reads_a_few_statements_whatever_the_cards(db):
+    from query_count import selects
+
+    counts = []
+    for batch in (100, 10):  # 3 cards, then 30
+        order = make_confirmed(lines=two_lines(red=100, blue=200))
+        production.issue_flow_cards(order.id, batch_size=batch)
+        (grid, progress), n = selects(db, lambda: (production.progress_grid(order.id, today=TODAY),
+                                                   production.order_progress(order.id)))
+        assert len(grid.rows) == 300 // batch and progress.carded == 300
+        counts.append(n)
+    assert counts[0] == counts[1] <= 6
+
+
+def test_date_text_is_read_as_peewee_reads_it():
+    """compiled_sql.converter parses SQLite's date text with fromisoformat: the
+    same values as the fields' own strptime, and odd text left to the field."""
+    from peewee import DateField, DateTimeField
+
+    from gendan_desktop.core.compiled_sql import converter
+
+    day, moment = DateField(), DateTimeField()
+    for text in ("2026-11-29", "2026-11-29 08:30:05", "2026-11-29 08:30:05.123456", "2026-13-01",
+                 "2026-11-29T08:30:05", "2026-11-29 08:30:05.5", "29/11/2026", "", None,
+                 dt.date(2026, 11, 29), dt.datetime(2026, 11, 29, 8, 30)):
+        assert converter(day)(text) == day.python_value(text), text
+        assert converter(moment)(text) == moment.python_value(text), text
