@@ -5,6 +5,12 @@ own and renamed into place only once that process has ended and closed it (no
 live database file is ever copied). A PostgreSQL one is filled by the same
 command into the database the URL names; it counts as cached while its number
 of orders fits the size.
+
+A data set made by older code has an older schema, which the app migrates on
+opening: the first row to open it would time the migration. So every data set
+is brought to this code's schema once, here, before any row runs, and the
+migration is logged (``migrated``); one of a newer schema (migrated by newer
+code sharing the folder) is refused with what to do, never used.
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ def sqlite_dataset(size: str) -> str:
     """The path of the demo database of ``size`` (built on first use)."""
     final = data_dir() / f"{size}.sqlite3"
     if final.exists():
-        return str(final)
+        return migrated(str(final), size)
     building = data_dir() / f"{size}.building.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)
@@ -71,6 +77,47 @@ def sqlite_dataset(size: str) -> str:
     building.rename(final)
     (data_dir() / f"{size}.seconds").write_text(f"{seconds:.0f}\n")
     return str(final)
+
+
+def schema_of(url: str) -> int:
+    """The data set's schema version, read without migrating (0: none yet)."""
+    from gendan_desktop.core.db import is_postgres_url, sqlite_path
+
+    if not is_postgres_url(url):
+        from gendan_desktop.core.sqlite_file import inspect_file
+
+        return inspect_file(sqlite_path(url)).version or 0
+    conn = _pg_connect(url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('public.schema_version')")
+        version = 0
+        if cur.fetchone()[0] is not None:
+            cur.execute("SELECT MAX(version) FROM schema_version")
+            version = cur.fetchone()[0] or 0
+    conn.close()
+    return int(version)
+
+
+def migrated(url: str, label: str) -> str:
+    """``url`` at this code's schema: migrated here, once and logged, when older;
+    refused (SystemExit) when newer."""
+    from gendan_desktop.core.db import close_database, open_database
+    from gendan_desktop.core.migrations import latest_version
+
+    version, latest = schema_of(url), latest_version()
+    if version > latest:
+        raise SystemExit(f"the {label} data set {url} has schema {version}, newer than this code's {latest} "
+                         "(newer code migrated it): delete it to rebuild it, or give GENDAN_BENCH_DATA a folder "
+                         "of your own")
+    if version < latest:
+        log(f"migrating the {label} data set {url} from schema {version} to {latest} (once, before any row) …")
+        t = time.perf_counter()
+        open_database(url, quick_check=False)
+        close_database()
+        log(f"  migrated in {time.perf_counter() - t:.1f} s")
+        if schema_of(url) != latest:
+            raise SystemExit(f"the {label} data set {url} is still not at schema {latest} after migrating")
+    return url
 
 
 def empty_sqlite() -> str:
@@ -140,7 +187,7 @@ def pg_dataset(url: str, size: str) -> str:
     pg_ensure_database(url)
     held = pg_order_count(url)
     if orders <= held <= orders * 1.1:
-        return url
+        return migrated(url, size)
     if held:
         raise SystemExit(f"{url} holds {held:,} orders, not the {size} data set ({orders:,}): it is left as it is. "
                          "Give an empty database (it is filled) or one holding that data set.")

@@ -261,15 +261,15 @@ def test_a_card_numbered_in_lower_case_is_found_by_its_upper_case_scan(db):
     assert production.card_by_number("LC-LOW-001\n").id == card.id
 
 
-def test_the_progress_grid_reads_a_few_statements_whatever_the_cards(db):
+def test_the_progress_grid_reads_a_few_statements_whatever_the_cards(sqlite_db):
     from query_count import selects
 
     counts = []
     for batch in (100, 10):  # 3 cards, then 30
-        order = make_confirmed(lines=two_lines(red=100, blue=200))
-        production.issue_flow_cards(order.id, batch_size=batch)
-        (grid, progress), n = selects(db, lambda: (production.progress_grid(order.id, today=TODAY),
-                                                   production.order_progress(order.id)))
+        oid = make_confirmed(lines=two_lines(red=100, blue=200)).id
+        production.issue_flow_cards(oid, batch_size=batch)
+        (grid, progress), n = selects(sqlite_db, lambda oid=oid: (production.progress_grid(oid, today=TODAY),
+                                                                  production.order_progress(oid)))
         assert len(grid.rows) == 300 // batch and progress.carded == 300
         counts.append(n)
     assert counts[0] == counts[1] <= 6
