@@ -125,6 +125,10 @@ the section of this file for the size it ran. Each row compares our median
 with a baseline's median measured in the same run on the same data, the two
 alternating. "Raw SQL" baselines replay the very statements our code sent
 during the action on a plain DB-API connection.
+
+Data sets are cached under `bench/.data/` (or `GENDAN_BENCH_DATA`); one made
+by older code is migrated once, with a log line, before any row runs (never
+inside a timed row), and one of a newer schema is refused.
 """
 
 
