@@ -209,6 +209,36 @@ def test_a_big_files_backup_moves_the_bar_in_a_few_dozen_steps(live, tmp_path, m
     assert _codes(dest) == _codes(path)
 
 
+def test_a_backup_while_another_connection_writes_copies_the_state_at_its_start(live, tmp_path, monkeypatch):
+    """A write by another connection between two steps made SQLite start the
+    copy over: a big file written to every few seconds never got its backup."""
+    from gendan_desktop.core import backup
+
+    path, db = live
+    monkeypatch.setattr(backup, "MIN_STEP_BYTES", 64 * 4096)
+    _fill_pages(db, 60)
+    before = _codes(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    steps: list[int] = []
+
+    def write_meanwhile(done, total):
+        steps.append(done)
+        other.execute("UPDATE client SET name = name || '+' WHERE code = 'C00000'")
+        other.execute("INSERT INTO client (version, created_at, updated_at, code, name, name_en, pinyin, country, "
+                      "source, grade, address, website, phone, email, payment_terms, default_currency, notes, "
+                      "archived) SELECT version, created_at, updated_at, code || '-' || ?, name, name_en, pinyin, "
+                      "country, source, grade, address, website, phone, email, payment_terms, default_currency, "
+                      "notes, archived FROM client WHERE code = 'C00001'", (len(steps),))
+
+    try:
+        dest = backup_database(tmp_path / "meanwhile.sqlite3", progress=write_meanwhile)
+    finally:
+        other.close()
+    assert steps == sorted(steps) and len(steps) == len(set(steps))  # never started over
+    assert _codes(dest) == before  # the state when the backup began
+    assert len(_codes(path)) == len(before) + len(steps)  # the writes went through meanwhile
+
+
 def test_a_damaged_file_found_during_the_copy_leaves_no_backup(tmp_path, monkeypatch):
     """The integrity check runs beside the copy: a damage it finds still refuses
     the backup and leaves neither the file nor its .part behind."""

@@ -81,6 +81,13 @@ def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progr
         if isinstance(src, Path) else src
     step = None if progress is None else (lambda _status, remaining, total: progress(total - remaining, total))
     try:
+        if source is not src:
+            # One read transaction over every step: the copy is the state at its
+            # start. Between steps of their own, a write by any other connection
+            # (the window saving, a script) made SQLite start the copy over, and
+            # a big file written to every few seconds never finished.
+            source.execute("BEGIN")
+            source.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         dest = sqlite3.connect(str(dest_path))
         try:
             source.backup(dest, pages=-1 if step is None else _pages_per_step(source), progress=step)
