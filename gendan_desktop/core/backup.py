@@ -45,6 +45,10 @@ AUTO_BACKUP_AGE = dt.timedelta(days=1)
 # MIN_STEP_BYTES, so a big file does not pay a round trip per few pages.
 STEPS = 50
 MIN_STEP_BYTES = 8 * 2**20
+# The copy and its check read the live file through a memory map: no copy of
+# every page out of the OS cache (about 15% of their CPU). They hold a read
+# transaction meanwhile, so nothing can shrink the file under the map.
+READ_MMAP_BYTES = 2**31
 RESTORE_WAIT_S = 5  # how long a restore waits for other connections to close
 
 
@@ -86,6 +90,7 @@ def _copy_with_backup_api(src: Path | sqlite3.Connection, dest_path: Path, progr
             # start. Between steps of their own, a write by any other connection
             # (the window saving, a script) made SQLite start the copy over, and
             # a big file written to every few seconds never finished.
+            source.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
             source.execute("BEGIN")
             source.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         dest = sqlite3.connect(str(dest_path))
@@ -117,6 +122,7 @@ class _SideCheck:
         self.failure: BaseException | None = None
         self._path = path
         self._conn = checking_connection(path)
+        self._conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
         self._thread = threading.Thread(target=self._run, name="backup quick_check", daemon=True)
         self._thread.start()
 
