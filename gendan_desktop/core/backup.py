@@ -122,12 +122,12 @@ class _SideCheck:
         self.failure: BaseException | None = None
         self._path = path
         self._conn = checking_connection(path)
-        self._conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
         self._thread = threading.Thread(target=self._run, name="backup quick_check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
+            self._conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
             quick_check_on(self._conn, self._path)
         except BaseException as exc:  # noqa: BLE001 - handed to the copying thread
             self.failure = exc
