@@ -26,7 +26,7 @@ def test_a_form_loads_with_its_widgets_and_no_designer_plugin(qtbot):
     paths = QCoreApplication.libraryPaths()
     form = load_form("client_form.ui")
     qtbot.addWidget(form)
-    again = load_form("client_form.ui")  # one loader serves every form
+    again = load_form("client_form.ui")
     qtbot.addWidget(again)
     assert form_child(form, QLineEdit, "name") is not form_child(again, QLineEdit, "name")
     assert form.findChildren(QComboBox)

@@ -66,24 +66,20 @@ class _FormLoader(QUiLoader):
         return super().createWidget(class_name, parent, name)
 
 
-_LOADER: list[_FormLoader] = []
-
-
-def _loader() -> _FormLoader:
-    """One loader for every form, made without Qt Designer's plugins.
+def _new_loader() -> _FormLoader:
+    """A loader made without Qt Designer's plugins.
 
     QUiLoader() loads every plugin in <Qt plugins>/designer (PySide's, QtQuick's,
     QtWebEngine's): 70 ms and +30 MB resident at the first form, for widgets no
     form of ours uses. It looks for them under the application's library paths,
-    so those are empty while it is made."""
-    if not _LOADER:
-        paths = QCoreApplication.libraryPaths()
-        QCoreApplication.setLibraryPaths([])
-        try:
-            _LOADER.append(_FormLoader())
-        finally:
-            QCoreApplication.setLibraryPaths(paths)
-    return _LOADER[0]
+    so those are empty while it is made. (One loader for every form made a later
+    test's dialog never show in a full run: each form keeps its own loader.)"""
+    paths = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        return _FormLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(paths)
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
@@ -93,7 +89,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     (tab_order.py)."""
     from .tab_order import set_reading_order
 
-    loader = _loader()
+    loader = _new_loader()
     f = QFile(str(ui_path(name)))
     if not f.open(QIODevice.OpenModeFlag.ReadOnly):
         raise RuntimeError(f"cannot open form {name}: {f.errorString()}")
