@@ -107,7 +107,7 @@ def test_quotation_window_says_it_became_an_order_and_links_to_it(qtbot, window,
 # ----------------------------------------------------------- 12. samples --
 def test_sample_approved_with_its_date_becomes_a_bulk_order_and_both_ends_link(qtbot, window, wait_ops, client):
     from gendan_desktop.core import samples
-    from gendan_desktop.core.models import Order
+    from gendan_desktop.core.models import Order, Sample
 
     s = samples.request_sample(client.id, style="H-22", product="卫衣", colour="藏青", size="M",
                                requested_date=TODAY - dt.timedelta(days=20))
@@ -133,8 +133,6 @@ def test_sample_approved_with_its_date_becomes_a_bulk_order_and_both_ends_link(q
     qtbot.keyClicks(date, str(TODAY - dt.timedelta(days=1)))  # the client wrote yesterday
     qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
     wait_ops()
-    from gendan_desktop.core.models import Sample
-
     assert Sample.get_by_id(s.id).decided_date == TODAY - dt.timedelta(days=1)
     assert detail.samples.item(0, 7).text() == str(TODAY - dt.timedelta(days=1))
 
