@@ -232,10 +232,7 @@ def test_an_order_opens_the_way_its_lines_were_entered_last(qtbot, window, wait_
     ed = tab.editor
 
     def open_order(order_id):
-        table = tab.pane.table
-        index = tab.model.index(tab.model.row_of(order_id), 0)
-        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
-        qtbot.waitUntil(lambda: ed.order is not None and ed.order.id == order_id)
+        click_order(qtbot, tab, order_id)
 
     open_order(made[0])
     assert ed.entry.currentWidget() is ed.lines_view  # a first start: the list
@@ -278,10 +275,7 @@ def test_opening_another_order_that_cannot_be_edited_draws_its_grid_once(qtbot, 
     ed = tab.editor
 
     def open_order(order_id):
-        table = tab.pane.table
-        index = tab.model.index(tab.model.row_of(order_id), 0)
-        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
-        qtbot.waitUntil(lambda: ed.order is not None and ed.order.id == order_id)
+        click_order(qtbot, tab, order_id)
         wait_ops()
 
     open_order(first.id)
@@ -291,3 +285,11 @@ def test_opening_another_order_that_cannot_be_edited_draws_its_grid_once(qtbot, 
     open_order(second.id)
     assert ed.mode == "view" and ed.grid.model.grid.colours == ["红", "蓝"]
     assert len(resets) == 1
+
+
+def click_order(qtbot, tab, order_id: int) -> None:
+    """Click the order's row in the orders list; wait until the editor shows it."""
+    table, ed = tab.pane.table, tab.editor
+    index = tab.model.index(tab.model.row_of(order_id), 0)
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
+    qtbot.waitUntil(lambda: ed.order is not None and ed.order.id == order_id)
