@@ -25,6 +25,7 @@ from .common import (
     save_versioned,
     three_letter_currency,
 )
+from .compiled_sql import as_date
 from .db import write_transaction
 from .errors import NotFound, ValidationError
 from .models import Client, ClientLookAlike, ClientTag, Contact, FollowUp, Order
@@ -343,9 +344,7 @@ def get_client_summary(client_id: int, today: dt.date | None = None) -> ClientSu
 
 def _as_date(value: Any) -> dt.date | None:
     """Aggregates come back as strings on SQLite and dates on PostgreSQL."""
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    return dt.date.fromisoformat(str(value)[:10])
+    return None if value is None else as_date(value)
 
 
 # ------------------------------------------------------------- duplicates --

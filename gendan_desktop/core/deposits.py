@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .compiled_sql import as_date
 from .db import current_database
 from .fields import MONEY_PLACES
 
@@ -44,14 +45,6 @@ class DepositDue:
     @property
     def outstanding(self) -> Decimal:
         return self.deposit - self.received
-
-
-def _day(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def deposits_due(until: dt.date, since: dt.date | None = None, limit: int | None = None) -> list[DepositDue]:
@@ -91,5 +84,5 @@ ORDER BY x.due, x.id"""
         if deposit - received <= 0:
             continue
         out.append(DepositDue(oid, number, cid, name, who or "", cur or "", pct, deposit,
-                              received.quantize(MONEY_PLACES), _day(day)))
+                              received.quantize(MONEY_PLACES), as_date(day)))
     return out

@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 from . import enums
+from .compiled_sql import as_date
 from .models import Client, Complaint, Contact, FollowUp, Order, OrderLine
-from .work_items import OPEN_ORDER_STATUSES, as_date
+from .work_items import OPEN_ORDER_STATUSES
 
 LAST_FOLLOWUPS = 5
 

@@ -36,15 +36,6 @@ MAX_SNOOZE_DAYS = 366
 CANDIDATES = 500  # things a section reads and ranks at most (per day for the coming days)
 
 
-def as_date(value: object) -> dt.date:
-    """A date column's value as a date (SQLite may hand back text, a datetime column a datetime)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def t(zh: str, en: str) -> str:
     """The sentence in the language of the UI (core/errors.set_language)."""
     return en if current_language() == "en" else zh

@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import enums
+from .compiled_sql import as_date
 from .exchange_rates import get_rates
 from .models import Client, Expr, FlowCard, FlowCardStep, FollowUp, Order, Quotation, QuotationItem
 from .receivables import OverdueShipment
@@ -39,7 +40,6 @@ from .work_items import (
     Section,
     WorkItem,
     active_snoozes,
-    as_date,
     capped,
     client_open_values,
     hide_snoozed,
