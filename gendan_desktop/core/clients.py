@@ -187,11 +187,16 @@ def create_client(*, tags: Iterable[str] = (), contacts: Iterable[dict[str, Any]
     return cast("Client", client)
 
 
-def update_client(client_id: int, changes: dict[str, Any], expected_version: int) -> Client:
-    """Save ``changes`` if nobody changed the client meanwhile (else StaleEdit)."""
+def update_client(client_id: int, changes: dict[str, Any], expected_version: int,
+                  tags: Iterable[str] | None = None) -> Client:
+    """Save ``changes`` (and ``tags``, when given, in the same transaction) if
+    nobody changed the client meanwhile (else StaleEdit)."""
     client = get_or_404(Client, client_id, "客户", "Client")
     values = _clean_client(changes, client.name, client.name)
+    tag_list = None if tags is None else _clean_tags(tags)  # a bad tag refuses the whole save
     with write_transaction():
+        if tag_list is not None:
+            _replace_tags(client.id, tag_list)
         if "code" in values:
             if not values["code"]:
                 raise ValidationError("客户编号不能为空。", "The client code cannot be empty.", field="code")
@@ -220,10 +225,14 @@ def set_tags(client_id: int, tags: Iterable[str]) -> list[str]:
     client = get_or_404(Client, client_id, "客户", "Client")
     tag_list = _clean_tags(tags)
     with write_transaction():
-        ClientTag.delete().where(ClientTag.client == client.id).execute()
-        for t in tag_list:
-            ClientTag.create(client=client.id, tag=t)
+        _replace_tags(client.id, tag_list)
     return tag_list
+
+
+def _replace_tags(client_id: int, tag_list: list[str]) -> None:
+    ClientTag.delete().where(ClientTag.client == client_id).execute()
+    for t in tag_list:
+        ClientTag.create(client=client_id, tag=t)
 
 
 def get_tags(client_id: int) -> list[str]:

@@ -286,3 +286,17 @@ def test_lookup_matching_several_clients_asks_for_the_code(db):
     with pytest.raises(ValidationError) as err:
         clients.client_by_code_or_name("oriental home textile ltd")
     assert "OR1" in err.value.en and "OR2" in err.value.en and "code" in err.value.en
+
+
+def test_fields_and_tags_are_saved_together_or_not_at_all(db):
+    from gendan_desktop.core.clients import create_client, get_tags, update_client
+    from gendan_desktop.core.errors import ValidationError
+    from gendan_desktop.core.models import Client
+
+    c = create_client(name="宁波针织", tags=["针织"])
+    with pytest.raises(ValidationError) as refused:
+        update_client(c.id, {"phone": "0574-1"}, c.version, tags=["ok", "x" * 51])
+    assert refused.value.field == "tags"
+    assert Client.get_by_id(c.id).phone != "0574-1" and get_tags(c.id) == ["针织"]
+    saved = update_client(c.id, {"phone": "0574-1"}, c.version, tags=["老客户", "针织", "老客户"])
+    assert saved.phone == "0574-1" and get_tags(c.id) == ["老客户", "针织"]

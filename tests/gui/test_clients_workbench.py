@@ -160,6 +160,26 @@ def test_profile_save_and_stale_edit(qtbot, window, wait_ops):
     assert Client.get_by_id(c.id).phone == "999" and form.field("phone").text() == "999"  # reloaded
 
 
+def test_a_bad_tag_saves_nothing_and_the_next_save_goes_through(qtbot, window, wait_ops):
+    """Phone and tags are one save: a tag too long refuses both (the phone was
+    saved before, the form kept the old version, and the next save was "stale")."""
+    from gendan_desktop.core.clients import get_tags
+    from gendan_desktop.core.models import Client
+
+    c, u, detail = _client_detail(qtbot, window, wait_ops)
+    form = detail.form
+    u.page(detail.pages, form.widget)
+    u.fill(form.field("phone"), "0574-7654321")
+    u.fill(form.field("tags"), "针织, " + "x" * 51)
+    u.save()
+    assert "太长" in form.errors.error_text("tags")
+    assert Client.get_by_id(c.id).phone != "0574-7654321" and get_tags(c.id) == []
+    u.fill(form.field("tags"), "针织, 老客户")
+    u.save()
+    assert Client.get_by_id(c.id).phone == "0574-7654321" and get_tags(c.id) == ["针织", "老客户"]
+    assert not form.errors.error_text("tags")
+
+
 def _client_detail(qtbot, window, wait_ops):
     """A client, and its detail in 客户档案 opened by a click: (client, user, detail)."""
     from gendan_desktop.core.clients import create_client

@@ -124,7 +124,7 @@ class ClientFormController:
         return client
 
     def save(self) -> bool:
-        from ...core.clients import set_tags, update_client
+        from ...core.clients import update_client
 
         if self.client_id is None:
             return False
@@ -139,8 +139,7 @@ class ClientFormController:
         if client_id is None or version is None:  # set_client sets both
             return False
         try:
-            client = update_client(client_id, values, version)
-            set_tags(client_id, self.tags())
+            client = update_client(client_id, values, version, tags=self.tags())
         except StaleEdit as exc:
             if ask_reload_after_stale(self.widget, exc):
                 self.set_client(client_tables.client(self.client_id))
