@@ -1,13 +1,11 @@
-"""The tables of one client's detail (客户档案 right side): the client itself, its
-contacts, quotations and orders, in the order the pages show them.
-
-Follow-ups, visits, dispatches, samples and balances come from their own services
-(core.followups, core.samples, core.receivables).
+"""Small reads about clients: the client itself, its contacts and quotations in the
+order the detail pages show them, and the clients a picker offers. The whole
+detail is read in one go by core.lists.client_detail; its orders there.
 """
 
 from __future__ import annotations
 
-from ..models import Client, Contact, Order, Quotation
+from ..models import Client, Contact, Quotation
 
 
 def client(client_id: int | None) -> Client | None:
@@ -30,17 +28,7 @@ def contacts(client_id: int | None) -> list[Contact]:
     return list(Contact.select().where(Contact.client == client_id).order_by(Contact.is_primary.desc(), Contact.id))
 
 
-def contact_names(client_id: int | None) -> dict[int, str]:
-    return {int(i): str(n) for i, n in
-            Contact.select(Contact.id, Contact.name).where(Contact.client == client_id).tuples()}
-
-
 def quotations(client_id: int) -> list[Quotation]:
     """Newest first (the later one first on the same day)."""
     return list(Quotation.select().where(Quotation.client == client_id)
                 .order_by(Quotation.date.desc(), Quotation.id.desc()))
-
-
-def orders(client_id: int) -> list[Order]:
-    """Newest first."""
-    return list(Order.select().where(Order.client == client_id).order_by(Order.order_date.desc(), Order.id.desc()))
