@@ -41,26 +41,23 @@ def saved_first(editor: QuotationEditor) -> bool:
 
 
 def mark_sent(editor: QuotationEditor) -> CollectionOp | None:
-    if not saved_first(editor):
-        return None
-    qid = editor.quotation.id
-
-    def call():
-        from ...core.quotations import mark_sent
-
-        return mark_sent(qid)
-    return editor.run_change(call)
+    return _status_change(editor, "mark_sent")
 
 
 def issue_pi(editor: QuotationEditor) -> CollectionOp | None:
+    return _status_change(editor, "issue_pi")
+
+
+def _status_change(editor: QuotationEditor, service: str) -> CollectionOp | None:
+    """core.quotations.<service>(id) on the saved quotation, as a background op."""
     if not saved_first(editor):
         return None
     qid = editor.quotation.id
 
     def call():
-        from ...core.quotations import issue_pi
+        from ...core import quotations
 
-        return issue_pi(qid)
+        return getattr(quotations, service)(qid)
     return editor.run_change(call)
 
 
