@@ -394,3 +394,16 @@ def settings_dialog(qtbot, window, act) -> None:
     key(qtbot, Qt.Key_Comma, Qt.ControlModifier, window)
     assert state["done"], state.get("error")
     activate(qtbot, window)
+
+
+def form_in_holder(qtbot, name: str):
+    """(holder, form): the Designer form ``name`` laid out in a window of its own."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from gendan_desktop.gui.kit.forms import load_form
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    form = load_form(name, holder)
+    QVBoxLayout(holder).addWidget(form)
+    return holder, form

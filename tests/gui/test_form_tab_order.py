@@ -4,7 +4,7 @@ item 10): rows top to bottom, left to right in a row."""
 from __future__ import annotations
 
 import pytest
-from input_helpers import activate, field_of, focus, has_focus, key, settle
+from input_helpers import activate, field_of, focus, form_in_holder, has_focus, key, settle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
@@ -43,14 +43,7 @@ FORMS = ["card_factory_form.ui", "client_form.ui", "complaint_form.ui", "deposit
 
 @pytest.mark.parametrize("name", FORMS)
 def test_tab_walks_every_form_in_reading_order(qtbot, zh_app, name):
-    from gendan_desktop.gui.kit.forms import load_form
-
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    form = load_form(name, holder)
-    from PySide6.QtWidgets import QVBoxLayout
-
-    QVBoxLayout(holder).addWidget(form)
+    holder, form = form_in_holder(qtbot, name)
     for w in form.findChildren(QWidget):
         w.setEnabled(True)  # some start disabled until a record is loaded
     holder.resize(max(holder.sizeHint().width(), 700), holder.sizeHint().height())

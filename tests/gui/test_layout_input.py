@@ -176,14 +176,10 @@ SPIN_FORMS = ["card_factory_form.ui", "complaint_form.ui", "deposit_form.ui", "d
 
 @pytest.mark.parametrize("name", SPIN_FORMS)
 def test_numbers_typed_into_forms_sit_right(qtbot, zh_app, name):
-    from PySide6.QtWidgets import QAbstractSpinBox, QVBoxLayout, QWidget
+    from input_helpers import form_in_holder
+    from PySide6.QtWidgets import QAbstractSpinBox
 
-    from gendan_desktop.gui.kit.forms import load_form
-
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    form = load_form(name, holder)
-    QVBoxLayout(holder).addWidget(form)
+    holder, form = form_in_holder(qtbot, name)
     holder.show()
     activate(qtbot, holder)
     spins = form.findChildren(QAbstractSpinBox)
